@@ -1,0 +1,27 @@
+/**
+ * What the main-process handlers need from the desktop host (dialogs, the shell). Electron supplies the
+ * real one (electron/main/host-electron.ts); tests and the command line supply their own.
+ */
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+
+export interface Host {
+  /** Ask where to save; null when the user cancels. */
+  chooseSavePath(options: { title: string; defaultName: string; filters: FileFilter[] }): Promise<string | null>;
+  /** Ask for a file to open; null when the user cancels. */
+  chooseOpenPath(options: { title: string; filters: FileFilter[] }): Promise<string | null>;
+  /** Show a file in the system file manager. */
+  showItemInFolder(path: string): void;
+  /** Open a file with its default application. */
+  openPath(path: string): Promise<void>;
+}
+
+/** A host with no user to ask: dialogs cancel, shell calls do nothing. */
+export const headlessHost: Host = {
+  chooseSavePath: async () => null,
+  chooseOpenPath: async () => null,
+  showItemInFolder: () => undefined,
+  openPath: async () => undefined,
+};

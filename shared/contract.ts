@@ -1,0 +1,285 @@
+/**
+ * The IPC contract: one map naming every channel with a zod schema for its input and its output.
+ * The main process registers a handler for each channel from this map (see `createDispatcher`), the
+ * preload exposes one typed `invoke`, and the renderer gets full type inference from the same map
+ * (after Actual Budget's single typed handler map). Every answer is a `Result` envelope.
+ */
+import { z } from 'zod';
+import { CoveringReport, CoveringReportContent } from './covering-report';
+import { PlanDraft } from './draft';
+import {
+  Action,
+  AuditEntry,
+  ColumnConfig,
+  DueChange,
+  Id,
+  Indicator,
+  IndicatorUnit,
+  IsoDate,
+  Lead,
+  LeadRole,
+  Line,
+  Objective,
+  Person,
+  Plan,
+  PlanListItem,
+  PlanTemplate,
+  PlanTree,
+  Polarity,
+  ProgressUpdate,
+  Rating,
+  RatingLevel,
+  RatingLevelInput,
+  Recommendation,
+  ReportingPeriod,
+  ScalePresetId,
+  Section,
+  Text,
+} from './model';
+import { PlanSummary } from './summary-schema';
+import { exportChannels } from './contract-export';
+import { importChannels } from './contract-import';
+
+export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  input: I;
+  output: O;
+}
+const ch = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O): ChannelDef<I, O> => ({ input, output });
+
+const PlanRef = z.object({ planId: Id });
+const Done = z.object({ ok: z.literal(true) });
+const Reorder = z.object({ parentId: Id, orderedIds: z.array(Id).min(1).max(100_000) });
+const ArchiveInput = (key: string) => z.object({ [key]: Id, archived: z.boolean() });
+
+const PlanPatch = z
+  .object({
+    title: z.string().trim().min(1, 'A plan needs a title').max(500),
+    organisation: z.string().max(500),
+    service: z.string().max(500),
+    planPeriod: z.string().max(100),
+    introduction: Text,
+    governance: Text,
+    recommendationsHeading: z.string().max(2000),
+    columns: z.array(ColumnConfig).min(1),
+    appendixNumber: z.number().int().min(1).max(99),
+  })
+  .partial()
+  .strict();
+
+const SectionPatch = z
+  .object({ title: z.string().max(2000), number: z.string().trim().max(40), description: Text })
+  .partial()
+  .strict();
+
+const ActionPatch = z
+  .object({
+    reference: z.string().trim().max(100),
+    description: Text,
+    outcome: Text,
+    dueText: z.string().max(500),
+    notes: Text,
+    objectiveId: Id.nullable(),
+  })
+  .partial()
+  .strict();
+
+const LeadInput = z.object({ name: Line.pipe(z.string().min(1, 'A lead needs a name')), personId: Id.nullable().default(null), role: LeadRole.default('lead') });
+
+export const SearchHit = z.object({
+  kind: z.enum(['action', 'progress']),
+  planId: Id,
+  actionId: Id,
+  sectionId: Id,
+  progressId: Id.nullable(),
+  reference: z.string(),
+  /** Text around the match; matched words wrapped in [[ ]]. */
+  snippet: z.string(),
+});
+export type SearchHit = z.infer<typeof SearchHit>;
+
+export const AppInfo = z.object({
+  version: z.string(),
+  dbPath: z.string(),
+  schemaVersion: z.number().int(),
+  userName: z.string(),
+});
+
+export const contract = {
+  'app:info': ch(z.object({}), AppInfo),
+  'settings:setUserName': ch(z.object({ userName: Line.pipe(z.string().min(1)) }), AppInfo),
+
+  // Plans
+  'plans:list': ch(z.object({ includeArchived: z.boolean().default(false), trash: z.boolean().default(false) }), z.array(PlanListItem)),
+  'plans:create': ch(
+    z.object({
+      title: z.string().trim().min(1, 'A plan needs a title').max(500),
+      organisation: z.string().max(500).default(''),
+      service: z.string().max(500).default(''),
+      planPeriod: z.string().max(100).default(''),
+      template: PlanTemplate,
+      /** Override the template's rating scale. */
+      scalePreset: ScalePresetId.optional(),
+    }),
+    Plan,
+  ),
+  'plans:createFromDraft': ch(PlanDraft, Plan),
+  'plans:createSample': ch(z.object({}), Plan),
+  'plans:get': ch(PlanRef, PlanTree),
+  'plans:update': ch(z.object({ planId: Id, patch: PlanPatch }), Plan),
+  'plans:duplicate': ch(z.object({ planId: Id, title: z.string().trim().min(1).max(500).optional() }), Plan),
+  'plans:archive': ch(ArchiveInput('planId'), Plan),
+  'plans:delete': ch(PlanRef, Done),
+  'plans:restore': ch(PlanRef, Plan),
+  'plans:purge': ch(PlanRef, Done),
+
+  // Rating scale (replaces the plan's levels; existing ids keep their ratings)
+  'scale:set': ch(z.object({ planId: Id, levels: z.array(RatingLevelInput).max(12) }), z.array(RatingLevel)),
+  'scale:applyPreset': ch(z.object({ planId: Id, preset: ScalePresetId }), z.array(RatingLevel)),
+
+  // Reporting periods
+  'periods:create': ch(
+    z.object({ planId: Id, label: z.string().trim().min(1).max(200), startDate: IsoDate.nullable().default(null), endDate: IsoDate.nullable().default(null) }),
+    ReportingPeriod,
+  ),
+  'periods:update': ch(
+    z.object({ periodId: Id, patch: z.object({ label: z.string().trim().min(1).max(200), startDate: IsoDate.nullable(), endDate: IsoDate.nullable() }).partial().strict() }),
+    ReportingPeriod,
+  ),
+  'periods:reorder': ch(Reorder, z.array(ReportingPeriod)),
+  'periods:setCurrent': ch(z.object({ planId: Id, currentPeriodId: Id.nullable(), comparePeriodId: Id.nullable() }), Plan),
+  'periods:lock': ch(z.object({ periodId: Id, locked: z.boolean() }), ReportingPeriod),
+  'periods:delete': ch(z.object({ periodId: Id }), Done),
+
+  // Inspection recommendations
+  'recommendations:create': ch(z.object({ planId: Id, number: z.number().int().nullable().default(null), label: z.string().trim().min(1).max(200), text: Text }), Recommendation),
+  'recommendations:update': ch(
+    z.object({ recommendationId: Id, patch: z.object({ number: z.number().int().nullable(), label: z.string().trim().min(1).max(200), text: Text }).partial().strict() }),
+    Recommendation,
+  ),
+  'recommendations:delete': ch(z.object({ recommendationId: Id }), Done),
+  'recommendations:restore': ch(z.object({ recommendationId: Id }), Recommendation),
+  'recommendations:link': ch(z.object({ actionId: Id, recommendationIds: z.array(Id).max(200) }), Action),
+
+  // Sections
+  'sections:create': ch(
+    z.object({ planId: Id, title: z.string().max(2000).default(''), number: z.string().trim().max(40).optional(), afterSectionId: Id.nullable().optional() }),
+    Section,
+  ),
+  'sections:update': ch(z.object({ sectionId: Id, patch: SectionPatch }), Section),
+  'sections:reorder': ch(Reorder, z.array(Section)),
+  'sections:renumber': ch(PlanRef, PlanTree),
+  'sections:archive': ch(ArchiveInput('sectionId'), Section),
+  'sections:delete': ch(z.object({ sectionId: Id }), Done),
+  'sections:restore': ch(z.object({ sectionId: Id }), Section),
+
+  // Objectives / outcomes
+  'objectives:create': ch(z.object({ sectionId: Id, title: Text, afterObjectiveId: Id.nullable().optional() }), Objective),
+  'objectives:update': ch(z.object({ objectiveId: Id, patch: z.object({ title: Text }).strict() }), Objective),
+  'objectives:reorder': ch(Reorder, z.array(Objective)),
+  'objectives:archive': ch(ArchiveInput('objectiveId'), Objective),
+  'objectives:delete': ch(z.object({ objectiveId: Id }), Done),
+  'objectives:restore': ch(z.object({ objectiveId: Id }), Objective),
+
+  // Actions (the rated unit)
+  'actions:create': ch(
+    z.object({
+      sectionId: Id,
+      objectiveId: Id.nullable().default(null),
+      afterActionId: Id.nullable().optional(),
+      reference: z.string().trim().max(100).optional(),
+      description: Text.default(''),
+      outcome: Text.default(''),
+      dueText: z.string().max(500).default(''),
+    }),
+    Action,
+  ),
+  'actions:update': ch(z.object({ actionId: Id, patch: ActionPatch }), Action),
+  'actions:move': ch(z.object({ actionId: Id, sectionId: Id, objectiveId: Id.nullable().default(null), index: z.number().int().min(0).optional() }), Action),
+  'actions:reorder': ch(Reorder, z.array(Action)),
+  'actions:archive': ch(ArchiveInput('actionId'), Action),
+  'actions:delete': ch(z.object({ actionId: Id }), Done),
+  'actions:restore': ch(z.object({ actionId: Id }), Action),
+  'actions:setLeads': ch(z.object({ actionId: Id, leads: z.array(LeadInput).max(50) }), z.array(Lead)),
+  'actions:dueHistory': ch(z.object({ actionId: Id }), z.array(DueChange)),
+
+  // People directory and lead suggestions
+  'people:list': ch(z.object({ signatoriesOnly: z.boolean().default(false) }), z.array(Person)),
+  'people:upsert': ch(
+    z.object({
+      id: Id.optional(),
+      name: z.string().trim().min(1, 'A person needs a name').max(300),
+      jobTitle: z.string().max(300).default(''),
+      service: z.string().max(300).default(''),
+      email: z.string().max(300).default(''),
+      signatory: z.boolean().default(false),
+    }),
+    Person,
+  ),
+  'people:delete': ch(z.object({ personId: Id }), Done),
+  'leads:suggest': ch(z.object({ planId: Id.optional(), prefix: z.string().max(200).default(''), limit: z.number().int().min(1).max(100).default(20) }), z.array(z.string())),
+
+  // Ratings and progress, per action and reporting period
+  'ratings:set': ch(
+    z.object({
+      actionId: Id,
+      periodId: Id,
+      /** null = not rated (never 0). */
+      levelId: Id.nullable(),
+      explanation: Text.default(''),
+      correctiveAction: Text.default(''),
+    }),
+    Rating.nullable(),
+  ),
+  'progress:add': ch(z.object({ actionId: Id, periodId: Id, body: Text, internal: z.boolean().default(false) }), ProgressUpdate),
+  'progress:update': ch(z.object({ progressId: Id, patch: z.object({ body: Text, internal: z.boolean() }).partial().strict() }), ProgressUpdate),
+  'progress:delete': ch(z.object({ progressId: Id }), Done),
+  'progress:restore': ch(z.object({ progressId: Id }), ProgressUpdate),
+
+  // Indicators
+  'indicators:upsert': ch(
+    z.object({
+      id: Id.optional(),
+      planId: Id,
+      sectionId: Id.nullable().default(null),
+      name: z.string().trim().min(1).max(500),
+      unit: IndicatorUnit.default('other'),
+      polarity: Polarity.default('higher-is-better'),
+      baselineLabel: z.string().max(100).default(''),
+      baseline: z.number().finite().nullable().default(null),
+      snAverage: z.number().finite().nullable().default(null),
+      values: z.array(z.object({ label: z.string().max(100), value: z.number().finite().nullable(), note: z.string().max(2000).default('') })).max(60).default([]),
+      notes: Text.default(''),
+    }),
+    Indicator,
+  ),
+  'indicators:delete': ch(z.object({ indicatorId: Id }), Done),
+
+  // Read models
+  'summary:get': ch(z.object({ planId: Id, periodId: Id.optional(), compareId: Id.nullable().optional(), today: IsoDate.optional() }), PlanSummary),
+  'history:get': ch(z.object({ entityId: Id, limit: z.number().int().min(1).max(5000).default(500) }), z.array(AuditEntry)),
+  'history:plan': ch(z.object({ planId: Id, limit: z.number().int().min(1).max(5000).default(200) }), z.array(AuditEntry)),
+  'search:query': ch(z.object({ planId: Id.optional(), query: z.string().trim().min(1).max(500), limit: z.number().int().min(1).max(500).default(50) }), z.array(SearchHit)),
+
+  // Covering report, saved per plan and period
+  'coveringReport:get': ch(z.object({ planId: Id, periodId: Id }), CoveringReport),
+  'coveringReport:save': ch(z.object({ planId: Id, periodId: Id, content: CoveringReportContent }), CoveringReport),
+
+  ...exportChannels,
+  ...importChannels,
+} as const satisfies Record<string, ChannelDef>;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+/** What a caller passes (before defaults and transforms). */
+export type InputOf<C extends Channel> = z.input<Contract[C]['input']>;
+/** What a handler receives (after parsing). */
+export type ParsedInputOf<C extends Channel> = z.output<Contract[C]['input']>;
+export type OutputOf<C extends Channel> = z.output<Contract[C]['output']>;
+
+export type ExportChannel = keyof typeof exportChannels;
+export type ImportChannel = keyof typeof importChannels;
+/** Channels implemented by the store's service layer (db/). */
+export type CoreChannel = Exclude<Channel, ExportChannel | ImportChannel>;
+
+export const channels = Object.keys(contract) as Channel[];
+export const isChannel = (name: unknown): name is Channel => typeof name === 'string' && Object.hasOwn(contract, name);

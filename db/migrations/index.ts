@@ -1,0 +1,13 @@
+/**
+ * Every migration, in order, imported statically (never read from a folder at run time, so the
+ * bundled app carries them). Append new ones; never edit or reorder shipped ones.
+ */
+import { m0001_initial } from './0001_initial';
+import type { Migration } from './types';
+
+export type { Migration } from './types';
+
+export const MIGRATIONS: readonly Migration[] = [m0001_initial];
+
+/** The newest schema version this build knows. */
+export const SCHEMA_VERSION: number = MIGRATIONS.length === 0 ? 0 : MIGRATIONS[MIGRATIONS.length - 1]!.version;

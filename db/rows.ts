@@ -1,0 +1,226 @@
+/** Row (snake_case, 0/1, JSON text) to domain model (camelCase, booleans, arrays) conversions. */
+import type {
+  Action,
+  AuditEntry,
+  ColumnConfig,
+  DueChange,
+  Indicator,
+  Lead,
+  Objective,
+  Person,
+  Plan,
+  ProgressUpdate,
+  Rating,
+  RatingLevel,
+  Recommendation,
+  ReportingPeriod,
+  Section,
+} from '../shared/model';
+import type {
+  ActionLeadsTable,
+  ActionsTable,
+  AuditLogTable,
+  IndicatorsTable,
+  ObjectivesTable,
+  PeopleTable,
+  PlansTable,
+  ProgressUpdatesTable,
+  RatingLevelsTable,
+  RatingsTable,
+  RecommendationsTable,
+  ReportingPeriodsTable,
+  SectionsTable,
+} from './schema';
+
+type Row<T> = { [K in keyof T]: T[K] extends import('kysely').Generated<infer V> ? V : T[K] };
+
+function parseJson<T>(text: string, fallback: T): T {
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return fallback;
+  }
+}
+
+export const toPlan = (r: Row<PlansTable>): Plan => ({
+  id: r.id,
+  title: r.title,
+  organisation: r.organisation,
+  service: r.service,
+  planPeriod: r.plan_period,
+  template: r.template as Plan['template'],
+  introduction: r.introduction,
+  governance: r.governance,
+  recommendationsHeading: r.recommendations_heading,
+  columns: parseJson<ColumnConfig[]>(r.columns_json, []),
+  appendixNumber: r.appendix_number,
+  currentPeriodId: r.current_period_id,
+  comparePeriodId: r.compare_period_id,
+  archived: r.archived === 1,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+  deletedAt: r.deleted_at,
+});
+
+export const toLevel = (r: Row<RatingLevelsTable>): RatingLevel => ({
+  id: r.id,
+  planId: r.plan_id,
+  position: r.position,
+  key: r.key,
+  label: r.label,
+  colour: r.colour,
+  value: r.value,
+  definition: r.definition,
+  countsAsComplete: r.counts_as_complete === 1,
+  canBeRemoved: r.can_be_removed === 1,
+  requiresExplanation: r.requires_explanation === 1,
+  updatedAt: r.updated_at,
+  deletedAt: r.deleted_at,
+});
+
+export const toPeriod = (r: Row<ReportingPeriodsTable>): ReportingPeriod => ({
+  id: r.id,
+  planId: r.plan_id,
+  position: r.position,
+  label: r.label,
+  startDate: r.start_date,
+  endDate: r.end_date,
+  locked: r.locked === 1,
+  lockedAt: r.locked_at,
+  updatedAt: r.updated_at,
+  deletedAt: r.deleted_at,
+});
+
+export const toRecommendation = (r: Row<RecommendationsTable>): Recommendation => ({
+  id: r.id,
+  planId: r.plan_id,
+  position: r.position,
+  number: r.number,
+  label: r.label,
+  text: r.text,
+  updatedAt: r.updated_at,
+  deletedAt: r.deleted_at,
+});
+
+export const toSection = (r: Row<SectionsTable>): Section => ({
+  id: r.id,
+  planId: r.plan_id,
+  position: r.position,
+  number: r.number,
+  numberManual: r.number_manual === 1,
+  title: r.title,
+  description: r.description,
+  archived: r.archived === 1,
+  updatedAt: r.updated_at,
+  deletedAt: r.deleted_at,
+});
+
+export const toObjective = (r: Row<ObjectivesTable>): Objective => ({
+  id: r.id,
+  planId: r.plan_id,
+  sectionId: r.section_id,
+  position: r.position,
+  title: r.title,
+  archived: r.archived === 1,
+  updatedAt: r.updated_at,
+  deletedAt: r.deleted_at,
+});
+
+export const toLead = (r: Pick<Row<ActionLeadsTable>, 'id' | 'action_id' | 'position' | 'name' | 'person_id' | 'role'>): Lead => ({
+  id: r.id,
+  actionId: r.action_id,
+  position: r.position,
+  name: r.name,
+  personId: r.person_id,
+  role: r.role as Lead['role'],
+});
+
+export type ActionRow = Omit<Row<ActionsTable>, 'rid'> & { rid?: number };
+
+export const toAction = (r: ActionRow, leads: Lead[], recommendationIds: string[]): Action => ({
+  id: r.id,
+  planId: r.plan_id,
+  sectionId: r.section_id,
+  objectiveId: r.objective_id,
+  position: r.position,
+  reference: r.reference,
+  referenceManual: r.reference_manual === 1,
+  description: r.description,
+  outcome: r.outcome,
+  dueText: r.due_text,
+  dueHistory: parseJson<DueChange[]>(r.due_history_json, []),
+  notes: r.notes,
+  archived: r.archived === 1,
+  leads,
+  recommendationIds,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+  deletedAt: r.deleted_at,
+});
+
+export const toRating = (r: Row<RatingsTable>): Rating => ({
+  id: r.id,
+  actionId: r.action_id,
+  periodId: r.period_id,
+  levelId: r.level_id,
+  explanation: r.explanation,
+  correctiveAction: r.corrective_action,
+  ratedBy: r.rated_by,
+  ratedAt: r.rated_at,
+  updatedAt: r.updated_at,
+});
+
+export type ProgressRow = Omit<Row<ProgressUpdatesTable>, 'rid'> & { rid?: number };
+
+export const toProgress = (r: ProgressRow): ProgressUpdate => ({
+  id: r.id,
+  actionId: r.action_id,
+  periodId: r.period_id,
+  body: r.body,
+  author: r.author,
+  internal: r.internal === 1,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+  deletedAt: r.deleted_at,
+});
+
+export const toIndicator = (r: Row<IndicatorsTable>): Indicator => ({
+  id: r.id,
+  planId: r.plan_id,
+  sectionId: r.section_id,
+  position: r.position,
+  name: r.name,
+  unit: r.unit as Indicator['unit'],
+  polarity: r.polarity as Indicator['polarity'],
+  baselineLabel: r.baseline_label,
+  baseline: r.baseline,
+  snAverage: r.sn_average,
+  values: parseJson<Indicator['values']>(r.values_json, []),
+  notes: r.notes,
+  updatedAt: r.updated_at,
+  deletedAt: r.deleted_at,
+});
+
+export const toPerson = (r: Row<PeopleTable>): Person => ({
+  id: r.id,
+  name: r.name,
+  jobTitle: r.job_title,
+  service: r.service,
+  email: r.email,
+  signatory: r.signatory === 1,
+  updatedAt: r.updated_at,
+  deletedAt: r.deleted_at,
+});
+
+export const toAudit = (r: Row<AuditLogTable>): AuditEntry => ({
+  id: r.id,
+  at: r.at,
+  actor: r.actor,
+  planId: r.plan_id,
+  entity: r.entity as AuditEntry['entity'],
+  entityId: r.entity_id,
+  op: r.op as AuditEntry['op'],
+  field: r.field,
+  oldValue: r.old_value,
+  newValue: r.new_value,
+});

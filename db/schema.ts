@@ -1,0 +1,259 @@
+/**
+ * The kysely `DB` interface: one entry per table, in the plan store's own snake_case column names.
+ *
+ * Conventions (see README.md): ids are UUID text, every row has `updated_at` (ISO 8601 UTC), deletable
+ * rows carry a `deleted_at` tombstone (null while live), booleans are stored as 0/1 integers and JSON
+ * columns end in `_json`. `rid` columns are explicit INTEGER PRIMARY KEY aliases that the full-text
+ * index uses as its rowid (stable across VACUUM).
+ */
+import type { Generated } from 'kysely';
+
+/** 0 or 1. */
+export type Bool = number;
+
+export interface PlansTable {
+  id: string;
+  title: string;
+  organisation: string;
+  service: string;
+  plan_period: string;
+  template: string;
+  introduction: string;
+  governance: string;
+  recommendations_heading: string;
+  columns_json: string;
+  appendix_number: number;
+  current_period_id: string | null;
+  compare_period_id: string | null;
+  archived: Bool;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+export interface RatingLevelsTable {
+  id: string;
+  plan_id: string;
+  position: number;
+  key: string;
+  label: string;
+  colour: string;
+  value: number | null;
+  definition: string;
+  counts_as_complete: Bool;
+  can_be_removed: Bool;
+  requires_explanation: Bool;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+export interface ReportingPeriodsTable {
+  id: string;
+  plan_id: string;
+  position: number;
+  label: string;
+  start_date: string | null;
+  end_date: string | null;
+  locked: Bool;
+  locked_at: string | null;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+export interface RecommendationsTable {
+  id: string;
+  plan_id: string;
+  position: number;
+  number: number | null;
+  label: string;
+  text: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+export interface ActionRecommendationsTable {
+  id: string;
+  plan_id: string;
+  action_id: string;
+  recommendation_id: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+export interface SectionsTable {
+  id: string;
+  plan_id: string;
+  position: number;
+  number: string;
+  number_manual: Bool;
+  title: string;
+  description: string;
+  archived: Bool;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+export interface ObjectivesTable {
+  id: string;
+  plan_id: string;
+  section_id: string;
+  position: number;
+  title: string;
+  archived: Bool;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+export interface ActionsTable {
+  rid: Generated<number>;
+  id: string;
+  plan_id: string;
+  section_id: string;
+  objective_id: string | null;
+  position: number;
+  reference: string;
+  reference_manual: Bool;
+  description: string;
+  outcome: string;
+  due_text: string;
+  /** JSON array of DueChange, oldest first. */
+  due_history_json: string;
+  notes: string;
+  archived: Bool;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+export interface ActionLeadsTable {
+  id: string;
+  plan_id: string;
+  action_id: string;
+  position: number;
+  name: string;
+  person_id: string | null;
+  role: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+export interface PeopleTable {
+  id: string;
+  name: string;
+  job_title: string;
+  service: string;
+  email: string;
+  signatory: Bool;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+export interface RatingsTable {
+  id: string;
+  plan_id: string;
+  action_id: string;
+  period_id: string;
+  /** null = not rated (never 0). */
+  level_id: string | null;
+  explanation: string;
+  corrective_action: string;
+  rated_by: string;
+  rated_at: string;
+  updated_at: string;
+}
+
+export interface ProgressUpdatesTable {
+  rid: Generated<number>;
+  id: string;
+  plan_id: string;
+  action_id: string;
+  period_id: string;
+  body: string;
+  author: string;
+  internal: Bool;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+export interface IndicatorsTable {
+  id: string;
+  plan_id: string;
+  section_id: string | null;
+  position: number;
+  name: string;
+  unit: string;
+  polarity: string;
+  baseline_label: string;
+  baseline: number | null;
+  sn_average: number | null;
+  values_json: string;
+  notes: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+export interface CoveringReportsTable {
+  id: string;
+  plan_id: string;
+  period_id: string;
+  content_json: string;
+  updated_at: string;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  actor: string;
+  plan_id: string | null;
+  entity: string;
+  entity_id: string;
+  op: string;
+  field: string | null;
+  old_value: string | null;
+  new_value: string | null;
+}
+
+export interface MetaTable {
+  key: string;
+  value: string;
+}
+
+export interface DB {
+  plans: PlansTable;
+  rating_levels: RatingLevelsTable;
+  reporting_periods: ReportingPeriodsTable;
+  recommendations: RecommendationsTable;
+  action_recommendations: ActionRecommendationsTable;
+  sections: SectionsTable;
+  objectives: ObjectivesTable;
+  actions: ActionsTable;
+  action_leads: ActionLeadsTable;
+  people: PeopleTable;
+  ratings: RatingsTable;
+  progress_updates: ProgressUpdatesTable;
+  indicators: IndicatorsTable;
+  covering_reports: CoveringReportsTable;
+  audit_log: AuditLogTable;
+  meta: MetaTable;
+}
+
+/** Every ordinary table (not FTS), used by row counts in tests and by purge. */
+export const TABLES = [
+  'plans',
+  'rating_levels',
+  'reporting_periods',
+  'recommendations',
+  'action_recommendations',
+  'sections',
+  'objectives',
+  'actions',
+  'action_leads',
+  'people',
+  'ratings',
+  'progress_updates',
+  'indicators',
+  'covering_reports',
+  'audit_log',
+  'meta',
+] as const satisfies readonly (keyof DB)[];

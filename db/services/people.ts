@@ -1,0 +1,74 @@
+/** The people directory (signatories, leads) and lead-name suggestions. */
+import type { ParsedInputOf } from '../../shared/contract';
+import type { Person } from '../../shared/model';
+import { toPerson } from '../rows';
+import { all, audit, auditChanges, insertRow, mustLive, newId, prepare, write } from '../sql';
+import type { Store } from '../store';
+import { livePlan, personRow } from './common';
+
+export function listPeople(store: Store, signatoriesOnly = false): Person[] {
+  let q = store.db.selectFrom('people').selectAll().where('deleted_at', 'is', null);
+  if (signatoriesOnly) q = q.where('signatory', '=', 1);
+  return all(store, q.orderBy('name')).map(toPerson);
+}
+
+export function upsertPerson(store: Store, input: ParsedInputOf<'people:upsert'>, actor: string): Person {
+  return write(store, actor, (w) => {
+    const fields = { name: input.name, jobTitle: input.jobTitle, service: input.service, email: input.email.trim(), signatory: input.signatory };
+    if (input.id === undefined) {
+      const id = newId();
+      insertRow(store, 'people', { id, name: fields.name, job_title: fields.jobTitle, service: fields.service, email: fields.email, signatory: fields.signatory ? 1 : 0, updated_at: w.at, deleted_at: null });
+      audit(w, null, 'person', id, 'create', null, null, fields.name);
+      return toPerson(personRow(store, id)!);
+    }
+    const before = toPerson(mustLive(personRow(store, input.id), 'That person'));
+    const changed = auditChanges(w, null, 'person', before.id, before as unknown as Record<string, unknown>, fields);
+    if (changed.length > 0)
+      prepare(store.sqlite, 'UPDATE people SET name = ?, job_title = ?, service = ?, email = ?, signatory = ?, updated_at = ? WHERE id = ?').run(
+        fields.name,
+        fields.jobTitle,
+        fields.service,
+        fields.email,
+        fields.signatory ? 1 : 0,
+        w.at,
+        before.id,
+      );
+    return toPerson(personRow(store, before.id)!);
+  });
+}
+
+/** Removes a person from the directory; leads keep the name text they were written with. */
+export function deletePerson(store: Store, personId: string, actor: string): { ok: true } {
+  return write(store, actor, (w) => {
+    const p = mustLive(personRow(store, personId), 'That person');
+    prepare(store.sqlite, 'UPDATE people SET deleted_at = ?, updated_at = ? WHERE id = ?').run(w.at, w.at, personId);
+    audit(w, null, 'person', personId, 'delete', null, p.name, null);
+    return { ok: true as const };
+  });
+}
+
+/** Lead names starting with `prefix` (case-insensitive), most used first, from leads and the directory. */
+export function suggestLeads(store: Store, planId: string | undefined, prefix: string, limit: number): string[] {
+  if (planId !== undefined) livePlan(store, planId);
+  const like = `${prefix.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const leads = (
+    planId === undefined
+      ? prepare(store.sqlite, "SELECT name, count(*) AS n FROM action_leads WHERE deleted_at IS NULL AND name LIKE ? ESCAPE '\\' GROUP BY name ORDER BY n DESC, name LIMIT ?").all(like, limit)
+      : prepare(store.sqlite, "SELECT name, count(*) AS n FROM action_leads WHERE plan_id = ? AND deleted_at IS NULL AND name LIKE ? ESCAPE '\\' GROUP BY name ORDER BY n DESC, name LIMIT ?").all(
+          planId,
+          like,
+          limit,
+        )
+  ) as { name: string }[];
+  const people = prepare(store.sqlite, "SELECT name FROM people WHERE deleted_at IS NULL AND name LIKE ? ESCAPE '\\' ORDER BY name LIMIT ?").pluck().all(like, limit) as string[];
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const name of [...leads.map((l) => l.name), ...people]) {
+    const key = name.toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(name);
+    if (out.length >= limit) break;
+  }
+  return out;
+}

@@ -1,0 +1,282 @@
+/** Plans: the library list, create from a template, update, archive, trash/restore/purge, duplicate. */
+import type { ParsedInputOf } from '../../shared/contract';
+import type { Plan, PlanListItem, ScalePresetId } from '../../shared/model';
+import { DomainError } from '../../shared/result';
+import { TEMPLATES, templateColumns, templateScale } from '../../shared/templates';
+import { getPlanTree } from '../tree';
+import { all, audit, auditChanges, insertRow, must, newId, prepare, write, bool } from '../sql';
+import type { Store } from '../store';
+import { livePlan, loadPlan, loadPlanAny, planRow } from './common';
+import { insertLevel, insertPlan } from './drafts';
+
+/** The plan library: live plans (archived ones when asked), or the trash. */
+export function listPlans(store: Store, opts: { includeArchived?: boolean; trash?: boolean } = {}): PlanListItem[] {
+  let q = store.db.selectFrom('plans').selectAll();
+  q = opts.trash ? q.where('deleted_at', 'is not', null) : q.where('deleted_at', 'is', null);
+  if (!opts.includeArchived && !opts.trash) q = q.where('archived', '=', 0);
+  const plans = all(store, q.orderBy('updated_at', 'desc'));
+  if (plans.length === 0) return [];
+
+  const counts = new Map(
+    (
+      prepare(
+        store.sqlite,
+        'SELECT a.plan_id, count(*) AS n FROM actions a JOIN sections s ON s.id = a.section_id WHERE a.deleted_at IS NULL AND s.deleted_at IS NULL AND a.archived = 0 GROUP BY a.plan_id',
+      ).all() as { plan_id: string; n: number }[]
+    ).map((r) => [r.plan_id, r.n]),
+  );
+  const periodLabels = new Map((prepare(store.sqlite, 'SELECT id, label FROM reporting_periods WHERE deleted_at IS NULL').all() as { id: string; label: string }[]).map((r) => [r.id, r.label]));
+  const levels = prepare(store.sqlite, 'SELECT id, plan_id, label, colour FROM rating_levels WHERE deleted_at IS NULL ORDER BY plan_id, position').all() as {
+    id: string;
+    plan_id: string;
+    label: string;
+    colour: string;
+  }[];
+  const rated = prepare(
+    store.sqlite,
+    `SELECT r.plan_id, r.level_id, count(*) AS n FROM ratings r
+       JOIN plans p ON p.id = r.plan_id AND r.period_id = p.current_period_id
+       JOIN actions a ON a.id = r.action_id AND a.deleted_at IS NULL AND a.archived = 0
+       JOIN sections s ON s.id = a.section_id AND s.deleted_at IS NULL
+     WHERE r.level_id IS NOT NULL GROUP BY r.plan_id, r.level_id`,
+  ).all() as { plan_id: string; level_id: string; n: number }[];
+  const ratedCount = new Map(rated.map((r) => [`${r.plan_id}/${r.level_id}`, r.n]));
+
+  return plans.map((p) => {
+    const actionCount = counts.get(p.id) ?? 0;
+    const current = p.current_period_id ? (periodLabels.get(p.current_period_id) ?? null) : null;
+    const distribution = levels
+      .filter((l) => l.plan_id === p.id)
+      .map((l) => ({ levelId: l.id, label: l.label, colour: l.colour, count: current === null ? 0 : (ratedCount.get(`${p.id}/${l.id}`) ?? 0) }));
+    const ratedTotal = distribution.reduce((n, d) => n + d.count, 0);
+    return {
+      id: p.id,
+      title: p.title,
+      organisation: p.organisation,
+      service: p.service,
+      planPeriod: p.plan_period,
+      template: p.template as Plan['template'],
+      archived: p.archived === 1,
+      deletedAt: p.deleted_at,
+      updatedAt: p.updated_at,
+      actionCount,
+      currentPeriodLabel: current,
+      distribution,
+      notRated: Math.max(0, actionCount - ratedTotal),
+    };
+  });
+}
+
+/** A new empty plan from a template: its columns, scale (or `scalePreset`) and starting periods. */
+export function createPlan(store: Store, input: ParsedInputOf<'plans:create'>, actor: string): Plan {
+  return write(store, actor, (w) => {
+    const t = TEMPLATES[input.template];
+    const planId = insertPlan(w, {
+      title: input.title,
+      organisation: input.organisation,
+      service: input.service,
+      planPeriod: input.planPeriod,
+      template: input.template,
+      introduction: '',
+      governance: '',
+      recommendationsHeading: t.recommendationsHeading,
+      columns: templateColumns(input.template),
+      appendixNumber: 1,
+    });
+    templateScale(input.template, input.scalePreset as ScalePresetId | undefined).forEach((l, i) => insertLevel(w, planId, l, i));
+    const periodIds = t.periodLabels.map((label, i) => {
+      const id = newId();
+      insertRow(store, 'reporting_periods', { id, plan_id: planId, position: i, label, start_date: null, end_date: null, locked: 0, locked_at: null, updated_at: w.at, deleted_at: null });
+      return id;
+    });
+    const current = periodIds[periodIds.length - 1] ?? null;
+    const compare = periodIds[periodIds.length - 2] ?? null;
+    prepare(store.sqlite, 'UPDATE plans SET current_period_id = ?, compare_period_id = ? WHERE id = ?').run(current, compare, planId);
+    audit(w, planId, 'plan', planId, 'create', null, null, input.title);
+    return loadPlan(store, planId);
+  });
+}
+
+const PLAN_FIELDS = {
+  title: 'title',
+  organisation: 'organisation',
+  service: 'service',
+  planPeriod: 'plan_period',
+  introduction: 'introduction',
+  governance: 'governance',
+  recommendationsHeading: 'recommendations_heading',
+  columns: 'columns_json',
+  appendixNumber: 'appendix_number',
+} as const;
+
+export function updatePlan(store: Store, input: ParsedInputOf<'plans:update'>, actor: string): Plan {
+  return write(store, actor, (w) => {
+    livePlan(store, input.planId);
+    const before = loadPlan(store, input.planId);
+    if (input.patch.columns) {
+      const fields = input.patch.columns.map((c) => c.field);
+      if (new Set(fields).size !== fields.length) throw new DomainError('invalid_input', 'Each column can appear only once.');
+    }
+    const changed = auditChanges(w, input.planId, 'plan', input.planId, before as unknown as Record<string, unknown>, input.patch as Record<string, unknown>);
+    if (changed.length === 0) return before;
+    const set: Record<string, unknown> = { updated_at: w.at };
+    for (const key of changed) {
+      const col = PLAN_FIELDS[key as keyof typeof PLAN_FIELDS];
+      const value = input.patch[key as keyof typeof input.patch];
+      set[col] = key === 'columns' ? JSON.stringify(value) : value;
+    }
+    const keys = Object.keys(set);
+    prepare(store.sqlite, `UPDATE plans SET ${keys.map((k) => `${k} = ?`).join(', ')} WHERE id = ?`).run(...keys.map((k) => set[k]), input.planId);
+    return loadPlan(store, input.planId);
+  });
+}
+
+export function archivePlan(store: Store, planId: string, archived: boolean, actor: string): Plan {
+  return write(store, actor, (w) => {
+    const p = livePlan(store, planId);
+    if ((p.archived === 1) !== archived) {
+      prepare(store.sqlite, 'UPDATE plans SET archived = ?, updated_at = ? WHERE id = ?').run(bool(archived), w.at, planId);
+      audit(w, planId, 'plan', planId, 'archive', 'archived', p.archived === 1, archived);
+    }
+    return loadPlan(store, planId);
+  });
+}
+
+/** Moves a plan to the trash (restorable). */
+export function deletePlan(store: Store, planId: string, actor: string): { ok: true } {
+  return write(store, actor, (w) => {
+    livePlan(store, planId);
+    prepare(store.sqlite, 'UPDATE plans SET deleted_at = ?, updated_at = ? WHERE id = ?').run(w.at, w.at, planId);
+    audit(w, planId, 'plan', planId, 'delete');
+    return { ok: true as const };
+  });
+}
+
+export function restorePlan(store: Store, planId: string, actor: string): Plan {
+  return write(store, actor, (w) => {
+    const p = must(planRow(store, planId), 'That plan');
+    if (p.deleted_at === null) return loadPlan(store, planId);
+    prepare(store.sqlite, 'UPDATE plans SET deleted_at = NULL, updated_at = ? WHERE id = ?').run(w.at, planId);
+    audit(w, planId, 'plan', planId, 'restore');
+    return loadPlan(store, planId);
+  });
+}
+
+/** Deletes a plan in the trash for ever (rows cascade). Only plans already in the trash. */
+export function purgePlan(store: Store, planId: string, actor: string): { ok: true } {
+  return write(store, actor, (w) => {
+    const p = must(planRow(store, planId), 'That plan');
+    if (p.deleted_at === null) throw new DomainError('conflict', 'Only a plan in the trash can be deleted permanently. Move it to the trash first.');
+    prepare(store.sqlite, 'DELETE FROM plans WHERE id = ?').run(planId);
+    audit(w, planId, 'plan', planId, 'delete', 'purged', p.title, null);
+    return { ok: true as const };
+  });
+}
+
+/** Copies the whole live tree (ratings, progress, leads, links, indicators included) with new ids. */
+export function duplicatePlan(store: Store, planId: string, title: string | undefined, actor: string): Plan {
+  return write(store, actor, (w) => {
+    livePlan(store, planId);
+    const tree = getPlanTree(store, planId);
+    const ids = new Map<string, string>();
+    const map = (id: string | null): string | null => (id === null ? null : (ids.get(id) ?? null));
+    const fresh = (old: string) => {
+      const id = newId();
+      ids.set(old, id);
+      return id;
+    };
+    const p = tree.plan;
+    const newPlanId = insertPlan(w, {
+      title: title ?? `${p.title} (copy)`,
+      organisation: p.organisation,
+      service: p.service,
+      planPeriod: p.planPeriod,
+      template: p.template,
+      introduction: p.introduction,
+      governance: p.governance,
+      recommendationsHeading: p.recommendationsHeading,
+      columns: p.columns,
+      appendixNumber: p.appendixNumber,
+    });
+    for (const l of tree.levels) insertLevel(w, newPlanId, l, l.position, fresh(l.id));
+    for (const r of tree.periods)
+      insertRow(store, 'reporting_periods', { id: fresh(r.id), plan_id: newPlanId, position: r.position, label: r.label, start_date: r.startDate, end_date: r.endDate, locked: bool(r.locked), locked_at: r.lockedAt, updated_at: w.at, deleted_at: null });
+    prepare(store.sqlite, 'UPDATE plans SET current_period_id = ?, compare_period_id = ? WHERE id = ?').run(map(p.currentPeriodId), map(p.comparePeriodId), newPlanId);
+    for (const r of tree.recommendations) insertRow(store, 'recommendations', { id: fresh(r.id), plan_id: newPlanId, position: r.position, number: r.number, label: r.label, text: r.text, updated_at: w.at, deleted_at: null });
+    for (const s of tree.sections)
+      insertRow(store, 'sections', { id: fresh(s.id), plan_id: newPlanId, position: s.position, number: s.number, number_manual: bool(s.numberManual), title: s.title, description: s.description, archived: bool(s.archived), updated_at: w.at, deleted_at: null });
+    for (const o of tree.objectives)
+      insertRow(store, 'objectives', { id: fresh(o.id), plan_id: newPlanId, section_id: map(o.sectionId), position: o.position, title: o.title, archived: bool(o.archived), updated_at: w.at, deleted_at: null });
+    for (const a of tree.actions) {
+      const actionId = fresh(a.id);
+      insertRow(store, 'actions', {
+        id: actionId,
+        plan_id: newPlanId,
+        section_id: map(a.sectionId),
+        objective_id: map(a.objectiveId),
+        position: a.position,
+        reference: a.reference,
+        reference_manual: bool(a.referenceManual),
+        description: a.description,
+        outcome: a.outcome,
+        due_text: a.dueText,
+        due_history_json: JSON.stringify(a.dueHistory),
+        notes: a.notes,
+        archived: bool(a.archived),
+        created_at: w.at,
+        updated_at: w.at,
+        deleted_at: null,
+      });
+      for (const l of a.leads)
+        insertRow(store, 'action_leads', { id: newId(), plan_id: newPlanId, action_id: actionId, position: l.position, name: l.name, person_id: l.personId, role: l.role, updated_at: w.at, deleted_at: null });
+      for (const r of a.recommendationIds) insertRow(store, 'action_recommendations', { id: newId(), plan_id: newPlanId, action_id: actionId, recommendation_id: map(r), updated_at: w.at, deleted_at: null });
+    }
+    for (const r of tree.ratings)
+      insertRow(store, 'ratings', {
+        id: newId(),
+        plan_id: newPlanId,
+        action_id: map(r.actionId),
+        period_id: map(r.periodId),
+        level_id: map(r.levelId),
+        explanation: r.explanation,
+        corrective_action: r.correctiveAction,
+        rated_by: r.ratedBy,
+        rated_at: r.ratedAt,
+        updated_at: w.at,
+      });
+    for (const g of tree.progress)
+      insertRow(store, 'progress_updates', {
+        id: newId(),
+        plan_id: newPlanId,
+        action_id: map(g.actionId),
+        period_id: map(g.periodId),
+        body: g.body,
+        author: g.author,
+        internal: bool(g.internal),
+        created_at: g.createdAt,
+        updated_at: w.at,
+        deleted_at: null,
+      });
+    for (const i of tree.indicators)
+      insertRow(store, 'indicators', {
+        id: newId(),
+        plan_id: newPlanId,
+        section_id: map(i.sectionId),
+        position: i.position,
+        name: i.name,
+        unit: i.unit,
+        polarity: i.polarity,
+        baseline_label: i.baselineLabel,
+        baseline: i.baseline,
+        sn_average: i.snAverage,
+        values_json: JSON.stringify(i.values),
+        notes: i.notes,
+        updated_at: w.at,
+        deleted_at: null,
+      });
+    audit(w, newPlanId, 'plan', newPlanId, 'create', 'duplicateOf', null, planId);
+    return loadPlan(store, newPlanId);
+  });
+}
+
+export { loadPlanAny };

@@ -1,0 +1,52 @@
+/**
+ * A British date field that saves as you go: shows "13 February 2018", accepts what people type
+ * ("13/02/2018", "13 Feb 2018", "2018-02-13"; day first), and stores YYYY-MM-DD. The browser's own date
+ * picker is avoided because it follows the machine's locale (mm/dd/yyyy on many laptops).
+ */
+import { parseDue } from '../../../shared/dates';
+import { formatIsoDay } from '../library/format';
+import { AutosaveField } from './AutosaveField';
+
+export const DATE_MESSAGE = 'Enter a date such as 13/02/2018 or 13 February 2018';
+
+/** '' -> null (no date), a day -> YYYY-MM-DD, anything else -> undefined. */
+export function parseDay(text: string): string | null | undefined {
+  const t = text.trim();
+  if (t === '') return null;
+  const parsed = parseDue(t);
+  return parsed.kind === 'date' && parsed.precision === 'day' ? parsed.date : undefined;
+}
+
+export interface DateFieldProps {
+  label: string;
+  hideLabel?: boolean;
+  /** YYYY-MM-DD or null. */
+  value: string | null;
+  onSave(date: string | null): Promise<void>;
+  /** Extra check on a valid date (e.g. start before end). */
+  check?(date: string | null): string | null;
+  disabled?: boolean;
+}
+
+export function DateField({ label, hideLabel, value, onSave, check, disabled }: DateFieldProps) {
+  return (
+    <AutosaveField
+      label={label}
+      hideLabel={hideLabel}
+      className="pw-date"
+      value={formatIsoDay(value)}
+      placeholder="dd/mm/yyyy"
+      disabled={disabled}
+      validate={(text) => {
+        const d = parseDay(text);
+        if (d === undefined) return DATE_MESSAGE;
+        return check?.(d) ?? null;
+      }}
+      onSave={async (text) => {
+        const d = parseDay(text);
+        if (d === undefined) throw new Error(DATE_MESSAGE);
+        await onSave(d);
+      }}
+    />
+  );
+}

@@ -1,0 +1,353 @@
+/**
+ * Reporting periods: add, rename, reorder, dates, which one is current and which it is compared with,
+ * and lock / unlock a period once it has gone to committee (locked periods are read-only everywhere).
+ */
+import { useId, useState, type FormEvent } from 'react';
+import { call } from '../api';
+import type { PlanTree, ReportingPeriod } from '../../../shared/model';
+import { formatDay } from '../library/format';
+import { AutosaveField } from './AutosaveField';
+import { ConfirmDialog } from './ConfirmDialog';
+import { DATE_MESSAGE, DateField, parseDay } from './DateField';
+import { messageOf, useSaveTracker } from './saveStatus';
+
+/** Live periods in their order. */
+export function livePeriods(tree: PlanTree): ReportingPeriod[] {
+  return tree.periods.filter((p) => p.deletedAt === null).sort((a, b) => a.position - b.position);
+}
+
+type Pending = { kind: 'unlock' | 'delete'; period: ReportingPeriod };
+
+export function PeriodsTab({ tree, onChanged }: { tree: PlanTree; onChanged(): void }) {
+  const { plan } = tree;
+  const periods = livePeriods(tree);
+  const { track } = useSaveTracker();
+  const [rowError, setRowError] = useState<{ id: string; message: string } | null>(null);
+  const [choiceError, setChoiceError] = useState<string | null>(null);
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [pendingError, setPendingError] = useState<string | null>(null);
+  const currentId = useId();
+  const compareId = useId();
+
+  const run = async (id: string, work: () => Promise<unknown>) => {
+    setRowError(null);
+    try {
+      await track(work);
+      onChanged();
+      return true;
+    } catch (e) {
+      setRowError({ id, message: messageOf(e) });
+      return false;
+    }
+  };
+
+  const setCurrent = async (currentPeriodId: string | null, comparePeriodId: string | null) => {
+    setChoiceError(null);
+    try {
+      await track(() => call('periods:setCurrent', { planId: plan.id, currentPeriodId, comparePeriodId }));
+      onChanged();
+    } catch (e) {
+      setChoiceError(messageOf(e));
+    }
+  };
+
+  const reorder = async (index: number, delta: number) => {
+    const ids = periods.map((p) => p.id);
+    const to = index + delta;
+    if (to < 0 || to >= ids.length) return;
+    const [id] = ids.splice(index, 1);
+    if (!id) return;
+    ids.splice(to, 0, id);
+    if (await run(id, () => call('periods:reorder', { parentId: plan.id, orderedIds: ids }))) {
+      setTimeout(() => document.getElementById(`period-${delta < 0 ? 'up' : 'down'}-${id}`)?.focus(), 0);
+    }
+  };
+
+  const confirmPending = async () => {
+    if (!pending) return;
+    setPendingError(null);
+    try {
+      if (pending.kind === 'unlock') await track(() => call('periods:lock', { periodId: pending.period.id, locked: false }));
+      else await track(() => call('periods:delete', { periodId: pending.period.id }));
+      setPending(null);
+      onChanged();
+    } catch (e) {
+      setPendingError(messageOf(e));
+    }
+  };
+
+  return (
+    <section aria-labelledby="periods-heading" className="pw-settings-panel">
+      <h3 id="periods-heading">Reporting periods</h3>
+      <p className="field-hint">
+        Ratings and progress are recorded per period (“RAG initial”, “RAG 01/18”, “March 2020”). Lock a period once it has gone to committee: its ratings and progress become
+        read-only.
+      </p>
+
+      <div className="pw-period-choice hstack">
+        <div className="field">
+          <label htmlFor={currentId}>Current period</label>
+          <select id={currentId} value={plan.currentPeriodId ?? ''} onChange={(e) => void setCurrent(e.target.value || null, plan.comparePeriodId)}>
+            <option value="">None</option>
+            {periods.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={compareId}>Compare with</label>
+          <select id={compareId} value={plan.comparePeriodId ?? ''} onChange={(e) => void setCurrent(plan.currentPeriodId, e.target.value || null)}>
+            <option value="">Nothing (no direction of travel)</option>
+            {periods
+              .filter((p) => p.id !== plan.currentPeriodId)
+              .map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.label}
+                </option>
+              ))}
+          </select>
+        </div>
+        <p className="field-hint pw-choice-hint">
+          Direction of travel compares the current period with this one (usually the previous report). “Set current” on a row compares it with the period that was current.
+        </p>
+      </div>
+      {choiceError ? (
+        <p className="field-error" role="alert">
+          {choiceError}
+        </p>
+      ) : null}
+
+      {periods.length === 0 ? <p className="notice notice-info">No reporting periods yet. Add the first one below.</p> : null}
+
+      <table className="pw-table pw-periods">
+        <thead>
+          <tr>
+            <th scope="col">Order</th>
+            <th scope="col">Label</th>
+            <th scope="col">Start</th>
+            <th scope="col">End</th>
+            <th scope="col">Status</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {periods.map((p, i) => {
+            const isCurrent = p.id === plan.currentPeriodId;
+            const isCompare = p.id === plan.comparePeriodId;
+            return (
+              <tr key={p.id} data-testid="period-row" className={p.locked ? 'pw-locked' : undefined}>
+                <td className="nowrap">
+                  <button id={`period-up-${p.id}`} type="button" className="btn btn-small btn-icon" aria-label={`Move ${p.label} up`} disabled={i === 0} onClick={() => void reorder(i, -1)}>
+                    ↑
+                  </button>{' '}
+                  <button
+                    id={`period-down-${p.id}`}
+                    type="button"
+                    className="btn btn-small btn-icon"
+                    aria-label={`Move ${p.label} down`}
+                    disabled={i === periods.length - 1}
+                    onClick={() => void reorder(i, 1)}
+                  >
+                    ↓
+                  </button>
+                </td>
+                <td>
+                  <AutosaveField
+                    label={`Label of period ${i + 1}`}
+                    hideLabel
+                    value={p.label}
+                    disabled={p.locked}
+                    validate={(v) => (v.trim() === '' ? 'A period needs a label' : null)}
+                    onSave={async (label) => {
+                      await call('periods:update', { periodId: p.id, patch: { label } });
+                      onChanged();
+                    }}
+                  />
+                </td>
+                <td>
+                  <DateField
+                    label={`Start date of ${p.label}`}
+                    hideLabel
+                    value={p.startDate}
+                    disabled={p.locked}
+                    check={(d) => (d && p.endDate && d > p.endDate ? 'The start date must be on or before the end date' : null)}
+                    onSave={async (startDate) => {
+                      await call('periods:update', { periodId: p.id, patch: { startDate } });
+                      onChanged();
+                    }}
+                  />
+                </td>
+                <td>
+                  <DateField
+                    label={`End date of ${p.label}`}
+                    hideLabel
+                    value={p.endDate}
+                    disabled={p.locked}
+                    check={(d) => (d && p.startDate && d < p.startDate ? 'The end date must be on or after the start date' : null)}
+                    onSave={async (endDate) => {
+                      await call('periods:update', { periodId: p.id, patch: { endDate } });
+                      onChanged();
+                    }}
+                  />
+                </td>
+                <td>
+                  <div className="pw-period-status">
+                  {isCurrent ? <span className="tag tag-ok">Current</span> : null}
+                  {isCompare ? <span className="tag tag-neutral">Compared with</span> : null}
+                  {p.locked ? (
+                    <span className="pw-lock" data-testid="period-locked">
+                      <Padlock /> Locked: read-only
+                      {p.lockedAt ? <span className="muted small"> since {formatDay(p.lockedAt)}</span> : null}
+                    </span>
+                  ) : null}
+                  </div>
+                </td>
+                <td>
+                  <div className="pw-row-buttons">
+                  {!isCurrent ? (
+                    <button type="button" className="btn btn-small" aria-label={`Make ${p.label} the current period`} onClick={() => void setCurrent(p.id, plan.currentPeriodId ?? (isCompare ? null : plan.comparePeriodId))}>
+                      Set current
+                    </button>
+                  ) : null}
+                  {p.locked ? (
+                    <button type="button" className="btn btn-small" aria-label={`Unlock ${p.label}`} onClick={() => setPending({ kind: 'unlock', period: p })}>
+                      Unlock
+                    </button>
+                  ) : (
+                    <button type="button" className="btn btn-small" aria-label={`Lock ${p.label}`} onClick={() => void run(p.id, () => call('periods:lock', { periodId: p.id, locked: true }))}>
+                      <Padlock /> Lock
+                    </button>
+                  )}
+                  <button type="button" className="btn btn-small btn-danger" aria-label={`Delete ${p.label}`} disabled={p.locked} onClick={() => setPending({ kind: 'delete', period: p })}>
+                    Delete
+                  </button>
+                  </div>
+                  {rowError?.id === p.id ? (
+                    <div className="field-error" role="alert">
+                      {rowError.message}
+                    </div>
+                  ) : null}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+
+      <AddPeriodForm planId={plan.id} onAdded={onChanged} />
+
+      {pending ? (
+        <ConfirmDialog
+          title={pending.kind === 'unlock' ? `Unlock ${pending.period.label}?` : `Delete ${pending.period.label}?`}
+          confirmLabel={pending.kind === 'unlock' ? 'Unlock period' : 'Delete period'}
+          danger={pending.kind === 'delete'}
+          error={pendingError}
+          onConfirm={() => void confirmPending()}
+          onCancel={() => {
+            setPending(null);
+            setPendingError(null);
+          }}
+        >
+          {pending.kind === 'unlock' ? (
+            <p>This period was locked because it has gone to committee. Unlocked, its ratings and progress updates can be changed again.</p>
+          ) : (
+            <p>The period and its column go. If actions already have ratings or progress for it, the store will refuse and tell you why.</p>
+          )}
+        </ConfirmDialog>
+      ) : null}
+    </section>
+  );
+}
+
+function AddPeriodForm({ planId, onAdded }: { planId: string; onAdded(): void }) {
+  const { track } = useSaveTracker();
+  const [label, setLabel] = useState('');
+  const [start, setStart] = useState('');
+  const [end, setEnd] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const ids = useId();
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (label.trim() === '') {
+      setError('Enter a label for the period, for example “RAG 03/18”');
+      document.getElementById(`${ids}-label`)?.focus();
+      return;
+    }
+    const startDate = parseDay(start);
+    const endDate = parseDay(end);
+    if (startDate === undefined || endDate === undefined) {
+      setError(DATE_MESSAGE);
+      return;
+    }
+    if (startDate && endDate && endDate < startDate) {
+      setError('The end date must be on or after the start date');
+      return;
+    }
+    setBusy(true);
+    try {
+      await track(() => call('periods:create', { planId, label: label.trim(), startDate, endDate }));
+      setLabel('');
+      setStart('');
+      setEnd('');
+      setError(null);
+      onAdded();
+      document.getElementById(`${ids}-label`)?.focus();
+    } catch (err) {
+      setError(messageOf(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="pw-addform" onSubmit={(e) => void submit(e)} aria-labelledby={`${ids}-legend`} noValidate>
+      <h4 id={`${ids}-legend`}>Add a period</h4>
+      <div className="hstack pw-addform__row">
+        <div className="field">
+          <label htmlFor={`${ids}-label`}>Label</label>
+          <input
+            id={`${ids}-label`}
+            type="text"
+            value={label}
+            placeholder="RAG 03/18"
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? `${ids}-error` : undefined}
+            onChange={(e) => setLabel(e.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${ids}-start`}>Start date</label>
+          <input id={`${ids}-start`} type="text" className="pw-date-input" placeholder="dd/mm/yyyy" value={start} onChange={(e) => setStart(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${ids}-end`}>End date</label>
+          <input id={`${ids}-end`} type="text" className="pw-date-input" placeholder="dd/mm/yyyy" value={end} onChange={(e) => setEnd(e.target.value)} />
+        </div>
+        <button type="submit" className="btn btn-primary pw-addform__submit" disabled={busy}>
+          Add period
+        </button>
+      </div>
+      {error ? (
+        <p id={`${ids}-error`} className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </form>
+  );
+}
+
+/** A padlock drawn in SVG (emoji fonts are not on every council laptop); decorative, text says "Locked". */
+function Padlock() {
+  return (
+    <svg className="pw-padlock" width="11" height="13" viewBox="0 0 11 13" aria-hidden="true" focusable="false">
+      <path d="M2.5 5.5V3.8a3 3 0 0 1 6 0v1.7" fill="none" stroke="currentColor" strokeWidth="1.6" />
+      <rect x="0.5" y="5.5" width="10" height="7" rx="1.2" fill="currentColor" />
+    </svg>
+  );
+}

@@ -22,7 +22,16 @@ export default tseslint.config(
     },
   },
   {
+    // Plain Node scripts (scripts/*.mjs, bin/*.mjs): TypeScript files get these from @types/node.
+    files: ['**/*.mjs'],
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly' },
+    },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}', 'shared/**/*.ts'],
+    // The renderer's Vite config runs in Node at build time, not in the window.
+    ignores: ['renderer/vite.config.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

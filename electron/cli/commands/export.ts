@@ -1,0 +1,129 @@
+/**
+ * `planwright export <plan> --out FILE.docx`: the committee appendix, through the same dispatcher and
+ * exporter as the app. `planwright export --sample --out FILE.docx` exports the built-in sample plan from a
+ * throw-away store, so it needs no database.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ColumnField } from '../../../shared/model';
+import type { ExportOptionsInput } from '../../../shared/export-options';
+import { CliError, type CliApp } from '../context';
+import { defineCommand } from '../registry';
+import { resolvePeriod, resolvePlan } from '../resolve';
+
+interface ExportFlags {
+  out?: string;
+  sample?: boolean;
+  period?: string;
+  compare?: string;
+  columns?: string;
+  lead?: string;
+  appendix?: string;
+  section?: string[];
+  progress?: string;
+  includeArchived?: boolean;
+  includeInternal?: boolean;
+  excludeRemovable?: boolean;
+  merge?: boolean;
+  ratingHistory?: boolean;
+  json?: boolean;
+  db?: string;
+}
+
+/** Parses "--columns reference,description,progress" into column fields, with a clear message. */
+export function parseColumns(list: string): ColumnField[] {
+  const fields = list
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const bad = fields.filter((f) => !ColumnField.safeParse(f).success);
+  if (bad.length) throw new CliError(`Unknown column${bad.length > 1 ? 's' : ''}: ${bad.join(', ')}. Columns are: ${ColumnField.options.join(', ')}.`, 2);
+  if (fields.length === 0) throw new CliError('--columns needs at least one column.', 2);
+  return fields as ColumnField[];
+}
+
+export function outPath(out: string | undefined): string {
+  if (!out) throw new CliError('Say where to write the document with --out FILE.docx.', 2);
+  const resolved = path.resolve(out);
+  if (!/\.docx$/i.test(resolved)) throw new CliError('The output file must end in .docx.', 2);
+  return resolved;
+}
+
+async function exportPlan(app: CliApp, planQuery: string, flags: ExportFlags, out: string): Promise<{ path: string; bytes: number; title: string }> {
+  const plan = resolvePlan(await app.call('plans:list', { includeArchived: true }), planQuery);
+  const tree = await app.call('plans:get', { planId: plan.id });
+  const options: ExportOptionsInput = {
+    includeArchived: !!flags.includeArchived,
+    includeInternal: !!flags.includeInternal,
+    includeRemovable: !flags.excludeRemovable,
+    mergeRepeated: flags.merge !== false,
+  };
+  if (flags.period) options.periodId = resolvePeriod(tree.periods, flags.period).id;
+  if (flags.compare) options.compareId = flags.compare.toLowerCase() === 'none' ? null : resolvePeriod(tree.periods, flags.compare, 'period to compare with').id;
+  if (flags.columns) options.columns = parseColumns(flags.columns);
+  if (flags.lead) options.lead = flags.lead;
+  if (flags.ratingHistory !== undefined) options.ratingHistory = flags.ratingHistory;
+  if (flags.progress) {
+    if (flags.progress !== 'latest' && flags.progress !== 'all') throw new CliError('--progress is "latest" or "all".', 2);
+    options.progress = flags.progress;
+  }
+  if (flags.appendix) {
+    const n = Number(flags.appendix);
+    if (!Number.isInteger(n) || n < 1 || n > 99) throw new CliError('--appendix is a whole number from 1 to 99.', 2);
+    options.appendixNumber = n;
+  }
+  if (flags.section?.length) {
+    options.sectionIds = flags.section.map((q) => {
+      const s = tree.sections.find((x) => x.deletedAt === null && (x.id === q || x.number === q || x.title.toLowerCase().includes(q.toLowerCase())));
+      if (!s) throw new CliError(`No section matches "${q}". Sections: ${tree.sections.map((x) => x.number).join(', ')}.`);
+      return s.id;
+    });
+  }
+  const result = await app.call('export:appendix', { planId: plan.id, options, path: out });
+  return { ...result, title: plan.title };
+}
+
+defineCommand((program, deps) => {
+  program
+    .command('export')
+    .description('write the committee appendix (.docx) of a plan')
+    .argument('[plan]', 'plan id, start of the id, or part of the title')
+    .option('--out <file>', 'the .docx file to write')
+    .option('--sample', 'export the built-in sample plan (needs no plan store)')
+    .option('--period <period>', "reporting period (label or id; default: the plan's current period)")
+    .option('--compare <period>', 'period to compare with (label or id, or "none")')
+    .option('--columns <list>', `columns in order, comma-separated (${ColumnField.options.join(', ')})`)
+    .option('--lead <name>', "only actions with a lead matching this text (a service lead's return)")
+    .option('--section <section>', 'only this section (number, id or part of the title); repeat for more', (v: string, prev: string[] = []) => [...prev, v])
+    .option('--progress <which>', 'progress updates of the period to show: latest or all', 'latest')
+    .option('--appendix <n>', 'appendix number')
+    .option('--include-archived', 'include archived actions')
+    .option('--include-internal', 'include internal notes (never published by default)')
+    .option('--exclude-removable', 'leave out actions rated at a "can be removed" level')
+    .option('--no-merge', 'do not merge cells that repeat the row above')
+    .option('--rating-history', 'one rating column per reporting period')
+    .option('--no-rating-history', 'only the current rating column')
+    .option('--json', 'print the result as JSON')
+    .action(async (planQuery: string | undefined, flags: ExportFlags) => {
+      const out = outPath(flags.out);
+      let result: { path: string; bytes: number; title: string };
+      if (flags.sample) {
+        if (planQuery) throw new CliError('Give either a plan or --sample, not both.', 2);
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'planwright-sample-'));
+        try {
+          const app = await deps.open(path.join(dir, 'sample.sqlite'), { create: true });
+          const plan = await app.call('plans:createSample', {});
+          result = await exportPlan(app, plan.id, flags, out);
+          await app.store.close();
+        } finally {
+          fs.rmSync(dir, { recursive: true, force: true });
+        }
+      } else {
+        if (!planQuery) throw new CliError('Name the plan to export (or use --sample).', 2);
+        result = await exportPlan(await deps.open(flags.db), planQuery, flags, out);
+      }
+      if (flags.json) deps.out(JSON.stringify({ path: result.path, bytes: result.bytes }, null, 2));
+      else deps.out(`Wrote the appendix of "${result.title}" to ${result.path} (${Math.round(result.bytes / 1024)} KB).`);
+    });
+});

@@ -1,0 +1,57 @@
+/**
+ * The `planwright` command line (bin/planwright.mjs runs this through tsx). It opens the same plan
+ * store as the app (or --db PATH) and goes through the same dispatcher, so validation is shared.
+ */
+import { Command, CommanderError } from 'commander';
+import type { Host } from '../host';
+import './commands/index';
+import { CliError, createCliDeps } from './context';
+import { registerCommands } from './registry';
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const processIo: CliIo = {
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+};
+
+export function buildProgram(io: CliIo, options: { defaultDbPath?: string; host?: Host } = {}) {
+  const deps = createCliDeps(io, options);
+  const program = new Command('planwright')
+    .description('Planwright: council improvement plans from the command line. Uses the same plan store as the app unless --db is given.')
+    .showHelpAfterError('(run planwright --help to see the commands)')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s.replace(/\n$/, '')), writeErr: (s) => io.err(s.replace(/\n$/, '')) });
+  registerCommands(program, deps);
+  for (const command of program.commands) command.exitOverride();
+  return { program, deps };
+}
+
+/** Runs the command line; answers the exit code (0 success, 1 failure, 2 bad usage). */
+export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  const { program, deps } = buildProgram(io);
+  try {
+    if (argv.length <= 2) {
+      program.outputHelp();
+      return 0;
+    }
+    await program.parseAsync(argv);
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version exit "successfully"; commander already printed usage errors.
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    if (error instanceof CliError) {
+      io.err(`planwright: ${error.message}`);
+      return error.exitCode;
+    }
+    io.err(`planwright: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return 1;
+  } finally {
+    await deps.closeAll();
+  }
+}

@@ -1,0 +1,23 @@
+/**
+ * Every handler the app answers, in one map: the store's core channels plus the exporter's and the
+ * importer's. The Electron main process, the command line and the e2e harness all build their
+ * dispatcher from this one function, so every path shares the same validation and behaviour.
+ */
+import { createStoreHandlers, type Store } from '../db';
+import type { Handlers } from '../shared/dispatch';
+import { createExportHandlers } from './export/handlers';
+import type { Host } from './host';
+import { createImportHandlers } from './import/handlers';
+
+export interface AppDeps {
+  store: Store;
+  host: Host;
+}
+
+export function createAppHandlers({ store, host }: AppDeps): Handlers {
+  return {
+    ...createStoreHandlers(store),
+    ...createExportHandlers({ store, host }),
+    ...createImportHandlers({ store, host }),
+  } satisfies Handlers;
+}

@@ -1,0 +1,27 @@
+/** The Host (dialogs, shell) backed by Electron, for the main process only. */
+import { dialog, shell, type BrowserWindow } from 'electron';
+import type { Host } from '../host';
+
+export function createElectronHost(getWindow: () => BrowserWindow | null): Host {
+  return {
+    async chooseSavePath({ title, defaultName, filters }) {
+      const win = getWindow();
+      const options = { title, defaultPath: defaultName, filters, properties: ['createDirectory', 'showOverwriteConfirmation'] as ('createDirectory' | 'showOverwriteConfirmation')[] };
+      const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
+    async chooseOpenPath({ title, filters }) {
+      const win = getWindow();
+      const options = { title, filters, properties: ['openFile'] as 'openFile'[] };
+      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    showItemInFolder(filePath) {
+      shell.showItemInFolder(filePath);
+    },
+    async openPath(filePath) {
+      const problem = await shell.openPath(filePath);
+      if (problem) throw new Error(`The file could not be opened: ${problem}`);
+    },
+  };
+}

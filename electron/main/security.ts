@@ -1,0 +1,45 @@
+/**
+ * The window's security settings and navigation rules, as plain data and functions so they can be
+ * tested without Electron.
+ */
+import path from 'node:path';
+
+/** webPreferences for the one app window: isolated, sandboxed, no Node in the page. */
+export function secureWebPreferences(preloadPath: string) {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    webviewTag: false,
+    spellcheck: true,
+  } as const;
+}
+
+/** The page may only ever show its own URL: every navigation away is refused. */
+export function isAllowedNavigation(targetUrl: string, isTrusted: (url: string) => boolean): boolean {
+  return isTrusted(targetUrl);
+}
+
+/** Links to the web (https, mailto) open in the user's browser instead of a new app window. */
+export function isExternalLink(url: string): boolean {
+  try {
+    const { protocol } = new URL(url);
+    return protocol === 'https:' || protocol === 'mailto:';
+  } catch {
+    return false;
+  }
+}
+
+/** Where the built preload and renderer live relative to the built main bundle (out/main). */
+export function builtPaths(mainDir: string) {
+  return {
+    preload: path.join(mainDir, '..', 'preload', 'index.cjs'),
+    renderer: path.join(mainDir, '..', 'renderer'),
+  };
+}

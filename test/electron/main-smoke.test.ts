@@ -1,0 +1,242 @@
+/**
+ * The Electron main process, started against a fake `electron` module (the real binary cannot run
+ * here): checks the start-up wiring end to end with a real store in a temporary userData folder —
+ * the sample plan on first run, IPC through the dispatcher with the sender check, the window's
+ * security settings, navigation rules, the app:// protocol and its CSP, and the store-error dialog.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { channels } from '../../shared/contract';
+
+interface FakeWindow {
+  opts: { webPreferences: Record<string, unknown> };
+  url: string | null;
+  contentsHandlers: Map<string, (...args: unknown[]) => void>;
+  openHandler: ((details: { url: string }) => { action: string }) | null;
+}
+
+const state = vi.hoisted(() => ({
+  appData: '',
+  userData: '',
+  name: '',
+  ipc: new Map<string, (event: unknown, payload: unknown) => Promise<unknown>>(),
+  protocolHandler: null as null | ((request: Request) => Promise<Response>),
+  headersHook: null as null | ((details: { responseHeaders: Record<string, string[]> }, cb: (r: unknown) => void) => void),
+  permissionHandler: null as null | ((wc: unknown, permission: string, cb: (granted: boolean) => void) => void),
+  menu: null as unknown,
+  windows: [] as FakeWindow[],
+  dialogs: [] as { title?: string; detail?: string }[],
+  errorBoxes: [] as string[],
+  external: [] as string[],
+  fetched: [] as string[],
+  quit: 0,
+  appEvents: new Map<string, () => void>(),
+}));
+
+vi.mock('electron', () => {
+  class BrowserWindow implements FakeWindow {
+    url: string | null = null;
+    contentsHandlers = new Map<string, (...args: unknown[]) => void>();
+    openHandler: FakeWindow['openHandler'] = null;
+    webContents = {
+      on: (event: string, fn: (...args: unknown[]) => void) => this.contentsHandlers.set(event, fn),
+      setWindowOpenHandler: (fn: FakeWindow['openHandler']) => {
+        this.openHandler = fn;
+      },
+      send: () => undefined,
+    };
+    constructor(public opts: FakeWindow['opts']) {
+      state.windows.push(this);
+    }
+    once() {}
+    on() {}
+    loadURL(url: string) {
+      this.url = url;
+      return Promise.resolve();
+    }
+    static getFocusedWindow() {
+      return null;
+    }
+    static getAllWindows() {
+      return state.windows;
+    }
+  }
+  const app = {
+    isPackaged: false,
+    setName: (name: string) => {
+      state.name = name;
+    },
+    getPath: (name: string) => (name === 'appData' ? state.appData : state.userData),
+    setPath: (name: string, value: string) => {
+      if (name === 'userData') state.userData = value;
+    },
+    getVersion: () => '0.0.0-test',
+    requestSingleInstanceLock: () => true,
+    on: (event: string, fn: () => void) => {
+      state.appEvents.set(event, fn);
+      return app;
+    },
+    whenReady: () => Promise.resolve(),
+    quit: () => {
+      state.quit += 1;
+    },
+    exit: () => undefined,
+  };
+  return {
+    app,
+    BrowserWindow,
+    dialog: {
+      showMessageBox: async (...args: unknown[]) => {
+        state.dialogs.push(args[args.length - 1] as { title?: string; detail?: string });
+        return { response: 0 };
+      },
+      showErrorBox: (title: string, body: string) => state.errorBoxes.push(`${title}: ${body}`),
+    },
+    ipcMain: {
+      handle: (channel: string, fn: (event: unknown, payload: unknown) => Promise<unknown>) => state.ipc.set(channel, fn),
+      removeHandler: (channel: string) => state.ipc.delete(channel),
+    },
+    Menu: {
+      buildFromTemplate: (template: unknown) => template,
+      setApplicationMenu: (menu: unknown) => {
+        state.menu = menu;
+      },
+    },
+    net: {
+      fetch: async (url: string) => {
+        state.fetched.push(url);
+        if (url.includes('missing')) throw new Error('net::ERR_FILE_NOT_FOUND');
+        return new Response('<!doctype html><title>Planwright</title>', { status: 200 });
+      },
+    },
+    protocol: {
+      registerSchemesAsPrivileged: () => undefined,
+      handle: (_scheme: string, fn: (request: Request) => Promise<Response>) => {
+        state.protocolHandler = fn;
+      },
+    },
+    session: {
+      defaultSession: {
+        webRequest: {
+          onHeadersReceived: (fn: typeof state.headersHook) => {
+            state.headersHook = fn;
+          },
+        },
+        setPermissionRequestHandler: (fn: typeof state.permissionHandler) => {
+          state.permissionHandler = fn;
+        },
+      },
+    },
+    shell: {
+      openExternal: async (url: string) => {
+        state.external.push(url);
+      },
+      showItemInFolder: () => undefined,
+      openPath: async () => '',
+    },
+  };
+});
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'planwright-main-'));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+function reset(appData: string) {
+  Object.assign(state, { appData, userData: path.join(appData, 'electron-default'), name: '', protocolHandler: null, headersHook: null, permissionHandler: null, menu: null, quit: 0 });
+  state.ipc.clear();
+  state.appEvents.clear();
+  for (const list of [state.windows, state.dialogs, state.errorBoxes, state.external, state.fetched]) list.length = 0;
+}
+
+async function startMain() {
+  vi.resetModules();
+  await import('../../electron/main/index');
+  await vi.waitFor(() => expect(state.windows.length + state.quit + state.errorBoxes.length).toBeGreaterThan(0), { timeout: 20_000 });
+  expect(state.errorBoxes).toEqual([]);
+}
+
+const trustedEvent = () => ({ senderFrame: { url: 'app://planwright/index.html', parent: null }, sender: { send: () => undefined } });
+
+describe('electron/main/index.ts with a fake Electron', () => {
+  beforeEach(() => reset(fs.mkdtempSync(path.join(tmp, 'appdata-'))));
+  // Closes the store the way quitting the app does.
+  afterEach(() => state.appEvents.get('will-quit')?.());
+
+  it('opens the store in userData, creates the sample plan once, and answers IPC through the dispatcher', async () => {
+    await startMain();
+    expect(state.name).toBe('Planwright');
+    expect(state.userData).toBe(path.join(state.appData, 'Planwright'));
+    expect(fs.existsSync(path.join(state.userData, 'planwright.sqlite'))).toBe(true);
+
+    expect([...state.ipc.keys()].sort()).toEqual([...channels].sort());
+    const list = (await state.ipc.get('plans:list')!(trustedEvent(), {})) as { ok: boolean; value: { title: string }[] };
+    expect(list.ok).toBe(true);
+    expect(list.value).toHaveLength(1);
+
+    const bad = await state.ipc.get('plans:create')!(trustedEvent(), { title: '', template: 'blank' });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    const foreign = await state.ipc.get('plans:list')!({ senderFrame: { url: 'https://evil.example/', parent: null }, sender: { send: () => undefined } }, {});
+    expect(foreign).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+
+    // A second start on the same store does not add the sample again.
+    state.appEvents.get('will-quit')?.();
+    reset(state.appData);
+    await startMain();
+    const again = (await state.ipc.get('plans:list')!(trustedEvent(), {})) as { ok: boolean; value: unknown[] };
+    expect(again.value).toHaveLength(1);
+  });
+
+  it('opens one secure window on app://, refuses navigation and new windows, and serves files with the CSP', async () => {
+    await startMain();
+    const [win] = state.windows;
+    expect(win!.url).toBe('app://planwright/index.html');
+    expect(win!.opts.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+    expect(String(win!.opts.webPreferences.preload)).toMatch(/preload[/\\]index\.cjs$/);
+
+    const prevent = vi.fn();
+    win!.contentsHandlers.get('will-navigate')!({ preventDefault: prevent }, 'https://evil.example/');
+    expect(prevent).toHaveBeenCalledOnce();
+    const allow = vi.fn();
+    win!.contentsHandlers.get('will-navigate')!({ preventDefault: allow }, 'app://planwright/index.html');
+    expect(allow).not.toHaveBeenCalled();
+    expect(win!.openHandler!({ url: 'https://www.gov.uk/' })).toEqual({ action: 'deny' });
+    expect(win!.openHandler!({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
+    expect(state.external).toEqual(['https://www.gov.uk/']);
+
+    const page = await state.protocolHandler!(new Request('app://planwright/index.html'));
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(state.fetched[0]).toMatch(/^file:\/\/.*index\.html$/);
+    expect((await state.protocolHandler!(new Request('app://planwright/..%2f..%2fetc%2fpasswd.txt'))).status).toBe(404);
+    expect((await state.protocolHandler!(new Request('app://elsewhere/index.html'))).status).toBe(404);
+    expect((await state.protocolHandler!(new Request('app://planwright/assets/missing.js'))).status).toBe(404);
+
+    let headers: unknown;
+    state.headersHook!({ responseHeaders: {} }, (r) => (headers = r));
+    expect(headers).toMatchObject({ responseHeaders: { 'Content-Security-Policy': [expect.stringContaining("default-src 'self'")] } });
+    const granted = vi.fn();
+    state.permissionHandler!(null, 'geolocation', granted);
+    expect(granted).toHaveBeenCalledWith(false);
+    expect(Array.isArray(state.menu)).toBe(true);
+  });
+
+  it('explains a plan store from a newer version in a dialog, quits, and leaves the file untouched', async () => {
+    const dir = path.join(state.appData, 'Planwright');
+    fs.mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, 'planwright.sqlite');
+    const db = new Database(file);
+    db.exec('CREATE TABLE t (x); PRAGMA user_version = 999;');
+    db.close();
+    const before = fs.readFileSync(file);
+
+    await startMain();
+    expect(state.windows).toHaveLength(0);
+    expect(state.quit).toBe(1);
+    expect(state.dialogs[0]!.title).toBe('Planwright needs updating');
+    expect(state.dialogs[0]!.detail).toContain('newer version of Planwright');
+    expect(fs.readFileSync(file)).toEqual(before);
+  });
+});

@@ -31,6 +31,11 @@ export interface OpenStoreOptions {
   now?: () => Date;
   /** Milliseconds to wait for another writer (default 5000). */
   busyTimeoutMs?: number;
+  /**
+   * Path to a better_sqlite3.node built for another runtime (Electron in development: `npm start` builds
+   * one for Electron's ABI under out/native/ so the Node build used by tests and the CLI stays intact).
+   */
+  nativeBinding?: string;
 }
 
 const SQLITE_HEADER = 'SQLite format 3\0';
@@ -70,8 +75,8 @@ function checkHeader(dbPath: string): void {
 }
 
 /** Read-only probe of an existing file: version and integrity, before anything writes to it. */
-function probe(dbPath: string, busyTimeoutMs: number): void {
-  const ro = new Database(dbPath, { readonly: true, fileMustExist: true, timeout: busyTimeoutMs });
+function probe(dbPath: string, busyTimeoutMs: number, nativeBinding?: string): void {
+  const ro = new Database(dbPath, { readonly: true, fileMustExist: true, timeout: busyTimeoutMs, ...(nativeBinding ? { nativeBinding } : {}) });
   try {
     const version = readSchemaVersion(ro);
     if (version > SCHEMA_VERSION) throw newerSchemaError(version);
@@ -123,9 +128,9 @@ export function openStore(dbPath: string, opts: OpenStoreOptions = {}): Store {
   try {
     if (fs.existsSync(dbPath) && fs.statSync(dbPath).size > 0) {
       checkHeader(dbPath);
-      probe(dbPath, busy);
+      probe(dbPath, busy, opts.nativeBinding);
     }
-    sqlite = new Database(dbPath, { timeout: busy });
+    sqlite = new Database(dbPath, { timeout: busy, ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}) });
     sqlite.pragma(`busy_timeout = ${Math.trunc(busy)}`);
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('synchronous = NORMAL');

@@ -58,7 +58,10 @@ async function openPlanStore(dbPath: string): Promise<Store | null> {
   try {
     // Electron usually creates userData itself; a first run must not depend on it.
     fs.mkdirSync(path.dirname(dbPath), { recursive: true });
-    return openStore(dbPath, { actor: osUserName('Planwright user') });
+    // `npm start` builds better-sqlite3 for Electron's ABI under out/native/ and names it here; packaged
+    // builds are rebuilt by electron-builder and need no override.
+    const nativeBinding = process.env.PLANWRIGHT_SQLITE_BINDING || undefined;
+    return openStore(dbPath, { actor: osUserName('Planwright user'), nativeBinding });
   } catch (error) {
     if (!(error instanceof StoreOpenError)) throw error;
     const box = storeErrorDialog(error, dbPath);

@@ -1,0 +1,198 @@
+/**
+ * Reads a Word (.docx) package into a SourceDoc: the body's paragraphs and tables in document order.
+ * Tracked deletions are dropped and insertions kept; content controls, hyperlinks, smart tags and simple
+ * fields are read through; non-breaking spaces become plain spaces; multi-paragraph cells are kept as
+ * "\n"-joined paragraphs; cell shading (or, failing that, paragraph / run shading or highlight) is kept.
+ */
+import { highlightHex, normaliseHex } from './colours';
+import { importFailed } from './errors';
+import { LIMITS } from './limits';
+import { emptyCell, type Block, type GridCell, type GridRow, type SourceDoc } from './source';
+import { attr, childElements, decodeXml, isW, parseXml, textContent, wAttr, wChild, wDescendants, W_NS, type XElement } from './xml';
+import { listZip, readZipEntries } from './zip';
+
+const MAIN_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml';
+
+/** Elements whose text is read through (wrappers). */
+const THROUGH = new Set(['r', 'ins', 'moveTo', 'hyperlink', 'sdt', 'sdtContent', 'smartTag', 'customXml', 'fldSimple', 'bdo', 'dir']);
+
+/** Text of a paragraph-level node: tracked deletions, field codes and properties skipped. */
+function inlineText(node: XElement, out: string[]): void {
+  for (const el of node.children) {
+    if (typeof el === 'string' || el.ns !== W_NS) continue;
+    switch (el.local) {
+      case 't':
+        out.push(textContent(el));
+        break;
+      case 'tab':
+        out.push('\t');
+        break;
+      case 'br':
+      case 'cr':
+        out.push('\n');
+        break;
+      case 'noBreakHyphen':
+        out.push('-');
+        break;
+      default:
+        if (THROUGH.has(el.local)) inlineText(el, out);
+    }
+  }
+}
+
+/** Cleans paragraph text: non-breaking and other odd spaces made plain, ends trimmed. */
+function clean(text: string): string {
+  return text.replace(/[\u00a0\u2007\u202f]/g, ' ').replace(/[\u200b\ufeff]/g, '').trim();
+}
+
+function paragraphText(p: XElement): string {
+  const out: string[] = [];
+  inlineText(p, out);
+  return clean(out.join(''));
+}
+
+/** Paragraphs of a cell (nested tables flattened), empty paragraphs dropped. */
+function cellParagraphs(node: XElement, out: string[]): void {
+  for (const el of childElements(node)) {
+    if (isW(el, 'p')) {
+      for (const line of paragraphText(el).split('\n')) {
+        const t = line.trim();
+        if (t !== '') out.push(t);
+      }
+    } else if (isW(el, 'tbl') || isW(el, 'tr') || isW(el, 'tc') || isW(el, 'sdt') || isW(el, 'sdtContent') || isW(el, 'customXml') || isW(el, 'ins'))
+      cellParagraphs(el, out);
+  }
+}
+
+function shadingFill(shd: XElement | null | undefined): string | null {
+  if (!shd) return null;
+  const val = wAttr(shd, 'val');
+  if (val === 'solid') return normaliseHex(wAttr(shd, 'color'));
+  return normaliseHex(wAttr(shd, 'fill'));
+}
+
+/** Fill of a cell: its own shading, else the first paragraph or run shading / highlight inside it. */
+function cellFill(tc: XElement): string | null {
+  const own = shadingFill(wChild(wChild(tc, 'tcPr'), 'shd'));
+  if (own) return own;
+  for (const shd of wDescendants(tc, 'shd')) {
+    const f = shadingFill(shd);
+    if (f) return f;
+  }
+  for (const hl of wDescendants(tc, 'highlight')) {
+    const f = highlightHex(wAttr(hl, 'val') ?? '');
+    if (f) return f;
+  }
+  return null;
+}
+
+/** Row-level children that are cells, looking through content controls and custom XML. */
+function rowCells(tr: XElement, out: XElement[]): void {
+  for (const el of childElements(tr)) {
+    if (isW(el, 'tc')) out.push(el);
+    else if (isW(el, 'sdt') || isW(el, 'sdtContent') || isW(el, 'customXml')) rowCells(el, out);
+  }
+}
+
+function tableRows(tbl: XElement, out: XElement[]): void {
+  for (const el of childElements(tbl)) {
+    if (isW(el, 'tr')) out.push(el);
+    else if (isW(el, 'sdt') || isW(el, 'sdtContent') || isW(el, 'customXml')) tableRows(el, out);
+  }
+}
+
+const onOff = (el: XElement | null): boolean => {
+  if (!el) return false;
+  const v = wAttr(el, 'val');
+  return v === null || !['0', 'false', 'off'].includes(v);
+};
+
+/** A table as a grid: gridSpan expanded, vMerge continuations carrying the text above, deleted rows dropped. */
+export function readTable(tbl: XElement): GridRow[] {
+  const trs: XElement[] = [];
+  tableRows(tbl, trs);
+  const rows: GridRow[] = [];
+  for (const tr of trs) {
+    if (rows.length >= LIMITS.maxRows) throw importFailed(`A table has more than ${LIMITS.maxRows} rows, more than the importer reads.`);
+    const trPr = wChild(tr, 'trPr');
+    if (trPr && wChild(trPr, 'del')) continue;
+    const cells: GridCell[] = [];
+    const before = Number(wAttr(trPr ? wChild(trPr, 'gridBefore') : null, 'val') ?? 0);
+    for (let i = 0; i < before && i < LIMITS.maxColumns; i++) cells.push(emptyCell());
+    const tcs: XElement[] = [];
+    rowCells(tr, tcs);
+    const above = rows[rows.length - 1];
+    for (const tc of tcs) {
+      const tcPr = wChild(tc, 'tcPr');
+      const span = Math.max(1, Math.min(LIMITS.maxColumns, Number(wAttr(tcPr ? wChild(tcPr, 'gridSpan') : null, 'val') ?? 1) || 1));
+      const vMerge = tcPr ? wChild(tcPr, 'vMerge') : null;
+      const continues = vMerge !== null && wAttr(vMerge, 'val') !== 'restart';
+      const col = cells.length;
+      const paragraphs: string[] = [];
+      cellParagraphs(tc, paragraphs);
+      let text = paragraphs.join('\n');
+      let fill = cellFill(tc);
+      const upper = above?.cells[col];
+      if (continues && upper) {
+        text = upper.text;
+        fill = fill ?? upper.fill;
+      }
+      cells.push({ text, fill, merged: continues && upper !== undefined, spanned: false, span });
+      for (let s = 1; s < span; s++) cells.push({ ...emptyCell(), spanned: true });
+      if (cells.length > LIMITS.maxColumns) throw importFailed(`A table has more than ${LIMITS.maxColumns} columns, more than the importer reads.`);
+    }
+    rows.push({ cells, header: trPr ? onOff(wChild(trPr, 'tblHeader')) : false });
+  }
+  return rows;
+}
+
+function paragraphBlock(p: XElement): Block {
+  const pPr = wChild(p, 'pPr');
+  const style = wAttr(pPr ? wChild(pPr, 'pStyle') : null, 'val') ?? '';
+  const heading = /^(heading|title|subtitle|berschrift|titre)/i.test(style) || (pPr !== null && wChild(pPr, 'outlineLvl') !== null);
+  const numbered = (pPr !== null && wChild(pPr, 'numPr') !== null) || /list/i.test(style);
+  return { type: 'paragraph', text: paragraphText(p), style, heading, numbered };
+}
+
+interface Walk {
+  tables: number;
+  total: number;
+  onProgress?: ((done: number, total: number) => void) | undefined;
+}
+
+function walkBody(node: XElement, blocks: Block[], walk: Walk): void {
+  for (const el of childElements(node)) {
+    if (isW(el, 'p')) blocks.push(paragraphBlock(el));
+    else if (isW(el, 'tbl')) {
+      blocks.push({ type: 'table', index: ++walk.tables, rows: readTable(el) });
+      walk.onProgress?.(walk.tables, walk.total);
+    } else if (isW(el, 'sdt') || isW(el, 'sdtContent') || isW(el, 'customXml') || isW(el, 'ins')) walkBody(el, blocks, walk);
+  }
+}
+
+/** The main document part's name from [Content_Types].xml (default word/document.xml). */
+function mainPart(contentTypes: Uint8Array | undefined): string {
+  if (!contentTypes) return 'word/document.xml';
+  const root = parseXml(decodeXml(contentTypes), '[Content_Types].xml');
+  for (const o of childElements(root)) if (o.local === 'Override' && attr(o, 'ContentType') === MAIN_TYPE) return (attr(o, 'PartName') ?? '/word/document.xml').replace(/^\//, '');
+  return 'word/document.xml';
+}
+
+/** Reads a .docx package (already known to be a zip). `onProgress` is told of each table read. */
+export function readDocx(data: Uint8Array, fileName: string, onProgress?: (done: number, total: number) => void): SourceDoc {
+  const entries = listZip(data, 'Word document');
+  const names = new Set(entries.map((e) => e.name));
+  const ct = readZipEntries(data, (n) => n === '[Content_Types].xml', 'Word document').get('[Content_Types].xml');
+  const part = mainPart(ct);
+  if (!names.has(part)) throw importFailed(`${fileName} is a zip file but not a Word document (it has no ${part}).`);
+  const xml = readZipEntries(data, (n) => n === part, 'Word document').get(part);
+  if (!xml) throw importFailed(`The file is damaged: ${part} could not be unpacked.`);
+  const root = parseXml(decodeXml(xml), part);
+  const body = wChild(root, 'body');
+  if (!body) throw importFailed(`${fileName} has no document body, so there is nothing to import.`);
+  const blocks: Block[] = [];
+  let total = 0;
+  for (const el of childElements(body)) if (isW(el, 'tbl')) total++;
+  walkBody(body, blocks, { tables: 0, total, onProgress });
+  return { kind: 'docx', fileName, blocks, sheets: [], sheet: null, locate: 'table' };
+}

@@ -1,0 +1,131 @@
+/**
+ * Reads Excel (.xlsx, with exceljs) and CSV (with papaparse) into a SourceDoc holding one table: the
+ * chosen sheet (default: the first sheet with a plan header, else the first non-empty sheet). Cell fills
+ * (solid pattern colours) are kept so ratings can come from colour; merged cells carry the master's text.
+ */
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
+import { formatLongDate, formatMonthYear } from '../../shared/dates';
+import { findHeader } from './analyse';
+import { normaliseHex } from './colours';
+import { importFailed } from './errors';
+import { LIMITS } from './limits';
+import { decodeXml, hasDeclarations } from './xml';
+import { emptyCell, type GridCell, type GridRow, type SourceDoc } from './source';
+import { listZip, readZipEntries } from './zip';
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/** Text of a cell value as the author sees it (dates in British long form, rich text joined). */
+function valueText(cell: ExcelJS.Cell): string {
+  const v = cell.value;
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) {
+    const iso = `${v.getUTCFullYear()}-${pad(v.getUTCMonth() + 1)}-${pad(v.getUTCDate())}`;
+    const fmt = (cell.numFmt ?? '').toLowerCase();
+    return fmt !== '' && !/d/.test(fmt) ? formatMonthYear(iso) : formatLongDate(iso);
+  }
+  if (typeof v === 'object') {
+    if ('richText' in v && Array.isArray(v.richText)) return v.richText.map((r) => r.text).join('');
+    if ('result' in v) return v.result === undefined || v.result === null ? '' : String(v.result instanceof Date ? cell.text : v.result);
+    if ('text' in v && typeof v.text === 'string') return v.text;
+    if ('error' in v) return '';
+  }
+  return cell.text ?? String(v);
+}
+
+function cellFill(cell: ExcelJS.Cell): string | null {
+  const f = cell.fill;
+  if (!f || f.type !== 'pattern' || f.pattern === 'none') return null;
+  const c = f.fgColor ?? f.bgColor;
+  if (!c) return null;
+  if (c.argb) return normaliseHex(c.argb);
+  return c.theme !== undefined ? 'theme' : null;
+}
+
+function cleanText(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u00a0\u2007\u202f]/g, ' ')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
+    .join('\n');
+}
+
+function sheetRows(ws: ExcelJS.Worksheet): GridRow[] {
+  const rows: GridRow[] = [];
+  const width = Math.min(ws.columnCount, LIMITS.maxColumns);
+  const height = ws.rowCount;
+  if (height > LIMITS.maxRows) throw importFailed(`The sheet "${ws.name}" has more than ${LIMITS.maxRows} rows, more than the importer reads.`);
+  for (let r = 1; r <= height; r++) {
+    const row = ws.getRow(r);
+    const cells: GridCell[] = [];
+    for (let c = 1; c <= width; c++) {
+      const cell = row.getCell(c);
+      const isCopy = cell.isMerged && cell.master !== cell && cell.master.address !== cell.address;
+      const source = isCopy ? cell.master : cell;
+      const text = cleanText(valueText(source));
+      const sameRow = isCopy && cell.master.row === cell.row;
+      cells.push({ text: sameRow ? '' : text, fill: cellFill(cell) ?? (isCopy ? cellFill(source) : null), merged: isCopy && !sameRow, spanned: sameRow, span: 1 });
+    }
+    rows.push({ cells, header: false });
+  }
+  return rows;
+}
+
+const nonEmpty = (rows: GridRow[]): boolean => rows.some((r) => r.cells.some((c) => c.text !== ''));
+
+/** Reads an .xlsx workbook (already known to be a zip). */
+export async function readXlsx(data: Uint8Array, fileName: string, sheet?: string): Promise<SourceDoc> {
+  // Check the package ourselves first (zip bomb, DTDs) before exceljs unpacks it.
+  listZip(data, 'Excel workbook');
+  const parts = readZipEntries(data, (n) => /\.(xml|rels)$/i.test(n), 'Excel workbook');
+  for (const [name, bytes] of parts)
+    if (hasDeclarations(decodeXml(bytes)))
+      throw importFailed(`The file contains a DTD or entity declaration in ${name}, which Excel never writes and which can be used to attack the reader, so it was not read.`);
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(Buffer.from(data.buffer, data.byteOffset, data.byteLength) as unknown as ExcelJS.Buffer);
+  } catch (error) {
+    throw importFailed(`${fileName} could not be read as an Excel workbook (${error instanceof Error ? error.message : String(error)}).`);
+  }
+  const sheets = wb.worksheets.map((w) => w.name);
+  let ws: ExcelJS.Worksheet | undefined;
+  if (sheet !== undefined) {
+    ws = wb.getWorksheet(sheet);
+    if (!ws) throw importFailed(`The workbook has no sheet called "${sheet}". Its sheets are: ${sheets.join(', ')}.`);
+  }
+  let rows: GridRow[] = [];
+  if (ws) rows = sheetRows(ws);
+  else {
+    // The first sheet with a plan header row, else the first sheet with anything in it.
+    let fallback: { ws: ExcelJS.Worksheet; rows: GridRow[] } | null = null;
+    for (const candidate of wb.worksheets) {
+      const r = sheetRows(candidate);
+      if (!nonEmpty(r)) continue;
+      fallback ??= { ws: candidate, rows: r };
+      if (findHeader(r) !== null) {
+        ws = candidate;
+        rows = r;
+        break;
+      }
+    }
+    if (!ws && fallback) ({ ws, rows } = fallback);
+  }
+  if (!ws || !nonEmpty(rows)) throw importFailed(ws ? `The sheet "${ws.name}" is empty, so there is nothing to import.` : `Every sheet of ${fileName} is empty, so there is nothing to import.`);
+  return { kind: 'xlsx', fileName, blocks: [{ type: 'table', index: 1, rows }], sheets, sheet: ws.name, locate: 'sheet' };
+}
+
+/** Reads a CSV file (UTF-8, with or without a byte order mark; delimiter detected). */
+export function readCsv(data: Uint8Array, fileName: string): SourceDoc {
+  const text = new TextDecoder('utf-8').decode(data).replace(/^\ufeff/, '');
+  const parsed = Papa.parse<string[]>(text, { header: false, skipEmptyLines: 'greedy', dynamicTyping: false });
+  const data2 = parsed.data.filter((r) => r.some((c) => (c ?? '').trim() !== ''));
+  if (data2.length === 0) throw importFailed(`${fileName} is empty: it has no rows to import.`);
+  if (data2.length > LIMITS.maxRows) throw importFailed(`${fileName} has more than ${LIMITS.maxRows} rows, more than the importer reads.`);
+  const width = Math.min(LIMITS.maxColumns, Math.max(...data2.map((r) => r.length)));
+  const rows: GridRow[] = data2.map((r) => ({ cells: Array.from({ length: width }, (_, i) => emptyCell(cleanText(r[i] ?? ''))), header: false }));
+  const name = fileName.replace(/\.[^.]+$/, '');
+  return { kind: 'csv', fileName, blocks: [{ type: 'table', index: 1, rows }], sheets: [name], sheet: name, locate: 'sheet' };
+}

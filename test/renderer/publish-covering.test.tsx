@@ -1,0 +1,219 @@
+// @vitest-environment jsdom
+/** The covering report editor against a fake `window.planwright`: load, autosave, signatories, refill, export. */
+import '@testing-library/jest-dom/vitest';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Channel, InputOf } from '../../shared/contract';
+import { CoveringReportContent } from '../../shared/covering-report';
+import type { Person } from '../../shared/model';
+import type { Result } from '../../shared/result';
+import { computeSummary, describeProgress } from '../../shared/summary';
+import { CoveringReportEditor, REFILL_QUESTION } from '../../renderer/src/publish/CoveringReportEditor';
+import { DebouncedSaver, type SaverState } from '../../renderer/src/publish/debouncedSaver';
+import { fakeTree, PLAN_ID } from './settings-fixtures';
+
+afterEach(cleanup);
+
+type Handler = (input: unknown) => unknown;
+function installBridge(handlers: Partial<Record<Channel, Handler>>) {
+  const invoke = vi.fn(async (channel: Channel, input: unknown): Promise<Result<unknown>> => {
+    const h = handlers[channel];
+    if (!h) return { ok: false, error: { code: 'unknown_channel', message: `No fake for ${channel}` } };
+    const out = await h(input);
+    return out && typeof out === 'object' && 'ok' in out && ('value' in out || 'error' in out) ? (out as Result<unknown>) : { ok: true, value: out };
+  });
+  (window as unknown as { planwright: unknown }).planwright = { invoke, on: () => () => undefined };
+  return { invoke, calls: (c: Channel) => invoke.mock.calls.filter(([ch]) => ch === c).map(([, i]) => i) };
+}
+
+const tree = fakeTree();
+const PERIOD = tree.periods[0]!.id;
+const saved = CoveringReportContent.parse({
+  title: 'Children’s Services Improvement Plan – progress update (Initial)',
+  progressParagraph: 'Of 1 action, 1 is rated for Initial.',
+  recommendations: ['That the Committee note and comment on progress.'],
+});
+const people: Person[] = [
+  { id: '00000000-0000-4000-8000-000000000901', name: 'Sheila Murphy', jobTitle: 'Corporate Director of Children’s Services', service: 'Children’s Services', email: '', signatory: true, updatedAt: tree.plan.updatedAt, deletedAt: null },
+  { id: '00000000-0000-4000-8000-000000000902', name: 'David Kleinberg', jobTitle: 'Assistant Director, Legal', service: 'Legal', email: '', signatory: true, updatedAt: tree.plan.updatedAt, deletedAt: null },
+];
+
+function standardHandlers(extra: Partial<Record<Channel, Handler>> = {}) {
+  return installBridge({
+    'coveringReport:get': () => ({ id: '00000000-0000-4000-8000-000000000800', planId: PLAN_ID, periodId: PERIOD, content: saved, updatedAt: tree.plan.updatedAt }),
+    'coveringReport:save': (i) => {
+      const input = i as InputOf<'coveringReport:save'>;
+      return { id: '00000000-0000-4000-8000-000000000800', planId: input.planId, periodId: input.periodId, content: CoveringReportContent.parse(input.content), updatedAt: tree.plan.updatedAt };
+    },
+    'people:list': () => people,
+    ...extra,
+  });
+}
+
+describe('DebouncedSaver', () => {
+  it('saves only the newest value after a quiet moment, and flush saves at once', async () => {
+    vi.useFakeTimers();
+    try {
+      const saves: number[] = [];
+      const states: SaverState['kind'][] = [];
+      const saver = new DebouncedSaver<number>(async (v) => void saves.push(v), (s) => states.push(s.kind), 500);
+      saver.change(1);
+      saver.change(2);
+      await vi.advanceTimersByTimeAsync(400);
+      expect(saves).toEqual([]);
+      saver.change(3);
+      await vi.advanceTimersByTimeAsync(500);
+      expect(saves).toEqual([3]);
+      saver.change(4);
+      await saver.flush();
+      expect(saves).toEqual([3, 4]);
+      expect(states.at(-1)).toBe('saved');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('keeps a failed value and retries it on the next flush', async () => {
+    let fail = true;
+    const saves: string[] = [];
+    const states: SaverState[] = [];
+    const saver = new DebouncedSaver<string>(
+      async (v) => {
+        if (fail) throw new Error('The database is locked.');
+        saves.push(v);
+      },
+      (s) => states.push(s),
+      10_000,
+    );
+    saver.change('a');
+    await saver.flush();
+    expect(states.at(-1)).toEqual({ kind: 'error', message: 'The database is locked.' });
+    fail = false;
+    await saver.flush();
+    expect(saves).toEqual(['a']);
+    expect(states.at(-1)).toEqual({ kind: 'saved' });
+    saver.dispose();
+  });
+});
+
+describe('CoveringReportEditor', () => {
+  it('loads the report for the current period and autosaves edits with a visible saved state', async () => {
+    const user = userEvent.setup();
+    const bridge = standardHandlers();
+    render(<CoveringReportEditor tree={tree} onClose={() => undefined} />);
+    const title = await screen.findByLabelText('Report title');
+    expect(bridge.calls('coveringReport:get')).toEqual([{ planId: PLAN_ID, periodId: PERIOD }]);
+    expect(title).toHaveValue(saved.title);
+    expect(screen.getByTestId('covering-save-status')).toHaveTextContent('All changes saved');
+
+    await user.type(screen.getByLabelText('Committee'), 'Children’s Services Overview and Scrutiny Committee');
+    expect(screen.getByTestId('covering-save-status')).toHaveTextContent('Saving…');
+    await waitFor(() => expect(screen.getByTestId('covering-save-status')).toHaveTextContent('All changes saved'), { timeout: 3000 });
+    const saves = bridge.calls('coveringReport:save') as InputOf<'coveringReport:save'>[];
+    // Debounced: far fewer saves than keystrokes, the last with the whole text.
+    expect(saves.length).toBeGreaterThan(0);
+    expect(saves.length).toBeLessThan(5);
+    expect(saves.at(-1)!.content).toMatchObject({ committee: 'Children’s Services Overview and Scrutiny Committee', title: saved.title });
+  });
+
+  it('picks a signatory from the directory and fills the job title; typed names are kept', async () => {
+    const user = userEvent.setup();
+    const bridge = standardHandlers();
+    const onClose = vi.fn();
+    render(<CoveringReportEditor tree={tree} onClose={onClose} />);
+    const name = await screen.findByLabelText('Accountable Director: name');
+    await user.type(name, 'Sheila Murphy');
+    expect(screen.getByLabelText('Accountable Director: job title')).toHaveValue('Corporate Director of Children’s Services');
+    await user.type(screen.getByLabelText('7.2 Legal: implications verified by: name'), 'A Typed Name');
+    expect(screen.getByLabelText('7.2 Legal: implications verified by: name')).toHaveValue('A Typed Name');
+    // Closing saves what is pending first.
+    await user.click(screen.getByRole('button', { name: 'Close' }));
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    const last = (bridge.calls('coveringReport:save') as InputOf<'coveringReport:save'>[]).at(-1)!;
+    expect(last.content).toMatchObject({
+      accountableDirector: { name: 'Sheila Murphy', jobTitle: 'Corporate Director of Children’s Services' },
+      implications: { legal: { verifiedBy: { name: 'A Typed Name', jobTitle: '' } } },
+    });
+  });
+
+  it('reads a meeting date typed the British way and refuses one it cannot read', async () => {
+    const user = userEvent.setup();
+    const bridge = standardHandlers();
+    const onClose = vi.fn();
+    render(<CoveringReportEditor tree={tree} onClose={onClose} />);
+    const date = await screen.findByLabelText('Meeting date');
+    // Enter or leaving the field reads it (jsdom has no layout, so Tab is not used here).
+    await user.type(date, 'next Tuesday{Enter}');
+    expect(screen.getByText('Enter a date such as 13/02/2018 or 13 February 2018.')).toBeInTheDocument();
+    expect(date).toHaveAttribute('aria-invalid', 'true');
+    expect(bridge.calls('coveringReport:save')).toHaveLength(0);
+    await user.clear(date);
+    await user.type(date, '13/02/2018');
+    await user.click(screen.getByLabelText('Item number'));
+    expect(date).toHaveValue('13 February 2018');
+    await user.click(screen.getByRole('button', { name: 'Close' }));
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    expect((bridge.calls('coveringReport:save') as InputOf<'coveringReport:save'>[]).at(-1)!.content.meetingDate).toBe('2018-02-13');
+  });
+
+  it('edits the recommendations list: add, reorder, remove', async () => {
+    const user = userEvent.setup();
+    const bridge = standardHandlers();
+    const onClose = vi.fn();
+    render(<CoveringReportEditor tree={tree} onClose={onClose} />);
+    await screen.findByLabelText('Recommendation 1.1');
+    await user.click(screen.getByRole('button', { name: '+ Add a recommendation' }));
+    const second = screen.getByLabelText('Recommendation 1.2');
+    expect(second).toHaveFocus();
+    await user.type(second, 'That the Committee receive assurance.');
+    await user.click(screen.getByRole('button', { name: 'Move Recommendation 1.2 up' }));
+    expect(screen.getByLabelText('Recommendation 1.1')).toHaveValue('That the Committee receive assurance.');
+    await user.click(screen.getByRole('button', { name: 'Remove Recommendation 1.2' }));
+    await user.click(screen.getByRole('button', { name: 'Close' }));
+    await waitFor(() => expect(onClose).toHaveBeenCalled());
+    expect((bridge.calls('coveringReport:save') as InputOf<'coveringReport:save'>[]).at(-1)!.content.recommendations).toEqual(['That the Committee receive assurance.']);
+  });
+
+  it('asks before refilling the progress paragraph from the plan', async () => {
+    const user = userEvent.setup();
+    standardHandlers({ 'plans:get': () => tree, 'summary:get': () => computeSummary(tree, { periodId: PERIOD, today: '2020-03-01' }) });
+    render(<CoveringReportEditor tree={tree} onClose={() => undefined} />);
+    const paragraph = await screen.findByLabelText(/Progress and direction of travel/);
+    await user.clear(paragraph);
+    await user.type(paragraph, 'My own words.');
+    await user.click(screen.getByRole('button', { name: 'Refill from the plan' }));
+    const ask = screen.getByRole('alertdialog', { name: 'Refill from the plan?' });
+    expect(within(ask).getByText(REFILL_QUESTION)).toBeInTheDocument();
+    await user.click(within(ask).getByRole('button', { name: 'Cancel' }));
+    expect(paragraph).toHaveValue('My own words.');
+    await user.click(screen.getByRole('button', { name: 'Refill from the plan' }));
+    await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Replace the paragraph' }));
+    await waitFor(() => expect(paragraph).not.toHaveValue('My own words.'));
+    expect(paragraph).toHaveValue(describeProgress(computeSummary(tree, { periodId: PERIOD, today: '2020-03-01' }), tree));
+  });
+
+  it('exports the covering report; a cancelled save dialog is quiet, a failure is shown', async () => {
+    const user = userEvent.setup();
+    let answer: unknown = { ok: false, error: { code: 'cancelled', message: 'Export cancelled. Nothing was written.' } };
+    const bridge = standardHandlers({ 'export:coveringReport': () => answer });
+    render(<CoveringReportEditor tree={tree} onClose={() => undefined} />);
+    await screen.findByLabelText('Report title');
+    await user.click(screen.getByRole('button', { name: 'Export covering report…' }));
+    await waitFor(() => expect(bridge.calls('export:coveringReport')).toHaveLength(1));
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Export covering report…' })).toBeEnabled());
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    const input = bridge.calls('export:coveringReport')[0] as InputOf<'export:coveringReport'>;
+    expect(input).toMatchObject({ planId: PLAN_ID, periodId: PERIOD });
+    expect(input.path).toBeUndefined();
+    expect(input.content?.title).toBe(saved.title);
+
+    answer = { ok: false, error: { code: 'export_failed', message: 'The disk is full.' } };
+    await user.click(screen.getByRole('button', { name: 'Export covering report…' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('The disk is full.');
+
+    answer = { path: '/tmp/Plan - covering report.docx', bytes: 9000 };
+    await user.click(screen.getByRole('button', { name: 'Export covering report…' }));
+    expect(await screen.findByText('/tmp/Plan - covering report.docx')).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,531 @@
+/**
+ * The committee appendix as plain data: what goes in which table cell, decided once from the plan tree
+ * and the export options. The Word writer (appendix.ts) and the HTML rendering used by the benchmark
+ * (html.ts) both draw this model, so they always show the same content.
+ *
+ * Rules (domain.md "The committee appendix"): one table per section; rating cells carry the level's
+ * colour AND its label; unrated is "Not rated" (never 0); internal notes only with `includeInternal`;
+ * red/amber explanations and corrective actions shown with the progress.
+ */
+import type { ExportOptions } from '../../shared/export-options';
+import { formatLongDate } from '../../shared/dates';
+import type { Action, ColumnConfig, ColumnField, PlanTree, ProgressUpdate, Rating, RatingLevel, ReportingPeriod, Section } from '../../shared/model';
+import { directionLabel, indicatorDirection, sortLevels } from '../../shared/ratings';
+import { computeSummary } from '../../shared/summary';
+import type { PlanSummary } from '../../shared/summary-schema';
+import { columnLabel, templateColumns } from '../../shared/templates';
+import { paragraphsOf } from './text';
+
+/** A run of text inside a paragraph. */
+export interface Span {
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+}
+/** One paragraph of a cell or of body text. */
+export type Para = Span[];
+
+export type Cell =
+  | { kind: 'text'; paras: Para[]; merge?: 'restart' | 'continue'; bold?: boolean; center?: boolean }
+  /** A rating: shaded with the level's colour and labelled; level null = "Not rated", unshaded. */
+  | { kind: 'rating'; level: RatingLevel | null; small?: boolean };
+
+export interface TableColumn {
+  label: string;
+  /** Relative width weight. */
+  weight: number;
+  /** A header shaded as a rating level (summary count columns). */
+  level?: RatingLevel;
+  /** Text whose longest word the column must fit without splitting (rating labels), and its size. */
+  fit?: { text: string; small: boolean; bold?: boolean };
+  /** Smallest share of the table width (0-1) the column keeps when others are widened to fit words. */
+  minShare?: number;
+}
+
+export interface TableModel {
+  columns: TableColumn[];
+  rows: Cell[][];
+  /** Rows to show in bold (the overall row of the summary). */
+  boldRows?: number[];
+}
+
+export interface SectionBlock {
+  sectionId: string;
+  /** "1. Leadership, vision and culture". */
+  heading: string;
+  description: string[];
+  /** "Average rating: November 2025 3, January 2026 3 (→ No change)"; null when the plan has no scale. */
+  meanLine: string | null;
+  indicators: TableModel | null;
+  table: TableModel;
+  actionCount: number;
+}
+
+export interface AppendixModel {
+  organisation: string;
+  service: string;
+  /** "Children's Services Development Plan 2020". */
+  title: string;
+  appendixLabel: string;
+  periodLabel: string | null;
+  compareLabel: string | null;
+  /** Lines under the title ("Reporting period: ...", "Compared with: ...", "Actions led by: ..."). */
+  subtitle: string[];
+  introduction: string[];
+  recommendations: { heading: string; table: TableModel } | null;
+  summary: TableModel | null;
+  key: TableModel | null;
+  governance: string[];
+  sections: SectionBlock[];
+  /** Total rows in the plan tables (for progress reporting). */
+  actionCount: number;
+}
+
+/** What the exporter resolved from the options and the plan. */
+export interface ResolvedSelection {
+  period: ReportingPeriod | null;
+  compare: ReportingPeriod | null;
+  sections: Section[];
+  actions: Action[];
+  appendixNumber: number;
+}
+
+const byPosition = <T extends { position: number }>(a: T, b: T): number => a.position - b.position;
+const live = <T extends { deletedAt: string | null }>(x: T): boolean => x.deletedAt === null;
+
+/** The plan's column configuration, or its template's when the plan has none. */
+export function planColumns(tree: PlanTree): ColumnConfig[] {
+  return tree.plan.columns.length > 0 ? tree.plan.columns : templateColumns(tree.plan.template);
+}
+
+/** Columns shown for these options: fields in order, rating vs rating history resolved. */
+export function resolveColumns(tree: PlanTree, options: ExportOptions): ColumnConfig[] {
+  const config = planColumns(tree);
+  let fields: ColumnField[] = options.columns ? [...new Set(options.columns)] : config.filter((c) => c.visible).map((c) => c.field);
+  const hasScale = tree.levels.some(live);
+  const history = options.ratingHistory ?? fields.includes('ratingHistory');
+  if (!hasScale) fields = fields.filter((f) => f !== 'rating' && f !== 'ratingHistory');
+  else if (history) {
+    if (!fields.includes('ratingHistory')) fields = fields.includes('rating') ? fields.map((f) => (f === 'rating' ? 'ratingHistory' : f)) : [...fields, 'ratingHistory'];
+    fields = fields.filter((f) => f !== 'rating');
+  } else if (fields.includes('ratingHistory')) {
+    fields = fields.includes('rating') ? fields.filter((f) => f !== 'ratingHistory') : fields.map((f) => (f === 'ratingHistory' ? 'rating' : f));
+  }
+  const fallback = templateColumns('blank');
+  return fields.map((field) => {
+    const found = config.find((c) => c.field === field) ?? fallback.find((c) => c.field === field);
+    return { field, label: columnLabel(config, field), visible: true, width: found?.width ?? 1 };
+  });
+}
+
+/** Picks the periods, sections and actions an export shows. */
+export function resolveSelection(tree: PlanTree, options: ExportOptions): ResolvedSelection {
+  const periods = tree.periods.filter(live).sort(byPosition);
+  const find = (id: string | null | undefined) => (id ? (periods.find((p) => p.id === id) ?? null) : null);
+  const period = options.periodId ? find(options.periodId) : (find(tree.plan.currentPeriodId) ?? periods[periods.length - 1] ?? null);
+  if (options.periodId && !period) throw new Error('The chosen reporting period is not part of this plan.');
+  let compare: ReportingPeriod | null;
+  if (options.compareId === null) compare = null;
+  else if (options.compareId) {
+    compare = find(options.compareId);
+    if (!compare) throw new Error('The compare-with period is not part of this plan.');
+  } else {
+    compare = find(tree.plan.comparePeriodId);
+    // The plan's compare period only makes sense before the reported one; otherwise take the period before.
+    if (period && (!compare || compare.position >= period.position)) compare = [...periods].reverse().find((p) => p.position < period.position) ?? null;
+  }
+  if (compare && period && compare.id === period.id) compare = null;
+
+  const wanted = options.sectionIds ? new Set(options.sectionIds) : null;
+  if (wanted && [...wanted].some((id) => !tree.sections.some((s) => s.id === id && live(s))))
+    throw new Error('One of the chosen sections is not part of this plan (it may have been deleted).');
+  const sections = tree.sections
+    .filter((s) => live(s) && (options.includeArchived || !s.archived) && (!wanted || wanted.has(s.id)))
+    .sort(byPosition);
+  const sectionOrder = new Map(sections.map((s, i) => [s.id, i]));
+  const levelById = new Map(tree.levels.map((l) => [l.id, l]));
+  const currentRating = new Map<string, string | null>();
+  if (period) for (const r of tree.ratings) if (r.periodId === period.id) currentRating.set(r.actionId, r.levelId);
+  const needle = options.lead?.trim().toLowerCase() ?? '';
+  const actions = tree.actions
+    .filter((a) => {
+      if (!live(a) || !sectionOrder.has(a.sectionId)) return false;
+      if (a.archived && !options.includeArchived) return false;
+      if (needle && !a.leads.some((l) => l.name.toLowerCase().includes(needle))) return false;
+      if (!options.includeRemovable) {
+        const lvl = levelById.get(currentRating.get(a.id) ?? '');
+        if (lvl?.canBeRemoved) return false;
+      }
+      return true;
+    })
+    .sort((a, b) => sectionOrder.get(a.sectionId)! - sectionOrder.get(b.sectionId)! || a.position - b.position);
+  return { period, compare, sections, actions, appendixNumber: options.appendixNumber ?? tree.plan.appendixNumber };
+}
+
+const text = (value: string, span: Omit<Span, 'text'> = {}): Para[] => paragraphsOf(value).map((t) => [{ text: t, ...span }]);
+const textCell = (value: string, extra: Partial<Extract<Cell, { kind: 'text' }>> = {}): Cell => ({ kind: 'text', paras: text(value), ...extra });
+const labelled = (label: string, value: string, italic = false): Para[] => {
+  const paras = paragraphsOf(value);
+  if (paras.length === 0) return [];
+  return paras.map((t, i) => (i === 0 ? [{ text: `${label}: `, bold: true, italic }, { text: t, italic }] : [{ text: t, italic }]));
+};
+
+function safeLongDate(iso: string): string {
+  try {
+    return formatLongDate(iso.slice(0, 10));
+  } catch {
+    return iso;
+  }
+}
+
+/** Lookup tables built once (one pass over each list). */
+interface Index {
+  levelById: Map<string, RatingLevel>;
+  rating: Map<string, Rating>;
+  progress: Map<string, ProgressUpdate[]>;
+  objectiveTitle: Map<string, string>;
+  recLabel: Map<string, string>;
+}
+
+function buildIndex(tree: PlanTree): Index {
+  const rating = new Map<string, Rating>();
+  for (const r of tree.ratings) rating.set(`${r.actionId}:${r.periodId}`, r);
+  const progress = new Map<string, ProgressUpdate[]>();
+  for (const p of tree.progress) {
+    if (!live(p)) continue;
+    const key = `${p.actionId}:${p.periodId}`;
+    const list = progress.get(key);
+    if (list) list.push(p);
+    else progress.set(key, [p]);
+  }
+  for (const list of progress.values()) list.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  return {
+    levelById: new Map(tree.levels.filter(live).map((l) => [l.id, l])),
+    rating,
+    progress,
+    objectiveTitle: new Map(tree.objectives.filter(live).map((o) => [o.id, o.title])),
+    recLabel: new Map(tree.recommendations.filter(live).map((r) => [r.id, r.label])),
+  };
+}
+
+function leadsText(action: Action, roles: ReadonlySet<string>): string {
+  return action.leads
+    .filter((l) => roles.has(l.role))
+    .sort(byPosition)
+    .map((l) => l.name)
+    .join('\n');
+}
+
+function progressCell(action: Action, sel: ResolvedSelection, idx: Index, options: ExportOptions): Cell {
+  const paras: Para[] = [];
+  if (sel.period) {
+    const updates = (idx.progress.get(`${action.id}:${sel.period.id}`) ?? []).filter((p) => options.includeInternal || !p.internal);
+    const published = updates.filter((p) => !p.internal);
+    const shown = options.progress === 'all' ? published : published.slice(-1);
+    for (const p of shown) {
+      if (options.progress === 'all' && shown.length > 1) paras.push([{ text: safeLongDate(p.createdAt), bold: true }]);
+      paras.push(...text(p.body));
+    }
+    if (options.includeInternal) for (const p of updates.filter((u) => u.internal)) paras.push(...labelled('Internal note', p.body, true));
+    const r = idx.rating.get(`${action.id}:${sel.period.id}`);
+    const lvl = r?.levelId ? idx.levelById.get(r.levelId) : undefined;
+    if (r && lvl?.requiresExplanation) {
+      paras.push(...labelled('Explanation', r.explanation));
+      paras.push(...labelled('Corrective action', r.correctiveAction));
+    }
+  }
+  if (options.includeInternal && action.notes.trim()) paras.push(...labelled('Internal note', action.notes, true));
+  if (paras.length === 0) paras.push([{ text: 'No update this period.', italic: true }]);
+  return { kind: 'text', paras };
+}
+
+/** Periods shown by the rating history layout: the last `count` periods up to the reported one. */
+function historyPeriods(tree: PlanTree, period: ReportingPeriod | null, count: number): ReportingPeriod[] {
+  const all = tree.periods.filter(live).sort(byPosition);
+  return (period ? all.filter((p) => p.position <= period.position) : all).slice(-count);
+}
+
+function planTable(tree: PlanTree, actions: Action[], columns: ColumnConfig[], sel: ResolvedSelection, idx: Index, options: ExportOptions): TableModel {
+  const history = historyPeriods(tree, sel.period, options.historyPeriods);
+  const shown = new Set(columns.map((c) => c.field));
+  const leadRoles = new Set(['lead', ...(['strategic', 'operational', 'responsible'] as const).filter((r) => !shown.has(r === 'strategic' ? 'strategicLead' : r === 'operational' ? 'operationalLead' : 'responsibleOfficer'))]);
+  const labels = tree.levels.filter(live).map((l) => l.label).join(' ');
+  const small = history.length > 3;
+  const tableColumns: TableColumn[] = [];
+  for (const c of columns) {
+    if (c.field === 'ratingHistory') {
+      const per = history.length <= 3 ? c.width : Math.max(0.7, (c.width * 3) / history.length);
+      const fit = { text: labels, small, bold: true };
+      for (const p of history) tableColumns.push({ label: p.label.toLowerCase().includes(c.label.toLowerCase()) ? p.label : `${c.label} ${p.label}`.trim(), weight: per, fit });
+      if (history.length === 0) tableColumns.push({ label: c.label, weight: c.width, fit });
+    } else if (c.field === 'rating') tableColumns.push({ label: c.label, weight: c.width, fit: { text: labels, small: false, bold: true } });
+    else if (c.field === 'progress') tableColumns.push({ label: c.label, weight: c.width, minShare: 0.2 });
+    else tableColumns.push({ label: c.label, weight: c.width });
+  }
+  const ratingCell = (actionId: string, periodId: string | undefined, small = false): Cell => {
+    const r = periodId ? idx.rating.get(`${actionId}:${periodId}`) : undefined;
+    return { kind: 'rating', level: r?.levelId ? (idx.levelById.get(r.levelId) ?? null) : null, small };
+  };
+  const rows: Cell[][] = [];
+  let prev: Action | null = null;
+  for (const a of actions) {
+    const row: Cell[] = [];
+    const sameObjective = prev !== null && a.objectiveId !== null && a.objectiveId === prev.objectiveId;
+    for (const c of columns) {
+      switch (c.field) {
+        case 'reference':
+          row.push(textCell(a.reference, { bold: true }));
+          break;
+        case 'objective': {
+          const title = a.objectiveId ? (idx.objectiveTitle.get(a.objectiveId) ?? '') : '';
+          const merge = options.mergeRepeated && a.objectiveId !== null;
+          row.push(merge && sameObjective ? { kind: 'text', paras: [], merge: 'continue' } : textCell(title, merge ? { merge: 'restart' } : {}));
+          break;
+        }
+        case 'description': {
+          const repeat = sameObjective && prev !== null && a.description.trim() !== '' && a.description === prev.description;
+          const merge = options.mergeRepeated && a.objectiveId !== null;
+          row.push(merge && repeat ? { kind: 'text', paras: [], merge: 'continue' } : textCell(a.description, merge ? { merge: 'restart' } : {}));
+          break;
+        }
+        case 'outcome':
+          row.push(textCell(a.outcome));
+          break;
+        case 'progress':
+          row.push(progressCell(a, sel, idx, options));
+          break;
+        case 'dueDate':
+          row.push(textCell(a.dueText));
+          break;
+        case 'lead':
+          row.push(textCell(leadsText(a, leadRoles)));
+          break;
+        case 'strategicLead':
+          row.push(textCell(leadsText(a, new Set(['strategic']))));
+          break;
+        case 'operationalLead':
+          row.push(textCell(leadsText(a, new Set(['operational']))));
+          break;
+        case 'responsibleOfficer':
+          row.push(textCell(leadsText(a, new Set(['responsible']))));
+          break;
+        case 'recommendations':
+          row.push(textCell(a.recommendationIds.map((id) => idx.recLabel.get(id)).filter((l): l is string => !!l).join('\n')));
+          break;
+        case 'rating':
+          row.push(ratingCell(a.id, sel.period?.id));
+          break;
+        case 'ratingHistory':
+          if (history.length === 0) row.push(ratingCell(a.id, undefined));
+          for (const p of history) row.push(ratingCell(a.id, p.id, small));
+          break;
+      }
+    }
+    rows.push(row);
+    prev = a;
+  }
+  // Narrow text columns (leads, dates, references) must fit their longest word (up to 11 letters) unsplit.
+  const MAX_FIT = 11;
+  columns.forEach((c) => {
+    if (c.field === 'progress' || c.field === 'rating' || c.field === 'ratingHistory') return;
+    const index = tableColumns.findIndex((t) => t.label === c.label);
+    let longest = '';
+    for (const row of rows) {
+      const cell = row[index];
+      if (!cell || cell.kind !== 'text') continue;
+      for (const p of cell.paras) for (const span of p) for (const word of span.text.split(/\s+/)) if (word.length > longest.length) longest = word.slice(0, MAX_FIT);
+    }
+    const col = tableColumns[index];
+    if (col && longest) col.fit = { text: longest, small: false };
+  });
+  // A merge that starts and ends on the same row is not a merge.
+  for (let col = 0; col < (rows[0]?.length ?? 0); col++) {
+    for (let r = 0; r < rows.length; r++) {
+      const cell = rows[r]![col]!;
+      if (cell.kind === 'text' && cell.merge === 'restart') {
+        const next = rows[r + 1]?.[col];
+        if (!(next && next.kind === 'text' && next.merge === 'continue')) delete cell.merge;
+      }
+    }
+  }
+  return { columns: tableColumns, rows };
+}
+
+function summaryTable(summary: PlanSummary, levels: RatingLevel[], sel: ResolvedSelection): TableModel {
+  const prevLabel = sel.compare ? `Previous (${sel.compare.label})` : 'Previous';
+  const currLabel = sel.period ? `Current (${sel.period.label})` : 'Current';
+  const columns: TableColumn[] = [
+    { label: 'Area', weight: 4 },
+    { label: `${prevLabel} average`, weight: 1.3 },
+    { label: `${currLabel} average`, weight: 1.3 },
+    { label: 'Direction of travel', weight: 1.5 },
+    ...levels.map((l) => ({ label: l.label, weight: 0.9, level: l })),
+    { label: 'Not rated', weight: 0.9 },
+  ];
+  const row = (name: string, g: PlanSummary['overall']): Cell[] => {
+    const d = directionLabel(g.direction);
+    const count = (levelId: string) => String(g.counts.find((c) => c.levelId === levelId)?.count ?? 0);
+    return [
+      textCell(name),
+      textCell(sel.compare ? g.previous.oneDp : '–', { center: true }),
+      textCell(g.current.oneDp, { center: true }),
+      textCell(`${d.arrow} ${d.words}`),
+      ...levels.map((l) => textCell(count(l.id), { center: true })),
+      textCell(String(g.notRated), { center: true }),
+    ];
+  };
+  const rows = summary.sections.map((s) => row(`${s.number}. ${s.title}`.replace(/^\. /, ''), s));
+  rows.push(row('Overall (average of the areas)', summary.overall));
+  return { columns, rows, boldRows: [rows.length - 1] };
+}
+
+function keyTable(levels: RatingLevel[]): TableModel {
+  return {
+    columns: [
+      { label: 'Rating', weight: 1.4 },
+      { label: 'What it means', weight: 8 },
+    ],
+    rows: levels.map((l) => [{ kind: 'rating', level: l } as Cell, textCell(l.definition || l.label)]),
+  };
+}
+
+function recommendationsTable(tree: PlanTree): TableModel | null {
+  const recs = tree.recommendations.filter(live).sort(byPosition);
+  if (recs.length === 0) return null;
+  const liveActions = tree.actions.filter((a) => live(a) && !a.archived);
+  return {
+    columns: [
+      { label: 'Recommendation', weight: 1.3 },
+      { label: 'Text', weight: 8 },
+      { label: 'Answered by actions', weight: 2 },
+    ],
+    rows: recs.map((r) => {
+      const refs = liveActions.filter((a) => a.recommendationIds.includes(r.id)).map((a) => a.reference);
+      return [textCell(r.label, { bold: true }), textCell(r.text), refs.length ? textCell(refs.join(', ')) : { kind: 'text', paras: [[{ text: 'Not yet answered by any action', italic: true }]] }];
+    }),
+  };
+}
+
+function formatValue(v: number | null, unit: string): string {
+  if (v === null) return '–';
+  return unit === 'percent' ? `${v}%` : String(v);
+}
+
+function indicatorTable(tree: PlanTree, sectionId: string): TableModel | null {
+  const list = tree.indicators.filter((i) => live(i) && i.sectionId === sectionId).sort(byPosition);
+  if (list.length === 0) return null;
+  const labels: string[] = [];
+  for (const i of list) for (const v of i.values) if (!labels.includes(v.label)) labels.push(v.label);
+  const shownLabels = labels.slice(-6);
+  return {
+    columns: [
+      { label: 'Indicator', weight: 4 },
+      { label: 'Baseline', weight: 1 },
+      { label: 'SN average', weight: 1 },
+      ...shownLabels.map((l) => ({ label: l, weight: 0.9 })),
+      { label: 'Direction of travel', weight: 1.5 },
+      { label: 'Notes', weight: 3 },
+    ],
+    rows: list.map((i) => {
+      const values = i.values.filter((v) => v.value !== null);
+      const last = values[values.length - 1]?.value ?? null;
+      const before = values[values.length - 2]?.value ?? null;
+      const d = directionLabel(indicatorDirection(before, last, i.polarity));
+      const polarity = i.polarity === 'higher-is-better' ? 'higher is better' : 'lower is better';
+      return [
+        { kind: 'text', paras: [[{ text: i.name }], [{ text: `(${polarity})`, italic: true }]] },
+        textCell(`${i.baselineLabel ? `${i.baselineLabel}: ` : ''}${formatValue(i.baseline, i.unit)}`),
+        textCell(formatValue(i.snAverage, i.unit)),
+        ...shownLabels.map((l) => {
+          const v = i.values.find((x) => x.label === l);
+          return textCell(v ? (v.value === null ? v.note || 'Not available' : formatValue(v.value, i.unit)) : '–');
+        }),
+        textCell(`${d.arrow} ${d.words}`),
+        textCell(i.notes),
+      ];
+    }),
+  };
+}
+
+/**
+ * Builds the appendix model. Text is cleaned of characters Word cannot open where it enters a paragraph
+ * (`paragraphsOf` here, `run` in the Word writer), so no string reaches the document uncleaned.
+ */
+export function buildAppendixModel(tree: PlanTree, options: ExportOptions): AppendixModel {
+  const sel = resolveSelection(tree, options);
+  const columns = resolveColumns(tree, options);
+  const idx = buildIndex(tree);
+  const levels = sortLevels(tree.levels.filter(live));
+  const plan = tree.plan;
+
+  // The summary covers the exported sections and, for a lead's return, that lead's actions.
+  const summaryTree: PlanTree = options.lead || options.sectionIds ? { ...tree, sections: sel.sections, actions: tree.actions.filter((a) => !options.lead || sel.actions.includes(a)) } : tree;
+  const summary = levels.length > 0 ? computeSummary(summaryTree, { periodId: sel.period?.id ?? null, compareId: sel.compare?.id ?? null }) : null;
+  const sectionSummary = new Map(summary?.sections.map((s) => [s.sectionId, s]) ?? []);
+
+  const bySection = new Map<string, Action[]>();
+  for (const a of sel.actions) {
+    const list = bySection.get(a.sectionId);
+    if (list) list.push(a);
+    else bySection.set(a.sectionId, [a]);
+  }
+
+  const sections: SectionBlock[] = [];
+  for (const s of sel.sections) {
+    const actions = bySection.get(s.id) ?? [];
+    if (actions.length === 0 && options.lead) continue;
+    const ss = sectionSummary.get(s.id);
+    let meanLine: string | null = null;
+    if (ss && sel.period) {
+      const d = directionLabel(ss.direction);
+      meanLine = sel.compare
+        ? `Average rating: ${sel.compare.label}: ${ss.previous.whole} (${ss.previous.oneDp}); ${sel.period.label}: ${ss.current.whole} (${ss.current.oneDp}); direction of travel: ${d.arrow} ${d.words}`
+        : `Average rating: ${sel.period.label}: ${ss.current.whole} (${ss.current.oneDp})`;
+    }
+    sections.push({
+      sectionId: s.id,
+      heading: s.number ? `${s.number}. ${s.title}` : s.title,
+      description: paragraphsOf(s.description),
+      meanLine,
+      indicators: options.includeIndicators ? indicatorTable(tree, s.id) : null,
+      table: planTable(tree, actions, columns, sel, idx, options),
+      actionCount: actions.length,
+    });
+  }
+
+  // The same column widths in every section: each column fits the longest word any section needs.
+  const widest = new Map<number, TableColumn['fit']>();
+  for (const block of sections)
+    block.table.columns.forEach((c, i) => {
+      if (c.fit && c.fit.text.length > (widest.get(i)?.text.length ?? 0)) widest.set(i, c.fit);
+    });
+  for (const block of sections) block.table.columns.forEach((c, i) => (c.fit = widest.get(i) ?? c.fit));
+
+  const appendixLabel = `Appendix ${sel.appendixNumber}`;
+  const subtitle: string[] = [];
+  if (sel.period) {
+    const dates = sel.period.endDate ? ` (to ${safeLongDate(sel.period.endDate)})` : '';
+    subtitle.push(`Reporting period: ${sel.period.label}${dates}`);
+  }
+  if (sel.compare) subtitle.push(`Compared with: ${sel.compare.label}`);
+  if (options.lead) subtitle.push(`Actions led by: ${options.lead}`);
+  if (options.sectionIds) subtitle.push(`Sections: ${sel.sections.map((s) => s.number || s.title).join(', ')}`);
+  const recTable = options.includeRecommendations ? recommendationsTable(tree) : null;
+
+  return {
+    organisation: plan.organisation,
+    service: plan.service,
+    title: [plan.title, plan.planPeriod && !plan.title.includes(plan.planPeriod) ? plan.planPeriod : ''].filter(Boolean).join(' '),
+    appendixLabel,
+    periodLabel: sel.period?.label ?? null,
+    compareLabel: sel.compare?.label ?? null,
+    subtitle,
+    introduction: options.includeIntroduction ? paragraphsOf(plan.introduction) : [],
+    recommendations: recTable ? { heading: plan.recommendationsHeading || 'Inspection recommendations', table: recTable } : null,
+    summary: summary ? summaryTable(summary, levels, sel) : null,
+    key: levels.length > 0 ? keyTable(levels) : null,
+    governance: options.includeGovernance ? paragraphsOf(plan.governance) : [],
+    sections,
+    actionCount: sel.actions.length,
+  };
+}

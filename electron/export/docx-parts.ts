@@ -1,0 +1,239 @@
+/**
+ * Shared building blocks for the Word documents (appendix and covering report), over the `docx` library:
+ * house style (Arial, British English, Word heading styles), text paragraphs, rating cells and fixed
+ * full-width tables whose grid and cell widths add up exactly to the text width.
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  HeadingLevel,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalMergeType,
+  WidthType,
+  type IStylesOptions,
+} from 'docx';
+import type { RatingLevel } from '../../shared/model';
+import { contrastingTextColour, levelShape } from '../../shared/ratings';
+import type { Cell, Para, TableModel } from './appendix-model';
+import { longestWordWidth, widthsWithMinimums } from './layout';
+import { cleanText, paragraphsOf } from './text';
+
+export const FONT = 'Arial';
+export const HEADER_FILL = 'D9D9D9';
+export const BODY_TEXT = 'BodyText';
+export const TABLE_SMALL = 'TableTextSmall';
+export const TABLE_HEADING = 'TableHeading';
+export const RATING_TEXT = 'RatingText';
+export const RATING_SMALL = 'RatingTextSmall';
+
+/**
+ * Document styles: Arial, en-GB, Word's own Title and Heading 1-3 styles so the navigation pane works.
+ * The document default is the TABLE text (the bulk of a plan's paragraphs), so table paragraphs need no
+ * properties of their own; body paragraphs use the Body Text style. This keeps big plans' XML small.
+ */
+export function houseStyles(sizes: { table: number; body: number }): IStylesOptions {
+  const { table, body } = sizes;
+  const small = Math.min(table, 16);
+  return {
+    paragraphStyles: [
+      { id: BODY_TEXT, name: 'Body Text', basedOn: 'Normal', quickFormat: true, run: { size: body }, paragraph: { spacing: { after: 120 } } },
+      { id: TABLE_SMALL, name: 'Table Text Small', basedOn: 'Normal', run: { size: small } },
+      { id: TABLE_HEADING, name: 'Table Heading', basedOn: 'Normal', run: { bold: true }, paragraph: { keepNext: true } },
+      { id: RATING_TEXT, name: 'Rating', basedOn: 'Normal', run: { bold: true }, paragraph: { alignment: AlignmentType.CENTER } },
+      { id: RATING_SMALL, name: 'Rating Small', basedOn: 'Normal', run: { bold: true, size: small }, paragraph: { alignment: AlignmentType.CENTER } },
+    ],
+    default: {
+      document: {
+        run: { font: FONT, size: table, language: { value: 'en-GB' } },
+        paragraph: { spacing: { after: 40 } },
+      },
+      title: { run: { font: FONT, size: 36, bold: true, color: '000000' }, paragraph: { spacing: { after: 120 }, keepNext: true } },
+      heading1: {
+        run: { font: FONT, size: body + 8, bold: true, color: '000000' },
+        paragraph: { spacing: { before: 240, after: 120 }, keepNext: true, keepLines: true },
+      },
+      heading2: {
+        run: { font: FONT, size: body + 4, bold: true, color: '000000' },
+        paragraph: { spacing: { before: 200, after: 100 }, keepNext: true, keepLines: true },
+      },
+      heading3: {
+        run: { font: FONT, size: body + 2, bold: true, color: '000000' },
+        paragraph: { spacing: { before: 160, after: 80 }, keepNext: true, keepLines: true },
+      },
+    },
+  };
+}
+
+/** A run of cleaned text. */
+export function run(text: string, opts: { bold?: boolean; italics?: boolean; color?: string; size?: number } = {}): TextRun {
+  return new TextRun({ text: cleanText(text), ...opts });
+}
+
+/** Body paragraphs for a narrative text (one Word paragraph per line). */
+export function bodyParagraphs(text: string | string[], opts: { keepNext?: boolean } = {}): Paragraph[] {
+  const lines = Array.isArray(text) ? text.flatMap((t) => paragraphsOf(t)) : paragraphsOf(text);
+  return lines.map((line) => new Paragraph({ style: BODY_TEXT, children: [run(line)], keepNext: opts.keepNext }));
+}
+
+export function heading(text: string, level: 1 | 2 | 3, opts: { pageBreakBefore?: boolean } = {}): Paragraph {
+  const headingLevel = level === 1 ? HeadingLevel.HEADING_1 : level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3;
+  return new Paragraph({ heading: headingLevel, children: [run(text)], pageBreakBefore: opts.pageBreakBefore });
+}
+
+const CELL_MARGINS = { top: 40, bottom: 40, left: 85, right: 85 };
+const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '808080' };
+const BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER };
+
+function paraOf(spans: Para, center = false): Paragraph {
+  return new Paragraph({
+    alignment: center ? AlignmentType.CENTER : undefined,
+    children: spans.map((s) => (s.bold || s.italic ? run(s.text, { bold: s.bold, italics: s.italic }) : run(s.text))),
+  });
+}
+
+const textColours = new Map<string, string>();
+/** Black or white label text for a fill (cached: a large plan has thousands of rating cells). */
+function labelColour(fill: string): string {
+  let colour = textColours.get(fill);
+  if (!colour) textColours.set(fill, (colour = contrastingTextColour(fill)));
+  return colour;
+}
+
+/** The text shown for a level: its shape (so it can be told apart without colour) and its label. */
+export function levelText(level: RatingLevel, levels: readonly RatingLevel[]): string {
+  let texts = levelTexts.get(levels);
+  if (!texts) levelTexts.set(levels, (texts = new Map()));
+  let text = texts.get(level.id);
+  if (text === undefined) texts.set(level.id, (text = `${levelShape(level, levels)} ${level.label}`));
+  return text;
+}
+const levelTexts = new WeakMap<readonly RatingLevel[], Map<string, string>>();
+
+/** A rating cell: shaded with the level's colour, label in a contrasting colour; unrated is "Not rated", unshaded. */
+export function ratingCell(level: RatingLevel | null, levels: readonly RatingLevel[], width: number, opts: { small?: boolean } = {}): TableCell {
+  if (!level) {
+    return new TableCell({
+      width: { size: width, type: WidthType.DXA },
+      children: [new Paragraph({ style: opts.small ? TABLE_SMALL : undefined, alignment: AlignmentType.CENTER, children: [run('Not rated', { italics: true })] })],
+    });
+  }
+  const fill = level.colour.replace('#', '').toUpperCase();
+  // Top-aligned (the default): when a long row breaks across pages the label stays on the first part.
+  return new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    shading: { type: ShadingType.CLEAR, fill, color: 'auto' },
+    children: [new Paragraph({ style: opts.small ? RATING_SMALL : RATING_TEXT, children: [run(levelText(level, levels), { color: labelColour(fill) })] })],
+  });
+}
+
+/**
+ * Rating cells are identical for a level, width and size, and docx writes a component the same wherever it
+ * sits, so one instance per kind is shared by every row of a table (thousands of cells in a large plan).
+ */
+type RatingCellCache = Map<string, TableCell>;
+
+function bodyCell(cell: Cell, levels: readonly RatingLevel[], width: number, bold: boolean, cache: RatingCellCache): TableCell {
+  if (cell.kind === 'rating') {
+    const key = `${cell.level?.id ?? '-'}|${width}|${cell.small ? 1 : 0}`;
+    let shared = cache.get(key);
+    if (!shared) cache.set(key, (shared = ratingCell(cell.level, levels, width, { small: cell.small })));
+    return shared;
+  }
+  const merge = cell.merge === 'restart' ? VerticalMergeType.RESTART : cell.merge === 'continue' ? VerticalMergeType.CONTINUE : undefined;
+  const paras = cell.paras.length > 0 && cell.merge !== 'continue' ? cell.paras : [[]];
+  return new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    verticalMerge: merge,
+    children: paras.map((p) => paraOf(bold || cell.bold ? p.map((s) => ({ ...s, bold: true })) : p, cell.center)),
+  });
+}
+
+/**
+ * A full-width table with FIXED layout: the grid and every cell width are whole twips summing exactly to
+ * `totalWidth`. The first row is a header row repeated on every page (w:tblHeader) and kept whole; other
+ * rows may break across pages.
+ */
+export function fixedTable(
+  model: TableModel,
+  levels: readonly RatingLevel[],
+  totalWidth: number,
+  opts: {
+    /** Half-points of the table text style (for the header word widths). */
+    size?: number;
+    /** Header text in the small style (wide summary tables). */
+    smallHeader?: boolean;
+    /** Keep a short table on one page. */
+    keepTogether?: boolean;
+    /** Never break a row across pages (short rows: summary, key, recommendations). */
+    rowsWhole?: boolean;
+    /**
+     * Let only rows longer than about this many lines break across pages; shorter rows are kept whole so a
+     * page never ends with a stray line or two of a row (plan tables).
+     */
+    breakRowsLongerThan?: number;
+  } = {},
+): Table {
+  const headerSize = opts.smallHeader ? Math.min(opts.size ?? 20, 16) : (opts.size ?? 20);
+  const widths = widthsWithMinimums(
+    model.columns.map((c) => c.weight),
+    model.columns.map((c) =>
+      Math.max(
+        longestWordWidth(c.label, headerSize, { bold: true }),
+        c.fit ? longestWordWidth(c.fit.text, c.fit.small ? Math.min(opts.size ?? 20, 16) : (opts.size ?? 20), { bold: c.fit.bold }) : 0,
+        Math.round((c.minShare ?? 0) * totalWidth),
+      ),
+    ),
+    totalWidth,
+  );
+  const header = new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    children: model.columns.map((c, i) =>
+      c.level
+        ? ratingCell(c.level, levels, widths[i]!, { small: opts.smallHeader })
+        : new TableCell({
+            width: { size: widths[i]!, type: WidthType.DXA },
+            shading: { type: ShadingType.CLEAR, fill: HEADER_FILL, color: 'auto' },
+            children: [new Paragraph({ style: opts.smallHeader ? TABLE_SMALL : TABLE_HEADING, children: [run(c.label, { bold: opts.smallHeader })] })],
+          }),
+    ),
+  });
+  const boldRows = new Set(model.boldRows ?? []);
+  const cache: RatingCellCache = new Map();
+  const rows = model.rows.map(
+    (cells, r) =>
+      new TableRow({
+        keepNext: opts.keepTogether && r < model.rows.length - 1 ? true : undefined,
+        cantSplit: opts.rowsWhole || (opts.breakRowsLongerThan !== undefined && rowLines(cells, widths, opts.size ?? 20) <= opts.breakRowsLongerThan) ? true : undefined,
+        children: cells.map((cell, i) => bodyCell(cell, levels, widths[i]!, boldRows.has(r), cache)),
+      }),
+  );
+  return new Table({
+    layout: TableLayoutType.FIXED,
+    width: { size: totalWidth, type: WidthType.DXA },
+    columnWidths: widths,
+    margins: CELL_MARGINS,
+    borders: BORDERS,
+    rows: [header, ...rows],
+  });
+}
+
+/** A rough count of the lines the tallest cell of a row needs (Arial averages about half an em a character). */
+export function rowLines(cells: readonly Cell[], widths: readonly number[], halfPoints: number): number {
+  const charTwips = halfPoints * 10 * 0.5;
+  let most = 0;
+  cells.forEach((cell, i) => {
+    if (cell.kind !== 'text') return void (most = Math.max(most, 2));
+    const perLine = Math.max(1, Math.floor(((widths[i] ?? 0) - 170) / charTwips));
+    let lines = 0;
+    for (const p of cell.paras) lines += Math.max(1, Math.ceil(p.reduce((n, s) => n + s.text.length, 0) / perLine));
+    most = Math.max(most, lines);
+  });
+  return most;
+}

@@ -1,0 +1,124 @@
+/**
+ * Handlers for the export channels (shared/contract-export.ts): the committee appendix, the covering
+ * report, the dialog defaults and "show in folder". When no path is given the host asks where to save;
+ * a cancelled dialog answers `cancelled` and writes nothing. Files are written atomically (write.ts) and
+ * progress goes to the renderer as `job:progress` events.
+ */
+import { randomUUID } from 'node:crypto';
+import { getCoveringReport, getPlanTree, type Store } from '../../db';
+import type { ExportChannel } from '../../shared/contract';
+import type { HandlerContext, HandlersFor } from '../../shared/dispatch';
+import { ExportOptions, type ExportOptions as ExportOptionsT } from '../../shared/export-options';
+import type { PlanTree } from '../../shared/model';
+import { DomainError } from '../../shared/result';
+import { computeSummary } from '../../shared/summary';
+import type { Host } from '../host';
+import { buildAppendix } from './appendix';
+import { resolveColumns, resolveSelection } from './appendix-model';
+import { buildCoveringReport } from './covering-report';
+import { writeFileAtomic } from './write';
+
+const DOCX_FILTER = [{ name: 'Word document', extensions: ['docx'] }];
+
+/** A file name safe on Windows, macOS and Linux (no reserved characters, no trailing dots). */
+export function safeFileName(name: string): string {
+  const cleaned = name
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what file names must not hold
+    .replace(/[\u0000-\u001f<>:"/\\|?*]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[. ]+$/, '');
+  return (cleaned || 'Planwright export').slice(0, 150);
+}
+
+export function appendixFileName(tree: PlanTree, appendixNumber: number): string {
+  return `${safeFileName(`${tree.plan.title} - Appendix ${appendixNumber}`)}.docx`;
+}
+
+export function coveringReportFileName(tree: PlanTree): string {
+  return `${safeFileName(`${tree.plan.title} - covering report`)}.docx`;
+}
+
+/** The export options resolved against the plan: what the dialog starts with. */
+export function resolvedDefaults(tree: PlanTree, options: ExportOptionsT = ExportOptions.parse({})): ExportOptionsT {
+  const sel = resolveSelection(tree, options);
+  const columns = resolveColumns(tree, options).map((c) => c.field);
+  return {
+    ...options,
+    periodId: sel.period?.id ?? null,
+    compareId: sel.compare?.id ?? null,
+    columns: columns.length ? columns : undefined,
+    appendixNumber: sel.appendixNumber,
+    ratingHistory: options.ratingHistory ?? columns.includes('ratingHistory'),
+  };
+}
+
+async function choosePath(host: Host, given: string | undefined, title: string, defaultName: string): Promise<string> {
+  if (given) return given;
+  const chosen = await host.chooseSavePath({ title, defaultName, filters: DOCX_FILTER });
+  if (!chosen) throw new DomainError('cancelled', 'Export cancelled. Nothing was written.');
+  return /\.docx$/i.test(chosen) ? chosen : `${chosen}.docx`;
+}
+
+function loadTree(store: Store, planId: string): PlanTree {
+  const tree = getPlanTree(store, planId);
+  if (tree.plan.deletedAt) throw new DomainError('not_found', 'That plan is in the bin. Restore it before exporting.');
+  return tree;
+}
+
+function progressEmitter(ctx: HandlerContext, jobId: string) {
+  return (p: { phase: string; done: number; total: number }) => ctx.emit('job:progress', { jobId, kind: 'export', ...p });
+}
+
+export function createExportHandlers({ store, host }: { store: Store; host: Host }): HandlersFor<ExportChannel> {
+  return {
+    'export:defaults': ({ planId }) => {
+      const tree = loadTree(store, planId);
+      const options = resolvedDefaults(tree);
+      return { options, fileName: appendixFileName(tree, options.appendixNumber ?? tree.plan.appendixNumber), coveringReportFileName: coveringReportFileName(tree) };
+    },
+
+    'export:appendix': async ({ planId, options, path, jobId }, ctx) => {
+      const tree = loadTree(store, planId);
+      let sel;
+      try {
+        sel = resolveSelection(tree, options);
+      } catch (error) {
+        throw new DomainError('invalid_input', error instanceof Error ? error.message : String(error));
+      }
+      if (sel.actions.length === 0 && options.lead) throw new DomainError('invalid_input', `No actions have a lead matching "${options.lead}". Nothing was written.`);
+      const target = await choosePath(host, path, 'Export the committee appendix', appendixFileName(tree, sel.appendixNumber));
+      const emit = progressEmitter(ctx, jobId ?? randomUUID());
+      let bytes: Buffer;
+      try {
+        bytes = await buildAppendix(tree, options, emit);
+      } catch (error) {
+        throw new DomainError('export_failed', `The appendix could not be built: ${error instanceof Error ? error.message : String(error)}. Nothing was written.`);
+      }
+      emit({ phase: 'writing', done: 1, total: 1 });
+      const written = await writeFileAtomic(target, bytes);
+      return { path: target, bytes: written };
+    },
+
+    'export:coveringReport': async ({ planId, periodId, content, path, jobId }, ctx) => {
+      const tree = loadTree(store, planId);
+      const period = periodId ?? tree.plan.currentPeriodId ?? tree.periods.filter((p) => p.deletedAt === null).at(-1)?.id;
+      if (!period) throw new DomainError('invalid_input', 'This plan has no reporting periods yet. Add one before writing the covering report.');
+      const report = content ?? getCoveringReport(store, planId, period).content;
+      const target = await choosePath(host, path, 'Save the covering report', coveringReportFileName(tree));
+      const emit = progressEmitter(ctx, jobId ?? randomUUID());
+      emit({ phase: 'building', done: 0, total: 1 });
+      const compare = resolveSelection(tree, ExportOptions.parse({ periodId: period })).compare;
+      const summary = tree.levels.some((l) => l.deletedAt === null) ? computeSummary(tree, { periodId: period, compareId: compare?.id ?? null }) : null;
+      const bytes = await buildCoveringReport(tree, report, summary);
+      const written = await writeFileAtomic(target, bytes);
+      emit({ phase: 'done', done: 1, total: 1 });
+      return { path: target, bytes: written };
+    },
+
+    'export:reveal': ({ path }) => {
+      host.showItemInFolder(path);
+      return { ok: true as const };
+    },
+  };
+}

@@ -1,0 +1,60 @@
+/**
+ * Export channels: the Word committee appendix and the covering report. Owned by the exporter
+ * (electron/export/). When `path` is absent the main process asks where to save; cancelling that dialog
+ * answers a `cancelled` error and writes nothing. Progress of long exports arrives as `job:progress`
+ * events (kind 'export') carrying the `jobId` given here (or a generated one).
+ */
+import { z } from 'zod';
+import type { ChannelDef } from './contract';
+import { CoveringReportContent } from './covering-report';
+import { ExportOptions } from './export-options';
+import { Id } from './model';
+
+const ch = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O): ChannelDef<I, O> => ({ input, output });
+
+/** An absolute path to write (must end in .docx). */
+const DocxPath = z
+  .string()
+  .trim()
+  .min(1)
+  .max(4096)
+  .refine((p) => /\.docx$/i.test(p), 'The file name must end in .docx');
+
+export const ExportResult = z.object({
+  /** Where the document was written. */
+  path: z.string(),
+  /** Size of the written file in bytes. */
+  bytes: z.number().int().nonnegative(),
+  /** Page count when known (not computed by the exporter itself; Word paginates on opening). */
+  pages: z.number().int().positive().optional(),
+});
+export type ExportResult = z.infer<typeof ExportResult>;
+
+export const ExportDefaults = z.object({
+  /** Options resolved against the plan (its current and compare periods, visible columns, appendix number). */
+  options: ExportOptions,
+  /** Suggested file name, e.g. "Children's Services Development Plan 2020 - Appendix 1.docx". */
+  fileName: z.string(),
+  coveringReportFileName: z.string(),
+});
+export type ExportDefaults = z.infer<typeof ExportDefaults>;
+
+export const exportChannels = {
+  /** Defaults for the export dialog. */
+  'export:defaults': ch(z.object({ planId: Id }), ExportDefaults),
+  /** Write the committee appendix (.docx). */
+  'export:appendix': ch(
+    z.object({ planId: Id, options: ExportOptions.default(ExportOptions.parse({})), path: DocxPath.optional(), jobId: z.string().max(100).optional() }),
+    ExportResult,
+  ),
+  /**
+   * Write the covering report (.docx) for a plan and period. `content` absent = the report saved for that
+   * period (or the pre-filled default); period absent = the plan's current period.
+   */
+  'export:coveringReport': ch(
+    z.object({ planId: Id, periodId: Id.optional(), content: CoveringReportContent.optional(), path: DocxPath.optional(), jobId: z.string().max(100).optional() }),
+    ExportResult,
+  ),
+  /** Show a written export in the file manager. */
+  'export:reveal': ch(z.object({ path: z.string().trim().min(1).max(4096) }), z.object({ ok: z.literal(true) })),
+} as const satisfies Record<string, ChannelDef>;

@@ -1,0 +1,233 @@
+/**
+ * The overview for a period against a compare-with period (from `summary:get`): per section the
+ * previous and current mean (1 dp, half-up, computed by the store) with a direction arrow AND words,
+ * the overall pair, counts per level (badges with labels), a stacked bar chart of the rating
+ * distribution by period, overdue actions, ratings that need an explanation and unanswered
+ * recommendations.
+ */
+import { useEffect, useId, useState } from 'react';
+import type { PlanSummary } from '../../../shared/summary-schema';
+import { directionLabel, type Direction } from '../../../shared/ratings';
+import { TEMPLATES } from '../../../shared/templates';
+import { call } from '../api';
+import { RatingBadge } from '../components/RatingBadge';
+import { indexTree } from '../state/indexes';
+import { useTree } from '../state/context';
+import { DistributionChart } from './DistributionChart';
+import './overview.css';
+
+export function DirectionText({ direction }: { direction: Direction }) {
+  const { arrow, words } = directionLabel(direction);
+  return (
+    <span className={`direction direction-${direction}`}>
+      <span aria-hidden="true" className="direction-arrow">
+        {arrow}
+      </span>{' '}
+      {words}
+    </span>
+  );
+}
+
+export function Overview({ onOpenAction }: { onOpenAction(actionId: string): void }) {
+  const tree = useTree();
+  const index = indexTree(tree);
+  const periods = index.periods;
+  const [periodId, setPeriodId] = useState<string | null>(tree.plan.currentPeriodId ?? periods.at(-1)?.id ?? null);
+  const [compareId, setCompareId] = useState<string | null>(() => {
+    if (tree.plan.comparePeriodId) return tree.plan.comparePeriodId;
+    const at = periods.findIndex((p) => p.id === (tree.plan.currentPeriodId ?? periods.at(-1)?.id));
+    return at > 0 ? (periods[at - 1]?.id ?? null) : null;
+  });
+  const [summary, setSummary] = useState<PlanSummary | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const pid = useId();
+  const cid = useId();
+  const nouns = TEMPLATES[tree.plan.template] ?? TEMPLATES.blank;
+
+  useEffect(() => {
+    let live = true;
+    call('summary:get', { planId: tree.plan.id, ...(periodId ? { periodId } : {}), compareId }).then(
+      (s) => {
+        if (live) {
+          setSummary(s);
+          setError(null);
+        }
+      },
+      (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [tree, periodId, compareId]);
+
+  const levelFor = (levelId: string) => index.levelById.get(levelId) ?? null;
+  const actionRef = (id: string) => index.actionById.get(id)?.reference ?? '';
+  const overdue = summary?.actions.filter((a) => a.overdue) ?? [];
+  const unexplained = summary?.actions.filter((a) => a.missingExplanation) ?? [];
+  const unanswered = (summary?.unansweredRecommendationIds ?? []).map((id) => tree.recommendations.find((r) => r.id === id)).filter((r) => r !== undefined);
+  const rated = index.levels.length > 0;
+
+  return (
+    <div className="page overview">
+      <div className="hstack overview-controls">
+        <h2>Overview</h2>
+        <span className="spacer" />
+        <label htmlFor={pid} className="field-label">
+          Period
+        </label>
+        <select id={pid} value={periodId ?? ''} onChange={(e) => setPeriodId(e.target.value || null)}>
+          {periods.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.label}
+              {p.id === tree.plan.currentPeriodId ? ' (current)' : ''}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={cid} className="field-label">
+          Compare with
+        </label>
+        <select id={cid} value={compareId ?? ''} onChange={(e) => setCompareId(e.target.value || null)}>
+          <option value="">(nothing)</option>
+          {periods
+            .filter((p) => p.id !== periodId)
+            .map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.label}
+              </option>
+            ))}
+        </select>
+      </div>
+      {error ? (
+        <p className="notice notice-danger" role="alert">
+          Couldn't load the overview: {error}
+        </p>
+      ) : null}
+      {!summary ? (
+        <p className="muted">Loading the overview…</p>
+      ) : (
+        <>
+          {!rated ? <p className="notice notice-info">This plan has no rating scale, so there are no averages. Add a scale in Settings to rate actions.</p> : null}
+          {rated ? (
+            <section aria-labelledby="ov-summary">
+              <h3 id="ov-summary">
+                Rating summary: {summary.compareLabel ?? '–'} to {summary.periodLabel ?? '–'}
+              </h3>
+              <div className="table-scroll">
+                <table className="data-table overview-table">
+                  <caption className="visually-hidden">Mean rating per {nouns.sectionNoun.toLowerCase()}, previous and current period, with direction of travel and counts per level</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{nouns.sectionNoun}</th>
+                      <th scope="col" className="num">
+                        {summary.compareLabel ?? 'Previous'}
+                        <span className="visually-hidden"> (mean)</span>
+                      </th>
+                      <th scope="col" className="num">
+                        {summary.periodLabel ?? 'Current'}
+                        <span className="visually-hidden"> (mean)</span>
+                      </th>
+                      <th scope="col">Direction of travel</th>
+                      {summary.overall.counts.map((c) => (
+                        <th scope="col" key={c.levelId} className="num">
+                          <RatingBadge level={levelFor(c.levelId) ?? { id: c.levelId, position: 0, label: c.label, colour: c.colour }} levels={index.levels} size="sm" />
+                        </th>
+                      ))}
+                      <th scope="col" className="num">
+                        Not rated
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {summary.sections.map((s) => (
+                      <tr key={s.sectionId} data-section={s.number}>
+                        <th scope="row">
+                          <span className="nowrap">{s.number}</span> {s.title}
+                        </th>
+                        <td className="num">{s.previous.oneDp}</td>
+                        <td className="num">{s.current.oneDp}</td>
+                        <td>
+                          <DirectionText direction={s.direction} />
+                        </td>
+                        {s.counts.map((c) => (
+                          <td key={c.levelId} className="num">
+                            {c.count}
+                          </td>
+                        ))}
+                        <td className="num">{s.notRated}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                  <tfoot>
+                    <tr data-section="overall">
+                      <th scope="row">Overall</th>
+                      <td className="num">{summary.overall.previous.oneDp}</td>
+                      <td className="num">{summary.overall.current.oneDp}</td>
+                      <td>
+                        <DirectionText direction={summary.overall.direction} />
+                      </td>
+                      {summary.overall.counts.map((c) => (
+                        <td key={c.levelId} className="num">
+                          {c.count}
+                        </td>
+                      ))}
+                      <td className="num">{summary.overall.notRated}</td>
+                    </tr>
+                  </tfoot>
+                </table>
+              </div>
+              <p className="small muted">Means are of rated actions only (unrated ones are left out), rounded half-up to one decimal place. The overall figure is the average of the section means.</p>
+            </section>
+          ) : null}
+          {rated ? <DistributionChart tree={tree} /> : null}
+          <div className="overview-lists">
+            <section aria-labelledby="ov-overdue" className="overview-list">
+              <h3 id="ov-overdue">Overdue actions ({overdue.length})</h3>
+              {overdue.length === 0 ? <p className="muted">None.</p> : null}
+              <ul className="plain-list">
+                {overdue.map((a) => {
+                  const act = index.actionById.get(a.actionId);
+                  return (
+                    <li key={a.actionId}>
+                      <button type="button" className="btn btn-link" onClick={() => onOpenAction(a.actionId)}>
+                        {a.reference}
+                      </button>{' '}
+                      <span className="muted">due “{act?.dueText}”</span> <span className="clip">{act?.description}</span>
+                    </li>
+                  );
+                })}
+              </ul>
+            </section>
+            {rated ? (
+              <section aria-labelledby="ov-unexplained" className="overview-list">
+                <h3 id="ov-unexplained">Needing an explanation ({unexplained.length})</h3>
+                <p className="small muted">Rated at a level that needs an explanation and corrective action, without both.</p>
+                {unexplained.length === 0 ? <p className="muted">None.</p> : null}
+                <ul className="plain-list">
+                  {unexplained.map((a) => (
+                    <li key={a.actionId} className="hstack">
+                      <button type="button" className="btn btn-link" onClick={() => onOpenAction(a.actionId)}>
+                        {actionRef(a.actionId) || a.reference}
+                      </button>
+                      <RatingBadge level={a.currentLevelId ? levelFor(a.currentLevelId) : null} levels={index.levels} size="sm" />
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ) : null}
+            <section aria-labelledby="ov-unanswered" className="overview-list">
+              <h3 id="ov-unanswered">Recommendations no action answers ({unanswered.length})</h3>
+              {unanswered.length === 0 ? <p className="muted">{tree.recommendations.length === 0 ? 'This plan lists no recommendations.' : 'Every recommendation is answered.'}</p> : null}
+              <ul className="plain-list">
+                {unanswered.map((r) => (
+                  <li key={r!.id}>
+                    <strong>{r!.label}</strong> <span className="clip">{r!.text}</span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          </div>
+        </>
+      )}
+    </div>
+  );
+}

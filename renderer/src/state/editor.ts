@@ -1,0 +1,307 @@
+/**
+ * Every write the plan editor makes, with its undo: each method calls the contract through the save
+ * tracker (so the shell shows "Saving…" / "All changes saved" / "Couldn't save: …"), patches or reloads the
+ * plan tree, and records an undo entry (edit -> previous value, delete -> restore, move -> move back,
+ * create -> delete). Undo and redo replay through the same paths without recording again.
+ */
+import type { Action, LeadRole, PlanTree } from '../../../shared/model';
+import { call } from '../api';
+import type { PlanStore } from './planStore';
+import type { SaveTracker } from './saveStatus';
+import type { UndoStack } from './undo';
+import { indexTree } from './indexes';
+
+export type ActionPatch = Partial<Pick<Action, 'reference' | 'description' | 'outcome' | 'dueText' | 'notes' | 'objectiveId'>>;
+export interface LeadValue {
+  name: string;
+  personId: string | null;
+  role: LeadRole;
+}
+export interface RatingValue {
+  levelId: string | null;
+  explanation: string;
+  correctiveAction: string;
+}
+
+const FIELD_WORDS: Record<keyof ActionPatch, string> = {
+  reference: 'reference',
+  description: 'action text',
+  outcome: 'outcome',
+  dueText: 'due date',
+  notes: 'internal notes',
+  objectiveId: 'objective',
+};
+
+export class Editor {
+  constructor(
+    readonly store: PlanStore,
+    readonly undo: UndoStack,
+    readonly saves: SaveTracker,
+  ) {}
+
+  private get tree(): PlanTree {
+    const t = this.store.getTree();
+    if (!t) throw new Error('The plan is not loaded yet.');
+    return t;
+  }
+
+  private ref(actionId: string): string {
+    return indexTree(this.tree).actionById.get(actionId)?.reference || 'action';
+  }
+
+  /** Runs `apply` tracked and records an undo entry on success. */
+  private async record(label: string, apply: () => Promise<void>, revert: () => Promise<void>): Promise<void> {
+    await this.saves.track(apply);
+    this.undo.push({ label, undo: () => this.saves.track(revert), redo: () => this.saves.track(apply) });
+  }
+
+  // ---- Actions --------------------------------------------------------------------------------
+
+  async updateAction(actionId: string, patch: ActionPatch): Promise<void> {
+    const action = indexTree(this.tree).actionById.get(actionId);
+    if (!action) throw new Error('That action no longer exists.');
+    const prev: ActionPatch = {};
+    for (const key of Object.keys(patch) as (keyof ActionPatch)[]) (prev as Record<string, unknown>)[key] = action[key];
+    const structural = 'reference' in patch || 'objectiveId' in patch;
+    const apply = (p: ActionPatch) => async () => {
+      const saved = await call('actions:update', { actionId, patch: p });
+      if (structural) await this.store.load();
+      else this.store.putAction({ ...saved, leads: saved.leads });
+    };
+    const field = Object.keys(patch).map((k) => FIELD_WORDS[k as keyof ActionPatch]).join(', ');
+    await this.record(`Edit ${field} of ${action.reference || 'action'}`, apply(patch), apply(prev));
+  }
+
+  async setLeads(actionId: string, leads: LeadValue[]): Promise<void> {
+    const action = indexTree(this.tree).actionById.get(actionId);
+    if (!action) throw new Error('That action no longer exists.');
+    const prev = action.leads.map((l) => ({ name: l.name, personId: l.personId, role: l.role }));
+    const apply = (ls: LeadValue[]) => async () => {
+      const saved = await call('actions:setLeads', { actionId, leads: ls });
+      this.store.putLeads(actionId, saved);
+    };
+    await this.record(`Edit leads of ${this.ref(actionId)}`, apply(leads), apply(prev));
+  }
+
+  async linkRecommendations(actionId: string, recommendationIds: string[]): Promise<void> {
+    const action = indexTree(this.tree).actionById.get(actionId);
+    if (!action) throw new Error('That action no longer exists.');
+    const prev = [...action.recommendationIds];
+    const apply = (ids: string[]) => async () => {
+      const saved = await call('recommendations:link', { actionId, recommendationIds: ids });
+      this.store.putAction(saved);
+    };
+    await this.record(`Edit recommendations of ${this.ref(actionId)}`, apply(recommendationIds), apply(prev));
+  }
+
+  /** Creates an action at the end of a section (or of its objective, or after `afterActionId`); answers its id. */
+  async createAction(sectionId: string, opts: { objectiveId?: string | null; afterActionId?: string | null; description?: string } = {}): Promise<string> {
+    const created = await this.saves.track(() =>
+      call('actions:create', { sectionId, objectiveId: opts.objectiveId ?? null, description: opts.description ?? '', ...(opts.afterActionId ? { afterActionId: opts.afterActionId } : {}) }),
+    );
+    await this.store.load();
+    const id = created.id;
+    this.undo.push({
+      label: `Add action ${created.reference}`,
+      undo: () => this.saves.track(async () => void (await call('actions:delete', { actionId: id }), await this.store.load())),
+      redo: () => this.saves.track(async () => void (await call('actions:restore', { actionId: id }), await this.store.load())),
+    });
+    return id;
+  }
+
+  async deleteAction(actionId: string): Promise<void> {
+    const label = `Delete action ${this.ref(actionId)}`;
+    await this.record(
+      label,
+      async () => {
+        await call('actions:delete', { actionId });
+        await this.store.load();
+      },
+      async () => {
+        await call('actions:restore', { actionId });
+        await this.store.load();
+      },
+    );
+  }
+
+  async archiveAction(actionId: string, archived: boolean): Promise<void> {
+    const apply = (value: boolean) => async () => {
+      await call('actions:archive', { actionId, archived: value });
+      await this.store.load();
+    };
+    await this.record(`${archived ? 'Archive' : 'Unarchive'} action ${this.ref(actionId)}`, apply(archived), apply(!archived));
+  }
+
+  /**
+   * Moves an action to `index` among the live actions of `sectionId` (another section moves it there).
+   * Undo moves it back to where it was.
+   */
+  async moveAction(actionId: string, sectionId: string, index: number): Promise<void> {
+    const idx = indexTree(this.tree);
+    const action = idx.actionById.get(actionId);
+    if (!action) throw new Error('That action no longer exists.');
+    const fromSection = action.sectionId;
+    const fromObjective = action.objectiveId;
+    const fromIndex = (idx.actionsBySection.get(fromSection) ?? []).findIndex((a) => a.id === actionId);
+    const target = idx.actionsBySection.get(sectionId) ?? [];
+    const objectiveId = sectionId === fromSection ? fromObjective : (target[Math.min(index, target.length - 1)]?.objectiveId ?? null);
+    const move = (sec: string, obj: string | null, i: number) => async () => {
+      const list = (indexTree(this.tree).actionsBySection.get(sec) ?? []).filter((a) => a.id !== actionId).map((a) => a.id);
+      const at = Math.max(0, Math.min(i, list.length));
+      if (sec === indexTree(this.tree).actionById.get(actionId)?.sectionId) {
+        list.splice(at, 0, actionId);
+        await call('actions:reorder', { parentId: sec, orderedIds: list });
+      } else {
+        await call('actions:move', { actionId, sectionId: sec, objectiveId: obj, index: at });
+      }
+      await this.store.load();
+    };
+    await this.record(`Move action ${action.reference}`, move(sectionId, objectiveId, index), move(fromSection, fromObjective, fromIndex));
+  }
+
+  // ---- Ratings and progress ---------------------------------------------------------------------
+
+  async setRating(actionId: string, periodId: string, value: RatingValue): Promise<void> {
+    const current = indexTree(this.tree).ratingOf(actionId, periodId);
+    const prev: RatingValue = { levelId: current?.levelId ?? null, explanation: current?.explanation ?? '', correctiveAction: current?.correctiveAction ?? '' };
+    const apply = (v: RatingValue) => async () => {
+      const saved = await call('ratings:set', { actionId, periodId, ...v });
+      this.store.putRating(actionId, periodId, saved);
+    };
+    const what = value.levelId !== prev.levelId ? 'Rate' : 'Edit explanation of';
+    await this.record(`${what} ${this.ref(actionId)}`, apply(value), apply(prev));
+  }
+
+  /**
+   * Saves the progress update being written for an action in a period: adds one the first time, then
+   * edits it. Answers the update's id.
+   */
+  async saveProgress(actionId: string, periodId: string, progressId: string | null, value: { body: string; internal: boolean }): Promise<string> {
+    const label = `Edit progress of ${this.ref(actionId)}`;
+    if (progressId === null) {
+      const created = await this.saves.track(() => call('progress:add', { actionId, periodId, body: value.body, internal: value.internal }));
+      this.store.putProgress(created);
+      const id = created.id;
+      this.undo.push({
+        label,
+        undo: () =>
+          this.saves.track(async () => {
+            await call('progress:delete', { progressId: id });
+            this.store.removeProgress(id);
+          }),
+        redo: () =>
+          this.saves.track(async () => {
+            this.store.putProgress(await call('progress:restore', { progressId: id }));
+          }),
+      });
+      return id;
+    }
+    const existing = this.tree.progress.find((p) => p.id === progressId);
+    const prev = { body: existing?.body ?? '', internal: existing?.internal ?? false };
+    const apply = (v: { body: string; internal: boolean }) => async () => {
+      this.store.putProgress(await call('progress:update', { progressId, patch: v }));
+    };
+    await this.record(label, apply(value), apply(prev));
+    return progressId;
+  }
+
+  // ---- Sections and objectives -------------------------------------------------------------------
+
+  async createSection(title: string, afterSectionId: string | null = null): Promise<string> {
+    const created = await this.saves.track(() => call('sections:create', { planId: this.store.planId, title, ...(afterSectionId ? { afterSectionId } : {}) }));
+    await this.store.load();
+    const id = created.id;
+    this.undo.push({
+      label: `Add section ${created.number}`,
+      undo: () => this.saves.track(async () => void (await call('sections:delete', { sectionId: id }), await this.store.load())),
+      redo: () => this.saves.track(async () => void (await call('sections:restore', { sectionId: id }), await this.store.load())),
+    });
+    return id;
+  }
+
+  async updateSection(sectionId: string, patch: { title?: string; number?: string; description?: string }): Promise<void> {
+    const section = indexTree(this.tree).sectionById.get(sectionId);
+    if (!section) throw new Error('That section no longer exists.');
+    const prev: typeof patch = {};
+    for (const k of Object.keys(patch) as (keyof typeof patch)[]) prev[k] = section[k];
+    const apply = (p: typeof patch) => async () => {
+      await call('sections:update', { sectionId, patch: p });
+      await this.store.load();
+    };
+    await this.record(`Edit section ${section.number}`, apply(patch), apply(prev));
+  }
+
+  async deleteSection(sectionId: string): Promise<void> {
+    const section = indexTree(this.tree).sectionById.get(sectionId);
+    await this.record(
+      `Delete section ${section?.number ?? ''}`.trim(),
+      async () => {
+        await call('sections:delete', { sectionId });
+        await this.store.load();
+      },
+      async () => {
+        await call('sections:restore', { sectionId });
+        await this.store.load();
+      },
+    );
+  }
+
+  async archiveSection(sectionId: string, archived: boolean): Promise<void> {
+    const apply = (value: boolean) => async () => {
+      await call('sections:archive', { sectionId, archived: value });
+      await this.store.load();
+    };
+    await this.record(`${archived ? 'Archive' : 'Unarchive'} section`, apply(archived), apply(!archived));
+  }
+
+  /** Moves a section by `delta` places (-1 up, +1 down). */
+  async moveSection(sectionId: string, delta: number): Promise<void> {
+    const order = indexTree(this.tree).sections.map((s) => s.id);
+    const from = order.indexOf(sectionId);
+    const to = from + delta;
+    if (from < 0 || to < 0 || to >= order.length) return;
+    const next = [...order];
+    next.splice(from, 1);
+    next.splice(to, 0, sectionId);
+    const apply = (ids: string[]) => async () => {
+      await call('sections:reorder', { parentId: this.store.planId, orderedIds: ids });
+      await this.store.load();
+    };
+    await this.record('Move section', apply(next), apply(order));
+  }
+
+  async createObjective(sectionId: string, title: string): Promise<string> {
+    const created = await this.saves.track(() => call('objectives:create', { sectionId, title }));
+    await this.store.load();
+    const id = created.id;
+    this.undo.push({
+      label: 'Add objective',
+      undo: () => this.saves.track(async () => void (await call('objectives:delete', { objectiveId: id }), await this.store.load())),
+      redo: () => this.saves.track(async () => void (await call('objectives:restore', { objectiveId: id }), await this.store.load())),
+    });
+    return id;
+  }
+
+  async updateObjective(objectiveId: string, title: string): Promise<void> {
+    const objective = indexTree(this.tree).objectiveById.get(objectiveId);
+    const prev = objective?.title ?? '';
+    const apply = (t: string) => async () => {
+      this.store.putObjective(await call('objectives:update', { objectiveId, patch: { title: t } }));
+    };
+    await this.record('Edit objective', apply(title), apply(prev));
+  }
+
+  async deleteObjective(objectiveId: string): Promise<void> {
+    await this.record(
+      'Delete objective',
+      async () => {
+        await call('objectives:delete', { objectiveId });
+        await this.store.load();
+      },
+      async () => {
+        await call('objectives:restore', { objectiveId });
+        await this.store.load();
+      },
+    );
+  }
+}

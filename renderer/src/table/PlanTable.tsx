@@ -1,0 +1,642 @@
+/**
+ * The plan table: sections with their actions in the plan's configured columns, virtualised with
+ * @tanstack/react-virtual so a 1,200-action plan opens at once. Rows are keyboard operable (arrow keys
+ * move, Enter opens the action form, Alt+Up/Down reorders, Delete deletes with undo) and draggable.
+ */
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { Action, ColumnConfig, Objective, PlanTree, ProgressUpdate, Rating, RatingLevel, Section } from '../../../shared/model';
+import { TEMPLATES } from '../../../shared/templates';
+import { isOverdue, parseDue } from '../../../shared/dates';
+import { RatingBadge } from '../components/RatingBadge';
+import { Button } from '../components/Button';
+import { indexTree, publishedProgress, type TreeIndex } from '../state/indexes';
+import { useServices, useTree, useWorkspace } from '../state/context';
+import type { JumpTarget } from '../App';
+import { SectionDialog } from './SectionDialog';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import './table.css';
+
+type Row =
+  | { kind: 'section'; key: string; section: Section; count: number }
+  | { kind: 'action'; key: string; action: Action; section: Section; objective: Objective | null; repeatObjective: boolean }
+  | { kind: 'empty'; key: string; section: Section };
+
+/** Flattens the tree into table rows, in order. Archived sections/actions only when asked. */
+export function buildRows(index: TreeIndex, showArchived: boolean): Row[] {
+  const rows: Row[] = [];
+  for (const section of index.sections) {
+    if (section.archived && !showArchived) continue;
+    const actions = (index.actionsBySection.get(section.id) ?? []).filter((a) => showArchived || !a.archived);
+    rows.push({ kind: 'section', key: `s:${section.id}`, section, count: actions.length });
+    if (actions.length === 0) rows.push({ kind: 'empty', key: `e:${section.id}`, section });
+    let lastObjective: string | null = null;
+    for (const action of actions) {
+      const objective = action.objectiveId ? (index.objectiveById.get(action.objectiveId) ?? null) : null;
+      rows.push({ kind: 'action', key: `a:${action.id}`, action, section, objective, repeatObjective: objective !== null && objective.id === lastObjective });
+      lastObjective = objective?.id ?? null;
+    }
+  }
+  return rows;
+}
+
+/** Minimum column widths (px) so short cells such as "Quarterly" or a rating badge never break mid-word. */
+const MIN_WIDTH: Partial<Record<ColumnConfig['field'], number>> = {
+  reference: 88,
+  rating: 104,
+  ratingHistory: 150,
+  dueDate: 96,
+  lead: 96,
+  strategicLead: 100,
+  operationalLead: 100,
+  responsibleOfficer: 100,
+};
+
+/** Today as YYYY-MM-DD (local), for the overdue marker. */
+function todayIso(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+const TODAY = todayIso();
+
+function gridTemplate(columns: ColumnConfig[]): string {
+  return columns.map((c) => `minmax(${MIN_WIDTH[c.field] ?? 72}px, ${c.width}fr)`).join(' ');
+}
+
+export function PlanTable({ jump }: { jump: JumpTarget | null }) {
+  const tree = useTree();
+  const { editor, periodId, openAction, openActionId } = useWorkspace();
+  const { toast, undo } = useServices();
+  const [showArchived, setShowArchived] = useState(false);
+  const [activeKey, setActiveKey] = useState<string | null>(null);
+  const [sectionDialog, setSectionDialog] = useState<{ section: Section | null } | null>(null);
+  const [confirm, setConfirm] = useState<{ title: string; body: string; run(): Promise<void> } | null>(null);
+  const index = indexTree(tree);
+  const rows = useMemo(() => buildRows(index, showArchived), [index, showArchived]);
+  const columns = useMemo(() => tree.plan.columns.filter((c) => c.visible), [tree.plan.columns]);
+  const template = gridTemplate(columns);
+  const nouns = TEMPLATES[tree.plan.template] ?? TEMPLATES.blank;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const focusAfterRender = useRef<string | null>(null);
+
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: (i) => (rows[i]?.kind === 'section' ? 38 : rows[i]?.kind === 'empty' ? 36 : 62),
+    overscan: 8,
+    getItemKey: (i) => rows[i]?.key ?? i,
+  });
+
+  const rowIndexOf = useCallback((key: string) => rows.findIndex((r) => r.key === key), [rows]);
+
+  const focusRow = useCallback(
+    (key: string) => {
+      const i = rowIndexOf(key);
+      if (i < 0) return;
+      setActiveKey(key);
+      focusAfterRender.current = key;
+      virtualizer.scrollToIndex(i, { align: 'auto' });
+      requestAnimationFrame(() => {
+        const el = scrollRef.current?.querySelector<HTMLElement>(`[data-row-key="${CSS.escape(key)}"]`);
+        if (el) {
+          el.focus({ preventScroll: true });
+          focusAfterRender.current = null;
+        }
+      });
+    },
+    [rowIndexOf, virtualizer],
+  );
+
+  useEffect(() => {
+    const key = focusAfterRender.current;
+    if (!key) return;
+    const el = scrollRef.current?.querySelector<HTMLElement>(`[data-row-key="${CSS.escape(key)}"]`);
+    if (el) {
+      el.focus({ preventScroll: true });
+      focusAfterRender.current = null;
+    }
+  });
+
+  // Jump from search: show the row and open it.
+  useEffect(() => {
+    if (!jump) return;
+    const action = index.actionById.get(jump.actionId);
+    if (action?.archived && !showArchived) setShowArchived(true);
+    const key = `a:${jump.actionId}`;
+    const i = rows.findIndex((r) => r.key === key);
+    if (i >= 0) {
+      setActiveKey(key);
+      virtualizer.scrollToIndex(i, { align: 'center' });
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [jump, rows.length]);
+
+  // Keep the open action's row in view.
+  useEffect(() => {
+    if (!openActionId) return;
+    const i = rows.findIndex((r) => r.key === `a:${openActionId}`);
+    if (i >= 0) {
+      setActiveKey(`a:${openActionId}`);
+      virtualizer.scrollToIndex(i, { align: 'auto' });
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [openActionId]);
+
+  const report = useCallback((error: unknown) => toast(error instanceof Error ? error.message : String(error), { kind: 'error' }), [toast]);
+
+  const moveActionBy = useCallback(
+    async (action: Action, delta: number) => {
+      const list = index.actionsBySection.get(action.sectionId) ?? [];
+      const at = list.findIndex((a) => a.id === action.id);
+      const to = at + delta;
+      if (to >= 0 && to < list.length) {
+        await editor.moveAction(action.id, action.sectionId, to);
+      } else {
+        // Past the end of the section: into the neighbouring section.
+        const sIdx = index.sections.findIndex((s) => s.id === action.sectionId);
+        const neighbour = index.sections[sIdx + (delta < 0 ? -1 : 1)];
+        if (!neighbour) return;
+        const target = index.actionsBySection.get(neighbour.id) ?? [];
+        await editor.moveAction(action.id, neighbour.id, delta < 0 ? target.length : 0);
+      }
+    },
+    [editor, index],
+  );
+
+  const deleteAction = useCallback(
+    async (action: Action) => {
+      try {
+        await editor.deleteAction(action.id);
+        if (openActionId === action.id) openAction(null);
+        toast(`Deleted action ${action.reference || ''}`.trim(), { action: { label: 'Undo', run: () => void undo.undo().catch(report) } });
+      } catch (e) {
+        report(e);
+      }
+    },
+    [editor, openAction, openActionId, toast, undo, report],
+  );
+
+  const onRowKey = (e: KeyboardEvent<HTMLDivElement>, row: Row, i: number) => {
+    if (e.target !== e.currentTarget) return;
+    const go = (j: number) => {
+      const r = rows[Math.max(0, Math.min(rows.length - 1, j))];
+      if (r) {
+        e.preventDefault();
+        focusRow(r.key);
+      }
+    };
+    if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
+      e.preventDefault();
+      const delta = e.key === 'ArrowUp' ? -1 : 1;
+      if (row.kind === 'action') {
+        focusAfterRender.current = row.key;
+        void moveActionBy(row.action, delta).catch(report);
+      } else if (row.kind === 'section') {
+        focusAfterRender.current = row.key;
+        void editor.moveSection(row.section.id, delta).catch(report);
+      }
+      return;
+    }
+    if (e.key === 'ArrowDown') go(i + 1);
+    else if (e.key === 'ArrowUp') go(i - 1);
+    else if (e.key === 'Home') go(0);
+    else if (e.key === 'End') go(rows.length - 1);
+    else if (e.key === 'PageDown') go(i + 10);
+    else if (e.key === 'PageUp') go(i - 10);
+    else if (e.key === 'Escape' && openActionId) {
+      e.preventDefault();
+      openAction(null);
+    }
+    else if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      if (row.kind === 'action') openAction(row.action.id);
+      else setSectionDialog({ section: row.section });
+    } else if (e.key === 'Delete' && row.kind === 'action') {
+      e.preventDefault();
+      go(i + 1);
+      void deleteAction(row.action);
+    }
+  };
+
+  // Drag and drop: actions onto rows (before that row), sections onto section headers.
+  const dragging = useRef<{ kind: 'action' | 'section'; id: string } | null>(null);
+  const [dropKey, setDropKey] = useState<string | null>(null);
+  const onDragStart = (e: DragEvent, row: Row) => {
+    if (row.kind === 'empty') return;
+    dragging.current = row.kind === 'action' ? { kind: 'action', id: row.action.id } : { kind: 'section', id: row.section.id };
+    e.dataTransfer.effectAllowed = 'move';
+    e.dataTransfer.setData('text/plain', row.key);
+  };
+  const onDragOver = (e: DragEvent, row: Row) => {
+    const d = dragging.current;
+    if (!d) return;
+    if (d.kind === 'section' && row.kind !== 'section') return;
+    e.preventDefault();
+    setDropKey(row.key);
+  };
+  const onDrop = (e: DragEvent, row: Row) => {
+    e.preventDefault();
+    const d = dragging.current;
+    dragging.current = null;
+    setDropKey(null);
+    if (!d) return;
+    if (d.kind === 'section' && row.kind === 'section') {
+      const order = index.sections.map((s) => s.id);
+      const delta = order.indexOf(row.section.id) - order.indexOf(d.id);
+      if (delta !== 0) void editor.moveSection(d.id, delta).catch(report);
+      return;
+    }
+    if (d.kind !== 'action') return;
+    const targetSection = row.section.id;
+    const list = (index.actionsBySection.get(targetSection) ?? []).filter((a) => a.id !== d.id);
+    const at = row.kind === 'action' ? list.findIndex((a) => a.id === row.action.id) : 0;
+    if (row.kind === 'action' && row.action.id === d.id) return;
+    void editor.moveAction(d.id, targetSection, Math.max(0, at)).catch(report);
+  };
+
+  const addAction = async (section: Section) => {
+    try {
+      const last = (index.actionsBySection.get(section.id) ?? []).at(-1);
+      const id = await editor.createAction(section.id, { objectiveId: last?.objectiveId ?? null });
+      openAction(id);
+    } catch (e) {
+      report(e);
+    }
+  };
+
+  const items = virtualizer.getVirtualItems();
+  const activeIndex = activeKey ? rowIndexOf(activeKey) : -1;
+  // One row is in the tab order: the active one, or the first rendered one when it has scrolled away.
+  const tabStop = items.some((it) => it.index === activeIndex) ? activeIndex : (items[0]?.index ?? 0);
+
+  return (
+    <div className="plan-table-wrap">
+      <div className="table-toolbar hstack">
+        <Button variant="primary" small onClick={() => setSectionDialog({ section: null })}>
+          + Add {nouns.sectionNoun.toLowerCase()}
+        </Button>
+        <label className="hstack small" style={{ gap: 4 }}>
+          <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} /> Show archived
+        </label>
+        <span className="spacer" />
+        <span className="muted small" id="table-keys">
+          <kbd>↑</kbd>/<kbd>↓</kbd> move between rows · <kbd>Enter</kbd> open · <kbd>Alt</kbd>+<kbd>↑</kbd>/<kbd>↓</kbd> reorder · <kbd>Delete</kbd> delete
+        </span>
+      </div>
+      <div
+        className="plan-table"
+        role="table"
+        aria-label={`${tree.plan.title}: plan table`}
+        aria-rowcount={rows.length + 1}
+        aria-describedby="table-keys"
+        style={{ ['--cols' as string]: template }}
+      >
+        <div className="pt-head" role="rowgroup">
+          <div className="pt-row pt-header-row" role="row" aria-rowindex={1}>
+            {columns.map((c) => (
+              <div key={c.field} role="columnheader" className={`pt-cell pt-col-${c.field}`}>
+                {c.label}
+              </div>
+            ))}
+          </div>
+        </div>
+        <div ref={scrollRef} className="pt-scroll" role="rowgroup" data-testid="plan-table-scroll">
+          {rows.length === 0 ? (
+            <div className="empty" role="row">
+              <span role="cell">
+                This plan has no {nouns.sectionNoun.toLowerCase()}s yet. Use “Add {nouns.sectionNoun.toLowerCase()}” to start.
+              </span>
+            </div>
+          ) : null}
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {items.map((item) => {
+              const row = rows[item.index]!;
+              const common = {
+                'data-index': item.index,
+                'data-row-key': row.key,
+                ref: virtualizer.measureElement,
+                role: 'row',
+                'aria-rowindex': item.index + 2,
+                tabIndex: item.index === tabStop ? 0 : -1,
+                onKeyDown: (e: KeyboardEvent<HTMLDivElement>) => onRowKey(e, row, item.index),
+                onFocus: () => setActiveKey(row.key),
+                onDragOver: (e: DragEvent<HTMLDivElement>) => onDragOver(e, row),
+                onDragLeave: () => setDropKey((k) => (k === row.key ? null : k)),
+                onDrop: (e: DragEvent<HTMLDivElement>) => onDrop(e, row),
+                style: { transform: `translateY(${item.start}px)` },
+              };
+              if (row.kind === 'section') {
+                return (
+                  <div
+                    key={row.key}
+                    {...common}
+                    className={`pt-vrow pt-section-row${dropKey === row.key ? ' drop-target' : ''}${row.section.archived ? ' archived' : ''}`}
+                    draggable
+                    onDragStart={(e) => onDragStart(e, row)}
+                    aria-label={`${nouns.sectionNoun} ${row.section.number}: ${row.section.title}`}
+                  >
+                    <SectionHeader
+                      section={row.section}
+                      noun={nouns.sectionNoun}
+                      count={row.count}
+                      onAdd={() => void addAction(row.section)}
+                      onEdit={() => setSectionDialog({ section: row.section })}
+                      onMove={(d) => void editor.moveSection(row.section.id, d).catch(report)}
+                      onArchive={() => void editor.archiveSection(row.section.id, !row.section.archived).catch(report)}
+                      onDelete={() =>
+                        setConfirm({
+                          title: `Delete ${nouns.sectionNoun.toLowerCase()} ${row.section.number}?`,
+                          body: `“${row.section.title || 'Untitled'}” and its ${row.count} action${row.count === 1 ? '' : 's'} will be deleted. You can undo this (Ctrl+Z).`,
+                          run: async () => {
+                            await editor.deleteSection(row.section.id);
+                            toast(`Deleted ${nouns.sectionNoun.toLowerCase()} ${row.section.number}`, { action: { label: 'Undo', run: () => void undo.undo().catch(report) } });
+                          },
+                        })
+                      }
+                    />
+                  </div>
+                );
+              }
+              if (row.kind === 'empty') {
+                return (
+                  <div key={row.key} {...common} className="pt-vrow pt-empty-row">
+                    <div role="cell" className="muted small">
+                      No actions yet.{' '}
+                      <button type="button" className="btn-link btn" tabIndex={-1} onClick={() => void addAction(row.section)}>
+                        Add an action
+                      </button>
+                    </div>
+                  </div>
+                );
+              }
+              const rating = periodId ? index.ratingOf(row.action.id, periodId) : undefined;
+              return (
+                <div
+                  key={row.key}
+                  {...common}
+                  className={`pt-vrow pt-row pt-action-row${row.action.id === openActionId ? ' selected' : ''}${row.action.archived ? ' archived' : ''}${dropKey === row.key ? ' drop-target' : ''}`}
+                  aria-selected={row.action.id === openActionId}
+                  draggable
+                  onDragStart={(e) => onDragStart(e, row)}
+                  onClick={() => openAction(row.action.id)}
+                  aria-label={`Action ${row.action.reference}`}
+                  data-action-id={row.action.id}
+                >
+                  <ActionRow
+                    tree={tree}
+                    columns={columns}
+                    action={row.action}
+                    objective={row.objective}
+                    repeatObjective={row.repeatObjective}
+                    levels={index.levels}
+                    rating={rating}
+                    progress={publishedProgress(index, row.action.id, periodId)}
+                    index={index}
+                    periodId={periodId}
+                  />
+                </div>
+              );
+            })}
+          </div>
+        </div>
+      </div>
+      {sectionDialog ? (
+        <SectionDialog
+          section={sectionDialog.section}
+          noun={nouns.sectionNoun}
+          onClose={() => setSectionDialog(null)}
+          onSave={async (values) => {
+            if (sectionDialog.section) {
+              await editor.updateSection(sectionDialog.section.id, values);
+            } else {
+              const id = await editor.createSection(values.title);
+              if (values.number) await editor.updateSection(id, { number: values.number });
+              if (values.description) await editor.updateSection(id, { description: values.description });
+              requestAnimationFrame(() => focusRow(`s:${id}`));
+            }
+            setSectionDialog(null);
+          }}
+        />
+      ) : null}
+      {confirm ? (
+        <ConfirmDialog
+          title={confirm.title}
+          confirmLabel="Delete"
+          danger
+          onCancel={() => setConfirm(null)}
+          onConfirm={async () => {
+            try {
+              await confirm.run();
+            } catch (e) {
+              report(e);
+            }
+            setConfirm(null);
+          }}
+        >
+          <p>{confirm.body}</p>
+        </ConfirmDialog>
+      ) : null}
+    </div>
+  );
+}
+
+function SectionHeader({
+  section,
+  noun,
+  count,
+  onAdd,
+  onEdit,
+  onMove,
+  onArchive,
+  onDelete,
+}: {
+  section: Section;
+  noun: string;
+  count: number;
+  onAdd(): void;
+  onEdit(): void;
+  onMove(delta: number): void;
+  onArchive(): void;
+  onDelete(): void;
+}) {
+  const label = `${noun.toLowerCase()} ${section.number}`;
+  return (
+    <div role="cell" className="pt-section-cell">
+      <span className="drag-handle" aria-hidden="true" title="Drag to reorder">
+        ⠿
+      </span>
+      <span className="section-number">
+        {noun} {section.number}
+        {section.numberManual ? (
+          <span className="manual-mark" title="Number typed by hand: it is not renumbered automatically">
+            {' '}
+            ✎<span className="visually-hidden"> (typed by hand)</span>
+          </span>
+        ) : null}
+      </span>
+      <span className="section-title">{section.title || <em className="muted">Untitled</em>}</span>
+      {section.archived ? <span className="tag tag-neutral">Archived</span> : null}
+      <span className="muted small nowrap">{count === 1 ? '1 action' : `${count} actions`}</span>
+      <span className="spacer" />
+      <span className="section-tools hstack" onClick={(e) => e.stopPropagation()}>
+        <Button small onClick={onAdd} aria-label={`Add an action to ${label}`}>
+          + Action
+        </Button>
+        <Button small variant="quiet" onClick={onEdit} aria-label={`Edit ${label}`}>
+          Edit
+        </Button>
+        <Button small variant="quiet" onClick={() => onMove(-1)} aria-label={`Move ${label} up`} title="Move up (Alt+↑)">
+          ↑
+        </Button>
+        <Button small variant="quiet" onClick={() => onMove(1)} aria-label={`Move ${label} down`} title="Move down (Alt+↓)">
+          ↓
+        </Button>
+        <Button small variant="quiet" onClick={onArchive} aria-label={`${section.archived ? 'Unarchive' : 'Archive'} ${label}`}>
+          {section.archived ? 'Unarchive' : 'Archive'}
+        </Button>
+        <Button small variant="quiet" className="btn-danger" onClick={onDelete} aria-label={`Delete ${label}`}>
+          Delete
+        </Button>
+      </span>
+    </div>
+  );
+}
+
+interface ActionRowProps {
+  tree: PlanTree;
+  columns: ColumnConfig[];
+  action: Action;
+  objective: Objective | null;
+  repeatObjective: boolean;
+  levels: RatingLevel[];
+  rating: Rating | undefined;
+  progress: ProgressUpdate | undefined;
+  index: TreeIndex;
+  periodId: string | null;
+}
+
+/** One action row's cells. Memoised: it re-renders only when its own data changes. */
+const ActionRow = memo(
+  function ActionRow({ columns, action, objective, repeatObjective, levels, rating, progress, index, periodId }: ActionRowProps) {
+    return (
+      <>
+        {columns.map((c) => (
+          <div key={c.field} role="cell" className={`pt-cell pt-col-${c.field}`}>
+            {cellContent(c.field, { action, objective, repeatObjective, levels, rating, progress, index, periodId })}
+          </div>
+        ))}
+      </>
+    );
+  },
+  (a, b) =>
+    a.action === b.action &&
+    a.objective === b.objective &&
+    a.repeatObjective === b.repeatObjective &&
+    a.rating === b.rating &&
+    a.progress === b.progress &&
+    a.columns === b.columns &&
+    a.levels === b.levels &&
+    a.periodId === b.periodId &&
+    // Rating history reads other periods' ratings: refresh when the tree's ratings change.
+    (!a.columns.some((c) => c.field === 'ratingHistory' || c.field === 'recommendations') || a.index === b.index),
+);
+
+/** Periods shown in the rating history column: up to the one being viewed (earlier first). */
+function historyPeriods(index: TreeIndex, periodId: string | null) {
+  const at = periodId ? index.periods.findIndex((p) => p.id === periodId) : -1;
+  return at >= 0 ? index.periods.slice(0, at + 1) : index.periods;
+}
+
+function leadsOf(action: Action, role: 'lead' | 'strategic' | 'operational' | 'responsible'): string {
+  return action.leads
+    .filter((l) => l.role === role)
+    .map((l) => l.name)
+    .join('; ');
+}
+
+function cellContent(
+  field: ColumnConfig['field'],
+  p: Omit<ActionRowProps, 'tree' | 'columns'>,
+): React.ReactNode {
+  const { action } = p;
+  switch (field) {
+    case 'reference':
+      return (
+        <span className="ref">
+          <span className="drag-handle" aria-hidden="true">
+            ⠿
+          </span>
+          {action.reference || '–'}
+          {action.referenceManual ? (
+            <span className="manual-mark" title="Reference typed by hand: it is not renumbered automatically">
+              ✎<span className="visually-hidden"> (typed by hand)</span>
+            </span>
+          ) : null}
+          {action.archived ? <span className="tag tag-neutral">Archived</span> : null}
+        </span>
+      );
+    case 'objective':
+      return p.objective ? <span className={`clamp${p.repeatObjective ? ' repeat' : ''}`}>{p.objective.title}</span> : null;
+    case 'description':
+      return <span className="clamp">{action.description || <em className="muted">No action text yet</em>}</span>;
+    case 'outcome':
+      return <span className="clamp">{action.outcome}</span>;
+    case 'progress':
+      return p.progress ? (
+        <span className="clamp">
+          {p.progress.internal ? <span className="tag tag-internal">Internal</span> : null} {p.progress.body}
+        </span>
+      ) : (
+        <span className="muted small">No update yet</span>
+      );
+    case 'dueDate': {
+      const level = p.rating?.levelId ? p.index.levelById.get(p.rating.levelId) : undefined;
+      const overdue = action.dueText.trim() !== '' && !level?.countsAsComplete && !action.archived && isOverdue(parseDue(action.dueText), TODAY);
+      return (
+        <span className="due-cell">
+          <span className="clamp">{action.dueText}</span>
+          {overdue ? <span className="tag tag-danger">Overdue</span> : null}
+        </span>
+      );
+    }
+    case 'lead': {
+      // Lead column shows the leads with role "lead"; fall back to all leads when roles were not split.
+      const leads = leadsOf(action, 'lead') || action.leads.map((l) => l.name).join('; ');
+      return <span className="clamp">{leads}</span>;
+    }
+    case 'strategicLead':
+      return <span className="clamp">{leadsOf(action, 'strategic')}</span>;
+    case 'operationalLead':
+      return <span className="clamp">{leadsOf(action, 'operational')}</span>;
+    case 'responsibleOfficer':
+      return <span className="clamp">{leadsOf(action, 'responsible')}</span>;
+    case 'recommendations':
+      return <span className="clamp small">{action.recommendationIds.map((id) => p.index.recommendationLabel.get(id) ?? '').filter(Boolean).join(', ')}</span>;
+    case 'rating': {
+      if (p.levels.length === 0) return null;
+      const level = p.rating?.levelId ? (p.index.levelById.get(p.rating.levelId) ?? null) : null;
+      const missing = level?.requiresExplanation && !(p.rating?.explanation.trim() && p.rating?.correctiveAction.trim());
+      return (
+        <span className="rating-cell">
+          <RatingBadge level={level} levels={p.levels} size="sm" />
+          {missing ? <span className="tag tag-warn">Needs explanation</span> : null}
+        </span>
+      );
+    }
+    case 'ratingHistory':
+      return (
+        <span className="rating-history">
+          {historyPeriods(p.index, p.periodId).map((period) => {
+            const r = p.index.ratingOf(action.id, period.id);
+            const level = r?.levelId ? (p.index.levelById.get(r.levelId) ?? null) : null;
+            return (
+              <span key={period.id} className="rating-history-item" title={`${period.label}: ${level?.label ?? 'Not rated'}`}>
+                <span className="muted">{period.label.replace(/^RAG\s+/i, '')}</span>
+                <RatingBadge level={level} levels={p.levels} size="sm" compact context={`in ${period.label}`} />
+              </span>
+            );
+          })}
+        </span>
+      );
+  }
+}

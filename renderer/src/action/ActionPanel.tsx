@@ -463,7 +463,7 @@ function ObjectiveField({ action, tree, noun }: { action: Action; tree: PlanTree
               <option value="">(none)</option>
               {objectives.map((o) => (
                 <option key={o.id} value={o.id}>
-                  {o.title.length > 90 ? `${o.title.slice(0, 90)}…` : o.title || '(untitled)'}
+                  {o.title.length > 90 ? `${o.title.slice(0, 90)}…` : o.title || '(untitled)'}{o.archived ? ' (archived)' : ''}
                 </option>
               ))}
             </select>

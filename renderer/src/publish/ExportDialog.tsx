@@ -300,11 +300,12 @@ function ExportFormView({ tree, form, errors, disabled, set, onInternal }: FormV
               </label>
               {form.ratingHistory ? (
                 <label className="pub-inline">
-                  Periods shown{' '}
+                  Periods shown (blank: all up to this period, as many as fit the page){' '}
                   <input
                     type="text"
                     inputMode="numeric"
                     className="pub-narrow"
+                    placeholder="All"
                     value={form.historyPeriods}
                     onChange={(e) => set('historyPeriods', e.target.value)}
                     aria-invalid={errors.historyPeriods ? true : undefined}

@@ -22,6 +22,7 @@ export interface ExportForm {
   /** Chosen columns (rating history folded into 'rating'). */
   columns: ColumnField[];
   ratingHistory: boolean;
+  /** How many periods the rating history shows; '' = all up to the reported one (as many as fit). */
   historyPeriods: string;
   includeArchived: boolean;
   includeRemovable: boolean;
@@ -99,7 +100,7 @@ export function initialForm(tree: PlanTree, defaults: ExportOptions): ExportForm
     appendixNumber: String(defaults.appendixNumber ?? tree.plan.appendixNumber),
     columns: choices.filter((c) => chosen.has(c.field)).map((c) => c.field),
     ratingHistory: defaults.ratingHistory ?? false,
-    historyPeriods: String(defaults.historyPeriods),
+    historyPeriods: defaults.historyPeriods === undefined ? '' : String(defaults.historyPeriods),
     includeArchived: defaults.includeArchived,
     includeRemovable: defaults.includeRemovable,
     includeInternal: false,
@@ -126,7 +127,8 @@ export function validateForm(form: ExportForm): FormErrors {
   const n = Number(form.appendixNumber);
   if (!/^\d+$/.test(form.appendixNumber.trim()) || n < 1 || n > 99) errors.appendixNumber = 'The appendix number must be a whole number from 1 to 99.';
   const h = Number(form.historyPeriods);
-  if (form.ratingHistory && (!/^\d+$/.test(form.historyPeriods.trim()) || h < 1 || h > 24)) errors.historyPeriods = 'Show from 1 to 24 periods.';
+  if (form.ratingHistory && form.historyPeriods.trim() !== '' && (!/^\d+$/.test(form.historyPeriods.trim()) || h < 1 || h > 24))
+    errors.historyPeriods = 'Show from 1 to 24 periods, or leave it blank for all of them.';
   if (form.compareId && form.compareId === form.periodId) errors.compare = 'Compare with a different period, or choose “No comparison”.';
   return errors;
 }
@@ -141,7 +143,7 @@ export function toOptions(form: ExportForm, tree: PlanTree): ExportOptionsInput 
     compareId: form.compareId || null,
     columns,
     ...(scale ? { ratingHistory: form.ratingHistory } : {}),
-    historyPeriods: Number(form.historyPeriods) || 4,
+    ...(form.historyPeriods.trim() !== '' ? { historyPeriods: Number(form.historyPeriods) } : {}),
     includeArchived: form.includeArchived,
     includeRemovable: form.includeRemovable,
     includeInternal: form.includeInternal,

@@ -10,6 +10,7 @@ import type { PlanStore } from './planStore';
 import type { SaveTracker } from './saveStatus';
 import type { UndoStack } from './undo';
 import { indexTree } from './indexes';
+import { moveBy, regroupActions, sameOrder } from './structure';
 
 export type ActionPatch = Partial<Pick<Action, 'reference' | 'description' | 'outcome' | 'dueText' | 'notes' | 'objectiveId'>>;
 export interface LeadValue {
@@ -133,10 +134,11 @@ export class Editor {
   }
 
   /**
-   * Moves an action to `index` among the live actions of `sectionId` (another section moves it there).
-   * Undo moves it back to where it was.
+   * Moves an action to `index` among the live actions of `sectionId` (another section moves it there),
+   * under `objectiveId` when given (else it keeps its objective in its own section, or takes the one
+   * at that place in another). Undo moves it back to where it was, under its old objective.
    */
-  async moveAction(actionId: string, sectionId: string, index: number): Promise<void> {
+  async moveAction(actionId: string, sectionId: string, index: number, toObjective?: string | null): Promise<void> {
     const idx = indexTree(this.tree);
     const action = idx.actionById.get(actionId);
     if (!action) throw new Error('That action no longer exists.');
@@ -144,11 +146,13 @@ export class Editor {
     const fromObjective = action.objectiveId;
     const fromIndex = (idx.actionsBySection.get(fromSection) ?? []).findIndex((a) => a.id === actionId);
     const target = idx.actionsBySection.get(sectionId) ?? [];
-    const objectiveId = sectionId === fromSection ? fromObjective : (target[Math.min(index, target.length - 1)]?.objectiveId ?? null);
+    const objectiveId =
+      toObjective !== undefined ? toObjective : sectionId === fromSection ? fromObjective : (target[Math.min(index, target.length - 1)]?.objectiveId ?? null);
     const move = (sec: string, obj: string | null, i: number) => async () => {
       const list = (indexTree(this.tree).actionsBySection.get(sec) ?? []).filter((a) => a.id !== actionId).map((a) => a.id);
       const at = Math.max(0, Math.min(i, list.length));
-      if (sec === indexTree(this.tree).actionById.get(actionId)?.sectionId) {
+      const now = indexTree(this.tree).actionById.get(actionId);
+      if (sec === now?.sectionId && obj === now.objectiveId) {
         list.splice(at, 0, actionId);
         await call('actions:reorder', { parentId: sec, orderedIds: list });
       } else {
@@ -270,8 +274,9 @@ export class Editor {
     await this.record('Move section', apply(next), apply(order));
   }
 
-  async createObjective(sectionId: string, title: string): Promise<string> {
-    const created = await this.saves.track(() => call('objectives:create', { sectionId, title }));
+  /** Creates an objective at the end of a section (or after `afterObjectiveId`); answers its id. */
+  async createObjective(sectionId: string, title: string, afterObjectiveId?: string | null): Promise<string> {
+    const created = await this.saves.track(() => call('objectives:create', { sectionId, title, ...(afterObjectiveId !== undefined ? { afterObjectiveId } : {}) }));
     await this.store.load();
     const id = created.id;
     this.undo.push({
@@ -284,13 +289,48 @@ export class Editor {
 
   async updateObjective(objectiveId: string, title: string): Promise<void> {
     const objective = indexTree(this.tree).objectiveById.get(objectiveId);
-    const prev = objective?.title ?? '';
+    if (!objective) throw new Error('That objective no longer exists.');
+    const prev = objective.title;
+    if (prev === title) return;
     const apply = (t: string) => async () => {
       this.store.putObjective(await call('objectives:update', { objectiveId, patch: { title: t } }));
     };
     await this.record('Edit objective', apply(title), apply(prev));
   }
 
+  /**
+   * Moves an objective by `delta` places among its section's objectives, and regroups the section's
+   * actions to match (actions under no objective first, then each objective's actions in order), so the
+   * table, references and the Word export follow. Undo puts both orders back.
+   */
+  async moveObjective(objectiveId: string, delta: number): Promise<void> {
+    const idx = indexTree(this.tree);
+    const objective = idx.objectiveById.get(objectiveId);
+    if (!objective) throw new Error('That objective no longer exists.');
+    const sectionId = objective.sectionId;
+    const objectiveOrder = (idx.objectivesBySection.get(sectionId) ?? []).map((o) => o.id);
+    const nextObjectives = moveBy(objectiveOrder, objectiveId, delta);
+    if (!nextObjectives) return;
+    const actions = idx.actionsBySection.get(sectionId) ?? [];
+    const actionOrder = actions.map((a) => a.id);
+    const nextActions = regroupActions(actions, nextObjectives);
+    const apply = (objectiveIds: string[], actionIds: string[]) => async () => {
+      await call('objectives:reorder', { parentId: sectionId, orderedIds: objectiveIds });
+      const now = (indexTree(this.tree).actionsBySection.get(sectionId) ?? []).map((a) => a.id);
+      if (actionIds.length > 0 && !sameOrder(now, actionIds)) await call('actions:reorder', { parentId: sectionId, orderedIds: actionIds });
+      await this.store.load();
+    };
+    await this.record('Move objective', apply(nextObjectives, nextActions), apply(objectiveOrder, actionOrder));
+  }
+
+  async archiveObjective(objectiveId: string, archived: boolean): Promise<void> {
+    const apply = (value: boolean) => async () => {
+      this.store.putObjective(await call('objectives:archive', { objectiveId, archived: value }));
+    };
+    await this.record(`${archived ? 'Archive' : 'Unarchive'} objective`, apply(archived), apply(!archived));
+  }
+
+  /** Deletes an objective and (in the store) every action under it; undo restores them all. */
   async deleteObjective(objectiveId: string): Promise<void> {
     await this.record(
       'Delete objective',
@@ -303,5 +343,17 @@ export class Editor {
         await this.store.load();
       },
     );
+  }
+
+  // ---- The whole plan ----------------------------------------------------------------------------
+
+  /**
+   * Renumbers every section 1..n and every action "<section>.<n>", replacing numbers typed by hand.
+   * Not recorded for undo (the typed numbers are not kept), so the caller must confirm first.
+   */
+  async renumberPlan(): Promise<void> {
+    await this.saves.track(async () => {
+      this.store.setTree(await call('sections:renumber', { planId: this.store.planId }));
+    });
   }
 }

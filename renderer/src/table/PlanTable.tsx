@@ -15,30 +15,11 @@ import { useServices, useTree, useWorkspace } from '../state/context';
 import type { JumpTarget } from '../App';
 import { SectionDialog } from './SectionDialog';
 import { ConfirmDialog } from '../components/ConfirmDialog';
+import { ObjectiveDialog } from './ObjectiveDialog';
+import { buildRows, type Row } from './rows';
 import './table.css';
 
-type Row =
-  | { kind: 'section'; key: string; section: Section; count: number }
-  | { kind: 'action'; key: string; action: Action; section: Section; objective: Objective | null; repeatObjective: boolean }
-  | { kind: 'empty'; key: string; section: Section };
-
-/** Flattens the tree into table rows, in order. Archived sections/actions only when asked. */
-export function buildRows(index: TreeIndex, showArchived: boolean): Row[] {
-  const rows: Row[] = [];
-  for (const section of index.sections) {
-    if (section.archived && !showArchived) continue;
-    const actions = (index.actionsBySection.get(section.id) ?? []).filter((a) => showArchived || !a.archived);
-    rows.push({ kind: 'section', key: `s:${section.id}`, section, count: actions.length });
-    if (actions.length === 0) rows.push({ kind: 'empty', key: `e:${section.id}`, section });
-    let lastObjective: string | null = null;
-    for (const action of actions) {
-      const objective = action.objectiveId ? (index.objectiveById.get(action.objectiveId) ?? null) : null;
-      rows.push({ kind: 'action', key: `a:${action.id}`, action, section, objective, repeatObjective: objective !== null && objective.id === lastObjective });
-      lastObjective = objective?.id ?? null;
-    }
-  }
-  return rows;
-}
+export { buildRows } from './rows';
 
 /** Minimum column widths (px) so short cells such as "Quarterly" or a rating badge never break mid-word. */
 const MIN_WIDTH: Partial<Record<ColumnConfig['field'], number>> = {
@@ -70,7 +51,8 @@ export function PlanTable({ jump }: { jump: JumpTarget | null }) {
   const [showArchived, setShowArchived] = useState(false);
   const [activeKey, setActiveKey] = useState<string | null>(null);
   const [sectionDialog, setSectionDialog] = useState<{ section: Section | null } | null>(null);
-  const [confirm, setConfirm] = useState<{ title: string; body: string; run(): Promise<void> } | null>(null);
+  const [objectiveDialog, setObjectiveDialog] = useState<{ section: Section; objective: Objective | null } | null>(null);
+  const [confirm, setConfirm] = useState<{ title: string; body: string; confirmLabel?: string; danger?: boolean; run(): Promise<void> } | null>(null);
   const index = indexTree(tree);
   const rows = useMemo(() => buildRows(index, showArchived), [index, showArchived]);
   const columns = useMemo(() => tree.plan.columns.filter((c) => c.visible), [tree.plan.columns]);
@@ -82,7 +64,7 @@ export function PlanTable({ jump }: { jump: JumpTarget | null }) {
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: (i) => (rows[i]?.kind === 'section' ? 38 : rows[i]?.kind === 'empty' ? 36 : 62),
+    estimateSize: (i) => (rows[i]?.kind === 'section' ? 38 : rows[i]?.kind === 'objective' ? 34 : rows[i]?.kind === 'empty' ? 36 : 62),
     overscan: 8,
     getItemKey: (i) => rows[i]?.key ?? i,
   });
@@ -149,7 +131,11 @@ export function PlanTable({ jump }: { jump: JumpTarget | null }) {
       const list = index.actionsBySection.get(action.sectionId) ?? [];
       const at = list.findIndex((a) => a.id === action.id);
       const to = at + delta;
-      if (to >= 0 && to < list.length) {
+      const neighbour = list[to];
+      if (neighbour && neighbour.objectiveId !== action.objectiveId) {
+        // Across an objective's header: first into the neighbouring group, staying in place.
+        await editor.moveAction(action.id, action.sectionId, at, neighbour.objectiveId);
+      } else if (neighbour) {
         await editor.moveAction(action.id, action.sectionId, to);
       } else {
         // Past the end of the section: into the neighbouring section.
@@ -176,6 +162,37 @@ export function PlanTable({ jump }: { jump: JumpTarget | null }) {
     [editor, openAction, openActionId, toast, undo, report],
   );
 
+  const objectiveNoun = nouns.objectiveNoun;
+  const askDeleteObjective = (objective: Objective, total: number) => {
+    const noun = objectiveNoun.toLowerCase();
+    const refs = (index.actionsBySection.get(objective.sectionId) ?? []).filter((a) => a.objectiveId === objective.id).map((a) => a.reference).filter(Boolean);
+    setConfirm({
+      title: total === 0 ? `Delete ${noun}?` : `Delete ${noun} and its ${total === 1 ? 'action' : `${total} actions`}?`,
+      body:
+        total === 0
+          ? `“${objective.title || 'Untitled'}” will be deleted. It has no actions. You can undo this (Ctrl+Z).`
+          : `“${objective.title || 'Untitled'}” will be deleted together with ${total === 1 ? 'the action' : `the ${total} actions`} under it (${refs.join(', ')}), including their progress and ratings. You can undo this (Ctrl+Z).`,
+      run: async () => {
+        await editor.deleteObjective(objective.id);
+        toast(total === 0 ? `Deleted ${noun}` : `Deleted ${noun} and ${total === 1 ? '1 action' : `${total} actions`}`, {
+          action: { label: 'Undo', run: () => void undo.undo().catch(report) },
+        });
+      },
+    });
+  };
+
+  const askRenumber = () =>
+    setConfirm({
+      title: 'Renumber the whole plan?',
+      body: `Every ${nouns.sectionNoun.toLowerCase()} will be numbered 1, 2, 3… in the order shown, and every action 1.1, 1.2… within its ${nouns.sectionNoun.toLowerCase()}. Numbers and references typed by hand (marked ✎), such as “7 (14)”, will be replaced. This cannot be undone: Undo will not bring the old numbers back.`,
+      confirmLabel: 'Renumber',
+      danger: false,
+      run: async () => {
+        await editor.renumberPlan();
+        toast('Plan renumbered');
+      },
+    });
+
   const onRowKey = (e: KeyboardEvent<HTMLDivElement>, row: Row, i: number) => {
     if (e.target !== e.currentTarget) return;
     const go = (j: number) => {
@@ -194,6 +211,9 @@ export function PlanTable({ jump }: { jump: JumpTarget | null }) {
       } else if (row.kind === 'section') {
         focusAfterRender.current = row.key;
         void editor.moveSection(row.section.id, delta).catch(report);
+      } else if (row.kind === 'objective') {
+        focusAfterRender.current = `o:${row.objective.id}`;
+        void editor.moveObjective(row.objective.id, delta).catch(report);
       }
       return;
     }
@@ -210,20 +230,30 @@ export function PlanTable({ jump }: { jump: JumpTarget | null }) {
     else if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
       if (row.kind === 'action') openAction(row.action.id);
-      else setSectionDialog({ section: row.section });
+      else if (row.kind === 'objective') setObjectiveDialog({ section: row.section, objective: row.objective });
+      else if (row.kind === 'section') setSectionDialog({ section: row.section });
+      else void addAction(row.section, row.objective);
     } else if (e.key === 'Delete' && row.kind === 'action') {
       e.preventDefault();
       go(i + 1);
       void deleteAction(row.action);
+    } else if (e.key === 'Delete' && row.kind === 'objective') {
+      e.preventDefault();
+      askDeleteObjective(row.objective, row.total);
     }
   };
 
   // Drag and drop: actions onto rows (before that row), sections onto section headers.
-  const dragging = useRef<{ kind: 'action' | 'section'; id: string } | null>(null);
+  const dragging = useRef<{ kind: 'action' | 'section' | 'objective'; id: string; sectionId: string } | null>(null);
   const [dropKey, setDropKey] = useState<string | null>(null);
   const onDragStart = (e: DragEvent, row: Row) => {
     if (row.kind === 'empty') return;
-    dragging.current = row.kind === 'action' ? { kind: 'action', id: row.action.id } : { kind: 'section', id: row.section.id };
+    dragging.current =
+      row.kind === 'action'
+        ? { kind: 'action', id: row.action.id, sectionId: row.section.id }
+        : row.kind === 'objective'
+          ? { kind: 'objective', id: row.objective.id, sectionId: row.section.id }
+          : { kind: 'section', id: row.section.id, sectionId: row.section.id };
     e.dataTransfer.effectAllowed = 'move';
     e.dataTransfer.setData('text/plain', row.key);
   };
@@ -231,6 +261,7 @@ export function PlanTable({ jump }: { jump: JumpTarget | null }) {
     const d = dragging.current;
     if (!d) return;
     if (d.kind === 'section' && row.kind !== 'section') return;
+    if (d.kind === 'objective' && (row.kind !== 'objective' || row.section.id !== d.sectionId)) return;
     e.preventDefault();
     setDropKey(row.key);
   };
@@ -246,18 +277,37 @@ export function PlanTable({ jump }: { jump: JumpTarget | null }) {
       if (delta !== 0) void editor.moveSection(d.id, delta).catch(report);
       return;
     }
+    if (d.kind === 'objective' && row.kind === 'objective') {
+      const order = (index.objectivesBySection.get(row.section.id) ?? []).map((o) => o.id);
+      const delta = order.indexOf(row.objective.id) - order.indexOf(d.id);
+      if (delta !== 0) void editor.moveObjective(d.id, delta).catch(report);
+      return;
+    }
     if (d.kind !== 'action') return;
     const targetSection = row.section.id;
     const list = (index.actionsBySection.get(targetSection) ?? []).filter((a) => a.id !== d.id);
-    const at = row.kind === 'action' ? list.findIndex((a) => a.id === row.action.id) : 0;
+    const firstOf = (objectiveId: string) => {
+      const j = list.findIndex((a) => a.objectiveId === objectiveId);
+      return j < 0 ? list.length : j;
+    };
+    const at =
+      row.kind === 'action'
+        ? list.findIndex((a) => a.id === row.action.id)
+        : row.kind === 'objective'
+          ? firstOf(row.objective.id)
+          : row.kind === 'empty' && row.objective
+            ? list.length
+            : 0;
     if (row.kind === 'action' && row.action.id === d.id) return;
-    void editor.moveAction(d.id, targetSection, Math.max(0, at)).catch(report);
+    // Dropped among an objective's rows (or on its header), the action joins that objective.
+    const objectiveId = row.kind === 'action' ? row.action.objectiveId : row.kind === 'objective' ? row.objective.id : row.kind === 'empty' ? (row.objective?.id ?? null) : undefined;
+    void editor.moveAction(d.id, targetSection, Math.max(0, at), objectiveId).catch(report);
   };
 
-  const addAction = async (section: Section) => {
+  const addAction = async (section: Section, objective?: Objective | null) => {
     try {
       const last = (index.actionsBySection.get(section.id) ?? []).at(-1);
-      const id = await editor.createAction(section.id, { objectiveId: last?.objectiveId ?? null });
+      const id = await editor.createAction(section.id, { objectiveId: objective !== undefined ? (objective?.id ?? null) : (last?.objectiveId ?? null) });
       openAction(id);
     } catch (e) {
       report(e);
@@ -278,6 +328,9 @@ export function PlanTable({ jump }: { jump: JumpTarget | null }) {
         <label className="hstack small" style={{ gap: 4 }}>
           <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} /> Show archived
         </label>
+        <Button small onClick={askRenumber} title="Number every section and action again in the order shown">
+          Renumber…
+        </Button>
         <span className="spacer" />
         <span className="muted small" id="table-keys">
           <kbd>↑</kbd>/<kbd>↓</kbd> move between rows · <kbd>Enter</kbd> open · <kbd>Alt</kbd>+<kbd>↑</kbd>/<kbd>↓</kbd> reorder · <kbd>Delete</kbd> delete
@@ -340,6 +393,8 @@ export function PlanTable({ jump }: { jump: JumpTarget | null }) {
                       noun={nouns.sectionNoun}
                       count={row.count}
                       onAdd={() => void addAction(row.section)}
+                      objectiveNoun={objectiveNoun}
+                      onAddObjective={() => setObjectiveDialog({ section: row.section, objective: null })}
                       onEdit={() => setSectionDialog({ section: row.section })}
                       onMove={(d) => void editor.moveSection(row.section.id, d).catch(report)}
                       onArchive={() => void editor.archiveSection(row.section.id, !row.section.archived).catch(report)}
@@ -357,12 +412,38 @@ export function PlanTable({ jump }: { jump: JumpTarget | null }) {
                   </div>
                 );
               }
+              if (row.kind === 'objective') {
+                const o = row.objective;
+                return (
+                  <div
+                    key={row.key}
+                    {...common}
+                    className={`pt-vrow pt-objective-row${dropKey === row.key ? ' drop-target' : ''}${o.archived ? ' archived' : ''}`}
+                    draggable
+                    onDragStart={(e) => onDragStart(e, row)}
+                    aria-label={`${objectiveNoun}: ${o.title || 'Untitled'}${row.continued ? ' (continued)' : ''}`}
+                  >
+                    <ObjectiveHeader
+                      row={row}
+                      noun={objectiveNoun}
+                      onAdd={() => void addAction(row.section, o)}
+                      onRename={() => setObjectiveDialog({ section: row.section, objective: o })}
+                      onMove={(d) => {
+                        focusAfterRender.current = `o:${o.id}`;
+                        void editor.moveObjective(o.id, d).catch(report);
+                      }}
+                      onArchive={() => void editor.archiveObjective(o.id, !o.archived).catch(report)}
+                      onDelete={() => askDeleteObjective(o, row.total)}
+                    />
+                  </div>
+                );
+              }
               if (row.kind === 'empty') {
                 return (
-                  <div key={row.key} {...common} className="pt-vrow pt-empty-row">
+                  <div key={row.key} {...common} className={`pt-vrow pt-empty-row${row.objective ? ' in-objective' : ''}`}>
                     <div role="cell" className="muted small">
-                      No actions yet.{' '}
-                      <button type="button" className="btn-link btn" tabIndex={-1} onClick={() => void addAction(row.section)}>
+                      {row.objective ? `No actions under this ${objectiveNoun.toLowerCase()} yet.` : 'No actions yet.'}{' '}
+                      <button type="button" className="btn-link btn" tabIndex={-1} onClick={() => void addAction(row.section, row.objective)}>
                         Add an action
                       </button>
                     </div>
@@ -374,7 +455,7 @@ export function PlanTable({ jump }: { jump: JumpTarget | null }) {
                 <div
                   key={row.key}
                   {...common}
-                  className={`pt-vrow pt-row pt-action-row${row.action.id === openActionId ? ' selected' : ''}${row.action.archived ? ' archived' : ''}${dropKey === row.key ? ' drop-target' : ''}`}
+                  className={`pt-vrow pt-row pt-action-row${row.action.id === openActionId ? ' selected' : ''}${row.action.archived || row.objective?.archived ? ' archived' : ''}${dropKey === row.key ? ' drop-target' : ''}`}
                   aria-selected={row.action.id === openActionId}
                   draggable
                   onDragStart={(e) => onDragStart(e, row)}
@@ -418,11 +499,30 @@ export function PlanTable({ jump }: { jump: JumpTarget | null }) {
           }}
         />
       ) : null}
+      {objectiveDialog ? (
+        <ObjectiveDialog
+          title={objectiveDialog.objective ? objectiveDialog.objective.title : null}
+          noun={objectiveNoun}
+          where={`${nouns.sectionNoun.toLowerCase()} ${objectiveDialog.section.number}`}
+          onClose={() => setObjectiveDialog(null)}
+          onSave={async (title) => {
+            const current = objectiveDialog.objective;
+            if (current) {
+              await editor.updateObjective(current.id, title);
+              focusAfterRender.current = `o:${current.id}`;
+            } else {
+              const id = await editor.createObjective(objectiveDialog.section.id, title);
+              requestAnimationFrame(() => focusRow(`o:${id}`));
+            }
+            setObjectiveDialog(null);
+          }}
+        />
+      ) : null}
       {confirm ? (
         <ConfirmDialog
           title={confirm.title}
-          confirmLabel="Delete"
-          danger
+          confirmLabel={confirm.confirmLabel ?? 'Delete'}
+          danger={confirm.danger ?? true}
           onCancel={() => setConfirm(null)}
           onConfirm={async () => {
             try {
@@ -445,6 +545,8 @@ function SectionHeader({
   noun,
   count,
   onAdd,
+  objectiveNoun,
+  onAddObjective,
   onEdit,
   onMove,
   onArchive,
@@ -454,6 +556,8 @@ function SectionHeader({
   noun: string;
   count: number;
   onAdd(): void;
+  objectiveNoun: string;
+  onAddObjective(): void;
   onEdit(): void;
   onMove(delta: number): void;
   onArchive(): void;
@@ -482,6 +586,9 @@ function SectionHeader({
         <Button small onClick={onAdd} aria-label={`Add an action to ${label}`}>
           + Action
         </Button>
+        <Button small onClick={onAddObjective} aria-label={`Add an ${objectiveNoun.toLowerCase()} to ${label}`}>
+          + {objectiveNoun}
+        </Button>
         <Button small variant="quiet" onClick={onEdit} aria-label={`Edit ${label}`}>
           Edit
         </Button>
@@ -493,6 +600,63 @@ function SectionHeader({
         </Button>
         <Button small variant="quiet" onClick={onArchive} aria-label={`${section.archived ? 'Unarchive' : 'Archive'} ${label}`}>
           {section.archived ? 'Unarchive' : 'Archive'}
+        </Button>
+        <Button small variant="quiet" className="btn-danger" onClick={onDelete} aria-label={`Delete ${label}`}>
+          Delete
+        </Button>
+      </span>
+    </div>
+  );
+}
+
+/** The header row of an objective / outcome inside a section, with its tools. */
+function ObjectiveHeader({
+  row,
+  noun,
+  onAdd,
+  onRename,
+  onMove,
+  onArchive,
+  onDelete,
+}: {
+  row: Extract<Row, { kind: 'objective' }>;
+  noun: string;
+  onAdd(): void;
+  onRename(): void;
+  onMove(delta: number): void;
+  onArchive(): void;
+  onDelete(): void;
+}) {
+  const o = row.objective;
+  const label = `${noun.toLowerCase()} “${o.title.length > 40 ? `${o.title.slice(0, 40)}…` : o.title || 'Untitled'}”`;
+  return (
+    <div role="cell" className="pt-objective-cell">
+      <span className="drag-handle" aria-hidden="true" title="Drag to reorder">
+        ⠿
+      </span>
+      <span className="objective-noun">{noun}</span>
+      <span className="objective-title" title={o.title}>
+        {o.title || <em className="muted">Untitled</em>}
+        {row.continued ? <span className="muted"> (continued)</span> : null}
+      </span>
+      {o.archived ? <span className="tag tag-neutral">Archived</span> : null}
+      <span className="muted small nowrap">{row.count === 1 ? '1 action' : `${row.count} actions`}</span>
+      <span className="spacer" />
+      <span className="section-tools hstack" onClick={(e) => e.stopPropagation()}>
+        <Button small variant="quiet" onClick={onAdd} aria-label={`Add an action to ${label}`}>
+          + Action
+        </Button>
+        <Button small variant="quiet" onClick={onRename} aria-label={`Rename ${label}`}>
+          Rename
+        </Button>
+        <Button small variant="quiet" onClick={() => onMove(-1)} aria-label={`Move ${label} up`} title="Move up (Alt+↑)">
+          ↑
+        </Button>
+        <Button small variant="quiet" onClick={() => onMove(1)} aria-label={`Move ${label} down`} title="Move down (Alt+↓)">
+          ↓
+        </Button>
+        <Button small variant="quiet" onClick={onArchive} aria-label={`${o.archived ? 'Unarchive' : 'Archive'} ${label}`}>
+          {o.archived ? 'Unarchive' : 'Archive'}
         </Button>
         <Button small variant="quiet" className="btn-danger" onClick={onDelete} aria-label={`Delete ${label}`}>
           Delete

@@ -141,15 +141,26 @@ export function indexTree(tree: PlanTree): TreeIndex {
 }
 
 /**
- * Non-deleted actions in plan order (section position, then action position). Archived actions, and the
- * actions of archived sections, only with `includeArchived`. Accepts a tree or an index built from one.
+ * Whether an action counts as archived: archived itself, or under an archived objective or section
+ * (archiving an objective or a section flags only that row; its actions follow it).
+ */
+export function isEffectivelyArchived(index: TreeIndex, action: Action): boolean {
+  if (action.archived) return true;
+  if (action.objectiveId && index.objectivesById.get(action.objectiveId)?.archived) return true;
+  return index.sectionsById.get(action.sectionId)?.archived ?? false;
+}
+
+/**
+ * Non-deleted actions in plan order (section position, then action position). Archived actions (and the
+ * actions of archived objectives and sections) only with `includeArchived`. Accepts a tree or an index
+ * built from one.
  */
 export function liveActions(source: PlanTree | TreeIndex, opts: { includeArchived?: boolean } = {}): Action[] {
   const index = 'actionsBySection' in source ? source : indexTree(source);
   const out: Action[] = [];
   for (const s of index.sections) {
     if (s.archived && !opts.includeArchived) continue;
-    for (const a of index.actionsBySection.get(s.id) ?? []) if (opts.includeArchived || !a.archived) out.push(a);
+    for (const a of index.actionsBySection.get(s.id) ?? []) if (opts.includeArchived || !isEffectivelyArchived(index, a)) out.push(a);
   }
   return out;
 }

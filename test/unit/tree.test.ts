@@ -129,3 +129,22 @@ describe('indexTree on the large plan', () => {
     expect(t.actions.every((a) => ratingOf(i, a.id, last) !== null)).toBe(true);
   });
 });
+
+describe('archived objectives', () => {
+  it('leave their actions out of the live actions and the summary, like archived sections', async () => {
+    const { treeFromDraft } = await import('../../shared/samples/tree-from-draft');
+    const { samplePlanDraft } = await import('../../shared/samples/sample-plan');
+    const { computeSummary } = await import('../../shared/summary');
+    const { indexTree, liveActions, isEffectivelyArchived } = await import('../../shared/tree');
+    const tree = treeFromDraft(samplePlanDraft);
+    const before = liveActions(tree).length;
+    const objective = tree.objectives.find((o) => tree.actions.some((a) => a.objectiveId === o.id))!;
+    const under = tree.actions.filter((a) => a.objectiveId === objective.id);
+    objective.archived = true;
+    const index = indexTree(tree);
+    expect(under.every((a) => isEffectivelyArchived(index, a))).toBe(true);
+    expect(liveActions(tree).length).toBe(before - under.length);
+    expect(liveActions(tree, { includeArchived: true }).length).toBe(before);
+    expect(computeSummary(tree, {}).overall.actionCount).toBe(before - under.length);
+  });
+});

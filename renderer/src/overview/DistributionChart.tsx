@@ -6,7 +6,7 @@
 import type { PlanTree } from '../../../shared/model';
 import { contrastingTextColour } from '../../../shared/ratings';
 import { RatingBadge, shapeOf } from '../components/RatingBadge';
-import { indexTree } from '../state/indexes';
+import { indexTree, isArchivedAction } from '../state/indexes';
 
 export interface PeriodDistribution {
   periodId: string;
@@ -18,7 +18,7 @@ export interface PeriodDistribution {
 /** Counts per level per period over live, non-archived actions in live, non-archived sections. */
 export function distributionByPeriod(tree: PlanTree): PeriodDistribution[] {
   const index = indexTree(tree);
-  const actions = index.sections.filter((s) => !s.archived).flatMap((s) => (index.actionsBySection.get(s.id) ?? []).filter((a) => !a.archived));
+  const actions = index.sections.filter((s) => !s.archived).flatMap((s) => (index.actionsBySection.get(s.id) ?? []).filter((a) => !isArchivedAction(index, a)));
   return index.periods.map((p) => {
     const counts = new Map(index.levels.map((l) => [l.id, 0]));
     let notRated = 0;

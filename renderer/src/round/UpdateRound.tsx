@@ -5,7 +5,7 @@
  */
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Action } from '../../../shared/model';
-import { indexTree, workStatus, type TreeIndex } from '../state/indexes';
+import { indexTree, isArchivedAction, workStatus, type TreeIndex } from '../state/indexes';
 import { useTree, useWorkspace } from '../state/context';
 import { ActionForm } from '../action/ActionPanel';
 import { RatingBadge } from '../components/RatingBadge';
@@ -23,7 +23,7 @@ export function roundActions(index: TreeIndex, lead: string): Action[] {
   for (const s of index.sections) {
     if (s.archived) continue;
     for (const a of index.actionsBySection.get(s.id) ?? []) {
-      if (a.archived) continue;
+      if (isArchivedAction(index, a)) continue;
       if (key && !a.leads.some((l) => l.name.trim().toLowerCase() === key)) continue;
       out.push(a);
     }

@@ -27,6 +27,13 @@ export interface TreeIndex {
 
 const cache = new WeakMap<PlanTree, TreeIndex>();
 
+/** Archived itself, or under an archived objective or section (those flag only their own row). */
+export function isArchivedAction(index: TreeIndex, action: Action): boolean {
+  if (action.archived) return true;
+  if (action.objectiveId && index.objectiveById.get(action.objectiveId)?.archived) return true;
+  return index.sectionById.get(action.sectionId)?.archived ?? false;
+}
+
 const byPosition = <T extends { position: number }>(a: T, b: T) => a.position - b.position;
 
 export function indexTree(tree: PlanTree): TreeIndex {

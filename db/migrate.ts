@@ -53,6 +53,13 @@ export function backupDatabase(sqlite: Database.Database, dest: string): string 
   return target;
 }
 
+/** Migrations must be numbered 1, 2, 3 ... in order, with no gaps (a programming error otherwise). */
+export function checkMigrationList(migrations: readonly Migration[]): void {
+  migrations.forEach((m, i) => {
+    if (m.version !== i + 1) throw new Error(`Migration "${m.name}" is number ${m.version} but stands at place ${i + 1}; migrations must be numbered 1, 2, 3 ... in order.`);
+  });
+}
+
 export interface MigrateResult {
   from: number;
   to: number;
@@ -69,6 +76,7 @@ export function migrate(
   now: () => Date = () => new Date(),
   migrations: readonly Migration[] = MIGRATIONS,
 ): MigrateResult {
+  checkMigrationList(migrations);
   const known = migrations.length === 0 ? 0 : migrations[migrations.length - 1]!.version;
   const from = readSchemaVersion(sqlite);
   if (from > known) throw newerSchemaError(from, known);
@@ -79,11 +87,22 @@ export function migrate(
   const hasContent = Number(sqlite.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").pluck().get()) > 0;
   if (dbPath && hasContent) backupPath = backupDatabase(sqlite, backupPathFor(dbPath, from, now()));
 
-  for (const m of pending) {
-    sqlite.transaction(() => {
-      m.up(sqlite);
-      sqlite.pragma(`user_version = ${Math.trunc(m.version)}`);
-    }).immediate();
+  // Foreign keys are off while migrating (SQLite's own procedure for schema changes): rebuilding a table
+  // (create new, copy, drop old, rename) would otherwise cascade the DROP into every child row. Each
+  // migration must leave the references whole: `foreign_key_check` runs before its commit.
+  const foreignKeys = Number(sqlite.pragma('foreign_keys', { simple: true })) === 1;
+  if (foreignKeys) sqlite.pragma('foreign_keys = OFF');
+  try {
+    for (const m of pending) {
+      sqlite.transaction(() => {
+        m.up(sqlite);
+        const broken = sqlite.pragma('foreign_key_check') as unknown[];
+        if (broken.length > 0) throw new Error(`Migration ${m.version} (${m.name}) left ${broken.length} broken reference(s); it was rolled back.`);
+        sqlite.pragma(`user_version = ${Math.trunc(m.version)}`);
+      }).immediate();
+    }
+  } finally {
+    if (foreignKeys) sqlite.pragma('foreign_keys = ON');
   }
   return { from, to: readSchemaVersion(sqlite), backupPath };
 }

@@ -8,7 +8,7 @@ import { Kysely, SqliteDialect } from 'kysely';
 import fs from 'node:fs';
 import { StoreOpenError } from './errors';
 import { listBackups, migrate, newerSchemaError, readSchemaVersion } from './migrate';
-import { SCHEMA_VERSION } from './migrations';
+import { MIGRATIONS, type Migration } from './migrations';
 import type { DB } from './schema';
 
 export interface Store {
@@ -36,6 +36,16 @@ export interface OpenStoreOptions {
    * one for Electron's ABI under out/native/ so the Node build used by tests and the CLI stays intact).
    */
   nativeBinding?: string;
+  /**
+   * The migrations to apply (default: every shipped one). Tests pass the shipped list plus a test-only
+   * later migration to prove an upgrade of a store holding real data.
+   */
+  migrations?: readonly Migration[];
+}
+
+/** The newest schema version a list of migrations brings a store to. */
+function knownVersion(migrations: readonly Migration[]): number {
+  return migrations.length === 0 ? 0 : migrations[migrations.length - 1]!.version;
 }
 
 const SQLITE_HEADER = 'SQLite format 3\0';
@@ -75,11 +85,11 @@ function checkHeader(dbPath: string): void {
 }
 
 /** Read-only probe of an existing file: version and integrity, before anything writes to it. */
-function probe(dbPath: string, busyTimeoutMs: number, nativeBinding?: string): void {
+function probe(dbPath: string, busyTimeoutMs: number, known: number, nativeBinding?: string): void {
   const ro = new Database(dbPath, { readonly: true, fileMustExist: true, timeout: busyTimeoutMs, ...(nativeBinding ? { nativeBinding } : {}) });
   try {
     const version = readSchemaVersion(ro);
-    if (version > SCHEMA_VERSION) throw newerSchemaError(version);
+    if (version > known) throw newerSchemaError(version, known);
     const check = ro.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw recoveryMessage(dbPath, `integrity check: ${String(check)}`);
   } finally {
@@ -124,11 +134,12 @@ function build(sqlite: Database.Database, dbPath: string, backupPath: string | n
  */
 export function openStore(dbPath: string, opts: OpenStoreOptions = {}): Store {
   const busy = opts.busyTimeoutMs ?? 5000;
+  const migrations = opts.migrations ?? MIGRATIONS;
   let sqlite: Database.Database | null = null;
   try {
     if (fs.existsSync(dbPath) && fs.statSync(dbPath).size > 0) {
       checkHeader(dbPath);
-      probe(dbPath, busy, opts.nativeBinding);
+      probe(dbPath, busy, knownVersion(migrations), opts.nativeBinding);
     }
     sqlite = new Database(dbPath, { timeout: busy, ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}) });
     sqlite.pragma(`busy_timeout = ${Math.trunc(busy)}`);
@@ -137,7 +148,7 @@ export function openStore(dbPath: string, opts: OpenStoreOptions = {}): Store {
     sqlite.pragma('foreign_keys = ON');
     // A 32 MB page cache keeps a large plan's pages in memory between tree reads.
     sqlite.pragma('cache_size = -32768');
-    const result = migrate(sqlite, dbPath, opts.now);
+    const result = migrate(sqlite, dbPath, opts.now, migrations);
     return build(sqlite, dbPath, result.backupPath, opts);
   } catch (error) {
     if (sqlite?.open) sqlite.close();

@@ -12,11 +12,13 @@ import { createImportHandlers } from './import/handlers';
 export interface AppDeps {
   store: Store;
   host: Host;
+  /** The app's version for `app:info` (the Electron app's or package.json's). */
+  version?: string;
 }
 
-export function createAppHandlers({ store, host }: AppDeps): Handlers {
+export function createAppHandlers({ store, host, version }: AppDeps): Handlers {
   return {
-    ...createStoreHandlers(store),
+    ...createStoreHandlers(store, version === undefined ? {} : { version }),
     ...createExportHandlers({ store, host }),
     ...createImportHandlers({ store, host }),
   } satisfies Handlers;

@@ -123,7 +123,11 @@ export const contract = {
     Plan,
   ),
   'plans:createFromDraft': ch(PlanDraft, Plan),
-  'plans:createSample': ch(z.object({}), Plan),
+  /**
+   * The built-in sample plan, dated so its current period is the latest one ending on or before `today`
+   * (default: the store's today); `today: null` keeps the dates it was written with (January 2026 current).
+   */
+  'plans:createSample': ch(z.object({ today: IsoDate.nullable().optional() }), Plan),
   'plans:get': ch(PlanRef, PlanTree),
   'plans:update': ch(z.object({ planId: Id, patch: PlanPatch }), Plan),
   'plans:duplicate': ch(z.object({ planId: Id, title: z.string().trim().min(1).max(500).optional() }), Plan),

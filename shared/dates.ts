@@ -22,7 +22,8 @@
  *   style) or "Sept 2020 - 2021" (an academic year?).
  * - A range end without a year borrows nothing; a start without one takes the end's year ("May to July
  *   2016"), or the year before when that would come after the end ("November to February 2017").
- * - Several dates in one cell ("March 2020 / June 2020", one per line, "July 2020\nOct 20") read as the
+ * - Several dates in one cell ("March 2020 / June 2020", one per line, "July 2020\nOct 20", "June 2020
+ *   (revised from March 2020)") read as the
  *   LATEST of them: slipped dates are usually appended, so the latest is the current due date. Every part
  *   must be a date or range, otherwise the whole cell is unparsed.
  * - "Immediate", "Complete(d)", "TBC", seasons ("Summer 2020"), "early/mid/late March", "before March"
@@ -457,7 +458,7 @@ function parseList(lines: readonly string[], ctx: Ctx): DueParsed | null {
       p
         .trim()
         .replace(/[.,:]+$/, '')
-        .replace(/^(?:revised|extended|deferred|moved|changed|slipped|new date|now|was|originally|previously|initially)(?:\s+(?:to|date))?\s*:?\s*/, '')
+        .replace(/^(?:revised|extended|deferred|moved|changed|slipped|new date|now|was|originally|previously|initially)(?:\s+(?:to|date|from))?\s*:?\s*/, '')
         .trim(),
     )
     .filter((p) => p !== '');

@@ -9,9 +9,21 @@ import { liveAction, livePlan, loadAction, placeAfter, recommendationRow } from 
 
 const load = (store: Store, id: string): Recommendation => toRecommendation(recommendationRow(store, id)!);
 
+/**
+ * Labels are how members, rows ("3.1 Ofsted 1") and plan drafts cite a recommendation, so two live ones
+ * in a plan may not share one (compared ignoring case and spaces at the ends).
+ */
+function assertLabelFree(store: Store, planId: string, label: string, exceptId: string | null): void {
+  const clash = prepare(store.sqlite, 'SELECT id, label FROM recommendations WHERE plan_id = ? AND deleted_at IS NULL AND lower(trim(label)) = lower(trim(?)) AND id IS NOT ?').get(planId, label, exceptId) as
+    | { id: string; label: string }
+    | undefined;
+  if (clash) throw new DomainError('conflict', `This plan already has a recommendation called "${clash.label}". Give this one a different label.`);
+}
+
 export function createRecommendation(store: Store, input: ParsedInputOf<'recommendations:create'>, actor: string): Recommendation {
   return write(store, actor, (w) => {
     livePlan(store, input.planId);
+    assertLabelFree(store, input.planId, input.label, null);
     const id = newId();
     const position = placeAfter(w, 'recommendations', 'plan_id', input.planId, undefined);
     insertRow(store, 'recommendations', { id, plan_id: input.planId, position, number: input.number, label: input.label, text: input.text, updated_at: w.at, deleted_at: null });
@@ -24,6 +36,7 @@ export function updateRecommendation(store: Store, input: ParsedInputOf<'recomme
   return write(store, actor, (w) => {
     const row = mustLive(recommendationRow(store, input.recommendationId), 'That recommendation');
     livePlan(store, row.plan_id);
+    if (input.patch.label !== undefined) assertLabelFree(store, row.plan_id, input.patch.label, row.id);
     const before = toRecommendation(row);
     const changed = auditChanges(w, row.plan_id, 'recommendation', row.id, before as unknown as Record<string, unknown>, input.patch as Record<string, unknown>);
     if (changed.length > 0) {
@@ -48,6 +61,7 @@ export function restoreRecommendation(store: Store, id: string, actor: string): 
     const row = must(recommendationRow(store, id), 'That recommendation');
     livePlan(store, row.plan_id);
     if (row.deleted_at !== null) {
+      assertLabelFree(store, row.plan_id, row.label, row.id);
       prepare(store.sqlite, 'UPDATE recommendations SET deleted_at = NULL, updated_at = ? WHERE id = ?').run(w.at, id);
       audit(w, row.plan_id, 'recommendation', id, 'restore');
     }

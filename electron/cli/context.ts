@@ -11,6 +11,7 @@ import type { EventName } from '../../shared/events';
 import type { Result } from '../../shared/result';
 import { headlessHost, type Host } from '../host';
 import { defaultDbPath, osUserName } from '../main/paths';
+import { packageVersion } from './version';
 
 /** A failure to report on stderr with a non-zero exit code (no stack trace). */
 export class CliError extends Error {
@@ -86,7 +87,7 @@ export function createCliDeps(io: { out(text: string): void; err(text: string): 
         throw error;
       }
       opened.push(store);
-      const dispatch: Dispatch = createDispatcher(createAppHandlers({ store, host }), { validateOutput: false });
+      const dispatch: Dispatch = createDispatcher(createAppHandlers({ store, host, version: packageVersion() }), { validateOutput: false });
       const ctx = () => ({ actor: store.actor(), emit: (event: EventName, payload: unknown) => deps.onEvent?.(event, payload) });
       const invoke = <C extends Channel>(channel: C, input: InputOf<C>) => dispatch(channel, input, ctx()) as Promise<Result<OutputOf<C>>>;
       return {

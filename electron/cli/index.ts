@@ -3,14 +3,21 @@
  * store as the app (or --db PATH) and goes through the same dispatcher, so validation is shared.
  */
 import { Command, CommanderError } from 'commander';
+import { SCHEMA_VERSION } from '../../db/migrations';
 import type { Host } from '../host';
 import './commands/index';
 import { CliError, createCliDeps } from './context';
 import { registerCommands } from './registry';
+import { packageVersion } from './version';
 
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
+}
+
+/** "planwright 0.1.0 (plan store schema 1)". */
+export function versionLine(): string {
+  return `planwright ${packageVersion()} (plan store schema ${SCHEMA_VERSION})`;
 }
 
 const processIo: CliIo = {
@@ -22,6 +29,7 @@ export function buildProgram(io: CliIo, options: { defaultDbPath?: string; host?
   const deps = createCliDeps(io, options);
   const program = new Command('planwright')
     .description('Planwright: council improvement plans from the command line. Uses the same plan store as the app unless --db is given.')
+    .version(versionLine(), '-V, --version', 'print the Planwright version and plan store schema version')
     .showHelpAfterError('(run planwright --help to see the commands)')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.replace(/\n$/, '')), writeErr: (s) => io.err(s.replace(/\n$/, '')) });

@@ -91,6 +91,8 @@ function hardenSession(): void {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } });
   });
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  // Permission checks (as opposed to requests) are refused too: the page needs no camera, location etc.
+  session.defaultSession.setPermissionCheckHandler(() => false);
 }
 
 function createWindow(): BrowserWindow {
@@ -131,7 +133,7 @@ async function start(): Promise<void> {
 
   const openStoreNow = store;
   const host = createElectronHost(() => mainWindow);
-  const dispatch = createDispatcher(createAppHandlers({ store: openStoreNow, host }), {
+  const dispatch = createDispatcher(createAppHandlers({ store: openStoreNow, host, version: app.getVersion() }), {
     validateOutput: !app.isPackaged,
     onInternalError: (channel, error) => log(`${channel}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
   });

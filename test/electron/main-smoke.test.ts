@@ -26,6 +26,9 @@ const state = vi.hoisted(() => ({
   protocolHandler: null as null | ((request: Request) => Promise<Response>),
   headersHook: null as null | ((details: { responseHeaders: Record<string, string[]> }, cb: (r: unknown) => void) => void),
   permissionHandler: null as null | ((wc: unknown, permission: string, cb: (granted: boolean) => void) => void),
+  permissionCheck: null as null | ((...args: unknown[]) => boolean),
+  /** What requestSingleInstanceLock answers (false: another copy is running). */
+  lock: true,
   menu: null as unknown,
   windows: [] as FakeWindow[],
   dialogs: [] as { title?: string; detail?: string }[],
@@ -41,6 +44,17 @@ vi.mock('electron', () => {
     url: string | null = null;
     contentsHandlers = new Map<string, (...args: unknown[]) => void>();
     openHandler: FakeWindow['openHandler'] = null;
+    minimized = true;
+    focused = 0;
+    isMinimized() {
+      return this.minimized;
+    }
+    restore() {
+      this.minimized = false;
+    }
+    focus() {
+      this.focused += 1;
+    }
     webContents = {
       on: (event: string, fn: (...args: unknown[]) => void) => this.contentsHandlers.set(event, fn),
       setWindowOpenHandler: (fn: FakeWindow['openHandler']) => {
@@ -74,7 +88,7 @@ vi.mock('electron', () => {
       if (name === 'userData') state.userData = value;
     },
     getVersion: () => '0.0.0-test',
-    requestSingleInstanceLock: () => true,
+    requestSingleInstanceLock: () => state.lock,
     on: (event: string, fn: () => void) => {
       state.appEvents.set(event, fn);
       return app;
@@ -128,6 +142,9 @@ vi.mock('electron', () => {
         setPermissionRequestHandler: (fn: typeof state.permissionHandler) => {
           state.permissionHandler = fn;
         },
+        setPermissionCheckHandler: (fn: typeof state.permissionCheck) => {
+          state.permissionCheck = fn;
+        },
       },
     },
     shell: {
@@ -144,7 +161,7 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'planwright-main-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 function reset(appData: string) {
-  Object.assign(state, { appData, userData: path.join(appData, 'electron-default'), name: '', protocolHandler: null, headersHook: null, permissionHandler: null, menu: null, quit: 0 });
+  Object.assign(state, { appData, userData: path.join(appData, 'electron-default'), name: '', protocolHandler: null, headersHook: null, permissionHandler: null, permissionCheck: null, menu: null, quit: 0, lock: true });
   state.ipc.clear();
   state.appEvents.clear();
   for (const list of [state.windows, state.dialogs, state.errorBoxes, state.external, state.fetched]) list.length = 0;
@@ -238,5 +255,27 @@ describe('electron/main/index.ts with a fake Electron', () => {
     expect(state.dialogs[0]!.title).toBe('Planwright needs updating');
     expect(state.dialogs[0]!.detail).toContain('newer version of Planwright');
     expect(fs.readFileSync(file)).toEqual(before);
+  });
+  it('a second copy quits without opening the store; the first copy comes to the front instead', async () => {
+    state.lock = false;
+    await startMain();
+    expect(state.quit).toBe(1);
+    expect(state.windows).toHaveLength(0);
+    expect(state.ipc.size).toBe(0);
+    expect(fs.existsSync(path.join(state.userData, 'planwright.sqlite'))).toBe(false);
+
+    reset(state.appData);
+    await startMain();
+    const [win] = state.windows as unknown as { minimized: boolean; focused: number }[];
+    state.appEvents.get('second-instance')!();
+    expect(win).toMatchObject({ minimized: false, focused: 1 });
+  });
+
+  it('reports the Electron app version in app:info, and refuses permission checks as well as requests', async () => {
+    await startMain();
+    const info = (await state.ipc.get('app:info')!(trustedEvent(), {})) as { ok: boolean; value: { version: string; dbPath: string; schemaVersion: number } };
+    expect(info.value.version).toBe('0.0.0-test');
+    expect(info.value.dbPath).toBe(path.join(state.userData, 'planwright.sqlite'));
+    expect(state.permissionCheck!(null, 'media', 'app://planwright', {})).toBe(false);
   });
 });

@@ -59,6 +59,13 @@ describe('buildCsp', () => {
     expect(buildCsp()).not.toContain('unsafe-eval');
   });
 
+  it('allows no inline styles in production (React style props use the CSSOM); the dev server needs them', () => {
+    expect(directives(buildCsp()).get('style-src')).toEqual(["'self'"]);
+    expect(directives(buildCsp({ devServerUrl: 'http://localhost:5173' })).get('style-src')).toEqual(["'self'", "'unsafe-inline'"]);
+    expect(directives(buildCsp()).get('base-uri')).toEqual(["'none'"]);
+    expect(directives(buildCsp()).get('form-action')).toEqual(["'none'"]);
+  });
+
   it('adds the dev server and its socket in development only', () => {
     const d = directives(buildCsp({ devServerUrl: 'http://localhost:5173' }));
     expect(d.get('script-src')).toContain('http://localhost:5173');

@@ -1,14 +1,23 @@
 /** `planwright sample`: adds the built-in sample plan. */
+import { isValidIsoDate } from '../../../shared/dates';
+import { CliError } from '../context';
 import { defineCommand } from '../registry';
 
 defineCommand((program, deps) => {
   program
     .command('sample')
     .description('add the built-in sample plan (creates the plan store if needed)')
+    .option(
+      '--as-of <date>',
+      'date the sample so its current period is the latest one ending on or before this day (YYYY-MM-DD, or "today", as the app does on first run); default: the dates it was written with (current period January 2026)',
+    )
     .option('--json', 'print the new plan as JSON')
-    .action(async (opts: { json?: boolean; db?: string }) => {
+    .action(async (opts: { json?: boolean; db?: string; asOf?: string }) => {
+      const asOf = opts.asOf?.trim().toLowerCase();
+      if (asOf !== undefined && asOf !== 'today' && !isValidIsoDate(asOf))
+        throw new CliError(`--as-of takes a date written YYYY-MM-DD (for example 2026-11-22) or "today", not "${opts.asOf ?? ''}".`, 2);
       const app = await deps.open(opts.db, { create: true });
-      const plan = await app.call('plans:createSample', {});
+      const plan = await app.call('plans:createSample', asOf === undefined ? { today: null } : asOf === 'today' ? {} : { today: asOf });
       if (opts.json) deps.out(JSON.stringify(plan, null, 2));
       else deps.out(`Created the sample plan "${plan.title}" (${plan.id}) in ${app.dbPath}.`);
     });

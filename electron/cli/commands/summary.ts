@@ -3,6 +3,7 @@ import type { PlanTree } from '../../../shared/model';
 import { directionLabel } from '../../../shared/ratings';
 import type { PlanSummary } from '../../../shared/summary-schema';
 import { formatTable, truncate } from '../format';
+import { CliError } from '../context';
 import { defineCommand } from '../registry';
 import { resolvePeriod, resolvePlan } from '../resolve';
 
@@ -19,7 +20,12 @@ defineCommand((program, deps) => {
       const plan = resolvePlan(await app.call('plans:list', { includeArchived: true }), planQuery);
       const tree = await app.call('plans:get', { planId: plan.id });
       const periodId = opts.period ? resolvePeriod(tree.periods, opts.period).id : undefined;
-      const compareId = opts.compare === undefined ? undefined : opts.compare.toLowerCase() === 'none' ? null : resolvePeriod(tree.periods, opts.compare, 'period to compare with').id;
+      const compareId = opts.compare === undefined ? undefined : opts.compare.trim().toLowerCase() === 'none' ? null : resolvePeriod(tree.periods, opts.compare, 'period to compare with').id;
+      const reported = periodId ?? tree.plan.currentPeriodId;
+      if (compareId && compareId === reported) {
+        const label = tree.periods.find((p) => p.id === compareId)?.label ?? compareId;
+        throw new CliError(`--compare names the period being reported on ("${label}"). Choose an earlier period to compare with, or --compare none.`);
+      }
       const summary = await app.call('summary:get', { planId: plan.id, ...(periodId ? { periodId } : {}), ...(compareId !== undefined ? { compareId } : {}) });
       deps.out(opts.json ? JSON.stringify(summary, null, 2) : summaryText(summary, tree));
     });

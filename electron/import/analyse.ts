@@ -422,6 +422,8 @@ interface RowAction {
   tags: { agency: string; number: number }[];
   /** Recommendation labels linked from a recommendations table. */
   links: string[];
+  /** The reference came from a vertically merged cell (a rated sub-row sharing the reference above). */
+  sharedReference?: boolean;
 }
 
 interface SectionBuild {
@@ -429,6 +431,8 @@ interface SectionBuild {
   title: string;
   description: string;
   actions: RowAction[];
+  /** "Average rating: ..." lines typed under the section heading, with where they are. */
+  averages: { text: string; location: string }[];
 }
 
 const LEAD_ROLES: Partial<Record<MappedField, LeadRole>> = { lead: 'lead', strategicLead: 'strategic', operationalLead: 'operational', responsibleOfficer: 'responsible' };
@@ -464,6 +468,20 @@ function mostCommonYear(texts: string[]): string | null {
   let n = 0;
   for (const [y, c] of counts) if (c > n) [best, n] = [y, c];
   return best;
+}
+
+/**
+ * True when a cell of a row with no reference shows the row is an action of its own: text in a lead, due
+ * date or rating column, or a rating shading that differs from the previous action's in that period.
+ * Merged and spanned cells (the row above's) never count.
+ */
+function ownCell(cell: GridCell | undefined, column: DetectedColumn, last: RowAction, period: number): boolean {
+  if (!cell || cell.merged || cell.spanned) return false;
+  if (!(LEAD_ROLES[column.field] || column.field === 'dueDate' || column.field === 'rating')) return false;
+  if (cell.text.trim() !== '') return true;
+  if (column.field !== 'rating' || cell.fill === null || cell.fill === 'FFFFFF') return false;
+  const before = last.ratings.get(period);
+  return before?.kind !== 'fill' || colourFamily(before.fill) !== colourFamily(cell.fill);
 }
 
 const DATEISH = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\b(19|20)\d{2}\b/i;
@@ -532,6 +550,8 @@ export function analyse(doc: SourceDoc, options: AnalyseOptions = {}): Analysis 
     if (k?.kind === 'recommendations') recTable ??= k.rows;
   }
 
+  const unnumbered = unnumberedSectionTitles(doc.blocks, (index) => kinds.get(index)?.kind === 'plan');
+
   // Walk the document.
   const sections: SectionBuild[] = [];
   let current: SectionBuild | null = null;
@@ -541,7 +561,7 @@ export function analyse(doc: SourceDoc, options: AnalyseOptions = {}): Analysis 
   let activeHeader: HeaderInfo | null = null;
   let started = false;
   const newSection = (number: string | null, sectionTitle: string): SectionBuild => {
-    const s: SectionBuild = { number, title: sectionTitle, description: '', actions: [] };
+    const s: SectionBuild = { number, title: sectionTitle, description: '', actions: [], averages: [] };
     sections.push(s);
     return s;
   };
@@ -549,11 +569,12 @@ export function analyse(doc: SourceDoc, options: AnalyseOptions = {}): Analysis 
   const consumed = new Set<Block>();
   let pendingBlocks: Block[] = [];
   let pendingDescription: string[] = [];
+  let pendingAverages: string[] = [];
 
   for (const block of doc.blocks) {
     if (block.type === 'paragraph') {
       if (block.text === '') continue;
-      const h = sectionHeading(block.text);
+      const h = sectionHeading(block.text) ?? (unnumbered.has(block) ? { number: null, title: oneLine(block.text) } : null);
       // An unnumbered sub-heading ("Performance indicators", "Actions") under a section heading is not a new section.
       if (!h && block.heading && pendingHeading?.number != null) {
         pendingBlocks.push(block);
@@ -563,9 +584,11 @@ export function analyse(doc: SourceDoc, options: AnalyseOptions = {}): Analysis 
         pendingHeading = h ?? { number: null, title: oneLine(block.text) };
         pendingBlocks = [block];
         pendingDescription = [];
+        pendingAverages = [];
       } else if (pendingHeading) {
         pendingBlocks.push(block);
-        if (!/^average rating\b/i.test(block.text)) pendingDescription.push(block.text);
+        if (/^average (rating|score)s?\b/i.test(block.text)) pendingAverages.push(block.text);
+        else pendingDescription.push(block.text);
       }
       continue;
     }
@@ -589,10 +612,12 @@ export function analyse(doc: SourceDoc, options: AnalyseOptions = {}): Analysis 
         warn('section-number', `The heading "${pendingHeading.number} ${pendingHeading.title}" and the table's first header cell "${tableNumber}" disagree; the heading's number is used.`, where(block.index, 0));
       current = newSection(pendingHeading?.number ?? tableNumber, pendingHeading?.title ?? '');
       current.description = pendingHeading ? pendingDescription.join('\n') : '';
+      current.averages = pendingAverages.map((text) => ({ text, location: `Before table ${block.index}` }));
       for (const b of pendingBlocks) consumed.add(b);
       pendingHeading = null;
       pendingBlocks = [];
       pendingDescription = [];
+      pendingAverages = [];
     }
     const col = (field: MappedField): DetectedColumn | undefined => activeColumns.find((c) => c.field === field);
     const refCol = col('reference');
@@ -653,8 +678,12 @@ export function analyse(doc: SourceDoc, options: AnalyseOptions = {}): Analysis 
       const location = where(block.index, r);
       const rowWarn = (code: string, message: string): void => warn(code, message, location);
 
-      if (refCol && refRaw === '' && last !== null && current.actions.includes(last)) {
-        // A continuation row: a row split across pages, or sub-rows under a merged reference.
+      // A row with no reference of its own that carries its own lead, due date or rating is an action (a row
+      // missing its reference, or a rated sub-row under a merged reference); one that only adds text is the
+      // rest of the row above (a row split across pages), so nothing the author typed is lost either way.
+      const ownsAction = last !== null && activeColumns.some((c) => ownCell(row.cells[c.index], c, last!, ratingColumns.indexOf(c)));
+      if (refCol && refRaw === '' && last !== null && current.actions.includes(last) && !ownsAction) {
+        // A continuation row: a row split across pages, or text-only sub-rows under a merged reference.
         for (const c of activeColumns) {
           const cell = row.cells[c.index];
           if (!cell || cell.merged || cell.spanned) continue;
@@ -690,11 +719,17 @@ export function analyse(doc: SourceDoc, options: AnalyseOptions = {}): Analysis 
             }
           }
         }
-        rowWarn('continuation-row', `A row with no reference was read as the continuation of ${last.draft.reference ?? 'the row above'} (a row split across pages).`);
+        rowWarn(
+          'continuation-row',
+          `A row with no reference${doc.locate === 'sheet' ? ', lead, date or rating' : ''} was read as the continuation of ${last.draft.reference ?? 'the row above'}${doc.locate === 'sheet' ? ' (its text was added to that row)' : ' (a row split across pages)'}.`,
+        );
         continue;
       }
-      if (refCol && refRaw === '') rowWarn('no-reference', 'A row has no reference; it was imported as an action without one.');
-      const { reference, rest } = refRaw === '' ? { reference: '', rest: '' } : splitReference(refRaw);
+      // Under a vertically merged reference the row shares the reference of the row it continues.
+      const sharedRef = refCell?.merged === true ? refCell.text.trim() : '';
+      if (refCol && refRaw === '' && sharedRef === '') rowWarn('no-reference', 'A row has no reference; it was imported as an action without one.');
+      const refText = refRaw !== '' ? refRaw : sharedRef;
+      const { reference, rest } = refText === '' ? { reference: '', rest: '' } : splitReference(refText);
       const tags = recommendationTags(rest);
       const text = (f: MappedField): string => cellOf(col(f))?.text.trim() ?? '';
       const action: RowAction = {
@@ -712,6 +747,7 @@ export function analyse(doc: SourceDoc, options: AnalyseOptions = {}): Analysis 
         location,
         tags: [...tags, ...recommendationTags(text('recommendations'))],
         links: [],
+        ...(refRaw === '' && sharedRef !== '' ? { sharedReference: true } : {}),
       };
       for (const c of activeColumns) {
         const role = LEAD_ROLES[c.field];
@@ -780,8 +816,21 @@ export function analyse(doc: SourceDoc, options: AnalyseOptions = {}): Analysis 
   const year = /\b(20\d{2}(?:[-/]\d{2,4})?)\b/.exec(title)?.[1] ?? mostCommonYear(allDue);
   const defaultPeriod = options.periodLabel ?? year ?? 'Imported';
   const periodLabels: string[] = [];
+  // "RAG January 2026" headers in a document that names its reporting period "January 2026": the word
+  // "RAG" is the column's, not the period's, so it is left off every "RAG <period>" header.
+  const named = namedPeriods(doc.blocks);
+  const bareOf = (label: string): string | undefined => /^(?:rag|rating|status)\s+(.+)$/i.exec(label)?.[1];
+  const stripRag = ratingCols.some((c) => {
+    const bare = bareOf(c.period ?? '');
+    return bare !== undefined && named.has(bare.toLowerCase());
+  });
   for (const c of ratingCols) {
     let label = c.period ?? (ratingCols.length === 1 ? defaultPeriod : c.header || defaultPeriod);
+    const bare = stripRag ? bareOf(label) : undefined;
+    if (bare !== undefined) {
+      label = bare;
+      if (c.period !== undefined) c.period = bare;
+    }
     for (let n = 2; periodLabels.includes(label); n++) label = `${c.period ?? c.header} (${n})`;
     periodLabels.push(label);
   }
@@ -828,6 +877,7 @@ export function analyse(doc: SourceDoc, options: AnalyseOptions = {}): Analysis 
     if (k?.kind !== 'summary') continue;
     for (const m of summaryMismatches(k.rows, sections, periodLabels, scored)) warn('summary-mismatch', m.message, where(t.index, m.row));
   }
+  for (const s of sections) for (const line of s.averages) for (const message of averageMismatches(line.text, s, periodLabels, scored)) warn('summary-mismatch', message, line.location);
 
   // Duplicate references within a section.
   for (const s of sections) {
@@ -835,7 +885,14 @@ export function analyse(doc: SourceDoc, options: AnalyseOptions = {}): Analysis 
     for (const a of s.actions) {
       const ref = a.draft.reference;
       if (ref === undefined) continue;
-      if (seen.has(ref)) warn('duplicate-reference', `The reference ${ref} appears more than once in section ${s.number ?? s.title}.`, a.location);
+      if (seen.has(ref))
+        warn(
+          'duplicate-reference',
+          a.sharedReference
+            ? `The reference ${ref} is merged over several rated rows; each row was imported as its own action with the reference ${ref}.`
+            : `The reference ${ref} appears more than once in section ${s.number ?? s.title}.`,
+          a.location,
+        );
       seen.add(ref);
     }
   }
@@ -910,6 +967,81 @@ export function analyse(doc: SourceDoc, options: AnalyseOptions = {}): Analysis 
   };
 }
 
+/** Headings of the front matter, never a section's title. */
+const FRONT_HEADING = /^(introduction|background|governance|contents|key( to ratings)?|summary( of all areas)?|.*recommendations?.*|appendix\s+\d+|foreword|purpose)\s*:?$/i;
+
+/** A short line that could name a section: no sentence punctuation at the end, a few words. */
+const titleLike = (text: string): boolean => {
+  const t = oneLine(text);
+  return t.length > 0 && t.length <= 100 && !/[.:;,]$/.test(t) && t.split(/\s+/).length <= 12 && !FRONT_HEADING.test(t);
+};
+
+/**
+ * Paragraphs that name a section without a number (numbered ones are found by `sectionHeading`):
+ * - a heading before the first plan table styled like the headings that name sections after it (the
+ *   document title and front-matter headings such as "Introduction" or "Key" excepted);
+ * - plain short lines, when every plan table (with its own header row) is led by one and none by a heading.
+ */
+function unnumberedSectionTitles(blocks: readonly Block[], isPlan: (tableIndex: number) => boolean): Set<Block> {
+  const out = new Set<Block>();
+  const paragraphs = (bs: readonly Block[]): Extract<Block, { type: 'paragraph' }>[] => bs.filter((b): b is Extract<Block, { type: 'paragraph' }> => b.type === 'paragraph' && b.text !== '');
+  const firstPlan = blocks.findIndex((b) => b.type === 'table' && isPlan(b.index));
+  if (firstPlan < 0) return out;
+  const all = paragraphs(blocks);
+  const title = all.find((p) => p.heading) ?? all[0];
+  const laterStyles = new Set(
+    paragraphs(blocks.slice(firstPlan))
+      .filter((p) => p.heading)
+      .map((p) => p.style),
+  );
+  const before = paragraphs(blocks.slice(0, firstPlan));
+  const heading = before.filter((p) => p.heading && p !== title && laterStyles.has(p.style) && !FRONT_HEADING.test(oneLine(p.text)) && sectionHeading(p.text) === null).at(-1);
+  const last = before.at(-1);
+  // Only the heading nearest the table, and only when nothing but its own paragraphs come between.
+  if (heading && last && before.indexOf(heading) >= before.findLastIndex((p) => p.heading)) out.add(heading);
+
+  const leaders: Block[] = [];
+  let plans = 0;
+  let consistent = true;
+  let between: Extract<Block, { type: 'paragraph' }>[] = [];
+  for (const b of blocks) {
+    if (b.type === 'paragraph') {
+      if (b.text !== '') between.push(b);
+      continue;
+    }
+    if (isPlan(b.index)) {
+      plans++;
+      const lead = between.at(-1);
+      if (between.some((p) => p.heading || sectionHeading(p.text) !== null)) consistent = false;
+      else if (lead && lead !== title && titleLike(lead.text)) leaders.push(lead);
+      else consistent = false;
+    }
+    between = [];
+  }
+  if (consistent && plans >= 2) for (const l of leaders) out.add(l);
+  return out;
+}
+
+/**
+ * Reporting periods the document names in words: "Reporting period: January 2026 (to 31 January 2026)",
+ * "Compared with: November 2025", and the "Previous (November 2025) average" headers of a summary table.
+ * Lower-case.
+ */
+function namedPeriods(blocks: readonly Block[]): Set<string> {
+  const out = new Set<string>();
+  for (const b of blocks) {
+    if (b.type === 'paragraph') {
+      const m = /^(?:reporting period|compared with|period)\s*:\s*(.+?)\s*(?:\(.*\))?$/i.exec(oneLine(b.text));
+      if (m?.[1]) out.add(m[1].toLowerCase());
+    } else
+      for (const cell of b.rows[0]?.cells ?? []) {
+        const m = /\(([^()]+)\)\s*(?:average|mean)/i.exec(oneLine(cell.text));
+        if (m?.[1]) out.add(m[1].trim().toLowerCase());
+      }
+  }
+  return out;
+}
+
 /** A summary table: first header "Area" / "Priority" / "Section" / "Theme" and columns of averages. */
 function isSummaryTable(rows: readonly GridRow[]): boolean {
   const header = rows[0] ? rowTexts(rows[0]).map(normaliseHeader) : [];
@@ -946,6 +1078,35 @@ function summaryMismatches(rows: readonly GridRow[], sections: SectionBuild[], p
         });
     }
   });
+  return out;
+}
+
+const escapeRe = (t: string): string => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A section's typed "Average rating: RAG 01/18: 2 (2.3); RAG 03/18: 3 (2.5)" line against its rated rows:
+ * each period named with a figure (a whole number, or one decimal place, optionally both) that differs
+ * from the mean of the rows (half-up) is a mismatch.
+ */
+function averageMismatches(text: string, section: SectionBuild, periods: string[], levels: ScaleLevel[]): string[] {
+  const out: string[] = [];
+  let rest = text;
+  // Longest labels first, each match blanked out, so "2020" is not found again inside "March 2020".
+  for (const period of [...periods].sort((a, b) => b.length - a.length)) {
+    const m = new RegExp(`(?:^|[\\s:;,(])${escapeRe(period)}\\s*[:=-]?\\s*(\\d+(?:\\.\\d)?)(?:\\s*\\((\\d+\\.\\d)\\))?`, 'i').exec(rest);
+    if (!m) continue;
+    rest = `${rest.slice(0, m.index)}${' '.repeat(m[0].length)}${rest.slice(m.index + m[0].length)}`;
+    const mean = sectionMean(
+      section.actions.map((a) => a.draft.ratings?.find((r) => r.period === period)?.level ?? null),
+      levels,
+    );
+    for (const typed of [m[1], m[2]]) {
+      if (typed === undefined) continue;
+      const shown = formatMeanOf(mean, typed.includes('.') ? 1 : 0);
+      if (shown !== typed)
+        out.push(`The average rating typed for section ${section.number ?? section.title} says ${typed} in ${period}, but its rated rows give ${shown}. The app computes from the rows.`);
+    }
+  }
   return out;
 }
 

@@ -14,4 +14,6 @@ export const LIMITS = {
   maxRows: 100_000,
   /** Columns read from one table or sheet. */
   maxColumns: 200,
+  /** How deeply XML elements may nest (real Office parts nest a few dozen levels; deep nesting is an attack on the parser). */
+  maxXmlDepth: 256,
 } as const;

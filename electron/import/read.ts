@@ -52,7 +52,8 @@ export async function readImportBytes(data: Uint8Array, fileName: string, option
   }
   if (ext === '.csv' || ext === '.txt' || ext === '.tsv') {
     const head = data.subarray(0, 4096);
-    if (head.includes(0)) throw importFailed(`${fileName} is not a text CSV file (it contains binary data).`);
+    const utf16 = (data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff);
+    if (!utf16 && head.includes(0)) throw importFailed(`${fileName} is not a text CSV file (it contains binary data).`);
     return readCsv(data, fileName);
   }
   if (ext === '.docx' || ext === '.xlsx') throw importFailed(`${fileName} is not a real ${ext === '.docx' ? 'Word' : 'Excel'} file: it is not a zip package. It may be damaged, or another kind of file renamed.`);

@@ -1,7 +1,8 @@
 /**
  * Reads Excel (.xlsx, with exceljs) and CSV (with papaparse) into a SourceDoc holding one table: the
  * chosen sheet (default: the first sheet with a plan header, else the first non-empty sheet). Cell fills
- * (solid pattern colours) are kept so ratings can come from colour; merged cells carry the master's text.
+ * (solid pattern colours, theme colours resolved from the workbook's theme with their tint) are kept so
+ * ratings can come from colour; merged cells carry the master's text.
  */
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
@@ -10,7 +11,7 @@ import { findHeader } from './analyse';
 import { normaliseHex } from './colours';
 import { importFailed } from './errors';
 import { LIMITS } from './limits';
-import { decodeXml, hasDeclarations } from './xml';
+import { attr, checkDepth, childElements, decodeXml, hasDeclarations, parseXml, type XElement } from './xml';
 import { emptyCell, type GridCell, type GridRow, type SourceDoc } from './source';
 import { listZip, readZipEntries } from './zip';
 
@@ -34,13 +35,50 @@ function valueText(cell: ExcelJS.Cell): string {
   return cell.text ?? String(v);
 }
 
-function cellFill(cell: ExcelJS.Cell): string | null {
+/** Excel's theme colour indexes in order: 0 lt1 (background 1), 1 dk1 (text 1), 2 lt2, 3 dk2, 4-9 accent1-6, 10-11 links. */
+const THEME_ORDER = ['lt1', 'dk1', 'lt2', 'dk2', 'accent1', 'accent2', 'accent3', 'accent4', 'accent5', 'accent6', 'hlink', 'folHlink'];
+
+/** The workbook theme's colours by Excel theme index (xl/theme/theme1.xml), or [] when it has none. */
+export function themeColours(themeXml: Uint8Array | undefined): string[] {
+  if (!themeXml) return [];
+  const root = parseXml(decodeXml(themeXml), 'xl/theme/theme1.xml');
+  const find = (el: XElement, local: string): XElement | null => {
+    for (const c of childElements(el)) {
+      if (c.local === local) return c;
+      const deeper = find(c, local);
+      if (deeper) return deeper;
+    }
+    return null;
+  };
+  const scheme = find(root, 'clrScheme');
+  if (!scheme) return [];
+  return THEME_ORDER.map((name) => {
+    const slot = childElements(scheme).find((c) => c.local === name);
+    const colour = slot ? childElements(slot)[0] : undefined;
+    if (!colour) return '';
+    return normaliseHex(colour.local === 'sysClr' ? attr(colour, 'lastClr') : attr(colour, 'val')) ?? '';
+  });
+}
+
+/** A theme colour with Excel's tint applied (-1 darker .. 1 lighter), as the cell shows it. */
+export function tinted(hex: string, tint: number): string {
+  if (!tint) return hex;
+  const n = parseInt(hex, 16);
+  const channel = (v: number): number => Math.round(tint < 0 ? v * (1 + tint) : v + (255 - v) * tint);
+  const [r, g, b] = [(n >> 16) & 255, (n >> 8) & 255, n & 255].map(channel);
+  return [r, g, b].map((v) => v!.toString(16).padStart(2, '0')).join('').toUpperCase();
+}
+
+function cellFill(cell: ExcelJS.Cell, theme: readonly string[]): string | null {
   const f = cell.fill;
   if (!f || f.type !== 'pattern' || f.pattern === 'none') return null;
   const c = f.fgColor ?? f.bgColor;
   if (!c) return null;
   if (c.argb) return normaliseHex(c.argb);
-  return c.theme !== undefined ? 'theme' : null;
+  if (c.theme === undefined) return null;
+  // A theme colour ("Green, Accent 6, Lighter 40%"): resolved from the workbook's own theme.
+  const base = theme[c.theme];
+  return base ? tinted(base, (c as { tint?: number }).tint ?? 0) : 'theme';
 }
 
 function cleanText(text: string): string {
@@ -53,7 +91,7 @@ function cleanText(text: string): string {
     .join('\n');
 }
 
-function sheetRows(ws: ExcelJS.Worksheet): GridRow[] {
+function sheetRows(ws: ExcelJS.Worksheet, theme: readonly string[] = []): GridRow[] {
   const rows: GridRow[] = [];
   const width = Math.min(ws.columnCount, LIMITS.maxColumns);
   const height = ws.rowCount;
@@ -67,7 +105,7 @@ function sheetRows(ws: ExcelJS.Worksheet): GridRow[] {
       const source = isCopy ? cell.master : cell;
       const text = cleanText(valueText(source));
       const sameRow = isCopy && cell.master.row === cell.row;
-      cells.push({ text: sameRow ? '' : text, fill: cellFill(cell) ?? (isCopy ? cellFill(source) : null), merged: isCopy && !sameRow, spanned: sameRow, span: 1 });
+      cells.push({ text: sameRow ? '' : text, fill: cellFill(cell, theme) ?? (isCopy ? cellFill(source, theme) : null), merged: isCopy && !sameRow, spanned: sameRow, span: 1 });
     }
     rows.push({ cells, header: false });
   }
@@ -81,15 +119,19 @@ export async function readXlsx(data: Uint8Array, fileName: string, sheet?: strin
   // Check the package ourselves first (zip bomb, DTDs) before exceljs unpacks it.
   listZip(data, 'Excel workbook');
   const parts = readZipEntries(data, (n) => /\.(xml|rels)$/i.test(n), 'Excel workbook');
-  for (const [name, bytes] of parts)
-    if (hasDeclarations(decodeXml(bytes)))
+  for (const [name, bytes] of parts) {
+    const xml = decodeXml(bytes);
+    if (hasDeclarations(xml))
       throw importFailed(`The file contains a DTD or entity declaration in ${name}, which Excel never writes and which can be used to attack the reader, so it was not read.`);
+    checkDepth(xml, name);
+  }
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(data.buffer, data.byteOffset, data.byteLength) as unknown as ExcelJS.Buffer);
   } catch (error) {
     throw importFailed(`${fileName} could not be read as an Excel workbook (${error instanceof Error ? error.message : String(error)}).`);
   }
+  const theme = themeColours(parts.get('xl/theme/theme1.xml'));
   const sheets = wb.worksheets.map((w) => w.name);
   let ws: ExcelJS.Worksheet | undefined;
   if (sheet !== undefined) {
@@ -97,12 +139,12 @@ export async function readXlsx(data: Uint8Array, fileName: string, sheet?: strin
     if (!ws) throw importFailed(`The workbook has no sheet called "${sheet}". Its sheets are: ${sheets.join(', ')}.`);
   }
   let rows: GridRow[] = [];
-  if (ws) rows = sheetRows(ws);
+  if (ws) rows = sheetRows(ws, theme);
   else {
     // The first sheet with a plan header row, else the first sheet with anything in it.
     let fallback: { ws: ExcelJS.Worksheet; rows: GridRow[] } | null = null;
     for (const candidate of wb.worksheets) {
-      const r = sheetRows(candidate);
+      const r = sheetRows(candidate, theme);
       if (!nonEmpty(r)) continue;
       fallback ??= { ws: candidate, rows: r };
       if (findHeader(r) !== null) {
@@ -117,9 +159,27 @@ export async function readXlsx(data: Uint8Array, fileName: string, sheet?: strin
   return { kind: 'xlsx', fileName, blocks: [{ type: 'table', index: 1, rows }], sheets, sheet: ws.name, locate: 'sheet' };
 }
 
-/** Reads a CSV file (UTF-8, with or without a byte order mark; delimiter detected). */
+/**
+ * CSV bytes as text: UTF-16 with a byte order mark (Excel's "Unicode Text"), UTF-8 with or without one,
+ * else Windows-1252 (Excel's "CSV (Comma delimited)" on UK Windows: curly quotes and "£" are not UTF-8).
+ */
+export function decodeCsv(data: Uint8Array): string {
+  if (data[0] === 0xff && data[1] === 0xfe) return new TextDecoder('utf-16le').decode(data.subarray(2));
+  if (data[0] === 0xfe && data[1] === 0xff) return new TextDecoder('utf-16be').decode(data.subarray(2));
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(data).replace(/^\ufeff/, '');
+  } catch {
+    // Node decodes "windows-1252" as ISO-8859-1, leaving 0x80-0x9F as control characters: map them here.
+    return new TextDecoder('windows-1252').decode(data).replace(/[\u0080-\u009f]/g, (c) => CP1252_C1[c.charCodeAt(0) - 0x80] ?? c);
+  }
+}
+
+/** Windows-1252's characters at 0x80-0x9F (the five unassigned bytes kept as they are). */
+const CP1252_C1 = [...'€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ'];
+
+/** Reads a CSV file (UTF-8, UTF-16 or Windows-1252, see decodeCsv; delimiter detected). */
 export function readCsv(data: Uint8Array, fileName: string): SourceDoc {
-  const text = new TextDecoder('utf-8').decode(data).replace(/^\ufeff/, '');
+  const text = decodeCsv(data);
   const parsed = Papa.parse<string[]>(text, { header: false, skipEmptyLines: 'greedy', dynamicTyping: false });
   const data2 = parsed.data.filter((r) => r.some((c) => (c ?? '').trim() !== ''));
   if (data2.length === 0) throw importFailed(`${fileName} is empty: it has no rows to import.`);

@@ -1,13 +1,15 @@
 /**
  * Parsing OOXML parts into a small element tree with saxes (namespace-aware): attributes, document order
  * and whitespace are kept and no value is coerced. Any DOCTYPE or ENTITY declaration is refused outright
- * (external entities and entity expansion attacks), before the parser sees the text.
+ * (external entities and entity expansion attacks), before the parser sees the text, and so is nesting
+ * deeper than LIMITS.maxXmlDepth (saxes slows down with depth: 10,000 nested elements took 8 s).
  *
  * Why saxes and not @xmldom/xmldom: xmldom 0.9 took 5-9 s to parse the 8.9 MB document.xml of the large
  * benchmark plan's export on this machine; saxes builds the same tree in about 0.5 s.
  */
 import { SaxesParser } from 'saxes';
 import { importFailed } from './errors';
+import { LIMITS } from './limits';
 
 export const W_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 
@@ -33,6 +35,21 @@ export function hasDeclarations(xml: string): boolean {
   return /<!\s*(DOCTYPE|ENTITY)/i.test(xml);
 }
 
+const tooDeepMessage = (part: string): string =>
+  `The file nests its content more than ${LIMITS.maxXmlDepth} levels deep in ${part}, which Office never writes and which can be used to stall the reader, so it was not read.`;
+
+/**
+ * Refuses XML nested deeper than the limit, with a linear scan of the tags (for parts another library
+ * parses, such as an Excel sheet read by exceljs).
+ */
+export function checkDepth(xml: string, part: string): void {
+  let depth = 0;
+  for (const m of xml.matchAll(/<(\/?)[^\s>/!?][^>]*?(\/?)>/g)) {
+    if (m[1]) depth--;
+    else if (!m[2] && ++depth > LIMITS.maxXmlDepth) throw importFailed(tooDeepMessage(part));
+  }
+}
+
 /** Parses one part into its root element; `part` names it in messages ("word/document.xml"). */
 export function parseXml(xml: string, part: string): XElement {
   if (hasDeclarations(xml))
@@ -40,7 +57,12 @@ export function parseXml(xml: string, part: string): XElement {
   const parser = new SaxesParser({ xmlns: true, position: false });
   const root: XElement = { ns: '', local: '#document', attrs: {}, children: [] };
   const stack: XElement[] = [root];
+  let tooDeep = false;
   parser.on('opentag', (tag) => {
+    if (stack.length > LIMITS.maxXmlDepth) {
+      tooDeep = true;
+      throw new RangeError('depth');
+    }
     const attrs: Record<string, string> = {};
     for (const a of Object.values(tag.attributes)) attrs[`${a.uri}|${a.local}`] = a.value;
     const el: XElement = { ns: tag.uri, local: tag.local, attrs, children: [] };
@@ -53,6 +75,7 @@ export function parseXml(xml: string, part: string): XElement {
   try {
     parser.write(xml).close();
   } catch (error) {
+    if (tooDeep) throw importFailed(tooDeepMessage(part));
     throw importFailed(`The file is damaged: ${part} is not well-formed XML (${error instanceof Error ? error.message : String(error)}).`);
   }
   const top = root.children.find((c): c is XElement => typeof c !== 'string');

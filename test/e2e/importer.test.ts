@@ -103,6 +103,16 @@ describe('import wizard (e2e)', () => {
     await expect(wizard().getByTestId('import-totals')).toContainText('41 actions');
     expect(await app.call('plans:list', {})).toEqual([]);
 
+    // The single RAG column's period is named after the plan's year until the author names it.
+    const period = wizard().getByLabel('Reporting period of “RAG”');
+    await expect(period).toHaveValue('2020');
+    await period.fill('March 2020');
+    await period.press('Enter');
+    await expect(wizard().locator('p', { hasText: /^March 2020$/ })).toBeVisible();
+    await expect.poll(() => period.isEnabled()).toBe(true);
+    await expect(period).toHaveValue('March 2020');
+    await expect(wizard().getByTestId('import-totals')).toContainText('41 ratings');
+
     await wizard().getByLabel('Title of the new plan').fill('Continuous Development Plan 2020 (imported)');
     await wizard().getByRole('button', { name: 'Import as a new plan' }).click();
     await expect(page().locator('#dev-status')).toHaveText(/^imported [0-9a-f-]{36}$/, { timeout: 30_000 });
@@ -112,6 +122,7 @@ describe('import wizard (e2e)', () => {
     expect(tree.sections.filter((s) => s.deletedAt === null)).toHaveLength(7);
     expect(tree.actions.filter((a) => a.deletedAt === null)).toHaveLength(41);
     expect(tree.actions.some((a) => a.leads.length > 0)).toBe(true);
+    expect(tree.periods.map((p) => p.label)).toEqual(['March 2020']);
     expect(app.errors).toEqual([]);
   });
 

@@ -50,3 +50,49 @@ describe('planwright import', () => {
     expect(JSON.parse(list.stdout)).toEqual([]);
   });
 });
+
+describe('planwright import: the text report and every option', () => {
+  async function workbook(): Promise<string> {
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Notes').getCell('A1').value = 'Read me';
+    const ws = wb.addWorksheet('Plan');
+    ws.getCell('A1').value = 'Tracker';
+    ws.getRow(3).values = ['Ref', 'Action', 'Lead', 'RAG'];
+    ws.getRow(4).values = ['1.1', 'Audit', 'AD', 'GREEN'];
+    ws.getRow(5).values = ['1.2', 'Board', 'AD', 'RED'];
+    const file = path.join(dir, 'tracker.xlsx');
+    fs.writeFileSync(file, new Uint8Array(await wb.xlsx.writeBuffer()));
+    return file;
+  }
+
+  it('prints the plan id, sections, actions, periods, ratings and warnings as text', async () => {
+    const r = await cli('import', RATED_2020, '--db', path.join(dir, 'text.sqlite'));
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toMatch(/^Imported "Thurrock Children.s Services Continuous Development Plan" as plan [0-9a-f-]{36}$/);
+    expect(lines[1]).toBe('Sections: 7, actions: 41, periods: 1 (2020), ratings: 41, recommendations: 3');
+    expect(lines[2]).toBe('No warnings.');
+  });
+
+  it('--sheet, --header-row and --period (dry run, text and JSON)', async () => {
+    const file = await workbook();
+    const text = await cli('import', file, '--dry-run', '--sheet', 'Plan', '--header-row', '3', '--period', 'March 2020');
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toContain('tracker.xlsx: "tracker" (sheet Plan, header row 3)');
+    expect(text.stdout).toContain('Reporting periods: March 2020');
+    expect(text.stdout).toContain('Would create: 1 sections, 2 actions, 1 periods, 2 ratings, 0 recommendations.');
+    const json = JSON.parse((await cli('import', file, '--dry-run', '--json', '--sheet', 'Plan', '--header-row', '3', '--period', 'March 2020')).stdout);
+    expect([json.sheet, json.headerRow, json.periods]).toEqual(['Plan', 3, ['March 2020']]);
+  });
+
+  it('bad options: a clear message and exit code 1', async () => {
+    const file = await workbook();
+    const row = await cli('import', file, '--dry-run', '--header-row', 'third');
+    expect([row.code, row.stderr]).toEqual([1, expect.stringContaining('--header-row must be a whole number from 1.')]);
+    const sheet = await cli('import', file, '--db', path.join(dir, 'none.sqlite'), '--sheet', 'Budget');
+    expect(sheet.code).toBe(1);
+    expect(sheet.stderr).toMatch(/no sheet called "Budget"\. Its sheets are: Notes, Plan/);
+    expect(JSON.parse((await cli('list', '--db', path.join(dir, 'none.sqlite'), '--json')).stdout)).toEqual([]);
+  });
+});

@@ -142,3 +142,23 @@ export function withDocumentXml(docx: Uint8Array, xml: string): Uint8Array {
   const files = unzipSync(docx);
   return zipSync({ ...files, 'word/document.xml': strToU8(xml) });
 }
+
+const W_DECL = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+
+/** Hand-written WordprocessingML for what the docx library cannot write (moves, deleted rows, cell-level controls, field codes). */
+export const wml = {
+  run: (text: string, rPr = ''): string => `<w:r>${rPr ? `<w:rPr>${rPr}</w:rPr>` : ''}<w:t xml:space="preserve">${text}</w:t></w:r>`,
+  p: (inner: string, style = ''): string => `<w:p>${style ? `<w:pPr><w:pStyle w:val="${style}"/></w:pPr>` : ''}${inner}</w:p>`,
+  tc: (inner: string, tcPr = ''): string => `<w:tc><w:tcPr>${tcPr}</w:tcPr>${inner}</w:tc>`,
+  tr: (cells: string[], trPr = ''): string => `<w:tr>${trPr ? `<w:trPr>${trPr}</w:trPr>` : ''}${cells.join('')}</w:tr>`,
+  /** A cell holding one paragraph of plain text. */
+  text: (t: string, tcPr = ''): string => wml.tc(wml.p(wml.run(t)), tcPr),
+  sdt: (inner: string): string => `<w:sdt><w:sdtPr/><w:sdtContent>${inner}</w:sdtContent></w:sdt>`,
+  tbl: (rows: string[]): string => `<w:tbl><w:tblPr/><w:tblGrid/>${rows.join('')}</w:tbl>`,
+};
+
+/** A .docx whose body is the given WordprocessingML (a real package from the docx library with its document part replaced). */
+export async function docxFromBody(body: string): Promise<Uint8Array> {
+  const xml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${W_DECL}><w:body>${body}<w:sectPr/></w:body></w:document>`;
+  return withDocumentXml(await docxOf([para('placeholder')]), xml);
+}

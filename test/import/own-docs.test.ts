@@ -1,6 +1,6 @@
 /** Word layouts real plans use, built with the docx library (see docs.ts). */
 import { describe, expect, it } from 'vitest';
-import { developmentPlanDocx, docxOf, heading, inspectionPlanDocx, longTableDocx, table, withContentControl } from './docs';
+import { developmentPlanDocx, docxOf, heading, inspectionPlanDocx, longTableDocx, para, table, withContentControl } from './docs';
 import { importBytes } from './helpers';
 
 describe('2017-19 development plan layout', () => {
@@ -163,5 +163,57 @@ describe('shading', () => {
   it('a table with no recognisable header is refused with a clear message', async () => {
     const docx = await docxOf([table([['Foo', 'Bar'], ['1', '2']])]);
     await expect(importBytes(docx, 'odd.docx')).rejects.toThrow(/No table in odd\.docx has a header row the importer recognises/);
+  });
+});
+
+describe('summary figures typed under a section heading', () => {
+  it('an "Average rating" line that disagrees with the section’s rows is pointed out (whole number and one decimal place)', async () => {
+    const docx = await docxOf([
+      heading('Plan 2018', 1),
+      heading('1. Early help'),
+      para('Average rating: RAG 01/18: 2 (1.5); RAG 03/18: 3 (3.0)'),
+      table([
+        ['Ref', 'Action', 'RAG 01/18', 'RAG 03/18'],
+        ['1.1', 'One', '1', '3'],
+        ['1.2', 'Two', '2', '4'],
+      ]),
+      heading('2. Workforce'),
+      para('Average rating: RAG 01/18: 3 (3.0); RAG 03/18: 4 (4.0)'),
+      table([
+        ['Ref', 'Action', 'RAG 01/18', 'RAG 03/18'],
+        ['2.1', 'Three', '3', '4'],
+      ]),
+    ]);
+    const { draft, preview } = await importBytes(docx, 'averages.docx');
+    // 1.5 rounds half-up to 2 (agrees); 3.5 is neither 3 nor 3.0. Section 2 agrees throughout.
+    expect(preview.warnings).toEqual([
+      { code: 'summary-mismatch', message: 'The average rating typed for section 1 says 3 in RAG 03/18, but its rated rows give 4. The app computes from the rows.', location: 'Before table 1' },
+      { code: 'summary-mismatch', message: 'The average rating typed for section 1 says 3.0 in RAG 03/18, but its rated rows give 3.5. The app computes from the rows.', location: 'Before table 1' },
+    ]);
+    // The typed line is neither the section's description nor the introduction.
+    expect(draft.sections.map((s) => s.description)).toEqual(['', '']);
+    expect(draft.introduction).toBe('');
+  });
+});
+
+describe('period names', () => {
+  it('"RAG September 2025" headers in a document whose reporting period is "January 2026" give periods named like the document’s', async () => {
+    const docx = await docxOf([
+      heading('Plan 2025-27', 1),
+      para('Reporting period: January 2026 (to 31 January 2026)'),
+      para('Compared with: November 2025'),
+      heading('1. Leadership'),
+      table([
+        ['Ref', 'Action', 'RAG September 2025', 'RAG November 2025', 'RAG January 2026'],
+        ['1.1', 'One', 'RED', 'AMBER', 'GREEN'],
+      ]),
+    ]);
+    const { draft, preview } = await importBytes(docx, 'named.docx');
+    expect(preview.periods).toEqual(['September 2025', 'November 2025', 'January 2026']);
+    expect(preview.columns.filter((c) => c.field === 'rating').map((c) => c.period)).toEqual(preview.periods);
+    expect(draft.currentPeriod).toBe('January 2026');
+    // Without the document naming its periods, "RAG 01/18" stays the period's name (the 2017-19 plans call them so).
+    const plain = await docxOf([heading('Plan 2018', 1), heading('1. Leadership'), table([['Ref', 'Action', 'RAG initial', 'RAG 01/18'], ['1.1', 'One', '1', '2']])]);
+    expect((await importBytes(plain, 'plain.docx')).preview.periods).toEqual(['RAG initial', 'RAG 01/18']);
   });
 });

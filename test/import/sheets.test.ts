@@ -72,3 +72,96 @@ describe('CSV', () => {
     expect(draft.sections[1]!.actions[0]!.ratings.map((r) => r.level)).toEqual(['G', 'B']);
   });
 });
+
+describe('Excel: the preview’s warnings, theme colours and rows without a reference', () => {
+  async function warningsWorkbook(): Promise<Uint8Array> {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Tracker');
+    ws.addRow(['Ref', 'Action', 'Lead', 'Target date', 'RAG', 'Progress']);
+    ws.addRow(['1.1', 'Audit', 'AD', '31/02/2019', null, 'Started']);
+    ws.addRow([null, 'Peer review', 'HoS', 'June 2019', null, '']);
+    ws.addRow([null, 'with the partnership', null, null, null, 'Dates agreed.']);
+    ws.addRow(['1.3', 'Scrutiny', 'AD', 'Ongoing', null, '']);
+    ws.addRow(['1.4', 'Board', 'AD', 'Ongoing', null, '']);
+    ws.addRow(['1.5', 'Members', 'AD', 'Ongoing', null, '']);
+    ws.addRow(['1.6', 'Staff survey', 'AD', 'Ongoing', null, '']);
+    const fill = (argb: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb } });
+    ws.getCell('E2').fill = fill('FFFF0000');
+    ws.getCell('E3').fill = fill('FF00B050');
+    ws.getCell('E6').fill = fill('FF7030A0');
+    // Theme colours from exceljs's default (Office 2007) theme: accent2 C0504D red, accent3 9BBB59 green,
+    // accent6 F79646 orange, lighter 40%.
+    const theme = (index: number, tint?: number): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { theme: index, ...(tint ? { tint } : {}) } }) as ExcelJS.Fill;
+    ws.getCell('E5').fill = theme(5);
+    ws.getCell('E7').fill = theme(6);
+    ws.getCell('E8').fill = theme(9, 0.3999);
+    return new Uint8Array(await wb.xlsx.writeBuffer());
+  }
+
+  it('rows with no reference (kept as actions unless they only add text), unknown colours and not-a-date, each with its row', async () => {
+    const { draft, preview } = await importBytes(await warningsWorkbook(), 'tracker.xlsx');
+    const actions = draft.sections.flatMap((s) => s.actions);
+    expect(actions.map((a) => `${a.reference ?? '-'} ${a.description} ${a.ratings[0]?.level ?? '-'}`)).toEqual([
+      '1.1 Audit R',
+      '- Peer review\nwith the partnership G',
+      '1.3 Scrutiny R',
+      '1.4 Board -',
+      '1.5 Members G',
+      '1.6 Staff survey A',
+    ]);
+    expect(actions[1]!.progress[0]!.body).toBe('Dates agreed.');
+    expect(actions[0]!.dueText).toBe('31/02/2019');
+    expect(preview.warnings).toEqual([
+      { code: 'not-a-date', message: 'By when "31/02/2019" looks like a date but could not be read as one; the text is kept exactly as typed.', location: 'Sheet Tracker, row 2' },
+      { code: 'no-reference', message: 'A row has no reference; it was imported as an action without one.', location: 'Sheet Tracker, row 3' },
+      {
+        code: 'continuation-row',
+        message: 'A row with no reference, lead, date or rating was read as the continuation of the row above (its text was added to that row).',
+        location: 'Sheet Tracker, row 4',
+      },
+      { code: 'unknown-colour', message: 'The shading #7030A0 is not red, amber, green or blue; the row is left not rated.', location: 'Sheet Tracker, row 6' },
+    ]);
+  });
+
+  it('theme colours come from the workbook’s theme with Excel’s tint (lighter / darker)', async () => {
+    const { themeColours, tinted } = await import('../../electron/import/sheet');
+    expect(themeColours(undefined)).toEqual([]);
+    expect(tinted('F79646', 0.4)).toBe('FAC090');
+    expect(tinted('9BBB59', -0.25)).toBe('748C43');
+  });
+});
+
+describe('CSV: delimiters and numbers', () => {
+  it('a semicolon-separated file with quoted cells and numeric ratings per period (0 and blank not rated)', async () => {
+    const csv = 'Ref;Action;Lead;RAG 01/18;RAG 03/18\n1.1;"Audit; all plans";AD;2;3\n1.2;Board;AD;0;\n';
+    const { draft, preview } = await importBytes(strToU8(csv), 'plan.csv');
+    expect(preview.scaleSource).toBe('numbers 1-5');
+    expect(preview.periods).toEqual(['RAG 01/18', 'RAG 03/18']);
+    expect(draft.sections[0]!.actions.map((a) => [a.description, a.ratings.map((r) => `${r.period}=${r.level}`)])).toEqual([
+      ['Audit; all plans', ['RAG 01/18=2', 'RAG 03/18=3']],
+      ['Board', []],
+    ]);
+  });
+});
+
+describe('CSV encodings', () => {
+  const rows = ['Ref,Action,Lead,RAG', '1.1,“Children’s Services” budget £2m,J Tynan AD,GREEN'];
+  const expectRead = async (data: Uint8Array, name: string) => {
+    const { draft } = await importBytes(data, name);
+    const a = draft.sections[0]!.actions[0]!;
+    expect([a.description, a.leads[0]!.name, a.ratings[0]!.level]).toEqual(['“Children’s Services” budget £2m', 'J Tynan AD', 'G']);
+  };
+
+  it('Windows-1252 (Excel’s "CSV (Comma delimited)" on UK Windows): curly quotes and £ come through', async () => {
+    // “ ” ’ £ are 0x93 0x94 0x92 0xA3 in Windows-1252 (not valid UTF-8).
+    const cp1252: Record<string, number> = { '“': 0x93, '”': 0x94, '’': 0x92, '£': 0xa3 };
+    const bytes = Uint8Array.from([...rows.join('\r\n')].map((ch) => cp1252[ch] ?? ch.charCodeAt(0)));
+    await expectRead(bytes, 'cp1252.csv');
+  });
+
+  it('UTF-16 with a byte order mark (Excel’s "Unicode Text", tab-separated), and UTF-8 with a BOM', async () => {
+    const tabbed = rows.map((r) => r.replaceAll(',', '\t')).join('\r\n');
+    await expectRead(Uint8Array.from([0xff, 0xfe, ...Buffer.from(tabbed, 'utf16le')]), 'unicode.txt');
+    await expectRead(strToU8(`\ufeff${rows.join('\n')}`), 'utf8.csv');
+  });
+});

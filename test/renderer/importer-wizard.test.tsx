@@ -9,7 +9,7 @@ import type { EventPayload } from '../../shared/events';
 import type { ImportPreview } from '../../shared/import-schema';
 import type { Result } from '../../shared/result';
 import { ImportWizard } from '../../renderer/src/importer/ImportWizard';
-import { describeTotals, remapped } from '../../renderer/src/importer/mapping';
+import { describeTotals, ratingPeriods, remapped, withPeriod } from '../../renderer/src/importer/mapping';
 
 afterEach(cleanup);
 
@@ -83,6 +83,25 @@ describe('mapping helpers', () => {
     expect(m).toContainEqual({ index: 3, field: 'lead' });
     expect(describeTotals(p.totals)).toBe('2 sections, 11 actions, 1 reporting period, 10 ratings, 1 recommendation');
     expect(describeTotals({ ...p.totals, recommendations: 0, sections: 1 })).toBe('1 section, 11 actions, 1 reporting period, 10 ratings');
+  });
+});
+
+describe('period helpers', () => {
+  it('each rating column reads into the preview’s period in order; renaming one keeps the others', () => {
+    const cols = [
+      { index: 0, field: 'description' as const, header: 'Action', confidence: 1, alternatives: [], samples: [] },
+      { index: 1, field: 'rating' as const, period: 'RAG initial', header: 'RAG initial', confidence: 1, alternatives: [], samples: [] },
+      { index: 2, field: 'rating' as const, period: 'RAG 01/18', header: 'RAG 01/18', confidence: 1, alternatives: [], samples: [] },
+    ];
+    expect([...ratingPeriods({ columns: cols, periods: ['RAG initial', 'RAG 01/18'] })]).toEqual([
+      [1, 'RAG initial'],
+      [2, 'RAG 01/18'],
+    ]);
+    expect(withPeriod(cols, 2, ' January 2018 ')).toEqual([
+      { index: 0, field: 'description' },
+      { index: 1, field: 'rating', period: 'RAG initial' },
+      { index: 2, field: 'rating', period: 'January 2018' },
+    ]);
   });
 });
 
@@ -160,6 +179,32 @@ describe('ImportWizard', () => {
     expect(input.mapping).toHaveLength(6);
     await waitFor(() => expect(screen.getByTestId('import-totals')).toHaveTextContent('12 actions'));
     expect(screen.getByLabelText('“Notes” is the')).toHaveDisplayValue('Progress');
+  });
+
+  it('names a rating column’s reporting period (Enter re-reads the file; an empty name is put back)', async () => {
+    const user = userEvent.setup();
+    const bridge = installBridge({
+      'import:preview': () => preview({ columns: preview().columns.map((c) => (c.field === 'rating' ? { ...c, period: undefined } : c)), periods: ['2020'] }),
+      'import:remap': (i) => {
+        const input = i as InputOf<'import:remap'>;
+        const period = input.mapping!.find((m) => m.index === 4)!.period!;
+        return preview({ periods: [period], columns: preview().columns.map((c) => (c.index === 4 ? { ...c, period } : c)) });
+      },
+    });
+    render(<ImportWizard onDone={() => undefined} onCancel={() => undefined} />);
+    await user.click(screen.getByRole('button', { name: 'Choose a file…' }));
+    const period = await screen.findByLabelText('Reporting period of “RAG”');
+    expect(period).toHaveValue('2020');
+    await user.clear(period);
+    await user.click(screen.getByLabelText('Title of the new plan'));
+    expect(period).toHaveValue('2020');
+    expect(bridge.calls('import:remap')).toHaveLength(0);
+    await user.clear(period);
+    await user.type(period, 'March 2020{Enter}');
+    await waitFor(() => expect(bridge.calls('import:remap')).toHaveLength(1));
+    expect((bridge.calls('import:remap')[0] as InputOf<'import:remap'>).mapping).toContainEqual({ index: 4, field: 'rating', period: 'March 2020' });
+    await waitFor(() => expect(screen.getByLabelText('Reporting period of “RAG”')).toHaveValue('March 2020'));
+    expect(screen.getByText('March 2020', { selector: 'p' })).toBeInTheDocument();
   });
 
   it('offers the sheet and header row for a workbook', async () => {

@@ -14,7 +14,7 @@ import { trapTab } from '../components/Dialog';
 import { RatingBadge, type BadgeLevel } from '../components/RatingBadge';
 import type { ImportPreview, MappedField } from '../../../shared/import-schema';
 import { JobProgress, useJobProgress } from '../publish/JobProgress';
-import { FIELD_LABELS, confidenceWords, describeTotals, fieldLabel, kindLabel, remapped } from './mapping';
+import { FIELD_LABELS, confidenceWords, describeTotals, fieldLabel, kindLabel, ratingPeriods, remapped, withPeriod } from './mapping';
 import './importer.css';
 
 export interface ImportWizardProps {
@@ -146,6 +146,7 @@ export function ImportWizard({ onDone, onCancel }: ImportWizardProps) {
               titleError={titleError}
               onTitle={setTitle}
               onField={(index, field) => void remap({ mapping: remapped(preview.columns, index, field) })}
+              onPeriod={(index, period) => void remap({ mapping: withPeriod(preview.columns, index, period) })}
               onSheet={(sheet) => void remap({ sheet })}
               onHeaderRow={(headerRow) => void remap({ headerRow })}
               onChooseAnother={() => void choose()}
@@ -196,6 +197,38 @@ function ChooseStep({ busy, failure, progress, onChoose }: { busy: boolean; fail
   );
 }
 
+/** The reporting period a rating column is read into, renamed on Enter or when focus leaves it (empty restores it). */
+function PeriodInput({ id, header, value, disabled, onApply }: { id: string; header: string; value: string; disabled: boolean; onApply(period: string): void }) {
+  const [text, setText] = useState(value);
+  useEffect(() => setText(value), [value]);
+  const apply = () => {
+    const t = text.trim();
+    if (t === '' || t.length > 200) setText(value);
+    else if (t !== value) onApply(t);
+  };
+  return (
+    <div className="imp-period">
+      <label className="muted small" htmlFor={id}>
+        Period
+      </label>
+      <input
+        id={id}
+        type="text"
+        className="imp-period-input"
+        value={text}
+        maxLength={200}
+        aria-label={`Reporting period of “${header}”`}
+        onChange={(e) => setText(e.target.value)}
+        onBlur={apply}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') apply();
+        }}
+        disabled={disabled}
+      />
+    </div>
+  );
+}
+
 interface PreviewProps {
   preview: ImportPreview;
   busy: Busy;
@@ -204,13 +237,15 @@ interface PreviewProps {
   titleError: string | null;
   onTitle(title: string): void;
   onField(index: number, field: MappedField): void;
+  /** Names the reporting period of a rating column. */
+  onPeriod(index: number, period: string): void;
   onSheet(sheet: string): void;
   onHeaderRow(row: number): void;
   onChooseAnother(): void;
   progress: React.ReactNode;
 }
 
-function PreviewStep({ preview: p, busy, error, title, titleError, onTitle, onField, onSheet, onHeaderRow, onChooseAnother, progress }: PreviewProps) {
+function PreviewStep({ preview: p, busy, error, title, titleError, onTitle, onField, onPeriod, onSheet, onHeaderRow, onChooseAnother, progress }: PreviewProps) {
   const id = useId();
   const top = useRef<HTMLDivElement>(null);
   // When the preview appears, move focus to it (the button that opened it is gone).
@@ -218,6 +253,7 @@ function PreviewStep({ preview: p, busy, error, title, titleError, onTitle, onFi
   const [headerRow, setHeaderRow] = useState(String(p.headerRow ?? 1));
   useEffect(() => setHeaderRow(String(p.headerRow ?? 1)), [p.headerRow]);
   const disabled = busy !== null;
+  const periodOf = ratingPeriods(p);
   const levels: BadgeLevel[] = p.scale.map((l, i) => ({ id: `${i}-${l.key}`, position: i, label: l.label, colour: l.colour }));
   const applyHeaderRow = () => {
     const n = Number(headerRow);
@@ -361,7 +397,9 @@ function PreviewStep({ preview: p, busy, error, title, titleError, onTitle, onFi
                           </option>
                         ))}
                       </select>
-                      {c.field === 'rating' && c.period ? <div className="muted small">Period: {c.period}</div> : null}
+                      {c.field === 'rating' ? (
+                        <PeriodInput id={`${id}-period-${c.index}`} header={header} value={periodOf.get(c.index) ?? c.period ?? ''} disabled={disabled} onApply={(v) => onPeriod(c.index, v)} />
+                      ) : null}
                     </td>
                   </tr>
                 );

@@ -39,6 +39,24 @@ export function remapped(columns: readonly DetectedColumn[], index: number, fiel
   });
 }
 
+/**
+ * The preview's mapping with rating column `index` naming its reporting period `period` (the author's
+ * name for it, such as "March 2020"); every other column keeps its reading and period.
+ */
+export function withPeriod(columns: readonly DetectedColumn[], index: number, period: string): ColumnMapping {
+  return columns.map((c) => {
+    const p = c.index === index ? period.trim() : c.period;
+    return isRatingField(c.field) && p ? { index: c.index, field: c.field, period: p } : { index: c.index, field: c.field };
+  });
+}
+
+/** The period each rating column reads into, in column order (the preview's periods, which follow the rating columns). */
+export function ratingPeriods(preview: Pick<ImportPreview, 'columns' | 'periods'>): Map<number, string> {
+  const out = new Map<number, string>();
+  preview.columns.filter((c) => isRatingField(c.field)).forEach((c, i) => out.set(c.index, preview.periods[i] ?? c.period ?? ''));
+  return out;
+}
+
 /** "7 sections, 41 actions, 1 reporting period, 41 ratings, 3 recommendations" (recommendations only when there are some). */
 export function describeTotals(totals: ImportPreview['totals']): string {
   const n = (count: number, one: string, many = `${one}s`) => `${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`;

@@ -35,8 +35,13 @@ export const ExportOptions = z.object({
   mergeRepeated: z.boolean().default(true),
   /** One rating column per period up to the current one; absent = as the plan's columns say ('ratingHistory'). */
   ratingHistory: z.boolean().optional(),
-  /** How many periods the rating history shows, ending at the reported one (the 2017-19 plan shows four). */
-  historyPeriods: z.number().int().min(1).max(24).default(4),
+  /**
+   * How many periods the rating history shows, ending at the reported one. Absent = every period up to the
+   * reported one, as the five-level plan prints them ("RAG initial", "RAG 01/18", ...), in a smaller font as
+   * they grow; when even that does not fit the page, the first period (the baseline) and the latest ones that
+   * fit, with a note saying which were left out. A number = exactly the last N periods, whatever the width.
+   */
+  historyPeriods: z.number().int().min(1).max(24).optional(),
   includeIntroduction: z.boolean().default(true),
   includeRecommendations: z.boolean().default(true),
   includeGovernance: z.boolean().default(true),

@@ -14,6 +14,7 @@ import { directionLabel, indicatorDirection, sortLevels } from '../../shared/rat
 import { computeSummary } from '../../shared/summary';
 import type { PlanSummary } from '../../shared/summary-schema';
 import { columnLabel, templateColumns } from '../../shared/templates';
+import { LANDSCAPE_A4, longestWordWidth, textWidth } from './layout';
 import { paragraphsOf } from './text';
 
 /** A run of text inside a paragraph. */
@@ -28,7 +29,13 @@ export type Para = Span[];
 export type Cell =
   | { kind: 'text'; paras: Para[]; merge?: 'restart' | 'continue'; bold?: boolean; center?: boolean }
   /** A rating: shaded with the level's colour and labelled; level null = "Not rated", unshaded. */
-  | { kind: 'rating'; level: RatingLevel | null; small?: boolean };
+  | {
+      kind: 'rating';
+      level: RatingLevel | null;
+      small?: boolean;
+      /** Half-points of the label when not the table's size (rating history with many periods). */
+      size?: number;
+    };
 
 export interface TableColumn {
   label: string;
@@ -37,7 +44,11 @@ export interface TableColumn {
   /** A header shaded as a rating level (summary count columns). */
   level?: RatingLevel;
   /** Text whose longest word the column must fit without splitting (rating labels), and its size. */
-  fit?: { text: string; small: boolean; bold?: boolean };
+  fit?: { text: string; small: boolean; bold?: boolean; size?: number };
+  /** Half-points of this column's header text when not the table's (rating history with many periods). */
+  headerSize?: number;
+  /** The reporting period of a rating-history column. */
+  periodId?: string;
   /** Smallest share of the table width (0-1) the column keeps when others are widened to fit words. */
   minShare?: number;
 }
@@ -76,6 +87,8 @@ export interface AppendixModel {
   summary: TableModel | null;
   key: TableModel | null;
   governance: string[];
+  /** Says which periods the rating history leaves out to fit the page; null when it shows them all. */
+  historyNote: string | null;
   sections: SectionBlock[];
   /** Total rows in the plan tables (for progress reporting). */
   actionCount: number;
@@ -91,6 +104,16 @@ export interface ResolvedSelection {
 }
 
 const byPosition = <T extends { position: number }>(a: T, b: T): number => a.position - b.position;
+
+/**
+ * A section's name as headings and tables print it: "3. Front Door"; a renumbered section keeping its old
+ * number in brackets reads "7 (14) Front Door", and one without a number just its title.
+ */
+export function sectionName(number: string, title: string): string {
+  const n = number.trim();
+  if (!n) return title;
+  return /[.)]$/.test(n) ? `${n} ${title}` : `${n}. ${title}`;
+}
 const live = <T extends { deletedAt: string | null }>(x: T): boolean => x.deletedAt === null;
 
 /** The plan's column configuration, or its template's when the plan has none. */
@@ -239,24 +262,119 @@ function progressCell(action: Action, sel: ResolvedSelection, idx: Index, option
   return { kind: 'text', paras };
 }
 
-/** Periods shown by the rating history layout: the last `count` periods up to the reported one. */
-function historyPeriods(tree: PlanTree, period: ReportingPeriod | null, count: number): ReportingPeriod[] {
-  const all = tree.periods.filter(live).sort(byPosition);
-  return (period ? all.filter((p) => p.position <= period.position) : all).slice(-count);
+/** Half-points of plan-table text (9 pt keeps wide plans readable on landscape A4). */
+export const TABLE_HALF_POINTS = 18;
+/** Half-points of rating-history labels: the table's 9 pt up to 3 periods, 8 pt up to 6, then 7 pt. */
+export function historySize(count: number): number {
+  return count <= 3 ? TABLE_HALF_POINTS : count <= 6 ? 16 : 14;
+}
+/** Largest share of the table width the rating-history columns take when every period is shown. */
+export const HISTORY_MAX_SHARE = 0.5;
+
+/** The periods the rating history layout shows, and those it leaves out for space. */
+export interface HistoryChoice {
+  periods: ReportingPeriod[];
+  omitted: ReportingPeriod[];
 }
 
-function planTable(tree: PlanTree, actions: Action[], columns: ColumnConfig[], sel: ResolvedSelection, idx: Index, options: ExportOptions): TableModel {
-  const history = historyPeriods(tree, sel.period, options.historyPeriods);
+/** How the rating-history columns look for `n` periods (base = the column's configured width weight). */
+function historyLook(n: number, base: number): { small: boolean; size?: number; weight: number } {
+  const size = historySize(n);
+  return { small: n > 3, size: size < TABLE_HALF_POINTS ? size : undefined, weight: n <= 3 ? base : Math.max(0.5, (base * 3) / n) };
+}
+
+/**
+ * The smallest width in twips the Word writer gives a column (docx-parts `fixedTable`): its longest header
+ * word, its longest fitted word and its minimum share of the table. One rule for both, so the history
+ * layout can tell what fits before anything is written.
+ */
+export function columnMinimum(c: TableColumn, tableSize: number, total: number, headerSize = tableSize): number {
+  return Math.max(
+    longestWordWidth(c.label, c.headerSize ?? headerSize, { bold: true }),
+    c.fit ? longestWordWidth(c.fit.text, c.fit.size ?? (c.fit.small ? Math.min(tableSize, 16) : tableSize), { bold: c.fit.bold }) : 0,
+    Math.round((c.minShare ?? 0) * total),
+  );
+}
+
+/**
+ * Periods shown by the rating history layout before fitting. `count` given: exactly the last `count`
+ * periods up to the reported one (the author's choice, whatever the width). Absent: every period up to the
+ * reported one, as the five-level plan prints them; `fitHistory` then trims them to the page.
+ */
+export function chooseHistory(tree: PlanTree, period: ReportingPeriod | null, count: number | undefined): HistoryChoice {
+  const all = tree.periods.filter(live).sort(byPosition);
+  const upTo = period ? all.filter((p) => p.position <= period.position) : all;
+  return { periods: count !== undefined ? upTo.slice(-count) : upTo, omitted: [] };
+}
+
+/**
+ * How many history periods fit: the most whose columns, at the label size for that many, fit in what the
+ * other columns leave (their minimum widths; at most HISTORY_MAX_SHARE of the width). When fewer than all
+ * fit, the first period (the baseline, "RAG initial") and the latest ones are kept.
+ */
+export function fitHistory(all: ReportingPeriod[], others: number, labels: string, width = textWidth(LANDSCAPE_A4)): HistoryChoice {
+  const budget = Math.min(HISTORY_MAX_SHARE * width, width * 0.98 - others);
+  for (let n = all.length; n > 1; n--) {
+    const size = historySize(n);
+    const column = Math.max(
+      longestWordWidth(labels, size, { bold: true }),
+      ...all.map((p) => longestWordWidth(p.label, size, { bold: true })),
+    );
+    if (n * column > budget) continue;
+    const periods = n === all.length ? all : [all[0]!, ...all.slice(-(n - 1))];
+    return { periods, omitted: all.filter((p) => !periods.includes(p)) };
+  }
+  const periods = all.slice(-1);
+  return { periods, omitted: all.slice(0, -1) };
+}
+
+/** Drops the history columns of periods not in `keep` from a plan table, restyling the rest for their number. */
+function trimHistory(table: TableModel, keep: ReadonlySet<string>, base: number): void {
+  const kept = table.columns.map((c) => !c.periodId || keep.has(c.periodId));
+  const look = historyLook(keep.size, base);
+  table.columns = table.columns
+    .filter((_, i) => kept[i])
+    .map((c) => (c.periodId ? { ...c, weight: look.weight, headerSize: look.size, fit: c.fit && { ...c.fit, small: look.small, size: look.size } } : c));
+  const isHistory = table.columns.map((c) => !!c.periodId);
+  table.rows = table.rows.map((row) =>
+    row.filter((_, i) => kept[i]).map((cell, i) => (isHistory[i] && cell.kind === 'rating' ? { ...cell, small: look.small, size: look.size } : cell)),
+  );
+}
+
+/** "Rating history: the tables show RAG initial and RAG 07/25 to RAG 03/26; RAG 03/25 and RAG 05/25 are left out ..." (null when none are). */
+function historyNoteOf(choice: HistoryChoice): string | null {
+  const { omitted, periods } = choice;
+  if (omitted.length === 0) return null;
+  const names = omitted.length === 1 ? omitted[0]!.label : omitted.length === 2 ? `${omitted[0]!.label} and ${omitted[1]!.label}` : `${omitted[0]!.label} to ${omitted.at(-1)!.label}`;
+  const verb = omitted.length === 1 ? 'is' : 'are';
+  const first = periods[0]!;
+  const rest = periods.slice(1);
+  const shown = rest.length === 0 ? first.label : rest.length === 1 ? `${first.label} and ${rest[0]!.label}` : `${first.label} and ${rest[0]!.label} to ${rest.at(-1)!.label}`;
+  return `Rating history: the tables show ${shown}; ${names} ${verb} left out to fit the page.`;
+}
+
+function planTable(tree: PlanTree, actions: Action[], columns: ColumnConfig[], sel: ResolvedSelection, idx: Index, options: ExportOptions, choice: HistoryChoice): TableModel {
+  const history = choice.periods;
   const shown = new Set(columns.map((c) => c.field));
   const leadRoles = new Set(['lead', ...(['strategic', 'operational', 'responsible'] as const).filter((r) => !shown.has(r === 'strategic' ? 'strategicLead' : r === 'operational' ? 'operationalLead' : 'responsibleOfficer'))]);
   const labels = tree.levels.filter(live).map((l) => l.label).join(' ');
-  const small = history.length > 3;
+  const historyBase = columns.find((c) => c.field === 'ratingHistory')?.width ?? 1;
+  const look = historyLook(history.length, historyBase);
+  const small = look.small;
   const tableColumns: TableColumn[] = [];
   for (const c of columns) {
     if (c.field === 'ratingHistory') {
-      const per = history.length <= 3 ? c.width : Math.max(0.7, (c.width * 3) / history.length);
-      const fit = { text: labels, small, bold: true };
-      for (const p of history) tableColumns.push({ label: p.label.toLowerCase().includes(c.label.toLowerCase()) ? p.label : `${c.label} ${p.label}`.trim(), weight: per, fit });
+      const fit = { text: labels, small, bold: true, size: look.size };
+      // "RAG history" heads each period's column as "RAG November 2025"; "RAG" + "RAG 01/18" as "RAG 01/18".
+      const base = c.label.replace(/\s+history$/i, '');
+      for (const p of history)
+        tableColumns.push({
+          label: p.label.toLowerCase().includes(base.toLowerCase()) ? p.label : `${base} ${p.label}`.trim(),
+          weight: look.weight,
+          fit,
+          headerSize: look.size,
+          periodId: p.id,
+        });
       if (history.length === 0) tableColumns.push({ label: c.label, weight: c.width, fit });
     } else if (c.field === 'rating') tableColumns.push({ label: c.label, weight: c.width, fit: { text: labels, small: false, bold: true } });
     else if (c.field === 'progress') tableColumns.push({ label: c.label, weight: c.width, minShare: 0.2 });
@@ -264,7 +382,9 @@ function planTable(tree: PlanTree, actions: Action[], columns: ColumnConfig[], s
   }
   const ratingCell = (actionId: string, periodId: string | undefined, small = false): Cell => {
     const r = periodId ? idx.rating.get(`${actionId}:${periodId}`) : undefined;
-    return { kind: 'rating', level: r?.levelId ? (idx.levelById.get(r.levelId) ?? null) : null, small };
+    const cell: Cell = { kind: 'rating', level: r?.levelId ? (idx.levelById.get(r.levelId) ?? null) : null, small };
+    if (small && look.size !== undefined) cell.size = look.size;
+    return cell;
   };
   const rows: Cell[][] = [];
   let prev: Action | null = null;
@@ -374,7 +494,7 @@ function summaryTable(summary: PlanSummary, levels: RatingLevel[], sel: Resolved
       textCell(String(g.notRated), { center: true }),
     ];
   };
-  const rows = summary.sections.map((s) => row(`${s.number}. ${s.title}`.replace(/^\. /, ''), s));
+  const rows = summary.sections.map((s) => row(sectionName(s.number, s.title), s));
   rows.push(row('Overall (average of the areas)', summary.overall));
   return { columns, rows, boldRows: [rows.length - 1] };
 }
@@ -389,10 +509,16 @@ function keyTable(levels: RatingLevel[]): TableModel {
   };
 }
 
-function recommendationsTable(tree: PlanTree): TableModel | null {
+/**
+ * The inspection recommendations with the actions answering each, citing only the exported actions
+ * (`shown`). When only actions left out of this export answer one (a lead's return, some sections), it says
+ * so rather than claiming that nothing in the plan answers it.
+ */
+function recommendationsTable(tree: PlanTree, shown: Action[]): TableModel | null {
   const recs = tree.recommendations.filter(live).sort(byPosition);
   if (recs.length === 0) return null;
-  const liveActions = tree.actions.filter((a) => live(a) && !a.archived);
+  const liveActions = shown;
+  const inPlan = new Set(tree.actions.filter((a) => live(a) && !a.archived).flatMap((a) => a.recommendationIds));
   return {
     columns: [
       { label: 'Recommendation', weight: 1.3 },
@@ -401,7 +527,8 @@ function recommendationsTable(tree: PlanTree): TableModel | null {
     ],
     rows: recs.map((r) => {
       const refs = liveActions.filter((a) => a.recommendationIds.includes(r.id)).map((a) => a.reference);
-      return [textCell(r.label, { bold: true }), textCell(r.text), refs.length ? textCell(refs.join(', ')) : { kind: 'text', paras: [[{ text: 'Not yet answered by any action', italic: true }]] }];
+      const none = inPlan.has(r.id) ? 'None in this appendix (answered elsewhere in the plan)' : 'Not yet answered by any action';
+      return [textCell(r.label, { bold: true }), textCell(r.text), refs.length ? textCell(refs.join(', ')) : { kind: 'text', paras: [[{ text: none, italic: true }]] }];
     }),
   };
 }
@@ -457,9 +584,15 @@ export function buildAppendixModel(tree: PlanTree, options: ExportOptions): Appe
   const idx = buildIndex(tree);
   const levels = sortLevels(tree.levels.filter(live));
   const plan = tree.plan;
+  const history: HistoryChoice = columns.some((c) => c.field === 'ratingHistory') ? chooseHistory(tree, sel.period, options.historyPeriods) : { periods: [], omitted: [] };
 
-  // The summary covers the exported sections and, for a lead's return, that lead's actions.
-  const summaryTree: PlanTree = options.lead || options.sectionIds ? { ...tree, sections: sel.sections, actions: tree.actions.filter((a) => !options.lead || sel.actions.includes(a)) } : tree;
+  // The summary covers the exported sections and, for a lead's return, that lead's actions and only the
+  // sections where the lead has some (as the section pages do).
+  const leadSections = new Set(sel.actions.map((a) => a.sectionId));
+  const summaryTree: PlanTree =
+    options.lead || options.sectionIds
+      ? { ...tree, sections: options.lead ? sel.sections.filter((s) => leadSections.has(s.id)) : sel.sections, actions: tree.actions.filter((a) => !options.lead || sel.actions.includes(a)) }
+      : tree;
   const summary = levels.length > 0 ? computeSummary(summaryTree, { periodId: sel.period?.id ?? null, compareId: sel.compare?.id ?? null }) : null;
   const sectionSummary = new Map(summary?.sections.map((s) => [s.sectionId, s]) ?? []);
 
@@ -484,11 +617,11 @@ export function buildAppendixModel(tree: PlanTree, options: ExportOptions): Appe
     }
     sections.push({
       sectionId: s.id,
-      heading: s.number ? `${s.number}. ${s.title}` : s.title,
+      heading: sectionName(s.number, s.title),
       description: paragraphsOf(s.description),
       meanLine,
       indicators: options.includeIndicators ? indicatorTable(tree, s.id) : null,
-      table: planTable(tree, actions, columns, sel, idx, options),
+      table: planTable(tree, actions, columns, sel, idx, options, history),
       actionCount: actions.length,
     });
   }
@@ -501,6 +634,20 @@ export function buildAppendixModel(tree: PlanTree, options: ExportOptions): Appe
     });
   for (const block of sections) block.table.columns.forEach((c, i) => (c.fit = widest.get(i) ?? c.fit));
 
+  // Every period up to the reported one, unless they do not fit beside the other columns.
+  let shownHistory = history;
+  const sample = sections[0]?.table.columns;
+  if (options.historyPeriods === undefined && history.periods.length > 1 && sample) {
+    const width = textWidth(LANDSCAPE_A4);
+    const others = sample.filter((c) => !c.periodId).reduce((sum, c) => sum + columnMinimum(c, TABLE_HALF_POINTS, width), 0);
+    shownHistory = fitHistory(history.periods, others, levels.map((l) => l.label).join(' '), width);
+    if (shownHistory.omitted.length) {
+      const keep = new Set(shownHistory.periods.map((p) => p.id));
+      const base = columns.find((c) => c.field === 'ratingHistory')?.width ?? 1;
+      for (const block of sections) trimHistory(block.table, keep, base);
+    }
+  }
+
   const appendixLabel = `Appendix ${sel.appendixNumber}`;
   const subtitle: string[] = [];
   if (sel.period) {
@@ -510,7 +657,8 @@ export function buildAppendixModel(tree: PlanTree, options: ExportOptions): Appe
   if (sel.compare) subtitle.push(`Compared with: ${sel.compare.label}`);
   if (options.lead) subtitle.push(`Actions led by: ${options.lead}`);
   if (options.sectionIds) subtitle.push(`Sections: ${sel.sections.map((s) => s.number || s.title).join(', ')}`);
-  const recTable = options.includeRecommendations ? recommendationsTable(tree) : null;
+  // A partial export (one lead, some sections, "can be removed" left out) cites only the actions it shows.
+  const recTable = options.includeRecommendations ? recommendationsTable(tree, sel.actions) : null;
 
   return {
     organisation: plan.organisation,
@@ -525,6 +673,7 @@ export function buildAppendixModel(tree: PlanTree, options: ExportOptions): Appe
     summary: summary ? summaryTable(summary, levels, sel) : null,
     key: levels.length > 0 ? keyTable(levels) : null,
     governance: options.includeGovernance ? paragraphsOf(plan.governance) : [],
+    historyNote: historyNoteOf(shownHistory),
     sections,
     actionCount: sel.actions.length,
   };

@@ -8,7 +8,7 @@ import { Document, Footer, Header, Packer, PageNumber, PageOrientation, Paragrap
 import type { ExportOptions } from '../../shared/export-options';
 import type { PlanTree } from '../../shared/model';
 import { sortLevels } from '../../shared/ratings';
-import { buildAppendixModel, type AppendixModel } from './appendix-model';
+import { buildAppendixModel, TABLE_HALF_POINTS, type AppendixModel } from './appendix-model';
 import { BODY_TEXT, bodyParagraphs, fixedTable, heading, houseStyles, run } from './docx-parts';
 import { LANDSCAPE_A4, textWidth } from './layout';
 import { cleanText } from './text';
@@ -16,7 +16,7 @@ import { cleanText } from './text';
 /** Called as the export advances: `done` of `total` units (sections, then one for packing). */
 export type ProgressCallback = (progress: { phase: string; done: number; total: number }) => void;
 
-const TABLE_SIZE = 18; // 9 pt in tables keeps wide plans readable on landscape A4
+const TABLE_SIZE = TABLE_HALF_POINTS; // 9 pt in tables keeps wide plans readable on landscape A4
 const BODY_SIZE = 21; // 10.5 pt body text
 /** Plan-table rows up to about this many lines are kept whole; longer ones may break across pages. */
 const ROW_BREAK_LINES = 14;
@@ -77,6 +77,7 @@ function body(m: AppendixModel, tree: PlanTree, onProgress?: ProgressCallback): 
     out.push(fixedTable(m.summary, levels, width, { size: TABLE_SIZE, smallHeader: true, keepTogether: m.summary.rows.length <= 20, rowsWhole: true }));
   }
   if (m.key) out.push(heading('Key to ratings', 1), fixedTable(m.key, levels, width, { size: TABLE_SIZE, keepTogether: true, rowsWhole: true }));
+  if (m.historyNote) out.push(new Paragraph({ style: BODY_TEXT, spacing: { before: 120 }, children: [run(m.historyNote, { italics: true })] }));
   if (m.governance.length) out.push(heading('Governance', 1), ...bodyParagraphs(m.governance));
 
   const total = m.sections.length + 1;

@@ -28,13 +28,15 @@ import type { PlanTree } from '../../shared/model';
 import { directionLabel, sortLevels } from '../../shared/ratings';
 import { describeProgress } from '../../shared/summary';
 import type { PlanSummary } from '../../shared/summary-schema';
-import type { Cell, TableModel } from './appendix-model';
+import { sectionName, type Cell, type TableModel } from './appendix-model';
 import { fixedTable, heading, houseStyles, run } from './docx-parts';
 import { distributeWidths, PORTRAIT_A4, textWidth } from './layout';
 import { cleanDeep, paragraphsOf } from './text';
 
 const BODY = 24; // Arial 12
 const NUMBER_INDENT = 851; // 1.5 cm: numbered paragraphs hang their number in this gutter
+/** Where a verifier's job title starts under the name: the width of "Implications verified by: " in Arial 12 bold. */
+const VERIFIED_BY_INDENT = 2815;
 
 /** A numbered paragraph such as "1.1  That the Committee ..." with the number in a hanging gutter. */
 function numbered(number: string, text: string, opts: { bold?: boolean } = {}): Paragraph[] {
@@ -115,7 +117,7 @@ function smallSummary(summary: PlanSummary): TableModel {
     const d = directionLabel(g.direction);
     return [text(name), text(g.previous.oneDp, true), text(g.current.oneDp, true), text(`${d.arrow} ${d.words}`)];
   };
-  const rows = summary.sections.map((s) => row(s.number ? `${s.number}. ${s.title}` : s.title, s));
+  const rows = summary.sections.map((s) => row(sectionName(s.number, s.title), s));
   rows.push(row('Overall', summary.overall));
   return {
     columns: [
@@ -133,9 +135,16 @@ function implication(number: string, title: string, imp: CoveringReportContent['
   const out = [new Paragraph({ keepNext: true, spacing: { before: 120, after: 120 }, children: [run(number, { bold: true }), run(`\t${title}`, { bold: true })], tabStops: [{ type: TabStopType.LEFT, position: NUMBER_INDENT }] })];
   const paras = paragraphsOf(imp.text);
   for (const p of paras.length ? paras : ['None.']) out.push(new Paragraph({ indent: { left: NUMBER_INDENT }, spacing: { after: 160 }, children: [run(p)] }));
+  // One paragraph (name, line break, job title under the name) kept on one page: the sign-off never splits.
+  const jobTitle = imp.verifiedBy.name.trim() && imp.verifiedBy.jobTitle.trim() ? [new TextRun({ break: 1 }), run(`\t${imp.verifiedBy.jobTitle}`)] : [];
   out.push(
-    new Paragraph({ indent: { left: NUMBER_INDENT }, spacing: { after: 0 }, keepNext: true, children: [run('Implications verified by: ', { bold: true }), run(imp.verifiedBy.name || 'Not yet verified')] }),
-    new Paragraph({ indent: { left: NUMBER_INDENT + 2552 }, spacing: { after: 200 }, children: [run(imp.verifiedBy.jobTitle)] }),
+    new Paragraph({
+      indent: { left: NUMBER_INDENT },
+      tabStops: [{ type: TabStopType.LEFT, position: NUMBER_INDENT + VERIFIED_BY_INDENT }],
+      spacing: { after: 200 },
+      keepLines: true,
+      children: [run('Implications verified by: ', { bold: true }), run(imp.verifiedBy.name.trim() || 'Not yet verified'), ...jobTitle],
+    }),
   );
   return out;
 }

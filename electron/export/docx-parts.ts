@@ -20,8 +20,8 @@ import {
 } from 'docx';
 import type { RatingLevel } from '../../shared/model';
 import { contrastingTextColour, levelShape } from '../../shared/ratings';
-import type { Cell, Para, TableModel } from './appendix-model';
-import { longestWordWidth, widthsWithMinimums } from './layout';
+import { columnMinimum, type Cell, type Para, type TableModel } from './appendix-model';
+import { widthsWithMinimums } from './layout';
 import { cleanText, paragraphsOf } from './text';
 
 export const FONT = 'Arial';
@@ -31,6 +31,10 @@ export const TABLE_SMALL = 'TableTextSmall';
 export const TABLE_HEADING = 'TableHeading';
 export const RATING_TEXT = 'RatingText';
 export const RATING_SMALL = 'RatingTextSmall';
+/** 7 pt styles for a rating history of seven or more periods. */
+export const TABLE_TINY = 'TableTextTiny';
+export const RATING_TINY = 'RatingTextTiny';
+const TINY = 14;
 
 /**
  * Document styles: Arial, en-GB, Word's own Title and Heading 1-3 styles so the navigation pane works.
@@ -47,6 +51,8 @@ export function houseStyles(sizes: { table: number; body: number }): IStylesOpti
       { id: TABLE_HEADING, name: 'Table Heading', basedOn: 'Normal', run: { bold: true }, paragraph: { keepNext: true } },
       { id: RATING_TEXT, name: 'Rating', basedOn: 'Normal', run: { bold: true }, paragraph: { alignment: AlignmentType.CENTER } },
       { id: RATING_SMALL, name: 'Rating Small', basedOn: 'Normal', run: { bold: true, size: small }, paragraph: { alignment: AlignmentType.CENTER } },
+      { id: TABLE_TINY, name: 'Table Text Tiny', basedOn: 'Normal', run: { size: TINY } },
+      { id: RATING_TINY, name: 'Rating Tiny', basedOn: 'Normal', run: { bold: true, size: TINY }, paragraph: { alignment: AlignmentType.CENTER } },
     ],
     default: {
       document: {
@@ -56,15 +62,15 @@ export function houseStyles(sizes: { table: number; body: number }): IStylesOpti
       title: { run: { font: FONT, size: 36, bold: true, color: '000000' }, paragraph: { spacing: { after: 120 }, keepNext: true } },
       heading1: {
         run: { font: FONT, size: body + 8, bold: true, color: '000000' },
-        paragraph: { spacing: { before: 240, after: 120 }, keepNext: true, keepLines: true },
+        paragraph: { spacing: { before: 240, after: 120 }, keepNext: true, keepLines: true, outlineLevel: 0 },
       },
       heading2: {
         run: { font: FONT, size: body + 4, bold: true, color: '000000' },
-        paragraph: { spacing: { before: 200, after: 100 }, keepNext: true, keepLines: true },
+        paragraph: { spacing: { before: 200, after: 100 }, keepNext: true, keepLines: true, outlineLevel: 1 },
       },
       heading3: {
         run: { font: FONT, size: body + 2, bold: true, color: '000000' },
-        paragraph: { spacing: { before: 160, after: 80 }, keepNext: true, keepLines: true },
+        paragraph: { spacing: { before: 160, after: 80 }, keepNext: true, keepLines: true, outlineLevel: 2 },
       },
     },
   };
@@ -115,12 +121,17 @@ export function levelText(level: RatingLevel, levels: readonly RatingLevel[]): s
 }
 const levelTexts = new WeakMap<readonly RatingLevel[], Map<string, string>>();
 
-/** A rating cell: shaded with the level's colour, label in a contrasting colour; unrated is "Not rated", unshaded. */
-export function ratingCell(level: RatingLevel | null, levels: readonly RatingLevel[], width: number, opts: { small?: boolean } = {}): TableCell {
+/**
+ * A rating cell: shaded with the level's colour, label in a contrasting colour; unrated is "Not rated",
+ * unshaded. `small` = 8 pt; `size` below 8 pt = the 7 pt styles (a long rating history). Sizes come from
+ * paragraph styles, not from each run, which keeps a large plan's XML small.
+ */
+export function ratingCell(level: RatingLevel | null, levels: readonly RatingLevel[], width: number, opts: { small?: boolean; size?: number } = {}): TableCell {
+  const tiny = opts.size !== undefined && opts.size <= TINY;
   if (!level) {
     return new TableCell({
       width: { size: width, type: WidthType.DXA },
-      children: [new Paragraph({ style: opts.small ? TABLE_SMALL : undefined, alignment: AlignmentType.CENTER, children: [run('Not rated', { italics: true })] })],
+      children: [new Paragraph({ style: tiny ? TABLE_TINY : opts.small ? TABLE_SMALL : undefined, alignment: AlignmentType.CENTER, children: [run('Not rated', { italics: true })] })],
     });
   }
   const fill = level.colour.replace('#', '').toUpperCase();
@@ -128,7 +139,7 @@ export function ratingCell(level: RatingLevel | null, levels: readonly RatingLev
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     shading: { type: ShadingType.CLEAR, fill, color: 'auto' },
-    children: [new Paragraph({ style: opts.small ? RATING_SMALL : RATING_TEXT, children: [run(levelText(level, levels), { color: labelColour(fill) })] })],
+    children: [new Paragraph({ style: tiny ? RATING_TINY : opts.small ? RATING_SMALL : RATING_TEXT, children: [run(levelText(level, levels), { color: labelColour(fill) })] })],
   });
 }
 
@@ -140,9 +151,9 @@ type RatingCellCache = Map<string, TableCell>;
 
 function bodyCell(cell: Cell, levels: readonly RatingLevel[], width: number, bold: boolean, cache: RatingCellCache): TableCell {
   if (cell.kind === 'rating') {
-    const key = `${cell.level?.id ?? '-'}|${width}|${cell.small ? 1 : 0}`;
+    const key = `${cell.level?.id ?? '-'}|${width}|${cell.small ? 1 : 0}|${cell.size ?? ''}`;
     let shared = cache.get(key);
-    if (!shared) cache.set(key, (shared = ratingCell(cell.level, levels, width, { small: cell.small })));
+    if (!shared) cache.set(key, (shared = ratingCell(cell.level, levels, width, { small: cell.small, size: cell.size })));
     return shared;
   }
   const merge = cell.merge === 'restart' ? VerticalMergeType.RESTART : cell.merge === 'continue' ? VerticalMergeType.CONTINUE : undefined;
@@ -182,13 +193,7 @@ export function fixedTable(
   const headerSize = opts.smallHeader ? Math.min(opts.size ?? 20, 16) : (opts.size ?? 20);
   const widths = widthsWithMinimums(
     model.columns.map((c) => c.weight),
-    model.columns.map((c) =>
-      Math.max(
-        longestWordWidth(c.label, headerSize, { bold: true }),
-        c.fit ? longestWordWidth(c.fit.text, c.fit.small ? Math.min(opts.size ?? 20, 16) : (opts.size ?? 20), { bold: c.fit.bold }) : 0,
-        Math.round((c.minShare ?? 0) * totalWidth),
-      ),
-    ),
+    model.columns.map((c) => columnMinimum(c, opts.size ?? 20, totalWidth, headerSize)),
     totalWidth,
   );
   const header = new TableRow({
@@ -200,7 +205,7 @@ export function fixedTable(
         : new TableCell({
             width: { size: widths[i]!, type: WidthType.DXA },
             shading: { type: ShadingType.CLEAR, fill: HEADER_FILL, color: 'auto' },
-            children: [new Paragraph({ style: opts.smallHeader ? TABLE_SMALL : TABLE_HEADING, children: [run(c.label, { bold: opts.smallHeader })] })],
+            children: [new Paragraph({ style: opts.smallHeader ? TABLE_SMALL : TABLE_HEADING, children: [run(c.label, { bold: opts.smallHeader, size: c.headerSize })] })],
           }),
     ),
   });

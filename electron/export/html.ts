@@ -45,6 +45,7 @@ export function appendixHtml(m: AppendixModel, levels: readonly RatingLevel[]): 
   if (m.recommendations) parts.push(`<h1>${esc(m.recommendations.heading)}</h1>`, table(m.recommendations.table));
   if (m.summary) parts.push('<h1>Summary of all areas</h1>', table(m.summary));
   if (m.key) parts.push('<h1>Key to ratings</h1>', table(m.key));
+  if (m.historyNote) parts.push(`<p><i>${esc(m.historyNote)}</i></p>`);
   if (m.governance.length) parts.push('<h1>Governance</h1>', ...m.governance.map((p) => `<p>${esc(p)}</p>`));
   for (const s of m.sections) {
     parts.push(`<h1>${esc(s.heading)}</h1>`, ...s.description.map((p) => `<p>${esc(p)}</p>`));

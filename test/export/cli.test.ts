@@ -39,6 +39,27 @@ describe('planwright export / covering-report', () => {
     expect(textOf(openDocx(fs.readFileSync(path.join(dir, 'report.docx'))).doc)).toContain('Issues, Options and Analysis of Options');
   });
 
+  it('honours --period, --compare, --columns, --section, --appendix and the rating history flags', () => {
+    const db = path.join(dir, 'chosen.sqlite');
+    expect(cli('sample', '--db', db).status).toBe(0);
+    const r = cli(
+      'export', 'Continuous Improvement', '--db', db, '--out', 'chosen.docx', '--period', 'November 2025', '--compare', 'none', '--columns', 'reference,description,rating,progress',
+      '--section', '2', '--appendix', '4', '--rating-history', '--history-periods', '1',
+    );
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const pkg = openDocx(fs.readFileSync(path.join(dir, 'chosen.docx')));
+    const text = textOf(pkg.doc);
+    expect(text).toContain('Reporting period: November 2025');
+    expect(text).not.toContain('Compared with:');
+    expect(text).toContain('2. Practice Model and Quality Assurance');
+    expect(text).not.toContain('1. Leadership, Governance and Culture');
+    expect(Object.values(pkg.files).join('')).toContain('Appendix 4');
+    const header = pkg.xml.match(/<w:tblHeader\/>[\s\S]*?<\/w:tr>/g)!.at(-1)!;
+    expect(header.replace(/<[^>]+>/g, '')).toBe('ReferenceActionRAG November 2025Progress');
+    for (const f of fs.readdirSync(dir).filter((n) => n.startsWith('chosen'))) fs.rmSync(path.join(dir, f));
+  });
+
   it('refuses bad flags with a clear message and writes nothing', () => {
     const before = fs.readdirSync(dir);
     const bad = cli('export', '--sample', '--out', 'x.docx', '--columns', 'reference,colour');
@@ -47,6 +68,13 @@ describe('planwright export / covering-report', () => {
     const noOut = cli('export', '--sample');
     expect(noOut.status).not.toBe(0);
     expect(noOut.stderr).toMatch(/--out FILE\.docx/);
+    const period = cli('export', '--sample', '--out', 'x.docx', '--period', 'June 1999');
+    expect(period.stderr).toMatch(/No single reporting period matches "June 1999"/);
+    expect(period.status).not.toBe(0);
+    expect(period.stderr).toMatch(/June 1999/);
+    const history = cli('export', '--sample', '--out', 'x.docx', '--history-periods', '0');
+    expect(history.status).toBe(2);
+    expect(history.stderr).toMatch(/--history-periods is a whole number from 1 to 24/);
     expect(fs.readdirSync(dir)).toEqual(before);
   });
 });

@@ -104,6 +104,29 @@ describe('the covering report', () => {
     for (const xml of Object.values(pkg.files)) expect(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/.test(xml)).toBe(false);
   });
 
+  it('keeps each “Implications verified by” sign-off whole: name, then the job title under it, one paragraph', () => {
+    for (const name of ['Jo Finance', 'Lee Law', 'Sam Equal']) {
+      const p = all(pkg.doc, 'p').find((x) => textOf(x).startsWith(`Implications verified by: ${name}`))!;
+      expect(p, name).toBeDefined();
+      expect(first(p, 'keepLines'), `${name} never splits across pages`).toBeDefined();
+      expect(first(p, 'br'), `${name}: job title on its own line`).toBeDefined();
+    }
+    const finance = all(pkg.doc, 'p').find((x) => textOf(x).startsWith('Implications verified by: Jo Finance'))!;
+    expect(textOf(finance)).toBe('Implications verified by: Jo Finance\tStrategic Lead Finance');
+  });
+
+  it('says “Not yet verified” when nobody has signed an implication off', async () => {
+    const unsigned = { ...content, implications: { ...content.implications, legal: { text: 'None.', verifiedBy: { name: '', jobTitle: '' } } } };
+    const out = openDocx(await buildCoveringReport(tree, unsigned, computeSummary(tree, {})));
+    expect(textOf(out.doc)).toContain('Implications verified by: Not yet verified');
+  });
+
+  it('marks an exempt report with its reason', async () => {
+    const exempt = openDocx(await buildCoveringReport(tree, { ...content, publicStatus: 'exempt', exemptReason: 'Paragraph 1 of Schedule 12A' }, computeSummary(tree, {})));
+    expect(textOf(exempt.doc)).toContain('This report is Exempt: Paragraph 1 of Schedule 12A');
+    expect(textOf(exempt.doc)).not.toContain('This report is Public');
+  });
+
   it('uses the author’s edited progress paragraph instead of the pre-filled one', async () => {
     const edited = openDocx(await buildCoveringReport(tree, { ...content, progressParagraph: 'Edited by the author.' }, computeSummary(tree, {})));
     expect(textOf(edited.doc)).toContain('Edited by the author.');

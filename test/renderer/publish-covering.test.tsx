@@ -11,6 +11,7 @@ import type { Result } from '../../shared/result';
 import { computeSummary, describeProgress } from '../../shared/summary';
 import { CoveringReportEditor, REFILL_QUESTION } from '../../renderer/src/publish/CoveringReportEditor';
 import { DebouncedSaver, type SaverState } from '../../renderer/src/publish/debouncedSaver';
+import { missingFields } from '../../renderer/src/publish/coveringChecks';
 import { fakeTree, PLAN_ID } from './settings-fixtures';
 
 afterEach(cleanup);
@@ -115,6 +116,67 @@ describe('CoveringReportEditor', () => {
     expect(saves.length).toBeGreaterThan(0);
     expect(saves.length).toBeLessThan(5);
     expect(saves.at(-1)!.content).toMatchObject({ committee: 'Children’s Services Overview and Scrutiny Committee', title: saved.title });
+  });
+
+  it('keeps one report per period: switching saves the pending edit to its own period, then loads the other', async () => {
+    const user = userEvent.setup();
+    const second = { ...tree.periods[0]!, id: '00000000-0000-4000-8000-000000000051', position: 1, label: 'March 2020' };
+    const twoPeriods = { ...tree, periods: [tree.periods[0]!, second] };
+    const marchReport = CoveringReportContent.parse({ title: 'March report' });
+    const bridge = standardHandlers({
+      'coveringReport:get': (i) => {
+        const { periodId } = i as InputOf<'coveringReport:get'>;
+        return { id: '00000000-0000-4000-8000-000000000800', planId: PLAN_ID, periodId, content: periodId === second.id ? marchReport : saved, updatedAt: tree.plan.updatedAt };
+      },
+    });
+    render(<CoveringReportEditor tree={twoPeriods} onClose={() => undefined} />);
+    const title = await screen.findByLabelText('Report title');
+    expect(title).toHaveValue(saved.title);
+    await user.type(screen.getByLabelText('Committee'), 'Cabinet');
+    await user.selectOptions(screen.getByRole('combobox', { name: /Reporting period/ }), second.id);
+    await waitFor(() => expect(screen.getByLabelText('Report title')).toHaveValue('March report'));
+    const saves = bridge.calls('coveringReport:save') as InputOf<'coveringReport:save'>[];
+    expect(saves.at(-1)).toMatchObject({ periodId: PERIOD, content: { committee: 'Cabinet' } });
+    expect(saves.every((x) => x.periodId === PERIOD)).toBe(true);
+    expect(bridge.calls('coveringReport:get')).toEqual([
+      { planId: PLAN_ID, periodId: PERIOD },
+      { planId: PLAN_ID, periodId: second.id },
+    ]);
+  });
+
+  it('lists what is still to fill in before the agenda pack, without blocking the export', async () => {
+    expect(missingFields(saved)).toEqual([
+      'meeting date',
+      'committee',
+      'report of',
+      'accountable assistant director',
+      'accountable director',
+      'executive summary',
+      'financial implications verified by',
+      'legal implications verified by',
+      'diversity and equality implications verified by',
+      'report author',
+    ]);
+    const user = userEvent.setup();
+    standardHandlers();
+    render(<CoveringReportEditor tree={tree} onClose={() => undefined} />);
+    const missing = await screen.findByTestId('covering-missing');
+    expect(missing).toHaveTextContent('Still to fill in before the agenda pack: meeting date, committee,');
+    await user.type(screen.getByLabelText('Committee'), 'Cabinet');
+    expect(screen.getByTestId('covering-missing')).not.toHaveTextContent(/\bcommittee,/);
+    expect(screen.getByRole('button', { name: 'Export covering report…' })).toBeEnabled();
+    const full = CoveringReportContent.parse({
+      meetingDate: '2026-02-13',
+      committee: 'Cabinet',
+      reportOf: { name: 'A' },
+      accountableAssistantDirector: { name: 'B' },
+      accountableDirector: { name: 'C' },
+      executiveSummary: 'Summary.',
+      implications: { financial: { verifiedBy: { name: 'D' } }, legal: { verifiedBy: { name: 'E' } }, diversity: { verifiedBy: { name: 'F' } } },
+      author: { name: 'G' },
+    });
+    expect(missingFields(full)).toEqual([]);
+    expect(missingFields({ ...full, publicStatus: 'exempt' })).toEqual(['reason the report is exempt']);
   });
 
   it('picks a signatory from the directory and fills the job title; typed names are kept', async () => {

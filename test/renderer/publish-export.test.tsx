@@ -120,6 +120,19 @@ describe('export form rules', () => {
   });
 
 
+  it('shows every period in the rating history unless the author gives a number, and refuses a bad one', () => {
+    const t = tree();
+    const form = { ...initialForm(t, defaults(t).options), ratingHistory: true };
+    expect(form.historyPeriods).toBe('');
+    expect(validateForm(form)).toEqual({});
+    expect(toOptions(form, t).historyPeriods).toBeUndefined();
+    expect(ExportOptions.parse(toOptions(form, t)).historyPeriods).toBeUndefined();
+    expect(toOptions({ ...form, historyPeriods: '3' }, t).historyPeriods).toBe(3);
+    expect(validateForm({ ...form, historyPeriods: '0' }).historyPeriods).toMatch(/1 to 24 periods, or leave it blank/);
+    expect(validateForm({ ...form, historyPeriods: 'four' }).historyPeriods).toBeDefined();
+    expect(initialForm(t, { ...defaults(t).options, historyPeriods: 6 }).historyPeriods).toBe('6');
+  });
+
   it('offers no rating column or rating layout when the plan has no scale (inspection layout)', () => {
     const t = { ...tree(), levels: [], plan: { ...tree().plan, columns: templateColumns('inspection') } };
     expect(columnChoices(t).some((c) => c.field === 'rating')).toBe(false);

@@ -27,6 +27,7 @@ interface ExportFlags {
   excludeRemovable?: boolean;
   merge?: boolean;
   ratingHistory?: boolean;
+  historyPeriods?: string;
   json?: boolean;
   db?: string;
 }
@@ -64,6 +65,11 @@ async function exportPlan(app: CliApp, planQuery: string, flags: ExportFlags, ou
   if (flags.columns) options.columns = parseColumns(flags.columns);
   if (flags.lead) options.lead = flags.lead;
   if (flags.ratingHistory !== undefined) options.ratingHistory = flags.ratingHistory;
+  if (flags.historyPeriods !== undefined) {
+    const n = Number(flags.historyPeriods);
+    if (!/^\d+$/.test(flags.historyPeriods.trim()) || n < 1 || n > 24) throw new CliError('--history-periods is a whole number from 1 to 24.', 2);
+    options.historyPeriods = n;
+  }
   if (flags.progress) {
     if (flags.progress !== 'latest' && flags.progress !== 'all') throw new CliError('--progress is "latest" or "all".', 2);
     options.progress = flags.progress;
@@ -104,6 +110,7 @@ defineCommand((program, deps) => {
     .option('--no-merge', 'do not merge cells that repeat the row above')
     .option('--rating-history', 'one rating column per reporting period')
     .option('--no-rating-history', 'only the current rating column')
+    .option('--history-periods <n>', 'rating history: the last N periods (default: every period up to the reported one that fits the page)')
     .option('--json', 'print the result as JSON')
     .action(async (planQuery: string | undefined, flags: ExportFlags) => {
       const out = outPath(flags.out);

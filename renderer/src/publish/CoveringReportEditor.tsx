@@ -18,6 +18,7 @@ import { describeProgress } from '../../../shared/summary';
 import { DebouncedSaver, type SaverState } from './debouncedSaver';
 import { JobProgress, useJobProgress } from './JobProgress';
 import { folderOf, newJobId, periodsOf } from './exportForm';
+import { missingFields } from './coveringChecks';
 import './publish.css';
 
 export interface CoveringReportEditorProps {
@@ -200,6 +201,11 @@ export function CoveringReportEditor({ tree, onClose }: CoveringReportEditorProp
           {loadError ? (
             <div className="notice notice-danger" role="alert">
               Couldn’t load the covering report: {loadError}
+            </div>
+          ) : null}
+          {content && missingFields(content).length > 0 ? (
+            <div className="notice notice-warn" data-testid="covering-missing">
+              Still to fill in before the agenda pack: {missingFields(content).join(', ')}. You can export a draft meanwhile.
             </div>
           ) : null}
           {content ? (

@@ -170,10 +170,12 @@ export function resolveSelection(tree: PlanTree, options: ExportOptions): Resolv
   const currentRating = new Map<string, string | null>();
   if (period) for (const r of tree.ratings) if (r.periodId === period.id) currentRating.set(r.actionId, r.levelId);
   const needle = options.lead?.trim().toLowerCase() ?? '';
+  // Archiving an objective flags only the objective: its actions are archived with it.
+  const archivedObjectives = new Set(tree.objectives.filter((o) => o.archived).map((o) => o.id));
   const actions = tree.actions
     .filter((a) => {
       if (!live(a) || !sectionOrder.has(a.sectionId)) return false;
-      if (a.archived && !options.includeArchived) return false;
+      if ((a.archived || (a.objectiveId !== null && archivedObjectives.has(a.objectiveId))) && !options.includeArchived) return false;
       if (needle && !a.leads.some((l) => l.name.toLowerCase().includes(needle))) return false;
       if (!options.includeRemovable) {
         const lvl = levelById.get(currentRating.get(a.id) ?? '');

@@ -160,3 +160,21 @@ describe('the other options', () => {
     expect(text).not.toContain('7 (14). ');
   });
 });
+
+describe('archived objectives', () => {
+  it('leaves out the actions of an archived objective unless archived actions are included', async () => {
+    const { treeFromDraft } = await import('../../shared/samples/tree-from-draft');
+    const { samplePlanDraft } = await import('../../shared/samples/sample-plan');
+    const { ExportOptions } = await import('../../shared/export-options');
+    const model = await import('../../electron/export/appendix-model');
+    const tree = treeFromDraft(samplePlanDraft);
+    const objective = tree.objectives.find((o) => tree.actions.some((a) => a.objectiveId === o.id))!;
+    const under = tree.actions.filter((a) => a.objectiveId === objective.id).map((a) => a.id);
+    objective.archived = true;
+    const pick = model.resolveSelection;
+    const shown = pick(tree, ExportOptions.parse({})).actions.map((a) => a.id);
+    expect(shown.some((id) => under.includes(id))).toBe(false);
+    const all = pick(tree, ExportOptions.parse({ includeArchived: true })).actions.map((a) => a.id);
+    expect(under.every((id) => all.includes(id))).toBe(true);
+  });
+});

@@ -11,6 +11,7 @@ import { Workspace, type WorkspaceTab } from './workspace/Workspace';
 import { SearchPanel } from './search/SearchPanel';
 import { ImportWizard } from './importer/ImportWizard';
 import { SaveStatus } from './components/SaveStatus';
+import { YourName } from './components/YourName';
 import { useToasts } from './components/Toasts';
 import { AppServicesContext, useServices, useUndoState, type AppServices } from './state/context';
 import { SaveTracker } from './state/saveStatus';
@@ -40,7 +41,7 @@ export function App() {
   const services = useMemo<AppServices>(() => ({ saves, undo, toast, userName }), [saves, undo, toast, userName]);
   return (
     <AppServicesContext.Provider value={services}>
-      <Shell />
+      <Shell onUserName={setUserName} />
       {toasts}
     </AppServicesContext.Provider>
   );
@@ -52,7 +53,7 @@ export function viewFromHash(hash: string): View | null {
   return m ? { kind: 'plan', planId: m[1]!, tab: (m[2] as WorkspaceTab | undefined) ?? 'table', jump: null } : null;
 }
 
-function Shell() {
+function Shell({ onUserName }: { onUserName(userName: string): void }) {
   const [view, setView] = useState<View>(() => viewFromHash(window.location.hash) ?? { kind: 'library' });
   useEffect(() => {
     const onHash = () => {
@@ -72,7 +73,7 @@ function Shell() {
   const [searchOpen, setSearchOpen] = useState<{ query: string; nonce: number } | null>(null);
   const searchInput = useRef<HTMLInputElement>(null);
   const [importing, setImporting] = useState(false);
-  const { undo, toast, saves } = useServices();
+  const { undo, toast, saves, userName } = useServices();
   const undoState = useUndoState();
   const jumpNonce = useRef(0);
 
@@ -214,6 +215,7 @@ function Shell() {
             ↷ Redo
           </button>
         </div>
+        <YourName userName={userName} onChange={onUserName} />
         <SaveStatus />
       </header>
       <main className="app-main" id="main">

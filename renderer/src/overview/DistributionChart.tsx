@@ -31,6 +31,39 @@ export function distributionByPeriod(tree: PlanTree): PeriodDistribution[] {
   });
 }
 
+/**
+ * Whole-number gridline values from 0 to `total` at a round step (1, 2, 5, 10, 20, 25, 50...), at most five
+ * steps, so a gridline never carries a rounded half ("3" drawn at 2.5).
+ */
+export function axisTicks(total: number): number[] {
+  const top = Math.max(1, Math.floor(total));
+  let step = 1;
+  for (let unit = 1; top / step > 5; unit *= 10) {
+    step = [1, 2, 2.5, 5].map((m) => m * unit).find((s) => Number.isInteger(s) && top / s <= 5) ?? 10 * unit;
+  }
+  const ticks: number[] = [];
+  for (let t = 0; t <= top; t += step) ticks.push(t);
+  return ticks;
+}
+
+/** A period label for under its bar: whole words on up to two lines of about 12 characters, then "…". */
+export function axisLabelLines(label: string, width = 12): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of label.trim().split(/\s+/)) {
+    if (!line) line = word;
+    else if (`${line} ${word}`.length <= width) line = `${line} ${word}`;
+    else {
+      lines.push(line);
+      line = word;
+    }
+  }
+  if (line) lines.push(line);
+  const clip = (text: string) => (text.length > width ? `${text.slice(0, width - 1)}…` : text);
+  if (lines.length <= 2) return lines.map(clip);
+  return [clip(lines[0]!), clip(`${lines[1]} ${lines.slice(2).join(' ')}`)];
+}
+
 export function DistributionChart({ tree }: { tree: PlanTree }) {
   const index = indexTree(tree);
   const data = distributionByPeriod(tree);
@@ -41,7 +74,7 @@ export function DistributionChart({ tree }: { tree: PlanTree }) {
   const chartH = 200;
   const left = 36;
   const width = left + data.length * (barW + gap) + 10;
-  const height = chartH + 48;
+  const height = chartH + (data.some((d) => axisLabelLines(d.label).length > 1) ? 58 : 44);
   return (
     <section aria-labelledby="ov-chart" className="chart-section">
       <h3 id="ov-chart">Ratings by period</h3>
@@ -54,11 +87,11 @@ export function DistributionChart({ tree }: { tree: PlanTree }) {
       <div className="chart-scroll">
         <svg width={width} height={height} role="img" aria-labelledby="ov-chart ov-chart-desc" className="chart">
           <desc id="ov-chart-desc">Stacked bars, one per reporting period; the same figures are in the table that follows.</desc>
-          {[0, 0.5, 1].map((f) => (
-            <g key={f}>
-              <line x1={left - 4} x2={width} y1={10 + chartH * (1 - f)} y2={10 + chartH * (1 - f)} stroke="#e2e5e9" />
-              <text x={left - 8} y={14 + chartH * (1 - f)} textAnchor="end" fontSize="10" fill="#5e6670">
-                {Math.round(total * f)}
+          {axisTicks(total).map((t) => (
+            <g key={t}>
+              <line x1={left - 4} x2={width} y1={10 + chartH * (1 - t / total)} y2={10 + chartH * (1 - t / total)} stroke="#e2e5e9" />
+              <text x={left - 8} y={14 + chartH * (1 - t / total)} textAnchor="end" fontSize="10" fill="#5e6670">
+                {t}
               </text>
             </g>
           ))}
@@ -89,7 +122,11 @@ export function DistributionChart({ tree }: { tree: PlanTree }) {
                   );
                 })}
                 <text x={x + barW / 2} y={chartH + 26} textAnchor="middle" fontSize="11" fill="#1f2328">
-                  {d.label.length > 12 ? `${d.label.slice(0, 11)}…` : d.label}
+                  {axisLabelLines(d.label).map((line, n) => (
+                    <tspan key={n} x={x + barW / 2} dy={n === 0 ? 0 : 13}>
+                      {line}
+                    </tspan>
+                  ))}
                 </text>
               </g>
             );

@@ -110,7 +110,9 @@ export function Overview({ onOpenAction }: { onOpenAction(actionId: string): voi
           {rated ? (
             <section aria-labelledby="ov-summary">
               <h3 id="ov-summary">
-                Rating summary: {summary.compareLabel ?? '–'} to {summary.periodLabel ?? '–'}
+                {summary.compareLabel
+                  ? `Rating summary: ${summary.compareLabel} to ${summary.periodLabel ?? '–'}`
+                  : `Rating summary: ${summary.periodLabel ?? '–'} (no earlier period to compare with)`}
               </h3>
               <div className="table-scroll">
                 <table className="data-table overview-table">
@@ -204,11 +206,14 @@ export function Overview({ onOpenAction }: { onOpenAction(actionId: string): voi
                 {unexplained.length === 0 ? <p className="muted">None.</p> : null}
                 <ul className="plain-list">
                   {unexplained.map((a) => (
-                    <li key={a.actionId} className="hstack">
-                      <button type="button" className="btn btn-link" onClick={() => onOpenAction(a.actionId)}>
-                        {actionRef(a.actionId) || a.reference}
-                      </button>
-                      <RatingBadge level={a.currentLevelId ? levelFor(a.currentLevelId) : null} levels={index.levels} size="sm" />
+                    <li key={a.actionId}>
+                      <span className="hstack">
+                        <button type="button" className="btn btn-link" onClick={() => onOpenAction(a.actionId)}>
+                          {actionRef(a.actionId) || a.reference}
+                        </button>
+                        <RatingBadge level={a.currentLevelId ? levelFor(a.currentLevelId) : null} levels={index.levels} size="sm" />
+                      </span>
+                      <span className="clip">{index.actionById.get(a.actionId)?.description}</span>
                     </li>
                   ))}
                 </ul>

@@ -6,7 +6,7 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Action } from '../../../shared/model';
 import { indexTree, isArchivedAction, workStatus, type TreeIndex } from '../state/indexes';
-import { useTree, useWorkspace } from '../state/context';
+import { useServices, useTree, useWorkspace } from '../state/context';
 import { ActionForm } from '../action/ActionPanel';
 import { RatingBadge } from '../components/RatingBadge';
 import { isTextEntry } from '../keys';
@@ -38,21 +38,42 @@ export function leadNames(index: TreeIndex): string[] {
   return [...names.values()].sort((a, b) => a.localeCompare(b, 'en-GB'));
 }
 
+/** The lead as listed in this plan (matched ignoring case), or everyone when the plan has no such lead. */
+export function knownLead(leads: readonly string[], lead: string): string {
+  const key = lead.trim().toLowerCase();
+  return (key && leads.find((l) => l.toLowerCase() === key)) || EVERYONE;
+}
+
 export function UpdateRound() {
   const tree = useTree();
   const { periodId } = useWorkspace();
   const index = indexTree(tree);
-  const [lead, setLead] = useState<string>(() => localStorage.getItem('planwright.roundLead') ?? EVERYONE);
+  const { userName } = useServices();
+  // null until the user picks: then the round opens on their own actions when they lead any.
+  const [chosenLead, setLead] = useState<string | null>(() => localStorage.getItem('planwright.roundLead'));
   const [includeDone, setIncludeDone] = useState(false);
   const [selected, setSelected] = useState<string | null>(null);
   const leadId = useId();
   const listRef = useRef<HTMLOListElement>(null);
   const formPane = useRef<HTMLDivElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const focusAfterMove = useRef<'list' | 'heading' | 'keep' | null>(null);
   useEffect(() => {
     formPane.current?.scrollTo({ top: 0 });
+    const how = focusAfterMove.current;
+    focusAfterMove.current = null;
+    if (how === 'list') listRef.current?.querySelector<HTMLElement>(`[data-id="${selected}"]`)?.focus();
+    else if (how === 'heading') heading.current?.focus();
+    else if (how === 'keep') {
+      const active = document.activeElement;
+      if (!active || active === document.body || (active instanceof HTMLButtonElement && active.disabled)) heading.current?.focus();
+    }
   }, [selected]);
   const period = periodId ? index.periodById.get(periodId) : undefined;
   const leads = useMemo(() => leadNames(index), [index]);
+  // The remembered lead may come from another plan: fall back to everyone rather than an empty round.
+  const lead = knownLead(leads, chosenLead ?? userName);
+  const me = knownLead(leads, userName);
   const inFilter = useMemo(() => roundActions(index, lead), [index, lead]);
 
   // Snapshot of what needed work when the round (re)started, so items don't vanish while being worked on.
@@ -72,13 +93,18 @@ export function UpdateRound() {
   const current = at >= 0 ? list[at] : undefined;
 
   const go = (delta: number) => {
-    if (list.length === 0) return;
-    (document.activeElement as HTMLElement | null)?.blur?.();
     const next = list[Math.max(0, Math.min(list.length - 1, (at < 0 ? 0 : at) + delta))];
-    if (next) {
-      setSelected(next.id);
-      requestAnimationFrame(() => listRef.current?.querySelector<HTMLElement>(`[data-id="${next.id}"]`)?.scrollIntoView({ block: 'nearest' }));
-    }
+    // At either end there is nowhere to go: leave the focus (and any typing) alone.
+    if (!next || next.id === current?.id) return;
+    // Keep the keyboard user's place: from the list (or nowhere) focus moves to the next item; from a
+    // field (Alt+N) to the next action's heading; a Previous / Next button keeps the focus while it can.
+    const active = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const onNav = !!active?.closest('.round-nav');
+    focusAfterMove.current = onNav ? 'keep' : active && isTextEntry(active) ? 'heading' : 'list';
+    // Leaving a field saves what was typed (blur).
+    if (!onNav) active?.blur?.();
+    setSelected(next.id);
+    requestAnimationFrame(() => listRef.current?.querySelector<HTMLElement>(`[data-id="${next.id}"]`)?.scrollIntoView({ block: 'nearest' }));
   };
   const goRef = useRef(go);
   goRef.current = go;
@@ -127,7 +153,7 @@ export function UpdateRound() {
               <option value={EVERYONE}>Everyone’s actions</option>
               {leads.map((l) => (
                 <option key={l} value={l}>
-                  {l}
+                  {l === me ? `My actions (${l})` : l}
                 </option>
               ))}
             </select>
@@ -200,7 +226,7 @@ export function UpdateRound() {
                 Next →
               </button>
             </div>
-            <ActionForm key={current.id} action={current} tree={tree} compact />
+            <ActionForm key={current.id} action={current} tree={tree} headingRef={heading} compact />
           </>
         ) : (
           <p className="empty">Choose an action on the left.</p>

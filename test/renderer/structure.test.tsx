@@ -211,6 +211,30 @@ describe('Editor: objectives', () => {
   });
 });
 
+describe('Editor: undo of a typed number or reference', () => {
+  it('hands numbering back to the app when the old number or reference was automatic', async () => {
+    const { invoke, store, undo, editor } = setup();
+    const sectionCalls = (): unknown[] => callsOf(invoke, 'sections:update');
+    const actionCalls = (): unknown[] => callsOf(invoke, 'actions:update');
+    const t = tree();
+    invoke.mockImplementation(async (channel, input) => {
+      if (channel === 'plans:get') return { ok: true, value: t };
+      if (channel === 'sections:update') return { ok: true, value: t.sections[0] };
+      if (channel === 'actions:update') return { ok: true, value: t.actions[0] };
+      return { ok: true, value: input };
+    });
+    await store.load();
+    const section = store.getTree()!.sections[0]!;
+    const action = store.getTree()!.actions[0]!;
+    await editor.updateSection(section.id, { number: '7 (14)' });
+    await undo.undo();
+    expect(sectionCalls().at(-1)).toEqual({ sectionId: section.id, patch: { number: '' } });
+    await editor.updateAction(action.id, { reference: '1.1a' });
+    await undo.undo();
+    expect(actionCalls().at(-1)).toEqual({ actionId: action.id, patch: { reference: '' } });
+  });
+});
+
 describe('ObjectiveDialog', () => {
   it('asks for the text before adding, then saves it trimmed (Enter submits)', async () => {
     const user = userEvent.setup();

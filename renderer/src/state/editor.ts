@@ -63,6 +63,8 @@ export class Editor {
     if (!action) throw new Error('That action no longer exists.');
     const prev: ActionPatch = {};
     for (const key of Object.keys(patch) as (keyof ActionPatch)[]) (prev as Record<string, unknown>)[key] = action[key];
+    // Undoing a typed reference hands numbering back to the app when the old one was automatic.
+    if ('reference' in patch && !action.referenceManual) prev.reference = '';
     const structural = 'reference' in patch || 'objectiveId' in patch;
     const apply = (p: ActionPatch) => async () => {
       const saved = await call('actions:update', { actionId, patch: p });
@@ -228,6 +230,8 @@ export class Editor {
     if (!section) throw new Error('That section no longer exists.');
     const prev: typeof patch = {};
     for (const k of Object.keys(patch) as (keyof typeof patch)[]) prev[k] = section[k];
+    // Undoing a typed number hands numbering back to the app when the old one was automatic.
+    if ('number' in patch && !section.numberManual) prev.number = '';
     const apply = (p: typeof patch) => async () => {
       await call('sections:update', { sectionId, patch: p });
       await this.store.load();

@@ -24,10 +24,7 @@ const Q = {
   leads: 'SELECT id, action_id, position, name, person_id, role FROM action_leads WHERE plan_id = ? AND deleted_at IS NULL',
   links:
     'SELECT ar.action_id, ar.recommendation_id FROM action_recommendations ar JOIN recommendations r ON r.id = ar.recommendation_id WHERE ar.plan_id = ? AND ar.deleted_at IS NULL AND r.deleted_at IS NULL ORDER BY r.position',
-  // Read per period (the period id is then known, not a string made per row) and with updated_at only
-  // when it differs from rated_at: on a large plan most of the cost is creating one JS string per cell.
-  ratings:
-    'SELECT id, action_id, level_id, explanation, corrective_action, rated_by, rated_at, NULLIF(updated_at, rated_at) FROM ratings WHERE period_id = ?',
+  ratings: 'SELECT id, action_id, period_id, level_id, explanation, corrective_action, rated_by, rated_at, updated_at FROM ratings WHERE plan_id = ?',
   progress: 'SELECT id, action_id, period_id, body, author, internal, created_at, updated_at FROM progress_updates WHERE plan_id = ? AND deleted_at IS NULL ORDER BY rid',
   indicators: 'SELECT * FROM indicators WHERE plan_id = ? AND deleted_at IS NULL ORDER BY position, id',
 } as const;
@@ -108,24 +105,19 @@ export function getPlanTree(store: Store, planId: string): PlanTree {
     .sort((a, b) => sectionPos.get(a.sectionId)! - sectionPos.get(b.sectionId)! || a.position - b.position || (a.id < b.id ? -1 : 1));
 
   const ratings: Rating[] = [];
-  const ratingsStmt = prepareRaw(store.sqlite, Q.ratings);
-  for (const period of periods) {
-    const periodId = period.id;
-    for (const r of ratingsStmt.all(periodId) as Cell[][]) {
-      if (!liveActions.has(r[1] as string)) continue;
-      const ratedAt = str(r[6]!);
-      ratings.push({
-        id: str(r[0]!),
-        actionId: str(r[1]!),
-        periodId,
-        levelId: strOrNull(r[2]!),
-        explanation: str(r[3]!),
-        correctiveAction: str(r[4]!),
-        ratedBy: str(r[5]!),
-        ratedAt,
-        updatedAt: r[7] === null ? ratedAt : str(r[7]!),
-      });
-    }
+  for (const r of rawQ(Q.ratings)) {
+    if (!liveActions.has(r[1] as string) || !livePeriods.has(r[2] as string)) continue;
+    ratings.push({
+      id: str(r[0]!),
+      actionId: str(r[1]!),
+      periodId: str(r[2]!),
+      levelId: strOrNull(r[3]!),
+      explanation: str(r[4]!),
+      correctiveAction: str(r[5]!),
+      ratedBy: str(r[6]!),
+      ratedAt: str(r[7]!),
+      updatedAt: str(r[8]!),
+    });
   }
   const progress: ProgressUpdate[] = [];
   for (const r of rawQ(Q.progress)) {

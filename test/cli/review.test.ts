@@ -7,17 +7,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../electron/cli/index';
+import { runMain as run } from './run-main';
 import { SCHEMA_VERSION } from '../../db/migrations';
 import { PlanTree } from '../../shared/model';
 import { PlanSummary } from '../../shared/summary-schema';
-
-async function run(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(['node', 'planwright', ...args], { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
 
 let dir: string;
 let db: string;

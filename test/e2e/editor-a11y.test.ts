@@ -6,18 +6,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startApp, type App } from './harness';
-import { SEED_DRAFT, actionRow, expectText, openPlan, waitSaved } from './editor-helpers';
+import type { App } from './harness';
+import { actionRow, expectText, openPlan, waitSaved } from './editor-helpers';
+import { startSeededApp } from './seeded-app';
 
 let app: App;
 let planId = '';
 
 beforeAll(async () => {
-  app = await startApp({
-    beforeLoad: async ({ call }) => {
-      planId = (await call('plans:createFromDraft', SEED_DRAFT)).id;
-    },
-  });
+  ({ app, planId } = await startSeededApp(null));
 });
 
 afterAll(async () => {

@@ -10,25 +10,12 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type App } from './harness';
+import { serveDevEntry } from './dev-entry';
 import { ROOT } from './renderer-build';
-import { serveStatic, type StaticServer } from './static-server';
+import type { StaticServer } from './static-server';
 
 const RATED = '/work/shared/fixtures/word/continuous-development-plan-2020-rated.docx';
 const FIXTURE = fs.existsSync(RATED) ? RATED : path.join(ROOT, '..', 'shared', 'fixtures', 'word', 'continuous-development-plan-2020-rated.docx');
-
-/** Builds the test-only entry into a temporary folder. */
-async function buildDevEntry(outDir: string): Promise<void> {
-  const [{ build }, { default: react }] = await Promise.all([import('vite'), import('@vitejs/plugin-react')]);
-  const root = path.join(ROOT, 'renderer', 'src', 'publish');
-  await build({
-    configFile: false,
-    root,
-    base: './',
-    logLevel: 'warn',
-    plugins: [react()],
-    build: { outDir, emptyOutDir: true, target: 'chrome120', chunkSizeWarningLimit: 5000, rollupOptions: { input: path.join(root, 'dev-entry.html') } },
-  });
-}
 
 describe('import wizard (e2e)', () => {
   let app: App;
@@ -39,8 +26,7 @@ describe('import wizard (e2e)', () => {
 
   beforeAll(async () => {
     const built = path.join(out, 'build');
-    await buildDevEntry(built);
-    server = await serveStatic(built);
+    server = await serveDevEntry(built);
     app = await startApp({ host: { chooseOpenPath: async () => nextOpenPath } });
   }, 240_000);
 

@@ -10,22 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type App } from './harness';
-import { ROOT } from './renderer-build';
-import { serveStatic, type StaticServer } from './static-server';
-
-/** Builds the test-only entry into a temporary folder. */
-async function buildDevEntry(outDir: string): Promise<void> {
-  const [{ build }, { default: react }] = await Promise.all([import('vite'), import('@vitejs/plugin-react')]);
-  const root = path.join(ROOT, 'renderer', 'src', 'publish');
-  await build({
-    configFile: false,
-    root,
-    base: './',
-    logLevel: 'warn',
-    plugins: [react()],
-    build: { outDir, emptyOutDir: true, target: 'chrome120', chunkSizeWarningLimit: 5000, rollupOptions: { input: path.join(root, 'dev-entry.html') } },
-  });
-}
+import { serveDevEntry } from './dev-entry';
+import type { StaticServer } from './static-server';
 
 describe('export dialog and covering report (e2e)', () => {
   let app: App;
@@ -37,8 +23,7 @@ describe('export dialog and covering report (e2e)', () => {
 
   beforeAll(async () => {
     const built = path.join(out, 'build');
-    await buildDevEntry(built);
-    server = await serveStatic(built);
+    server = await serveDevEntry(built);
     app = await startApp({
       seedSample: true,
       host: {

@@ -3,18 +3,15 @@
  * round opens on the actions they lead, and the action's history records them as who made the change.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type App } from './harness';
-import { SEED_DRAFT, expectText, openPlan, waitSaved } from './editor-helpers';
+import type { App } from './harness';
+import { expectText, openPlan, waitSaved } from './editor-helpers';
+import { startSeededApp } from './seeded-app';
 
 let app: App;
 let planId = '';
 
 beforeAll(async () => {
-  app = await startApp({
-    beforeLoad: async ({ call }) => {
-      planId = (await call('plans:createFromDraft', SEED_DRAFT)).id;
-    },
-  });
+  ({ app, planId } = await startSeededApp(null));
 });
 
 afterAll(async () => {

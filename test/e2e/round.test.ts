@@ -1,18 +1,13 @@
 /** End to end: the update round for one lead, with the done counter and J/K navigation. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type App } from './harness';
-import { SEED_DRAFT, expectText, openPlan, waitSaved } from './editor-helpers';
+import type { App } from './harness';
+import { expectText, waitSaved } from './editor-helpers';
+import { startSeededApp } from './seeded-app';
 
 let app: App;
-let planId = '';
 
 beforeAll(async () => {
-  app = await startApp({
-    beforeLoad: async ({ call }) => {
-      planId = (await call('plans:createFromDraft', SEED_DRAFT)).id;
-    },
-  });
-  await openPlan(app, planId, 'round');
+  ({ app } = await startSeededApp('round'));
 });
 
 afterAll(async () => {

@@ -1,18 +1,14 @@
 /** End to end: full-text search across actions and progress, and jumping to the row. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type App } from './harness';
-import { SEED_DRAFT, expectText, openPlan } from './editor-helpers';
+import type { App } from './harness';
+import { expectText } from './editor-helpers';
+import { startSeededApp } from './seeded-app';
 
 let app: App;
 let planId = '';
 
 beforeAll(async () => {
-  app = await startApp({
-    beforeLoad: async ({ call }) => {
-      planId = (await call('plans:createFromDraft', SEED_DRAFT)).id;
-    },
-  });
-  await openPlan(app, planId);
+  ({ app, planId } = await startSeededApp());
 });
 
 afterAll(async () => {

@@ -3,19 +3,14 @@
  * move buttons, and the new names reach the plan table's period picker.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type App } from './harness';
-import { SEED_DRAFT, openPlan } from './editor-helpers';
+import type { App } from './harness';
+import { startSeededApp } from './seeded-app';
 
 let app: App;
 let planId = '';
 
 beforeAll(async () => {
-  app = await startApp({
-    beforeLoad: async ({ call }) => {
-      planId = (await call('plans:createFromDraft', SEED_DRAFT)).id;
-    },
-  });
-  await openPlan(app, planId, 'settings');
+  ({ app, planId } = await startSeededApp('settings'));
   await app.page.getByRole('tab', { name: /Reporting periods/ }).click();
   await app.page.getByRole('heading', { name: 'Add a period' }).waitFor();
 });

@@ -3,19 +3,15 @@
  * renumber with them, a number typed by hand is kept (and a blank one goes back to automatic), archive hides a theme until "Show archived", delete asks first, and undo / redo put each back.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type App } from './harness';
-import { SEED_DRAFT, actionRow, expectCount, expectText, openPlan, waitSaved } from './editor-helpers';
+import type { App } from './harness';
+import { actionRow, expectCount, expectText, waitSaved } from './editor-helpers';
+import { startSeededApp } from './seeded-app';
 
 let app: App;
 let planId = '';
 
 beforeAll(async () => {
-  app = await startApp({
-    beforeLoad: async ({ call }) => {
-      planId = (await call('plans:createFromDraft', SEED_DRAFT)).id;
-    },
-  });
-  await openPlan(app, planId);
+  ({ app, planId } = await startSeededApp());
 });
 
 afterAll(async () => {

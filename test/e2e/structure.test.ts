@@ -4,19 +4,15 @@
  * the whole plan.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type App } from './harness';
-import { SEED_DRAFT, actionRow, expectCount, expectText, openPlan, waitSaved } from './editor-helpers';
+import type { App } from './harness';
+import { actionRow, expectCount, expectText, openPlan, waitSaved } from './editor-helpers';
+import { startSeededApp } from './seeded-app';
 
 let app: App;
 let planId = '';
 
 beforeAll(async () => {
-  app = await startApp({
-    beforeLoad: async ({ call }) => {
-      planId = (await call('plans:createFromDraft', SEED_DRAFT)).id;
-    },
-  });
-  await openPlan(app, planId);
+  ({ app, planId } = await startSeededApp());
 });
 
 afterAll(async () => {

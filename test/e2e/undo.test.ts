@@ -1,18 +1,14 @@
 /** End to end: undo and redo a delete, a move and a field edit (Ctrl+Z / Ctrl+Shift+Z and the buttons). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type App } from './harness';
-import { SEED_DRAFT, actionRow, expectCount, expectText, openPlan, waitSaved } from './editor-helpers';
+import type { App } from './harness';
+import { actionRow, expectCount, expectText, waitSaved } from './editor-helpers';
+import { startSeededApp } from './seeded-app';
 
 let app: App;
 let planId = '';
 
 beforeAll(async () => {
-  app = await startApp({
-    beforeLoad: async ({ call }) => {
-      planId = (await call('plans:createFromDraft', SEED_DRAFT)).id;
-    },
-  });
-  await openPlan(app, planId);
+  ({ app, planId } = await startSeededApp());
 });
 
 afterAll(async () => {

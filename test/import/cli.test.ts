@@ -3,18 +3,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../electron/cli/index';
+import { runMain as cli } from '../cli/run-main';
 import { RATED_2020 } from './helpers';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'planwright-cli-import-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(['node', 'planwright', ...args], { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
-}
 
 describe('planwright import', () => {
   it('--dry-run prints the preview and writes nothing (no store is even created)', async () => {

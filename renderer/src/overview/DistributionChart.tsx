@@ -7,6 +7,7 @@ import type { PlanTree } from '../../../shared/model';
 import { contrastingTextColour } from '../../../shared/ratings';
 import { RatingBadge, shapeOf } from '../components/RatingBadge';
 import { indexTree, isArchivedAction } from '../state/indexes';
+import { CountCells } from './CountCells';
 
 export interface PeriodDistribution {
   periodId: string;
@@ -153,12 +154,7 @@ export function DistributionChart({ tree }: { tree: PlanTree }) {
             {data.map((d) => (
               <tr key={d.periodId}>
                 <th scope="row">{d.label}</th>
-                {d.counts.map((c) => (
-                  <td key={c.levelId} className="num">
-                    {c.count}
-                  </td>
-                ))}
-                <td className="num">{d.notRated}</td>
+                <CountCells counts={d.counts} notRated={d.notRated} />
               </tr>
             ))}
           </tbody>

@@ -10,9 +10,11 @@ import type { PlanSummary } from '../../../shared/summary-schema';
 import { directionLabel, type Direction } from '../../../shared/ratings';
 import { TEMPLATES } from '../../../shared/templates';
 import { call } from '../api';
+import { PeriodOptions } from '../components/PeriodOptions';
 import { RatingBadge } from '../components/RatingBadge';
 import { indexTree } from '../state/indexes';
 import { useTree } from '../state/context';
+import { CountCells } from './CountCells';
 import { DistributionChart } from './DistributionChart';
 import './overview.css';
 
@@ -76,12 +78,7 @@ export function Overview({ onOpenAction }: { onOpenAction(actionId: string): voi
           Period
         </label>
         <select id={pid} value={periodId ?? ''} onChange={(e) => setPeriodId(e.target.value || null)}>
-          {periods.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.label}
-              {p.id === tree.plan.currentPeriodId ? ' (current)' : ''}
-            </option>
-          ))}
+          <PeriodOptions periods={periods} currentPeriodId={tree.plan.currentPeriodId} />
         </select>
         <label htmlFor={cid} className="field-label">
           Compare with
@@ -150,12 +147,7 @@ export function Overview({ onOpenAction }: { onOpenAction(actionId: string): voi
                         <td>
                           <DirectionText direction={s.direction} />
                         </td>
-                        {s.counts.map((c) => (
-                          <td key={c.levelId} className="num">
-                            {c.count}
-                          </td>
-                        ))}
-                        <td className="num">{s.notRated}</td>
+                        <CountCells counts={s.counts} notRated={s.notRated} />
                       </tr>
                     ))}
                   </tbody>
@@ -167,12 +159,7 @@ export function Overview({ onOpenAction }: { onOpenAction(actionId: string): voi
                       <td>
                         <DirectionText direction={summary.overall.direction} />
                       </td>
-                      {summary.overall.counts.map((c) => (
-                        <td key={c.levelId} className="num">
-                          {c.count}
-                        </td>
-                      ))}
-                      <td className="num">{summary.overall.notRated}</td>
+                      <CountCells counts={summary.overall.counts} notRated={summary.overall.notRated} />
                     </tr>
                   </tfoot>
                 </table>

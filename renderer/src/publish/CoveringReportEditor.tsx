@@ -10,6 +10,7 @@ import { ApiError, call } from '../api';
 import { Button } from '../components/Button';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { trapTab } from '../components/Dialog';
+import { PeriodOptions } from '../components/PeriodOptions';
 import { TextArea } from '../components/TextArea';
 import type { CoveringReportContent } from '../../../shared/covering-report';
 import type { Person, PlanTree } from '../../../shared/model';
@@ -159,12 +160,7 @@ export function CoveringReportEditor({ tree, onClose }: CoveringReportEditorProp
                 setPeriodId(e.target.value);
               }}
             >
-              {periods.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.label}
-                  {p.id === tree.plan.currentPeriodId ? ' (current)' : ''}
-                </option>
-              ))}
+              <PeriodOptions periods={periods} currentPeriodId={tree.plan.currentPeriodId} />
             </select>
           </label>
           <SavedState state={saveState} onRetry={() => void saver.flush()} />

@@ -11,6 +11,7 @@ import { ApiError, call } from '../api';
 import { Button } from '../components/Button';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Dialog } from '../components/Dialog';
+import { PeriodOptions } from '../components/PeriodOptions';
 import type { ExportResult } from '../../../shared/contract-export';
 import type { ColumnField, PlanTree } from '../../../shared/model';
 import { JobProgress, useJobProgress } from './JobProgress';
@@ -230,12 +231,7 @@ function ExportFormView({ tree, form, errors, disabled, set, onInternal }: FormV
           </label>
           <select ref={first} id={`${id}-period`} value={form.periodId} onChange={(e) => set('periodId', e.target.value)}>
             {periods.length === 0 ? <option value="">No reporting periods</option> : null}
-            {periods.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.label}
-                {p.id === tree.plan.currentPeriodId ? ' (current)' : ''}
-              </option>
-            ))}
+            <PeriodOptions periods={periods} currentPeriodId={tree.plan.currentPeriodId} />
           </select>
         </div>
         <div className="field">

@@ -6,17 +6,18 @@ import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 
 import { call } from '../api';
 import type { Person } from '../../../shared/model';
 import { AutosaveField } from './AutosaveField';
-import { messageOf, useSaveTracker } from './saveStatus';
+import { messageOf } from './saveStatus';
+import { FormError, useAddForm } from './addForm';
+import { useRowWrites } from './rowWrites';
 
 type Editable = Pick<Person, 'name' | 'jobTitle' | 'service' | 'email' | 'signatory'>;
 
 const emailOk = (v: string) => (v.trim() === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.trim()) ? null : 'Enter an email address like name@council.gov.uk, or leave it blank');
 
 export function PeopleTab() {
-  const { track } = useSaveTracker();
   const [people, setPeople] = useState<Person[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [rowError, setRowError] = useState<{ id: string; message: string } | null>(null);
+  const { rowError, writeRow } = useRowWrites();
   const [filter, setFilter] = useState('');
   const peopleRef = useRef<Person[]>([]);
 
@@ -45,21 +46,10 @@ export function PeopleTab() {
   };
 
   const toggleSignatory = async (p: Person, signatory: boolean) => {
-    setRowError(null);
-    try {
-      await track(() => save(p.id, { signatory }));
-    } catch (e) {
-      setRowError({ id: p.id, message: messageOf(e) });
-    }
+    await writeRow(p.id, () => save(p.id, { signatory }));
   };
   const remove = async (p: Person) => {
-    setRowError(null);
-    try {
-      await track(() => call('people:delete', { personId: p.id }));
-      await load();
-    } catch (e) {
-      setRowError({ id: p.id, message: messageOf(e) });
-    }
+    await writeRow(p.id, () => call('people:delete', { personId: p.id }), load);
   };
 
   const q = filter.trim().toLowerCase();
@@ -148,12 +138,10 @@ export function PeopleTab() {
 }
 
 function AddPersonForm({ onAdded }: { onAdded(): void }) {
-  const { track } = useSaveTracker();
   const ids = useId();
   const empty: Editable = { name: '', jobTitle: '', service: '', email: '', signatory: false };
   const [draft, setDraft] = useState<Editable>(empty);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, setError, busy, save } = useAddForm();
   const set = (patch: Partial<Editable>) => setDraft((d) => ({ ...d, ...patch }));
 
   const submit = async (e: FormEvent) => {
@@ -168,18 +156,14 @@ function AddPersonForm({ onAdded }: { onAdded(): void }) {
       setError(emailProblem);
       return;
     }
-    setBusy(true);
-    try {
-      await track(() => call('people:upsert', { ...draft, name: draft.name.trim(), email: draft.email.trim() }));
-      setDraft(empty);
-      setError(null);
-      onAdded();
-      document.getElementById(`${ids}-name`)?.focus();
-    } catch (err) {
-      setError(messageOf(err));
-    } finally {
-      setBusy(false);
-    }
+    await save(
+      () => call('people:upsert', { ...draft, name: draft.name.trim(), email: draft.email.trim() }),
+      () => {
+        setDraft(empty);
+        onAdded();
+        document.getElementById(`${ids}-name`)?.focus();
+      },
+    );
   };
 
   return (
@@ -217,11 +201,7 @@ function AddPersonForm({ onAdded }: { onAdded(): void }) {
           Add person
         </button>
       </div>
-      {error ? (
-        <p id={`${ids}-error`} className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError id={`${ids}-error`} error={error} />
     </form>
   );
 }

@@ -10,6 +10,8 @@ import { AutosaveField } from './AutosaveField';
 import { ConfirmDialog } from './ConfirmDialog';
 import { DATE_MESSAGE, DateField, parseDay } from './DateField';
 import { messageOf, useSaveTracker } from './saveStatus';
+import { FormError, useAddForm } from './addForm';
+import { useRowWrites } from './rowWrites';
 
 /** Live periods in their order. */
 export function livePeriods(tree: PlanTree): ReportingPeriod[] {
@@ -22,24 +24,14 @@ export function PeriodsTab({ tree, onChanged }: { tree: PlanTree; onChanged(): v
   const { plan } = tree;
   const periods = livePeriods(tree);
   const { track } = useSaveTracker();
-  const [rowError, setRowError] = useState<{ id: string; message: string } | null>(null);
+  const { rowError, writeRow } = useRowWrites();
   const [choiceError, setChoiceError] = useState<string | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
   const [pendingError, setPendingError] = useState<string | null>(null);
   const currentId = useId();
   const compareId = useId();
 
-  const run = async (id: string, work: () => Promise<unknown>) => {
-    setRowError(null);
-    try {
-      await track(work);
-      onChanged();
-      return true;
-    } catch (e) {
-      setRowError({ id, message: messageOf(e) });
-      return false;
-    }
-  };
+  const run = (id: string, work: () => Promise<unknown>) => writeRow(id, work, onChanged);
 
   const setCurrent = async (currentPeriodId: string | null, comparePeriodId: string | null) => {
     setChoiceError(null);
@@ -264,12 +256,10 @@ export function PeriodsTab({ tree, onChanged }: { tree: PlanTree; onChanged(): v
 }
 
 function AddPeriodForm({ planId, onAdded }: { planId: string; onAdded(): void }) {
-  const { track } = useSaveTracker();
   const [label, setLabel] = useState('');
   const [start, setStart] = useState('');
   const [end, setEnd] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, setError, busy, save } = useAddForm();
   const ids = useId();
 
   const submit = async (e: FormEvent) => {
@@ -289,20 +279,16 @@ function AddPeriodForm({ planId, onAdded }: { planId: string; onAdded(): void })
       setError('The end date must be on or after the start date');
       return;
     }
-    setBusy(true);
-    try {
-      await track(() => call('periods:create', { planId, label: label.trim(), startDate, endDate }));
-      setLabel('');
-      setStart('');
-      setEnd('');
-      setError(null);
-      onAdded();
-      document.getElementById(`${ids}-label`)?.focus();
-    } catch (err) {
-      setError(messageOf(err));
-    } finally {
-      setBusy(false);
-    }
+    await save(
+      () => call('periods:create', { planId, label: label.trim(), startDate, endDate }),
+      () => {
+        setLabel('');
+        setStart('');
+        setEnd('');
+        onAdded();
+        document.getElementById(`${ids}-label`)?.focus();
+      },
+    );
   };
 
   return (
@@ -333,11 +319,7 @@ function AddPeriodForm({ planId, onAdded }: { planId: string; onAdded(): void })
           Add period
         </button>
       </div>
-      {error ? (
-        <p id={`${ids}-error`} className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError id={`${ids}-error`} error={error} />
     </form>
   );
 }

@@ -7,6 +7,8 @@ import { call } from '../api';
 import type { PlanTree, Recommendation } from '../../../shared/model';
 import { AutosaveField } from './AutosaveField';
 import { messageOf, useSaveTracker } from './saveStatus';
+import { FormError, useAddForm } from './addForm';
+import { useRowWrites } from './rowWrites';
 
 const wholeOrBlank = (v: string) => (v.trim() === '' || /^\d{1,4}$/.test(v.trim()) ? null : 'The number must be a whole number, or blank');
 
@@ -22,19 +24,19 @@ export function RecommendationsTab({ tree, onChanged }: { tree: PlanTree; onChan
     }
     return map;
   }, [tree.actions]);
-  const [rowError, setRowError] = useState<{ id: string; message: string } | null>(null);
+  const { rowError, setRowError, writeRow } = useRowWrites();
   const [deleted, setDeleted] = useState<Recommendation | null>(null);
   const unanswered = recs.filter((r) => !answeredBy.has(r.id)).length;
 
   const remove = async (r: Recommendation) => {
-    setRowError(null);
-    try {
-      await track(() => call('recommendations:delete', { recommendationId: r.id }));
-      setDeleted(r);
-      onChanged();
-    } catch (e) {
-      setRowError({ id: r.id, message: messageOf(e) });
-    }
+    await writeRow(
+      r.id,
+      () => call('recommendations:delete', { recommendationId: r.id }),
+      () => {
+        setDeleted(r);
+        onChanged();
+      },
+    );
   };
   const undo = async () => {
     if (!deleted) return;
@@ -148,13 +150,11 @@ function guessPrefix(recs: readonly Recommendation[]): string {
 }
 
 function AddRecommendationForm({ planId, next, prefix, onAdded }: { planId: string; next: number; prefix: string; onAdded(): void }) {
-  const { track } = useSaveTracker();
   const ids = useId();
   const [number, setNumber] = useState('');
   const [label, setLabel] = useState('');
   const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, setError, busy, save } = useAddForm();
   const effectiveNumber = number.trim() === '' ? String(next) : number.trim();
   const effectiveLabel = label.trim() === '' ? `${prefix} ${effectiveNumber}` : label.trim();
 
@@ -170,19 +170,15 @@ function AddRecommendationForm({ planId, next, prefix, onAdded }: { planId: stri
       document.getElementById(`${ids}-text`)?.focus();
       return;
     }
-    setBusy(true);
-    try {
-      await track(() => call('recommendations:create', { planId, number: Number(effectiveNumber), label: effectiveLabel, text }));
-      setNumber('');
-      setLabel('');
-      setText('');
-      setError(null);
-      onAdded();
-    } catch (err) {
-      setError(messageOf(err));
-    } finally {
-      setBusy(false);
-    }
+    await save(
+      () => call('recommendations:create', { planId, number: Number(effectiveNumber), label: effectiveLabel, text }),
+      () => {
+        setNumber('');
+        setLabel('');
+        setText('');
+        onAdded();
+      },
+    );
   };
 
   return (
@@ -209,11 +205,7 @@ function AddRecommendationForm({ planId, next, prefix, onAdded }: { planId: stri
           onChange={(e) => setText(e.target.value)}
         />
       </div>
-      {error ? (
-        <p id={`${ids}-error`} className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FormError id={`${ids}-error`} error={error} />
       <button type="submit" className="btn btn-primary" disabled={busy}>
         Add recommendation
       </button>

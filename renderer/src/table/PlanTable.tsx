@@ -592,20 +592,41 @@ function SectionHeader({
         <Button small variant="quiet" onClick={onEdit} aria-label={`Edit ${label}`}>
           Edit
         </Button>
-        <Button small variant="quiet" onClick={() => onMove(-1)} aria-label={`Move ${label} up`} title="Move up (Alt+↑)">
-          ↑
-        </Button>
-        <Button small variant="quiet" onClick={() => onMove(1)} aria-label={`Move ${label} down`} title="Move down (Alt+↓)">
-          ↓
-        </Button>
-        <Button small variant="quiet" onClick={onArchive} aria-label={`${section.archived ? 'Unarchive' : 'Archive'} ${label}`}>
-          {section.archived ? 'Unarchive' : 'Archive'}
-        </Button>
-        <Button small variant="quiet" className="btn-danger" onClick={onDelete} aria-label={`Delete ${label}`}>
-          Delete
-        </Button>
+        <MoveArchiveDeleteTools label={label} archived={section.archived} onMove={onMove} onArchive={onArchive} onDelete={onDelete} />
       </span>
     </div>
+  );
+}
+
+/** The tools a section and an objective header share: move up / down, archive or unarchive, delete. */
+function MoveArchiveDeleteTools({
+  label,
+  archived,
+  onMove,
+  onArchive,
+  onDelete,
+}: {
+  label: string;
+  archived: boolean;
+  onMove(delta: number): void;
+  onArchive(): void;
+  onDelete(): void;
+}) {
+  return (
+    <>
+      <Button small variant="quiet" onClick={() => onMove(-1)} aria-label={`Move ${label} up`} title="Move up (Alt+↑)">
+        ↑
+      </Button>
+      <Button small variant="quiet" onClick={() => onMove(1)} aria-label={`Move ${label} down`} title="Move down (Alt+↓)">
+        ↓
+      </Button>
+      <Button small variant="quiet" onClick={onArchive} aria-label={`${archived ? 'Unarchive' : 'Archive'} ${label}`}>
+        {archived ? 'Unarchive' : 'Archive'}
+      </Button>
+      <Button small variant="quiet" className="btn-danger" onClick={onDelete} aria-label={`Delete ${label}`}>
+        Delete
+      </Button>
+    </>
   );
 }
 
@@ -649,18 +670,7 @@ function ObjectiveHeader({
         <Button small variant="quiet" onClick={onRename} aria-label={`Rename ${label}`}>
           Rename
         </Button>
-        <Button small variant="quiet" onClick={() => onMove(-1)} aria-label={`Move ${label} up`} title="Move up (Alt+↑)">
-          ↑
-        </Button>
-        <Button small variant="quiet" onClick={() => onMove(1)} aria-label={`Move ${label} down`} title="Move down (Alt+↓)">
-          ↓
-        </Button>
-        <Button small variant="quiet" onClick={onArchive} aria-label={`${o.archived ? 'Unarchive' : 'Archive'} ${label}`}>
-          {o.archived ? 'Unarchive' : 'Archive'}
-        </Button>
-        <Button small variant="quiet" className="btn-danger" onClick={onDelete} aria-label={`Delete ${label}`}>
-          Delete
-        </Button>
+        <MoveArchiveDeleteTools label={label} archived={o.archived} onMove={onMove} onArchive={onArchive} onDelete={onDelete} />
       </span>
     </div>
   );

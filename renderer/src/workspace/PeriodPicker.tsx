@@ -2,6 +2,7 @@
 import { useId } from 'react';
 import type { PlanTree } from '../../../shared/model';
 import { indexTree } from '../state/indexes';
+import { PeriodOptions } from '../components/PeriodOptions';
 
 export function PeriodPicker({ tree, periodId, onChange, label = 'Period' }: { tree: PlanTree; periodId: string | null; onChange(id: string): void; label?: string }) {
   const id = useId();
@@ -13,13 +14,7 @@ export function PeriodPicker({ tree, periodId, onChange, label = 'Period' }: { t
         {label}
       </label>
       <select id={id} value={periodId ?? ''} onChange={(e) => onChange(e.target.value)}>
-        {periods.map((p) => (
-          <option key={p.id} value={p.id}>
-            {p.label}
-            {p.id === tree.plan.currentPeriodId ? ' (current)' : ''}
-            {p.locked ? ' (locked)' : ''}
-          </option>
-        ))}
+        <PeriodOptions periods={periods} currentPeriodId={tree.plan.currentPeriodId} markLocked />
       </select>
     </div>
   );

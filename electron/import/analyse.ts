@@ -10,7 +10,7 @@
 import { parseDue } from '../../shared/dates';
 import { PlanDraft, type ActionDraft, type PlanDraftParsed } from '../../shared/draft';
 import type { ColumnMapping, DetectedColumn, ImportOptions, ImportPreview, ImportWarning, MappedField } from '../../shared/import-schema';
-import type { ColumnConfig, ColumnField, LeadRole, PlanTemplate, RatingLevelInput } from '../../shared/model';
+import { ColumnField, type ColumnConfig, type LeadRole, type PlanTemplate, type RatingLevelInput } from '../../shared/model';
 import { formatMeanOf, overallMean, SCALE_PRESETS, sectionMean, toScaleLevels, type LevelInput, type ScaleLevel } from '../../shared/ratings';
 import type { Rational } from '../../shared/rounding';
 import { templateColumns } from '../../shared/templates';
@@ -193,20 +193,8 @@ function readRecommendationTable(rows: readonly GridRow[]): RecommendationRow[] 
 // Column mapping
 // ---------------------------------------------------------------------------------------------
 
-const SINGLE_FIELDS = new Set<MappedField>([
-  'reference',
-  'objective',
-  'description',
-  'outcome',
-  'progress',
-  'dueDate',
-  'lead',
-  'strategicLead',
-  'operationalLead',
-  'responsibleOfficer',
-  'recommendations',
-  'section',
-]);
+/** Fields one column at most can map to: every model field but the ratings (a column per period), plus the section. */
+const SINGLE_FIELDS = new Set<MappedField>([...ColumnField.options.filter((f) => f !== 'rating' && f !== 'ratingHistory'), 'section']);
 
 function detectColumns(header: HeaderInfo, body: readonly GridRow[], width: number, userMapping: ColumnMapping | undefined): DetectedColumn[] {
   const guesses = Array.from({ length: width }, (_, i) => guessHeader(header.texts[i] ?? ''));

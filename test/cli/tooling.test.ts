@@ -62,20 +62,7 @@ describe('summarise (npm test summary line)', () => {
   });
 });
 
-describe('npm start without the Electron binary', () => {
-  it('says plainly that the binary could not be downloaded, and exits 1 without building', async () => {
-    const result = await promisify(execFile)(process.execPath, ['scripts/start.mjs'], {
-      cwd: root,
-      env: { ...process.env, ELECTRON_OVERRIDE_DIST_PATH: path.join(tmp, 'no-electron-here') },
-    }).then(
-      () => ({ code: 0, stderr: '' }),
-      (e: { code: number; stderr: string }) => e,
-    );
-    expect(result.code).toBe(1);
-    expect(result.stderr).toContain('the Electron binary could not be downloaded');
-    expect(result.stderr).toContain('npx install-electron');
-  });
-});
+// npm start's checks (Node version, Electron's download, the SQLite module) are in test/scripts/electron-setup.test.ts.
 
 describe('bench table', () => {
   it('checks each goal and marks unmeasured ones', () => {

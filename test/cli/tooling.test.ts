@@ -77,3 +77,19 @@ describe('bench table', () => {
     expect(GOALS.map((g) => g.figure)).toContain('import.large_plan_ms');
   });
 });
+
+describe('the compiled command line', () => {
+  it('bin/planwright.mjs runs the esbuild bundle (built on first use), and tsx is not a runtime dependency', async () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string>; scripts: Record<string, string> };
+    expect(pkg.dependencies.tsx).toBeUndefined();
+    expect(pkg.scripts['build:cli']).toBe('node scripts/build-cli.mjs');
+    expect(fs.readFileSync(path.join(root, 'bin', 'planwright.mjs'), 'utf8')).not.toContain('tsx');
+    const { stdout } = await promisify(execFile)(process.execPath, ['bin/planwright.mjs', '--version'], { cwd: root });
+    expect(stdout).toMatch(/\d+\.\d+\.\d+/);
+    const inputs = JSON.parse(fs.readFileSync(path.join(root, 'out', 'cli', 'inputs.json'), 'utf8')) as string[];
+    // The bundle knows its sources, so an edited source triggers a rebuild.
+    expect(inputs).toContain('electron/cli/index.ts');
+    expect(inputs).toContain('shared/contract.ts');
+    expect(fs.readFileSync(path.join(root, 'out', 'cli', 'index.cjs'), 'latin1')).not.toMatch(/require\("tsx/);
+  });
+});

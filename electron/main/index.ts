@@ -17,7 +17,7 @@ import { createSenderCheck, registerIpc } from './ipc';
 import { buildMenuTemplate, type MenuCommand } from './menu';
 import { sqliteBinding } from './native-binding';
 import { DB_FILE_NAME, osUserName, PRODUCT_NAME } from './paths';
-import { builtPaths, isAllowedNavigation, isExternalLink, secureWebPreferences } from './security';
+import { builtPaths, hardenWebContents, secureWebPreferences } from './security';
 import { storeErrorDialog } from './store-error';
 
 const mainDir = path.dirname(fileURLToPath(import.meta.url));
@@ -115,14 +115,7 @@ function createWindow(): BrowserWindow {
     webPreferences: secureWebPreferences(paths.preload),
   });
   win.once('ready-to-show', () => win.show());
-  win.webContents.on('will-navigate', (event, url) => {
-    if (!isAllowedNavigation(url, isTrusted)) event.preventDefault();
-  });
-  win.webContents.on('will-attach-webview', (event) => event.preventDefault());
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    if (isExternalLink(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
+  // Navigation, new windows and webviews are refused for every web contents (see 'web-contents-created').
   void win.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
@@ -162,6 +155,9 @@ if (!app.requestSingleInstanceLock()) {
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event: unknown, contents: Electron.WebContents) => {
+    hardenWebContents(contents, { isTrusted, openExternal: (url) => void shell.openExternal(url) });
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

@@ -37,7 +37,7 @@ const state = vi.hoisted(() => ({
   fetched: [] as string[],
   quit: 0,
   exits: [] as number[],
-  appEvents: new Map<string, (event?: unknown) => void>(),
+  appEvents: new Map<string, (event?: unknown, arg?: unknown) => void>(),
 }));
 
 vi.mock('electron', () => {
@@ -65,6 +65,7 @@ vi.mock('electron', () => {
     };
     constructor(public opts: FakeWindow['opts']) {
       state.windows.push(this);
+      state.appEvents.get('web-contents-created')?.({}, this.webContents);
     }
     once() {}
     on() {}
@@ -90,7 +91,7 @@ vi.mock('electron', () => {
     },
     getVersion: () => '0.0.0-test',
     requestSingleInstanceLock: () => state.lock,
-    on: (event: string, fn: (event?: unknown) => void) => {
+    on: (event: string, fn: (event?: unknown, arg?: unknown) => void) => {
       state.appEvents.set(event, fn);
       return app;
     },

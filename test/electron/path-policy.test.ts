@@ -15,11 +15,11 @@ import { createImportHandlers } from '../../electron/import/handlers';
 import { hardenWebContents } from '../../electron/main/security';
 import { createDispatcher, type Dispatch } from '../../shared/dispatch';
 import type { Result } from '../../shared/result';
+import { FIXTURES } from '../import/helpers';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'planwright-paths-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-const fixture = path.resolve(import.meta.dirname, '../../../shared/fixtures/word/continuous-development-plan-2020.docx');
-const sharedFixture = fs.existsSync(fixture) ? fixture : '/work/shared/fixtures/word/continuous-development-plan-2020.docx';
+const sharedFixture = path.join(FIXTURES, 'word', 'continuous-development-plan-2020.docx');
 
 let store: Store;
 let dispatch: Dispatch;

@@ -7,7 +7,7 @@
  * Prints one JSON report on stdout (checked by test/electron/built-smoke.test.ts and
  * scripts/package-check.mjs); exits 1 with the first failure on stderr.
  *
- *   node run-smoke.mjs --app <folder holding out/> --fixture <a .docx plan> [--packaged]
+ *   node run-smoke.mjs --app <folder holding out/> --fixture <a .docx plan> [--packaged --electron-version X]
  */
 import fs from 'node:fs';
 import { register } from 'node:module';
@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import vm from 'node:vm';
 
-const { values } = parseArgs({ options: { app: { type: 'string' }, fixture: { type: 'string' }, packaged: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { app: { type: 'string' }, fixture: { type: 'string' }, packaged: { type: 'boolean', default: false }, 'electron-version': { type: 'string' } } });
 const appRoot = path.resolve(values.app);
 register('./loader.mjs', { parentURL: import.meta.url, data: { appRoot: pathToFileURL(appRoot).href } });
 const electron = await import('./electron.mjs');
@@ -42,7 +42,8 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), 'planwright-smoke-'));
 try {
   state.appData = path.join(work, 'appData');
   state.isPackaged = values.packaged;
-  if (values.packaged && !process.versions.electron) Object.defineProperty(process.versions, 'electron', { value: JSON.parse(fs.readFileSync(path.join(appRoot, 'package.json'), 'utf8')).devDependencies?.electron?.replace(/^[~^]/, '') ?? '', enumerable: true });
+  // A packaged app finds its SQLite module by Electron's version (main/native-binding.ts).
+  if (values['electron-version'] && !process.versions.electron) Object.defineProperty(process.versions, 'electron', { value: values['electron-version'], enumerable: true });
 
   // 1. Start.
   await import(pathToFileURL(path.join(appRoot, 'out', 'main', 'index.js')).href);

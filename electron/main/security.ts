@@ -40,6 +40,8 @@ export function isExternalLink(url: string): boolean {
 export function builtPaths(mainDir: string) {
   return {
     preload: path.join(mainDir, '..', 'preload', 'index.cjs'),
+    /** The store's utility process (electron/utility/index.ts). */
+    utility: path.join(mainDir, 'utility.js'),
     renderer: path.join(mainDir, '..', 'renderer'),
   };
 }

@@ -10,11 +10,14 @@
  *   real renderer files;
  * - the renderer side (`contextBridge`, `ipcRenderer`) passes values through structuredClone, as Electron's
  *   context bridge and IPC do, to a registered `ipcMain.handle` handler with a trusted app:// frame.
+ * - `utilityProcess.fork` runs the built utility bundle in a worker thread that has Electron's
+ *   `process.parentPort`, with `MessageChannelMain` ports; the worker threads it starts are counted.
  * Everything observed is kept in `globalThis.__fakeElectron` (the `state` export).
  */
 import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { MessageChannel, Worker } from 'node:worker_threads';
 
 export const state = (globalThis.__fakeElectron ??= {
   ready: false,
@@ -362,4 +365,101 @@ export const contextBridge = {
   },
 };
 
-export default { app, BrowserWindow, Menu, protocol, net, session, dialog, shell, ipcMain, ipcRenderer, contextBridge };
+// ---------------------------------------------------------------------------------------------------
+// utility processes and MessageChannelMain
+
+/** Electron's MessagePortMain over a Node MessagePort: 'message' events carry `{ data, ports }`. */
+class MessagePortMain extends EventEmitter {
+  constructor(port) {
+    super();
+    this.port = port;
+    this.listening = false;
+  }
+  on(event, listener) {
+    // Listen on the Node port only when used here: a port sent to the utility process must not be drained.
+    if (event === 'message' && !this.listening) {
+      this.listening = true;
+      this.port.on('message', (data) => this.emit('message', { data, ports: [] }));
+    }
+    return super.on(event, listener);
+  }
+  postMessage(message) {
+    this.port.postMessage(structuredClone(message));
+  }
+  start() {
+    this.port.start();
+  }
+  close() {
+    this.port.close();
+  }
+}
+
+export class MessageChannelMain {
+  constructor() {
+    const { port1, port2 } = new MessageChannel();
+    this.port1 = new MessagePortMain(port1);
+    this.port2 = new MessagePortMain(port2);
+  }
+}
+
+/** Runs in the worker: Electron's process.parentPort, and a count of the worker threads the bundle starts. */
+const UTILITY_BOOTSTRAP = `
+const { parentPort, workerData } = require('node:worker_threads');
+const wt = require('node:worker_threads');
+const Real = wt.Worker;
+wt.Worker = class extends Real {
+  constructor(...args) {
+    super(...args);
+    parentPort.postMessage({ __workerStarted: String(args[0]).slice(0, 200) });
+  }
+};
+require('node:module').syncBuiltinESMExports();
+const { EventEmitter } = require('node:events');
+class PortMain extends EventEmitter {
+  constructor(port) { super(); this.port = port; port.on('message', (data) => this.emit('message', { data, ports: [] })); }
+  postMessage(message) { this.port.postMessage(message); }
+  start() { this.port.start(); }
+  close() { this.port.close(); }
+}
+const parent = new EventEmitter();
+// Messages wait until the utility bundle listens (its module loads asynchronously).
+const queued = [];
+const deliver = (m) => parent.emit('message', { data: m.data, ports: m.ports.map((p) => new PortMain(p)) });
+parentPort.on('message', (m) => (parent.listenerCount('message') ? deliver(m) : queued.push(m)));
+parent.on('newListener', (event) => event === 'message' && setImmediate(() => queued.splice(0).forEach(deliver)));
+parent.postMessage = (data) => parentPort.postMessage({ data });
+process.parentPort = parent;
+import(workerData.url).catch((error) => { console.error(error); process.exit(1); });
+`;
+
+export const utilityProcess = {
+  fork(modulePath, _args = [], options = {}) {
+    needsReady('utilityProcess.fork');
+    if (!fs.existsSync(modulePath)) throw new Error(`utilityProcess.fork: ${modulePath} does not exist`);
+    const worker = new Worker(UTILITY_BOOTSTRAP, { eval: true, workerData: { url: pathToFileURL(modulePath).href }, env: { ...process.env, ...(options.env ?? {}) } });
+    const child = new EventEmitter();
+    state.utility.push({ modulePath, serviceName: options.serviceName, exited: null });
+    const record = state.utility.at(-1);
+    worker.on('message', (m) => {
+      if (m && typeof m === 'object' && '__workerStarted' in m) state.workers.push(m.__workerStarted);
+      else child.emit('message', m?.data);
+    });
+    worker.on('error', (error) => state.errors.push(`utility process: ${error.message}`));
+    worker.on('exit', (code) => {
+      record.exited = code;
+      child.emit('exit', code);
+    });
+    child.pid = worker.threadId;
+    child.postMessage = (message, transfer = []) => {
+      const ports = transfer.map((p) => p.port);
+      worker.postMessage({ data: structuredClone(message), ports }, ports);
+    };
+    child.kill = () => {
+      void worker.terminate();
+      return true;
+    };
+    return child;
+  },
+};
+
+export default { app, BrowserWindow, Menu, protocol, net, session, dialog, shell, ipcMain, ipcRenderer, contextBridge, utilityProcess, MessageChannelMain };

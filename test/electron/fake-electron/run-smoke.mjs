@@ -2,7 +2,7 @@
 /**
  * Runs the BUILT Electron main bundle (<app>/out/main/index.js) and preload (<app>/out/preload/index.cjs)
  * under plain Node against the strict fake `electron` (electron.mjs), and walks one session through them:
- * start, the app:// renderer files with the production CSP, the preload in a sandbox, plans:list through
+ * start (the store in a utility process), the app:// renderer files with the production CSP, the preload in a sandbox, plans:list through
  * preload → IPC → store, an export, an import read in a worker thread, a second instance, and quitting.
  * Prints one JSON report on stdout (checked by test/electron/built-smoke.test.ts and
  * scripts/package-check.mjs); exits 1 with the first failure on stderr.
@@ -53,7 +53,8 @@ try {
   check(prefs.sandbox === true && prefs.contextIsolation === true && prefs.nodeIntegration === false, 'the window is not sandboxed and isolated');
   check(state.userData === path.join(state.appData, 'Planwright'), `userData is ${state.userData}`);
   check(state.menu !== null, 'no application menu was set');
-  step('start', { userData: state.userData, schemes: state.schemes.map((s) => s.scheme) });
+  check(state.utility.length === 1 && /utility\.js$/.test(state.utility[0].modulePath), 'the store did not start in a utility process');
+  step('start', { userData: state.userData, schemes: state.schemes.map((s) => s.scheme), utility: state.utility[0].modulePath });
 
   // 2. The renderer through the real app:// handler, with the production CSP.
   const handler = state.protocolHandlers.get('app');
@@ -141,6 +142,7 @@ try {
   await waitFor(() => state.exits.length > 0, 'the app to exit');
   check(state.exits[0] === 0, `exit code ${state.exits[0]}`);
   check(!fs.existsSync(`${dbFile}-wal`), 'the store was not closed before exit');
+  await waitFor(() => state.utility[0].exited !== null, 'the utility process to end');
   step('quit', { exits: state.exits });
 
   report.ok = true;

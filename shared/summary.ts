@@ -4,8 +4,9 @@
  * both periods, direction, whether it is overdue and whether a red/amber rating lacks its explanation; and
  * the inspection recommendations no live action answers. Output schema: shared/summary-schema.ts.
  *
- * Only live actions count: not deleted, not archived, in a section that is neither. Archived sections are
- * left out. Means, counts and directions come from shared/ratings.ts; overdue from shared/dates.ts.
+ * Only live actions count (`liveActions` in shared/tree.ts: not deleted, not effectively archived), and only
+ * they answer recommendations. Archived sections are left out. Means, counts and directions come from
+ * shared/ratings.ts; overdue from shared/dates.ts.
  *
  * Pure TypeScript: no Node, no DOM.
  */
@@ -15,7 +16,7 @@ import { actionDirection, countByLevel, meanDirection, overallMean, ratingIsComp
 import { formatRational, rationalToNumber, type Rational } from './rounding';
 import type { PlanTree, RatingLevel } from './model';
 import type { PlanSummary } from './summary-schema';
-import { indexTree, levelOf, liveActions, ratingOf, type TreeIndex } from './tree';
+import { answeredRecommendationIds, indexTree, levelOf, liveActions, ratingOf, type TreeIndex } from './tree';
 
 export interface SummaryOptions {
   /** The period reported on. Omitted or null: the plan's current period, else its last period. */
@@ -121,8 +122,7 @@ export function computeSummary(tree: PlanTree, opts: SummaryOptions = {}): PlanS
     sections.push({ sectionId: s.id, number: s.number, title: s.title, ...group(curr, prev, ids.curr) });
   }
 
-  const unanswered = new Set(index.recommendations.map((r) => r.id));
-  for (const a of live) for (const id of a.recommendationIds) unanswered.delete(id);
+  const answered = answeredRecommendationIds(index);
 
   return {
     planId: tree.plan.id,
@@ -133,7 +133,7 @@ export function computeSummary(tree: PlanTree, opts: SummaryOptions = {}): PlanS
     sections,
     overall: group(overallMean(currMeans), overallMean(prevMeans), allCurrent),
     actions,
-    unansweredRecommendationIds: index.recommendations.filter((r) => unanswered.has(r.id)).map((r) => r.id),
+    unansweredRecommendationIds: index.recommendations.filter((r) => !answered.has(r.id)).map((r) => r.id),
   };
 }
 

@@ -14,6 +14,8 @@ import { directionLabel, indicatorDirection, sortLevels } from '../../shared/rat
 import { computeSummary } from '../../shared/summary';
 import type { PlanSummary } from '../../shared/summary-schema';
 import { columnLabel, templateColumns } from '../../shared/templates';
+import { COLUMNS, type CellContext } from '../../shared/columns';
+import { answeredRecommendationIds, indexTree, isEffectivelyArchived, type TreeIndex } from '../../shared/tree';
 import { LANDSCAPE_A4, longestWordWidth, textWidth } from './layout';
 import { paragraphsOf } from './text';
 
@@ -142,7 +144,7 @@ export function resolveColumns(tree: PlanTree, options: ExportOptions): ColumnCo
 }
 
 /** Picks the periods, sections and actions an export shows. */
-export function resolveSelection(tree: PlanTree, options: ExportOptions): ResolvedSelection {
+export function resolveSelection(tree: PlanTree, options: ExportOptions, index: TreeIndex = indexTree(tree)): ResolvedSelection {
   const periods = tree.periods.filter(live).sort(byPosition);
   const find = (id: string | null | undefined) => (id ? (periods.find((p) => p.id === id) ?? null) : null);
   const period = options.periodId ? find(options.periodId) : (find(tree.plan.currentPeriodId) ?? periods[periods.length - 1] ?? null);
@@ -170,12 +172,10 @@ export function resolveSelection(tree: PlanTree, options: ExportOptions): Resolv
   const currentRating = new Map<string, string | null>();
   if (period) for (const r of tree.ratings) if (r.periodId === period.id) currentRating.set(r.actionId, r.levelId);
   const needle = options.lead?.trim().toLowerCase() ?? '';
-  // Archiving an objective flags only the objective: its actions are archived with it.
-  const archivedObjectives = new Set(tree.objectives.filter((o) => o.archived).map((o) => o.id));
   const actions = tree.actions
     .filter((a) => {
       if (!live(a) || !sectionOrder.has(a.sectionId)) return false;
-      if ((a.archived || (a.objectiveId !== null && archivedObjectives.has(a.objectiveId))) && !options.includeArchived) return false;
+      if (!options.includeArchived && isEffectivelyArchived(index, a)) return false;
       if (needle && !a.leads.some((l) => l.name.toLowerCase().includes(needle))) return false;
       if (!options.includeRemovable) {
         const lvl = levelById.get(currentRating.get(a.id) ?? '');
@@ -231,14 +231,6 @@ function buildIndex(tree: PlanTree): Index {
     objectiveTitle: new Map(tree.objectives.filter(live).map((o) => [o.id, o.title])),
     recLabel: new Map(tree.recommendations.filter(live).map((r) => [r.id, r.label])),
   };
-}
-
-function leadsText(action: Action, roles: ReadonlySet<string>): string {
-  return action.leads
-    .filter((l) => roles.has(l.role))
-    .sort(byPosition)
-    .map((l) => l.name)
-    .join('\n');
 }
 
 function progressCell(action: Action, sel: ResolvedSelection, idx: Index, options: ExportOptions): Cell {
@@ -358,7 +350,19 @@ function historyNoteOf(choice: HistoryChoice): string | null {
 function planTable(tree: PlanTree, actions: Action[], columns: ColumnConfig[], sel: ResolvedSelection, idx: Index, options: ExportOptions, choice: HistoryChoice): TableModel {
   const history = choice.periods;
   const shown = new Set(columns.map((c) => c.field));
-  const leadRoles = new Set(['lead', ...(['strategic', 'operational', 'responsible'] as const).filter((r) => !shown.has(r === 'strategic' ? 'strategicLead' : r === 'operational' ? 'operationalLead' : 'responsibleOfficer'))]);
+  const cellContext: CellContext = {
+    objectiveTitle: (id) => idx.objectiveTitle.get(id),
+    recommendationLabel: (id) => idx.recLabel.get(id),
+    levelOf: (actionId, periodId) => {
+      const levelId = idx.rating.get(`${actionId}:${periodId}`)?.levelId;
+      return levelId ? (idx.levelById.get(levelId) ?? null) : null;
+    },
+    progressOf: (actionId) => (sel.period ? (idx.progress.get(`${actionId}:${sel.period.id}`) ?? []) : []),
+    periodId: sel.period?.id ?? null,
+    historyPeriodIds: history.map((p) => p.id),
+    shown,
+  };
+  const textOf = (a: Action, c: ColumnConfig): string => COLUMNS[c.field].value(a, cellContext).join('\n');
   const labels = tree.levels.filter(live).map((l) => l.label).join(' ');
   const historyBase = columns.find((c) => c.field === 'ratingHistory')?.width ?? 1;
   const look = historyLook(history.length, historyBase);
@@ -396,10 +400,10 @@ function planTable(tree: PlanTree, actions: Action[], columns: ColumnConfig[], s
     for (const c of columns) {
       switch (c.field) {
         case 'reference':
-          row.push(textCell(a.reference, { bold: true }));
+          row.push(textCell(textOf(a, c), { bold: true }));
           break;
         case 'objective': {
-          const title = a.objectiveId ? (idx.objectiveTitle.get(a.objectiveId) ?? '') : '';
+          const title = textOf(a, c);
           const merge = options.mergeRepeated && a.objectiveId !== null;
           row.push(merge && sameObjective ? { kind: 'text', paras: [], merge: 'continue' } : textCell(title, merge ? { merge: 'restart' } : {}));
           break;
@@ -410,29 +414,17 @@ function planTable(tree: PlanTree, actions: Action[], columns: ColumnConfig[], s
           row.push(merge && repeat ? { kind: 'text', paras: [], merge: 'continue' } : textCell(a.description, merge ? { merge: 'restart' } : {}));
           break;
         }
-        case 'outcome':
-          row.push(textCell(a.outcome));
-          break;
         case 'progress':
           row.push(progressCell(a, sel, idx, options));
           break;
+        case 'outcome':
         case 'dueDate':
-          row.push(textCell(a.dueText));
-          break;
         case 'lead':
-          row.push(textCell(leadsText(a, leadRoles)));
-          break;
         case 'strategicLead':
-          row.push(textCell(leadsText(a, new Set(['strategic']))));
-          break;
         case 'operationalLead':
-          row.push(textCell(leadsText(a, new Set(['operational']))));
-          break;
         case 'responsibleOfficer':
-          row.push(textCell(leadsText(a, new Set(['responsible']))));
-          break;
         case 'recommendations':
-          row.push(textCell(a.recommendationIds.map((id) => idx.recLabel.get(id)).filter((l): l is string => !!l).join('\n')));
+          row.push(textCell(textOf(a, c)));
           break;
         case 'rating':
           row.push(ratingCell(a.id, sel.period?.id));
@@ -449,7 +441,7 @@ function planTable(tree: PlanTree, actions: Action[], columns: ColumnConfig[], s
   // Narrow text columns (leads, dates, references) must fit their longest word (up to 11 letters) unsplit.
   const MAX_FIT = 11;
   columns.forEach((c) => {
-    if (c.field === 'progress' || c.field === 'rating' || c.field === 'ratingHistory') return;
+    if (c.field === 'progress' || COLUMNS[c.field].kind !== 'text') return;
     const index = tableColumns.findIndex((t) => t.label === c.label);
     let longest = '';
     for (const row of rows) {
@@ -516,11 +508,12 @@ function keyTable(levels: RatingLevel[]): TableModel {
  * (`shown`). When only actions left out of this export answer one (a lead's return, some sections), it says
  * so rather than claiming that nothing in the plan answers it.
  */
-function recommendationsTable(tree: PlanTree, shown: Action[]): TableModel | null {
-  const recs = tree.recommendations.filter(live).sort(byPosition);
+function recommendationsTable(index: TreeIndex, shown: Action[]): TableModel | null {
+  const recs = index.recommendations;
   if (recs.length === 0) return null;
-  const liveActions = shown;
-  const inPlan = new Set(tree.actions.filter((a) => live(a) && !a.archived).flatMap((a) => a.recommendationIds));
+  // One rule with the summary: an effectively archived action answers nothing, even when it is shown.
+  const liveActions = shown.filter((a) => !isEffectivelyArchived(index, a));
+  const inPlan = answeredRecommendationIds(index);
   return {
     columns: [
       { label: 'Recommendation', weight: 1.3 },
@@ -581,7 +574,8 @@ function indicatorTable(tree: PlanTree, sectionId: string): TableModel | null {
  * (`paragraphsOf` here, `run` in the Word writer), so no string reaches the document uncleaned.
  */
 export function buildAppendixModel(tree: PlanTree, options: ExportOptions): AppendixModel {
-  const sel = resolveSelection(tree, options);
+  const treeIndex = indexTree(tree);
+  const sel = resolveSelection(tree, options, treeIndex);
   const columns = resolveColumns(tree, options);
   const idx = buildIndex(tree);
   const levels = sortLevels(tree.levels.filter(live));
@@ -660,7 +654,7 @@ export function buildAppendixModel(tree: PlanTree, options: ExportOptions): Appe
   if (options.lead) subtitle.push(`Actions led by: ${options.lead}`);
   if (options.sectionIds) subtitle.push(`Sections: ${sel.sections.map((s) => s.number || s.title).join(', ')}`);
   // A partial export (one lead, some sections, "can be removed" left out) cites only the actions it shows.
-  const recTable = options.includeRecommendations ? recommendationsTable(tree, sel.actions) : null;
+  const recTable = options.includeRecommendations ? recommendationsTable(treeIndex, sel.actions) : null;
 
   return {
     organisation: plan.organisation,

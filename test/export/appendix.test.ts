@@ -274,7 +274,7 @@ describe('performance indicators', () => {
   it('puts a section’s indicators before its plan table, direction respecting polarity, missing not zero', async () => {
     const tree = treeFor(roundingDraft);
     const section = tree.sections.find((s) => s.number === '1')!;
-    const base = { planId: tree.plan.id, sectionId: section.id, baselineLabel: '2016-17', snAverage: 20, notes: 'Monthly', updatedAt: tree.plan.updatedAt, deletedAt: null };
+    const base = { planId: tree.plan.id, sectionId: section.id, baselineLabel: '2016-17', snAverage: 20, target: null, yearToDate: 'latest' as const, notes: 'Monthly', updatedAt: tree.plan.updatedAt, deletedAt: null };
     const withIndicators: PlanTree = {
       ...tree,
       indicators: [

@@ -43,10 +43,9 @@ export function indicatorTravel(ind: Pick<Indicator, 'values' | 'polarity'>): Ex
   return indicatorDirection(present[present.length - 2]?.value ?? null, present[present.length - 1]?.value ?? null, ind.polarity);
 }
 
-/** Arrow and words of the direction of travel; "Not enough values" when fewer than two are present. */
+/** Arrow and words of the direction of travel ("– Not rated" when fewer than two values are present). */
 export function indicatorTravelLabel(ind: Pick<Indicator, 'values' | 'polarity'>): { arrow: string; words: string } {
-  const d = indicatorTravel(ind);
-  return d === 'not-rated' ? { arrow: '–', words: 'Not enough values' } : directionLabel(d);
+  return directionLabel(indicatorTravel(ind));
 }
 
 /** Whether the latest value meets the target (respecting polarity); null without a target or a value. */

@@ -52,7 +52,7 @@ export const SAMPLE_INDICATORS: Record<string, IndicatorDraft[]> = {
       baseline: 58,
       snAverage: 70,
       target: 75,
-      values: months(60, 62, 'Audit programme paused for moderation training', 64, 66, 68, COLLATING),
+      values: months(60, 62, 'Paused for training', 64, 66, 68, COLLATING),
     },
     {
       name: 'Supervision within timescale',

@@ -21,13 +21,13 @@ async function exportOf(tree: PlanTree, o: ExportOptionsInput = {}): Promise<Pac
   return openDocx(await buildAppendix(tree, opts(o)));
 }
 
-/** The plan table of a section: the first table after the heading whose text starts with `heading`. */
+/** The plan table of a section: the first table after the heading whose text starts with `heading` (its indicator table, headed "Indicator", passed over). */
 function sectionTable(pkg: Package, heading: string): Element {
   const body = first(pkg.doc, 'body')!;
   let found = false;
   for (const node of Array.from(body.childNodes) as unknown as Element[]) {
     if (node.localName === 'p' && textOf(node).startsWith(heading) && all(node, 'pStyle').some((s) => attr(s, 'val') === 'Heading1')) found = true;
-    else if (found && node.localName === 'tbl') return node;
+    else if (found && node.localName === 'tbl' && cellText(cellsOf(rowsOf(node)[0]!)[0]!) !== 'Indicator') return node;
   }
   throw new Error(`no table after heading ${heading}`);
 }

@@ -32,7 +32,7 @@ describe('indicator figures', () => {
     expect(indicatorTravelLabel(ind({ values: falling, polarity: 'lower-is-better' }))).toEqual({ arrow: '↑', words: 'Improved' });
     expect(indicatorTravelLabel(ind({ values: falling, polarity: 'higher-is-better' }))).toEqual({ arrow: '↓', words: 'Declined' });
     expect(indicatorTravelLabel(ind({ values: [v('Jul', 5), v('Aug', 5)] }))).toEqual({ arrow: '→', words: 'No change' });
-    expect(indicatorTravelLabel(ind({ values: [v('Jul', 5), v('Aug', null)] }))).toEqual({ arrow: '–', words: 'Not enough values' });
+    expect(indicatorTravelLabel(ind({ values: [v('Jul', 5), v('Aug', null)] }))).toEqual({ arrow: '–', words: 'Not rated' });
   });
 
   it('meets the target by polarity', () => {

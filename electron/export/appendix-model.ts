@@ -9,8 +9,9 @@
  */
 import type { ExportOptions } from '../../shared/export-options';
 import { formatLongDate } from '../../shared/dates';
-import type { Action, ColumnConfig, ColumnField, PlanTree, ProgressUpdate, Rating, RatingLevel, ReportingPeriod, Section } from '../../shared/model';
-import { directionLabel, indicatorDirection, sortLevels } from '../../shared/ratings';
+import type { Action, ColumnConfig, ColumnField, Indicator, PlanTree, ProgressUpdate, Rating, RatingLevel, ReportingPeriod, Section } from '../../shared/model';
+import { formatIndicatorValue, indicatorTravel, POLARITY_WORDS, yearToDate, YEAR_TO_DATE_WORDS } from '../../shared/indicators';
+import { directionLabel, sortLevels } from '../../shared/ratings';
 import { computeSummary } from '../../shared/summary';
 import type { PlanSummary } from '../../shared/summary-schema';
 import { columnLabel, templateColumns } from '../../shared/templates';
@@ -528,40 +529,56 @@ function recommendationsTable(index: TreeIndex, shown: Action[]): TableModel | n
   };
 }
 
-function formatValue(v: number | null, unit: string): string {
+/** A baseline, statistical-neighbour or target figure: "–" when there is none. */
+function formatValue(v: number | null, unit: Indicator['unit']): string {
   if (v === null) return '–';
   return unit === 'percent' ? `${v}%` : String(v);
 }
 
+/** A monthly value: the figure (with its note, if any), or the note in italics when it is missing (never 0). */
+function monthCell(v: Indicator['values'][number] | undefined, unit: Indicator['unit']): Cell {
+  if (!v) return textCell('–');
+  if (v.value === null) return { kind: 'text', paras: [[{ text: v.note || formatIndicatorValue(null, unit), italic: true }]] };
+  const paras: Para[] = [[{ text: formatValue(v.value, unit) }]];
+  if (v.note) paras.push([{ text: v.note, italic: true }]);
+  return { kind: 'text', paras };
+}
+
+/**
+ * A section's indicator table (domain.md "Performance indicators"): name and polarity, baseline year and
+ * value, statistical-neighbour average, the target (when any indicator has one), the last six months,
+ * the year to date (when any indicator sums or averages its months), direction of travel by polarity
+ * (arrow and words) and notes. Missing values are shown as missing, with their note.
+ */
 function indicatorTable(tree: PlanTree, sectionId: string): TableModel | null {
   const list = tree.indicators.filter((i) => live(i) && i.sectionId === sectionId).sort(byPosition);
   if (list.length === 0) return null;
   const labels: string[] = [];
   for (const i of list) for (const v of i.values) if (!labels.includes(v.label)) labels.push(v.label);
   const shownLabels = labels.slice(-6);
+  const withTarget = list.some((i) => i.target !== null);
+  const withYearToDate = list.some((i) => i.yearToDate !== 'latest');
   return {
     columns: [
       { label: 'Indicator', weight: 4 },
       { label: 'Baseline', weight: 1 },
       { label: 'SN average', weight: 1 },
+      ...(withTarget ? [{ label: 'Target', weight: 1 }] : []),
       ...shownLabels.map((l) => ({ label: l, weight: 0.9 })),
+      ...(withYearToDate ? [{ label: 'Year to date', weight: 1 }] : []),
       { label: 'Direction of travel', weight: 1.5 },
       { label: 'Notes', weight: 3 },
     ],
     rows: list.map((i) => {
-      const values = i.values.filter((v) => v.value !== null);
-      const last = values[values.length - 1]?.value ?? null;
-      const before = values[values.length - 2]?.value ?? null;
-      const d = directionLabel(indicatorDirection(before, last, i.polarity));
-      const polarity = i.polarity === 'higher-is-better' ? 'higher is better' : 'lower is better';
+      const d = directionLabel(indicatorTravel(i));
+      const ytd = yearToDate(i);
       return [
-        { kind: 'text', paras: [[{ text: i.name }], [{ text: `(${polarity})`, italic: true }]] },
+        { kind: 'text', paras: [[{ text: i.name }], [{ text: `(${POLARITY_WORDS[i.polarity]})`, italic: true }]] },
         textCell(`${i.baselineLabel ? `${i.baselineLabel}: ` : ''}${formatValue(i.baseline, i.unit)}`),
         textCell(formatValue(i.snAverage, i.unit)),
-        ...shownLabels.map((l) => {
-          const v = i.values.find((x) => x.label === l);
-          return textCell(v ? (v.value === null ? v.note || 'Not available' : formatValue(v.value, i.unit)) : '–');
-        }),
+        ...(withTarget ? [textCell(formatValue(i.target, i.unit))] : []),
+        ...shownLabels.map((l) => monthCell(i.values.find((x) => x.label === l), i.unit)),
+        ...(withYearToDate ? [{ kind: 'text', paras: [[{ text: formatValue(ytd, i.unit) }], [{ text: `(${YEAR_TO_DATE_WORDS[i.yearToDate]})`, italic: true }]] } satisfies Cell] : []),
         textCell(`${d.arrow} ${d.words}`),
         textCell(i.notes),
       ];

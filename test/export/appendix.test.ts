@@ -21,13 +21,13 @@ async function exportOf(tree: PlanTree, o: ExportOptionsInput = {}): Promise<Pac
   return openDocx(await buildAppendix(tree, opts(o)));
 }
 
-/** The plan table of a section: the first table after the heading whose text starts with `heading`. */
+/** The plan table of a section: the first table after the heading whose text starts with `heading` (its indicator table, headed "Indicator", passed over). */
 function sectionTable(pkg: Package, heading: string): Element {
   const body = first(pkg.doc, 'body')!;
   let found = false;
   for (const node of Array.from(body.childNodes) as unknown as Element[]) {
     if (node.localName === 'p' && textOf(node).startsWith(heading) && all(node, 'pStyle').some((s) => attr(s, 'val') === 'Heading1')) found = true;
-    else if (found && node.localName === 'tbl') return node;
+    else if (found && node.localName === 'tbl' && cellText(cellsOf(rowsOf(node)[0]!)[0]!) !== 'Indicator') return node;
   }
   throw new Error(`no table after heading ${heading}`);
 }
@@ -274,7 +274,7 @@ describe('performance indicators', () => {
   it('puts a section’s indicators before its plan table, direction respecting polarity, missing not zero', async () => {
     const tree = treeFor(roundingDraft);
     const section = tree.sections.find((s) => s.number === '1')!;
-    const base = { planId: tree.plan.id, sectionId: section.id, baselineLabel: '2016-17', snAverage: 20, notes: 'Monthly', updatedAt: tree.plan.updatedAt, deletedAt: null };
+    const base = { planId: tree.plan.id, sectionId: section.id, baselineLabel: '2016-17', snAverage: 20, target: null, yearToDate: 'latest' as const, notes: 'Monthly', updatedAt: tree.plan.updatedAt, deletedAt: null };
     const withIndicators: PlanTree = {
       ...tree,
       indicators: [

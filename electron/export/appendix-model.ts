@@ -121,6 +121,22 @@ export function planColumns(tree: PlanTree): ColumnConfig[] {
   return tree.plan.columns.length > 0 ? tree.plan.columns : templateColumns(tree.plan.template);
 }
 
+/** Whether the appendix cites actions by reference: its recommendations table lists the actions answering them. */
+export function citesActions(tree: PlanTree, options: Pick<ExportOptions, 'includeRecommendations'>): boolean {
+  return options.includeRecommendations && tree.recommendations.some(live) && tree.actions.some((a) => live(a) && a.recommendationIds.length > 0);
+}
+
+/**
+ * Whether each row cites the recommendations it answers under its reference ("3.1" / "Ofsted 1", as the 2020
+ * plan prints them): by default (the plan's own columns) when the plan has recommendations and no
+ * recommendations column is shown.
+ */
+export function citesRecommendationsInRows(tree: PlanTree, options: ExportOptions, columns: readonly ColumnConfig[]): boolean {
+  if (options.rowCitations === false) return false;
+  if (options.rowCitations === undefined && options.columns) return false; // the author chose the columns
+  return tree.recommendations.some(live) && columns.some((c) => c.field === 'reference') && !columns.some((c) => c.field === 'recommendations');
+}
+
 /** Columns shown for these options: fields in order, rating vs rating history resolved. */
 export function resolveColumns(tree: PlanTree, options: ExportOptions): ColumnConfig[] {
   const config = planColumns(tree);
@@ -134,6 +150,9 @@ export function resolveColumns(tree: PlanTree, options: ExportOptions): ColumnCo
   } else if (fields.includes('ratingHistory')) {
     fields = fields.includes('rating') ? fields.filter((f) => f !== 'ratingHistory') : fields.map((f) => (f === 'ratingHistory' ? 'rating' : f));
   }
+  // The recommendations table cites actions by reference ("Answered by 1.47, 2.92"): those numbers must be
+  // findable in the tables, so the reference column is shown whenever the appendix cites actions.
+  if (citesActions(tree, options) && !fields.includes('reference')) fields = ['reference', ...fields];
   const fallback = templateColumns('blank');
   return fields.map((field) => {
     const found = config.find((c) => c.field === field) ?? fallback.find((c) => c.field === field);
@@ -388,6 +407,7 @@ function planTable(tree: PlanTree, actions: Action[], columns: ColumnConfig[], s
     if (small && look.size !== undefined) cell.size = look.size;
     return cell;
   };
+  const citeRows = citesRecommendationsInRows(tree, options, columns);
   const rows: Cell[][] = [];
   let prev: Action | null = null;
   for (const a of actions) {
@@ -395,9 +415,16 @@ function planTable(tree: PlanTree, actions: Action[], columns: ColumnConfig[], s
     const sameObjective = prev !== null && a.objectiveId !== null && a.objectiveId === prev.objectiveId;
     for (const c of columns) {
       switch (c.field) {
-        case 'reference':
-          row.push(textCell(a.reference, { bold: true }));
+        case 'reference': {
+          const cell = textCell(a.reference, { bold: true }) as Extract<Cell, { kind: 'text' }>;
+          if (citeRows)
+            for (const id of a.recommendationIds) {
+              const label = idx.recLabel.get(id);
+              if (label) cell.paras.push([{ text: label, italic: true }]);
+            }
+          row.push(cell);
           break;
+        }
         case 'objective': {
           const title = a.objectiveId ? (idx.objectiveTitle.get(a.objectiveId) ?? '') : '';
           const merge = options.mergeRepeated && a.objectiveId !== null;

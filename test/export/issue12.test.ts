@@ -74,3 +74,27 @@ describe('point 3: a plan with one rated period', () => {
     expect(m.subtitle).not.toContain(FIRST_REPORT);
   });
 });
+
+describe('point 1: traceability', () => {
+  const tree = treeFor(roundingDraft); // 2017-19 layout: the template hides the reference column
+
+  it('shows the reference column whenever the recommendations table cites actions', async () => {
+    const pkg = await exportOf(tree);
+    const recs = tableHeaded(pkg, 'Recommendation');
+    const cited = rowsOf(recs).slice(1).flatMap((tr) => cellText(cellsOf(tr)[2]!).match(/\d+\.\d+/g) ?? []);
+    expect(cited.length).toBeGreaterThan(0);
+    const refs = new Set(tables(pkg.doc).filter((t) => cellText(cellsOf(rowsOf(t)[0]!)[0]!) === 'Ref').flatMap((t) => rowsOf(t).slice(1).map((tr) => cellText(cellsOf(tr)[0]!).split('\n')[0])));
+    for (const ref of cited) expect(refs.has(ref), ref).toBe(true);
+    // Chosen columns without a reference still get one while actions are cited; not when recommendations are left out.
+    expect(header(await exportOf(tree, { columns: ['description', 'progress'] }), 'Ref')).toEqual(['Ref', 'Action', 'Progress update']);
+    expect(tables((await exportOf(tree, { columns: ['description', 'progress'], includeRecommendations: false })).doc).some((t) => cellText(cellsOf(rowsOf(t)[0]!)[0]!) === 'Ref')).toBe(false);
+  });
+
+  it('cites the recommendations a row answers under its reference by default, and not when turned off', async () => {
+    const cellOf = (pkg: Package, ref: string) => tables(pkg.doc).flatMap((t) => rowsOf(t)).map((tr) => cellText(cellsOf(tr)[0]!)).find((t) => t.startsWith(`${ref}\n`) || t === ref);
+    expect(cellOf(await exportOf(tree), '1.1')).toBe('1.1\nOfsted 1');
+    expect(cellOf(await exportOf(tree, { rowCitations: false }), '1.1')).toBe('1.1');
+    const fixture = fixture2020Tree();
+    expect(cellOf(await exportOf(fixture), '3.1')).toMatch(/^3\.1\nOfsted 1/);
+  });
+});

@@ -193,15 +193,16 @@ describe('the appendix of a plan with the rounding cases', () => {
       const v = first(cellsOf(rows[r]!)[c]!, 'vMerge');
       return v ? (attr(v, 'val') ?? 'continue') : null;
     };
-    // Column 0 = Outcome (objective), shared by all four rows; column 1 = Action, shared by rows 1-2.
-    expect([0, 1, 2, 3].map((r) => vmerge(r, 0))).toEqual(['restart', 'continue', 'continue', 'continue']);
-    expect([0, 1, 2, 3].map((r) => vmerge(r, 1))).toEqual(['restart', 'continue', null, null]);
-    expect(cellText(cellsOf(rows[1]!)[0]!)).toBe('');
+    // Column 0 = Ref (shown because the appendix cites actions, issue 12 point 1); column 1 = Outcome
+    // (objective), shared by all four rows; column 2 = Action, shared by rows 1-2.
+    expect([0, 1, 2, 3].map((r) => vmerge(r, 1))).toEqual(['restart', 'continue', 'continue', 'continue']);
+    expect([0, 1, 2, 3].map((r) => vmerge(r, 2))).toEqual(['restart', 'continue', null, null]);
+    expect(cellText(cellsOf(rows[1]!)[1]!)).toBe('');
 
     const unmerged = await exportOf(tree, { mergeRepeated: false });
     expect(all(unmerged.doc, 'vMerge')).toHaveLength(0);
     const rows2 = rowsOf(sectionTable(unmerged, '1. Rounds up to 3.3')).slice(1);
-    expect(rows2.map((tr) => cellText(cellsOf(tr)[0]!))).toEqual(['Shared outcome', 'Shared outcome', 'Shared outcome', 'Shared outcome']);
+    expect(rows2.map((tr) => cellText(cellsOf(tr)[1]!))).toEqual(['Shared outcome', 'Shared outcome', 'Shared outcome', 'Shared outcome']);
   });
 
   it('strips control characters and lone surrogates from all text', async () => {

@@ -7,7 +7,10 @@ const ch = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O): Chan
 const Token = z.string().min(1).max(100);
 
 export const importChannels = {
-  /** Reads a file (the main process shows the open dialog when `path` is missing) and previews it. */
+  /**
+   * Reads a file (the main process shows the open dialog when `path` is missing) and previews it. Only the
+   * command line and tests may pass `path`; from the app's window it is refused (`forbidden`).
+   */
   'import:preview': ch(z.object({ path: z.string().min(1).max(4096).optional(), options: ImportOptions.default({}) }), ImportPreview),
   /** Re-reads the pending import with an edited column mapping (or another sheet / header row). */
   'import:remap': ch(

@@ -1,5 +1,5 @@
 /**
- * The `planwright` command line (bin/planwright.mjs runs this through tsx). It opens the same plan
+ * The `planwright` command line (bin/planwright.mjs runs its bundle, built by scripts/build-cli.mjs). It opens the same plan
  * store as the app (or --db PATH) and goes through the same dispatcher, so validation is shared.
  */
 import { Command, CommanderError } from 'commander';

@@ -10,7 +10,7 @@ import type { ImportChannel } from '../../shared/contract';
 import type { HandlerContext, HandlersFor } from '../../shared/dispatch';
 import type { ImportCommitResult, ImportOptions, ImportPreview } from '../../shared/import-schema';
 import { DomainError } from '../../shared/result';
-import type { Host } from '../host';
+import { callerPath, type Host } from '../host';
 import { analyse, type Analysis } from './analyse';
 import { workerParser, type Parser } from './parser';
 import type { SourceDoc } from './source';
@@ -61,7 +61,7 @@ export function createImportHandlers(deps: ImportDeps): HandlersFor<ImportChanne
 
   return {
     'import:preview': async (input, ctx) => {
-      const path = input.path ?? (await deps.host.chooseOpenPath({ title: 'Import a plan from Word, Excel or CSV', filters: IMPORT_FILTERS }));
+      const path = callerPath(deps.host, input.path) ?? (await deps.host.chooseOpenPath({ title: 'Import a plan from Word, Excel or CSV', filters: IMPORT_FILTERS }));
       if (!path) throw new DomainError('cancelled', 'No file was chosen, so nothing was imported.');
       const report = progress(ctx, randomUUID());
       const doc = await parser({ path, sheet: input.options.sheet }, report);

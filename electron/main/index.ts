@@ -15,8 +15,9 @@ import { buildCsp } from './csp';
 import { createElectronHost } from './host-electron';
 import { createSenderCheck, registerIpc } from './ipc';
 import { buildMenuTemplate, type MenuCommand } from './menu';
+import { sqliteBinding } from './native-binding';
 import { DB_FILE_NAME, osUserName, PRODUCT_NAME } from './paths';
-import { builtPaths, isAllowedNavigation, isExternalLink, secureWebPreferences } from './security';
+import { builtPaths, hardenWebContents, secureWebPreferences } from './security';
 import { storeErrorDialog } from './store-error';
 
 const mainDir = path.dirname(fileURLToPath(import.meta.url));
@@ -58,9 +59,16 @@ async function openPlanStore(dbPath: string): Promise<Store | null> {
   try {
     // Electron usually creates userData itself; a first run must not depend on it.
     fs.mkdirSync(path.dirname(dbPath), { recursive: true });
-    // `npm start` builds better-sqlite3 for Electron's ABI under out/native/ and names it here; packaged
-    // builds are rebuilt by electron-builder and need no override.
-    const nativeBinding = process.env.PLANWRIGHT_SQLITE_BINDING || undefined;
+    // better-sqlite3 built for Electron's ABI (see native-binding.ts; the env override only in development).
+    const nativeBinding = sqliteBinding({
+      isPackaged: app.isPackaged,
+      mainDir,
+      env: process.env,
+      electronVersion: process.versions.electron ?? '',
+      platform: process.platform,
+      arch: process.arch,
+      exists: (file) => fs.existsSync(file),
+    });
     return openStore(dbPath, { actor: osUserName('Planwright user'), nativeBinding });
   } catch (error) {
     if (!(error instanceof StoreOpenError)) throw error;
@@ -107,14 +115,7 @@ function createWindow(): BrowserWindow {
     webPreferences: secureWebPreferences(paths.preload),
   });
   win.once('ready-to-show', () => win.show());
-  win.webContents.on('will-navigate', (event, url) => {
-    if (!isAllowedNavigation(url, isTrusted)) event.preventDefault();
-  });
-  win.webContents.on('will-attach-webview', (event) => event.preventDefault());
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    if (isExternalLink(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
+  // Navigation, new windows and webviews are refused for every web contents (see 'web-contents-created').
   void win.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
@@ -155,15 +156,27 @@ if (!app.requestSingleInstanceLock()) {
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
   });
+  app.on('web-contents-created', (_event: unknown, contents: Electron.WebContents) => {
+    hardenWebContents(contents, { isTrusted, openExternal: (url) => void shell.openExternal(url) });
+  });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('activate', () => {
     if (store && BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
   });
-  app.on('will-quit', () => {
-    void store?.close();
+  // Quitting waits for the store to close (and checkpoint its WAL) before the process ends.
+  let closing = false;
+  app.on('will-quit', (event: { preventDefault(): void }) => {
+    const open = store;
+    if (!open || closing) return;
+    closing = true;
+    event.preventDefault();
     store = null;
+    Promise.resolve()
+      .then(() => open.close())
+      .catch((error: unknown) => log(`Closing the plan store failed: ${error instanceof Error ? error.message : String(error)}`))
+      .finally(() => app.exit(0));
   });
   app
     .whenReady()

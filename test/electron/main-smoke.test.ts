@@ -36,7 +36,8 @@ const state = vi.hoisted(() => ({
   external: [] as string[],
   fetched: [] as string[],
   quit: 0,
-  appEvents: new Map<string, () => void>(),
+  exits: [] as number[],
+  appEvents: new Map<string, (event?: unknown, arg?: unknown) => void>(),
 }));
 
 vi.mock('electron', () => {
@@ -64,6 +65,7 @@ vi.mock('electron', () => {
     };
     constructor(public opts: FakeWindow['opts']) {
       state.windows.push(this);
+      state.appEvents.get('web-contents-created')?.({}, this.webContents);
     }
     once() {}
     on() {}
@@ -89,7 +91,7 @@ vi.mock('electron', () => {
     },
     getVersion: () => '0.0.0-test',
     requestSingleInstanceLock: () => state.lock,
-    on: (event: string, fn: () => void) => {
+    on: (event: string, fn: (event?: unknown, arg?: unknown) => void) => {
       state.appEvents.set(event, fn);
       return app;
     },
@@ -97,7 +99,9 @@ vi.mock('electron', () => {
     quit: () => {
       state.quit += 1;
     },
-    exit: () => undefined,
+    exit: (code: number) => {
+      state.exits.push(code);
+    },
   };
   return {
     app,
@@ -164,7 +168,7 @@ function reset(appData: string) {
   Object.assign(state, { appData, userData: path.join(appData, 'electron-default'), name: '', protocolHandler: null, headersHook: null, permissionHandler: null, permissionCheck: null, menu: null, quit: 0, lock: true });
   state.ipc.clear();
   state.appEvents.clear();
-  for (const list of [state.windows, state.dialogs, state.errorBoxes, state.external, state.fetched]) list.length = 0;
+  for (const list of [state.windows, state.dialogs, state.errorBoxes, state.external, state.fetched, state.exits]) list.length = 0;
 }
 
 async function startMain() {
@@ -174,12 +178,24 @@ async function startMain() {
   expect(state.errorBoxes).toEqual([]);
 }
 
+/** Quits the way Electron does: will-quit, which may hold the exit until the store has closed. */
+async function quitApp(): Promise<{ prevented: boolean }> {
+  const handler = state.appEvents.get('will-quit');
+  if (!handler) return { prevented: false };
+  let prevented = false;
+  handler({ preventDefault: () => (prevented = true) });
+  if (prevented) await vi.waitFor(() => expect(state.exits).toEqual([0]));
+  return { prevented };
+}
+
 const trustedEvent = () => ({ senderFrame: { url: 'app://planwright/index.html', parent: null }, sender: { send: () => undefined } });
 
 describe('electron/main/index.ts with a fake Electron', () => {
   beforeEach(() => reset(fs.mkdtempSync(path.join(tmp, 'appdata-'))));
   // Closes the store the way quitting the app does.
-  afterEach(() => state.appEvents.get('will-quit')?.());
+  afterEach(async () => {
+    await quitApp();
+  });
 
   it('opens the store in userData, creates the sample plan once, and answers IPC through the dispatcher', async () => {
     await startMain();
@@ -198,7 +214,9 @@ describe('electron/main/index.ts with a fake Electron', () => {
     expect(foreign).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 
     // A second start on the same store does not add the sample again.
-    state.appEvents.get('will-quit')?.();
+    // Quitting holds the exit until the store has closed: its WAL is checkpointed and removed first.
+    expect(await quitApp()).toEqual({ prevented: true });
+    expect(fs.existsSync(path.join(state.userData, 'planwright.sqlite-wal'))).toBe(false);
     reset(state.appData);
     await startMain();
     const again = (await state.ipc.get('plans:list')!(trustedEvent(), {})) as { ok: boolean; value: unknown[] };

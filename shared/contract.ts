@@ -107,6 +107,24 @@ export const AppInfo = z.object({
   userName: z.string(),
 });
 
+export const BackupInfo = z.object({
+  path: z.string(),
+  /** upgrade: taken before a schema upgrade; daily: the daily rotation (or "back up now"); restore: the file a restore replaced. */
+  kind: z.enum(['upgrade', 'daily', 'restore']),
+  at: z.string(),
+  bytes: z.number().int().nonnegative(),
+  version: z.number().int().nullable(),
+});
+export type BackupInfo = z.infer<typeof BackupInfo>;
+
+/** The full integrity check run in the background after open. */
+export const IntegrityStatus = z.object({
+  state: z.enum(['unchecked', 'checking', 'ok', 'damaged']),
+  detail: z.string().nullable(),
+  checkedAt: z.string().nullable(),
+});
+export type IntegrityStatus = z.infer<typeof IntegrityStatus>;
+
 export const contract = {
   'app:info': ch(z.object({}), AppInfo),
   'settings:setUserName': ch(z.object({ userName: Line.pipe(z.string().min(1)) }), AppInfo),
@@ -293,6 +311,13 @@ export const contract = {
   // Covering report, saved per plan and period
   'coveringReport:get': ch(z.object({ planId: Id, periodId: Id }), CoveringReport),
   'coveringReport:save': ch(z.object({ planId: Id, periodId: Id, content: CoveringReportContent }), CoveringReport),
+
+  // Backups and repair of the plan store (Help › Restore a backup)
+  'backups:list': ch(z.object({}), z.array(BackupInfo)),
+  'backups:create': ch(z.object({}), BackupInfo),
+  'backups:restore': ch(z.object({ path: z.string().min(1).max(4096) }), z.object({ restored: z.string(), previous: z.string() })),
+  'store:status': ch(z.object({}), IntegrityStatus),
+  'store:repair': ch(z.object({}), IntegrityStatus),
 
   ...exportChannels,
   ...importChannels,

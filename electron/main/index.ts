@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell } from 'electron';
-import { ensureSamplePlan, openStore, StoreOpenError, type Store } from '../../db';
+import { ensureSamplePlan, openStore, startMaintenance, StoreOpenError, type Store } from '../../db';
 import { createDispatcher } from '../../shared/dispatch';
 import { createAppHandlers } from '../handlers';
 import { APP_HOST, APP_ORIGIN, APP_SCHEME, contentTypeFor, resolveAppFile } from './app-protocol';
@@ -146,6 +146,14 @@ async function start(): Promise<void> {
     Menu.buildFromTemplate(buildMenuTemplate({ platform: process.platform, send: sendMenuCommand, showAbout: () => void showAbout(dbPath), dev: !app.isPackaged })),
   );
   mainWindow = createWindow();
+  // The full integrity check (worker thread) and the daily backup, after the window is up.
+  startMaintenance(openStoreNow, {
+    onIntegrity: (status) => {
+      if (status.state === 'damaged') log(`integrity check: ${status.detail ?? ''}`);
+      mainWindow?.webContents.send('store:integrity', status);
+    },
+    onBackupError: (message) => log(`daily backup: ${message}`),
+  });
 }
 
 if (!app.requestSingleInstanceLock()) {

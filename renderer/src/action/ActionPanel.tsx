@@ -15,11 +15,12 @@ import { Field } from '../components/Field';
 import { TextArea } from '../components/TextArea';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { RatingBadge } from '../components/RatingBadge';
-import { longDate, longDateTime } from '../components/format';
+import { longDate } from '../components/format';
 import { RatingPicker } from './RatingPicker';
 import { DueDateField } from './DueDateField';
 import { LeadsEditor, makeSuggest } from './LeadsEditor';
 import { HistoryPanel } from './HistoryPanel';
+import { ProgressEditor } from './ProgressEditor';
 import { PeriodPicker } from '../workspace/PeriodPicker';
 import { PadlockIcon } from '../components/Icons';
 import './action.css';
@@ -250,73 +251,6 @@ function RatingEditor({ action, periodId, readOnly, periodLabel }: { action: Act
       onCorrectiveAction={(t) => text.setValue({ ...text.value, correctiveAction: t })}
       onBlurText={() => void text.flush()}
     />
-  );
-}
-
-function ProgressEditor({ action, periodId, readOnly, periodLabel }: { action: Action; periodId: string; readOnly: boolean; periodLabel: string }) {
-  const tree = useTree();
-  const { editor } = useWorkspace();
-  const index = indexTree(tree);
-  const updates = index.progressOf(action.id, periodId);
-  const current = updates.at(-1);
-  const idRef = useRef<string | null>(current?.id ?? null);
-  if (current && idRef.current === null) idRef.current = current.id;
-  const stored = useMemo(() => ({ body: current?.body ?? '', internal: current?.internal ?? false }), [current]);
-  const draft = useAutosave({
-    stored,
-    equals: (a, b) => a.body === b.body && a.internal === b.internal,
-    save: async (v) => {
-      idRef.current = await editor.saveProgress(action.id, periodId, idRef.current, v);
-    },
-  });
-  const earlier = updates.slice(0, -1);
-  const label = tree.plan.columns.find((c) => c.field === 'progress')?.label ?? 'Progress update';
-  return (
-    <div className={`progress-editor${draft.value.internal ? ' internal-block' : ''}`}>
-      <Field
-        label={`${label} for ${periodLabel}`}
-        aside={draft.value.internal ? <span className="tag tag-internal">Internal: not published</span> : null}
-        hint="Several paragraphs are fine; start with a status phrase such as “On track.” or “Completed.”"
-      >
-        {(p) => (
-          <TextArea
-            {...p}
-            className="progress-text"
-            value={draft.value.body}
-            minRows={4}
-            maxRows={18}
-            readOnly={readOnly}
-            onChange={(e) => draft.setValue({ ...draft.value, body: e.target.value })}
-            onBlur={() => void draft.flush()}
-          />
-        )}
-      </Field>
-      <label className="hstack small" style={{ gap: 4, marginTop: -6 }}>
-        <input
-          type="checkbox"
-          checked={draft.value.internal}
-          disabled={readOnly}
-          onChange={(e) => {
-            draft.setValue({ ...draft.value, internal: e.target.checked });
-            void draft.flush();
-          }}
-        />
-        Internal note (kept out of the published appendix)
-      </label>
-      {earlier.length > 0 ? (
-        <details className="earlier-updates">
-          <summary>
-            {earlier.length} earlier update{earlier.length === 1 ? '' : 's'} in {periodLabel}
-          </summary>
-          {earlier.map((u) => (
-            <div key={u.id} className="timeline-body">
-              {u.internal ? <span className="tag tag-internal">Internal</span> : null} <span className="muted small">{longDateTime(u.updatedAt)}</span>
-              <p>{u.body}</p>
-            </div>
-          ))}
-        </details>
-      ) : null}
-    </div>
   );
 }
 

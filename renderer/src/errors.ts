@@ -1,6 +1,7 @@
 /**
  * The renderer's one error-message helper (issue 9 point 6, issue 11 point 5). Everything thrown by
- * `call` (an `ApiError`, whose message and issues the dispatcher already wrote in plain English), by the
+ * `call` (an `ApiError`, whose message and issues the dispatcher already wrote in plain English, see
+ * shared/plain-issues.ts), by the
  * renderer's own checks, or by anything else becomes a sentence fit to show; `fieldErrors` maps a
  * refusal's issues to the fields they concern so a form can show each beside its field.
  */
@@ -10,10 +11,6 @@ const FALLBACK = 'Something went wrong. Nothing was changed.';
 
 /** A message fit to show for anything thrown. */
 export function errorText(error: unknown): string {
-  if (error instanceof ApiError) {
-    if (error.code === 'internal') return 'Something went wrong inside Planwright. Nothing was changed.';
-    return error.message || FALLBACK;
-  }
   if (error instanceof Error) return error.message || FALLBACK;
   if (typeof error === 'string' && error) return error;
   return FALLBACK;

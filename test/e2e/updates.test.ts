@@ -66,14 +66,14 @@ describe('progress updates and internal notes', () => {
     await waitSaved(page);
     tree = await app.call('plans:get', { planId });
     expect(tree.progress.find((p) => p.id === publicBefore.id)!.body.startsWith('Good progress.')).toBe(true);
-    await form.getByRole('button', { name: 'History of this update' }).last().click();
-    const history = form.getByRole('list', { name: 'History of this update' });
+    await form.getByRole('button', { name: 'Changes to this update' }).last().click();
+    const history = form.getByRole('list', { name: 'Changes to this update' });
     await history.locator('ins', { hasText: 'Good' }).waitFor();
     await history.locator('del', { hasText: 'Some' }).waitFor();
     await app.screenshot('action-updates-1366');
 
     // Delete an update, then Undo from the toast.
-    await form.getByRole('button', { name: 'Delete this update' }).first().click();
+    await form.getByRole('button', { name: 'Remove this update' }).first().click();
     await waitSaved(page);
     tree = await app.call('plans:get', { planId });
     expect(tree.progress.find((p) => p.id === added.id && p.deletedAt === null)).toBeUndefined();

@@ -24,6 +24,7 @@ import { ProgressEditor } from './ProgressEditor';
 import { PeriodPicker } from '../workspace/PeriodPicker';
 import { PadlockIcon } from '../components/Icons';
 import './action.css';
+import { errorText } from '../errors';
 
 export function ActionPanel({ actionId, onClose }: { actionId: string; onClose(): void }) {
   const tree = useTree();
@@ -86,7 +87,7 @@ export function ActionForm({
   const section = index.sectionById.get(action.sectionId);
   const nouns = TEMPLATES[tree.plan.template] ?? TEMPLATES.blank;
   const status = periodId ? workStatus(index, action, periodId) : null;
-  const report = useCallback((e: unknown) => toast(e instanceof Error ? e.message : String(e), { kind: 'error' }), [toast]);
+  const report = useCallback((e: unknown) => toast(errorText(e), { kind: 'error' }), [toast]);
 
   return (
     <div className="action-form">
@@ -244,7 +245,7 @@ function RatingEditor({ action, periodId, readOnly, periodLabel }: { action: Act
         void text
           .flush()
           .then(() => editor.setRating(action.id, periodId, { levelId: id, ...text.value }))
-          .catch((e: unknown) => toast(e instanceof Error ? e.message : String(e), { kind: 'error' }))
+          .catch((e: unknown) => toast(errorText(e), { kind: 'error' }))
           .finally(() => setOptimistic(null));
       }}
       onExplanation={(t) => text.setValue({ ...text.value, explanation: t })}
@@ -305,7 +306,7 @@ function Timeline({ action, tree, periodId }: { action: Action; tree: PlanTree; 
 
 function useReport() {
   const { toast } = useServices();
-  return useCallback((e: unknown) => toast(e instanceof Error ? e.message : String(e), { kind: 'error' }), [toast]);
+  return useCallback((e: unknown) => toast(errorText(e), { kind: 'error' }), [toast]);
 }
 
 function TextField({
@@ -326,7 +327,7 @@ function TextField({
   const { editor } = useWorkspace();
   const draft = useAutosave({ stored: action[field], save: (v) => editor.updateAction(action.id, { [field]: v }) });
   return (
-    <Field label={label} aside={aside} hint={hint}>
+    <Field label={label} aside={aside} hint={hint} error={draft.error}>
       {(p) => <TextArea {...p} data-field={field} value={draft.value} minRows={minRows} maxRows={14} onChange={(e) => draft.setValue(e.target.value)} onBlur={() => void draft.flush()} />}
     </Field>
   );
@@ -335,7 +336,7 @@ function TextField({
 function DueField({ action, label }: { action: Action; label: string }) {
   const { editor } = useWorkspace();
   const draft = useAutosave({ stored: action.dueText, save: (v) => editor.updateAction(action.id, { dueText: v }), delay: 1200 });
-  return <DueDateField label={label} value={draft.value} onChange={draft.setValue} onBlur={() => void draft.flush()} />;
+  return <DueDateField label={label} value={draft.value} onChange={draft.setValue} onBlur={() => void draft.flush()} error={draft.error} />;
 }
 
 function DeferralHistory({ action }: { action: Action }) {
@@ -362,6 +363,7 @@ function ReferenceField({ action }: { action: Action }) {
   return (
     <Field
       label="Reference"
+      error={draft.error}
       hint={
         action.referenceManual ? (
           <span>
@@ -441,7 +443,7 @@ function ObjectiveTitle({ objectiveId, title, noun }: { objectiveId: string; tit
   const { editor } = useWorkspace();
   const draft = useAutosave({ stored: title, save: (v) => editor.updateObjective(objectiveId, v) });
   return (
-    <Field label={`${noun} text (shared by every action under it)`}>
+    <Field label={`${noun} text (shared by every action under it)`} error={draft.error}>
       {(p) => <TextArea {...p} value={draft.value} minRows={1} maxRows={6} onChange={(e) => draft.setValue(e.target.value)} onBlur={() => void draft.flush()} />}
     </Field>
   );

@@ -170,6 +170,7 @@ function UpdateBox({
     <div className={`update-box${internal ? ' internal-block' : ''}`} data-kind={kind}>
       <Field
         label={label}
+        error={draft.error}
         aside={internal ? <span className="tag tag-internal"><PadlockIcon size={10} /> Internal: not published</span> : <span className="tag tag-neutral">Public: goes in the appendix</span>}
         hint={
           <>
@@ -204,21 +205,21 @@ function UpdateBox({
       </Field>
       {id && !readOnly ? (
         <div className="hstack update-meta">
-          <Button small variant="quiet" aria-pressed={showHistory} onClick={() => setShowHistory((s) => !s)} aria-label={`History of this ${internal ? 'internal note' : 'update'}`}>
-            History
+          <Button small variant="quiet" aria-pressed={showHistory} onClick={() => setShowHistory((s) => !s)} aria-label={`Changes to this ${internal ? 'internal note' : 'update'}`}>
+            Changes
           </Button>
           <Button
             small
             variant="quiet"
-            aria-label={`Delete this ${internal ? 'internal note' : 'update'}`}
+            aria-label={`Remove this ${internal ? 'internal note' : 'update'}`}
             onClick={() => {
               void editor.deleteProgress(id).then(
-                () => toast(`Deleted the ${internal ? 'internal note' : 'progress update'}`, { action: { label: 'Undo', run: () => void editor.undo.undo().catch((e: unknown) => toast(errorText(e), { kind: 'error' })) } }),
+                () => toast(`Removed the ${internal ? 'internal note' : 'progress update'}`, { action: { label: 'Undo', run: () => void editor.undo.undo().catch((e: unknown) => toast(errorText(e), { kind: 'error' })) } }),
                 (e: unknown) => toast(errorText(e), { kind: 'error' }),
               );
             }}
           >
-            Delete
+            Remove
           </Button>
         </div>
       ) : null}

@@ -23,7 +23,7 @@ export function UpdateHistory({ progressId }: { progressId: string }) {
   if (entries === null) return <p className="muted small">Loading…</p>;
   if (entries.length === 0) return <p className="muted small">No changes recorded yet.</p>;
   return (
-    <ol className="plain-list update-history" aria-label="History of this update">
+    <ol className="plain-list update-history" aria-label="Changes to this update">
       {entries.map((e) => (
         <li key={e.id}>
           <span className="muted nowrap">{longDateTime(e.at)}</span> <strong>{e.actor || 'Someone'}</strong>{' '}

@@ -5,8 +5,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { call } from '../api';
 import type { ColumnConfig, ColumnField, PlanTree } from '../../../shared/model';
-import { messageOf, useSaveTracker } from './saveStatus';
+import { useSaveTracker } from './saveStatus';
 import { move } from './scaleDraft';
+import { errorText } from '../errors';
 
 /** What each model field holds, in plain words. */
 export const FIELD_DESCRIPTIONS: Record<ColumnField, string> = {
@@ -77,7 +78,7 @@ export function ColumnsTab({ tree, onChanged }: { tree: PlanTree; onChanged(): v
       setError(null);
       onChanged();
     } catch (e) {
-      setError(messageOf(e));
+      setError(errorText(e));
     }
   }, [planId, track, onChanged]);
 

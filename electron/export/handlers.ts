@@ -116,6 +116,8 @@ export function createExportHandlers({ store, host }: { store: Store; host: Host
       const tree = loadTree(store, planId);
       const period = periodId ?? tree.plan.currentPeriodId ?? tree.periods.filter((p) => p.deletedAt === null).at(-1)?.id;
       if (!period) throw new DomainError('invalid_input', 'This plan has no reporting periods yet. Add one before writing the covering report.');
+      if (!tree.periods.some((p) => p.id === period && p.deletedAt === null))
+        throw new DomainError('not_found', 'That reporting period is not part of this plan, or it has been deleted. Choose one of the plan’s periods.');
       const report = content ?? getCoveringReport(store, planId, period).content;
       const target = await choosePath(host, path, 'Save the covering report', coveringReportFileName(tree));
       const emit = progressEmitter(ctx, jobId ?? randomUUID());

@@ -156,6 +156,11 @@ async function start(): Promise<void> {
     Menu.buildFromTemplate(buildMenuTemplate({ platform: process.platform, send: sendMenuCommand, showAbout: () => void showAbout(dbPath), dev: !app.isPackaged })),
   );
   mainWindow = createWindow();
+  // The full integrity check and the daily backup (in the utility process), after the window is up.
+  store.startMaintenance((name, body) => {
+    if (name === 'store:integrity' && (body as { state?: string; detail?: string }).state === 'damaged') log(`integrity check: ${(body as { detail?: string }).detail ?? ''}`);
+    mainWindow?.webContents.send(name, body);
+  });
 }
 
 if (!app.requestSingleInstanceLock()) {

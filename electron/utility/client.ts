@@ -15,6 +15,8 @@ export type OpenOutcome = { ok: true } | { ok: false; storeError: StoreErrorLike
 export interface UtilityClient {
   open(request: Omit<OpenRequest, 'type'>): Promise<OpenOutcome>;
   dispatch: Dispatch;
+  /** Starts the background integrity check and daily backup; `onBroadcast` gets their events for the window. */
+  startMaintenance(onBroadcast: (name: EventName, body: unknown) => void): void;
   /** Closes the store (checkpointing it); resolves when the utility process says it is closed. */
   close(): Promise<void>;
   /** Answers every pending call `internal` (the utility process exited). */
@@ -26,6 +28,7 @@ export function createUtilityClient(port: PortLike, host: Host, log: (message: s
   const calls = new Map<number, { resolve(result: Result<unknown>): void; emit(name: EventName, body: unknown): void }>();
   const closes = new Map<number, () => void>();
   let opened: ((outcome: OpenOutcome) => void) | null = null;
+  let broadcast: (name: EventName, body: unknown) => void = () => undefined;
   const send = (message: ToUtility) => port.postMessage(message);
 
   async function answerHost(message: Extract<FromUtility, { type: 'host' }>): Promise<void> {
@@ -58,6 +61,9 @@ export function createUtilityClient(port: PortLike, host: Host, log: (message: s
       case 'log':
         log(message.message);
         return;
+      case 'broadcast':
+        broadcast(message.name as EventName, message.body);
+        return;
       case 'closed':
         closes.get(message.id)?.();
         closes.delete(message.id);
@@ -77,6 +83,10 @@ export function createUtilityClient(port: PortLike, host: Host, log: (message: s
         calls.set(id, { resolve, emit: (name, body) => ctx.emit(name, body as never) });
         send({ type: 'call', id, channel, payload, actor: ctx.actor });
       }),
+    startMaintenance(onBroadcast) {
+      broadcast = onBroadcast;
+      send({ type: 'maintain' });
+    },
     close: () =>
       new Promise<void>((resolve) => {
         const id = nextId++;

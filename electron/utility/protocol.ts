@@ -21,6 +21,7 @@ export type ToUtility =
   | { type: 'call'; id: number; channel: unknown; payload: unknown; actor: string }
   | { type: 'host-reply'; id: number; ok: true; value: unknown }
   | { type: 'host-reply'; id: number; ok: false; message: string }
+  | { type: 'maintain' }
   | { type: 'close'; id: number };
 
 export type HostMethod = 'chooseSavePath' | 'chooseOpenPath' | 'showItemInFolder' | 'openPath';
@@ -32,6 +33,8 @@ export type FromUtility =
   | { type: 'event'; callId: number; name: string; body: unknown }
   | { type: 'host'; id: number; method: HostMethod; args: unknown[] }
   | { type: 'log'; message: string }
+  /** An event for the window that no call caused (the background integrity check). */
+  | { type: 'broadcast'; name: string; body: unknown }
   | { type: 'closed'; id: number };
 
 /** The parts of a MessagePort (Electron's MessagePortMain or Node's MessagePort, wrapped) used here. */

@@ -2,7 +2,7 @@
  * The utility process's side: opens the store and answers calls through the shared dispatcher. Plain
  * module (no Electron), so tests can run it on a worker_threads MessageChannel.
  */
-import { ensureSamplePlan, openStore, StoreOpenError, type Store } from '../../db';
+import { ensureSamplePlan, openStore, startMaintenance, StoreOpenError, type Store } from '../../db';
 import { createDispatcher, type Dispatch } from '../../shared/dispatch';
 import type { EventName } from '../../shared/events';
 import { createAppHandlers } from '../handlers';
@@ -66,6 +66,14 @@ export function serveStore(port: PortLike): void {
         else call?.reject(new Error(message.message));
         return;
       }
+      case 'maintain':
+        // The full integrity check (its own worker thread) and the daily backup.
+        if (store)
+          startMaintenance(store, {
+            onIntegrity: (status) => send({ type: 'broadcast', name: 'store:integrity', body: status }),
+            onBackupError: (text) => send({ type: 'log', message: `daily backup: ${text}` }),
+          });
+        return;
       case 'close': {
         const closing = store;
         store = null;

@@ -4,7 +4,7 @@
  * have no action to show yet. Archived sections, objectives and actions only when asked. Pure (no React).
  */
 import type { Action, Objective, Section } from '../../../shared/model';
-import type { TreeIndex } from '../state/indexes';
+import { isArchivedAction, type TreeIndex } from '../state/indexes';
 
 export type Row =
   | { kind: 'section'; key: string; section: Section; count: number }
@@ -38,8 +38,7 @@ export function buildRows(index: TreeIndex, showArchived: boolean): Row[] {
     if (section.archived && !showArchived) continue;
     const all = index.actionsBySection.get(section.id) ?? [];
     const objectives = (index.objectivesBySection.get(section.id) ?? []).filter((o) => showArchived || !o.archived);
-    const hidden = new Set((index.objectivesBySection.get(section.id) ?? []).filter((o) => o.archived && !showArchived).map((o) => o.id));
-    const actions = all.filter((a) => (showArchived || !a.archived) && !(a.objectiveId !== null && hidden.has(a.objectiveId)));
+    const actions = showArchived ? all : all.filter((a) => !isArchivedAction(index, a));
     const shownBy = new Map<string, number>();
     const totalBy = new Map<string, number>();
     for (const a of actions) if (a.objectiveId) shownBy.set(a.objectiveId, (shownBy.get(a.objectiveId) ?? 0) + 1);

@@ -44,6 +44,18 @@ export function recommendationTags(text: string): { agency: string; number: numb
   return out;
 }
 
+/**
+ * A recommendation tag opening a cell of any column: "Ofsted recco14 There is…", "OFSTED recco 14 Create…",
+ * "Ofsted 3: …", "Recco 2 …" (any case, with or without a space before the number). The cell text is kept as typed.
+ */
+export function openingTags(text: string): { agency: string; number: number }[] {
+  const m = /^\s*(?:(ofsted|jtai|hmi|cqc|slac)\b\.?\s*(?:(?:recco|rec(?:ommendation)?|no)\.?\s*)?|(recco|recommendation)\.?\s*)(\d{1,3})(?!\d|\.\d)/i.exec(text);
+  if (!m) return [];
+  const word = (m[1] ?? '').toLowerCase();
+  const agency = word === 'ofsted' ? 'Ofsted' : word !== '' ? word.toUpperCase() : 'Recommendation';
+  return [{ agency, number: Number(m[3]) }];
+}
+
 /** "3.1 Ofsted 1" -> reference "3.1" and the rest ("Ofsted 1"). */
 export function splitReference(raw: string): { reference: string; rest: string } {
   const t = oneLine(raw);

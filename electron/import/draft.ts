@@ -33,6 +33,11 @@ function findByReference(sections: SectionBuild[], ref: string): RowAction | und
   }
   return undefined;
 }
+/** A line naming a plan. */
+const PLAN_NAME = /\b(plan|strategy|programme)\b/i;
+/** Lines that name a plan but are not the title. */
+const NOT_TITLE = /^(appendix|key|summary|introduction|governance|reporting period|compared with|this plan|the plan)\b|recommendations?/i;
+
 export interface FrontMatter {
   title: string;
   organisation: string;
@@ -52,13 +57,29 @@ export interface FrontMatter {
 export function readFrontMatter(paras: Extract<Block, { type: 'paragraph' }>[], doc: SourceDoc, tags: { agency: string }[], recTable: RecommendationRow[] | null): FrontMatter {
   let titleIdx = paras.findIndex((p) => p.heading);
   if (titleIdx < 0 && doc.kind === 'docx' && paras.length > 0) titleIdx = 0;
-  const title = titleIdx >= 0 ? oneLine(paras[titleIdx]!.text) : doc.fileName.replace(/\.[^.]+$/, '');
+  // The title block's line naming the plan ("…Development Plan 2017-19", "LA Action Plan") is the title,
+  // not a first heading holding the council's name alone.
+  const namesPlan = (p: Extract<Block, { type: 'paragraph' }>): boolean => PLAN_NAME.test(p.text) && oneLine(p.text).length <= 200 && !/[.:;]$/.test(p.text.trim()) && !NOT_TITLE.test(oneLine(p.text));
+  const named = paras.findIndex((p, i) => i < 8 && namesPlan(p));
+  if (named >= 0 && (titleIdx < 0 || !namesPlan(paras[titleIdx]!))) titleIdx = named;
   const above = titleIdx > 0 ? paras.slice(0, titleIdx) : [];
   const short = above.length <= 2 && above.every((p) => p.text.length < 200);
+  const organisation = short ? oneLine(above[0]?.text ?? '') : '';
+  const service = short ? oneLine(above[1]?.text ?? '') : '';
+  let title = titleIdx >= 0 ? oneLine(paras[titleIdx]!.text) : doc.fileName.replace(/\.[^.]+$/, '');
+  // Not the council (and the service after it) repeated in front of the plan's name. A title that only
+  // starts with the service ("Children's Services Improvement Plan") is the plan's own name and is kept.
+  const strip = (t: string, prefix: string): string | null => {
+    if (prefix === '' || !t.toLowerCase().startsWith(prefix.toLowerCase())) return null;
+    const rest = t.slice(prefix.length).replace(/^[\s,:;–—-]+/, '');
+    return PLAN_NAME.test(rest) ? rest : null;
+  };
+  const withoutCouncil = strip(title, organisation);
+  if (withoutCouncil !== null) title = strip(withoutCouncil, service) ?? withoutCouncil;
   const out: FrontMatter = {
     title,
-    organisation: short ? oneLine(above[0]?.text ?? '') : '',
-    service: short ? oneLine(above[1]?.text ?? '') : '',
+    organisation,
+    service,
     appendixNumber: 1,
     introduction: '',
     governance: '',
@@ -165,6 +186,16 @@ export function readFront(doc: SourceDoc, classified: Classified, sections: Sect
         if (!action.tags.some((t) => `${t.agency} ${t.number}` === r.label)) action.links.push(r.label);
       } else warn('unknown-reference', `The recommendations table says ${r.label} is answered by ${ref}, but no action has that reference.`, 'Recommendations');
     }
+  }
+  // Sections that are the inspector's recommendations ("Area for Improvement (1): Ensure that…"): each is a
+  // recommendation (the document's own, when its text matches), answered by every action of the area.
+  const norm = (t: string): string => oneLine(t).toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  for (const s of sections) {
+    if (!s.area || s.title === '') continue;
+    const same = recommendations.find((r) => r.text !== '' && (norm(r.text).startsWith(norm(s.title)) || norm(s.title).startsWith(norm(r.text))));
+    const label = same?.label ?? `Area for Improvement ${s.number ?? recommendations.length + 1}`;
+    if (!same && !recommendations.some((r) => r.label === label)) recommendations.push({ number: /^\d+$/.test(s.number ?? '') ? Number(s.number) : null, label, text: s.title });
+    for (const a of s.actions) if (!a.links.includes(label)) a.links.push(label);
   }
   const recommendationLabels = new Set(recommendations.map((r) => r.label));
   for (const t of allTags) {

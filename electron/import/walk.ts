@@ -15,6 +15,7 @@ import {
   combine,
   looksLikeReference,
   oneLine,
+  openingTags,
   recommendationTags,
   rowTexts,
   sectionHeading,
@@ -46,6 +47,8 @@ export interface SectionBuild {
   title: string;
   description: string;
   actions: RowAction[];
+  /** The section is one of the inspector's "Area for Improvement (n)" recommendations. */
+  area?: boolean;
   /** Performance indicators read from an indicator table of the section. */
   indicators: IndicatorDraft[];
   /** "Average rating: ..." lines typed under the section heading, with where they are. */
@@ -76,6 +79,12 @@ function ownCell(cell: GridCell | undefined, column: DetectedColumn, last: RowAc
 
 const DATEISH = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\b(19|20)\d{2}\b/i;
 
+/** A section heading that is an inspector's recommendation: "Area for Improvement (1): Ensure that…". */
+const AREA = /^areas? (?:for|of) improvement\b/i;
+
+/** Columns whose cells may open with a recommendation tag ("Ofsted recco14 There is…"); the tag applies to every row a merged cell spans. */
+const TAGGABLE = (f: MappedField): boolean => f !== 'reference' && f !== 'recommendations' && f !== 'rating' && f !== 'section' && f !== 'ignore';
+
 /** Sub-headings within a section (the appendix writes them above the indicator table and the plan table). */
 const SUB_HEADING = /^((key )?performance indicators?|indicators|actions|action plan)\s*:?$/i;
 
@@ -94,7 +103,7 @@ export function walkDocument(doc: SourceDoc, classified: Classified, w: Warner):
   const unnumbered = unnumberedSectionTitles(doc.blocks, (index) => kinds.get(index)?.kind === 'plan');
   const sections: SectionBuild[] = [];
   let current: SectionBuild | null = null;
-  let pendingHeading: { number: string | null; title: string } | null = null;
+  let pendingHeading: { number: string | null; title: string; area?: boolean } | null = null;
   let keyLevels: KeyLevel[] | null = null;
   let activeColumns: DetectedColumn[] = previewColumns;
   let activeHeader: HeaderInfo | null = null;
@@ -129,7 +138,7 @@ export function walkDocument(doc: SourceDoc, classified: Classified, w: Warner):
         continue;
       }
       if (h || (started && block.heading)) {
-        pendingHeading = h ?? { number: null, title: oneLine(block.text) };
+        pendingHeading = { ...(h ?? { number: null, title: oneLine(block.text) }), area: AREA.test(oneLine(block.text)) };
         pendingBlocks = [block];
         pendingDescription = [];
         pendingAverages = [];
@@ -164,6 +173,7 @@ export function walkDocument(doc: SourceDoc, classified: Classified, w: Warner):
       if (pendingHeading && tableNumber !== null && pendingHeading.number !== null && pendingHeading.number !== tableNumber)
         warn('section-number', `The heading "${pendingHeading.number} ${pendingHeading.title}" and the table's first header cell "${tableNumber}" disagree; the heading's number is used.`, where(block.index, 0));
       current = newSection(pendingHeading?.number ?? tableNumber, pendingHeading?.title ?? '');
+      if (pendingHeading?.area) current.area = true;
       current.description = pendingHeading ? pendingDescription.join('\n') : '';
       current.averages = pendingAverages.map((text) => ({ text, location: `Before table ${block.index}` }));
       for (const b of pendingBlocks) consumed.add(b);
@@ -209,6 +219,7 @@ export function walkDocument(doc: SourceDoc, classified: Classified, w: Warner):
         const h = sectionHeading(live[0]!.text) ?? { number: null, title: oneLine(live[0]!.text) };
         if (spansWide || h.number !== null) {
           current = newSection(h.number, h.title);
+          if (AREA.test(oneLine(live[0]!.text))) current.area = true;
           last = null;
           continue;
         }
@@ -241,6 +252,7 @@ export function walkDocument(doc: SourceDoc, classified: Classified, w: Warner):
           const cell = row.cells[c.index];
           if (!cell || cell.merged || cell.spanned) continue;
           const text = cell.text.trim();
+          if (TAGGABLE(c.field)) last.tags.push(...openingTags(text));
           switch (c.field) {
             case 'objective':
               last.draft.objective = appendText(last.draft.objective ?? '', text);
@@ -298,7 +310,7 @@ export function walkDocument(doc: SourceDoc, classified: Classified, w: Warner):
         ratings: new Map(),
         progressText: text('progress'),
         location,
-        tags: [...tags, ...recommendationTags(text('recommendations'))],
+        tags: [...tags, ...recommendationTags(text('recommendations')), ...activeColumns.flatMap((c) => (TAGGABLE(c.field) ? openingTags(row.cells[c.index]?.text ?? '') : []))],
         links: [],
         ...(refRaw === '' && sharedRef !== '' ? { sharedReference: true } : {}),
       };

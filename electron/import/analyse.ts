@@ -16,7 +16,7 @@ import type { PlanDraftParsed } from '../../shared/draft';
 import type { ImportOptions, ImportPreview } from '../../shared/import-schema';
 import { classifyTables, warner } from './classify';
 import { buildDraft, mostCommonYear, readFront } from './draft';
-import { chooseScale, readPeriods, resolveRatings, summaryWarnings } from './ratings';
+import { chooseScale, presetLevels, readPeriods, resolveRatings, summaryWarnings } from './ratings';
 import type { SourceDoc } from './source';
 import { quotedFigureMismatches } from './indicators';
 import { walkDocument, type SectionBuild } from './walk';
@@ -24,7 +24,7 @@ import { walkDocument, type SectionBuild } from './walk';
 export { findHeader, recommendationTags, sectionHeading, splitReference } from './classify';
 export { splitProgress } from './ratings';
 
-export type AnalyseOptions = Pick<ImportOptions, 'mapping' | 'headerRow' | 'periodLabel'>;
+export type AnalyseOptions = Pick<ImportOptions, 'mapping' | 'headerRow' | 'periodLabel' | 'proposedRatings'>;
 
 export interface Analysis {
   draft: PlanDraftParsed;
@@ -39,7 +39,11 @@ export function analyse(doc: SourceDoc, options: AnalyseOptions = {}): Analysis 
   const front = readFront(doc, classified, sections, consumed, w.warn);
 
   const ratingCols = classified.previewColumns.filter((c) => c.field === 'rating');
-  const { levels, scaleSource } = chooseScale(keyLevels, sections, ratingCols);
+  const proposed = ratingCols.length === 0 && !keyLevels ? proposeStatusRatings(sections, options.proposedRatings !== false, w) : false;
+  const chosen = chooseScale(keyLevels, sections, ratingCols);
+  const { levels, scaleSource } = proposed
+    ? { levels: presetLevels('words'), scaleSource: 'status phrases (proposed ratings; they can be declined)' }
+    : chosen;
   const allDue = sections.flatMap((s) => s.actions.map((a) => a.draft.dueText ?? ''));
   const year = /\b(20\d{2}(?:[-/]\d{2,4})?)\b/.exec(front.title)?.[1] ?? mostCommonYear(allDue);
   const periods = readPeriods(doc.blocks, sections, ratingCols, options.periodLabel ?? year ?? 'Imported');
@@ -62,4 +66,40 @@ function indicatorWarnings(sections: SectionBuild[], w: ReturnType<typeof warner
           `The progress of ${a.draft.reference ?? 'a row'} quotes ${m.quoted}% ("${m.sentence.length > 90 ? `${m.sentence.slice(0, 89)}…` : m.sentence}"), but the indicator "${m.indicator}" has ${m.latest.value} as its latest value (${m.latest.label}). The indicator's values are kept as they are.`,
           a.location,
         );
+}
+
+/** Status phrases that open a progress text, and the level of the words scale each proposes. */
+const STATUS: [RegExp, string][] = [
+  [/^(completed?|in place|sustained|achieved|done)\b/i, 'Completed'],
+  [/^(on track|ongoing|in progress)\b/i, 'On track'],
+  [/^(delayed|some progress|behind|slipped)\b/i, 'Delayed'],
+  [/^(planned|not started|not yet started)\b/i, 'Not started'],
+];
+
+/**
+ * A plan with no rating column: the status phrase opening each progress text ("Completed.", "In place.",
+ * "On track.", "Planned.") proposes a rating on the words scale, in the one period the progress belongs
+ * to. Declined (`accept` false): nothing is proposed, and the preview says how many were left out.
+ * Returns whether ratings were proposed.
+ */
+function proposeStatusRatings(sections: SectionBuild[], accept: boolean, w: ReturnType<typeof warner>): boolean {
+  const found: { a: SectionBuild['actions'][number]; label: string }[] = [];
+  for (const s of sections)
+    for (const a of s.actions) {
+      const text = a.progressText.trim();
+      const hit = STATUS.find(([re]) => re.test(text) && /^[^.\n]{0,20}[.:\n]|^[^.\n]{0,20}$/.test(text));
+      if (hit) found.push({ a, label: hit[1] });
+    }
+  if (found.length === 0) return false;
+  if (!accept) {
+    w.warn('proposed-rating', `No rating column: ${found.length} rating${found.length === 1 ? ' was' : 's were'} not proposed from the status phrases opening the progress text, as asked; every action is left not rated.`, 'Whole document');
+    return false;
+  }
+  for (const { a, label } of found) a.ratings.set(0, { kind: 'text', text: label, family: null, fill: null });
+  w.warn(
+    'proposed-rating',
+    `No rating column: ${found.length} rating${found.length === 1 ? ' is' : 's are'} proposed on a words scale (Not started, Delayed, On track, Completed) from the status phrase opening each progress text ("Completed." is Completed, "On track." On track, "Planned." Not started). Import with the proposed ratings declined to leave every action not rated.`,
+    'Whole document',
+  );
+  return true;
 }

@@ -122,3 +122,29 @@ describe('rows of real plans', () => {
     expect([draft.title, draft.organisation, draft.service]).toEqual(['Children’s Social Care Development Plan 2017-19', 'Thurrock Council', 'Children’s Services']);
   });
 });
+
+describe('plans with no rating column', () => {
+  it('proposes a rating on a words scale from the opening status phrase, which the user may decline', async () => {
+    const header = ['Ref', 'Action', 'Lead', 'By When', 'Progress'];
+    const doc = await docxOf([
+      heading('Improvement Plan 2016', 1),
+      heading('Priority 1 Workforce'),
+      table(
+        [header, ['1.1', 'Recruit', 'HR', 'Mar-16', 'Completed.\nAll posts filled.'], ['1.2', 'Retain', 'HR', 'Apr-16', 'In place. Exit interviews run.'], ['1.3', 'Train', 'PSW', 'May-16', 'On track.'], ['1.4', 'Plan', 'AD', 'Jun-16', 'Planned.'], ['1.5', 'Review', 'AD', 'Jul-16', 'Meeting held in May.']],
+        [0],
+      ),
+    ]);
+    const { draft, preview } = await importBytes(doc, 'words.docx');
+    expect(preview.scaleSource).toMatch(/status phrases \(proposed/);
+    expect(draft.scale.map((l) => l.label)).toEqual(['Not started', 'Delayed', 'On track', 'Completed']);
+    const levelOf = (i: number) => draft.sections[0]!.actions[i]!.ratings.map((r) => draft.scale.find((l) => l.key === r.level)?.label);
+    expect([0, 1, 2, 3, 4].map(levelOf)).toEqual([['Completed'], ['Completed'], ['On track'], ['Not started'], []]);
+    expect(preview.warnings.find((w) => w.code === 'proposed-rating')!.message).toContain('4 ratings are proposed');
+    // The progress text is kept exactly as typed.
+    expect(draft.sections[0]!.actions[0]!.progress[0]!.body).toBe('Completed.\nAll posts filled.');
+
+    const declined = await importBytes(doc, 'words.docx', { proposedRatings: false });
+    expect(declined.draft.sections[0]!.actions.every((a) => a.ratings.length === 0)).toBe(true);
+    expect(declined.preview.warnings.find((w) => w.code === 'proposed-rating')!.message).toContain('not proposed');
+  });
+});

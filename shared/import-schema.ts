@@ -57,6 +57,11 @@ export const ImportOptions = z.object({
   mapping: ColumnMapping.optional(),
   /** Label of the period when the plan has a single rating column (default: the plan's year). */
   periodLabel: z.string().trim().min(1).max(200).optional(),
+  /**
+   * A plan with no rating column: the status phrase opening each progress text ("Completed.", "On track.")
+   * is offered as a proposed rating on a words scale. false declines: every action is left not rated.
+   */
+  proposedRatings: z.boolean().optional(),
 });
 export type ImportOptions = z.infer<typeof ImportOptions>;
 
@@ -89,6 +94,10 @@ export const ImportPreview = z.object({
     recommendations: z.number().int(),
   }),
   warnings: z.array(ImportWarning),
+  /** Performance indicators read from indicator tables: missing values are counted, never read as 0. */
+  indicators: z
+    .array(z.object({ section: z.string(), name: z.string(), unit: z.string(), polarity: z.string(), values: z.number().int(), missing: z.number().int() }))
+    .optional(),
 });
 export type ImportPreview = z.infer<typeof ImportPreview>;
 

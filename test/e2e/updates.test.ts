@@ -84,6 +84,25 @@ describe('progress updates and internal notes', () => {
     expect(app.errors).toEqual([]);
   });
 
+  it('compares the chosen period with the one before it, in the Overview and the export dialog', async () => {
+    const { page } = app;
+    const tree = await app.call('plans:get', { planId });
+    const periods = tree.periods.filter((p) => p.deletedAt === null).sort((a, b) => a.position - b.position);
+    const [, middle, newest] = periods;
+    await openPlan(app, planId, 'overview');
+    await page.getByLabel('Period', { exact: true }).selectOption({ label: newest!.label });
+    await expect.poll(async () => page.getByLabel('Compare with').locator('option:checked').textContent()).toBe(middle!.label);
+    // The period itself is never offered.
+    expect(await page.getByLabel('Compare with').locator('option').allTextContents()).not.toContain(newest!.label);
+    await page.getByRole('button', { name: /Export appendix/ }).click();
+    const dialog = page.getByRole('dialog', { name: /Export/ });
+    await dialog.getByLabel('Reporting period').selectOption({ value: newest!.id });
+    await expect.poll(async () => dialog.getByLabel('Compare with').inputValue()).toBe(middle!.id);
+    expect(await dialog.getByLabel('Compare with').locator('option').allTextContents()).not.toContain(newest!.label);
+    await page.keyboard.press('Escape');
+    await openPlan(app, planId, 'table');
+  });
+
   it('looks right at 1920x1080', async () => {
     await app.page.setViewportSize({ width: 1920, height: 1080 });
     await app.screenshot('action-updates-1920');

@@ -103,6 +103,23 @@ describe('progress updates and internal notes', () => {
     await openPlan(app, planId, 'table');
   });
 
+  it('filters the table to one lead’s actions, reading real lead cells', async () => {
+    const { page } = app;
+    await openPlan(app, planId, 'table');
+    const tree = await app.call('plans:get', { planId });
+    const led = tree.actions.filter((a) => a.deletedAt === null && !a.archived && a.leads.some((l) => /F Dunmore/.test(l.name))).map((a) => a.reference);
+    const bar = page.getByRole('group', { name: 'Filter actions' });
+    await bar.getByLabel('Lead').selectOption({ value: 'F Dunmore' });
+    await expectText(bar, `Showing ${led.length} of`);
+    for (const ref of led) await actionRow(page, ref).waitFor();
+    await app.screenshot('table-filter-1366');
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await app.screenshot('table-filter-1920');
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await bar.getByRole('button', { name: 'Clear filters' }).click();
+    await expectText(bar, 'Showing', { not: true });
+  });
+
   it('looks right at 1920x1080', async () => {
     await app.page.setViewportSize({ width: 1920, height: 1080 });
     await app.screenshot('action-updates-1920');

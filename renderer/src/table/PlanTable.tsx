@@ -26,6 +26,10 @@ export { buildRows } from './rows';
 /** Minimum column widths (px) so short cells such as "Quarterly" or a rating badge never break mid-word. */
 const MIN_WIDTH: Partial<Record<ColumnConfig['field'], number>> = {
   reference: 88,
+  description: 120,
+  outcome: 112,
+  progress: 120,
+  objective: 112,
   rating: 104,
   ratingHistory: 150,
   dueDate: 96,
@@ -60,7 +64,9 @@ export function PlanTable({ jump }: { jump: JumpTarget | null }) {
   const rows = useMemo(() => buildRows(index, showArchived, keep), [index, showArchived, keep]);
   const shownActions = useMemo(() => (keep ? rows.filter((r) => r.kind === 'action').length : 0), [rows, keep]);
   const totalActions = useMemo(() => [...index.actionById.values()].filter((a) => showArchived || !a.archived).length, [index, showArchived]);
-  const columns = useMemo(() => tree.plan.columns.filter((c) => c.visible), [tree.plan.columns]);
+  // An objective's text shows once, in its band: its column is left out whenever the plan has objectives.
+  const hasObjectives = tree.objectives.some((o) => o.deletedAt === null);
+  const columns = useMemo(() => tree.plan.columns.filter((c) => c.visible && !(hasObjectives && c.field === 'objective')), [tree.plan.columns, hasObjectives]);
   const template = gridTemplate(columns);
   const nouns = TEMPLATES[tree.plan.template] ?? TEMPLATES.blank;
   const scrollRef = useRef<HTMLDivElement>(null);

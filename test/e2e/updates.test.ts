@@ -37,6 +37,7 @@ describe('progress updates and internal notes', () => {
     await form.waitFor();
     if (tree.plan.currentPeriodId !== period.id) await form.getByRole('combobox', { name: 'Period' }).selectOption({ label: period.label });
 
+    await app.screenshot('action-form-top-1366');
     // The public box holds the public update, not the newer internal note.
     const publicBox = form.getByLabel(`${column} for ${period.label}`, { exact: true });
     expect(await publicBox.inputValue()).toBe(publicBefore.body);
@@ -117,6 +118,8 @@ describe('progress updates and internal notes', () => {
     await app.screenshot('table-filter-1920');
     await page.setViewportSize({ width: 1366, height: 768 });
     await bar.getByRole('button', { name: 'Clear filters' }).click();
+    await openPlan(app, planId, 'round');
+    await app.screenshot('round-1366');
     await expectText(bar, 'Showing', { not: true });
   });
 

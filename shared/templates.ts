@@ -10,6 +10,7 @@
  * Pure TypeScript: no Node, no DOM.
  */
 import type { ColumnConfig, ColumnField, PlanTemplate } from './model';
+import { COLUMNS } from './columns';
 import { SCALE_PRESETS, type LevelInput, type ScalePresetId } from './ratings';
 
 export interface TemplateInfo {
@@ -174,11 +175,10 @@ export function templateScale(template: PlanTemplate, override?: ScalePresetId):
 }
 
 /**
- * The label of `field` in `columns` (visible or not), or the blank template's label when the plan's
- * columns do not list it.
+ * The label of `field` in `columns` (visible or not), or the column registry's (the blank template's) label
+ * when the plan's columns do not list it.
  */
 export function columnLabel(columns: readonly ColumnConfig[], field: ColumnField): string {
   const found = columns.find((c) => c.field === field);
-  if (found) return found.label;
-  return BLANK.columns.find((c) => c.field === field)?.label ?? field;
+  return found ? found.label : COLUMNS[field].label;
 }

@@ -1,10 +1,12 @@
 /**
- * Fast look-ups over a `PlanTree` (shared/model.ts), built in one pass. The summary, the plan table, the
- * exporter and the views use these instead of scanning the flat arrays (a large plan has 1,200 actions,
- * 8 periods, ~10,000 ratings and 5,000 progress updates).
+ * Fast look-ups over a `PlanTree` (shared/model.ts), built in one pass, and the one rule for which actions
+ * are live. The summary (shared/summary.ts), the appendix (electron/export/appendix-model.ts) and the
+ * renderer's index (renderer/src/state/indexes.ts, which builds on this one) use these instead of scanning
+ * the flat arrays (a large plan has 1,200 actions, 8 periods, ~10,000 ratings and 5,000 progress updates).
  *
- * Tombstoned entities (deletedAt set) are left out of every map. Archived sections and actions stay in the
- * maps; `liveActions` decides whether to show them.
+ * Tombstoned entities (deletedAt set) are left out of every map. Archived sections, objectives and actions
+ * stay in the maps; `isEffectivelyArchived` is the one "archived" rule and `liveActions` applies it. An
+ * effectively archived action answers no recommendation (`answeredBy`).
  *
  * Pure TypeScript: no Node, no DOM.
  */
@@ -36,7 +38,7 @@ export interface TreeIndex {
   /** Live recommendations in position order. */
   recommendations: Recommendation[];
   recommendationsById: Map<string, Recommendation>;
-  /** Recommendation id -> ids of the live (non-deleted) actions citing it, in plan order; archived included. */
+  /** Recommendation id -> ids of the live actions citing it (`liveActions`: archived ones do not answer), in plan order. */
   answeredBy: Map<string, string[]>;
 }
 
@@ -113,13 +115,8 @@ export function indexTree(tree: PlanTree): TreeIndex {
   const recommendationsById = new Map(recommendations.map((r) => [r.id, r]));
 
   const answeredBy = new Map<string, string[]>(recommendations.map((r) => [r.id, []]));
-  for (const s of sections) {
-    for (const a of actionsBySection.get(s.id) ?? []) {
-      for (const recId of a.recommendationIds) answeredBy.get(recId)?.push(a.id);
-    }
-  }
 
-  return {
+  const index: TreeIndex = {
     tree,
     sections,
     sectionsById,
@@ -138,16 +135,33 @@ export function indexTree(tree: PlanTree): TreeIndex {
     recommendationsById,
     answeredBy,
   };
+  for (const a of liveActions(index)) for (const recId of a.recommendationIds) answeredBy.get(recId)?.push(a.id);
+  return index;
+}
+
+/** What the archived rule reads: the live objectives and sections by id. */
+export interface ArchiveLookup {
+  objectivesById: ReadonlyMap<string, Pick<Objective, 'archived'>>;
+  sectionsById: ReadonlyMap<string, Pick<Section, 'archived'>>;
 }
 
 /**
- * Whether an action counts as archived: archived itself, or under an archived objective or section
- * (archiving an objective or a section flags only that row; its actions follow it).
+ * THE "effectively archived" rule: an action counts as archived when it is archived itself, or under an
+ * archived objective or section (archiving an objective or a section flags only that row; its actions
+ * follow it). Archived actions are hidden unless asked for, count in no summary figure and answer no
+ * recommendation.
  */
-export function isEffectivelyArchived(index: TreeIndex, action: Action): boolean {
+export function isEffectivelyArchived(index: ArchiveLookup, action: Pick<Action, 'archived' | 'objectiveId' | 'sectionId'>): boolean {
   if (action.archived) return true;
   if (action.objectiveId && index.objectivesById.get(action.objectiveId)?.archived) return true;
   return index.sectionsById.get(action.sectionId)?.archived ?? false;
+}
+
+/** Ids of the recommendations some live action answers (effectively archived actions answer none). */
+export function answeredRecommendationIds(index: TreeIndex): Set<string> {
+  const out = new Set<string>();
+  for (const [recId, ids] of index.answeredBy) if (ids.length > 0) out.add(recId);
+  return out;
 }
 
 /**

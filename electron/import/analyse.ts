@@ -10,6 +10,7 @@
 import { parseDue } from '../../shared/dates';
 import { PlanDraft, type ActionDraft, type PlanDraftParsed } from '../../shared/draft';
 import type { ColumnMapping, DetectedColumn, ImportOptions, ImportPreview, ImportWarning, MappedField } from '../../shared/import-schema';
+import { COLUMNS } from '../../shared/columns';
 import { ColumnField, type ColumnConfig, type LeadRole, type PlanTemplate, type RatingLevelInput } from '../../shared/model';
 import { formatMeanOf, overallMean, SCALE_PRESETS, sectionMean, toScaleLevels, type LevelInput, type ScaleLevel } from '../../shared/ratings';
 import type { Rational } from '../../shared/rounding';
@@ -194,7 +195,7 @@ function readRecommendationTable(rows: readonly GridRow[]): RecommendationRow[] 
 // ---------------------------------------------------------------------------------------------
 
 /** Fields one column at most can map to: every model field but the ratings (a column per period), plus the section. */
-const SINGLE_FIELDS = new Set<MappedField>([...ColumnField.options.filter((f) => f !== 'rating' && f !== 'ratingHistory'), 'section']);
+const SINGLE_FIELDS = new Set<MappedField>([...ColumnField.options.filter((f) => !COLUMNS[f].perPeriod), 'section']);
 
 function detectColumns(header: HeaderInfo, body: readonly GridRow[], width: number, userMapping: ColumnMapping | undefined): DetectedColumn[] {
   const guesses = Array.from({ length: width }, (_, i) => guessHeader(header.texts[i] ?? ''));
@@ -423,7 +424,8 @@ interface SectionBuild {
   averages: { text: string; location: string }[];
 }
 
-const LEAD_ROLES: Partial<Record<MappedField, LeadRole>> = { lead: 'lead', strategicLead: 'strategic', operationalLead: 'operational', responsibleOfficer: 'responsible' };
+/** The lead role of each leads column (shared/columns.ts). */
+const LEAD_ROLES: Partial<Record<MappedField, LeadRole>> = Object.fromEntries(ColumnField.options.flatMap((f) => (COLUMNS[f].leadRole ? [[f, COLUMNS[f].leadRole]] : [])));
 
 /**
  * A progress cell: the update, then (as the Planwright appendix writes them under red and amber ratings)
@@ -1193,8 +1195,6 @@ function readFrontMatter(paras: Extract<Block, { type: 'paragraph' }>[], doc: So
   return out;
 }
 
-const WIDE = new Set<ColumnField>(['description', 'outcome', 'objective']);
-
 /** The plan's columns: the template's, relabelled with the document's headers; unmapped ones hidden. */
 function buildColumns(template: PlanTemplate, detected: DetectedColumn[], periods: number): ColumnConfig[] {
   const base = templateColumns(template);
@@ -1208,7 +1208,7 @@ function buildColumns(template: PlanTemplate, detected: DetectedColumn[], period
     const b = base.find((c) => c.field === field);
     const header = oneLine(d.header);
     const label = header === '' || /^\d+$/.test(header) || field === 'rating' ? (b?.label ?? header) : header.slice(0, 120);
-    out.push({ field, label, visible: true, width: b?.width ?? (WIDE.has(field) ? 2 : 1) });
+    out.push({ field, label, visible: true, width: b?.width ?? COLUMNS[field].defaultWidth });
   }
   if (periods > 1 && !seen.has('ratingHistory')) {
     const b = base.find((c) => c.field === 'ratingHistory');

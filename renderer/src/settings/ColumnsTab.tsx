@@ -4,27 +4,12 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { call } from '../api';
+import { COLUMNS } from '../../../shared/columns';
 import type { ColumnConfig, ColumnField, PlanTree } from '../../../shared/model';
 import { useSaveTracker } from './saveStatus';
 import { move } from './scaleDraft';
 import { errorText } from '../errors';
 
-/** What each model field holds, in plain words. */
-export const FIELD_DESCRIPTIONS: Record<ColumnField, string> = {
-  reference: 'Reference number (3.2)',
-  objective: 'Objective or outcome group',
-  description: 'Action text',
-  outcome: 'Outcome or success measure',
-  progress: 'Progress update',
-  dueDate: 'Due date, as typed',
-  lead: 'Lead',
-  strategicLead: 'Strategic lead',
-  operationalLead: 'Operational lead',
-  responsibleOfficer: 'Responsible officer',
-  recommendations: 'Linked recommendations',
-  rating: 'Rating, current period',
-  ratingHistory: 'Rating for each period',
-};
 
 interface ColumnDraft {
   field: ColumnField;
@@ -160,7 +145,7 @@ export function ColumnsTab({ tree, onChanged }: { tree: PlanTree; onChanged(): v
         <tbody>
           {cols.map((c, i) => {
             const p = problemsOf(c);
-            const name = c.label.trim() || FIELD_DESCRIPTIONS[c.field];
+            const name = c.label.trim() || COLUMNS[c.field].description;
             return (
               <tr key={c.field} className={c.visible ? undefined : 'pw-row-hidden'} data-testid={`column-${c.field}`}>
                 <td className="nowrap">
@@ -178,11 +163,11 @@ export function ColumnsTab({ tree, onChanged }: { tree: PlanTree; onChanged(): v
                     ↓
                   </button>
                 </td>
-                <td className="muted">{FIELD_DESCRIPTIONS[c.field]}</td>
+                <td className="muted">{COLUMNS[c.field].description}</td>
                 <td>
                   <input
                     type="text"
-                    aria-label={`Label for ${FIELD_DESCRIPTIONS[c.field]}`}
+                    aria-label={`Label for ${COLUMNS[c.field].description}`}
                     value={c.label}
                     aria-invalid={p.label ? true : undefined}
                     aria-describedby={p.label ? `col-label-err-${c.field}` : undefined}

@@ -9,6 +9,7 @@ import { AutosaveField } from './AutosaveField';
 import { useSaveTracker } from './saveStatus';
 import { FormError, useAddForm } from './addForm';
 import { useRowWrites } from './rowWrites';
+import { answeringReferences, indexTree } from '../state/indexes';
 import { errorText } from '../errors';
 
 const wholeOrBlank = (v: string) => (v.trim() === '' || /^\d{1,4}$/.test(v.trim()) ? null : 'The number must be a whole number, or blank');
@@ -17,14 +18,7 @@ export function RecommendationsTab({ tree, onChanged }: { tree: PlanTree; onChan
   const { plan } = tree;
   const { track } = useSaveTracker();
   const recs = useMemo(() => tree.recommendations.filter((r) => r.deletedAt === null).sort((a, b) => a.position - b.position), [tree.recommendations]);
-  const answeredBy = useMemo(() => {
-    const map = new Map<string, string[]>();
-    for (const a of tree.actions) {
-      if (a.deletedAt !== null) continue;
-      for (const id of a.recommendationIds) map.set(id, [...(map.get(id) ?? []), a.reference || '(no reference)']);
-    }
-    return map;
-  }, [tree.actions]);
+  const answeredBy = useMemo(() => answeringReferences(indexTree(tree)), [tree]);
   const { rowError, setRowError, writeRow } = useRowWrites();
   const [deleted, setDeleted] = useState<Recommendation | null>(null);
   const unanswered = recs.filter((r) => !answeredBy.has(r.id)).length;

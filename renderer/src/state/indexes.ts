@@ -1,99 +1,67 @@
 /**
  * Lookups over a plan tree (actions by section, rating of an action in a period, progress by action and
- * period...), built once per tree object and cached, so rows and forms read them in O(1).
+ * period...), built once per tree object and cached, so rows and forms read them in O(1). The index itself
+ * is shared/tree.ts's (one tree index for the summary, the exporter and the window); this adds the names
+ * the views read and caches it per tree.
  */
 import type { Action, Objective, PlanTree, ProgressUpdate, Rating, RatingLevel, ReportingPeriod, Section } from '../../../shared/model';
-import { ratingIsComplete, sortLevels } from '../../../shared/ratings';
+import { ratingIsComplete } from '../../../shared/ratings';
+import { indexTree as indexShared, isEffectivelyArchived, ratingKey, type TreeIndex as SharedTreeIndex } from '../../../shared/tree';
 
-export interface TreeIndex {
-  sections: Section[];
-  /** Live actions per section id, in order (archived included; filter in views). */
-  actionsBySection: Map<string, Action[]>;
+export interface TreeIndex extends SharedTreeIndex {
   actionById: Map<string, Action>;
   sectionById: Map<string, Section>;
   objectiveById: Map<string, Objective>;
-  objectivesBySection: Map<string, Objective[]>;
-  levels: RatingLevel[];
   levelById: Map<string, RatingLevel>;
-  periods: ReportingPeriod[];
   periodById: Map<string, ReportingPeriod>;
   ratingOf(actionId: string, periodId: string): Rating | undefined;
   /** Progress updates of an action in a period, oldest first. */
   progressOf(actionId: string, periodId: string): ProgressUpdate[];
-  /** All progress of an action, newest period first. */
-  progressByAction: Map<string, ProgressUpdate[]>;
   recommendationLabel: Map<string, string>;
 }
 
 const cache = new WeakMap<PlanTree, TreeIndex>();
 
-/** Archived itself, or under an archived objective or section (those flag only their own row). */
+/** Archived itself, or under an archived objective or section: shared/tree.ts's one rule. */
 export function isArchivedAction(index: TreeIndex, action: Action): boolean {
-  if (action.archived) return true;
-  if (action.objectiveId && index.objectiveById.get(action.objectiveId)?.archived) return true;
-  return index.sectionById.get(action.sectionId)?.archived ?? false;
+  return isEffectivelyArchived(index, action);
 }
-
-const byPosition = <T extends { position: number }>(a: T, b: T) => a.position - b.position;
 
 export function indexTree(tree: PlanTree): TreeIndex {
   const hit = cache.get(tree);
   if (hit) return hit;
-  const sections = tree.sections.filter((s) => s.deletedAt === null).sort(byPosition);
-  const actionsBySection = new Map<string, Action[]>();
-  for (const s of sections) actionsBySection.set(s.id, []);
-  const actionById = new Map<string, Action>();
-  for (const a of tree.actions) {
-    if (a.deletedAt !== null) continue;
-    actionById.set(a.id, a);
-    actionsBySection.get(a.sectionId)?.push(a);
-  }
-  for (const list of actionsBySection.values()) list.sort(byPosition);
-  const objectiveById = new Map<string, Objective>();
-  const objectivesBySection = new Map<string, Objective[]>();
-  for (const o of tree.objectives) {
-    if (o.deletedAt !== null) continue;
-    objectiveById.set(o.id, o);
-    const list = objectivesBySection.get(o.sectionId) ?? [];
-    list.push(o);
-    objectivesBySection.set(o.sectionId, list);
-  }
-  for (const list of objectivesBySection.values()) list.sort(byPosition);
-  const levels = sortLevels(tree.levels.filter((l) => l.deletedAt === null));
-  const periods = tree.periods.filter((p) => p.deletedAt === null).sort(byPosition);
-  const ratings = new Map<string, Rating>();
-  for (const r of tree.ratings) ratings.set(`${r.actionId}|${r.periodId}`, r);
-  const progress = new Map<string, ProgressUpdate[]>();
-  const progressByAction = new Map<string, ProgressUpdate[]>();
-  for (const p of tree.progress) {
-    if (p.deletedAt !== null) continue;
-    const key = `${p.actionId}|${p.periodId}`;
-    const list = progress.get(key) ?? [];
-    list.push(p);
-    progress.set(key, list);
-    const all = progressByAction.get(p.actionId) ?? [];
-    all.push(p);
-    progressByAction.set(p.actionId, all);
-  }
-  for (const list of progress.values()) list.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  const shared = indexShared(tree);
+  const oldestFirst = new Map<string, ProgressUpdate[]>();
   const index: TreeIndex = {
-    sections,
-    actionsBySection,
-    actionById,
-    sectionById: new Map(sections.map((s) => [s.id, s])),
-    objectiveById,
-    objectivesBySection,
-    levels,
-    levelById: new Map(levels.map((l) => [l.id, l])),
-    periods,
-    periodById: new Map(periods.map((p) => [p.id, p])),
-    ratingOf: (actionId, periodId) => ratings.get(`${actionId}|${periodId}`),
-    progressOf: (actionId, periodId) => progress.get(`${actionId}|${periodId}`) ?? [],
-    progressByAction,
-    recommendationLabel: new Map(tree.recommendations.filter((r) => r.deletedAt === null).map((r) => [r.id, r.label])),
+    ...shared,
+    actionById: shared.actionsById,
+    sectionById: shared.sectionsById,
+    objectiveById: shared.objectivesById,
+    levelById: shared.levelsById,
+    periodById: shared.periodsById,
+    ratingOf: (actionId, periodId) => shared.ratings.get(ratingKey(actionId, periodId)),
+    progressOf: (actionId, periodId) => {
+      const key = ratingKey(actionId, periodId);
+      let list = oldestFirst.get(key);
+      if (!list) oldestFirst.set(key, (list = [...(shared.progress.get(key) ?? [])].reverse()));
+      return list;
+    },
+    recommendationLabel: new Map(shared.recommendations.map((r) => [r.id, r.label])),
   };
   cache.set(tree, index);
   return index;
+}
+
+/**
+ * Recommendation id -> the references of the live actions answering it, in plan order; recommendations
+ * nothing answers are left out (archived actions answer nothing: shared/tree.ts `answeredBy`).
+ */
+export function answeringReferences(index: TreeIndex): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const [recId, ids] of index.answeredBy) {
+    if (ids.length > 0) out.set(recId, ids.map((id) => index.actionById.get(id)?.reference || '(no reference)'));
+  }
+  return out;
 }
 
 /** The period the editor opens on: the plan's current period, else the last one. */

@@ -5,7 +5,8 @@
  */
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { Action, ColumnConfig, Objective, PlanTree, ProgressUpdate, Rating, RatingLevel, Section } from '../../../shared/model';
+import { COLUMNS, type CellContext } from '../../../shared/columns';
+import type { Action, ColumnConfig, ColumnField, Objective, PlanTree, ProgressUpdate, Rating, RatingLevel, Section } from '../../../shared/model';
 import { TEMPLATES } from '../../../shared/templates';
 import { isOverdue, parseDue } from '../../../shared/dates';
 import { RatingBadge } from '../components/RatingBadge';
@@ -23,21 +24,30 @@ import { errorText } from '../errors';
 
 export { buildRows } from './rows';
 
-/** Minimum column widths (px) so short cells such as "Quarterly" or a rating badge never break mid-word. */
-const MIN_WIDTH: Partial<Record<ColumnConfig['field'], number>> = {
-  reference: 88,
-  description: 120,
-  outcome: 112,
-  progress: 120,
-  objective: 112,
-  rating: 104,
-  ratingHistory: 150,
-  dueDate: 96,
-  lead: 96,
-  strategicLead: 100,
-  operationalLead: 100,
-  responsibleOfficer: 100,
-};
+/** The fields shown, per column list (the lead column takes the roles whose own column is hidden). */
+const shownCache = new WeakMap<ColumnConfig[], ReadonlySet<ColumnField>>();
+function shownFields(columns: ColumnConfig[]): ReadonlySet<ColumnField> {
+  let shown = shownCache.get(columns);
+  if (!shown) shownCache.set(columns, (shown = new Set(columns.map((c) => c.field))));
+  return shown;
+}
+
+/** A cell's text from the column registry (shared/columns.ts), its lines joined with `separator`. */
+function registryText(field: ColumnField, p: Omit<ActionRowProps, 'tree'>, separator: string): string {
+  const ctx: CellContext = {
+    objectiveTitle: (id) => p.index.objectiveById.get(id)?.title,
+    recommendationLabel: (id) => p.index.recommendationLabel.get(id),
+    levelOf: (actionId, periodId) => {
+      const levelId = p.index.ratingOf(actionId, periodId)?.levelId;
+      return levelId ? (p.index.levelById.get(levelId) ?? null) : null;
+    },
+    progressOf: () => (p.progress ? [p.progress] : []),
+    periodId: p.periodId,
+    historyPeriodIds: historyPeriods(p.index, p.periodId).map((h) => h.id),
+    shown: shownFields(p.columns),
+  };
+  return COLUMNS[field].value(p.action, ctx).join(separator);
+}
 
 /** Today as YYYY-MM-DD (local), for the overdue marker. */
 function todayIso(): string {
@@ -47,7 +57,7 @@ function todayIso(): string {
 const TODAY = todayIso();
 
 function gridTemplate(columns: ColumnConfig[]): string {
-  return columns.map((c) => `minmax(${MIN_WIDTH[c.field] ?? 72}px, ${c.width}fr)`).join(' ');
+  return columns.map((c) => `minmax(${COLUMNS[c.field].minWidthPx}px, ${c.width}fr)`).join(' ');
 }
 
 export function PlanTable({ jump }: { jump: JumpTarget | null }) {
@@ -708,7 +718,7 @@ const ActionRow = memo(
       <>
         {columns.map((c) => (
           <div key={c.field} role="cell" className={`pt-cell pt-col-${c.field}`}>
-            {cellContent(c.field, { action, objective, repeatObjective, levels, rating, progress, index, periodId })}
+            {cellContent(c.field, { columns, action, objective, repeatObjective, levels, rating, progress, index, periodId })}
           </div>
         ))}
       </>
@@ -733,17 +743,7 @@ function historyPeriods(index: TreeIndex, periodId: string | null) {
   return at >= 0 ? index.periods.slice(0, at + 1) : index.periods;
 }
 
-function leadsOf(action: Action, role: 'lead' | 'strategic' | 'operational' | 'responsible'): string {
-  return action.leads
-    .filter((l) => l.role === role)
-    .map((l) => l.name)
-    .join('; ');
-}
-
-function cellContent(
-  field: ColumnConfig['field'],
-  p: Omit<ActionRowProps, 'tree' | 'columns'>,
-): React.ReactNode {
+function cellContent(field: ColumnField, p: Omit<ActionRowProps, 'tree'>): React.ReactNode {
   const { action } = p;
   switch (field) {
     case 'reference':
@@ -785,19 +785,13 @@ function cellContent(
         </span>
       );
     }
-    case 'lead': {
-      // Lead column shows the leads with role "lead"; fall back to all leads when roles were not split.
-      const leads = leadsOf(action, 'lead') || action.leads.map((l) => l.name).join('; ');
-      return <span className="clamp">{leads}</span>;
-    }
+    case 'lead':
     case 'strategicLead':
-      return <span className="clamp">{leadsOf(action, 'strategic')}</span>;
     case 'operationalLead':
-      return <span className="clamp">{leadsOf(action, 'operational')}</span>;
     case 'responsibleOfficer':
-      return <span className="clamp">{leadsOf(action, 'responsible')}</span>;
+      return <span className="clamp">{registryText(field, p, '; ')}</span>;
     case 'recommendations':
-      return <span className="clamp small">{action.recommendationIds.map((id) => p.index.recommendationLabel.get(id) ?? '').filter(Boolean).join(', ')}</span>;
+      return <span className="clamp small">{registryText(field, p, ', ')}</span>;
     case 'rating': {
       if (p.levels.length === 0) return null;
       const level = p.rating?.levelId ? (p.index.levelById.get(p.rating.levelId) ?? null) : null;

@@ -4,7 +4,7 @@
  * have no action to show yet. Archived sections, objectives and actions only when asked. Pure (no React).
  */
 import type { Action, Objective, Section } from '../../../shared/model';
-import type { TreeIndex } from '../state/indexes';
+import { isArchivedAction, type TreeIndex } from '../state/indexes';
 
 export type Row =
   | { kind: 'section'; key: string; section: Section; count: number }
@@ -40,8 +40,7 @@ export function buildRows(index: TreeIndex, showArchived: boolean, keep?: (actio
   for (const section of index.sections) {
     if (section.archived && !showArchived) continue;
     const all = index.actionsBySection.get(section.id) ?? [];
-    const hidden = new Set((index.objectivesBySection.get(section.id) ?? []).filter((o) => o.archived && !showArchived).map((o) => o.id));
-    const actions = all.filter((a) => (showArchived || !a.archived) && !(a.objectiveId !== null && hidden.has(a.objectiveId)) && (!keep || keep(a)));
+    const actions = (showArchived ? all : all.filter((a) => !isArchivedAction(index, a))).filter((a) => !keep || keep(a));
     if (keep && actions.length === 0) continue;
     const objectives = (index.objectivesBySection.get(section.id) ?? []).filter((o) => (showArchived || !o.archived) && (!keep || actions.some((a) => a.objectiveId === o.id)));
     const shownBy = new Map<string, number>();

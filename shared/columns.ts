@@ -116,7 +116,7 @@ export const COLUMNS: Record<ColumnField, ColumnSpec> = {
     label: 'Objective',
     kind: 'text',
     leadRole: null,
-    minWidthPx: 72,
+    minWidthPx: 112, // ordinary words never break mid-word at 1366 px (issue 11 point 6)
     defaultWidth: 2,
     perPeriod: false,
     narrative: true,
@@ -128,7 +128,7 @@ export const COLUMNS: Record<ColumnField, ColumnSpec> = {
     label: 'Action',
     kind: 'text',
     leadRole: null,
-    minWidthPx: 72,
+    minWidthPx: 120, // ordinary words never break mid-word at 1366 px (issue 11 point 6)
     defaultWidth: 2,
     perPeriod: false,
     narrative: true,
@@ -140,7 +140,7 @@ export const COLUMNS: Record<ColumnField, ColumnSpec> = {
     label: 'Outcome',
     kind: 'text',
     leadRole: null,
-    minWidthPx: 72,
+    minWidthPx: 112, // ordinary words never break mid-word at 1366 px (issue 11 point 6)
     defaultWidth: 2,
     perPeriod: false,
     narrative: true,
@@ -152,7 +152,7 @@ export const COLUMNS: Record<ColumnField, ColumnSpec> = {
     label: 'Progress',
     kind: 'text',
     leadRole: null,
-    minWidthPx: 72,
+    minWidthPx: 120, // ordinary words never break mid-word at 1366 px (issue 11 point 6)
     defaultWidth: 1,
     perPeriod: false,
     narrative: true,

@@ -10,6 +10,7 @@
  *
  * Pure TypeScript: no Node, no DOM.
  */
+import { defaultCompareId } from './compare';
 import { isOverdue, isValidIsoDate, parseDue } from './dates';
 import { DomainError } from './result';
 import { actionDirection, averagesMeanSomething, countByLevel, isOnTrackOrComplete, meanDirection, overallMean, ratingIsComplete, sectionMean, type ExactMean, type ScaleLevel } from './ratings';
@@ -56,11 +57,7 @@ function resolvePeriods(index: TreeIndex, opts: SummaryOptions): { periodId: str
   if (periodId === null) return { periodId: null, compareId: null };
   if (opts.compareId === null) return { periodId, compareId: null };
   if (opts.compareId !== undefined) return { periodId, compareId: known(opts.compareId, 'comparison') };
-  if (periodId === plan.currentPeriodId && plan.comparePeriodId !== null && plan.comparePeriodId !== periodId && index.periodsById.has(plan.comparePeriodId)) {
-    return { periodId, compareId: plan.comparePeriodId };
-  }
-  const pos = index.periods.findIndex((p) => p.id === periodId);
-  return { periodId, compareId: pos > 0 ? (index.periods[pos - 1]?.id ?? null) : null };
+  return { periodId, compareId: defaultCompareId(index.periods, plan, periodId) };
 }
 
 /** Computes the summary of `tree` for one reporting period against a comparison period. */

@@ -7,6 +7,7 @@
  * colour AND its label; unrated is "Not rated" (never 0); internal notes only with `includeInternal`;
  * red/amber explanations and corrective actions shown with the progress.
  */
+import { defaultCompareId } from '../../shared/compare';
 import type { ExportOptions } from '../../shared/export-options';
 import { formatLongDate } from '../../shared/dates';
 import type { Action, ColumnConfig, ColumnField, Indicator, PlanTree, ProgressUpdate, Rating, RatingLevel, ReportingPeriod, Section } from '../../shared/model';
@@ -175,9 +176,8 @@ export function resolveSelection(tree: PlanTree, options: ExportOptions, index: 
     compare = find(options.compareId);
     if (!compare) throw new Error('The compare-with period is not part of this plan.');
   } else {
-    compare = find(tree.plan.comparePeriodId);
-    // The plan's compare period only makes sense before the reported one; otherwise take the period before.
-    if (period && (!compare || compare.position >= period.position)) compare = [...periods].reverse().find((p) => p.position < period.position) ?? null;
+    // The one compare-with rule (shared/compare.ts): the period before, or the plan's earlier choice for its current period.
+    compare = find(defaultCompareId(periods, tree.plan, period?.id ?? null));
   }
   if (compare && period && compare.id === period.id) compare = null;
 

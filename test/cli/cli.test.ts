@@ -117,6 +117,16 @@ describe('planwright (in-process)', () => {
     const none = await inProcess('summary', planId, '--db', db, '--json', '--compare', 'none');
     expect(PlanSummary.parse(JSON.parse(none.stdout)).compareId).toBeNull();
 
+    // Without --compare, the chosen period is compared with the one just before it (shared/compare.ts).
+    const third = tree.periods[2];
+    if (third) {
+      const newest = await inProcess('summary', planId, '--db', db, '--json', '--period', third.label);
+      expect(PlanSummary.parse(JSON.parse(newest.stdout)).compareId).toBe(second!.id);
+      const self = await inProcess('export', planId, '--db', db, '--period', third.label, '--compare', third.label, '--out', '/tmp/never-written.docx');
+      expect(self.code).toBe(2);
+      expect(self.stderr).toContain("can't be compared with itself");
+    }
+
     const bad = await inProcess('summary', planId, '--db', db, '--period', 'Midsummer 1999');
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain('No single reporting period matches "Midsummer 1999"');

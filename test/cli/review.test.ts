@@ -28,7 +28,7 @@ describe('planwright command line (review)', () => {
   });
 
   it('takes --db before the command as well as after it', async () => {
-    expect((await run('--db', db, 'sample')).code).toBe(0);
+    expect((await run('--db', db, 'sample', '--as-of', '2026-02-13')).code).toBe(0);
     const before = await run('--db', db, 'list', '--json');
     const after = await run('list', '--json', '--db', db);
     expect(before.code).toBe(0);
@@ -38,15 +38,22 @@ describe('planwright command line (review)', () => {
     expect(help.stdout).toMatch(/--db <path>/);
   });
 
-  it('sample keeps the dates as written by default; --as-of dates it; a bad date is refused, creating nothing', async () => {
+  it('sample dates itself like the app’s first run (today) by default; --as-of dates it; a bad date is refused, creating nothing', async () => {
     const file = path.join(dir, 'dated.sqlite');
-    expect((await run('sample', '--db', file)).code).toBe(0);
+    expect((await run('sample', '--db', file, '--as-of', '2026-02-13')).code).toBe(0);
     expect((await run('sample', '--db', file, '--as-of', '2026-11-22')).code).toBe(0);
     const bad = await run('sample', '--db', file, '--as-of', '22/11/2026');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toBe('planwright: --as-of takes a date written YYYY-MM-DD (for example 2026-11-22) or "today", not "22/11/2026".');
     const plans = JSON.parse((await run('list', '--db', file, '--json')).stdout) as { currentPeriodLabel: string | null }[];
     expect(plans.map((p) => p.currentPeriodLabel).sort()).toEqual(['January 2026', 'October 2026']);
+    // No --as-of: the same as "today".
+    const fresh = path.join(dir, 'today.sqlite');
+    const viaToday = path.join(dir, 'today2.sqlite');
+    expect((await run('sample', '--db', fresh)).code).toBe(0);
+    expect((await run('sample', '--db', viaToday, '--as-of', 'today')).code).toBe(0);
+    const label = async (f: string) => (JSON.parse((await run('list', '--db', f, '--json')).stdout) as { currentPeriodLabel: string | null }[])[0]!.currentPeriodLabel;
+    expect(await label(fresh)).toBe(await label(viaToday));
   });
 
   it('summary --json: section and overall means, counts per level and direction of travel, for chosen periods', async () => {

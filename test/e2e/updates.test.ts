@@ -37,6 +37,7 @@ describe('progress updates and internal notes', () => {
     await form.waitFor();
     if (tree.plan.currentPeriodId !== period.id) await form.getByRole('combobox', { name: 'Period' }).selectOption({ label: period.label });
 
+    await app.screenshot('action-form-top-1366');
     // The public box holds the public update, not the newer internal note.
     const publicBox = form.getByLabel(`${column} for ${period.label}`, { exact: true });
     expect(await publicBox.inputValue()).toBe(publicBefore.body);
@@ -82,6 +83,44 @@ describe('progress updates and internal notes', () => {
     tree = await app.call('plans:get', { planId });
     expect(tree.progress.find((p) => p.id === added.id)?.deletedAt).toBeNull();
     expect(app.errors).toEqual([]);
+  });
+
+  it('compares the chosen period with the one before it, in the Overview and the export dialog', async () => {
+    const { page } = app;
+    const tree = await app.call('plans:get', { planId });
+    const periods = tree.periods.filter((p) => p.deletedAt === null).sort((a, b) => a.position - b.position);
+    const [, middle, newest] = periods;
+    await openPlan(app, planId, 'overview');
+    await page.getByLabel('Period', { exact: true }).selectOption({ label: newest!.label });
+    await expect.poll(async () => page.getByLabel('Compare with').locator('option:checked').textContent()).toBe(middle!.label);
+    // The period itself is never offered.
+    expect(await page.getByLabel('Compare with').locator('option').allTextContents()).not.toContain(newest!.label);
+    await page.getByRole('button', { name: /Export appendix/ }).click();
+    const dialog = page.getByRole('dialog', { name: /Export/ });
+    await dialog.getByLabel('Reporting period').selectOption({ value: newest!.id });
+    await expect.poll(async () => dialog.getByLabel('Compare with').inputValue()).toBe(middle!.id);
+    expect(await dialog.getByLabel('Compare with').locator('option').allTextContents()).not.toContain(newest!.label);
+    await page.keyboard.press('Escape');
+    await openPlan(app, planId, 'table');
+  });
+
+  it('filters the table to one lead’s actions, reading real lead cells', async () => {
+    const { page } = app;
+    await openPlan(app, planId, 'table');
+    const tree = await app.call('plans:get', { planId });
+    const led = tree.actions.filter((a) => a.deletedAt === null && !a.archived && a.leads.some((l) => /F Dunmore/.test(l.name))).map((a) => a.reference);
+    const bar = page.getByRole('group', { name: 'Filter actions' });
+    await bar.getByLabel('Lead').selectOption({ value: 'F Dunmore' });
+    await expectText(bar, `Showing ${led.length} of`);
+    for (const ref of led) await actionRow(page, ref).waitFor();
+    await app.screenshot('table-filter-1366');
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await app.screenshot('table-filter-1920');
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await bar.getByRole('button', { name: 'Clear filters' }).click();
+    await openPlan(app, planId, 'round');
+    await app.screenshot('round-1366');
+    await expectText(bar, 'Showing', { not: true });
   });
 
   it('looks right at 1920x1080', async () => {

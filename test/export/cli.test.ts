@@ -29,7 +29,7 @@ describe('planwright export / covering-report', () => {
 
   it('exports a plan and its covering report from a store, with a lead’s return', () => {
     const db = path.join(dir, 'store.sqlite');
-    expect(cli('sample', '--db', db).status).toBe(0);
+    expect(cli('sample', '--db', db, '--as-of', '2026-02-13').status).toBe(0);
     const lead = cli('export', 'Continuous Improvement', '--db', db, '--out', 'lead.docx', '--lead', 'okafor', '--progress', 'all', '--no-merge');
     expect(lead.stderr).toBe('');
     expect(lead.status).toBe(0);
@@ -41,7 +41,7 @@ describe('planwright export / covering-report', () => {
 
   it('honours --period, --compare, --columns, --section, --appendix and the rating history flags', () => {
     const db = path.join(dir, 'chosen.sqlite');
-    expect(cli('sample', '--db', db).status).toBe(0);
+    expect(cli('sample', '--db', db, '--as-of', '2026-02-13').status).toBe(0);
     const r = cli(
       'export', 'Continuous Improvement', '--db', db, '--out', 'chosen.docx', '--period', 'November 2025', '--compare', 'none', '--columns', 'reference,description,rating,progress',
       '--section', '2', '--appendix', '4', '--rating-history', '--history-periods', '1',

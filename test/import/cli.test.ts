@@ -14,7 +14,7 @@ describe('planwright import', () => {
     const db = path.join(dir, 'dry.sqlite');
     const r = await cli('import', RATED_2020, '--dry-run', '--db', db);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Would create: 7 sections, 41 actions, 1 periods, 41 ratings, 3 recommendations.');
+    expect(r.stdout).toContain('Would create: 7 sections, 41 actions, 1 period, 41 ratings, 3 recommendations.');
     expect(r.stdout).toContain('Ofsted 3 -> 3.3, 7.5');
     expect(r.stdout).toContain('Dry run: nothing was written.');
     expect(fs.existsSync(db)).toBe(false);
@@ -74,7 +74,7 @@ describe('planwright import: the text report and every option', () => {
     expect(text.code, text.stderr).toBe(0);
     expect(text.stdout).toContain('tracker.xlsx: "tracker" (sheet Plan, header row 3)');
     expect(text.stdout).toContain('Reporting periods: March 2020');
-    expect(text.stdout).toContain('Would create: 1 sections, 2 actions, 1 periods, 2 ratings, 0 recommendations.');
+    expect(text.stdout).toContain('Would create: 1 section, 2 actions, 1 period, 2 ratings, 0 recommendations.');
     const json = JSON.parse((await cli('import', file, '--dry-run', '--json', '--sheet', 'Plan', '--header-row', '3', '--period', 'March 2020')).stdout);
     expect([json.sheet, json.headerRow, json.periods]).toEqual(['Plan', 3, ['March 2020']]);
   });

@@ -207,6 +207,39 @@ describe('ImportWizard', () => {
     expect(screen.getByText('March 2020', { selector: 'p' })).toBeInTheDocument();
   });
 
+  it('imports on the first click after typing a period name (the re-read on leaving the field is awaited, not in the way)', async () => {
+    const user = userEvent.setup();
+    let release: () => void = () => undefined;
+    const order: string[] = [];
+    const bridge = installBridge({
+      'import:preview': () => preview({ columns: preview().columns.map((c) => (c.field === 'rating' ? { ...c, period: undefined } : c)), periods: ['2020'] }),
+      'import:remap': async (i) => {
+        order.push('remap');
+        await new Promise<void>((r) => (release = r));
+        const input = i as InputOf<'import:remap'>;
+        const period = input.mapping!.find((m) => m.index === 4)!.period!;
+        return preview({ token: 'tok-2', periods: [period], columns: preview().columns.map((c) => (c.index === 4 ? { ...c, period } : c)) });
+      },
+      'import:commit': () => {
+        order.push('commit');
+        return { planId: PLAN_ID, title: 'Our plan', sections: 2, actions: 11, periods: 1, ratings: 10, recommendations: 1, warnings: [] };
+      },
+    });
+    const onDone = vi.fn();
+    render(<ImportWizard onDone={onDone} onCancel={() => undefined} />);
+    await user.click(screen.getByRole('button', { name: 'Choose a file…' }));
+    const period = await screen.findByLabelText('Reporting period of “RAG”');
+    await user.clear(period);
+    await user.type(period, 'March 2020');
+    // One click: the field is left (re-read starts), and the import waits for it.
+    await user.click(screen.getByRole('button', { name: 'Import as a new plan' }));
+    await waitFor(() => expect(bridge.calls('import:remap')).toHaveLength(1));
+    act(() => release());
+    await waitFor(() => expect(onDone).toHaveBeenCalledWith(PLAN_ID));
+    expect(order).toEqual(['remap', 'commit']);
+    expect(bridge.calls('import:commit')).toEqual([{ token: 'tok-2', title: expect.any(String) }]);
+  });
+
   it('offers the sheet and header row for a workbook', async () => {
     const user = userEvent.setup();
     const bridge = installBridge({

@@ -63,6 +63,9 @@ async function exportPlan(app: CliApp, planQuery: string, flags: ExportFlags, ou
   };
   if (flags.period) options.periodId = resolvePeriod(tree.periods, flags.period).id;
   if (flags.compare) options.compareId = flags.compare.toLowerCase() === 'none' ? null : resolvePeriod(tree.periods, flags.compare, 'period to compare with').id;
+  // A period is never compared with itself (shared/compare.ts); without --compare the period before is used.
+  if (options.compareId && options.compareId === (options.periodId ?? tree.plan.currentPeriodId))
+    throw new CliError(`A period can't be compared with itself: choose an earlier period for --compare, or "none".`, 2);
   if (flags.columns) options.columns = parseColumns(flags.columns);
   if (flags.lead) options.lead = flags.lead;
   if (flags.ratingHistory !== undefined) options.ratingHistory = flags.ratingHistory;

@@ -12,6 +12,7 @@ import { DomainError } from '../../../shared/result';
 import { CliError } from '../context';
 import { formatTable, truncate } from '../format';
 import { defineCommand } from '../registry';
+import { plural } from '../../../shared/words';
 
 interface ImportOpts {
   db?: string;
@@ -43,7 +44,7 @@ export function previewText(p: Omit<ImportPreview, 'token'>): string {
   lines.push(`Reporting periods: ${p.periods.join(', ') || 'none'}`);
   if (p.recommendations.length) lines.push(`Recommendations: ${p.recommendations.map((r) => `${r.label} -> ${r.linkedTo.join(', ') || 'nothing answers it'}`).join('; ')}`);
   const t = p.totals;
-  lines.push(`Would create: ${t.sections} sections, ${t.actions} actions, ${t.periods} periods, ${t.ratings} ratings, ${t.recommendations} recommendations.`, '');
+  lines.push(`Would create: ${plural(t.sections, 'section')}, ${plural(t.actions, 'action')}, ${plural(t.periods, 'period')}, ${plural(t.ratings, 'rating')}, ${plural(t.recommendations, 'recommendation')}.`, '');
   lines.push(...warningLines(p.warnings));
   return lines.join('\n');
 }

@@ -88,6 +88,17 @@ export function ActionForm({
   const nouns = TEMPLATES[tree.plan.template] ?? TEMPLATES.blank;
   const status = periodId ? workStatus(index, action, periodId) : null;
   const report = useCallback((e: unknown) => toast(errorText(e), { kind: 'error' }), [toast]);
+  // In the update round, Archive and Delete sit at the end of the details, never between the update and the rating.
+  const destructive = (
+    <>
+      <Button small onClick={() => void editor.archiveAction(action.id, !action.archived).catch(report)}>
+        {action.archived ? 'Unarchive' : 'Archive'}
+      </Button>
+      <Button small variant="danger" onClick={() => setConfirmDelete(true)}>
+        Delete
+      </Button>
+    </>
+  );
 
   return (
     <div className="action-form">
@@ -104,12 +115,7 @@ export function ActionForm({
           <Button small variant={showHistory ? 'primary' : 'default'} aria-pressed={showHistory} onClick={() => setShowHistory((s) => !s)}>
             History
           </Button>
-          <Button small onClick={() => void editor.archiveAction(action.id, !action.archived).catch(report)}>
-            {action.archived ? 'Unarchive' : 'Archive'}
-          </Button>
-          <Button small variant="danger" onClick={() => setConfirmDelete(true)}>
-            Delete
-          </Button>
+          {compact ? null : destructive}
           {onClose ? (
             <Button small variant="quiet" onClick={onClose} aria-label="Close the action form (Escape)" title="Close (Escape)">
               ✕ Close
@@ -148,6 +154,9 @@ export function ActionForm({
             <h3 id={`det-${action.id}`}>Details: action text, due date, leads, recommendations, notes</h3>
           </summary>
           <ActionDetails action={action} tree={tree} />
+          <div className="hstack action-form-tools" role="group" aria-label="Archive or delete this action">
+            {destructive}
+          </div>
         </details>
       ) : (
         <section className="form-section" aria-labelledby={`det-${action.id}`}>

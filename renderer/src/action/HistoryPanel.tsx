@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import type { Action, AuditEntry, PlanTree } from '../../../shared/model';
 import { call } from '../api';
 import { longDateTime } from '../components/format';
+import { TextDiff } from '../components/TextDiff';
 import { indexTree } from '../state/indexes';
 import { errorText } from '../errors';
 
@@ -59,6 +60,12 @@ export function describeEntry(e: AuditEntry, levelName: (id: string) => string |
   return `changed the ${field} from ${clip(e.oldValue)} to ${clip(e.newValue)}`;
 }
 
+/** Narrative text changes longer than a short phrase are shown word by word, not as two clipped strings. */
+const LONG_TEXT_FIELDS = new Set(['description', 'outcome', 'notes', 'body', 'explanation', 'correctiveAction', 'corrective_action']);
+function isLongTextChange(e: AuditEntry): boolean {
+  return e.op === 'update' && !!e.field && LONG_TEXT_FIELDS.has(e.field) && Math.max(e.oldValue?.length ?? 0, e.newValue?.length ?? 0) > 60;
+}
+
 export function HistoryPanel({ action, tree }: { action: Action; tree: PlanTree }) {
   const [entries, setEntries] = useState<AuditEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -92,7 +99,14 @@ export function HistoryPanel({ action, tree }: { action: Action; tree: PlanTree 
       <ol className="plain-list history-list">
         {entries?.map((e) => (
           <li key={e.id}>
-            <span className="muted small nowrap">{longDateTime(e.at)}</span> <strong>{e.actor || 'Someone'}</strong> {describeEntry(e, levelName)}
+            <span className="muted small nowrap">{longDateTime(e.at)}</span> <strong>{e.actor || 'Someone'}</strong>{' '}
+            {isLongTextChange(e) ? (
+              <>
+                changed the {FIELD_NAMES[e.field!] ?? e.field}: <TextDiff before={e.oldValue ?? ''} after={e.newValue ?? ''} />
+              </>
+            ) : (
+              describeEntry(e, levelName)
+            )}
           </li>
         ))}
       </ol>

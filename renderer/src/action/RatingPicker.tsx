@@ -44,8 +44,10 @@ export function RatingPicker(props: RatingPickerProps) {
               <input type="radio" name={name} value={l.id} checked={l.id === levelId} onChange={() => props.onLevel(l.id)} />
               <span className="rating-option-body">
                 <RatingBadge level={l} levels={levels} />
-                {l.requiresExplanation ? <span className="tag tag-neutral">Needs explanation and corrective action</span> : null}
-                <span className="rating-definition">{l.definition}</span>
+                {l.requiresExplanation ? <span className="tag tag-neutral">Needs explanation</span> : null}
+                <span className="rating-definition" title={l.definition}>
+                  {l.definition}
+                </span>
               </span>
             </label>
           ))}

@@ -70,17 +70,27 @@ export function ImportWizard({ onDone, onCancel }: ImportWizardProps) {
     }
   };
 
-  const remap = async (input: { mapping?: ReturnType<typeof remapped>; sheet?: string; headerRow?: number }) => {
-    if (!preview) return;
+  // The re-read that is running (a period renamed on blur): "Import" waits for it instead of being
+  // disabled under the pointer, so the first click after typing a period name works.
+  const pendingRemap = useRef<Promise<boolean> | null>(null);
+  const remap = (input: { mapping?: ReturnType<typeof remapped>; sheet?: string; headerRow?: number }): Promise<boolean> => {
+    if (!preview) return Promise.resolve(false);
     setRemapError(null);
     setBusy('remapping');
-    try {
-      show(await call('import:remap', { token: preview.token, ...input }));
-    } catch (e) {
-      setRemapError(errorText(e));
-    } finally {
-      setBusy(null);
-    }
+    const run = (async () => {
+      try {
+        show(await call('import:remap', { token: preview.token, ...input }));
+        return true;
+      } catch (e) {
+        setRemapError(errorText(e));
+        return false;
+      } finally {
+        setBusy(null);
+        pendingRemap.current = null;
+      }
+    })();
+    pendingRemap.current = run;
+    return run;
   };
 
   const cancel = async () => {
@@ -92,6 +102,8 @@ export function ImportWizard({ onDone, onCancel }: ImportWizardProps) {
 
   const commit = async () => {
     if (!preview) return;
+    // A re-read still running (the field just left): wait for it, and import what it read.
+    if (pendingRemap.current && !(await pendingRemap.current)) return;
     const t = title.trim();
     if (!t) {
       setTitleError('The new plan needs a title.');
@@ -101,7 +113,7 @@ export function ImportWizard({ onDone, onCancel }: ImportWizardProps) {
     setRemapError(null);
     setBusy('committing');
     try {
-      const result = await call('import:commit', { token: preview.token, title: t });
+      const result = await call('import:commit', { token: tokenRef.current ?? preview.token, title: t });
       tokenRef.current = null;
       onDone(result.planId);
     } catch (e) {
@@ -162,7 +174,7 @@ export function ImportWizard({ onDone, onCancel }: ImportWizardProps) {
             Cancel
           </Button>
           {preview ? (
-            <Button variant="primary" onClick={() => void commit()} disabled={busy !== null}>
+            <Button variant="primary" onClick={() => void commit()} disabled={busy === 'committing' || busy === 'choosing'}>
               {busy === 'committing' ? 'Importing…' : 'Import as a new plan'}
             </Button>
           ) : null}

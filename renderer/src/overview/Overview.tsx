@@ -18,6 +18,7 @@ import { CountCells } from './CountCells';
 import { DistributionChart } from './DistributionChart';
 import './overview.css';
 import { errorText } from '../errors';
+import { compareChoices, defaultCompareId } from '../../../shared/compare';
 
 export function DirectionText({ direction }: { direction: Direction }) {
   const { arrow, words } = directionLabel(direction);
@@ -36,11 +37,12 @@ export function Overview({ onOpenAction }: { onOpenAction(actionId: string): voi
   const index = indexTree(tree);
   const periods = index.periods;
   const [periodId, setPeriodId] = useState<string | null>(tree.plan.currentPeriodId ?? periods.at(-1)?.id ?? null);
-  const [compareId, setCompareId] = useState<string | null>(() => {
-    if (tree.plan.comparePeriodId) return tree.plan.comparePeriodId;
-    const at = periods.findIndex((p) => p.id === (tree.plan.currentPeriodId ?? periods.at(-1)?.id));
-    return at > 0 ? (periods[at - 1]?.id ?? null) : null;
-  });
+  // The one compare-with rule (shared/compare.ts): the period before, re-chosen whenever the period changes.
+  const [compareId, setCompareId] = useState<string | null>(() => defaultCompareId(periods, tree.plan, periodId));
+  const choosePeriod = (id: string | null) => {
+    setPeriodId(id);
+    setCompareId(defaultCompareId(periods, tree.plan, id));
+  };
   const [summary, setSummary] = useState<PlanSummary | null>(null);
   const [error, setError] = useState<string | null>(null);
   const pid = useId();
@@ -78,7 +80,7 @@ export function Overview({ onOpenAction }: { onOpenAction(actionId: string): voi
         <label htmlFor={pid} className="field-label">
           Period
         </label>
-        <select id={pid} value={periodId ?? ''} onChange={(e) => setPeriodId(e.target.value || null)}>
+        <select id={pid} value={periodId ?? ''} onChange={(e) => choosePeriod(e.target.value || null)}>
           <PeriodOptions periods={periods} currentPeriodId={tree.plan.currentPeriodId} />
         </select>
         <label htmlFor={cid} className="field-label">
@@ -86,13 +88,11 @@ export function Overview({ onOpenAction }: { onOpenAction(actionId: string): voi
         </label>
         <select id={cid} value={compareId ?? ''} onChange={(e) => setCompareId(e.target.value || null)}>
           <option value="">(nothing)</option>
-          {periods
-            .filter((p) => p.id !== periodId)
-            .map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.label}
-              </option>
-            ))}
+          {compareChoices(periods, periodId).map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.label}
+            </option>
+          ))}
         </select>
       </div>
       {error ? (

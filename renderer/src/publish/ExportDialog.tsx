@@ -33,6 +33,7 @@ import {
 } from './exportForm';
 import './publish.css';
 import { errorText } from '../errors';
+import { compareChoices, defaultCompareId } from '../../../shared/compare';
 
 export interface ExportDialogProps {
   tree: PlanTree;
@@ -210,6 +211,11 @@ function ExportFormView({ tree, form, errors, disabled, set, onInternal }: FormV
   const choices = columnChoices(tree);
   const removable = removableLevels(tree);
   const scale = hasScale(tree);
+  // Choosing a period moves the comparison to the period before it (shared/compare.ts).
+  const setPeriod = (periodId: string) => {
+    set('periodId', periodId);
+    set('compareId', defaultCompareId(periods, tree.plan, periodId) ?? '');
+  };
   const toggleColumn = (field: ColumnField, on: boolean) => set('columns', on ? [...form.columns, field] : form.columns.filter((f) => f !== field));
   const toggleSection = (sid: string, on: boolean) => set('sectionIds', on ? [...form.sectionIds, sid] : form.sectionIds.filter((s) => s !== sid));
   const err = (key: keyof FormErrors) =>
@@ -227,7 +233,7 @@ function ExportFormView({ tree, form, errors, disabled, set, onInternal }: FormV
           <label className="field-label" htmlFor={`${id}-period`}>
             Reporting period
           </label>
-          <select ref={first} id={`${id}-period`} value={form.periodId} onChange={(e) => set('periodId', e.target.value)}>
+          <select ref={first} id={`${id}-period`} value={form.periodId} onChange={(e) => setPeriod(e.target.value)}>
             {periods.length === 0 ? <option value="">No reporting periods</option> : null}
             <PeriodOptions periods={periods} currentPeriodId={tree.plan.currentPeriodId} />
           </select>
@@ -244,7 +250,7 @@ function ExportFormView({ tree, form, errors, disabled, set, onInternal }: FormV
             aria-describedby={errors.compare ? `${id}-compare-error` : undefined}
           >
             <option value="">No comparison</option>
-            {periods.map((p) => (
+            {compareChoices(periods, form.periodId).map((p) => (
               <option key={p.id} value={p.id}>
                 {p.label}
               </option>

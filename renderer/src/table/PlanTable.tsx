@@ -18,6 +18,7 @@ import { SectionDialog } from './SectionDialog';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ObjectiveDialog } from './ObjectiveDialog';
 import { buildRows, type Row } from './rows';
+import { FilterBar, useActionFilter } from './FilterBar';
 import './table.css';
 import { errorText } from '../errors';
 
@@ -62,15 +63,20 @@ function gridTemplate(columns: ColumnConfig[]): string {
 export function PlanTable({ jump }: { jump: JumpTarget | null }) {
   const tree = useTree();
   const { editor, periodId, openAction, openActionId } = useWorkspace();
-  const { toast, undo } = useServices();
+  const { toast, undo, userName } = useServices();
   const [showArchived, setShowArchived] = useState(false);
   const [activeKey, setActiveKey] = useState<string | null>(null);
   const [sectionDialog, setSectionDialog] = useState<{ section: Section | null } | null>(null);
   const [objectiveDialog, setObjectiveDialog] = useState<{ section: Section; objective: Objective | null } | null>(null);
   const [confirm, setConfirm] = useState<{ title: string; body: string; confirmLabel?: string; danger?: boolean; run(): Promise<void> } | null>(null);
   const index = indexTree(tree);
-  const rows = useMemo(() => buildRows(index, showArchived), [index, showArchived]);
-  const columns = useMemo(() => tree.plan.columns.filter((c) => c.visible), [tree.plan.columns]);
+  const { filter, setFilter, people, keep } = useActionFilter(index, periodId, userName);
+  const rows = useMemo(() => buildRows(index, showArchived, keep), [index, showArchived, keep]);
+  const shownActions = useMemo(() => (keep ? rows.filter((r) => r.kind === 'action').length : 0), [rows, keep]);
+  const totalActions = useMemo(() => [...index.actionById.values()].filter((a) => showArchived || !a.archived).length, [index, showArchived]);
+  // An objective's text shows once, in its band: its column is left out whenever the plan has objectives.
+  const hasObjectives = tree.objectives.some((o) => o.deletedAt === null);
+  const columns = useMemo(() => tree.plan.columns.filter((c) => c.visible && !(hasObjectives && c.field === 'objective')), [tree.plan.columns, hasObjectives]);
   const template = gridTemplate(columns);
   const nouns = TEMPLATES[tree.plan.template] ?? TEMPLATES.blank;
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -351,6 +357,7 @@ export function PlanTable({ jump }: { jump: JumpTarget | null }) {
           <kbd>↑</kbd>/<kbd>↓</kbd> move between rows · <kbd>Enter</kbd> open · <kbd>Alt</kbd>+<kbd>↑</kbd>/<kbd>↓</kbd> reorder · <kbd>Delete</kbd> delete
         </span>
       </div>
+      <FilterBar index={index} recommendations={tree.recommendations} filter={filter} setFilter={setFilter} people={people} shown={shownActions} total={totalActions} userName={userName} />
       <div
         className="plan-table"
         role="table"

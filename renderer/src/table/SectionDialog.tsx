@@ -6,6 +6,7 @@ import { Field } from '../components/Field';
 import { Button } from '../components/Button';
 import { TextArea } from '../components/TextArea';
 import { errorText } from '../errors';
+import { withArticle } from '../../../shared/words';
 
 export interface SectionValues {
   title: string;
@@ -37,7 +38,7 @@ export function SectionDialog({ section, noun, onSave, onClose }: { section: Sec
   };
   return (
     <Dialog
-      title={section ? `Edit ${noun.toLowerCase()} ${section.number}` : `Add a ${noun.toLowerCase()}`}
+      title={section ? `Edit ${noun.toLowerCase()} ${section.number}` : `Add ${withArticle(noun.toLowerCase())}`}
       onClose={onClose}
       actions={
         <>

@@ -31,14 +31,18 @@ export type Row =
     }
   | { kind: 'empty'; key: string; section: Section; objective: Objective | null };
 
-/** Flattens the tree into table rows, in order. */
-export function buildRows(index: TreeIndex, showArchived: boolean): Row[] {
+/**
+ * Flattens the tree into table rows, in order. With `keep` (the filter bar), only the actions it keeps are
+ * shown, with their section and objective headers; sections and objectives with none are left out.
+ */
+export function buildRows(index: TreeIndex, showArchived: boolean, keep?: (action: Action) => boolean): Row[] {
   const rows: Row[] = [];
   for (const section of index.sections) {
     if (section.archived && !showArchived) continue;
     const all = index.actionsBySection.get(section.id) ?? [];
-    const objectives = (index.objectivesBySection.get(section.id) ?? []).filter((o) => showArchived || !o.archived);
-    const actions = showArchived ? all : all.filter((a) => !isArchivedAction(index, a));
+    const actions = (showArchived ? all : all.filter((a) => !isArchivedAction(index, a))).filter((a) => !keep || keep(a));
+    if (keep && actions.length === 0) continue;
+    const objectives = (index.objectivesBySection.get(section.id) ?? []).filter((o) => (showArchived || !o.archived) && (!keep || actions.some((a) => a.objectiveId === o.id)));
     const shownBy = new Map<string, number>();
     const totalBy = new Map<string, number>();
     for (const a of actions) if (a.objectiveId) shownBy.set(a.objectiveId, (shownBy.get(a.objectiveId) ?? 0) + 1);

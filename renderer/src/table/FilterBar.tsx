@@ -1,0 +1,129 @@
+/**
+ * The filter bar above the plan table (issue 11 point 3): my actions, by lead, overdue, due this period,
+ * rating level, needs explanation, not updated this period, by recommendation. Every control is labelled
+ * and keyboard reachable; toggles are buttons with aria-pressed; the count of shown actions is announced.
+ */
+import { useEffect, useId, useMemo, useState } from 'react';
+import type { Action, Person, Recommendation } from '../../../shared/model';
+import { call } from '../api';
+import type { TreeIndex } from '../state/indexes';
+import { Button } from '../components/Button';
+import { actionPredicate, filterIsOn, leadChoices, NO_FILTER, type ActionFilter } from './filters';
+
+function todayIso(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** The filter's state, the people directory, and the predicate for `buildRows` (undefined when off). */
+export function useActionFilter(index: TreeIndex, periodId: string | null, userName: string) {
+  const [filter, setFilter] = useState<ActionFilter>(NO_FILTER);
+  const [people, setPeople] = useState<Person[]>([]);
+  useEffect(() => {
+    let live = true;
+    call('people:list', { signatoriesOnly: false }).then(
+      (list) => live && setPeople(list.filter((p) => p.deletedAt === null)),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  const keep = useMemo(
+    () => (filterIsOn(filter) ? actionPredicate(filter, { index, periodId, userName, people, today: todayIso() }) : undefined),
+    [filter, index, periodId, userName, people],
+  );
+  return { filter, setFilter, people, keep };
+}
+
+export function FilterBar({
+  index,
+  recommendations,
+  filter,
+  setFilter,
+  people,
+  shown,
+  total,
+  userName,
+}: {
+  index: TreeIndex;
+  recommendations: readonly Recommendation[];
+  filter: ActionFilter;
+  setFilter(f: ActionFilter): void;
+  people: readonly Person[];
+  shown: number;
+  total: number;
+  userName: string;
+}) {
+  const id = useId();
+  const actions = useMemo(() => [...index.actionById.values()].filter((a: Action) => !a.archived), [index]);
+  const leads = useMemo(() => leadChoices(actions, people), [actions, people]);
+  const recs = recommendations.filter((r) => r.deletedAt === null).sort((a, b) => a.position - b.position);
+  const set = <K extends keyof ActionFilter>(key: K, value: ActionFilter[K]) => setFilter({ ...filter, [key]: value });
+  const toggle = (key: 'mine' | 'overdue' | 'dueThisPeriod' | 'needsExplanation' | 'notUpdated', label: string, title?: string) => (
+    <Button small variant={filter[key] ? 'primary' : 'default'} aria-pressed={filter[key]} onClick={() => set(key, !filter[key])} title={title}>
+      {label}
+    </Button>
+  );
+  const on = filterIsOn(filter);
+  return (
+    <div className="filter-bar hstack" role="group" aria-label="Filter actions">
+      {toggle('mine', 'My actions', userName ? `Actions whose lead names ${userName}` : 'Set your name (“You:” in the header) first')}
+      <label className="visually-hidden" htmlFor={`${id}-lead`}>
+        Lead
+      </label>
+      <select id={`${id}-lead`} value={filter.lead} onChange={(e) => set('lead', e.target.value)} className="filter-select">
+        <option value="">Any lead</option>
+        {leads.map((l) => (
+          <option key={l.name} value={l.name}>
+            {l.name}
+            {l.inDirectory ? '' : ' (not in People)'}
+          </option>
+        ))}
+      </select>
+      {toggle('overdue', 'Overdue')}
+      {toggle('dueThisPeriod', 'Due this period')}
+      {index.levels.length > 0 ? (
+        <>
+          <label className="visually-hidden" htmlFor={`${id}-level`}>
+            Rating
+          </label>
+          <select id={`${id}-level`} value={filter.levelId} onChange={(e) => set('levelId', e.target.value)} className="filter-select">
+            <option value="">Any rating</option>
+            {index.levels.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.label}
+              </option>
+            ))}
+            <option value="none">Not rated</option>
+          </select>
+          {toggle('needsExplanation', 'Needs explanation')}
+        </>
+      ) : null}
+      {toggle('notUpdated', 'Not updated this period')}
+      {recs.length > 0 ? (
+        <>
+          <label className="visually-hidden" htmlFor={`${id}-rec`}>
+            Recommendation
+          </label>
+          <select id={`${id}-rec`} value={filter.recommendationId} onChange={(e) => set('recommendationId', e.target.value)} className="filter-select">
+            <option value="">Any recommendation</option>
+            {recs.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.label}
+              </option>
+            ))}
+          </select>
+        </>
+      ) : null}
+      {on ? (
+        <Button small variant="quiet" onClick={() => setFilter(NO_FILTER)}>
+          Clear filters
+        </Button>
+      ) : null}
+      <span className="muted small filter-count" role="status" aria-live="polite">
+        {on ? `Showing ${shown} of ${total} ${total === 1 ? 'action' : 'actions'}` : ''}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+/**
+ * The plan table's filter bar (issue 11 point 3), as pure functions: which actions pass. Lead matching is
+ * shared/leads.ts's one rule, so "Service Lead F Dunmore" is F Dunmore's and "DCS + AD, S Murphy J Tynan"
+ * is both S Murphy's and J Tynan's.
+ */
+import type { Action, Person } from '../../../shared/model';
+import { dueEnd, isOverdue, parseDue } from '../../../shared/dates';
+import { leadMatches, namesInLeadCell, type LeadPerson } from '../../../shared/leads';
+import { workStatus, type TreeIndex } from '../state/indexes';
+
+export interface ActionFilter {
+  /** Actions the user (their name in the header) leads. */
+  mine: boolean;
+  /** A person's name: their actions. '' = anyone. */
+  lead: string;
+  overdue: boolean;
+  dueThisPeriod: boolean;
+  /** A rating level id; 'none' = not rated; '' = any. */
+  levelId: string;
+  needsExplanation: boolean;
+  notUpdated: boolean;
+  /** A recommendation id: actions answering it; '' = any. */
+  recommendationId: string;
+}
+
+export const NO_FILTER: ActionFilter = {
+  mine: false,
+  lead: '',
+  overdue: false,
+  dueThisPeriod: false,
+  levelId: '',
+  needsExplanation: false,
+  notUpdated: false,
+  recommendationId: '',
+};
+
+export function filterIsOn(f: ActionFilter): boolean {
+  return (Object.keys(NO_FILTER) as (keyof ActionFilter)[]).some((k) => f[k] !== NO_FILTER[k]);
+}
+
+/** The person a name stands for: a directory entry when one matches it, else the name alone. */
+export function personFor(name: string, people: readonly Person[]): LeadPerson {
+  const key = name.trim().toLowerCase();
+  const person = people.find((p) => p.name.trim().toLowerCase() === key);
+  return { name: person?.name ?? name, aliases: [] };
+}
+
+/** Does the action's lead cell (or a lead linked to this person in the directory) name them? */
+export function actionLedBy(action: Action, person: LeadPerson, personId: string | null = null): boolean {
+  return action.leads.some((l) => (personId !== null && l.personId === personId) || leadMatches(l.name, person));
+}
+
+/**
+ * The people to offer in "Lead": everyone in the directory who leads something, then the names read from
+ * lead cells that no one in the directory matches (so they can be linked to a person).
+ */
+export function leadChoices(actions: readonly Action[], people: readonly Person[]): { name: string; inDirectory: boolean }[] {
+  const out: { name: string; inDirectory: boolean }[] = [];
+  for (const p of people) if (actions.some((a) => actionLedBy(a, p, p.id))) out.push({ name: p.name, inDirectory: true });
+  const seen = new Set(out.map((o) => o.name.toLowerCase()));
+  for (const a of actions)
+    for (const l of a.leads)
+      for (const n of namesInLeadCell(l.name)) {
+        if (seen.has(n.toLowerCase()) || out.some((o) => leadMatches(n, o))) continue;
+        seen.add(n.toLowerCase());
+        out.push({ name: n, inDirectory: false });
+      }
+  return out.sort((a, b) => a.name.localeCompare(b.name, 'en-GB', { sensitivity: 'base' }));
+}
+
+export interface FilterContext {
+  index: TreeIndex;
+  periodId: string | null;
+  userName: string;
+  people: readonly Person[];
+  /** Today as YYYY-MM-DD. */
+  today: string;
+}
+
+/** A predicate for the actions that pass the filter. */
+export function actionPredicate(f: ActionFilter, ctx: FilterContext): (a: Action) => boolean {
+  const { index, periodId } = ctx;
+  const period = periodId ? index.periodById.get(periodId) : undefined;
+  const me = f.mine && ctx.userName.trim() ? personFor(ctx.userName, ctx.people) : null;
+  const mePerson = me ? ctx.people.find((p) => p.name === me.name) : undefined;
+  const lead = f.lead ? personFor(f.lead, ctx.people) : null;
+  const leadPerson = lead ? ctx.people.find((p) => p.name === lead.name) : undefined;
+  return (a) => {
+    if (f.mine && (!me || !actionLedBy(a, me, mePerson?.id ?? null))) return false;
+    if (lead && !actionLedBy(a, lead, leadPerson?.id ?? null)) return false;
+    if (f.recommendationId && !a.recommendationIds.includes(f.recommendationId)) return false;
+    const rating = periodId ? index.ratingOf(a.id, periodId) : undefined;
+    const level = rating?.levelId ? index.levelById.get(rating.levelId) : undefined;
+    if (f.levelId === 'none' && level) return false;
+    if (f.levelId && f.levelId !== 'none' && level?.id !== f.levelId) return false;
+    if (f.overdue && (a.dueText.trim() === '' || level?.countsAsComplete || !isOverdue(parseDue(a.dueText, { today: ctx.today }), ctx.today))) return false;
+    if (f.dueThisPeriod) {
+      const end = dueEnd(parseDue(a.dueText, { today: ctx.today }));
+      if (!period?.startDate || !period.endDate || end === null || end < period.startDate || end > period.endDate) return false;
+    }
+    if ((f.needsExplanation || f.notUpdated) && periodId) {
+      const status = workStatus(index, a, periodId);
+      if (f.needsExplanation && !status.needsExplanation) return false;
+      if (f.notUpdated && status.hasUpdate) return false;
+    }
+    return true;
+  };
+}

@@ -140,7 +140,7 @@ export function readZipEntries(data: Uint8Array, wanted: (name: string) => boole
   unzip.register(UnzipInflate);
   try {
     unzip.push(data, true);
-  } catch (error) {
+  } catch {
     if (bomb) throw importFailed(BOMB);
     if (badCrc !== null) throw importFailed(crcMessage(what, badCrc));
     throw importFailed(`The file is damaged: part of the ${what} could not be unpacked. Open it in Word or Excel, save a fresh copy and import that.`);

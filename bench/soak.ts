@@ -5,7 +5,8 @@
  * - reliability.fuzz_payloads / reliability.fuzz_crashes: generated hostile payloads on every channel (soak/fuzz.ts);
  * - reliability.hostile_imports / reliability.hostile_import_failures: mutated Word, Excel and CSV files (soak/hostile.ts).
  * Prints a table and merges the figures into bench/results.json (other keys are kept).
- * Sizes: SOAK_KILLS (200), SOAK_PAYLOADS (10000), SOAK_FILES (500).
+ * Sizes: SOAK_KILLS (200), SOAK_PAYLOADS (10000), SOAK_FILES (500). SOAK_PARTS (e.g. "kill9,fuzz") runs
+ * only some parts (several runs can then share a busy machine in parallel; each merges its own keys).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -29,22 +30,33 @@ async function main(): Promise<number> {
     figures[`reliability.${label}_seconds`] = Math.round((Date.now() - t) / 100) / 10;
     return r;
   };
-  const k = await timed('kill9', () => kill9({ trials: size('SOAK_KILLS', 200) }));
-  figures['reliability.kill9_trials'] = k.trials;
-  figures['reliability.kill9_lost_writes'] = k.lostWrites;
-  figures['reliability.kill9_failed_trials'] = k.failedTrials;
-  for (const [during, n] of Object.entries(k.killedDuring)) figures[`reliability.kill9_during.${during}`] = n;
-  notes.push(...k.problems.slice(0, 10));
-  const f = await timed('fuzz', () => fuzz({ payloads: size('SOAK_PAYLOADS', 10_000) }));
-  figures['reliability.fuzz_payloads'] = f.payloads;
-  figures['reliability.fuzz_crashes'] = f.crashes;
-  notes.push(...f.examples);
-  const h = await timed('hostile', () => hostileImports({ files: size('SOAK_FILES', 500), workerEvery: 25 }));
-  figures['reliability.hostile_imports'] = h.files;
-  figures['reliability.hostile_import_failures'] = h.failures;
-  figures['reliability.hostile_slowest_ms'] = h.slowestMs;
-  notes.push(...h.examples);
-  figures['reliability.soak_seconds'] = Math.round((Date.now() - started) / 1000);
+  const parts = new Set((process.env.SOAK_PARTS ?? 'kill9,fuzz,hostile').split(',').map((p) => p.trim()));
+  let bad = 0;
+  if (parts.has('kill9')) {
+    const k = await timed('kill9', () => kill9({ trials: size('SOAK_KILLS', 200) }));
+    figures['reliability.kill9_trials'] = k.trials;
+    figures['reliability.kill9_lost_writes'] = k.lostWrites;
+    figures['reliability.kill9_failed_trials'] = k.failedTrials;
+    for (const [during, n] of Object.entries(k.killedDuring)) figures[`reliability.kill9_during.${during}`] = n;
+    notes.push(...k.problems.slice(0, 10));
+    bad += k.lostWrites + k.failedTrials;
+  }
+  if (parts.has('fuzz')) {
+    const f = await timed('fuzz', () => fuzz({ payloads: size('SOAK_PAYLOADS', 10_000) }));
+    figures['reliability.fuzz_payloads'] = f.payloads;
+    figures['reliability.fuzz_crashes'] = f.crashes;
+    notes.push(...f.examples);
+    bad += f.crashes;
+  }
+  if (parts.has('hostile')) {
+    const h = await timed('hostile', () => hostileImports({ files: size('SOAK_FILES', 500), workerEvery: 25 }));
+    figures['reliability.hostile_imports'] = h.files;
+    figures['reliability.hostile_import_failures'] = h.failures;
+    figures['reliability.hostile_slowest_ms'] = h.slowestMs;
+    notes.push(...h.examples);
+    bad += h.failures;
+  }
+  if (parts.size === 3) figures['reliability.soak_seconds'] = Math.round((Date.now() - started) / 1000);
 
   const file = path.join(here, 'results.json');
   const previous = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as { figures?: Record<string, number> } & Record<string, unknown>) : {};
@@ -52,7 +64,6 @@ async function main(): Promise<number> {
   fs.writeFileSync(file, `${JSON.stringify(merged, null, 2)}\n`);
   process.stdout.write(`${formatTable(['figure', 'value'], Object.entries(figures).map(([k2, v]) => [k2, String(v)]))}\n`);
   if (notes.length) process.stdout.write(`\nProblems:\n${notes.map((n) => `- ${n}`).join('\n')}\n`);
-  const bad = k.lostWrites + k.failedTrials + f.crashes + h.failures;
   return bad === 0 ? 0 : 1;
 }
 

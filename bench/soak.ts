@@ -1,0 +1,76 @@
+/**
+ * `npm run soak`: the reliability figures (issue 8), bounded to a few minutes on two cores:
+ * - reliability.kill9_trials / reliability.kill9_lost_writes (plus kill9_failed_trials): a writer killed
+ *   with SIGKILL at random moments, the store checked after each kill (soak/kill9.ts);
+ * - reliability.fuzz_payloads / reliability.fuzz_crashes: generated hostile payloads on every channel (soak/fuzz.ts);
+ * - reliability.hostile_imports / reliability.hostile_import_failures: mutated Word, Excel and CSV files (soak/hostile.ts).
+ * Prints a table and merges the figures into bench/results.json (other keys are kept).
+ * Sizes: SOAK_KILLS (200), SOAK_PAYLOADS (10000), SOAK_FILES (500). SOAK_PARTS (e.g. "kill9,fuzz") runs
+ * only some parts (several runs can then share a busy machine in parallel; each merges its own keys).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { formatTable } from '../electron/cli/format';
+import { fuzz } from './soak/fuzz';
+import { hostileImports } from './soak/hostile';
+import { kill9 } from './soak/kill9';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const size = (name: string, fallback: number): number => Number(process.env[name] ?? fallback) || fallback;
+
+async function main(): Promise<number> {
+  const started = Date.now();
+  const figures: Record<string, number> = {};
+  const notes: string[] = [];
+  const timed = async <T>(label: string, run: () => Promise<T>): Promise<T> => {
+    const t = Date.now();
+    process.stderr.write(`soak: ${label}…\n`);
+    const r = await run();
+    figures[`reliability.${label}_seconds`] = Math.round((Date.now() - t) / 100) / 10;
+    return r;
+  };
+  const parts = new Set((process.env.SOAK_PARTS ?? 'kill9,fuzz,hostile').split(',').map((p) => p.trim()));
+  let bad = 0;
+  if (parts.has('kill9')) {
+    const k = await timed('kill9', () => kill9({ trials: size('SOAK_KILLS', 200) }));
+    figures['reliability.kill9_trials'] = k.trials;
+    figures['reliability.kill9_lost_writes'] = k.lostWrites;
+    figures['reliability.kill9_failed_trials'] = k.failedTrials;
+    for (const [during, n] of Object.entries(k.killedDuring)) figures[`reliability.kill9_during.${during}`] = n;
+    notes.push(...k.problems.slice(0, 10));
+    bad += k.lostWrites + k.failedTrials;
+  }
+  if (parts.has('fuzz')) {
+    const f = await timed('fuzz', () => fuzz({ payloads: size('SOAK_PAYLOADS', 10_000) }));
+    figures['reliability.fuzz_payloads'] = f.payloads;
+    figures['reliability.fuzz_crashes'] = f.crashes;
+    notes.push(...f.examples);
+    bad += f.crashes;
+  }
+  if (parts.has('hostile')) {
+    const h = await timed('hostile', () => hostileImports({ files: size('SOAK_FILES', 500), workerEvery: 25 }));
+    figures['reliability.hostile_imports'] = h.files;
+    figures['reliability.hostile_import_failures'] = h.failures;
+    figures['reliability.hostile_slowest_ms'] = h.slowestMs;
+    notes.push(...h.examples);
+    bad += h.failures;
+  }
+  if (parts.size === 3) figures['reliability.soak_seconds'] = Math.round((Date.now() - started) / 1000);
+
+  const file = path.join(here, 'results.json');
+  const previous = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as { figures?: Record<string, number> } & Record<string, unknown>) : {};
+  const merged = { ...previous, figures: { ...(previous.figures ?? {}), ...figures }, soakDate: new Date().toISOString() };
+  fs.writeFileSync(file, `${JSON.stringify(merged, null, 2)}\n`);
+  process.stdout.write(`${formatTable(['figure', 'value'], Object.entries(figures).map(([k2, v]) => [k2, String(v)]))}\n`);
+  if (notes.length) process.stdout.write(`\nProblems:\n${notes.map((n) => `- ${n}`).join('\n')}\n`);
+  return bad === 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`soak failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,70 @@
+/**
+ * The kill -9 soak's writer (bundled by esbuild and run under plain node): opens the store at argv[2],
+ * then makes writes through the real dispatcher until it is killed. Before each call it prints
+ * `BEGIN <seq> <channel>`; after the call is acknowledged (answered ok) it prints
+ * `ACK <seq> <channel> <audited 0|1>`. Each call acts as `soak-<seq>`, so its audit rows name it.
+ * Multi-row calls: plans:duplicate of the template plan (never edited), sections:delete of a section
+ * holding actions, the import commit of a fixture (the draft the importer made of it, argv[5], written
+ * by plans:createFromDraft in one transaction exactly as import:commit does; reading the file is not
+ * repeated here because loading exceljs alone takes seconds), and export:appendix to argv[4].
+ */
+import fs from 'node:fs';
+import { createStoreHandlers, getPlanTree, openStore } from '../../db';
+import { createExportHandlers } from '../../electron/export/handlers';
+import { headlessHost } from '../../electron/host';
+import { createDispatcher, type Handlers } from '../../shared/dispatch';
+
+const [dbPath, seedText, outDocx, draftFile] = process.argv.slice(2) as [string, string, string, string];
+let seed = Number(seedText) >>> 0 || 1;
+const rand = (): number => {
+  seed = (seed * 1664525 + 1013904223) >>> 0;
+  return seed / 2 ** 32;
+};
+const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+const say = (line: string): void => void fs.writeSync(1, `${line}\n`);
+
+const store = openStore(dbPath, { actor: 'soak' });
+const handlers = { ...createStoreHandlers(store), ...createExportHandlers({ store, host: headlessHost }) } as unknown as Handlers;
+const draft = JSON.parse(fs.readFileSync(draftFile, 'utf8')) as Record<string, unknown>;
+const dispatch = createDispatcher(handlers);
+const meta = (key: string): string => String(store.sqlite.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key));
+const template = meta('soak_template');
+const work = meta('soak_work');
+let seq = Number(process.argv[6] ?? 0);
+
+async function call(channel: string, payload: unknown, audited = true): Promise<unknown> {
+  seq++;
+  say(`BEGIN ${seq} ${channel}`);
+  const r = await dispatch(channel, payload, { actor: `soak-${seq}`, emit: () => undefined });
+  if (!r.ok) {
+    say(`REFUSED ${seq} ${channel} ${r.error.code}`);
+    return null;
+  }
+  say(`ACK ${seq} ${channel} ${audited ? 1 : 0}`);
+  return r.value;
+}
+
+async function main(): Promise<void> {
+  say('READY');
+  for (;;) {
+    const tree = getPlanTree(store, work);
+    const liveSections = tree.sections.filter((s) => s.deletedAt === null);
+    const liveActions = tree.actions.filter((a) => a.deletedAt === null);
+    const op = rand();
+    if (op < 0.2) await call('actions:create', { sectionId: pick(liveSections).id, description: `soak action ${seq + 1}` });
+    else if (op < 0.35 && liveActions.length) await call('actions:update', { actionId: pick(liveActions).id, patch: { description: `soak edit ${seq + 1}` } });
+    else if (op < 0.45 && liveActions.length) await call('ratings:set', { actionId: pick(liveActions).id, periodId: pick(tree.periods).id, levelId: pick(tree.levels).id, explanation: `soak ${seq + 1}`, correctiveAction: 'x' });
+    else if (op < 0.55) {
+      // A section with actions, then its delete (a multi-row write).
+      const section = (await call('sections:create', { planId: work, title: `soak section ${seq + 1}` })) as { id: string } | null;
+      if (section) {
+        for (let i = 0; i < 3; i++) await call('actions:create', { sectionId: section.id, description: `in section ${seq + 1}` });
+        await call('sections:delete', { sectionId: section.id });
+      }
+    } else if (op < 0.7) await call('plans:duplicate', { planId: template, title: `copy-${seq + 1}` });
+    else if (op < 0.85) await call('plans:createFromDraft', { ...draft, title: `import-${seq + 1}` });
+    else await call('export:appendix', { planId: template, path: outDocx }, false);
+  }
+}
+
+void main();

@@ -18,8 +18,11 @@ export type ProgressCallback = (progress: { phase: string; done: number; total: 
 
 const TABLE_SIZE = TABLE_HALF_POINTS; // 9 pt in tables keeps wide plans readable on landscape A4
 const BODY_SIZE = 21; // 10.5 pt body text
-/** Plan-table rows up to about this many lines are kept whole; longer ones may break across pages. */
-const ROW_BREAK_LINES = 14;
+/**
+ * The tallest a plan-table row may be (twips): the page's text height less the repeated header row and a
+ * margin for estimation. Rows up to it are kept whole; taller rows are split into rows of their own.
+ */
+const ROW_LIMIT = LANDSCAPE_A4.height - LANDSCAPE_A4.margin.top - LANDSCAPE_A4.margin.bottom - 1800;
 
 function titleBlock(m: AppendixModel): Paragraph[] {
   const out: Paragraph[] = [];
@@ -68,8 +71,8 @@ function body(m: AppendixModel, tree: PlanTree, onProgress?: ProgressCallback): 
   if (m.introduction.length) out.push(heading('Introduction', 1), ...bodyParagraphs(m.introduction));
   if (m.recommendations) out.push(heading(m.recommendations.heading, 1), fixedTable(m.recommendations.table, levels, width, { size: TABLE_SIZE, rowsWhole: true }));
   if (m.summary) {
-    out.push(heading('Summary of all areas', 1, { pageBreakBefore: out.length > 6 }));
-    out.push(...bodyParagraphs(summaryExplanation(levels)));
+    out.push(heading('Summary of all areas', 1));
+    out.push(...bodyParagraphs(summaryExplanation(levels), { keepNext: true }));
     out.push(fixedTable(m.summary, levels, width, { size: TABLE_SIZE, smallHeader: true, keepTogether: m.summary.rows.length <= 20, rowsWhole: true }));
   }
   if (m.key) out.push(heading('Key to ratings', 1), fixedTable(m.key, levels, width, { size: TABLE_SIZE, keepTogether: true, rowsWhole: true }));
@@ -79,15 +82,19 @@ function body(m: AppendixModel, tree: PlanTree, onProgress?: ProgressCallback): 
   const total = m.sections.length + 1;
   m.sections.forEach((s, i) => {
     onProgress?.({ phase: 'sections', done: i, total });
-    out.push(heading(s.heading, 1, { pageBreakBefore: true }));
-    out.push(...bodyParagraphs(s.description));
+    // Sections follow on (no page per section); a heading stays with the start of its table.
+    if (s.table.rows.length === 0) {
+      out.push(heading(s.heading, 1), new Paragraph({ style: BODY_TEXT, children: [run('No actions in this section for this export.', { italics: true })] }));
+      return;
+    }
+    out.push(heading(s.heading, 1));
+    out.push(...bodyParagraphs(s.description, { keepNext: true }));
     if (s.meanLine) out.push(new Paragraph({ style: BODY_TEXT, children: [run(s.meanLine, { bold: true })], keepNext: true }));
     if (s.indicators) {
       out.push(heading('Performance indicators', 2), fixedTable(s.indicators, levels, width, { size: TABLE_SIZE, smallHeader: true, rowsWhole: true }));
       out.push(heading('Actions', 2));
     }
-    if (s.table.rows.length === 0) out.push(new Paragraph({ style: BODY_TEXT, children: [run('No actions in this section for this export.', { italics: true })] }));
-    else out.push(fixedTable(s.table, levels, width, { size: TABLE_SIZE, breakRowsLongerThan: ROW_BREAK_LINES }));
+    out.push(fixedTable(s.table, levels, width, { size: TABLE_SIZE, splitTallRows: ROW_LIMIT }));
   });
   onProgress?.({ phase: 'packing', done: m.sections.length, total });
   return out;

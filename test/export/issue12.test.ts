@@ -5,7 +5,8 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildAppendix } from '../../electron/export/appendix';
-import { buildAppendixModel, FIRST_REPORT } from '../../electron/export/appendix-model';
+import { buildAppendixModel, FIRST_REPORT, TABLE_HALF_POINTS } from '../../electron/export/appendix-model';
+import { longestWordWidth } from '../../electron/export/layout';
 import { buildCoveringReport } from '../../electron/export/covering-report';
 import { CoveringReportContent } from '../../shared/covering-report';
 import { ExportOptions, type ExportOptionsInput } from '../../shared/export-options';
@@ -14,7 +15,7 @@ import type { PlanTree } from '../../shared/model';
 import { samplePlanDraft } from '../../shared/samples/sample-plan';
 import { computeSummary, describeProgress } from '../../shared/summary';
 import { roundingDraft } from './fixtures';
-import { cellsOf, cellText, openDocx, rowsOf, tables, textOf, treeFor, type Package } from './helpers';
+import { all, attr, cellsOf, cellText, openDocx, rowsOf, tables, textOf, treeFor, type Package } from './helpers';
 
 const FIXTURES = '/work/shared/fixtures';
 const exportOf = async (tree: PlanTree, o: ExportOptionsInput = {}): Promise<Package> => openDocx(await buildAppendix(tree, ExportOptions.parse(o)));
@@ -96,5 +97,47 @@ describe('point 1: traceability', () => {
     expect(cellOf(await exportOf(tree, { rowCitations: false }), '1.1')).toBe('1.1');
     const fixture = fixture2020Tree();
     expect(cellOf(await exportOf(fixture), '3.1')).toMatch(/^3\.1\nOfsted 1/);
+  });
+});
+
+describe('points 4-6: rows, widths and compact pages', () => {
+  it('point 5: widths follow measured content, and no column is narrower than its longest word', async () => {
+    const draft = {
+      ...roundingDraft,
+      sections: [
+        {
+          title: 'Widths',
+          actions: Array.from({ length: 6 }, (_, i) => ({
+            reference: `1.${i + 1}`,
+            description: 'Short action',
+            dueText: 'March 2018',
+            leads: [{ name: 'Commissioning Manager' }],
+            progress: [{ period: 'RAG 03/18', body: 'A long progress update that says a great deal about what happened. '.repeat(8) }],
+          })),
+        },
+      ],
+    };
+    const tree = treeFor(draft);
+    const model = buildAppendixModel(tree, ExportOptions.parse({ columns: ['reference', 'description', 'lead', 'dueDate', 'progress'] }));
+    const table = model.sections[0]!.table;
+    const pkg = await exportOf(tree, { columns: ['reference', 'description', 'lead', 'dueDate', 'progress'] });
+    const grid = all(tableHeaded(pkg, 'Ref'), 'gridCol').map((g) => Number(attr(g, 'w')));
+    const [ref, action, lead, due, progress] = grid as [number, number, number, number, number];
+    expect(lead).toBeGreaterThanOrEqual(longestWordWidth('Commissioning', TABLE_HALF_POINTS));
+    expect(due).toBeGreaterThanOrEqual(table.columns[3]!.need!.natural); // "March 2018" on one line
+    expect(progress).toBeGreaterThan(action + ref + lead + due); // the long text gets the room
+  });
+
+  it('point 6: sections follow on, headings keep with their tables, the last row keeps with the one before', async () => {
+    const pkg = await exportOf(treeFor(samplePlanDraft));
+    expect(pkg.xml).not.toContain('w:pageBreakBefore');
+    expect(pkg.files['word/styles.xml']).toMatch(/w:styleId="Heading1"[\s\S]*?<w:keepNext\/>/);
+    const plan = tables(pkg.doc).filter((t) => /^Ref/.test(cellText(cellsOf(rowsOf(t)[0]!)[0]!)));
+    for (const t of plan) {
+      const rows = rowsOf(t);
+      if (rows.length < 4) continue;
+      expect(all(rows.at(-2)!, 'keepNext').length).toBeGreaterThan(0);
+      expect(all(rows.at(-1)!, 'keepNext')).toHaveLength(0);
+    }
   });
 });

@@ -211,9 +211,13 @@ export function widthsFromContent(needs: readonly ColumnNeed[], total: number): 
     for (const i of free) {
       const share = (room * needs[i]!.perRow) / weight;
       const natural = Math.max(mins[i]!, needs[i]!.natural);
-      if (share < mins[i]!) (fixed.set(i, mins[i]!), (changed = true));
-      else if (share > natural && free.length > 1) (fixed.set(i, natural), (changed = true));
-      else out[i] = share;
+      if (share < mins[i]!) {
+        fixed.set(i, mins[i]!);
+        changed = true;
+      } else if (share > natural && free.length > 1) {
+        fixed.set(i, natural);
+        changed = true;
+      } else out[i] = share;
     }
     if (!changed) break;
   }

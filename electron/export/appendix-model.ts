@@ -383,8 +383,8 @@ function planTable(tree: PlanTree, actions: Action[], columns: ColumnConfig[], s
   const shown = new Set(columns.map((c) => c.field));
   const leadRoles = new Set(['lead', ...(['strategic', 'operational', 'responsible'] as const).filter((r) => !shown.has(r === 'strategic' ? 'strategicLead' : r === 'operational' ? 'operationalLead' : 'responsibleOfficer'))]);
   const labels = tree.levels.filter(live).map((l) => l.label).join(' ');
-  // The single rating column fits each level's shape and label on one line ("♦ Amber", "◊ 5 Sustained").
-  const wholeLabels = tree.levels.filter(live).map((l) => `■ ${l.label}`.replace(/\s+/g, '\u00a0')).join(' ');
+  // The single rating column fits each level's label on one line ("5 Sustained").
+  const wholeLabels = tree.levels.filter(live).map((l) => l.label.replace(/\s+/g, '\u00a0')).join(' ');
   const historyBase = columns.find((c) => c.field === 'ratingHistory')?.width ?? 1;
   const look = historyLook(history.length, historyBase);
   const small = look.small;

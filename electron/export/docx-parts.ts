@@ -5,7 +5,6 @@
  */
 import {
   AlignmentType,
-  BorderStyle,
   HeadingLevel,
   Paragraph,
   ShadingType,
@@ -19,12 +18,16 @@ import {
   type IStylesOptions,
 } from 'docx';
 import type { RatingLevel } from '../../shared/model';
-import { contrastingTextColour, levelShape } from '../../shared/ratings';
+import { contrastingTextColour } from '../../shared/ratings';
 import { columnMinimum, type Cell, type Para, type TableColumn, type TableModel } from './appendix-model';
 import { textTwips, widthsFromContent, widthsWithMinimums } from './layout';
 import { cleanText, paragraphsOf } from './text';
 
 export const FONT = 'Arial';
+/** The named table style every table uses (borders in one place the clerk can restyle; package.ts defines it). */
+export const TABLE_STYLE = 'PlanwrightTable';
+export const COUNCIL = 'Council';
+export const APPENDIX_LINE = 'AppendixLine';
 export const HEADER_FILL = 'D9D9D9';
 export const BODY_TEXT = 'BodyText';
 export const TABLE_SMALL = 'TableTextSmall';
@@ -47,6 +50,8 @@ export function houseStyles(sizes: { table: number; body: number }): IStylesOpti
   return {
     paragraphStyles: [
       { id: BODY_TEXT, name: 'Body Text', basedOn: 'Normal', quickFormat: true, run: { size: body }, paragraph: { spacing: { after: 120 } } },
+      { id: COUNCIL, name: 'Council', basedOn: 'Normal', next: BODY_TEXT, quickFormat: true, run: { size: 28, bold: true }, paragraph: { spacing: { after: 40 }, keepNext: true } },
+      { id: APPENDIX_LINE, name: 'Appendix Line', basedOn: 'Normal', next: BODY_TEXT, quickFormat: true, run: { size: 28, bold: true }, paragraph: { spacing: { after: 120 }, keepNext: true } },
       { id: TABLE_SMALL, name: 'Table Text Small', basedOn: 'Normal', run: { size: small } },
       { id: TABLE_HEADING, name: 'Table Heading', basedOn: 'Normal', run: { bold: true }, paragraph: { keepNext: true } },
       { id: RATING_TEXT, name: 'Rating', basedOn: 'Normal', run: { bold: true }, paragraph: { alignment: AlignmentType.CENTER } },
@@ -93,8 +98,6 @@ export function heading(text: string, level: 1 | 2 | 3, opts: { pageBreakBefore?
 }
 
 const CELL_MARGINS = { top: 40, bottom: 40, left: 85, right: 85 };
-const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '808080' };
-const BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER };
 
 function paraOf(spans: Para, center = false): Paragraph {
   return new Paragraph({
@@ -111,12 +114,14 @@ function labelColour(fill: string): string {
   return colour;
 }
 
-/** The text shown for a level: its shape (so it can be told apart without colour) and its label. */
+/** The text shown for a level in Word: its label (never colour alone). */
 export function levelText(level: RatingLevel, levels: readonly RatingLevel[]): string {
   let texts = levelTexts.get(levels);
   if (!texts) levelTexts.set(levels, (texts = new Map()));
   let text = texts.get(level.id);
-  if (text === undefined) texts.set(level.id, (text = `${levelShape(level, levels)} ${level.label}`));
+  // The label alone: a shape character would be read aloud ("black diamond suit") and adds nothing the
+  // label does not say, so the rating is never colour alone without it.
+  if (text === undefined) texts.set(level.id, (text = level.label));
   return text;
 }
 const levelTexts = new WeakMap<readonly RatingLevel[], Map<string, string>>();
@@ -240,7 +245,7 @@ export function fixedTable(
     width: { size: totalWidth, type: WidthType.DXA },
     columnWidths: widths,
     margins: CELL_MARGINS,
-    borders: BORDERS,
+    style: TABLE_STYLE,
     rows: [header, ...rows],
   });
 }

@@ -141,3 +141,43 @@ describe('points 4-6: rows, widths and compact pages', () => {
     }
   });
 });
+
+describe('points 7-10: styles, accessibility, file properties, page numbers', () => {
+  it('labels every table, sets language and properties, uses one table style, caches page fields', async () => {
+    const tree = treeFor(samplePlanDraft);
+    const pkg = openDocx(await buildAppendix(tree, ExportOptions.parse({}), undefined, 'Jo Clerk'));
+    const count = tables(pkg.doc).length;
+    expect(count).toBeGreaterThan(3);
+    expect(all(pkg.doc, 'tblCaption')).toHaveLength(count);
+    expect(all(pkg.doc, 'tblDescription')).toHaveLength(count);
+    expect(all(pkg.doc, 'tblStyle').map((e) => attr(e, 'val'))).toEqual(Array(count).fill('PlanwrightTable'));
+    expect(all(pkg.doc, 'tblBorders')).toHaveLength(0); // borders come from the style the clerk can restyle
+    for (const tbl of tables(pkg.doc)) expect(all(rowsOf(tbl)[0]!, 'tblHeader').length).toBe(1);
+    const styles = pkg.files['word/styles.xml']!;
+    expect(styles).toContain('w:styleId="PlanwrightTable"');
+    expect(styles).not.toMatch(/2E74B5|1F4D78/);
+    expect(styles).toMatch(/<w:style w:type="character" w:styleId="Strong">/);
+    expect(styles).toMatch(/w:styleId="Council"/);
+    expect(styles).toMatch(/w:styleId="AppendixLine"/);
+    const core = pkg.files['docProps/core.xml']!;
+    expect(core).toContain('<dc:language>en-GB</dc:language>');
+    expect(core).toContain(`<dc:title>${tree.plan.title} – Appendix 1</dc:title>`);
+    expect(core).toMatch(/<dc:subject>Progress report for January 2026<\/dc:subject>/);
+    expect(core).toContain(`<dc:creator>${tree.plan.organisation}</dc:creator>`);
+    expect(core).toContain('<cp:lastModifiedBy>Jo Clerk</cp:lastModifiedBy>');
+    expect(core).not.toContain('Un-named');
+    const footer = Object.entries(pkg.files).find(([n]) => /footer\d*\.xml$/.test(n))![1];
+    expect(footer).toMatch(/<w:fldSimple w:instr="PAGE"[^>]*>[\s\S]*?<w:t[^>]*>1<\/w:t>/);
+    expect(footer).toMatch(/<w:fldSimple w:instr="NUMPAGES"[^>]*>[\s\S]*?<w:t[^>]*>\d+<\/w:t>/);
+    // No symbol characters a screen reader would read aloud ("black diamond suit").
+    expect(pkg.xml).not.toMatch(/[■♦●□◊○♠♣♥▬]/);
+  });
+
+  it('the covering report has the same properties and labelled tables', async () => {
+    const tree = treeFor(samplePlanDraft);
+    const pkg = openDocx(await buildCoveringReport(tree, CoveringReportContent.parse({}), computeSummary(tree), 'Jo Clerk'));
+    expect(all(pkg.doc, 'tblCaption')).toHaveLength(tables(pkg.doc).length);
+    expect(pkg.files['docProps/core.xml']).not.toContain('Un-named');
+    expect(textOf(pkg.doc)).not.toMatch(/Appendix \d+ - /);
+  });
+});

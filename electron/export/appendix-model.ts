@@ -564,6 +564,7 @@ export function measureColumns(tables: readonly TableModel[], halfPoints: number
     let sum = 0;
     let rows = 0;
     let textCells = 0;
+    let widestWord = 0;
     for (const t of tables)
       for (const row of t.rows) {
         const cell = row[i];
@@ -573,13 +574,18 @@ export function measureColumns(tables: readonly TableModel[], halfPoints: number
         textCells++;
         for (const p of cell.paras) {
           let w = 0;
-          for (const span of p) w += textTwips(span.text, halfPoints, span.bold || cell.bold);
+          for (const span of p) {
+            const bold = span.bold || cell.bold;
+            w += textTwips(span.text, halfPoints, bold);
+            // The widest word (measured, not the one with most letters: "Performance" is wider than "Intelligence").
+            for (const word of span.text.split(/\s+/)) if (word.length > 3) widestWord = Math.max(widestWord, Math.min(textTwips(word, halfPoints, bold), total / 4));
+          }
           longestPara = Math.max(longestPara, w);
           sum += w;
         }
       }
     if (textCells === 0) return;
-    const need: ColumnNeed = { min: columnMinimum(column, halfPoints, total), natural: longestPara + CELL_SIDE_MARGINS, perRow: rows ? sum / rows : 0 };
+    const need: ColumnNeed = { min: Math.max(columnMinimum(column, halfPoints, total), Math.ceil(widestWord) + CELL_SIDE_MARGINS), natural: longestPara + CELL_SIDE_MARGINS, perRow: rows ? sum / rows : 0 };
     for (const t of tables) {
       const c = t.columns[i];
       if (c) c.need = need;

@@ -2,11 +2,15 @@
  * Issue 12: an appendix and covering report a clerk publishes without touching. Each block checks one point
  * of the issue on the document XML (fflate + xmldom); the rendered checks are in libreoffice.test.ts.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildAppendix } from '../../electron/export/appendix';
 import { buildAppendixModel, FIRST_REPORT, TABLE_HALF_POINTS } from '../../electron/export/appendix-model';
 import { longestWordWidth } from '../../electron/export/layout';
+import { writePdf } from '../../electron/export/pdf';
 import { buildCoveringReport } from '../../electron/export/covering-report';
 import { CoveringReportContent } from '../../shared/covering-report';
 import { ExportOptions, type ExportOptionsInput } from '../../shared/export-options';
@@ -180,4 +184,35 @@ describe('points 7-10: styles, accessibility, file properties, page numbers', ()
     expect(pkg.files['docProps/core.xml']).not.toContain('Un-named');
     expect(textOf(pkg.doc)).not.toMatch(/Appendix \d+ - /);
   });
+});
+
+describe('point 12: PDF through LibreOffice', () => {
+  it('says plainly when LibreOffice is missing, and writes nothing', async () => {
+    const target = path.join(os.tmpdir(), `pw-nopdf-${process.pid}.pdf`);
+    const saved = process.env.PLANWRIGHT_SOFFICE;
+    process.env.PLANWRIGHT_SOFFICE = '/nonexistent/soffice';
+    try {
+      await expect(writePdf(new Uint8Array([1]), target)).rejects.toThrow(/needs LibreOffice, which is not installed/);
+      expect(fs.existsSync(target)).toBe(false);
+    } finally {
+      if (saved === undefined) delete process.env.PLANWRIGHT_SOFFICE;
+      else process.env.PLANWRIGHT_SOFFICE = saved;
+    }
+  });
+
+  it('renders the one-period 2020 plan: labelled ratings, the first-report line, page numbers', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pw-pdf-'));
+    try {
+      const target = path.join(dir, 'appendix.pdf');
+      await writePdf(await buildAppendix(fixture2020Tree(), ExportOptions.parse({})), target);
+      const text = execFileSync('pdftotext', ['-raw', target, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+      expect(text).toContain(FIRST_REPORT);
+      expect(text).toMatch(/Page 1 of \d+/);
+      expect(text).not.toContain('+ New');
+      expect(text).not.toMatch(/Average rating/);
+      for (const label of ['Red', 'Amber', 'Green', 'Blue']) expect(text).toContain(label);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 300_000);
 });

@@ -16,6 +16,7 @@ import { appendixHtml } from '../electron/export/html';
 import { ExportOptions } from '../shared/export-options';
 import { largePlanDraft } from '../shared/samples/large-plan';
 import { treeFromDraft } from '../shared/samples/tree-from-draft';
+import type { PlanTree } from '../shared/model';
 
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -45,6 +46,43 @@ function libreOfficeHtmlToDocx(html: string): number {
   }
 }
 
+/** Wall time of a whole command run (process start to exit), in ms. */
+function timeProcess(cmd: string, args: string[]): number {
+  const t0 = performance.now();
+  execFileSync(cmd, args, { stdio: 'ignore', timeout: 600_000 });
+  return performance.now() - t0;
+}
+
+/**
+ * What a user pays at the command line: `planwright export` of the large plan as a whole process (start-up,
+ * store, model, Word writer, file written), median of `runs`; and pandoc converting HTML of the same model
+ * to .docx as a whole process. Needs `pandoc` (Debian package) for the second figure.
+ */
+export function benchCliExport(tree: PlanTree, runs = 3): Record<string, number> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pw-bench-cli-'));
+  const cli = path.resolve(__dirname, '../bin/planwright.mjs');
+  try {
+    const db = path.join(dir, 'large.sqlite');
+    execFileSync(process.execPath, [cli, 'sample', '--large', '--db', db], { stdio: 'ignore', timeout: 600_000 });
+    const out = path.join(dir, 'appendix.docx');
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) times.push(timeProcess(process.execPath, [cli, 'export', 'benchmark', '--db', db, '--out', out]));
+    const html = path.join(dir, 'appendix.html');
+    fs.writeFileSync(html, appendixHtml(buildAppendixModel(tree, ExportOptions.parse({})), tree.levels));
+    const pandoc: number[] = [];
+    for (let i = 0; i < runs; i++) pandoc.push(timeProcess('pandoc', ['-f', 'html', '-t', 'docx', '-o', path.join(dir, 'pandoc.docx'), html]));
+    const cliMs = median(times);
+    const pandocMs = median(pandoc);
+    return {
+      'export.cli_large_plan_ms': Math.round(cliMs),
+      'export.pandoc_same_content_ms': Math.round(pandocMs),
+      'export.cli_over_pandoc': Math.round((cliMs / pandocMs) * 1000) / 1000,
+    };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export async function benchExport(opts: { runs?: number } = {}): Promise<Record<string, number>> {
   const runs = opts.runs ?? 5;
   const tree = treeFromDraft(largePlanDraft());
@@ -69,5 +107,6 @@ export async function benchExport(opts: { runs?: number } = {}): Promise<Record<
     'export.ratio': Math.round((ours / lo) * 1000) / 1000,
     /** CPU time of one export (all threads, garbage collection included): steadier than wall time on a busy machine. */
     'export.large_plan_cpu_ms': Math.round(median(cpu)),
+    ...benchCliExport(tree),
   };
 }

@@ -56,6 +56,13 @@ export const GOALS: Goal[] = [
   atMost('ui.open_large_plan_ms', 1000),
   atMost('ui.keystroke_ms', 50),
   atMost('export.large_plan_ms', 1000),
+  atMost('export.cli_large_plan_ms', 1500),
+  {
+    figure: 'CLI export vs pandoc',
+    goal: '≤ 0.5×',
+    value: (f) => f['export.cli_over_pandoc'],
+    check: (f) => (f['export.cli_over_pandoc'] === undefined ? null : f['export.cli_over_pandoc'] <= 0.5),
+  },
   {
     figure: 'export ratio',
     goal: '≤ 0.5',

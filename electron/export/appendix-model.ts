@@ -18,7 +18,7 @@ import type { PlanSummary } from '../../shared/summary-schema';
 import { columnLabel, templateColumns } from '../../shared/templates';
 import { COLUMNS, type CellContext } from '../../shared/columns';
 import { answeredRecommendationIds, indexTree, isEffectivelyArchived, type TreeIndex } from '../../shared/tree';
-import { LANDSCAPE_A4, longestWordWidth, textWidth } from './layout';
+import { CELL_SIDE_MARGINS, LANDSCAPE_A4, longestWordWidth, textTwips, textWidth, type ColumnNeed } from './layout';
 import { paragraphsOf } from './text';
 
 /** A run of text inside a paragraph. */
@@ -55,6 +55,10 @@ export interface TableColumn {
   periodId?: string;
   /** Smallest share of the table width (0-1) the column keeps when others are widened to fit words. */
   minShare?: number;
+  /** The reference column (repeated with "(continued)" when a tall row is split). */
+  role?: 'reference';
+  /** What its text needs, measured (plan and recommendations tables): widths then follow the content. */
+  need?: ColumnNeed;
 }
 
 export interface TableModel {
@@ -384,6 +388,8 @@ function planTable(tree: PlanTree, actions: Action[], columns: ColumnConfig[], s
   };
   const textOf = (a: Action, c: ColumnConfig): string => COLUMNS[c.field].value(a, cellContext).join('\n');
   const labels = tree.levels.filter(live).map((l) => l.label).join(' ');
+  // The single rating column fits each level's label on one line ("5 Sustained").
+  const wholeLabels = tree.levels.filter(live).map((l) => l.label.replace(/\s+/g, '\u00a0')).join(' ');
   const historyBase = columns.find((c) => c.field === 'ratingHistory')?.width ?? 1;
   const look = historyLook(history.length, historyBase);
   const small = look.small;
@@ -402,8 +408,9 @@ function planTable(tree: PlanTree, actions: Action[], columns: ColumnConfig[], s
           periodId: p.id,
         });
       if (history.length === 0) tableColumns.push({ label: c.label, weight: c.width, fit });
-    } else if (c.field === 'rating') tableColumns.push({ label: c.label, weight: c.width, fit: { text: labels, small: false, bold: true } });
+    } else if (c.field === 'rating') tableColumns.push({ label: c.label, weight: c.width, fit: { text: wholeLabels, small: false, bold: true } });
     else if (c.field === 'progress') tableColumns.push({ label: c.label, weight: c.width, minShare: 0.2 });
+    else if (c.field === 'reference') tableColumns.push({ label: c.label, weight: c.width, role: 'reference' });
     else tableColumns.push({ label: c.label, weight: c.width });
   }
   const ratingCell = (actionId: string, periodId: string | undefined, small = false): Cell => {
@@ -466,8 +473,8 @@ function planTable(tree: PlanTree, actions: Action[], columns: ColumnConfig[], s
     rows.push(row);
     prev = a;
   }
-  // Narrow text columns (leads, dates, references) must fit their longest word (up to 11 letters) unsplit.
-  const MAX_FIT = 11;
+  // Text columns must fit their longest word unsplit ("Commissioning"); only very long tokens (addresses) may break.
+  const MAX_FIT = 24;
   columns.forEach((c) => {
     if (c.field === 'progress' || COLUMNS[c.field].kind !== 'text') return;
     const index = tableColumns.findIndex((t) => t.label === c.label);
@@ -536,6 +543,49 @@ export function summaryTable(summary: PlanSummary, levels: RatingLevel[], sel: P
   return { columns, rows, boldRows: [rows.length - 1] };
 }
 
+/**
+ * Measures the text of `tables` (which share one column layout) in Arial at `halfPoints` and records on each
+ * column what it needs (ColumnNeed): so widths follow the content. Rating columns (labels only) are left to
+ * their label widths.
+ */
+export function measureColumns(tables: readonly TableModel[], halfPoints: number, total: number): void {
+  const first = tables[0];
+  if (!first) return;
+  first.columns.forEach((column, i) => {
+    if (column.periodId || column.level) return;
+    let longestPara = 0;
+    let sum = 0;
+    let rows = 0;
+    let textCells = 0;
+    let widestWord = 0;
+    for (const t of tables)
+      for (const row of t.rows) {
+        const cell = row[i];
+        if (!cell) continue;
+        rows++;
+        if (cell.kind !== 'text') continue;
+        textCells++;
+        for (const p of cell.paras) {
+          let w = 0;
+          for (const span of p) {
+            const bold = span.bold || cell.bold;
+            w += textTwips(span.text, halfPoints, bold);
+            // The widest word (measured, not the one with most letters: "Performance" is wider than "Intelligence").
+            for (const word of span.text.split(/\s+/)) if (word.length > 3) widestWord = Math.max(widestWord, Math.min(textTwips(word, halfPoints, bold), total / 4));
+          }
+          longestPara = Math.max(longestPara, w);
+          sum += w;
+        }
+      }
+    if (textCells === 0) return;
+    const need: ColumnNeed = { min: Math.max(columnMinimum(column, halfPoints, total), Math.ceil(widestWord) + CELL_SIDE_MARGINS), natural: longestPara + CELL_SIDE_MARGINS, perRow: rows ? sum / rows : 0 };
+    for (const t of tables) {
+      const c = t.columns[i];
+      if (c) c.need = need;
+    }
+  });
+}
+
 /** The sentence explaining the summary table's figures. */
 export function summaryExplanation(levels: RatingLevel[]): string {
   return averagesMeanSomething(levels)
@@ -568,7 +618,7 @@ function recommendationsTable(index: TreeIndex, shown: Action[]): TableModel | n
     columns: [
       { label: 'Recommendation', weight: 1.3 },
       { label: 'Text', weight: 8 },
-      { label: 'Answered by actions', weight: 2 },
+      { label: 'Answered by actions', weight: 2, minShare: 0.12 },
     ],
     rows: recs.map((r) => {
       const refs = liveActions.filter((a) => a.recommendationIds.includes(r.id)).map((a) => a.reference);
@@ -720,6 +770,10 @@ export function buildAppendixModel(tree: PlanTree, options: ExportOptions): Appe
     }
   }
 
+  // Widths from measured content, the same in every section (so the tables line up page after page).
+  const planTables = sections.map((b) => b.table).filter((t) => t.rows.length > 0);
+  measureColumns(planTables.length ? planTables : sections.slice(0, 1).map((b) => b.table), TABLE_HALF_POINTS, textWidth(LANDSCAPE_A4));
+
   const appendixLabel = `Appendix ${sel.appendixNumber}`;
   const subtitle: string[] = [];
   if (sel.period) {
@@ -732,6 +786,7 @@ export function buildAppendixModel(tree: PlanTree, options: ExportOptions): Appe
   if (options.sectionIds) subtitle.push(`Sections: ${sel.sections.map((s) => s.number || s.title).join(', ')}`);
   // A partial export (one lead, some sections, "can be removed" left out) cites only the actions it shows.
   const recTable = options.includeRecommendations ? recommendationsTable(treeIndex, sel.actions) : null;
+  if (recTable) measureColumns([recTable], TABLE_HALF_POINTS, textWidth(LANDSCAPE_A4));
 
   return {
     organisation: plan.organisation,

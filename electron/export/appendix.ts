@@ -4,12 +4,13 @@
  * inspection recommendations, summary of all areas, key, governance, then one heading + table per section.
  * Header and footer carry the plan title, "Appendix N" and "Page X of Y".
  */
-import { Document, Footer, Header, Packer, PageNumber, PageOrientation, Paragraph, TabStopType, TextRun, type FileChild } from 'docx';
+import { Document, Footer, Header, Packer, PageOrientation, Paragraph, SimpleField, TabStopType, TextRun, type FileChild } from 'docx';
 import type { ExportOptions } from '../../shared/export-options';
 import type { PlanTree } from '../../shared/model';
 import { sortLevels } from '../../shared/ratings';
 import { buildAppendixModel, summaryExplanation, TABLE_HALF_POINTS, type AppendixModel } from './appendix-model';
-import { BODY_TEXT, bodyParagraphs, fixedTable, heading, houseStyles, run } from './docx-parts';
+import { APPENDIX_LINE, BODY_TEXT, bodyParagraphs, COUNCIL, fixedTable, heading, houseStyles, run } from './docx-parts';
+import { finishPackage, type TableLabel } from './package';
 import { LANDSCAPE_A4, textWidth } from './layout';
 import { cleanText } from './text';
 
@@ -18,20 +19,23 @@ export type ProgressCallback = (progress: { phase: string; done: number; total: 
 
 const TABLE_SIZE = TABLE_HALF_POINTS; // 9 pt in tables keeps wide plans readable on landscape A4
 const BODY_SIZE = 21; // 10.5 pt body text
-/** Plan-table rows up to about this many lines are kept whole; longer ones may break across pages. */
-const ROW_BREAK_LINES = 14;
+/**
+ * The tallest a plan-table row may be (twips): the page's text height less the repeated header row and a
+ * margin for estimation. Rows up to it are kept whole; taller rows are split into rows of their own.
+ */
+const ROW_LIMIT = LANDSCAPE_A4.height - LANDSCAPE_A4.margin.top - LANDSCAPE_A4.margin.bottom - 1800;
 
 function titleBlock(m: AppendixModel): Paragraph[] {
   const out: Paragraph[] = [];
-  if (m.organisation) out.push(new Paragraph({ children: [run(m.organisation, { bold: true, size: 28 })], spacing: { after: 40 } }));
-  if (m.service) out.push(new Paragraph({ children: [run(m.service, { size: 24 })], spacing: { after: 160 } }));
+  if (m.organisation) out.push(new Paragraph({ style: COUNCIL, children: [run(m.organisation)] }));
+  if (m.service) out.push(new Paragraph({ style: BODY_TEXT, keepNext: true, children: [run(m.service)] }));
   out.push(new Paragraph({ style: 'Title', children: [run(m.title)] }));
-  out.push(new Paragraph({ children: [run(m.appendixLabel, { bold: true, size: 28 })], spacing: { after: 120 } }));
+  out.push(new Paragraph({ style: APPENDIX_LINE, children: [run(m.appendixLabel)] }));
   for (const line of m.subtitle) out.push(new Paragraph({ style: BODY_TEXT, children: [run(line, { size: 24 })] }));
   return out;
 }
 
-function headerFooter(m: AppendixModel): { headers: { default: Header }; footers: { default: Footer } } {
+function headerFooter(m: AppendixModel, pages: number): { headers: { default: Header }; footers: { default: Footer } } {
   const width = textWidth(LANDSCAPE_A4);
   const tabs = [
     { type: TabStopType.CENTER, position: Math.round(width / 2) },
@@ -50,7 +54,11 @@ function headerFooter(m: AppendixModel): { headers: { default: Header }; footers
             tabStops: tabs,
             children: [
               run(m.periodLabel ? `Reporting period: ${m.periodLabel}` : '', { size: 16 }),
-              new TextRun({ size: 16, children: ['\t', 'Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] }),
+              // Fields with a cached result, so previewers that do not update fields still show numbers.
+              new TextRun({ size: 16, text: '\tPage ' }),
+              new SimpleField('PAGE', '1'),
+              new TextRun({ size: 16, text: ' of ' }),
+              new SimpleField('NUMPAGES', String(pages)),
               run(`\t${m.appendixLabel}`, { size: 16 }),
             ],
           }),
@@ -61,45 +69,84 @@ function headerFooter(m: AppendixModel): { headers: { default: Header }; footers
 }
 
 /** The document body, section by section, reporting progress. */
-function body(m: AppendixModel, tree: PlanTree, onProgress?: ProgressCallback): FileChild[] {
+function body(m: AppendixModel, tree: PlanTree, labels: TableLabel[], onProgress?: ProgressCallback): FileChild[] {
   const width = textWidth(LANDSCAPE_A4);
+  // Each table's caption and description for screen readers (package.ts writes them), in document order.
+  const table = (model: Parameters<typeof fixedTable>[0], opts: Parameters<typeof fixedTable>[3], label: TableLabel) => {
+    labels.push(label);
+    return fixedTable(model, levels, width, opts);
+  };
+  const ratingsNote = 'Each rating is shown by its label as well as its colour.';
   const levels = sortLevels(tree.levels.filter((l) => l.deletedAt === null));
   const out: FileChild[] = [...titleBlock(m)];
   if (m.introduction.length) out.push(heading('Introduction', 1), ...bodyParagraphs(m.introduction));
-  if (m.recommendations) out.push(heading(m.recommendations.heading, 1), fixedTable(m.recommendations.table, levels, width, { size: TABLE_SIZE, rowsWhole: true }));
+  if (m.recommendations) out.push(heading(m.recommendations.heading, 1), table(m.recommendations.table, { size: TABLE_SIZE, rowsWhole: true }, { caption: m.recommendations.heading, description: 'Each inspection recommendation, its text, and the actions in this appendix that answer it.' }));
   if (m.summary) {
-    out.push(heading('Summary of all areas', 1, { pageBreakBefore: out.length > 6 }));
-    out.push(...bodyParagraphs(summaryExplanation(levels)));
-    out.push(fixedTable(m.summary, levels, width, { size: TABLE_SIZE, smallHeader: true, keepTogether: m.summary.rows.length <= 20, rowsWhole: true }));
+    out.push(heading('Summary of all areas', 1));
+    out.push(...bodyParagraphs(summaryExplanation(levels), { keepNext: true }));
+    out.push(
+      table(m.summary, { size: TABLE_SIZE, smallHeader: true, keepTogether: m.summary.rows.length <= 20, rowsWhole: true }, { caption: 'Summary of all areas', description: `One row per area and an overall row: ${m.summary.columns.map((c) => c.label).join(', ')}.` }),
+    );
   }
-  if (m.key) out.push(heading('Key to ratings', 1), fixedTable(m.key, levels, width, { size: TABLE_SIZE, keepTogether: true, rowsWhole: true }));
+  if (m.key) out.push(heading('Key to ratings', 1), table(m.key, { size: TABLE_SIZE, keepTogether: true, rowsWhole: true }, { caption: 'Key to ratings', description: `Each rating level and what it means. ${ratingsNote}` }));
   if (m.historyNote) out.push(new Paragraph({ style: BODY_TEXT, spacing: { before: 120 }, children: [run(m.historyNote, { italics: true })] }));
   if (m.governance.length) out.push(heading('Governance', 1), ...bodyParagraphs(m.governance));
 
   const total = m.sections.length + 1;
   m.sections.forEach((s, i) => {
     onProgress?.({ phase: 'sections', done: i, total });
-    out.push(heading(s.heading, 1, { pageBreakBefore: true }));
-    out.push(...bodyParagraphs(s.description));
+    // Sections follow on (no page per section); a heading stays with the start of its table.
+    if (s.table.rows.length === 0) {
+      out.push(heading(s.heading, 1), new Paragraph({ style: BODY_TEXT, children: [run('No actions in this section for this export.', { italics: true })] }));
+      return;
+    }
+    out.push(heading(s.heading, 1));
+    out.push(...bodyParagraphs(s.description, { keepNext: true }));
     if (s.meanLine) out.push(new Paragraph({ style: BODY_TEXT, children: [run(s.meanLine, { bold: true })], keepNext: true }));
     if (s.indicators) {
-      out.push(heading('Performance indicators', 2), fixedTable(s.indicators, levels, width, { size: TABLE_SIZE, smallHeader: true, rowsWhole: true }));
+      out.push(heading('Performance indicators', 2), table(s.indicators, { size: TABLE_SIZE, smallHeader: true, rowsWhole: true }, { caption: `Performance indicators: ${s.heading}`, description: 'Each indicator with its baseline, comparator, recent values and direction of travel.' }));
       out.push(heading('Actions', 2));
     }
-    if (s.table.rows.length === 0) out.push(new Paragraph({ style: BODY_TEXT, children: [run('No actions in this section for this export.', { italics: true })] }));
-    else out.push(fixedTable(s.table, levels, width, { size: TABLE_SIZE, breakRowsLongerThan: ROW_BREAK_LINES }));
+    out.push(
+      table(
+        s.table,
+        { size: TABLE_SIZE, splitTallRows: ROW_LIMIT },
+        { caption: `Actions: ${s.heading}`, description: `One row per action, with the columns ${s.table.columns.map((c) => c.label).join(', ')}. ${ratingsNote}` },
+      ),
+    );
   });
   onProgress?.({ phase: 'packing', done: m.sections.length, total });
   return out;
 }
 
+/** A rough page count for the cached NUMPAGES result (Word and LibreOffice recount when they open the file). */
+function estimatePages(m: AppendixModel): number {
+  const rows = m.sections.reduce((n, s) => n + s.table.rows.length, 0);
+  return Math.max(1, Math.round(2 + m.sections.length * 0.3 + rows / 4));
+}
+
+/** One dash style in every title: an en dash between the plan title and the appendix. */
+export function appendixTitle(m: Pick<AppendixModel, 'title' | 'appendixLabel'>): string {
+  return `${m.title} \u2013 ${m.appendixLabel}`;
+}
+
+/** File properties: who the document is from (the organisation, else the person exporting), never "Un-named". */
+function properties(m: AppendixModel, author: string | undefined) {
+  const from = cleanText(m.organisation || author || 'Planwright');
+  return {
+    creator: from,
+    lastModifiedBy: cleanText(author || m.organisation || 'Planwright'),
+    title: cleanText(appendixTitle(m)),
+    subject: cleanText(m.periodLabel ? `Progress report for ${m.periodLabel}` : 'Progress report'),
+    description: 'Committee appendix produced by Planwright',
+  };
+}
+
 /** The Word document object for a model (exposed for tests that inspect it before packing). */
-export function appendixDocument(m: AppendixModel, tree: PlanTree, onProgress?: ProgressCallback): Document {
+export function appendixDocument(m: AppendixModel, tree: PlanTree, onProgress?: ProgressCallback, labels: TableLabel[] = [], author?: string): Document {
   const page = LANDSCAPE_A4;
   return new Document({
-    creator: cleanText(tree.plan.organisation || 'Planwright'),
-    title: cleanText(`${m.title} - ${m.appendixLabel}`),
-    description: 'Committee appendix produced by Planwright',
+    ...properties(m, author),
     styles: houseStyles({ table: TABLE_SIZE, body: BODY_SIZE }),
     sections: [
       {
@@ -110,8 +157,8 @@ export function appendixDocument(m: AppendixModel, tree: PlanTree, onProgress?: 
             margin: page.margin,
           },
         },
-        ...headerFooter(m),
-        children: body(m, tree, onProgress),
+        ...headerFooter(m, estimatePages(m)),
+        children: body(m, tree, labels, onProgress),
       },
     ],
   });
@@ -119,12 +166,13 @@ export function appendixDocument(m: AppendixModel, tree: PlanTree, onProgress?: 
 
 /**
  * Builds the committee appendix for `tree` as a .docx package. Throws an Error with a clear message when
- * the options name a period that is not in the plan.
+ * the options name a period that is not in the plan. `author`: the person exporting (file properties).
  */
-export async function buildAppendix(tree: PlanTree, options: ExportOptions, onProgress?: ProgressCallback): Promise<Buffer> {
+export async function buildAppendix(tree: PlanTree, options: ExportOptions, onProgress?: ProgressCallback, author?: string): Promise<Buffer> {
   const model = buildAppendixModel(tree, options);
-  const doc = appendixDocument(model, tree, onProgress);
-  const buffer = await Packer.toBuffer(doc);
+  const labels: TableLabel[] = [];
+  const doc = appendixDocument(model, tree, onProgress, labels, author);
+  const buffer = finishPackage(await Packer.toBuffer(doc), { tables: labels, bodyHalfPoints: BODY_SIZE });
   onProgress?.({ phase: 'done', done: model.sections.length + 1, total: model.sections.length + 1 });
   return buffer;
 }

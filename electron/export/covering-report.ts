@@ -10,7 +10,7 @@ import {
   Footer,
   HeadingLevel,
   Packer,
-  PageNumber,
+  SimpleField,
   Paragraph,
   ShadingType,
   Table,
@@ -30,6 +30,7 @@ import { describeProgress } from '../../shared/summary';
 import type { PlanSummary } from '../../shared/summary-schema';
 import { summaryTable } from './appendix-model';
 import { fixedTable, heading, houseStyles, run } from './docx-parts';
+import { finishPackage, type TableLabel } from './package';
 import { distributeWidths, PORTRAIT_A4, textWidth } from './layout';
 import { cleanDeep, paragraphsOf } from './text';
 
@@ -192,7 +193,7 @@ function body(tree: PlanTree, r: CoveringReportContent, summary: PlanSummary | n
   out.push(...(papers.length ? papers.flatMap((p, i) => numbered(`8.${i + 1}`, p)) : numbered('8.1', 'None.')));
   out.push(sectionHeading(9, 'Appendices to the report'));
   const appendices = r.appendices.filter((a) => a.trim());
-  const list = appendices.length ? appendices : [`Appendix ${tree.plan.appendixNumber} - ${tree.plan.title}`];
+  const list = appendices.length ? appendices : [`Appendix ${tree.plan.appendixNumber} \u2013 ${tree.plan.title}`];
   out.push(...list.flatMap((a, i) => numbered(`9.${i + 1}`, a)));
   out.push(
     new Paragraph({ spacing: { before: 360, after: 0 }, keepNext: true, children: [run('Report Author:', { bold: true })] }),
@@ -205,14 +206,16 @@ function body(tree: PlanTree, r: CoveringReportContent, summary: PlanSummary | n
  * Builds the covering report for `tree` from the saved content and the plan summary (for the pre-filled
  * progress paragraph and the small summary table; null = leave them out).
  */
-export async function buildCoveringReport(tree: PlanTree, report: CoveringReportContent, summary: PlanSummary | null): Promise<Buffer> {
+export async function buildCoveringReport(tree: PlanTree, report: CoveringReportContent, summary: PlanSummary | null, author?: string): Promise<Buffer> {
   const r = cleanDeep(report);
   const t = cleanDeep(tree);
   const s = summary ? cleanDeep(summary) : null;
   const page = PORTRAIT_A4;
   const doc = new Document({
-    creator: t.plan.organisation || 'Planwright',
+    creator: t.plan.organisation || author || 'Planwright',
+    lastModifiedBy: author || t.plan.organisation || 'Planwright',
     title: r.title || t.plan.title,
+    subject: [r.committee, r.meetingDate].filter(Boolean).join(' \u2013 ') || 'Covering report',
     description: 'Covering report produced by Planwright',
     styles: houseStyles({ table: BODY, body: BODY }),
     features: { updateFields: false },
@@ -221,12 +224,21 @@ export async function buildCoveringReport(tree: PlanTree, report: CoveringReport
         properties: { page: { size: { width: page.width, height: page.height }, margin: page.margin } },
         footers: {
           default: new Footer({
-            children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ size: 18, children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] })] })],
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [new TextRun({ size: 18, text: 'Page ' }), new SimpleField('PAGE', '1'), new TextRun({ size: 18, text: ' of ' }), new SimpleField('NUMPAGES', '4')],
+              }),
+            ],
           }),
         },
         children: body(t, r, s),
       },
     ],
   });
-  return Packer.toBuffer(doc);
+  const tables: TableLabel[] = [{ caption: 'Report details', description: 'Wards affected, key decision, who the report is from and whether it is public.' }];
+  if (s && levels(t).length > 0) tables.push({ caption: 'Ratings of each area', description: 'One row per area of the plan and an overall row.' });
+  return finishPackage(await Packer.toBuffer(doc), { tables, bodyHalfPoints: BODY });
 }
+
+const levels = (t: PlanTree) => t.plan && t.levels.filter((l) => l.deletedAt === null);

@@ -5,7 +5,6 @@
  */
 import {
   AlignmentType,
-  BorderStyle,
   HeadingLevel,
   Paragraph,
   ShadingType,
@@ -19,12 +18,16 @@ import {
   type IStylesOptions,
 } from 'docx';
 import type { RatingLevel } from '../../shared/model';
-import { contrastingTextColour, levelShape } from '../../shared/ratings';
-import { columnMinimum, type Cell, type Para, type TableModel } from './appendix-model';
-import { widthsWithMinimums } from './layout';
+import { contrastingTextColour } from '../../shared/ratings';
+import { columnMinimum, type Cell, type Para, type TableColumn, type TableModel } from './appendix-model';
+import { textTwips, widthsFromContent, widthsWithMinimums } from './layout';
 import { cleanText, paragraphsOf } from './text';
 
 export const FONT = 'Arial';
+/** The named table style every table uses (borders in one place the clerk can restyle; package.ts defines it). */
+export const TABLE_STYLE = 'PlanwrightTable';
+export const COUNCIL = 'Council';
+export const APPENDIX_LINE = 'AppendixLine';
 export const HEADER_FILL = 'D9D9D9';
 export const BODY_TEXT = 'BodyText';
 export const TABLE_SMALL = 'TableTextSmall';
@@ -47,6 +50,8 @@ export function houseStyles(sizes: { table: number; body: number }): IStylesOpti
   return {
     paragraphStyles: [
       { id: BODY_TEXT, name: 'Body Text', basedOn: 'Normal', quickFormat: true, run: { size: body }, paragraph: { spacing: { after: 120 } } },
+      { id: COUNCIL, name: 'Council', basedOn: 'Normal', next: BODY_TEXT, quickFormat: true, run: { size: 28, bold: true }, paragraph: { spacing: { after: 40 }, keepNext: true } },
+      { id: APPENDIX_LINE, name: 'Appendix Line', basedOn: 'Normal', next: BODY_TEXT, quickFormat: true, run: { size: 28, bold: true }, paragraph: { spacing: { after: 120 }, keepNext: true } },
       { id: TABLE_SMALL, name: 'Table Text Small', basedOn: 'Normal', run: { size: small } },
       { id: TABLE_HEADING, name: 'Table Heading', basedOn: 'Normal', run: { bold: true }, paragraph: { keepNext: true } },
       { id: RATING_TEXT, name: 'Rating', basedOn: 'Normal', run: { bold: true }, paragraph: { alignment: AlignmentType.CENTER } },
@@ -93,8 +98,6 @@ export function heading(text: string, level: 1 | 2 | 3, opts: { pageBreakBefore?
 }
 
 const CELL_MARGINS = { top: 40, bottom: 40, left: 85, right: 85 };
-const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '808080' };
-const BORDERS = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER };
 
 function paraOf(spans: Para, center = false): Paragraph {
   return new Paragraph({
@@ -111,12 +114,14 @@ function labelColour(fill: string): string {
   return colour;
 }
 
-/** The text shown for a level: its shape (so it can be told apart without colour) and its label. */
+/** The text shown for a level in Word: its label (never colour alone). */
 export function levelText(level: RatingLevel, levels: readonly RatingLevel[]): string {
   let texts = levelTexts.get(levels);
   if (!texts) levelTexts.set(levels, (texts = new Map()));
   let text = texts.get(level.id);
-  if (text === undefined) texts.set(level.id, (text = `${levelShape(level, levels)} ${level.label}`));
+  // The label alone: a shape character would be read aloud ("black diamond suit") and adds nothing the
+  // label does not say, so the rating is never colour alone without it.
+  if (text === undefined) texts.set(level.id, (text = level.label));
   return text;
 }
 const levelTexts = new WeakMap<readonly RatingLevel[], Map<string, string>>();
@@ -184,18 +189,24 @@ export function fixedTable(
     /** Never break a row across pages (short rows: summary, key, recommendations). */
     rowsWhole?: boolean;
     /**
-     * Let only rows longer than about this many lines break across pages; shorter rows are kept whole so a
-     * page never ends with a stray line or two of a row (plan tables).
+     * Plan tables: the tallest a row may be, in twips. Rows up to it are kept whole (never split by a page
+     * break); taller rows are cut into rows of their own (`splitTallRow`).
      */
-    breakRowsLongerThan?: number;
+    splitTallRows?: number;
   } = {},
 ): Table {
   const headerSize = opts.smallHeader ? Math.min(opts.size ?? 20, 16) : (opts.size ?? 20);
-  const widths = widthsWithMinimums(
-    model.columns.map((c) => c.weight),
-    model.columns.map((c) => columnMinimum(c, opts.size ?? 20, totalWidth, headerSize)),
-    totalWidth,
-  );
+  const minimums = model.columns.map((c) => columnMinimum(c, opts.size ?? 20, totalWidth, headerSize));
+  const widths = model.columns.some((c) => c.need)
+    ? widthsFromContent(
+        model.columns.map((c, i) => (c.need ? { ...c.need, min: Math.max(c.need.min, minimums[i]!) } : { min: minimums[i]!, natural: minimums[i]!, perRow: 0 })),
+        totalWidth,
+      )
+    : widthsWithMinimums(
+        model.columns.map((c) => c.weight),
+        minimums,
+        totalWidth,
+      );
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
@@ -211,12 +222,22 @@ export function fixedTable(
   });
   const boldRows = new Set(model.boldRows ?? []);
   const cache: RatingCellCache = new Map();
-  const rows = model.rows.map(
-    (cells, r) =>
+  const size = opts.size ?? 20;
+  // Plan tables: every row that fits on a page is kept whole; a taller one is cut into rows of its own, each
+  // carrying the reference, the rating label and "(continued)", so no page ever shows colour alone.
+  const bodyRows: { cells: Cell[]; source: number }[] = [];
+  model.rows.forEach((cells, r) => {
+    if (opts.splitTallRows === undefined) bodyRows.push({ cells, source: r });
+    else for (const part of splitTallRow(cells, model.columns, widths, size, opts.splitTallRows)) bodyRows.push({ cells: part, source: r });
+  });
+  const last = bodyRows.length - 1;
+  const rows = bodyRows.map(
+    ({ cells, source }, r) =>
       new TableRow({
-        keepNext: opts.keepTogether && r < model.rows.length - 1 ? true : undefined,
-        cantSplit: opts.rowsWhole || (opts.breakRowsLongerThan !== undefined && rowLines(cells, widths, opts.size ?? 20) <= opts.breakRowsLongerThan) ? true : undefined,
-        children: cells.map((cell, i) => bodyCell(cell, levels, widths[i]!, boldRows.has(r), cache)),
+        // Keep a short table on one page; otherwise at least keep the last row with the one before it.
+        keepNext: (opts.keepTogether && r < last) || (r === last - 1 && last > 1) ? true : undefined,
+        cantSplit: opts.rowsWhole || opts.splitTallRows !== undefined ? true : undefined,
+        children: cells.map((cell, i) => bodyCell(cell, levels, widths[i]!, boldRows.has(source), cache)),
       }),
   );
   return new Table({
@@ -224,21 +245,107 @@ export function fixedTable(
     width: { size: totalWidth, type: WidthType.DXA },
     columnWidths: widths,
     margins: CELL_MARGINS,
-    borders: BORDERS,
+    style: TABLE_STYLE,
     rows: [header, ...rows],
   });
 }
 
-/** A rough count of the lines the tallest cell of a row needs (Arial averages about half an em a character). */
-export function rowLines(cells: readonly Cell[], widths: readonly number[], halfPoints: number): number {
-  const charTwips = halfPoints * 10 * 0.5;
+/** Twips of one line of table text at `halfPoints` (Arial's line height is about 1.15 em). */
+const lineTwips = (halfPoints: number): number => Math.ceil(halfPoints * 10 * 1.15);
+/** Space after each table paragraph (document default) and the cell's top and bottom margins, in twips. */
+const PARA_AFTER = 40;
+const CELL_VERTICAL = CELL_MARGINS.top + CELL_MARGINS.bottom;
+
+/** Estimated height in twips of one paragraph in a cell of `width` twips (measured Arial widths, greedy wrap). */
+export function paraHeight(p: Para, width: number, halfPoints: number, bold = false): number {
+  const room = Math.max(1, width - 170);
+  let lines = 1;
+  let x = 0;
+  const space = textTwips(' ', halfPoints);
+  for (const span of p)
+    for (const word of span.text.split(/\s+/)) {
+      if (!word) continue;
+      const w = textTwips(word, halfPoints, bold || span.bold);
+      if (x > 0 && x + space + w > room) {
+        lines += 1;
+        x = 0;
+      }
+      if (w > room) {
+        lines += Math.floor(w / room);
+        x = w % room;
+      } else x += (x > 0 ? space : 0) + w;
+    }
+  return lines * lineTwips(halfPoints) + PARA_AFTER;
+}
+
+/** Estimated height in twips of a cell's paragraphs. */
+function cellHeight(cell: Cell, width: number, halfPoints: number): number {
+  if (cell.kind !== 'text') return 2 * lineTwips(halfPoints) + CELL_VERTICAL;
+  return cell.paras.reduce((h, p) => h + paraHeight(p, width, halfPoints, cell.bold), CELL_VERTICAL);
+}
+
+/** Estimated height in twips of a row: its tallest cell. */
+export function rowHeight(cells: readonly Cell[], widths: readonly number[], halfPoints: number): number {
   let most = 0;
-  cells.forEach((cell, i) => {
-    if (cell.kind !== 'text') return void (most = Math.max(most, 2));
-    const perLine = Math.max(1, Math.floor(((widths[i] ?? 0) - 170) / charTwips));
-    let lines = 0;
-    for (const p of cell.paras) lines += Math.max(1, Math.ceil(p.reduce((n, s) => n + s.text.length, 0) / perLine));
-    most = Math.max(most, lines);
-  });
+  cells.forEach((cell, i) => (most = Math.max(most, cellHeight(cell, widths[i] ?? 0, halfPoints))));
   return most;
+}
+
+/** Splits one paragraph taller than `limit` into pieces of whole sentences (or words) that fit. */
+function splitPara(p: Para, width: number, halfPoints: number, limit: number, bold?: boolean): Para[] {
+  const text = p.map((x) => x.text).join('');
+  const pieces = text.match(/[^.!?]+[.!?]*\s*/g) ?? [text];
+  const words = pieces.flatMap((piece) => (paraHeight([{ text: piece }], width, halfPoints, bold) > limit ? piece.split(/(?<=\s)/) : [piece]));
+  const out: Para[] = [];
+  let current = '';
+  for (const w of words) {
+    if (current && paraHeight([{ text: current + w }], width, halfPoints, bold) > limit) {
+      out.push([{ text: current.trim() }]);
+      current = '';
+    }
+    current += w;
+  }
+  if (current.trim()) out.push([{ text: current.trim() }]);
+  return out;
+}
+
+/**
+ * A row as it goes into the table: itself when its estimated height is at most `limit` twips, else parts
+ * of at most that height. Each later part repeats the reference with "(continued)" and the rating cells
+ * (shaded AND labelled); long text cells continue paragraph by paragraph; merged cells stay merged.
+ */
+export function splitTallRow(cells: Cell[], columns: readonly TableColumn[], widths: readonly number[], halfPoints: number, limit: number): Cell[][] {
+  if (rowHeight(cells, widths, halfPoints) <= limit) return [cells];
+  const room = limit - CELL_VERTICAL;
+  const chunks: (Para[][] | null)[] = cells.map((cell, i) => {
+    if (cell.kind !== 'text' || cell.merge || columns[i]?.role === 'reference') return null;
+    const w = widths[i] ?? 0;
+    const out: Para[][] = [[]];
+    let h = 0;
+    for (const para of cell.paras)
+      for (const piece of paraHeight(para, w, halfPoints, cell.bold) > room ? splitPara(para, w, halfPoints, room, cell.bold) : [para]) {
+        const ph = paraHeight(piece, w, halfPoints, cell.bold);
+        if (h > 0 && h + ph > room) {
+          out.push([]);
+          h = 0;
+        }
+        out[out.length - 1]!.push(piece);
+        h += ph;
+      }
+    return out;
+  });
+  const parts = Math.max(1, ...chunks.map((c) => c?.length ?? 1));
+  if (parts === 1) return [cells];
+  return Array.from({ length: parts }, (_, k) =>
+    cells.map((cell, i): Cell => {
+      if (k === 0) return cell.kind === 'text' && chunks[i] ? { ...cell, paras: chunks[i]![0]! } : cell;
+      if (cell.kind === 'rating') return cell;
+      if (columns[i]?.role === 'reference') {
+        const ref = cell.paras[0] ?? [];
+        return { kind: 'text', paras: [ref.map((s) => ({ ...s, bold: true })), [{ text: '(continued)', italic: true }]] };
+      }
+      if (cell.merge) return { kind: 'text', paras: [], merge: 'continue' };
+      return { ...cell, paras: chunks[i]?.[k] ?? [] };
+    }),
+  );
 }

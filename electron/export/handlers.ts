@@ -102,7 +102,7 @@ export function createExportHandlers({ store, host }: { store: Store; host: Host
       const emit = progressEmitter(ctx, jobId ?? randomUUID());
       let bytes: Buffer;
       try {
-        bytes = await buildAppendix(tree, options, emit);
+        bytes = await buildAppendix(tree, options, emit, ctx.actor);
       } catch (error) {
         throw new DomainError('export_failed', `The appendix could not be built: ${error instanceof Error ? error.message : String(error)}. Nothing was written.`);
       }
@@ -124,7 +124,7 @@ export function createExportHandlers({ store, host }: { store: Store; host: Host
       emit({ phase: 'building', done: 0, total: 1 });
       const compare = resolveSelection(tree, ExportOptions.parse({ periodId: period })).compare;
       const summary = tree.levels.some((l) => l.deletedAt === null) ? computeSummary(tree, { periodId: period, compareId: compare?.id ?? null }) : null;
-      const bytes = await buildCoveringReport(tree, report, summary);
+      const bytes = await buildCoveringReport(tree, report, summary, ctx.actor);
       const size = await writeFileAtomic(target, bytes);
       wrote(target);
       emit({ phase: 'done', done: 1, total: 1 });

@@ -10,21 +10,42 @@ export interface PageGeometry {
   /** Page width and height as laid out (landscape: width is the long side). */
   width: number;
   height: number;
-  margin: { top: number; right: number; bottom: number; left: number; header: number; footer: number };
+  margin: {
+    top: number;
+    right: number;
+    bottom: number;
+    left: number;
+    header: number;
+    footer: number;
+  };
 }
 
 /** Landscape A4 with 1.27 cm side margins (the appendix). */
 export const LANDSCAPE_A4: PageGeometry = {
   width: A4.long,
   height: A4.short,
-  margin: { top: 1021, right: 720, bottom: 907, left: 720, header: 454, footer: 397 },
+  margin: {
+    top: 1021,
+    right: 720,
+    bottom: 907,
+    left: 720,
+    header: 454,
+    footer: 397,
+  },
 };
 
 /** Portrait A4 with 2.54 cm side margins (the covering report). */
 export const PORTRAIT_A4: PageGeometry = {
   width: A4.short,
   height: A4.long,
-  margin: { top: 1440, right: 1247, bottom: 1440, left: 1247, header: 709, footer: 709 },
+  margin: {
+    top: 1440,
+    right: 1247,
+    bottom: 1440,
+    left: 1247,
+    header: 709,
+    footer: 709,
+  },
 };
 
 /** Width available to text (and to a full-width table): page width minus the side margins. */
@@ -83,12 +104,128 @@ function largestRemainder(weights: readonly number[], total: number, min: number
 }
 
 /**
- * Rough width in twips of the longest word of `text` in Arial at `halfPoints` (bold allowance included),
- * plus the cell's side margins. Used only to stop header words being split.
+ * Advance widths of Arial (metric-compatible Liberation Sans) for the printable ASCII characters 32-126, in
+ * thousandths of an em, regular and bold. Other characters are taken as 0.6 em (a little wider than average).
+ */
+const ARIAL = [
+  278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584,
+  556, 1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278,
+  469, 556, 333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, 556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260,
+  334, 584,
+];
+const ARIAL_BOLD = [
+  278, 333, 474, 556, 556, 889, 722, 238, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 333, 333, 584, 584, 584,
+  611, 975, 722, 722, 722, 722, 667, 611, 778, 722, 278, 556, 722, 611, 833, 722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 333, 278, 333,
+  584, 556, 333, 556, 611, 556, 611, 556, 333, 611, 611, 278, 278, 556, 278, 889, 611, 611, 611, 611, 389, 556, 333, 611, 556, 778, 556, 556, 500, 389, 280,
+  389, 584,
+];
+const OTHER: Record<string, [number, number]> = {
+  '’': [222, 278],
+  '‘': [222, 278],
+  '“': [333, 500],
+  '”': [333, 500],
+  '–': [556, 556],
+  '—': [1000, 1000],
+  '…': [1000, 1000],
+};
+
+/** Width in thousandths of an em of `text` in Arial (regular or bold). */
+export function emWidth(text: string, bold = false): number {
+  const table = bold ? ARIAL_BOLD : ARIAL;
+  let sum = 0;
+  for (const ch of text) {
+    const code = ch.charCodeAt(0);
+    if (code >= 32 && code <= 126) sum += table[code - 32]!;
+    else sum += OTHER[ch]?.[bold ? 1 : 0] ?? 600;
+  }
+  return sum;
+}
+
+/** Cell side margins (left + right) in twips, as the Word writer sets them. */
+export const CELL_SIDE_MARGINS = 170;
+/** Safety allowance on measured text (kerning differences between Word, LibreOffice and Word Online). */
+const SAFETY = 1.06;
+
+/** Width in twips of `text` on one line in Arial at `halfPoints` (measured, with a small safety allowance). */
+export function textTwips(text: string, halfPoints: number, bold = false): number {
+  return Math.ceil((emWidth(text, bold) / 1000) * halfPoints * 10 * SAFETY);
+}
+
+/**
+ * Width in twips a cell needs so that the longest word of `text` in Arial at `halfPoints` is not split,
+ * plus the cell's side margins. Words are measured with Arial's own advance widths.
  */
 export function longestWordWidth(text: string, halfPoints: number, opts: { bold?: boolean; cellMargins?: number } = {}): number {
-  const longest = text.split(/\s+/).reduce((m, w) => Math.max(m, w.length), 0);
-  // Average Arial advance is about 0.55 em for mixed text, a little more in bold.
-  const em = opts.bold ? 0.62 : 0.56;
-  return Math.ceil(longest * halfPoints * 10 * em) + (opts.cellMargins ?? 170);
+  let most = 0;
+  for (const word of text.split(/\s+/)) if (word) most = Math.max(most, textTwips(word, halfPoints, opts.bold));
+  return most + (opts.cellMargins ?? CELL_SIDE_MARGINS);
+}
+
+/** What a column's content needs, in twips (cell margins included). */
+export interface ColumnNeed {
+  /** Narrowest width with no word split (longest word, header words, a minimum share of the table). */
+  min: number;
+  /** Width that puts its longest paragraph on one line. */
+  natural: number;
+  /** Average text per row laid end to end (0 for a label-only column such as a rating). */
+  perRow: number;
+}
+
+/**
+ * Column widths from measured content, summing exactly to `total`: columns whose longest paragraph fits in
+ * a narrow width (dates, leads, references, ratings) get that width, so they never wrap; the width left is
+ * shared by the long-text columns in proportion to how much text each holds per row (so their cells end at
+ * about the same height), never below a column's longest word nor beyond its natural width. When even the
+ * minimums do not fit, they are scaled down (a word may then have to split).
+ */
+export function widthsFromContent(needs: readonly ColumnNeed[], total: number): number[] {
+  const n = needs.length;
+  if (n === 0) return [];
+  const mins = needs.map((c) => Math.max(0, c.min));
+  if (mins.reduce((a, b) => a + b, 0) >= total) return distributeWidths(mins, total, 0);
+  const out = new Array<number>(n).fill(0);
+  const shortLimit = Math.max(total * 0.13, 1);
+  const long: number[] = [];
+  needs.forEach((c, i) => {
+    const natural = Math.max(mins[i]!, c.natural);
+    if (c.perRow === 0 || natural <= shortLimit) out[i] = natural;
+    else long.push(i);
+  });
+  let left = total - out.reduce((a, b) => a + b, 0);
+  const longMins = long.reduce((a, i) => a + mins[i]!, 0);
+  if (left < longMins) {
+    // Short columns shrink towards their minimums first.
+    const shortIdx = needs.map((_, i) => i).filter((i) => !long.includes(i));
+    const spare = shortIdx.reduce((a, i) => a + out[i]! - mins[i]!, 0);
+    const need = longMins - left;
+    shortIdx.forEach((i) => (out[i] = mins[i]! + (spare > 0 ? ((out[i]! - mins[i]!) * Math.max(0, spare - need)) / spare : 0)));
+    left = total - shortIdx.reduce((a, i) => a + out[i]!, 0);
+  }
+  // Share what is left among the long columns by text per row, honouring minimum and natural widths.
+  const fixed = new Map<number, number>();
+  for (let guard = 0; guard < n + 2; guard++) {
+    const free = long.filter((i) => !fixed.has(i));
+    const room = left - [...fixed.values()].reduce((a, b) => a + b, 0);
+    const weight = free.reduce((a, i) => a + needs[i]!.perRow, 0) || 1;
+    let changed = false;
+    for (const i of free) {
+      const share = (room * needs[i]!.perRow) / weight;
+      const natural = Math.max(mins[i]!, needs[i]!.natural);
+      if (share < mins[i]!) {
+        fixed.set(i, mins[i]!);
+        changed = true;
+      } else if (share > natural && free.length > 1) {
+        fixed.set(i, natural);
+        changed = true;
+      } else out[i] = share;
+    }
+    if (!changed) break;
+  }
+  for (const [i, w] of fixed) out[i] = w;
+  // Whole twips summing exactly to the total (any rounding or surplus goes to the columns in proportion).
+  return largestRemainder(
+    out.map((w) => Math.max(w, 1)),
+    total,
+    0,
+  );
 }

@@ -91,7 +91,7 @@ describe('the covering report', () => {
     expect(text).toContain('Strategic Lead Finance');
     expect(text).toContain('Implications verified by: Lee Law');
     expect(text).toContain('Implications verified by: Sam Equal');
-    expect(text).toContain('Appendix 1 - Children’s Services Continuous Improvement Plan 2025-27');
+    expect(text).toContain('Appendix 1 – Children’s Services Continuous Improvement Plan 2025-27'); // one dash style in titles (issue 12 point 9)
     expect(text).toContain('Ofsted inspection report, June 2025');
     expect(text).toMatch(/Report Author:\nAlex Morgan\nAssistant Director\nChildren’s Services/);
   });

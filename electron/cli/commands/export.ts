@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ColumnField } from '../../../shared/model';
 import type { ExportOptionsInput } from '../../../shared/export-options';
+import { findSoffice, PdfUnavailable, writePdf } from '../../export/pdf';
 import { CliError, type CliApp } from '../context';
 import { defineCommand } from '../registry';
 import { resolvePeriod, resolvePlan } from '../resolve';
@@ -46,10 +47,33 @@ export function parseColumns(list: string): ColumnField[] {
 }
 
 export function outPath(out: string | undefined): string {
-  if (!out) throw new CliError('Say where to write the document with --out FILE.docx.', 2);
+  if (!out) throw new CliError('Say where to write the document with --out FILE.docx (or FILE.pdf).', 2);
   const resolved = path.resolve(out);
-  if (!/\.docx$/i.test(resolved)) throw new CliError('The output file must end in .docx.', 2);
+  if (!/\.(docx|pdf)$/i.test(resolved)) throw new CliError('The output file must end in .docx (Word) or .pdf (PDF, through LibreOffice).', 2);
+  if (/\.pdf$/i.test(resolved) && !findSoffice())
+    throw new CliError('Writing a PDF needs LibreOffice, which is not installed. Install LibreOffice, or write a .docx and save it as PDF from Word.', 2);
   return resolved;
+}
+
+/**
+ * Writes the document at `out`: directly for .docx; for .pdf, `write` makes a .docx in a temporary folder
+ * and LibreOffice converts it. Returns the path and size written.
+ */
+export async function writeAs(out: string, write: (docxPath: string) => Promise<{ path: string; bytes: number }>): Promise<{ path: string; bytes: number }> {
+  if (!/\.pdf$/i.test(out)) return write(out);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'planwright-export-'));
+  try {
+    const docx = path.join(dir, 'document.docx');
+    await write(docx);
+    try {
+      return { path: out, bytes: await writePdf(fs.readFileSync(docx), out) };
+    } catch (error) {
+      if (error instanceof PdfUnavailable) throw new CliError(error.message);
+      throw error;
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 async function exportPlan(app: CliApp, planQuery: string, flags: ExportFlags, out: string): Promise<{ path: string; bytes: number; title: string }> {
@@ -91,16 +115,16 @@ async function exportPlan(app: CliApp, planQuery: string, flags: ExportFlags, ou
       return s.id;
     });
   }
-  const result = await app.call('export:appendix', { planId: plan.id, options, path: out });
+  const result = await writeAs(out, (target) => app.call('export:appendix', { planId: plan.id, options, path: target }));
   return { ...result, title: plan.title };
 }
 
 defineCommand((program, deps) => {
   program
     .command('export')
-    .description('write the committee appendix (.docx) of a plan')
+    .description('write the committee appendix of a plan (.docx, or .pdf through LibreOffice)')
     .argument('[plan]', 'plan id, start of the id, or part of the title')
-    .option('--out <file>', 'the .docx file to write')
+    .option('--out <file>', 'the file to write: .docx, or .pdf (needs LibreOffice)')
     .option('--sample', 'export the built-in sample plan (needs no plan store)')
     .option('--period <period>', "reporting period (label or id; default: the plan's current period)")
     .option('--compare <period>', 'period to compare with (label or id, or "none")')

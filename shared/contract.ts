@@ -49,7 +49,11 @@ const ch = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O): Chan
 const PlanRef = z.object({ planId: Id });
 const Done = z.object({ ok: z.literal(true) });
 const Reorder = z.object({ parentId: Id, orderedIds: z.array(Id).min(1).max(100_000) });
-const ArchiveInput = (key: string) => z.object({ [key]: Id, archived: z.boolean() });
+/** `{ [key]: Id, archived }`, typed on its key: `{ actoinId: 'x' }` does not compile where `actionId` is asked. */
+const ArchiveInput = <K extends string>(key: K) => {
+  const shape = { [key]: Id, archived: z.boolean() } as { [P in K]: typeof Id } & { archived: z.ZodBoolean };
+  return z.object(shape);
+};
 
 const PlanPatch = z
   .object({

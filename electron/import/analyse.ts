@@ -9,7 +9,7 @@
  */
 import { parseDue } from '../../shared/dates';
 import { PlanDraft, type ActionDraft, type PlanDraftParsed } from '../../shared/draft';
-import type { ColumnMapping, DetectedColumn, ImportOptions, ImportPreview, ImportWarning, MappedField } from '../../shared/import-schema';
+import type { ColumnMapping, DetectedColumn, ImportOptions, ImportPreview, ImportWarning, ImportWarningCode, MappedField } from '../../shared/import-schema';
 import { COLUMNS } from '../../shared/columns';
 import { ColumnField, type ColumnConfig, type LeadRole, type PlanTemplate, type RatingLevelInput } from '../../shared/model';
 import { formatMeanOf, overallMean, SCALE_PRESETS, sectionMean, toScaleLevels, type LevelInput, type ScaleLevel } from '../../shared/ratings';
@@ -267,7 +267,7 @@ type RatingObs =
   | { kind: 'fill'; fill: string; family: ColourFamily };
 
 /** What a rating cell says: a number, a word or a colour; null when not rated (blank, 0) or unreadable. */
-function observeRating(cell: GridCell | undefined, warn: (code: string, message: string) => void): RatingObs | null {
+function observeRating(cell: GridCell | undefined, warn: (code: ImportWarningCode, message: string) => void): RatingObs | null {
   if (!cell) return null;
   const text = oneLine(cell.text).replace(/^[^\p{L}\p{N}]+/u, '').trim();
   if (text !== '') {
@@ -479,8 +479,8 @@ const DATEISH = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{
 /** Analyses a read document. Throws import_failed when there is nothing that reads as a plan. */
 export function analyse(doc: SourceDoc, options: AnalyseOptions = {}): Analysis {
   const warnings: ImportWarning[] = [];
-  const warnCounts = new Map<string, number>();
-  const warn = (code: string, message: string, location: string): void => {
+  const warnCounts = new Map<ImportWarningCode, number>();
+  const warn = (code: ImportWarningCode, message: string, location: string): void => {
     const n = (warnCounts.get(code) ?? 0) + 1;
     warnCounts.set(code, n);
     if (n <= 50) warnings.push({ code, message, location });
@@ -666,7 +666,7 @@ export function analyse(doc: SourceDoc, options: AnalyseOptions = {}): Analysis 
       const refCell = cellOf(refCol);
       const refRaw = refCell && !refCell.merged ? refCell.text.trim() : '';
       const location = where(block.index, r);
-      const rowWarn = (code: string, message: string): void => warn(code, message, location);
+      const rowWarn = (code: ImportWarningCode, message: string): void => warn(code, message, location);
 
       // A row with no reference of its own that carries its own lead, due date or rating is an action (a row
       // missing its reference, or a rated sub-row under a merged reference); one that only adds text is the

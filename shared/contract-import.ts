@@ -19,4 +19,3 @@ export const importChannels = {
   /** Forgets the pending import; nothing is written. */
   'import:cancel': ch(z.object({ token: Token }), z.object({ ok: z.literal(true) })),
 } satisfies Record<string, ChannelDef>;
-export const _importSchemas = z;

@@ -16,8 +16,9 @@ export default defineConfig({
       outDir: here('out/main'),
       // better-sqlite3 (native) and other node_modules stay external; electron-builder packs them.
       externalizeDeps: true,
-      // worker.js (the importer's file reader, run in a worker thread) must sit beside index.js.
-      rolldownOptions: { input: { index: here('electron/main/index.ts'), worker: here('electron/import/worker.ts') } },
+      // utility.js (the store's utility process) and worker.js (the importer's file reader, run in a worker
+      // thread of the utility process) must sit beside index.js.
+      rolldownOptions: { input: { index: here('electron/main/index.ts'), utility: here('electron/utility/index.ts'), worker: here('electron/import/worker.ts') } },
     },
   },
   preload: {

@@ -23,6 +23,7 @@ const PARTS: Part[] = [
   { file: 'ui.ts', fn: 'benchUi', required: false },
   { file: 'export.ts', fn: 'benchExport', required: false },
   { file: 'import.ts', fn: 'benchImport', required: false },
+  { file: 'cli.ts', fn: 'benchCli', required: false },
 ];
 
 export interface Goal {
@@ -68,6 +69,12 @@ export const GOALS: Goal[] = [
     },
   },
   atMost('import.large_plan_ms', 3000),
+  {
+    figure: 'cli.list_ms / cli.node_baseline_ms',
+    goal: '≤ 4×',
+    value: (f) => (f['cli.list_ms'] !== undefined && f['cli.node_baseline_ms'] ? f['cli.list_ms'] / f['cli.node_baseline_ms'] : undefined),
+    check: (f) => (f['cli.list_ms'] === undefined || !f['cli.node_baseline_ms'] ? null : f['cli.list_ms'] <= 4 * f['cli.node_baseline_ms']),
+  },
 ];
 
 const here = path.dirname(fileURLToPath(import.meta.url));

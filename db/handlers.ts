@@ -8,6 +8,7 @@ import type { HandlersFor } from '../shared/dispatch';
 import type { Store } from './store';
 import { getPlanTree } from './tree';
 import * as actions from './services/actions';
+import * as backups from './services/backups';
 import { getCoveringReport, saveCoveringReport } from './services/covering-reports';
 import { createPlanFromDraft } from './services/drafts';
 import { entityHistory, planHistory } from './services/history';
@@ -117,5 +118,11 @@ export function createStoreHandlers(store: Store, options: StoreHandlerOptions =
 
     'coveringReport:get': (i) => getCoveringReport(store, i.planId, i.periodId),
     'coveringReport:save': (i, ctx) => saveCoveringReport(store, i.planId, i.periodId, i.content, ctx.actor),
+
+    'backups:list': () => backups.listStoreBackups(store),
+    'backups:create': () => backups.backupNow(store),
+    'backups:restore': (i) => backups.restoreBackup(store, i.path),
+    'store:status': () => backups.storeStatus(store),
+    'store:repair': () => backups.repair(store),
   };
 }

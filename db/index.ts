@@ -1,6 +1,6 @@
 /** The plan store's public API (everything else in db/ is internal). */
 export { openStore, openMemoryStore, type Store, type OpenStoreOptions } from './store';
-export { StoreOpenError, type StoreOpenErrorCode } from './errors';
+export { operationalError, StoreOpenError, type StoreOpenErrorCode } from './errors';
 export { SCHEMA_VERSION, MIGRATIONS } from './migrations';
 export { migrate, listBackups } from './migrate';
 export { createStoreHandlers, type StoreHandlerOptions } from './handlers';
@@ -11,3 +11,5 @@ export { listPlans } from './services/plans';
 export { getCoveringReport, saveCoveringReport } from './services/covering-reports';
 export { getMeta, setMeta } from './services/settings';
 export type { DB } from './schema';
+export { backupIfDue, startMaintenance, restoreBackup, listStoreBackups } from './services/backups';
+export { checkIntegrityInBackground, integrityStatus, repairStore } from './integrity';

@@ -5,8 +5,7 @@
  * first pending migration.
  */
 import type Database from 'better-sqlite3';
-import fs from 'node:fs';
-import path from 'node:path';
+import { backupBeforeUpgrade, BackupError } from './backups';
 import { StoreOpenError } from './errors';
 import { MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations';
 
@@ -22,42 +21,25 @@ export function newerSchemaError(found: number, known: number = SCHEMA_VERSION):
   );
 }
 
-/** `<file>.backup-v<old>-<timestamp>.sqlite` next to the store. */
-export function backupPathFor(dbPath: string, oldVersion: number, at: Date): string {
-  const stamp = at.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
-  return `${dbPath}.backup-v${oldVersion}-${stamp}.sqlite`;
-}
-
-/** Backups of `dbPath`, newest first (by the timestamp in their name). */
-export function listBackups(dbPath: string): string[] {
-  const dir = path.dirname(dbPath);
-  const prefix = `${path.basename(dbPath)}.backup-v`;
-  let names: string[];
-  try {
-    names = fs.readdirSync(dir);
-  } catch {
-    return [];
-  }
-  const stampOf = (n: string) => /-(\d{8}T\d{6}Z)(?:-\d+)?\.sqlite$/.exec(n)?.[1] ?? '';
-  return names
-    .filter((n) => n.startsWith(prefix) && n.endsWith('.sqlite'))
-    .sort((a, b) => stampOf(b).localeCompare(stampOf(a)) || b.localeCompare(a))
-    .map((n) => path.join(dir, n));
-}
-
-/** Copies the open database to a backup file (VACUUM INTO: a consistent, compact copy). */
-export function backupDatabase(sqlite: Database.Database, dest: string): string {
-  let target = dest;
-  for (let i = 1; fs.existsSync(target); i++) target = dest.replace(/\.sqlite$/, `-${i}.sqlite`);
-  sqlite.prepare('VACUUM INTO ?').run(target);
-  return target;
-}
+export { backupPathFor, listBackups } from './backups';
 
 /** Migrations must be numbered 1, 2, 3 ... in order, with no gaps (a programming error otherwise). */
 export function checkMigrationList(migrations: readonly Migration[]): void {
   migrations.forEach((m, i) => {
     if (m.version !== i + 1) throw new Error(`Migration "${m.name}" is number ${m.version} but stands at place ${i + 1}; migrations must be numbered 1, 2, 3 ... in order.`);
   });
+}
+
+/** A migration that failed (rolled back): the store stays at the last good version. */
+export class MigrationError extends Error {
+  constructor(
+    readonly migration: Migration,
+    detail: string,
+    override readonly cause?: unknown,
+  ) {
+    super(`Migration ${migration.version} (${migration.name}) failed: ${detail}; it was rolled back.`);
+    this.name = 'MigrationError';
+  }
 }
 
 export interface MigrateResult {
@@ -85,7 +67,17 @@ export function migrate(
 
   let backupPath: string | null = null;
   const hasContent = Number(sqlite.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").pluck().get()) > 0;
-  if (dbPath && hasContent) backupPath = backupDatabase(sqlite, backupPathFor(dbPath, from, now()));
+  if (dbPath && hasContent) {
+    try {
+      backupPath = backupBeforeUpgrade(sqlite, dbPath, from, now());
+    } catch (error) {
+      const why = error instanceof BackupError ? error.message : String(error);
+      throw new StoreOpenError(
+        'migration_failed',
+        `Planwright could not back up the plan store at ${dbPath} before upgrading it (${why}), so it did not upgrade it. Nothing in it was changed. Free some disk space or check the folder, then try again.`,
+      );
+    }
+  }
 
   // Foreign keys are off while migrating (SQLite's own procedure for schema changes): rebuilding a table
   // (create new, copy, drop old, rename) would otherwise cascade the DROP into every child row. Each
@@ -95,9 +87,13 @@ export function migrate(
   try {
     for (const m of pending) {
       sqlite.transaction(() => {
-        m.up(sqlite);
+        try {
+          m.up(sqlite);
+        } catch (error) {
+          throw new MigrationError(m, error instanceof Error ? error.message : String(error), error);
+        }
         const broken = sqlite.pragma('foreign_key_check') as unknown[];
-        if (broken.length > 0) throw new Error(`Migration ${m.version} (${m.name}) left ${broken.length} broken reference(s); it was rolled back.`);
+        if (broken.length > 0) throw new MigrationError(m, `it left ${broken.length} broken reference(s)`);
         sqlite.pragma(`user_version = ${Math.trunc(m.version)}`);
       }).immediate();
     }

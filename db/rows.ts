@@ -195,6 +195,8 @@ export const toIndicator = (r: Row<IndicatorsTable>): Indicator => ({
   baselineLabel: r.baseline_label,
   baseline: r.baseline,
   snAverage: r.sn_average,
+  target: r.target,
+  yearToDate: r.year_to_date as Indicator['yearToDate'],
   values: parseJson<Indicator['values']>(r.values_json, []),
   notes: r.notes,
   updatedAt: r.updated_at,

@@ -187,6 +187,8 @@ export interface IndicatorsTable {
   baseline_label: string;
   baseline: number | null;
   sn_average: number | null;
+  target: number | null;
+  year_to_date: string;
   values_json: string;
   notes: string;
   updated_at: string;

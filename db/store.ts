@@ -6,8 +6,11 @@
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import fs from 'node:fs';
+import path from 'node:path';
 import { StoreOpenError } from './errors';
-import { listBackups, migrate, newerSchemaError, readSchemaVersion } from './migrate';
+import { newestGoodBackup } from './backups';
+import { recordCleanClose } from './integrity';
+import { migrate, MigrationError, newerSchemaError, readSchemaVersion } from './migrate';
 import { MIGRATIONS, type Migration } from './migrations';
 import type { DB } from './schema';
 
@@ -24,6 +27,13 @@ export interface Store {
   /** Backup taken before migrating at this open, if any. */
   backupPath: string | null;
   close(): Promise<void>;
+  /** The better-sqlite3 binding the store was opened with (for helper connections and workers). */
+  nativeBinding?: string | undefined;
+  /**
+   * Closes the handle, runs `replace` (which may rewrite the file: restoring a backup) and opens it again,
+   * migrating it if it is older. Services keep using the same Store object.
+   */
+  replaceFile(replace: () => void): void;
 }
 
 export interface OpenStoreOptions {
@@ -51,41 +61,93 @@ function knownVersion(migrations: readonly Migration[]): number {
 const SQLITE_HEADER = 'SQLite format 3\0';
 
 function recoveryMessage(dbPath: string, detail: string): StoreOpenError {
-  const newest = listBackups(dbPath)[0] ?? null;
+  // Only a backup that passes an integrity check is ever named (a short or damaged one never is).
+  const newest = newestGoodBackup(dbPath);
   const recover = newest
     ? `Your newest backup is ${newest}. To recover, close Planwright and copy that backup over ${dbPath}.`
-    : 'No backup of it was found next to it; restore the file from your organisation\'s backups.';
+    : 'No usable backup of it was found next to it; restore the file from your organisation\'s backups.';
   return new StoreOpenError('corrupt', `The plan store at ${dbPath} is damaged (${detail}) and was not opened, so nothing in it was changed. ${recover}`, newest);
+}
+
+const notADatabase = (dbPath: string): StoreOpenError =>
+  new StoreOpenError('not_a_database', `The file at ${dbPath} is not a Planwright plan store (it is not a SQLite database). Nothing was changed.`);
+
+/** The refusal for a store another program holds (after waiting the busy timeout). */
+export function lockedMessage(dbPath: string): string {
+  return `The plan store at ${dbPath} is in use by another program (perhaps another Planwright window or the planwright command line) and did not become free. Close it and try again.`;
 }
 
 function classify(error: unknown, dbPath: string): StoreOpenError | null {
   if (error instanceof StoreOpenError) return error;
-  const code = (error as { code?: unknown } | null)?.code;
+  if (error instanceof MigrationError)
+    return new StoreOpenError(
+      'migration_failed',
+      `Planwright could not upgrade the plan store at ${dbPath} to this version (${error.message}). The store was left as it was; nothing in it was changed. Please report this problem; meanwhile an older version of Planwright can still open it.`,
+    );
+  const code = String((error as { code?: unknown } | null)?.code ?? '');
   const message = error instanceof Error ? error.message : String(error);
-  if (code === 'SQLITE_NOTADB') return new StoreOpenError('not_a_database', `The file at ${dbPath} is not a Planwright plan store (it is not a SQLite database). Nothing was changed.`);
-  if (typeof code === 'string' && code.startsWith('SQLITE_CORRUPT')) return recoveryMessage(dbPath, message);
-  if (typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')))
-    return new StoreOpenError('locked', `The plan store at ${dbPath} is in use by another program (perhaps another copy of Planwright). Close it and try again.`);
+  if (code === 'SQLITE_NOTADB') return notADatabase(dbPath);
+  if (code.startsWith('SQLITE_CORRUPT')) return recoveryMessage(dbPath, message);
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return new StoreOpenError('locked', lockedMessage(dbPath));
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC')
+    return new StoreOpenError('disk_full', `The disk holding the plan store at ${dbPath} is full, so Planwright could not open it. Free some space and try again; nothing in it was changed.`);
+  if (code.startsWith('SQLITE_CANTOPEN') || code === 'EACCES' || code === 'EPERM' || code === 'ENOENT' || code === 'ENOTDIR')
+    return new StoreOpenError('unreadable', `Planwright could not open the plan store at ${dbPath}: the folder does not exist or Planwright is not allowed to read and write there. Check the path and its permissions.`);
+  if (code.startsWith('SQLITE_READONLY'))
+    return new StoreOpenError('unreadable', `The plan store at ${dbPath} is read-only (the file or its folder cannot be written to), so Planwright could not open it. Check its permissions.`);
+  if (code.startsWith('SQLITE_IOERR') || code === 'EIO')
+    return new StoreOpenError('unreadable', `The disk could not read or write the plan store at ${dbPath}. Check the drive (or the network connection, for a network folder) and try again.`);
   return null;
 }
 
-/** Reads the file header without SQLite, so a non-database is refused before anything opens it. */
-function checkHeader(dbPath: string): void {
+interface Header {
+  userVersion: number;
+  wal: boolean;
+}
+
+/**
+ * Checks the path is an ordinary file and reads its header without SQLite, so a folder, a device, a pipe
+ * or a non-database is refused before anything opens it. Answers null for a missing or empty file.
+ */
+function checkFile(dbPath: string): Header | null {
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(dbPath);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    if (dbPath !== ':memory:' && !fs.existsSync(path.dirname(dbPath)))
+      throw new StoreOpenError('unreadable', `Planwright could not create a plan store at ${dbPath}: the folder does not exist or Planwright is not allowed to read and write there. Check the path and its permissions.`);
+    return null;
+  }
+  if (st.isDirectory()) throw new StoreOpenError('unreadable', `${dbPath} is a folder, not a Planwright plan store. Choose the plan store file itself.`);
+  if (!st.isFile()) throw new StoreOpenError('unreadable', `${dbPath} is not an ordinary file (it is a device, a pipe or another special file), so it cannot be a Planwright plan store. Nothing was changed.`);
+  if (st.size === 0) return null; // empty file: SQLite treats it as a new database
   let fd: number | null = null;
   try {
     fd = fs.openSync(dbPath, 'r');
-    const buf = Buffer.alloc(16);
-    const n = fs.readSync(fd, buf, 0, 16, 0);
-    if (n === 0) return; // empty file: SQLite treats it as a new database
-    if (n < 16 || buf.toString('latin1') !== SQLITE_HEADER)
-      throw new StoreOpenError('not_a_database', `The file at ${dbPath} is not a Planwright plan store (it is not a SQLite database). Nothing was changed.`);
+    const buf = Buffer.alloc(100);
+    const n = fs.readSync(fd, buf, 0, 100, 0);
+    if (n < 100 || buf.toString('latin1', 0, 16) !== SQLITE_HEADER) throw notADatabase(dbPath);
+    return { userVersion: buf.readUInt32BE(60), wal: buf[18] === 2 || buf[19] === 2 };
   } finally {
     if (fd !== null) fs.closeSync(fd);
   }
 }
 
+const fileSize = (file: string): number => {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return 0;
+  }
+};
+
 /** Read-only probe of an existing file: version and integrity, before anything writes to it. */
-function probe(dbPath: string, busyTimeoutMs: number, known: number, nativeBinding?: string): void {
+function probe(dbPath: string, header: Header, busyTimeoutMs: number, known: number, nativeBinding?: string): void {
+  // The schema version is in the header (offset 60): a newer store is refused without opening it in SQLite,
+  // so no -wal or -shm file appears beside it. Only when a write-ahead log holds changes not yet copied
+  // into the file can the header be out of date; then SQLite reads it, read-only.
+  if (header.userVersion > known && !(header.wal && fileSize(`${dbPath}-wal`) > 0)) throw newerSchemaError(header.userVersion, known);
   const ro = new Database(dbPath, { readonly: true, fileMustExist: true, timeout: busyTimeoutMs, ...(nativeBinding ? { nativeBinding } : {}) });
   try {
     const version = readSchemaVersion(ro);
@@ -97,6 +159,23 @@ function probe(dbPath: string, busyTimeoutMs: number, known: number, nativeBindi
   }
 }
 
+/** Opens the read-write handle with the store's pragmas. */
+function openHandle(dbPath: string, busy: number, nativeBinding?: string): Database.Database {
+  const sqlite = new Database(dbPath, { timeout: busy, ...(nativeBinding ? { nativeBinding } : {}) });
+  try {
+    sqlite.pragma(`busy_timeout = ${Math.trunc(busy)}`);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('foreign_keys = ON');
+    // A 32 MB page cache keeps a large plan's pages in memory between tree reads.
+    sqlite.pragma('cache_size = -32768');
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+  return sqlite;
+}
+
 function build(sqlite: Database.Database, dbPath: string, backupPath: string | null, opts: OpenStoreOptions): Store {
   let actor = opts.actor ?? '';
   if (!actor) {
@@ -106,7 +185,7 @@ function build(sqlite: Database.Database, dbPath: string, backupPath: string | n
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
   const now = opts.now ?? (() => new Date());
   let closed = false;
-  return {
+  const store: Store = {
     db,
     sqlite,
     path: dbPath,
@@ -121,33 +200,47 @@ function build(sqlite: Database.Database, dbPath: string, backupPath: string | n
       if (closed) return;
       closed = true;
       // Kysely's destroy closes the better-sqlite3 handle too.
-      await db.destroy();
-      if (sqlite.open) sqlite.close();
+      const handle = store.sqlite;
+      await store.db.destroy();
+      if (handle.open) handle.close();
+      recordCleanClose(store);
+    },
+    nativeBinding: opts.nativeBinding,
+    replaceFile: (replace) => {
+      if (closed) throw new Error('The plan store is closed.');
+      const busy = opts.busyTimeoutMs ?? 5000;
+      const old = store.sqlite;
+      // Fold the write-ahead log into the file, then let go of it before the file is replaced.
+      old.pragma('wal_checkpoint(TRUNCATE)');
+      old.close();
+      try {
+        replace();
+      } finally {
+        const next = openHandle(dbPath, busy, opts.nativeBinding);
+        const result = migrate(next, dbPath, opts.now, opts.migrations ?? MIGRATIONS);
+        store.sqlite = next;
+        store.db = new Kysely<DB>({ dialect: new SqliteDialect({ database: next }) });
+        store.schemaVersion = result.to;
+      }
     },
   };
+  return store;
 }
 
 /**
  * Opens (creating if needed) the plan store at `dbPath`, checks it and migrates it.
  * Throws StoreOpenError with a user-facing message: newer_schema (refused untouched), corrupt (names
- * the newest backup), not_a_database, locked.
+ * the newest verified backup), not_a_database, locked, unreadable (a folder, a device, no permission),
+ * disk_full, migration_failed.
  */
 export function openStore(dbPath: string, opts: OpenStoreOptions = {}): Store {
   const busy = opts.busyTimeoutMs ?? 5000;
   const migrations = opts.migrations ?? MIGRATIONS;
   let sqlite: Database.Database | null = null;
   try {
-    if (fs.existsSync(dbPath) && fs.statSync(dbPath).size > 0) {
-      checkHeader(dbPath);
-      probe(dbPath, busy, knownVersion(migrations), opts.nativeBinding);
-    }
-    sqlite = new Database(dbPath, { timeout: busy, ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}) });
-    sqlite.pragma(`busy_timeout = ${Math.trunc(busy)}`);
-    sqlite.pragma('journal_mode = WAL');
-    sqlite.pragma('synchronous = NORMAL');
-    sqlite.pragma('foreign_keys = ON');
-    // A 32 MB page cache keeps a large plan's pages in memory between tree reads.
-    sqlite.pragma('cache_size = -32768');
+    const header = checkFile(dbPath);
+    if (header) probe(dbPath, header, busy, knownVersion(migrations), opts.nativeBinding);
+    sqlite = openHandle(dbPath, busy, opts.nativeBinding);
     const result = migrate(sqlite, dbPath, opts.now, migrations);
     return build(sqlite, dbPath, result.backupPath, opts);
   } catch (error) {

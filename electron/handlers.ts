@@ -3,8 +3,8 @@
  * importer's. The Electron main process, the command line and the e2e harness all build their
  * dispatcher from this one function, so every path shares the same validation and behaviour.
  */
-import { createStoreHandlers, type Store } from '../db';
-import type { Handlers } from '../shared/dispatch';
+import { createStoreHandlers, operationalError, type Store } from '../db';
+import type { HandlerContext, Handlers } from '../shared/dispatch';
 import { createExportHandlers } from './export/handlers';
 import type { Host } from './host';
 import { createImportHandlers } from './import/handlers';
@@ -17,9 +17,24 @@ export interface AppDeps {
 }
 
 export function createAppHandlers({ store, host, version }: AppDeps): Handlers {
-  return {
+  return withOperationalErrors({
     ...createStoreHandlers(store, version === undefined ? {} : { version }),
     ...createExportHandlers({ store, host }),
     ...createImportHandlers({ store, host }),
-  } satisfies Handlers;
+  } satisfies Handlers);
+}
+
+/** Every handler, with disk and lock failures (busy, disk full, I/O) answered in plain words, never `internal`. */
+export function withOperationalErrors(handlers: Handlers): Handlers {
+  const wrapped: Record<string, (input: unknown, ctx: HandlerContext) => unknown> = {};
+  for (const [channel, handler] of Object.entries(handlers) as [string, (input: unknown, ctx: HandlerContext) => unknown][]) {
+    wrapped[channel] = async (input, ctx) => {
+      try {
+        return await handler(input, ctx);
+      } catch (error) {
+        throw operationalError(error) ?? error;
+      }
+    };
+  }
+  return wrapped as unknown as Handlers;
 }

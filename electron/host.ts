@@ -1,3 +1,5 @@
+import { DomainError } from '../shared/result';
+
 /**
  * What the main-process handlers need from the desktop host (dialogs, the shell). Electron supplies the
  * real one (electron/main/host-electron.ts); tests and the command line supply their own.
@@ -16,6 +18,18 @@ export interface Host {
   showItemInFolder(path: string): void;
   /** Open a file with its default application. */
   openPath(path: string): Promise<void>;
+  /**
+   * Whether callers may name files themselves ('allow': the command line and tests, which run as the
+   * user). Anything else (the app's window) refuses: files come only from this host's own dialogs, and
+   * only files the main process wrote itself can be revealed.
+   */
+  callerPaths?: 'allow' | 'refuse';
+}
+
+/** A caller-supplied path, or a refusal when this host only takes paths from its own dialogs. */
+export function callerPath(host: Host, given: string | undefined): string | undefined {
+  if (given === undefined || host.callerPaths === 'allow') return given;
+  throw new DomainError('forbidden', 'The Planwright window cannot name files itself: choose the file in the dialog instead. Nothing was read or written.');
 }
 
 /** A host with no user to ask: dialogs cancel, shell calls do nothing. */
@@ -24,4 +38,5 @@ export const headlessHost: Host = {
   chooseOpenPath: async () => null,
   showItemInFolder: () => undefined,
   openPath: async () => undefined,
+  callerPaths: 'allow',
 };

@@ -1,7 +1,9 @@
 /**
  * Export channels: the Word committee appendix and the covering report. Owned by the exporter
  * (electron/export/). When `path` is absent the main process asks where to save; cancelling that dialog
- * answers a `cancelled` error and writes nothing. Progress of long exports arrives as `job:progress`
+ * answers a `cancelled` error and writes nothing. Only trusted local callers (the command line, tests) may
+ * pass `path`; from the app's window it is refused (`forbidden`), and `export:reveal` only shows a file
+ * this process exported (electron/host.ts, `callerPaths`). Progress of long exports arrives as `job:progress`
  * events (kind 'export') carrying the `jobId` given here (or a generated one).
  */
 import { z } from 'zod';

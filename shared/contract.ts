@@ -15,6 +15,7 @@ import {
   Id,
   Indicator,
   IndicatorUnit,
+  IndicatorYearToDate,
   IsoDate,
   Lead,
   LeadRole,
@@ -48,6 +49,8 @@ const ch = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O): Chan
 
 const PlanRef = z.object({ planId: Id });
 const Done = z.object({ ok: z.literal(true) });
+/** An indicator's figure: a finite number with a plain message otherwise. */
+const IndicatorNumber = z.number({ error: 'An indicator value must be a number (leave it empty when it is missing)' }).finite('An indicator value must be a finite number');
 const Reorder = z.object({ parentId: Id, orderedIds: z.array(Id).min(1).max(100_000) });
 /** `{ [key]: Id, archived }`, typed on its key: `{ actoinId: 'x' }` does not compile where `actionId` is asked. */
 const ArchiveInput = <K extends string>(key: K) => {
@@ -107,6 +110,24 @@ export const AppInfo = z.object({
   schemaVersion: z.number().int(),
   userName: z.string(),
 });
+
+export const BackupInfo = z.object({
+  path: z.string(),
+  /** upgrade: taken before a schema upgrade; daily: the daily rotation (or "back up now"); restore: the file a restore replaced. */
+  kind: z.enum(['upgrade', 'daily', 'restore']),
+  at: z.string(),
+  bytes: z.number().int().nonnegative(),
+  version: z.number().int().nullable(),
+});
+export type BackupInfo = z.infer<typeof BackupInfo>;
+
+/** The full integrity check run in the background after open. */
+export const IntegrityStatus = z.object({
+  state: z.enum(['unchecked', 'checking', 'ok', 'damaged']),
+  detail: z.string().nullable(),
+  checkedAt: z.string().nullable(),
+});
+export type IntegrityStatus = z.infer<typeof IntegrityStatus>;
 
 export const contract = {
   'app:info': ch(z.object({}), AppInfo),
@@ -245,19 +266,42 @@ export const contract = {
 
   // Indicators
   'indicators:upsert': ch(
-    z.object({
-      id: Id.optional(),
-      planId: Id,
-      sectionId: Id.nullable().default(null),
-      name: z.string().trim().min(1).max(500),
-      unit: IndicatorUnit.default('other'),
-      polarity: Polarity.default('higher-is-better'),
-      baselineLabel: z.string().max(100).default(''),
-      baseline: z.number().finite().nullable().default(null),
-      snAverage: z.number().finite().nullable().default(null),
-      values: z.array(z.object({ label: z.string().max(100), value: z.number().finite().nullable(), note: z.string().max(2000).default('') })).max(60).default([]),
-      notes: Text.default(''),
-    }),
+    z
+      .object({
+        id: Id.optional(),
+        planId: Id,
+        sectionId: Id.nullable().default(null),
+        name: z.string().trim().min(1, 'An indicator needs a name').max(500, 'An indicator name can be at most 500 characters'),
+        unit: IndicatorUnit.default('other'),
+        polarity: Polarity.default('higher-is-better'),
+        baselineLabel: z.string().trim().max(100, 'The baseline year can be at most 100 characters').default(''),
+        baseline: IndicatorNumber.nullable().default(null),
+        snAverage: IndicatorNumber.nullable().default(null),
+        target: IndicatorNumber.nullable().default(null),
+        yearToDate: IndicatorYearToDate.default('latest'),
+        values: z
+          .array(
+            z.object({
+              label: z.string().trim().min(1, 'Each value needs a month or period label').max(100, 'A month label can be at most 100 characters'),
+              value: IndicatorNumber.nullable(),
+              note: z.string().trim().max(2000, 'A value note can be at most 2,000 characters').default(''),
+            }),
+          )
+          .max(60, 'An indicator can hold at most 60 values')
+          .default([]),
+        notes: Text.default(''),
+      })
+      .superRefine((input, ctx) => {
+        const seen = new Set<string>();
+        input.values.forEach((v, i) => {
+          const key = v.label.toLowerCase();
+          if (seen.has(key)) ctx.addIssue({ code: 'custom', path: ['values', i, 'label'], message: `The month "${v.label}" appears twice; each month can have one value` });
+          seen.add(key);
+        });
+        if (input.unit === 'percent')
+          for (const [field, v] of [['baseline', input.baseline], ['snAverage', input.snAverage], ['target', input.target], ...input.values.map((x, i) => [`values.${i}.value`, x.value] as const)] as const)
+            if (v !== null && (v < 0 || v > 100)) ctx.addIssue({ code: 'custom', path: String(field).split('.'), message: `A percentage must be between 0 and 100 (${v} was given)` });
+      }),
     Indicator,
   ),
   'indicators:delete': ch(z.object({ indicatorId: Id }), Done),
@@ -271,6 +315,13 @@ export const contract = {
   // Covering report, saved per plan and period
   'coveringReport:get': ch(z.object({ planId: Id, periodId: Id }), CoveringReport),
   'coveringReport:save': ch(z.object({ planId: Id, periodId: Id, content: CoveringReportContent }), CoveringReport),
+
+  // Backups and repair of the plan store (Help › Restore a backup)
+  'backups:list': ch(z.object({}), z.array(BackupInfo)),
+  'backups:create': ch(z.object({}), BackupInfo),
+  'backups:restore': ch(z.object({ path: z.string().min(1).max(4096) }), z.object({ restored: z.string(), previous: z.string() })),
+  'store:status': ch(z.object({}), IntegrityStatus),
+  'store:repair': ch(z.object({}), IntegrityStatus),
 
   ...exportChannels,
   ...importChannels,

@@ -34,6 +34,10 @@
  * Pure TypeScript: no Node, no DOM.
  */
 
+/** The years a four-digit year may name (a plan's dates are never outside these). */
+export const MIN_YEAR = 1950;
+export const MAX_YEAR = 2150;
+
 export type DuePrecision = 'day' | 'month' | 'year';
 export type Recurrence = 'weekly' | 'monthly' | 'quarterly' | 'annually' | 'termly';
 
@@ -191,7 +195,7 @@ function monthOf(token: string | undefined): number {
 function yearOf(token: string | undefined, ctx: Ctx): number | null {
   if (!token) return null;
   const n = Number(token.replace("'", ''));
-  if (token.replace("'", '').length === 4) return n >= 1950 && n <= 2150 ? n : null;
+  if (token.replace("'", '').length === 4) return n >= MIN_YEAR && n <= MAX_YEAR ? n : null;
   const y = 2000 + n;
   return y <= ctx.maxTwoDigitYear ? y : null;
 }

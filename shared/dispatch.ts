@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { contract, isChannel, type Channel, type InputOf, type OutputOf, type ParsedInputOf } from './contract';
 import type { EventName, EventPayload } from './events';
 import { DomainError, fail, ok, type AppError, type Result } from './result';
+import { plainIssue } from './plain-issues';
 
 export interface HandlerContext {
   /** Who is acting (for the audit log). */
@@ -21,13 +22,14 @@ export type HandlersFor<Cs extends Channel> = { [C in Cs]: Handler<C> };
 export type Handlers = HandlersFor<Channel>;
 
 export function zodIssues(error: z.ZodError): NonNullable<AppError['issues']> {
-  return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+  return error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: plainIssue(i) }));
 }
 
 function describeInvalid(channel: string, issues: NonNullable<AppError['issues']>): string {
   const first = issues[0];
   if (!first) return `The request to ${channel} was not valid.`;
-  return first.path ? `${first.message} (${first.path})` : first.message;
+  // Plain words about the field (plainIssue); the path stays in `issues` for forms to place it.
+  return first.message;
 }
 
 export interface DispatchOptions {

@@ -5,7 +5,7 @@
  * label / key, so a draft needs no ids.
  */
 import { z } from 'zod';
-import { ColumnConfig, IsoDate, LeadRole, PlanTemplate, RatingLevelInput, Text } from './model';
+import { ColumnConfig, IndicatorUnit, IndicatorYearToDate, IsoDate, LeadRole, PlanTemplate, Polarity, RatingLevelInput, Text } from './model';
 
 export const LeadDraft = z.object({ name: z.string().trim().min(1).max(500), role: LeadRole.default('lead') });
 
@@ -46,11 +46,30 @@ export const ActionDraft = z.object({
 });
 export type ActionDraft = z.input<typeof ActionDraft>;
 
+/** A performance indicator of a section; missing values are null (never zero), each may carry a note. */
+export const IndicatorDraft = z.object({
+  name: z.string().trim().min(1).max(500),
+  unit: IndicatorUnit.default('other'),
+  polarity: Polarity.default('higher-is-better'),
+  baselineLabel: z.string().max(100).default(''),
+  baseline: z.number().finite().nullable().default(null),
+  snAverage: z.number().finite().nullable().default(null),
+  target: z.number().finite().nullable().default(null),
+  yearToDate: IndicatorYearToDate.default('latest'),
+  values: z
+    .array(z.object({ label: z.string().trim().min(1).max(100), value: z.number().finite().nullable(), note: z.string().max(2000).default('') }))
+    .max(60)
+    .default([]),
+  notes: Text.default(''),
+});
+export type IndicatorDraft = z.input<typeof IndicatorDraft>;
+
 export const SectionDraft = z.object({
   number: z.string().max(40).optional(),
   title: z.string().max(2000),
   description: Text.default(''),
   actions: z.array(ActionDraft).default([]),
+  indicators: z.array(IndicatorDraft).default([]),
 });
 export type SectionDraft = z.input<typeof SectionDraft>;
 

@@ -42,6 +42,11 @@ export const ExportOptions = z.object({
    * fit, with a note saying which were left out. A number = exactly the last N periods, whatever the width.
    */
   historyPeriods: z.number().int().min(1).max(24).optional(),
+  /**
+   * Each row cites the recommendations it answers under its reference ("3.1" / "Ofsted 1"). Absent = yes when
+   * the plan has recommendations, no recommendations column is shown and `columns` is not chosen; false = never.
+   */
+  rowCitations: z.boolean().optional(),
   includeIntroduction: z.boolean().default(true),
   includeRecommendations: z.boolean().default(true),
   includeGovernance: z.boolean().default(true),

@@ -274,8 +274,13 @@ export const ProgressUpdate = z.object({
 });
 export type ProgressUpdate = z.infer<typeof ProgressUpdate>;
 
-export const Polarity = z.enum(['higher-is-better', 'lower-is-better']);
-export const IndicatorUnit = z.enum(['percent', 'days', 'count', 'rate', 'other']);
+export const Polarity = z.enum(['higher-is-better', 'lower-is-better'], { error: 'Polarity must be higher-is-better or lower-is-better' });
+export const IndicatorUnit = z.enum(['percent', 'days', 'count', 'rate', 'other'], { error: 'The unit must be percent, days, count, rate or other' });
+/** How an indicator's year to date is worked out from its monthly values: the latest value, their sum or their mean. */
+export const IndicatorYearToDate = z.enum(['latest', 'sum', 'mean'], { error: 'The year to date must be the latest value, the sum or the mean' });
+/** One monthly (or quarterly) value: null = missing ("data being collated"), never zero; the note says why. */
+export const IndicatorValue = z.object({ label: z.string(), value: z.number().nullable(), note: z.string().default('') });
+export type IndicatorValue = z.infer<typeof IndicatorValue>;
 
 export const Indicator = z.object({
   id: Id,
@@ -285,11 +290,15 @@ export const Indicator = z.object({
   name: z.string(),
   unit: IndicatorUnit,
   polarity: Polarity,
+  /** The baseline's year ("2016/17"). */
   baselineLabel: z.string(),
   baseline: z.number().nullable(),
+  /** The statistical-neighbour average. */
   snAverage: z.number().nullable(),
+  target: z.number().nullable(),
+  yearToDate: IndicatorYearToDate,
   /** Period/month label -> value; null = missing ("data being collated"), never zero. */
-  values: z.array(z.object({ label: z.string(), value: z.number().nullable(), note: z.string().default('') })),
+  values: z.array(IndicatorValue),
   notes: z.string(),
   updatedAt: IsoDateTime,
   deletedAt: IsoDateTime.nullable(),

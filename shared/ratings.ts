@@ -235,6 +235,20 @@ export function isNumericScale(levels: readonly ScaleLevel[]): boolean {
 }
 
 /**
+ * Whether an average of this scale means something: only when the key states the number of each level
+ * (the five-level 1-5 scale). A colour key (Red, Amber, Green, Blue) has an order but no numbers, so its
+ * summaries show counts per level and the share on track or complete instead of "2.4".
+ */
+export function averagesMeanSomething(levels: readonly ScaleLevel[]): boolean {
+  return isNumericScale(levels);
+}
+
+/** A rating "on track or complete": a scored level that is not a red/amber one (needs no explanation). */
+export function isOnTrackOrComplete(lvl: ScaleLevel): boolean {
+  return !lvl.excludedFromMean && !lvl.requiresExplanation;
+}
+
+/**
  * The score used in means, or null when the level is not scored:
  * - `excludedFromMean` levels (N/A, Deferred) -> null;
  * - on a numeric scale, the level's value (null value -> null);

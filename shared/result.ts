@@ -10,6 +10,8 @@ export type ErrorCode =
   | 'unknown_channel'
   | 'import_failed'
   | 'export_failed'
+  /** The store or the disk could not do it now (another program holds the store, the disk is full): nothing was changed. */
+  | 'unavailable'
   | 'internal';
 
 export interface AppError {

@@ -12,7 +12,7 @@
  */
 import { isOverdue, isValidIsoDate, parseDue } from './dates';
 import { DomainError } from './result';
-import { actionDirection, countByLevel, meanDirection, overallMean, ratingIsComplete, sectionMean, type ExactMean } from './ratings';
+import { actionDirection, averagesMeanSomething, countByLevel, isOnTrackOrComplete, meanDirection, overallMean, ratingIsComplete, sectionMean, type ExactMean, type ScaleLevel } from './ratings';
 import { formatRational, rationalToNumber, type Rational } from './rounding';
 import type { PlanTree, RatingLevel } from './model';
 import type { PlanSummary } from './summary-schema';
@@ -150,6 +150,51 @@ function listAnd(parts: string[]): string {
 const num = (count: number): string => count.toLocaleString('en-GB');
 const n = (count: number, one: string, many: string): string => `${num(count)} ${count === 1 ? one : many}`;
 
+/** How a group's rated actions stand: rated, on track or complete, complete (scored levels only). */
+export interface GroupStanding {
+  rated: number;
+  onTrackOrComplete: number;
+  complete: number;
+}
+
+/** Counts a summary group's actions on track or complete and complete (N/A, Deferred left out). */
+export function groupStanding(group: Pick<PlanSummary['overall'], 'counts'>, levels: readonly ScaleLevel[]): GroupStanding {
+  const byId = new Map(levels.map((l) => [l.id, l]));
+  const out: GroupStanding = { rated: 0, onTrackOrComplete: 0, complete: 0 };
+  for (const c of group.counts) {
+    const lvl = byId.get(c.levelId);
+    if (!lvl || lvl.excludedFromMean) continue;
+    out.rated += c.count;
+    if (isOnTrackOrComplete(lvl)) out.onTrackOrComplete += c.count;
+    if (lvl.countsAsComplete) out.complete += c.count;
+  }
+  return out;
+}
+
+/** A whole-number percentage, half up ("55%"); a dash when nothing is rated. */
+export function sharePercent(part: number, whole: number): string {
+  return whole > 0 ? `${Math.floor((part * 100) / whole + 0.5)}%` : '–';
+}
+
+/**
+ * Counts per level and the share on track or complete, in words: "2 Red, 3 Amber, 5 Green and 1 Blue; 1 not
+ * rated. 6 of 11 rated actions (55%) are on track or complete." Used where an average would mean nothing
+ * (a colour key without numbers).
+ */
+export function describeCounts(group: Pick<PlanSummary['overall'], 'counts' | 'notRated'>, levels: readonly ScaleLevel[]): string {
+  const parts = group.counts.filter((c) => c.count > 0).map((c) => `${num(c.count)} ${c.label}`);
+  const notRated = group.notRated > 0 ? `; ${num(group.notRated)} not rated` : '';
+  const s = groupStanding(group, levels);
+  if (s.rated === 0) return parts.length ? `${listAnd(parts)}${notRated}.` : group.notRated > 0 ? `${n(group.notRated, 'action', 'actions')} not yet rated.` : 'No actions.';
+  const share = `${num(s.onTrackOrComplete)} of ${n(s.rated, 'rated action', 'rated actions')} (${sharePercent(s.onTrackOrComplete, s.rated)}) ${s.onTrackOrComplete === 1 ? 'is' : 'are'} on track or complete`;
+  return `${listAnd(parts)}${notRated}. ${share}.`;
+}
+
+/** Whether the summary's averages mean something for this plan's scale (shared/ratings.ts). */
+export function summaryUsesAverages(tree: PlanTree): boolean {
+  return averagesMeanSomething(tree.levels.filter((l) => l.deletedAt === null));
+}
+
 /**
  * A British-English paragraph on progress for the covering report, for example: "Of 41 actions, 12 improved
  * since March 2020, 20 are unchanged and 3 declined; 6 are not yet rated. The overall average rating moved
@@ -175,6 +220,9 @@ export function describeProgress(summary: PlanSummary, tree: PlanTree): string {
     const parts = [`${n(rated, 'is', 'are')} rated${period ? ` for ${period}` : ''}`];
     if (notRatedPart) parts.push(notRatedPart);
     sentences.push(`${of}, ${listAnd(parts)}.`);
+    const reported = tree.periods.find((p) => p.id === summary.periodId);
+    if (reported && !tree.periods.some((p) => p.deletedAt === null && p.position < reported.position))
+      sentences.push('This is the first report on the plan, so there is no direction of travel yet.');
   } else {
     const since = ` since ${summary.compareLabel ?? 'the previous report'}`;
     const compared = [
@@ -194,7 +242,17 @@ export function describeProgress(summary: PlanSummary, tree: PlanTree): string {
 
   const curr = summary.overall.current.oneDp;
   const prev = summary.overall.previous.oneDp;
-  if (summary.overall.current.value !== null) {
+  if (!summaryUsesAverages(tree)) {
+    // A colour key has no numbers: counts per level and the share on track or complete, never "2.4".
+    const levels = tree.levels.filter((l) => l.deletedAt === null);
+    const s = groupStanding(summary.overall, levels);
+    const parts = summary.overall.counts.filter((c) => c.count > 0).map((c) => `${num(c.count)} ${c.label}`);
+    if (parts.length) sentences.push(`The ratings are ${listAnd(parts)}.`);
+    if (s.rated > 0)
+      sentences.push(
+        `${num(s.onTrackOrComplete)} of the ${n(s.rated, 'rated action', 'rated actions')} (${sharePercent(s.onTrackOrComplete, s.rated)}) ${s.onTrackOrComplete === 1 ? 'is' : 'are'} on track or complete, and ${num(s.complete)} (${sharePercent(s.complete, s.rated)}) ${s.complete === 1 ? 'is' : 'are'} complete.`,
+      );
+  } else if (summary.overall.current.value !== null) {
     if (summary.compareId !== null && summary.overall.previous.value !== null) {
       sentences.push(prev === curr ? `The overall average rating is unchanged at ${curr}.` : `The overall average rating moved from ${prev} to ${curr}.`);
     } else {

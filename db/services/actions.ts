@@ -2,6 +2,7 @@
  * Actions (the rated unit): create, edit (with deferral history for due dates), move, reorder,
  * archive, soft delete/restore, leads and due history.
  */
+import { refuseDeletingLockedRatings } from './locks';
 import type { ParsedInputOf } from '../../shared/contract';
 import type { Action, DueChange, Lead } from '../../shared/model';
 import { DomainError } from '../../shared/result';
@@ -162,6 +163,7 @@ export function archiveAction(store: Store, actionId: string, archived: boolean,
 export function deleteAction(store: Store, actionId: string, actor: string): { ok: true } {
   return write(store, actor, (w) => {
     const row = liveAction(store, actionId);
+    refuseDeletingLockedRatings(store, 'action', actionId);
     prepare(store.sqlite, 'UPDATE actions SET deleted_at = ?, updated_at = ? WHERE id = ?').run(w.at, w.at, actionId);
     audit(w, row.plan_id, 'action', actionId, 'delete', null, row.reference, null);
     renumberPlan(w, row.plan_id);

@@ -9,6 +9,7 @@ import { getPlanTree } from '../tree';
 import { audit, auditText, insertRow, newId, prepare, write } from '../sql';
 import type { Store } from '../store';
 import { livePeriod, livePlan } from './common';
+import { refuseLockedReport } from './locks';
 
 interface Row {
   id: string;
@@ -57,7 +58,7 @@ export function saveCoveringReport(store: Store, planId: string, periodId: strin
   const parsed = CoveringReportContent.safeParse(content);
   if (!parsed.success) throw new DomainError('invalid_input', `The covering report is not valid: ${parsed.error.issues[0]?.message ?? 'check its fields'}.`);
   return write(store, actor, (w) => {
-    periodOf(store, planId, periodId);
+    refuseLockedReport(periodOf(store, planId, periodId));
     const next = parsed.data;
     const row = prepare(store.sqlite, 'SELECT * FROM covering_reports WHERE plan_id = ? AND period_id = ?').get(planId, periodId) as Row | undefined;
     if (!row) {

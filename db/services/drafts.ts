@@ -138,6 +138,7 @@ export function writeDraft(w: WriteCtx, d: PlanDraftParsed): string {
     recs.set(r.label.trim(), id);
   });
 
+  let indicatorPosition = 0;
   d.sections.forEach((s, si) => {
     const sectionId = newId();
     const manualNumber = s.number !== undefined && s.number.trim() !== '' && s.number.trim() !== String(si + 1);
@@ -154,6 +155,26 @@ export function writeDraft(w: WriteCtx, d: PlanDraftParsed): string {
       updated_at: w.at,
       deleted_at: null,
     });
+    s.indicators.forEach((ind) =>
+      insertRow(w.store, 'indicators', {
+        id: newId(),
+        plan_id: planId,
+        section_id: sectionId,
+        position: indicatorPosition++,
+        name: ind.name,
+        unit: ind.unit,
+        polarity: ind.polarity,
+        baseline_label: ind.baselineLabel,
+        baseline: ind.baseline,
+        sn_average: ind.snAverage,
+        target: ind.target,
+        year_to_date: ind.yearToDate,
+        values_json: JSON.stringify(ind.values),
+        notes: ind.notes,
+        updated_at: w.at,
+        deleted_at: null,
+      }),
+    );
     const prefix = number.split(/\s+/)[0] || String(si + 1);
     const objectives = new Map<string, string>();
     s.actions.forEach((a, ai) => {

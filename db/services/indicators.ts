@@ -21,10 +21,12 @@ export function upsertIndicator(store: Store, input: ParsedInputOf<'indicators:u
       baselineLabel: input.baselineLabel,
       baseline: input.baseline,
       snAverage: input.snAverage,
+      target: input.target,
+      yearToDate: input.yearToDate,
       values: input.values,
       notes: input.notes,
     };
-    const columns = [fields.sectionId, fields.name, fields.unit, fields.polarity, fields.baselineLabel, fields.baseline, fields.snAverage, JSON.stringify(fields.values), fields.notes];
+    const columns = [fields.sectionId, fields.name, fields.unit, fields.polarity, fields.baselineLabel, fields.baseline, fields.snAverage, fields.target, fields.yearToDate, JSON.stringify(fields.values), fields.notes];
     if (input.id === undefined) {
       const id = newId();
       const position = placeAfter(w, 'indicators', 'plan_id', input.planId, undefined);
@@ -39,6 +41,8 @@ export function upsertIndicator(store: Store, input: ParsedInputOf<'indicators:u
         baseline_label: fields.baselineLabel,
         baseline: fields.baseline,
         sn_average: fields.snAverage,
+        target: fields.target,
+        year_to_date: fields.yearToDate,
         values_json: JSON.stringify(fields.values),
         notes: fields.notes,
         updated_at: w.at,
@@ -53,7 +57,7 @@ export function upsertIndicator(store: Store, input: ParsedInputOf<'indicators:u
     if (changed.length > 0)
       prepare(
         store.sqlite,
-        'UPDATE indicators SET section_id = ?, name = ?, unit = ?, polarity = ?, baseline_label = ?, baseline = ?, sn_average = ?, values_json = ?, notes = ?, updated_at = ? WHERE id = ?',
+        'UPDATE indicators SET section_id = ?, name = ?, unit = ?, polarity = ?, baseline_label = ?, baseline = ?, sn_average = ?, target = ?, year_to_date = ?, values_json = ?, notes = ?, updated_at = ? WHERE id = ?',
       ).run(...columns, w.at, before.id);
     return load(store, before.id);
   });

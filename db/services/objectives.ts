@@ -1,4 +1,5 @@
 /** Objectives / outcomes grouping actions inside a section (a merged cell in Word). */
+import { refuseDeletingLockedRatings } from './locks';
 import type { ParsedInputOf } from '../../shared/contract';
 import type { Objective } from '../../shared/model';
 import { toObjective } from '../rows';
@@ -53,6 +54,7 @@ export function archiveObjective(store: Store, objectiveId: string, archived: bo
 export function deleteObjective(store: Store, objectiveId: string, actor: string): { ok: true } {
   return write(store, actor, (w) => {
     const row = liveObjective(store, objectiveId);
+    refuseDeletingLockedRatings(store, 'objective', objectiveId);
     prepare(store.sqlite, 'UPDATE actions SET deleted_at = ?, updated_at = ? WHERE objective_id = ? AND deleted_at IS NULL').run(w.at, w.at, objectiveId);
     prepare(store.sqlite, 'UPDATE objectives SET deleted_at = ?, updated_at = ? WHERE id = ?').run(w.at, w.at, objectiveId);
     audit(w, row.plan_id, 'objective', objectiveId, 'delete', null, row.title, null);

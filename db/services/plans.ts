@@ -269,6 +269,8 @@ export function duplicatePlan(store: Store, planId: string, title: string | unde
         baseline_label: i.baselineLabel,
         baseline: i.baseline,
         sn_average: i.snAverage,
+        target: i.target,
+        year_to_date: i.yearToDate,
         values_json: JSON.stringify(i.values),
         notes: i.notes,
         updated_at: w.at,

@@ -7,6 +7,7 @@ import type * as S from '../schema';
 import { all, audit, auditText, prepare, write, type WriteCtx } from '../sql';
 import type { Store } from '../store';
 import { livePlan } from './common';
+import { LEVEL_MEANING_FIELDS, refuseLevelChange } from './locks';
 import { insertLevel } from './drafts';
 
 type LevelIn = Omit<RatingLevelInput, 'colour'> & { colour: string };
@@ -75,6 +76,7 @@ function replaceLevels(w: WriteCtx, planId: string, levels: readonly LevelIn[]):
     for (const [field, col] of LEVEL_COLUMNS) {
       const next = typeof l[field] === 'boolean' ? (l[field] ? 1 : 0) : (l[field] as unknown);
       if (auditText(old[col]) === auditText(next)) continue;
+      if ((LEVEL_MEANING_FIELDS as readonly string[]).includes(field)) refuseLevelChange(store, old.id, old.label);
       sets.push(`${col} = ?`);
       values.push(next);
       audit(w, planId, 'level', old.id, 'update', field, typeof l[field] === 'boolean' ? old[col] === 1 : old[col], l[field]);

@@ -1,4 +1,5 @@
 /** Sections (priorities / areas / themes): numbered 1..n automatically unless the author typed one. */
+import { refuseDeletingLockedRatings } from './locks';
 import type { ParsedInputOf } from '../../shared/contract';
 import type { Section } from '../../shared/model';
 import { DomainError } from '../../shared/result';
@@ -92,6 +93,7 @@ export function archiveSection(store: Store, sectionId: string, archived: boolea
 export function deleteSection(store: Store, sectionId: string, actor: string): { ok: true } {
   return write(store, actor, (w) => {
     const row = liveSection(store, sectionId);
+    refuseDeletingLockedRatings(store, 'section', sectionId);
     prepare(store.sqlite, 'UPDATE objectives SET deleted_at = ?, updated_at = ? WHERE section_id = ? AND deleted_at IS NULL').run(w.at, w.at, sectionId);
     prepare(store.sqlite, 'UPDATE actions SET deleted_at = ?, updated_at = ? WHERE section_id = ? AND deleted_at IS NULL').run(w.at, w.at, sectionId);
     prepare(store.sqlite, 'UPDATE sections SET deleted_at = ?, updated_at = ? WHERE id = ?').run(w.at, w.at, sectionId);

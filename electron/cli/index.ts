@@ -1,5 +1,5 @@
 /**
- * The `planwright` command line (bin/planwright.mjs runs this through tsx). It opens the same plan
+ * The `planwright` command line (bin/planwright.mjs runs its bundle, built by scripts/build-cli.mjs). It opens the same plan
  * store as the app (or --db PATH) and goes through the same dispatcher, so validation is shared.
  */
 import { Command, CommanderError } from 'commander';
@@ -57,7 +57,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       io.err(`planwright: ${error.message}`);
       return error.exitCode;
     }
-    io.err(`planwright: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    // Never a stack trace for the user; PLANWRIGHT_DEBUG=1 shows it to a developer.
+    const detail = error instanceof Error ? (process.env.PLANWRIGHT_DEBUG ? (error.stack ?? error.message) : error.message) : String(error);
+    io.err(`planwright: something went wrong: ${detail}. Nothing was changed. (Set PLANWRIGHT_DEBUG=1 to see the details.)`);
     return 1;
   } finally {
     await deps.closeAll();

@@ -9,9 +9,10 @@
  */
 import type { ExportOptions } from '../../shared/export-options';
 import { formatLongDate } from '../../shared/dates';
-import type { Action, ColumnConfig, ColumnField, PlanTree, ProgressUpdate, Rating, RatingLevel, ReportingPeriod, Section } from '../../shared/model';
-import { directionLabel, indicatorDirection, sortLevels } from '../../shared/ratings';
-import { computeSummary } from '../../shared/summary';
+import type { Action, ColumnConfig, ColumnField, Indicator, PlanTree, ProgressUpdate, Rating, RatingLevel, ReportingPeriod, Section } from '../../shared/model';
+import { formatIndicatorValue, indicatorTravel, POLARITY_WORDS, yearToDate, YEAR_TO_DATE_WORDS } from '../../shared/indicators';
+import { averagesMeanSomething, directionLabel, sortLevels } from '../../shared/ratings';
+import { computeSummary, describeCounts, groupStanding, sharePercent } from '../../shared/summary';
 import type { PlanSummary } from '../../shared/summary-schema';
 import { columnLabel, templateColumns } from '../../shared/templates';
 import { COLUMNS, type CellContext } from '../../shared/columns';
@@ -123,6 +124,22 @@ export function planColumns(tree: PlanTree): ColumnConfig[] {
   return tree.plan.columns.length > 0 ? tree.plan.columns : templateColumns(tree.plan.template);
 }
 
+/** Whether the appendix cites actions by reference: its recommendations table lists the actions answering them. */
+export function citesActions(tree: PlanTree, options: Pick<ExportOptions, 'includeRecommendations'>): boolean {
+  return options.includeRecommendations && tree.recommendations.some(live) && tree.actions.some((a) => live(a) && a.recommendationIds.length > 0);
+}
+
+/**
+ * Whether each row cites the recommendations it answers under its reference ("3.1" / "Ofsted 1", as the 2020
+ * plan prints them): by default (the plan's own columns) when the plan has recommendations and no
+ * recommendations column is shown.
+ */
+export function citesRecommendationsInRows(tree: PlanTree, options: ExportOptions, columns: readonly ColumnConfig[]): boolean {
+  if (options.rowCitations === false) return false;
+  if (options.rowCitations === undefined && options.columns) return false; // the author chose the columns
+  return tree.recommendations.some(live) && columns.some((c) => c.field === 'reference') && !columns.some((c) => c.field === 'recommendations');
+}
+
 /** Columns shown for these options: fields in order, rating vs rating history resolved. */
 export function resolveColumns(tree: PlanTree, options: ExportOptions): ColumnConfig[] {
   const config = planColumns(tree);
@@ -136,6 +153,9 @@ export function resolveColumns(tree: PlanTree, options: ExportOptions): ColumnCo
   } else if (fields.includes('ratingHistory')) {
     fields = fields.includes('rating') ? fields.filter((f) => f !== 'ratingHistory') : fields.map((f) => (f === 'ratingHistory' ? 'rating' : f));
   }
+  // The recommendations table cites actions by reference ("Answered by 1.47, 2.92"): those numbers must be
+  // findable in the tables, so the reference column is shown whenever the appendix cites actions.
+  if (citesActions(tree, options) && !fields.includes('reference')) fields = ['reference', ...fields];
   const fallback = templateColumns('blank');
   return fields.map((field) => {
     const found = config.find((c) => c.field === field) ?? fallback.find((c) => c.field === field);
@@ -392,6 +412,7 @@ function planTable(tree: PlanTree, actions: Action[], columns: ColumnConfig[], s
     if (small && look.size !== undefined) cell.size = look.size;
     return cell;
   };
+  const citeRows = citesRecommendationsInRows(tree, options, columns);
   const rows: Cell[][] = [];
   let prev: Action | null = null;
   for (const a of actions) {
@@ -399,9 +420,16 @@ function planTable(tree: PlanTree, actions: Action[], columns: ColumnConfig[], s
     const sameObjective = prev !== null && a.objectiveId !== null && a.objectiveId === prev.objectiveId;
     for (const c of columns) {
       switch (c.field) {
-        case 'reference':
-          row.push(textCell(textOf(a, c), { bold: true }));
+        case 'reference': {
+          const cell = textCell(textOf(a, c), { bold: true }) as Extract<Cell, { kind: 'text' }>;
+          if (citeRows)
+            for (const id of a.recommendationIds) {
+              const label = idx.recLabel.get(id);
+              if (label) cell.paras.push([{ text: label, italic: true }]);
+            }
+          row.push(cell);
           break;
+        }
         case 'objective': {
           const title = textOf(a, c);
           const merge = options.mergeRepeated && a.objectiveId !== null;
@@ -465,32 +493,54 @@ function planTable(tree: PlanTree, actions: Action[], columns: ColumnConfig[], s
   return { columns: tableColumns, rows };
 }
 
-function summaryTable(summary: PlanSummary, levels: RatingLevel[], sel: ResolvedSelection): TableModel {
-  const prevLabel = sel.compare ? `Previous (${sel.compare.label})` : 'Previous';
-  const currLabel = sel.period ? `Current (${sel.period.label})` : 'Current';
-  const columns: TableColumn[] = [
-    { label: 'Area', weight: 4 },
-    { label: `${prevLabel} average`, weight: 1.3 },
-    { label: `${currLabel} average`, weight: 1.3 },
-    { label: 'Direction of travel', weight: 1.5 },
-    ...levels.map((l) => ({ label: l.label, weight: 0.9, level: l })),
-    { label: 'Not rated', weight: 0.9 },
-  ];
+/**
+ * The summary of all areas. On a scale whose levels are numbers (1-5): previous and current average and the
+ * direction of travel. On a colour key without numbers an average means nothing, so: counts per level, not
+ * rated, and the share on track or complete (and complete). Previous and direction only with a comparison.
+ */
+export function summaryTable(summary: PlanSummary, levels: RatingLevel[], sel: Pick<ResolvedSelection, 'period' | 'compare'>, opts: { compact?: boolean } = {}): TableModel {
+  const numeric = averagesMeanSomething(levels);
+  const compare = sel.compare !== null;
+  const prevLabel = sel.compare ? `${opts.compact ? '' : 'Previous '}(${sel.compare.label})` : 'Previous';
+  const currLabel = sel.period ? `${opts.compact ? '' : 'Current '}(${sel.period.label})` : 'Current';
+  const bare = (l: string) => (opts.compact ? l.replace(/^\((.*)\)$/, '$1') : l);
+  const columns: TableColumn[] = [{ label: 'Area', weight: 4 }];
+  if (numeric) {
+    if (compare) columns.push({ label: `${bare(prevLabel)} average`, weight: 1.3 });
+    columns.push({ label: `${bare(currLabel)} average`, weight: 1.3 });
+    if (compare) columns.push({ label: 'Direction of travel', weight: 1.5 });
+  }
+  if (!opts.compact || !numeric) {
+    columns.push(...levels.map((l) => ({ label: l.label, weight: 0.9, level: l })), { label: 'Not rated', weight: 0.9 });
+  }
+  if (!numeric) columns.push({ label: 'On track or complete', weight: 1.3 }, ...(opts.compact ? [] : [{ label: 'Complete', weight: 1.1 }]));
   const row = (name: string, g: PlanSummary['overall']): Cell[] => {
     const d = directionLabel(g.direction);
     const count = (levelId: string) => String(g.counts.find((c) => c.levelId === levelId)?.count ?? 0);
-    return [
-      textCell(name),
-      textCell(sel.compare ? g.previous.oneDp : '–', { center: true }),
-      textCell(g.current.oneDp, { center: true }),
-      textCell(`${d.arrow} ${d.words}`),
-      ...levels.map((l) => textCell(count(l.id), { center: true })),
-      textCell(String(g.notRated), { center: true }),
-    ];
+    const cells: Cell[] = [textCell(name)];
+    if (numeric) {
+      if (compare) cells.push(textCell(g.previous.oneDp, { center: true }));
+      cells.push(textCell(g.current.oneDp, { center: true }));
+      if (compare) cells.push(textCell(`${d.arrow} ${d.words}`));
+    }
+    if (!opts.compact || !numeric) cells.push(...levels.map((l) => textCell(count(l.id), { center: true })), textCell(String(g.notRated), { center: true }));
+    if (!numeric) {
+      const st = groupStanding(g, levels);
+      cells.push(textCell(st.rated ? `${st.onTrackOrComplete} (${sharePercent(st.onTrackOrComplete, st.rated)})` : '–', { center: true }));
+      if (!opts.compact) cells.push(textCell(st.rated ? `${st.complete} (${sharePercent(st.complete, st.rated)})` : '–', { center: true }));
+    }
+    return cells;
   };
   const rows = summary.sections.map((s) => row(sectionName(s.number, s.title), s));
-  rows.push(row('Overall (average of the areas)', summary.overall));
+  rows.push(row(numeric && !opts.compact ? 'Overall (average of the areas)' : 'Overall', summary.overall));
   return { columns, rows, boldRows: [rows.length - 1] };
+}
+
+/** The sentence explaining the summary table's figures. */
+export function summaryExplanation(levels: RatingLevel[]): string {
+  return averagesMeanSomething(levels)
+    ? 'Average ratings are the mean of the rated actions in each area, to one decimal place; actions not yet rated are left out. The overall figure is the average of the area averages.'
+    : 'The table counts the actions at each rating in each area. "On track or complete" is the share of rated actions at a level that needs no explanation or corrective action; actions not yet rated are left out of the shares.';
 }
 
 function keyTable(levels: RatingLevel[]): TableModel {
@@ -528,45 +578,69 @@ function recommendationsTable(index: TreeIndex, shown: Action[]): TableModel | n
   };
 }
 
-function formatValue(v: number | null, unit: string): string {
+/** A baseline, statistical-neighbour or target figure: "–" when there is none. */
+function formatValue(v: number | null, unit: Indicator['unit']): string {
   if (v === null) return '–';
   return unit === 'percent' ? `${v}%` : String(v);
 }
 
+/** A monthly value: the figure (with its note, if any), or the note in italics when it is missing (never 0). */
+function monthCell(v: Indicator['values'][number] | undefined, unit: Indicator['unit']): Cell {
+  if (!v) return textCell('–');
+  if (v.value === null) return { kind: 'text', paras: [[{ text: v.note || formatIndicatorValue(null, unit), italic: true }]] };
+  const paras: Para[] = [[{ text: formatValue(v.value, unit) }]];
+  if (v.note) paras.push([{ text: v.note, italic: true }]);
+  return { kind: 'text', paras };
+}
+
+/**
+ * A section's indicator table (domain.md "Performance indicators"): name and polarity, baseline year and
+ * value, statistical-neighbour average, the target (when any indicator has one), the last six months,
+ * the year to date (when any indicator sums or averages its months), direction of travel by polarity
+ * (arrow and words) and notes. Missing values are shown as missing, with their note.
+ */
 function indicatorTable(tree: PlanTree, sectionId: string): TableModel | null {
   const list = tree.indicators.filter((i) => live(i) && i.sectionId === sectionId).sort(byPosition);
   if (list.length === 0) return null;
   const labels: string[] = [];
   for (const i of list) for (const v of i.values) if (!labels.includes(v.label)) labels.push(v.label);
   const shownLabels = labels.slice(-6);
+  const withTarget = list.some((i) => i.target !== null);
+  const withYearToDate = list.some((i) => i.yearToDate !== 'latest');
   return {
     columns: [
       { label: 'Indicator', weight: 4 },
       { label: 'Baseline', weight: 1 },
       { label: 'SN average', weight: 1 },
+      ...(withTarget ? [{ label: 'Target', weight: 1 }] : []),
       ...shownLabels.map((l) => ({ label: l, weight: 0.9 })),
+      ...(withYearToDate ? [{ label: 'Year to date', weight: 1 }] : []),
       { label: 'Direction of travel', weight: 1.5 },
       { label: 'Notes', weight: 3 },
     ],
     rows: list.map((i) => {
-      const values = i.values.filter((v) => v.value !== null);
-      const last = values[values.length - 1]?.value ?? null;
-      const before = values[values.length - 2]?.value ?? null;
-      const d = directionLabel(indicatorDirection(before, last, i.polarity));
-      const polarity = i.polarity === 'higher-is-better' ? 'higher is better' : 'lower is better';
+      const d = directionLabel(indicatorTravel(i));
+      const ytd = yearToDate(i);
       return [
-        { kind: 'text', paras: [[{ text: i.name }], [{ text: `(${polarity})`, italic: true }]] },
+        { kind: 'text', paras: [[{ text: i.name }], [{ text: `(${POLARITY_WORDS[i.polarity]})`, italic: true }]] },
         textCell(`${i.baselineLabel ? `${i.baselineLabel}: ` : ''}${formatValue(i.baseline, i.unit)}`),
         textCell(formatValue(i.snAverage, i.unit)),
-        ...shownLabels.map((l) => {
-          const v = i.values.find((x) => x.label === l);
-          return textCell(v ? (v.value === null ? v.note || 'Not available' : formatValue(v.value, i.unit)) : '–');
-        }),
+        ...(withTarget ? [textCell(formatValue(i.target, i.unit))] : []),
+        ...shownLabels.map((l) => monthCell(i.values.find((x) => x.label === l), i.unit)),
+        ...(withYearToDate ? [{ kind: 'text', paras: [[{ text: formatValue(ytd, i.unit) }], [{ text: `(${YEAR_TO_DATE_WORDS[i.yearToDate]})`, italic: true }]] } satisfies Cell] : []),
         textCell(`${d.arrow} ${d.words}`),
         textCell(i.notes),
       ];
     }),
   };
+}
+
+/** Said under the title when the reported period is the plan's first: nothing to compare with yet. */
+export const FIRST_REPORT = 'This is the first report on this plan, so there is no earlier rating to compare with and no direction of travel.';
+
+/** Whether `period` is the plan's first reporting period (no earlier one to compare with). */
+export function isFirstPeriod(tree: PlanTree, period: ReportingPeriod): boolean {
+  return !tree.periods.some((p) => live(p) && p.position < period.position);
 }
 
 /**
@@ -607,9 +681,11 @@ export function buildAppendixModel(tree: PlanTree, options: ExportOptions): Appe
     let meanLine: string | null = null;
     if (ss && sel.period) {
       const d = directionLabel(ss.direction);
-      meanLine = sel.compare
-        ? `Average rating: ${sel.compare.label}: ${ss.previous.whole} (${ss.previous.oneDp}); ${sel.period.label}: ${ss.current.whole} (${ss.current.oneDp}); direction of travel: ${d.arrow} ${d.words}`
-        : `Average rating: ${sel.period.label}: ${ss.current.whole} (${ss.current.oneDp})`;
+      if (!averagesMeanSomething(levels)) meanLine = `Ratings for ${sel.period.label}: ${describeCounts(ss, levels)}`;
+      else
+        meanLine = sel.compare
+          ? `Average rating: ${sel.compare.label}: ${ss.previous.whole} (${ss.previous.oneDp}); ${sel.period.label}: ${ss.current.whole} (${ss.current.oneDp}); direction of travel: ${d.arrow} ${d.words}`
+          : `Average rating: ${sel.period.label}: ${ss.current.whole} (${ss.current.oneDp})`;
     }
     sections.push({
       sectionId: s.id,
@@ -651,6 +727,7 @@ export function buildAppendixModel(tree: PlanTree, options: ExportOptions): Appe
     subtitle.push(`Reporting period: ${sel.period.label}${dates}`);
   }
   if (sel.compare) subtitle.push(`Compared with: ${sel.compare.label}`);
+  else if (sel.period && isFirstPeriod(tree, sel.period)) subtitle.push(FIRST_REPORT);
   if (options.lead) subtitle.push(`Actions led by: ${options.lead}`);
   if (options.sectionIds) subtitle.push(`Sections: ${sel.sections.map((s) => s.number || s.title).join(', ')}`);
   // A partial export (one lead, some sections, "can be removed" left out) cites only the actions it shows.

@@ -8,7 +8,7 @@ import { Document, Footer, Header, Packer, PageNumber, PageOrientation, Paragrap
 import type { ExportOptions } from '../../shared/export-options';
 import type { PlanTree } from '../../shared/model';
 import { sortLevels } from '../../shared/ratings';
-import { buildAppendixModel, TABLE_HALF_POINTS, type AppendixModel } from './appendix-model';
+import { buildAppendixModel, summaryExplanation, TABLE_HALF_POINTS, type AppendixModel } from './appendix-model';
 import { BODY_TEXT, bodyParagraphs, fixedTable, heading, houseStyles, run } from './docx-parts';
 import { LANDSCAPE_A4, textWidth } from './layout';
 import { cleanText } from './text';
@@ -69,11 +69,7 @@ function body(m: AppendixModel, tree: PlanTree, onProgress?: ProgressCallback): 
   if (m.recommendations) out.push(heading(m.recommendations.heading, 1), fixedTable(m.recommendations.table, levels, width, { size: TABLE_SIZE, rowsWhole: true }));
   if (m.summary) {
     out.push(heading('Summary of all areas', 1, { pageBreakBefore: out.length > 6 }));
-    out.push(
-      ...bodyParagraphs(
-        'Average ratings are the mean of the rated actions in each area, to one decimal place; actions not yet rated are left out. The overall figure is the average of the area averages.',
-      ),
-    );
+    out.push(...bodyParagraphs(summaryExplanation(levels)));
     out.push(fixedTable(m.summary, levels, width, { size: TABLE_SIZE, smallHeader: true, keepTogether: m.summary.rows.length <= 20, rowsWhole: true }));
   }
   if (m.key) out.push(heading('Key to ratings', 1), fixedTable(m.key, levels, width, { size: TABLE_SIZE, keepTogether: true, rowsWhole: true }));

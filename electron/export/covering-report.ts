@@ -24,11 +24,11 @@ import {
 } from 'docx';
 import type { CoveringReportContent } from '../../shared/covering-report';
 import { formatLongDate } from '../../shared/dates';
-import type { PlanTree } from '../../shared/model';
-import { directionLabel, sortLevels } from '../../shared/ratings';
+import type { PlanTree, ReportingPeriod } from '../../shared/model';
+import { averagesMeanSomething, sortLevels } from '../../shared/ratings';
 import { describeProgress } from '../../shared/summary';
 import type { PlanSummary } from '../../shared/summary-schema';
-import { sectionName, type Cell, type TableModel } from './appendix-model';
+import { summaryTable } from './appendix-model';
 import { fixedTable, heading, houseStyles, run } from './docx-parts';
 import { distributeWidths, PORTRAIT_A4, textWidth } from './layout';
 import { cleanDeep, paragraphsOf } from './text';
@@ -110,27 +110,6 @@ function headerTable(r: CoveringReportContent, width: number): Table {
   });
 }
 
-/** A small summary table for section 3: area, previous and current average, direction of travel. */
-function smallSummary(summary: PlanSummary): TableModel {
-  const text = (t: string, center = false): Cell => ({ kind: 'text', paras: [[{ text: t }]], center });
-  const row = (name: string, g: PlanSummary['overall']): Cell[] => {
-    const d = directionLabel(g.direction);
-    return [text(name), text(g.previous.oneDp, true), text(g.current.oneDp, true), text(`${d.arrow} ${d.words}`)];
-  };
-  const rows = summary.sections.map((s) => row(sectionName(s.number, s.title), s));
-  rows.push(row('Overall', summary.overall));
-  return {
-    columns: [
-      { label: 'Area', weight: 4 },
-      { label: summary.compareLabel ? `${summary.compareLabel} average` : 'Previous average', weight: 1.4 },
-      { label: summary.periodLabel ? `${summary.periodLabel} average` : 'Current average', weight: 1.4 },
-      { label: 'Direction of travel', weight: 1.6 },
-    ],
-    rows,
-    boldRows: [rows.length - 1],
-  };
-}
-
 function implication(number: string, title: string, imp: CoveringReportContent['implications']['financial']): Paragraph[] {
   const out = [new Paragraph({ keepNext: true, spacing: { before: 120, after: 120 }, children: [run(number, { bold: true }), run(`\t${title}`, { bold: true })], tabStops: [{ type: TabStopType.LEFT, position: NUMBER_INDENT }] })];
   const paras = paragraphsOf(imp.text);
@@ -186,8 +165,12 @@ function body(tree: PlanTree, r: CoveringReportContent, summary: PlanSummary | n
   let n = 1;
   for (const p of paragraphsOf(progress)) out.push(...numbered(`3.${n++}`, p));
   if (summary && levels.length > 0) {
-    out.push(new Paragraph({ keepNext: true, spacing: { after: 80 }, indent: { left: NUMBER_INDENT }, children: [run('Average rating of each area (actions not yet rated are left out):', { italics: true })] }));
-    out.push(fixedTable(smallSummary(summary), levels, width, { size: BODY, keepTogether: true, rowsWhole: true }));
+    const numeric = averagesMeanSomething(levels);
+    const caption = numeric ? 'Average rating of each area (actions not yet rated are left out):' : 'Ratings in each area, and the share of rated actions on track or complete:';
+    out.push(new Paragraph({ keepNext: true, spacing: { after: 80 }, indent: { left: NUMBER_INDENT }, children: [run(caption, { italics: true })] }));
+    const period = (id: string | null, label: string | null) => (id && label ? ({ id, label } as ReportingPeriod) : null);
+    const table = summaryTable(summary, levels, { period: period(summary.periodId, summary.periodLabel), compare: period(summary.compareId, summary.compareLabel) }, { compact: true });
+    out.push(fixedTable(table, levels, width, { size: BODY, keepTogether: true, rowsWhole: true, smallHeader: !numeric }));
     out.push(new Paragraph({ spacing: { after: 120 }, children: [] }));
   }
   if (paragraphsOf(r.issuesAndOptions).length) out.push(...numberedBlock(3, r.issuesAndOptions, 'None.', n));

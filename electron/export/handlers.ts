@@ -12,7 +12,7 @@ import { ExportOptions, type ExportOptions as ExportOptionsT } from '../../share
 import type { PlanTree } from '../../shared/model';
 import { DomainError } from '../../shared/result';
 import { computeSummary } from '../../shared/summary';
-import type { Host } from '../host';
+import { callerPath, type Host } from '../host';
 import { buildAppendix } from './appendix';
 import { resolveColumns, resolveSelection } from './appendix-model';
 import { buildCoveringReport } from './covering-report';
@@ -53,7 +53,8 @@ export function resolvedDefaults(tree: PlanTree, options: ExportOptionsT = Expor
   };
 }
 
-async function choosePath(host: Host, given: string | undefined, title: string, defaultName: string): Promise<string> {
+async function choosePath(host: Host, requested: string | undefined, title: string, defaultName: string): Promise<string> {
+  const given = callerPath(host, requested);
   if (given) return given;
   const chosen = await host.chooseSavePath({ title, defaultName, filters: DOCX_FILTER });
   if (!chosen) throw new DomainError('cancelled', 'Export cancelled. Nothing was written.');
@@ -70,7 +71,17 @@ function progressEmitter(ctx: HandlerContext, jobId: string) {
   return (p: { phase: string; done: number; total: number }) => ctx.emit('job:progress', { jobId, kind: 'export', ...p });
 }
 
+/** How many written files "show in folder" remembers. */
+const MAX_WRITTEN = 50;
+
 export function createExportHandlers({ store, host }: { store: Store; host: Host }): HandlersFor<ExportChannel> {
+  // The files this process wrote: the only ones the window may reveal (see Host.callerPaths).
+  const written = new Set<string>();
+  const wrote = (file: string): void => {
+    written.delete(file);
+    written.add(file);
+    while (written.size > MAX_WRITTEN) written.delete(written.values().next().value as string);
+  };
   return {
     'export:defaults': ({ planId }) => {
       const tree = loadTree(store, planId);
@@ -96,14 +107,17 @@ export function createExportHandlers({ store, host }: { store: Store; host: Host
         throw new DomainError('export_failed', `The appendix could not be built: ${error instanceof Error ? error.message : String(error)}. Nothing was written.`);
       }
       emit({ phase: 'writing', done: 1, total: 1 });
-      const written = await writeFileAtomic(target, bytes);
-      return { path: target, bytes: written };
+      const size = await writeFileAtomic(target, bytes);
+      wrote(target);
+      return { path: target, bytes: size };
     },
 
     'export:coveringReport': async ({ planId, periodId, content, path, jobId }, ctx) => {
       const tree = loadTree(store, planId);
       const period = periodId ?? tree.plan.currentPeriodId ?? tree.periods.filter((p) => p.deletedAt === null).at(-1)?.id;
       if (!period) throw new DomainError('invalid_input', 'This plan has no reporting periods yet. Add one before writing the covering report.');
+      if (!tree.periods.some((p) => p.id === period && p.deletedAt === null))
+        throw new DomainError('not_found', 'That reporting period is not part of this plan, or it has been deleted. Choose one of the plan’s periods.');
       const report = content ?? getCoveringReport(store, planId, period).content;
       const target = await choosePath(host, path, 'Save the covering report', coveringReportFileName(tree));
       const emit = progressEmitter(ctx, jobId ?? randomUUID());
@@ -111,12 +125,16 @@ export function createExportHandlers({ store, host }: { store: Store; host: Host
       const compare = resolveSelection(tree, ExportOptions.parse({ periodId: period })).compare;
       const summary = tree.levels.some((l) => l.deletedAt === null) ? computeSummary(tree, { periodId: period, compareId: compare?.id ?? null }) : null;
       const bytes = await buildCoveringReport(tree, report, summary);
-      const written = await writeFileAtomic(target, bytes);
+      const size = await writeFileAtomic(target, bytes);
+      wrote(target);
       emit({ phase: 'done', done: 1, total: 1 });
-      return { path: target, bytes: written };
+      return { path: target, bytes: size };
     },
 
     'export:reveal': ({ path }) => {
+      if (host.callerPaths !== 'allow' && !written.has(path)) {
+        throw new DomainError('forbidden', 'Only a file Planwright has just exported can be shown in its folder.');
+      }
       host.showItemInFolder(path);
       return { ok: true as const };
     },

@@ -13,6 +13,34 @@ export function tempPathFor(path: string): string {
   return join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
 }
 
+const TEMP_NAME = /^\..+\.[0-9a-f]{12}\.tmp$/;
+
+/**
+ * Removes temporary files a crashed export left in `folder`: those for `path` itself, and any other export
+ * temporary file older than ten minutes (a younger one may belong to an export still running).
+ */
+export async function removeOrphanTemps(path: string, now = Date.now()): Promise<void> {
+  const folder = dirname(path);
+  const mine = `.${basename(path)}.`;
+  let names: string[];
+  try {
+    names = await fs.readdir(folder);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!TEMP_NAME.test(name)) continue;
+    const full = join(folder, name);
+    try {
+      const st = await fs.lstat(full);
+      if (!st.isFile()) continue;
+      if (name.startsWith(mine) || now - st.mtimeMs > 10 * 60_000) await fs.rm(full, { force: true });
+    } catch {
+      /* gone already, or not ours to remove */
+    }
+  }
+}
+
 function describe(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | null)?.code;
   switch (code) {
@@ -37,6 +65,7 @@ function describe(error: unknown): string {
  * ('export_failed') with a clear message; the file at `path` is then unchanged.
  */
 export async function writeFileAtomic(path: string, data: Uint8Array): Promise<number> {
+  await removeOrphanTemps(path);
   const temp = tempPathFor(path);
   let handle: fs.FileHandle | null = null;
   try {

@@ -178,6 +178,43 @@ function mainPart(contentTypes: Uint8Array | undefined): string {
   return 'word/document.xml';
 }
 
+/** Inside these property elements only the named children are read (the rest is formatting). */
+const KEEP_IN: Record<string, ReadonlySet<string>> = {
+  rPr: new Set(['shd', 'highlight']),
+  pPr: new Set(['pStyle', 'numPr', 'outlineLvl', 'shd', 'rPr']),
+  tcPr: new Set(['gridSpan', 'vMerge', 'shd']),
+  trPr: new Set(['tblHeader', 'gridBefore', 'del', 'ins']),
+};
+/** Elements never read, dropped with their subtree while parsing (drawings, layout, field codes, marks). */
+const SKIP = new Set([
+  'tblPr',
+  'tblGrid',
+  'sectPr',
+  'drawing',
+  'pict',
+  'object',
+  'AlternateContent',
+  'bookmarkStart',
+  'bookmarkEnd',
+  'proofErr',
+  'lastRenderedPageBreak',
+  'instrText',
+  'delText',
+  'permStart',
+  'permEnd',
+  'commentRangeStart',
+  'commentRangeEnd',
+  'commentReference',
+  'footnoteReference',
+  'endnoteReference',
+]);
+const skipUnread = (local: string, _ns: string, parent: XElement): boolean => {
+  const keep = parent.ns === W_NS ? KEEP_IN[parent.local] : undefined;
+  return keep ? !keep.has(local) : SKIP.has(local);
+};
+/** Text is only ever read from w:t. */
+const TEXT_IN = new Set(['t']);
+
 /** Reads a .docx package (already known to be a zip). `onProgress` is told of each table read. */
 export function readDocx(data: Uint8Array, fileName: string, onProgress?: (done: number, total: number) => void): SourceDoc {
   const entries = listZip(data, 'Word document');
@@ -187,7 +224,7 @@ export function readDocx(data: Uint8Array, fileName: string, onProgress?: (done:
   if (!names.has(part)) throw importFailed(`${fileName} is a zip file but not a Word document (it has no ${part}).`);
   const xml = readZipEntries(data, (n) => n === part, 'Word document').get(part);
   if (!xml) throw importFailed(`The file is damaged: ${part} could not be unpacked.`);
-  const root = parseXml(decodeXml(xml), part);
+  const root = parseXml(decodeXml(xml), part, { skip: skipUnread, keepText: TEXT_IN });
   const body = wChild(root, 'body');
   if (!body) throw importFailed(`${fileName} has no document body, so there is nothing to import.`);
   const blocks: Block[] = [];

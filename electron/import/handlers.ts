@@ -10,7 +10,7 @@ import type { ImportChannel } from '../../shared/contract';
 import type { HandlerContext, HandlersFor } from '../../shared/dispatch';
 import type { ImportCommitResult, ImportOptions, ImportPreview } from '../../shared/import-schema';
 import { DomainError } from '../../shared/result';
-import type { Host } from '../host';
+import { callerPath, type Host } from '../host';
 import { analyse, type Analysis } from './analyse';
 import { workerParser, type Parser } from './parser';
 import type { SourceDoc } from './source';
@@ -46,6 +46,8 @@ function progress(ctx: HandlerContext, jobId: string) {
 export function createImportHandlers(deps: ImportDeps): HandlersFor<ImportChannel> {
   const parser = deps.parser ?? workerParser();
   const pending = new Map<string, Pending>();
+  /** Reads still running, by jobId (import:cancel stops them: the worker is terminated). */
+  const running = new Map<string, AbortController>();
 
   const remember = (entry: Pending, token: string = randomUUID()): ImportPreview => {
     pending.delete(token);
@@ -61,10 +63,18 @@ export function createImportHandlers(deps: ImportDeps): HandlersFor<ImportChanne
 
   return {
     'import:preview': async (input, ctx) => {
-      const path = input.path ?? (await deps.host.chooseOpenPath({ title: 'Import a plan from Word, Excel or CSV', filters: IMPORT_FILTERS }));
+      const path = callerPath(deps.host, input.path) ?? (await deps.host.chooseOpenPath({ title: 'Import a plan from Word, Excel or CSV', filters: IMPORT_FILTERS }));
       if (!path) throw new DomainError('cancelled', 'No file was chosen, so nothing was imported.');
-      const report = progress(ctx, randomUUID());
-      const doc = await parser({ path, sheet: input.options.sheet }, report);
+      const jobId = input.jobId ?? randomUUID();
+      const report = progress(ctx, jobId);
+      const abort = new AbortController();
+      running.set(jobId, abort);
+      let doc: SourceDoc;
+      try {
+        doc = await parser({ path, sheet: input.options.sheet }, report, abort.signal);
+      } finally {
+        running.delete(jobId);
+      }
       report('analysing', 0, 1);
       const analysis = analyse(doc, input.options);
       report('analysing', 1, 1);
@@ -113,6 +123,7 @@ export function createImportHandlers(deps: ImportDeps): HandlersFor<ImportChanne
     },
 
     'import:cancel': (input) => {
+      running.get(input.token)?.abort();
       pending.delete(input.token);
       return { ok: true as const };
     },

@@ -45,7 +45,8 @@ export async function readImportBytes(data: Uint8Array, fileName: string, option
   }
   if (looksLikeZip(data)) {
     const names = new Set(listZip(data, 'Word or Excel file').map((e) => e.name));
-    if (names.has('xl/workbook.xml')) return readXlsx(data, fileName, options.sheet);
+    // A damaged workbook (its workbook part missing or renamed) is still an Excel file, never "not a Word document".
+    if (names.has('xl/workbook.xml') || (ext === '.xlsx' && ![...names].some((n) => n.startsWith('word/')))) return readXlsx(data, fileName, options.sheet);
     if (names.has('word/document.xml') || [...names].some((n) => /^word\/document\d*\.xml$/.test(n))) return readDocx(data, fileName, options.onProgress);
     if (names.has('[Content_Types].xml')) return readDocx(data, fileName, options.onProgress);
     throw importFailed(`${fileName} is a zip file but not a Word (.docx) or Excel (.xlsx) document.`);

@@ -5,10 +5,12 @@
  * ratings can come from colour; merged cells carry the master's text.
  */
 import ExcelJS from 'exceljs';
+import { strToU8, zipSync } from 'fflate';
 import Papa from 'papaparse';
 import { formatLongDate, formatMonthYear } from '../../shared/dates';
 import { findHeader } from './analyse';
 import { normaliseHex } from './colours';
+import { DomainError } from '../../shared/result';
 import { importFailed } from './errors';
 import { LIMITS } from './limits';
 import { attr, checkDepth, childElements, decodeXml, hasDeclarations, parseXml, type XElement } from './xml';
@@ -32,7 +34,8 @@ function valueText(cell: ExcelJS.Cell): string {
     if ('text' in v && typeof v.text === 'string') return v.text;
     if ('error' in v) return '';
   }
-  return cell.text ?? String(v);
+  const text: unknown = cell.text;
+  return typeof text === 'string' ? text : '';
 }
 
 /** Excel's theme colour indexes in order: 0 lt1 (background 1), 1 dk1 (text 1), 2 lt2, 3 dk2, 4-9 accent1-6, 10-11 links. */
@@ -92,6 +95,15 @@ function cleanText(text: string): string {
 }
 
 function sheetRows(ws: ExcelJS.Worksheet, theme: readonly string[] = []): GridRow[] {
+  try {
+    return readSheetRows(ws, theme);
+  } catch (error) {
+    if (error instanceof DomainError) throw error;
+    throw importFailed(`The sheet "${ws.name}" is damaged: some of its cells could not be read. Open it in Excel, save a fresh copy and import that.`);
+  }
+}
+
+function readSheetRows(ws: ExcelJS.Worksheet, theme: readonly string[]): GridRow[] {
   const rows: GridRow[] = [];
   const width = Math.min(ws.columnCount, LIMITS.maxColumns);
   const height = ws.rowCount;
@@ -114,22 +126,81 @@ function sheetRows(ws: ExcelJS.Worksheet, theme: readonly string[] = []): GridRo
 
 const nonEmpty = (rows: GridRow[]): boolean => rows.some((r) => r.cells.some((c) => c.text !== ''));
 
+const colNumber = (letters: string): number => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+const colLetters = (n: number): string => {
+  let s = '';
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+};
+
+/**
+ * Clips a sheet's merged ranges to the cells it really holds (exceljs creates every cell a merge covers,
+ * so one `A1:XFD1048576` in a 7 KB file exhausts memory). Ranges wholly outside the content are dropped.
+ */
+export function clipMerges(xml: string): string {
+  if (!xml.includes('mergeCell')) return xml;
+  let maxRow = 0;
+  let maxCol = 0;
+  let rows = 0;
+  let unaddressed = false;
+  for (const m of xml.matchAll(/<(?:\w+:)?c\b[^>]*>/g)) {
+    const r = /\sr="([A-Z]{1,3})(\d{1,7})"/.exec(m[0]);
+    if (!r) {
+      unaddressed = true;
+      continue;
+    }
+    maxCol = Math.max(maxCol, colNumber(r[1]!));
+    maxRow = Math.max(maxRow, Number(r[2]));
+  }
+  for (const m of xml.matchAll(/<(?:\w+:)?row\b[^>]*>/g)) {
+    rows++;
+    const r = /\sr="(\d{1,7})"/.exec(m[0]);
+    if (r) maxRow = Math.max(maxRow, Number(r[1]));
+  }
+  if (unaddressed) {
+    maxCol = LIMITS.maxColumns;
+    maxRow = Math.max(maxRow, rows);
+  }
+  maxRow = Math.min(maxRow, LIMITS.maxRows);
+  maxCol = Math.min(maxCol, LIMITS.maxColumns);
+  return xml.replace(/<((?:\w+:)?)mergeCell\b([^>]*?)\bref="\$?([A-Z]{1,3})\$?(\d{1,7}):\$?([A-Z]{1,3})\$?(\d{1,7})"([^>]*?)\/>/g, (_all, prefix: string, before: string, c1: string, r1: string, c2: string, r2: string, after: string) => {
+    const top = Math.min(Number(r1), Number(r2));
+    const left = Math.min(colNumber(c1), colNumber(c2));
+    const bottom = Math.min(Math.max(Number(r1), Number(r2)), maxRow);
+    const right = Math.min(Math.max(colNumber(c1), colNumber(c2)), maxCol);
+    if (top > bottom || left > right || (top === bottom && left === right)) return '';
+    return `<${prefix}mergeCell${before}ref="${colLetters(left)}${top}:${colLetters(right)}${bottom}"${after}/>`;
+  });
+}
+
+const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/i;
+
 /** Reads an .xlsx workbook (already known to be a zip). */
 export async function readXlsx(data: Uint8Array, fileName: string, sheet?: string): Promise<SourceDoc> {
-  // Check the package ourselves first (zip bomb, DTDs) before exceljs unpacks it.
+  // Check the package ourselves first (zip bomb, checksums, DTDs), then hand exceljs a copy holding only
+  // what was checked, with merged ranges clipped to the real content.
   listZip(data, 'Excel workbook');
-  const parts = readZipEntries(data, (n) => /\.(xml|rels)$/i.test(n), 'Excel workbook');
+  const entries = readZipEntries(data, () => true, 'Excel workbook');
+  const parts = new Map([...entries].filter(([n]) => /\.(xml|rels)$/i.test(n)));
+  const repacked: Record<string, Uint8Array> = {};
+  for (const [name, bytes] of entries) repacked[name] = bytes;
   for (const [name, bytes] of parts) {
     const xml = decodeXml(bytes);
     if (hasDeclarations(xml))
       throw importFailed(`The file contains a DTD or entity declaration in ${name}, which Excel never writes and which can be used to attack the reader, so it was not read.`);
     checkDepth(xml, name);
+    if (WORKSHEET.test(name)) {
+      const clipped = clipMerges(xml);
+      if (clipped !== xml) repacked[name] = strToU8(clipped);
+    }
   }
+  if (!entries.has('xl/workbook.xml')) throw importFailed(`${fileName} is a damaged Excel workbook: its workbook part is missing, so it was not read.`);
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(Buffer.from(data.buffer, data.byteOffset, data.byteLength) as unknown as ExcelJS.Buffer);
-  } catch (error) {
-    throw importFailed(`${fileName} could not be read as an Excel workbook (${error instanceof Error ? error.message : String(error)}).`);
+    const copy = zipSync(repacked, { level: 0 });
+    await wb.xlsx.load(Buffer.from(copy.buffer, copy.byteOffset, copy.byteLength) as unknown as ExcelJS.Buffer);
+  } catch {
+    throw importFailed(`${fileName} is a damaged Excel workbook: Excel's parts inside it could not be read. Open it in Excel, save a fresh copy and import that.`);
   }
   const theme = themeColours(parts.get('xl/theme/theme1.xml'));
   const sheets = wb.worksheets.map((w) => w.name);

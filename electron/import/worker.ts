@@ -5,6 +5,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { DomainError } from '../../shared/result';
 import type { ParseRequest, WorkerMessage } from './parser';
+import { UNREADABLE } from './errors';
 import { readImportFile } from './read';
 
 const post = (m: WorkerMessage): void => parentPort?.postMessage(m);
@@ -17,7 +18,7 @@ async function run(request: ParseRequest): Promise<void> {
     post({ type: 'done', doc });
   } catch (error) {
     if (error instanceof DomainError) post({ type: 'error', code: error.code, message: error.message });
-    else post({ type: 'error', code: 'import_failed', message: `The file could not be read: ${error instanceof Error ? error.message : String(error)}. Nothing was imported.` });
+    else post({ type: 'error', code: 'import_failed', message: UNREADABLE });
   }
 }
 

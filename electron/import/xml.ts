@@ -50,33 +50,61 @@ export function checkDepth(xml: string, part: string): void {
   }
 }
 
+/**
+ * What a reader needs from a part, so the tree stays small (a 3 MB .docx holds about 40 MB of XML, most of
+ * it run formatting and layout the importer never reads): `skip` drops an element with its whole subtree;
+ * `keepText` keeps text only inside the named elements (else every text node is kept).
+ */
+export interface ParseOptions {
+  skip?: (local: string, ns: string, parent: XElement) => boolean;
+  keepText?: ReadonlySet<string>;
+}
+
 /** Parses one part into its root element; `part` names it in messages ("word/document.xml"). */
-export function parseXml(xml: string, part: string): XElement {
+export function parseXml(xml: string, part: string, options: ParseOptions = {}): XElement {
   if (hasDeclarations(xml))
     throw importFailed(`The file contains a DTD or entity declaration in ${part}, which Office never writes and which can be used to attack the reader, so it was not read.`);
   const parser = new SaxesParser({ xmlns: true, position: false });
   const root: XElement = { ns: '', local: '#document', attrs: {}, children: [] };
   const stack: XElement[] = [root];
   let tooDeep = false;
+  /** Depth inside a skipped subtree (0 = not skipping). */
+  let skipping = 0;
+  const { skip, keepText } = options;
   parser.on('opentag', (tag) => {
-    if (stack.length > LIMITS.maxXmlDepth) {
+    if (stack.length + skipping > LIMITS.maxXmlDepth) {
       tooDeep = true;
       throw new RangeError('depth');
+    }
+    if (skipping > 0 || (skip && skip(tag.local, tag.uri, stack[stack.length - 1]!))) {
+      if (!tag.isSelfClosing) skipping++;
+      return;
     }
     const attrs: Record<string, string> = {};
     for (const a of Object.values(tag.attributes)) attrs[`${a.uri}|${a.local}`] = a.value;
     const el: XElement = { ns: tag.uri, local: tag.local, attrs, children: [] };
     stack[stack.length - 1]!.children.push(el);
-    stack.push(el);
+    if (!tag.isSelfClosing) stack.push(el);
   });
-  parser.on('closetag', () => void stack.pop());
-  parser.on('text', (text) => void stack[stack.length - 1]!.children.push(text));
-  parser.on('cdata', (text) => void stack[stack.length - 1]!.children.push(text));
+  parser.on('closetag', (tag) => {
+    if (tag.isSelfClosing) return;
+    if (skipping > 0) skipping--;
+    else stack.pop();
+  });
+  const onText = (text: string): void => {
+    if (skipping > 0) return;
+    const top = stack[stack.length - 1]!;
+    if (keepText && !keepText.has(top.local)) return;
+    top.children.push(text);
+  };
+  parser.on('text', onText);
+  parser.on('cdata', onText);
   try {
     parser.write(xml).close();
   } catch (error) {
     if (tooDeep) throw importFailed(tooDeepMessage(part));
-    throw importFailed(`The file is damaged: ${part} is not well-formed XML (${error instanceof Error ? error.message : String(error)}).`);
+    const line = error instanceof Error ? /^(\d+):/.exec(error.message)?.[1] : undefined;
+    throw importFailed(`The file is damaged: ${part} is not well-formed XML${line ? ` (near line ${line})` : ''}, so it was not read.`);
   }
   const top = root.children.find((c): c is XElement => typeof c !== 'string');
   if (!top) throw importFailed(`The file is damaged: ${part} has no content.`);

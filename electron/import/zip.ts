@@ -1,9 +1,12 @@
 /**
  * Reading zip packages (.docx, .xlsx) with fflate, guarded against zip bombs: the entry count and the
  * declared sizes (and compression ratios) are checked from the central directory BEFORE anything is
- * inflated, and the actual inflated bytes are counted while streaming, stopping at the limit.
+ * inflated, and the actual inflated bytes are counted while streaming, stopping at the limit. Each
+ * entry read is checked against the CRC-32 its central directory records (fflate does not check it), so a
+ * damaged package is refused instead of importing altered text.
  */
 import { Unzip, UnzipInflate, unzipSync } from 'fflate';
+import { crc32 } from 'node:zlib';
 import { importFailed } from './errors';
 import { LIMITS } from './limits';
 
@@ -57,13 +60,52 @@ export function listZip(data: Uint8Array, what: string, limits: ZipLimits = LIMI
 }
 
 /**
+ * The CRC-32 of each entry as the central directory records it (name -> crc). Entries in a zip64 or
+ * otherwise unusual directory are left out (they are then read unchecked, as before).
+ */
+export function centralCrcs(data: Uint8Array): Map<string, number> {
+  const out = new Map<string, number>();
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  // The end-of-central-directory record is in the last 22 + 65,535 bytes.
+  let eocd = -1;
+  for (let i = data.length - 22; i >= Math.max(0, data.length - 22 - 65_535); i--) {
+    if (view.getUint32(i, true) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) return out;
+  const count = view.getUint16(eocd + 10, true);
+  let at = view.getUint32(eocd + 16, true);
+  if (count === 0xffff || at === 0xffffffff) return out; // zip64: not read here
+  const decoder = new TextDecoder();
+  for (let n = 0; n < count && at + 46 <= data.length; n++) {
+    if (view.getUint32(at, true) !== 0x02014b50) break;
+    const crc = view.getUint32(at + 16, true);
+    const nameLength = view.getUint16(at + 28, true);
+    const extra = view.getUint16(at + 30, true);
+    const comment = view.getUint16(at + 32, true);
+    if (at + 46 + nameLength > data.length) break;
+    const name = decoder.decode(data.subarray(at + 46, at + 46 + nameLength));
+    if (!out.has(name)) out.set(name, crc);
+    at += 46 + nameLength + extra + comment;
+  }
+  return out;
+}
+
+const crcMessage = (what: string, name: string): string =>
+  `The file is damaged: part of the ${what} (${name}) does not match its checksum, so its text may have been altered. It was not read; open it in Word or Excel, save a fresh copy and import that.`;
+
+/**
  * Inflates the entries `wanted` selects, counting the actual bytes as they stream out (a package can
  * declare false sizes) and stopping once the entry or total limit is passed. Call `listZip` first.
  */
 export function readZipEntries(data: Uint8Array, wanted: (name: string) => boolean, what: string, limits: ZipLimits = LIMITS): Map<string, Uint8Array> {
   const out = new Map<string, Uint8Array>();
+  const crcs = centralCrcs(data);
   let total = 0;
   let bomb = false;
+  let badCrc: string | null = null;
   const unzip = new Unzip((file) => {
     if (!wanted(file.name)) return;
     const chunks: Uint8Array[] = [];
@@ -85,7 +127,12 @@ export function readZipEntries(data: Uint8Array, wanted: (name: string) => boole
           joined.set(c, at);
           at += c.length;
         }
-        out.set(file.name, joined);
+        const expected = crcs.get(file.name);
+        if (expected !== undefined && crc32(joined) >>> 0 !== expected) {
+          badCrc = file.name;
+          throw new RangeError('crc');
+        }
+        if (!out.has(file.name)) out.set(file.name, joined);
       }
     };
     file.start();
@@ -93,9 +140,11 @@ export function readZipEntries(data: Uint8Array, wanted: (name: string) => boole
   unzip.register(UnzipInflate);
   try {
     unzip.push(data, true);
-  } catch (error) {
+  } catch {
     if (bomb) throw importFailed(BOMB);
-    throw importFailed(`The file is damaged: part of the ${what} could not be unpacked (${error instanceof Error ? error.message : String(error)}).`);
+    if (badCrc !== null) throw importFailed(crcMessage(what, badCrc));
+    throw importFailed(`The file is damaged: part of the ${what} could not be unpacked. Open it in Word or Excel, save a fresh copy and import that.`);
   }
+  for (const name of out.keys()) if (!crcs.has(name) && crcs.size > 0) throw importFailed(crcMessage(what, name));
   return out;
 }

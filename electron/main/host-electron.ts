@@ -4,6 +4,8 @@ import type { Host } from '../host';
 
 export function createElectronHost(getWindow: () => BrowserWindow | null): Host {
   return {
+    // The window never names files: paths come from these dialogs only.
+    callerPaths: 'refuse',
     async chooseSavePath({ title, defaultName, filters }) {
       const win = getWindow();
       const options = { title, defaultPath: defaultName, filters, properties: ['createDirectory', 'showOverwriteConfirmation'] as ('createDirectory' | 'showOverwriteConfirmation')[] };

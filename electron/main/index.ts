@@ -6,17 +6,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell } from 'electron';
-import { ensureSamplePlan, openStore, StoreOpenError, type Store } from '../../db';
-import { createDispatcher } from '../../shared/dispatch';
-import { createAppHandlers } from '../handlers';
+import { app, BrowserWindow, dialog, ipcMain, Menu, MessageChannelMain, net, protocol, session, shell, utilityProcess, type UtilityProcess } from 'electron';
+import { createUtilityClient, type UtilityClient } from '../utility/client';
 import { APP_HOST, APP_ORIGIN, APP_SCHEME, contentTypeFor, resolveAppFile } from './app-protocol';
 import { buildCsp } from './csp';
 import { createElectronHost } from './host-electron';
 import { createSenderCheck, registerIpc } from './ipc';
 import { buildMenuTemplate, type MenuCommand } from './menu';
+import { sqliteBinding } from './native-binding';
 import { DB_FILE_NAME, osUserName, PRODUCT_NAME } from './paths';
-import { builtPaths, isAllowedNavigation, isExternalLink, secureWebPreferences } from './security';
+import { builtPaths, hardenWebContents, secureWebPreferences } from './security';
 import { storeErrorDialog } from './store-error';
 
 const mainDir = path.dirname(fileURLToPath(import.meta.url));
@@ -34,7 +33,9 @@ app.setPath('userData', path.join(app.getPath('appData'), PRODUCT_NAME));
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 let mainWindow: BrowserWindow | null = null;
-let store: Store | null = null;
+/** The store's utility process and the main process's side of its port (see electron/utility/). */
+let storeProcess: UtilityProcess | null = null;
+let store: UtilityClient | null = null;
 
 function sendMenuCommand(command: MenuCommand): void {
   const win = BrowserWindow.getFocusedWindow() ?? mainWindow;
@@ -53,22 +54,46 @@ async function showAbout(dbPath: string): Promise<void> {
   else await dialog.showMessageBox(options);
 }
 
-/** Opens the plan store; on failure explains why in a dialog and answers null. */
-async function openPlanStore(dbPath: string): Promise<Store | null> {
-  try {
-    // Electron usually creates userData itself; a first run must not depend on it.
-    fs.mkdirSync(path.dirname(dbPath), { recursive: true });
-    // `npm start` builds better-sqlite3 for Electron's ABI under out/native/ and names it here; packaged
-    // builds are rebuilt by electron-builder and need no override.
-    const nativeBinding = process.env.PLANWRIGHT_SQLITE_BINDING || undefined;
-    return openStore(dbPath, { actor: osUserName('Planwright user'), nativeBinding });
-  } catch (error) {
-    if (!(error instanceof StoreOpenError)) throw error;
-    const box = storeErrorDialog(error, dbPath);
-    const { response } = await dialog.showMessageBox({ type: 'error', title: box.title, message: box.message, detail: box.detail, buttons: box.buttons, defaultId: 0, cancelId: 0 });
-    if (response === 1) shell.showItemInFolder(error.backupPath ?? dbPath);
-    return null;
-  }
+/**
+ * Starts the store's utility process (the dispatcher, the store, the exporter and the importer run there,
+ * off the window's thread) and opens the plan store in it; on failure explains why in a dialog and answers
+ * null.
+ */
+async function openPlanStore(dbPath: string, actor: string): Promise<UtilityClient | null> {
+  // Electron usually creates userData itself; a first run must not depend on it.
+  fs.mkdirSync(path.dirname(dbPath), { recursive: true });
+  const child = utilityProcess.fork(paths.utility, [], { serviceName: 'Planwright plan store', stdio: 'inherit' });
+  const { port1, port2 } = new MessageChannelMain();
+  const client = createUtilityClient(
+    { postMessage: (message) => port1.postMessage(message), onMessage: (listener) => port1.on('message', (event) => listener(event.data)) },
+    createElectronHost(() => mainWindow),
+    log,
+  );
+  port1.start();
+  // Hand over the port once the utility process listens for it.
+  child.once('message', () => child.postMessage({ type: 'port' }, [port2]));
+  child.on('exit', (code) => {
+    client.failAll(`exit code ${code}`);
+    if (storeProcess === child) storeProcess = null;
+  });
+  storeProcess = child;
+  // better-sqlite3 built for Electron's ABI (see native-binding.ts; the env override only in development).
+  const nativeBinding = sqliteBinding({
+    isPackaged: app.isPackaged,
+    mainDir,
+    env: process.env,
+    electronVersion: process.versions.electron ?? '',
+    platform: process.platform,
+    arch: process.arch,
+    exists: (file) => fs.existsSync(file),
+  });
+  const outcome = await client.open({ dbPath, actor, version: app.getVersion(), nativeBinding, validateOutput: !app.isPackaged });
+  if (outcome.ok) return client;
+  if (!outcome.storeError) throw new Error(outcome.message);
+  const box = storeErrorDialog(outcome.storeError, dbPath);
+  const { response } = await dialog.showMessageBox({ type: 'error', title: box.title, message: box.message, detail: box.detail, buttons: box.buttons, defaultId: 0, cancelId: 0 });
+  if (response === 1) shell.showItemInFolder(outcome.storeError.backupPath ?? dbPath);
+  return null;
 }
 
 function serveAppProtocol(): void {
@@ -107,14 +132,7 @@ function createWindow(): BrowserWindow {
     webPreferences: secureWebPreferences(paths.preload),
   });
   win.once('ready-to-show', () => win.show());
-  win.webContents.on('will-navigate', (event, url) => {
-    if (!isAllowedNavigation(url, isTrusted)) event.preventDefault();
-  });
-  win.webContents.on('will-attach-webview', (event) => event.preventDefault());
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    if (isExternalLink(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
+  // Navigation, new windows and webviews are refused for every web contents (see 'web-contents-created').
   void win.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
@@ -124,20 +142,13 @@ function createWindow(): BrowserWindow {
 
 async function start(): Promise<void> {
   const dbPath = path.join(app.getPath('userData'), DB_FILE_NAME);
-  store = await openPlanStore(dbPath);
+  const actor = osUserName('Planwright user');
+  store = await openPlanStore(dbPath, actor);
   if (!store) {
     app.quit();
     return;
   }
-  await ensureSamplePlan(store);
-
-  const openStoreNow = store;
-  const host = createElectronHost(() => mainWindow);
-  const dispatch = createDispatcher(createAppHandlers({ store: openStoreNow, host, version: app.getVersion() }), {
-    validateOutput: !app.isPackaged,
-    onInternalError: (channel, error) => log(`${channel}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
-  });
-  registerIpc(ipcMain, dispatch, { isTrustedSender: isTrusted, actor: () => openStoreNow.actor(), log });
+  registerIpc(ipcMain, store.dispatch, { isTrustedSender: isTrusted, actor: () => actor, log });
 
   serveAppProtocol();
   hardenSession();
@@ -145,6 +156,11 @@ async function start(): Promise<void> {
     Menu.buildFromTemplate(buildMenuTemplate({ platform: process.platform, send: sendMenuCommand, showAbout: () => void showAbout(dbPath), dev: !app.isPackaged })),
   );
   mainWindow = createWindow();
+  // The full integrity check and the daily backup (in the utility process), after the window is up.
+  store.startMaintenance((name, body) => {
+    if (name === 'store:integrity' && (body as { state?: string; detail?: string }).state === 'damaged') log(`integrity check: ${(body as { detail?: string }).detail ?? ''}`);
+    mainWindow?.webContents.send(name, body);
+  });
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -155,15 +171,30 @@ if (!app.requestSingleInstanceLock()) {
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
   });
+  app.on('web-contents-created', (_event: unknown, contents: Electron.WebContents) => {
+    hardenWebContents(contents, { isTrusted, openExternal: (url) => void shell.openExternal(url) });
+  });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('activate', () => {
     if (store && BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
   });
-  app.on('will-quit', () => {
-    void store?.close();
+  // Quitting waits for the utility process to close the store (and checkpoint its WAL) before the process ends.
+  let closing = false;
+  app.on('will-quit', (event: { preventDefault(): void }) => {
+    const open = store;
+    if (!open || closing) return;
+    closing = true;
+    event.preventDefault();
     store = null;
+    Promise.resolve()
+      .then(() => open.close())
+      .catch((error: unknown) => log(`Closing the plan store failed: ${error instanceof Error ? error.message : String(error)}`))
+      .finally(() => {
+        storeProcess?.kill();
+        app.exit(0);
+      });
   });
   app
     .whenReady()

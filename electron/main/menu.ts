@@ -87,7 +87,7 @@ export function buildMenuTemplate(deps: MenuDeps): MenuItemConstructorOptions[] 
   const help: MenuItemConstructorOptions = {
     role: 'help',
     label: '&Help',
-    submenu: [{ label: 'About Planwright', click: () => deps.showAbout() }],
+    submenu: [command('Restore a backup…', 'restoreBackup'), { type: 'separator' }, { label: 'About Planwright', click: () => deps.showAbout() }],
   };
 
   return [...appMenu, file, edit, view, ...(mac ? [{ role: 'windowMenu' } as MenuItemConstructorOptions] : []), help];

@@ -40,6 +40,32 @@ export function isExternalLink(url: string): boolean {
 export function builtPaths(mainDir: string) {
   return {
     preload: path.join(mainDir, '..', 'preload', 'index.cjs'),
+    /** The store's utility process (electron/utility/index.ts). */
+    utility: path.join(mainDir, 'utility.js'),
     renderer: path.join(mainDir, '..', 'renderer'),
   };
+}
+
+/** The parts of Electron's WebContents the hardening uses. */
+export interface WebContentsLike {
+  on(event: 'will-navigate' | 'will-attach-webview' | 'will-redirect', listener: (event: { preventDefault(): void }, url?: string) => void): unknown;
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
+}
+
+/**
+ * Applied to every web contents the app creates (app 'web-contents-created'), not just the main window:
+ * no webviews, no new windows (https and mailto links open in the browser instead), and no navigation
+ * away from the app's own page.
+ */
+export function hardenWebContents(contents: WebContentsLike, options: { isTrusted: (url: string) => boolean; openExternal: (url: string) => void }): void {
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  const refuseForeign = (event: { preventDefault(): void }, url?: string) => {
+    if (!url || !isAllowedNavigation(url, options.isTrusted)) event.preventDefault();
+  };
+  contents.on('will-navigate', refuseForeign);
+  contents.on('will-redirect', refuseForeign);
+  contents.setWindowOpenHandler(({ url }) => {
+    if (isExternalLink(url)) options.openExternal(url);
+    return { action: 'deny' };
+  });
 }

@@ -19,6 +19,9 @@ const TITLES: Record<StoreOpenErrorCode, string> = {
   corrupt: 'Your plan store is damaged',
   not_a_database: 'This file is not a Planwright plan store',
   locked: 'Your plan store is in use',
+  unreadable: 'Your plan store could not be read',
+  disk_full: 'The disk is full',
+  migration_failed: 'Your plan store could not be upgraded',
 };
 
 /** Buttons: 0 = Quit, 1 = Show the file (and its backups) in the file manager. */

@@ -17,6 +17,7 @@ import { AppServicesContext, useServices, useUndoState, type AppServices } from 
 import { SaveTracker } from './state/saveStatus';
 import { UndoStack } from './state/undo';
 import { isTextEntry, primaryModifier } from './keys';
+import { errorText } from './errors';
 
 export type View = { kind: 'library' } | { kind: 'plan'; planId: string; tab: WorkspaceTab; jump: JumpTarget | null };
 
@@ -87,7 +88,7 @@ function Shell({ onUserName }: { onUserName(userName: string): void }) {
         if (label) toast(`${redo ? 'Redone' : 'Undone'}: ${label}`);
         else toast(redo ? 'Nothing to redo' : 'Nothing to undo');
       } catch (error) {
-        toast(`Couldn't ${redo ? 'redo' : 'undo'}: ${error instanceof Error ? error.message : String(error)}`, { kind: 'error' });
+        toast(`Couldn't ${redo ? 'redo' : 'undo'}: ${errorText(error)}`, { kind: 'error' });
       }
     },
     [undo, toast],
@@ -138,7 +139,9 @@ function Shell({ onUserName }: { onUserName(userName: string): void }) {
   useEffect(
     () =>
       onEvent('menu:command', ({ command }) => {
-        if (command === 'undo') void runUndo(false);
+        // The menu's Ctrl+Z inside a text box is the text box's own undo (typing), never the last saved edit.
+        if ((command === 'undo' || command === 'redo') && isTextEntry(document.activeElement)) document.execCommand(command);
+        else if (command === 'undo') void runUndo(false);
         else if (command === 'redo') void runUndo(true);
         else if (command === 'search') searchInput.current?.focus();
         else if (command === 'import') setImporting(true);
@@ -229,7 +232,10 @@ function Shell({ onUserName }: { onUserName(userName: string): void }) {
             planId={view.planId}
             tab={view.tab}
             jump={view.jump}
-            onTab={(tab) => setView({ ...view, tab, jump: null })}
+            onTab={(tab) => {
+              saves.dismiss();
+              setView({ ...view, tab, jump: null });
+            }}
             onTitle={setPlanTitle}
             onGone={(message) => {
               toast(message, { kind: 'error' });
@@ -270,10 +276,16 @@ function SaveGuard({ saves }: { saves: SaveTracker }) {
   useEffect(() => {
     const onBeforeUnload = (e: BeforeUnloadEvent) => {
       const s = saves.getState();
-      if (s.kind === 'saving' || s.kind === 'error') e.preventDefault();
+      if (s.kind === 'saving' || s.kind === 'error' || s.kind === 'unsaved') e.preventDefault();
     };
+    // Leaving the field whose save failed: its message stays beside it, the header's red banner goes.
+    const onFocusIn = () => saves.dismiss();
     window.addEventListener('beforeunload', onBeforeUnload);
-    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+    window.addEventListener('focusin', onFocusIn);
+    return () => {
+      window.removeEventListener('beforeunload', onBeforeUnload);
+      window.removeEventListener('focusin', onFocusIn);
+    };
   }, [saves]);
   return null;
 }

@@ -147,7 +147,17 @@ export function shiftPlanDraft(draft: PlanDraft, months: number): PlanDraft {
     ...(draft.currentPeriod !== undefined ? { currentPeriod: shiftDatesInText(draft.currentPeriod, months) } : {}),
     ...(draft.comparePeriod !== undefined ? { comparePeriod: shiftDatesInText(draft.comparePeriod, months) } : {}),
     recommendations: (draft.recommendations ?? []).map((r) => ({ ...r, text: shiftDatesInText(r.text, months) })),
-    sections: (draft.sections ?? []).map((s: SectionDraft) => ({ ...s, ...(s.description !== undefined ? { description: t(s.description) } : {}), actions: (s.actions ?? []).map((a) => shiftAction(a, months)) })),
+    sections: (draft.sections ?? []).map((s: SectionDraft) => ({
+      ...s,
+      ...(s.description !== undefined ? { description: t(s.description) } : {}),
+      actions: (s.actions ?? []).map((a) => shiftAction(a, months)),
+      indicators: (s.indicators ?? []).map((i) => ({
+        ...i,
+        ...(i.baselineLabel !== undefined ? { baselineLabel: planYears(i.baselineLabel) } : {}),
+        ...(i.notes !== undefined ? { notes: t(i.notes) } : {}),
+        values: (i.values ?? []).map((v) => ({ ...v, label: shiftDatesInText(v.label, months), ...(v.note !== undefined ? { note: shiftDatesInText(v.note, months) } : {}) })),
+      })),
+    })),
   };
 }
 

@@ -14,6 +14,7 @@
  */
 import type { ActionDraft, PlanDraft, SectionDraft } from '../draft';
 import { SCALE_PRESETS } from '../ratings';
+import { SAMPLE_INDICATORS } from './sample-indicators';
 
 const NOV = 'November 2025';
 const JAN = 'January 2026';
@@ -81,6 +82,7 @@ function section(number: string, title: string, description: string, actions: A[
     title,
     description,
     actions: actions.map((a, i) => ({ reference: `${number}.${i + 1}`, ...action(a) })),
+    indicators: SAMPLE_INDICATORS[number] ?? [],
   };
 }
 
@@ -543,4 +545,6 @@ export const SAMPLE_FACTS = {
   overdueAt20260131: '3.1',
   /** Joint lead (children's and adults' assistant directors). */
   jointLead: '4.1',
+  /** Performance indicators in every section (15 in all), monthly values July 2025 to January 2026. */
+  indicators: 15,
 } as const;

@@ -11,7 +11,7 @@
  * Pure TypeScript: no Node, no DOM.
  */
 import { PlanDraft } from '../draft';
-import type { Action, Lead, Objective, PlanTree, ProgressUpdate, Rating, RatingLevel, Recommendation, ReportingPeriod, Section } from '../model';
+import type { Action, Indicator, Lead, Objective, PlanTree, ProgressUpdate, Rating, RatingLevel, Recommendation, ReportingPeriod, Section } from '../model';
 import { templateColumns } from '../templates';
 
 export interface TreeFromDraftOptions {
@@ -89,8 +89,10 @@ export function treeFromDraft(input: PlanDraft, opts: TreeFromDraftOptions = {})
   const actions: Action[] = [];
   const ratings: Rating[] = [];
   const progress: ProgressUpdate[] = [];
+  const indicators: Indicator[] = [];
   draft.sections.forEach((s, sIndex) => {
     const sectionId = id();
+    for (const ind of s.indicators) indicators.push({ ...ind, id: id(), planId, sectionId, position: indicators.length, updatedAt: now, deletedAt: null });
     const number = s.number ?? String(sIndex + 1);
     sections.push({ id: sectionId, planId, position: sIndex, number, numberManual: s.number !== undefined, title: s.title, description: s.description, archived: false, updatedAt: now, deletedAt: null });
     const objectiveByText = new Map<string, Objective>();
@@ -180,6 +182,6 @@ export function treeFromDraft(input: PlanDraft, opts: TreeFromDraftOptions = {})
     actions,
     ratings,
     progress,
-    indicators: [],
+    indicators,
   };
 }

@@ -62,20 +62,7 @@ describe('summarise (npm test summary line)', () => {
   });
 });
 
-describe('npm start without the Electron binary', () => {
-  it('says plainly that the binary could not be downloaded, and exits 1 without building', async () => {
-    const result = await promisify(execFile)(process.execPath, ['scripts/start.mjs'], {
-      cwd: root,
-      env: { ...process.env, ELECTRON_OVERRIDE_DIST_PATH: path.join(tmp, 'no-electron-here') },
-    }).then(
-      () => ({ code: 0, stderr: '' }),
-      (e: { code: number; stderr: string }) => e,
-    );
-    expect(result.code).toBe(1);
-    expect(result.stderr).toContain('the Electron binary could not be downloaded');
-    expect(result.stderr).toContain('npx install-electron');
-  });
-});
+// npm start's checks (Node version, Electron's download, the SQLite module) are in test/scripts/electron-setup.test.ts.
 
 describe('bench table', () => {
   it('checks each goal and marks unmeasured ones', () => {
@@ -88,5 +75,21 @@ describe('bench table', () => {
     expect(row('export ratio')).toMatch(/0\.300\s+≤ 0\.5\s+pass$/);
     expect(row('store.create_large_plan_ms')).toMatch(/900$/);
     expect(GOALS.map((g) => g.figure)).toContain('import.large_plan_ms');
+  });
+});
+
+describe('the compiled command line', () => {
+  it('bin/planwright.mjs runs the esbuild bundle (built on first use), and tsx is not a runtime dependency', async () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string>; scripts: Record<string, string> };
+    expect(pkg.dependencies.tsx).toBeUndefined();
+    expect(pkg.scripts['build:cli']).toBe('node scripts/build-cli.mjs');
+    expect(fs.readFileSync(path.join(root, 'bin', 'planwright.mjs'), 'utf8')).not.toContain('tsx');
+    const { stdout } = await promisify(execFile)(process.execPath, ['bin/planwright.mjs', '--version'], { cwd: root });
+    expect(stdout).toMatch(/\d+\.\d+\.\d+/);
+    const inputs = JSON.parse(fs.readFileSync(path.join(root, 'out', 'cli', 'inputs.json'), 'utf8')) as string[];
+    // The bundle knows its sources, so an edited source triggers a rebuild.
+    expect(inputs).toContain('electron/cli/index.ts');
+    expect(inputs).toContain('shared/contract.ts');
+    expect(fs.readFileSync(path.join(root, 'out', 'cli', 'index.cjs'), 'latin1')).not.toMatch(/require\("tsx/);
   });
 });

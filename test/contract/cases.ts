@@ -102,6 +102,12 @@ export const validCases = {
 
   'coveringReport:get': ({ tree }) => ({ planId: tree.plan.id, periodId: tree.periods[1]!.id }),
   'coveringReport:save': ({ tree }) => ({ planId: tree.plan.id, periodId: tree.periods[1]!.id, content: { committee: 'Corporate Parenting Committee', itemNumber: '5' } }),
+
+  'backups:list': () => ({}),
+  'backups:create': () => ({}),
+  'backups:restore': async ({ call }) => ({ path: (await call('backups:create', {})).path }),
+  'store:status': () => ({}),
+  'store:repair': () => ({}),
 } satisfies Record<CoreChannel, Case>;
 
 /** A near-valid payload: the valid one with its first field replaced by a value of the wrong type. */

@@ -57,7 +57,11 @@ async function seedStore(file: string): Promise<{ planId: string; sectionId: str
     await call('progress:add', { actionId: action.id, periodId: tree.plan.currentPeriodId, body: 'Kestrelford panel met twice.\n\nSecond paragraph.', internal: true });
     await call('actions:update', { actionId: action.id, patch: { dueText: 'September 2026' } });
     await call('actions:setLeads', { actionId: action.id, leads: [{ name: 'Service Lead R Example', role: 'operational' }] });
+    // A locked period's rated actions cannot be deleted (issue 8): unlock around the section delete.
+    const locked = tree.periods.filter((p) => p.locked);
+    for (const p of locked) await call('periods:lock', { periodId: p.id, locked: false });
     await call('sections:delete', { sectionId: tree.sections.at(-1)!.id });
+    for (const p of locked) await call('periods:lock', { periodId: p.id, locked: true });
     return { planId: plan.id, sectionId: tree.sections.at(-1)!.id, actionId: action.id };
   } finally {
     await store.close();

@@ -80,7 +80,7 @@ describe('screen-reader labels', () => {
     await form.getByRole('combobox', { name: /Add a lead/ }).or(form.getByRole('textbox', { name: /Add a lead/ })).waitFor();
     await form.getByRole('combobox', { name: 'Period' }).waitFor();
     for (const level of ['Red', 'Amber', 'Green', 'Blue', 'Not rated']) await form.getByRole('radio', { name: new RegExp(`^\\S?\\s*${level}`) }).first().waitFor();
-    await form.getByRole('checkbox', { name: /Internal note/ }).waitFor();
+    await form.getByRole('button', { name: /Add internal note/ }).waitFor();
     await form.getByRole('checkbox', { name: /Ofsted 1/ }).waitFor();
     await form.getByRole('button', { name: 'Close the action form (Escape)' }).waitFor();
     await page.getByRole('banner').getByRole('searchbox').or(page.getByRole('banner').getByRole('textbox', { name: /Search/ })).waitFor();
@@ -227,12 +227,15 @@ describe('the action form in full', () => {
     const ofsted2 = tree.recommendations.find((r) => r.label === 'Ofsted 2')!;
     expect(action.recommendationIds).toContain(ofsted2.id);
 
-    // An internal progress note is visibly marked as not published.
-    await form.getByLabel('Progress for March 2020').fill('Asked John Cooke for the audit figures.');
-    await form.getByRole('checkbox', { name: /Internal note/ }).click();
-    await expect.poll(() => form.getByRole('checkbox', { name: /Internal note/ }).isChecked()).toBe(true);
+    // An internal progress note has its own control and box, visibly marked as not published.
+    await form.getByRole('button', { name: /Add internal note/ }).click();
+    await form.getByLabel('Internal note for March 2020').fill('Asked John Cooke for the audit figures.');
+    await form.getByLabel('Internal note for March 2020').blur();
     await waitSaved(page);
     await expectText(form, 'Internal: not published');
+    tree = await app.call('plans:get', { planId });
+    const note = tree.progress.find((p) => p.body === 'Asked John Cooke for the audit figures.');
+    expect(note?.internal).toBe(true);
     await app.screenshot('review-action-form');
     expect(app.errors).toEqual([]);
   });

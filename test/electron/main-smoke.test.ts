@@ -36,10 +36,53 @@ const state = vi.hoisted(() => ({
   external: [] as string[],
   fetched: [] as string[],
   quit: 0,
-  appEvents: new Map<string, () => void>(),
+  exits: [] as number[],
+  forked: [] as string[],
+  ports: [] as { close(): void }[],
+  appEvents: new Map<string, (event?: unknown, arg?: unknown) => void>(),
 }));
 
-vi.mock('electron', () => {
+vi.mock('electron', async () => {
+  // The store's utility process runs in this process here: the real server (electron/utility/server.ts)
+  // on a worker_threads MessageChannel, wrapped to look like Electron's MessagePortMain.
+  const { MessageChannel } = await import('node:worker_threads');
+  const { EventEmitter } = await import('node:events');
+  const { serveStore } = await import('../../electron/utility/server');
+  type NodePort = InstanceType<typeof MessageChannel>['port1'];
+  const wrap = (port: NodePort) => ({
+    port,
+    postMessage: (message: unknown) => port.postMessage(message),
+    on: (_event: 'message', fn: (event: { data: unknown }) => void) => port.on('message', (data: unknown) => fn({ data })),
+    start: () => port.start(),
+    close: () => port.close(),
+  });
+  class MessageChannelMain {
+    port1: ReturnType<typeof wrap>;
+    port2: ReturnType<typeof wrap>;
+    constructor() {
+      const { port1, port2 } = new MessageChannel();
+      this.port1 = wrap(port1);
+      this.port2 = wrap(port2);
+      state.ports.push(port1, port2);
+    }
+  }
+  const utilityProcess = {
+    fork: (modulePath: string) => {
+      state.forked.push(modulePath);
+      const child = Object.assign(new EventEmitter(), {
+        postMessage: (_message: unknown, ports: ReturnType<typeof wrap>[]) => {
+          const port = ports[0]!;
+          serveStore({ postMessage: (m) => port.postMessage(m), onMessage: (fn) => port.on('message', (e) => fn(e.data)) });
+          port.start();
+        },
+        kill: () => true,
+      });
+      // The utility process says it is listening (electron/utility/index.ts).
+      setImmediate(() => child.emit('message', { type: 'ready' }));
+      return child;
+    },
+  };
+
   class BrowserWindow implements FakeWindow {
     url: string | null = null;
     contentsHandlers = new Map<string, (...args: unknown[]) => void>();
@@ -64,6 +107,7 @@ vi.mock('electron', () => {
     };
     constructor(public opts: FakeWindow['opts']) {
       state.windows.push(this);
+      state.appEvents.get('web-contents-created')?.({}, this.webContents);
     }
     once() {}
     on() {}
@@ -89,7 +133,7 @@ vi.mock('electron', () => {
     },
     getVersion: () => '0.0.0-test',
     requestSingleInstanceLock: () => state.lock,
-    on: (event: string, fn: () => void) => {
+    on: (event: string, fn: (event?: unknown, arg?: unknown) => void) => {
       state.appEvents.set(event, fn);
       return app;
     },
@@ -97,10 +141,14 @@ vi.mock('electron', () => {
     quit: () => {
       state.quit += 1;
     },
-    exit: () => undefined,
+    exit: (code: number) => {
+      state.exits.push(code);
+    },
   };
   return {
     app,
+    utilityProcess,
+    MessageChannelMain,
     BrowserWindow,
     dialog: {
       showMessageBox: async (...args: unknown[]) => {
@@ -164,7 +212,8 @@ function reset(appData: string) {
   Object.assign(state, { appData, userData: path.join(appData, 'electron-default'), name: '', protocolHandler: null, headersHook: null, permissionHandler: null, permissionCheck: null, menu: null, quit: 0, lock: true });
   state.ipc.clear();
   state.appEvents.clear();
-  for (const list of [state.windows, state.dialogs, state.errorBoxes, state.external, state.fetched]) list.length = 0;
+  for (const port of state.ports) port.close();
+  for (const list of [state.windows, state.dialogs, state.errorBoxes, state.external, state.fetched, state.exits, state.forked, state.ports]) list.length = 0;
 }
 
 async function startMain() {
@@ -174,18 +223,33 @@ async function startMain() {
   expect(state.errorBoxes).toEqual([]);
 }
 
+/** Quits the way Electron does: will-quit, which may hold the exit until the store has closed. */
+async function quitApp(): Promise<{ prevented: boolean }> {
+  const handler = state.appEvents.get('will-quit');
+  if (!handler) return { prevented: false };
+  let prevented = false;
+  handler({ preventDefault: () => (prevented = true) });
+  if (prevented) await vi.waitFor(() => expect(state.exits).toEqual([0]));
+  return { prevented };
+}
+
 const trustedEvent = () => ({ senderFrame: { url: 'app://planwright/index.html', parent: null }, sender: { send: () => undefined } });
 
 describe('electron/main/index.ts with a fake Electron', () => {
   beforeEach(() => reset(fs.mkdtempSync(path.join(tmp, 'appdata-'))));
   // Closes the store the way quitting the app does.
-  afterEach(() => state.appEvents.get('will-quit')?.());
+  afterEach(async () => {
+    await quitApp();
+  });
 
   it('opens the store in userData, creates the sample plan once, and answers IPC through the dispatcher', async () => {
     await startMain();
     expect(state.name).toBe('Planwright');
     expect(state.userData).toBe(path.join(state.appData, 'Planwright'));
     expect(fs.existsSync(path.join(state.userData, 'planwright.sqlite'))).toBe(true);
+    // The store runs in the utility process started from the built utility.js beside the main bundle.
+    expect(state.forked).toHaveLength(1);
+    expect(state.forked[0]).toMatch(/main[/\\]utility\.js$/);
 
     expect([...state.ipc.keys()].sort()).toEqual([...channels].sort());
     const list = (await state.ipc.get('plans:list')!(trustedEvent(), {})) as { ok: boolean; value: { title: string }[] };
@@ -198,7 +262,9 @@ describe('electron/main/index.ts with a fake Electron', () => {
     expect(foreign).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 
     // A second start on the same store does not add the sample again.
-    state.appEvents.get('will-quit')?.();
+    // Quitting holds the exit until the store has closed: its WAL is checkpointed and removed first.
+    expect(await quitApp()).toEqual({ prevented: true });
+    expect(fs.existsSync(path.join(state.userData, 'planwright.sqlite-wal'))).toBe(false);
     reset(state.appData);
     await startMain();
     const again = (await state.ipc.get('plans:list')!(trustedEvent(), {})) as { ok: boolean; value: unknown[] };

@@ -7,6 +7,7 @@ import { buildMenuTemplate } from '../../electron/main/menu';
 import { defaultDbPath, userDataDir } from '../../electron/main/paths';
 import { builtPaths, isExternalLink, secureWebPreferences } from '../../electron/main/security';
 import { storeErrorDialog } from '../../electron/main/store-error';
+import { sqliteBinding } from '../../electron/main/native-binding';
 
 const root = path.resolve('/srv/renderer');
 
@@ -154,5 +155,19 @@ describe('storeErrorDialog', () => {
     expect(corrupt.title).toBe('Your plan store is damaged');
     expect(corrupt.detail).toContain('The newest backup is /d/planwright.sqlite.backup-v1-x.sqlite.');
     expect(corrupt.buttons).toEqual(['Quit', 'Show in folder']);
+  });
+});
+
+describe('native-binding.ts (which better-sqlite3 the main process loads)', () => {
+  const base = { mainDir: '/opt/Planwright/resources/app.asar/out/main', electronVersion: '45.4.1', platform: 'linux', arch: 'x64' };
+  it('in development uses the Electron build that npm start names', () => {
+    expect(sqliteBinding({ ...base, isPackaged: false, env: { PLANWRIGHT_SQLITE_BINDING: '/repo/out/native/x.node' }, exists: () => true })).toBe('/repo/out/native/x.node');
+    expect(sqliteBinding({ ...base, isPackaged: false, env: {}, exists: () => true })).toBeUndefined();
+  });
+  it('packaged, ignores PLANWRIGHT_SQLITE_BINDING and loads only the copy shipped unpacked beside app.asar', () => {
+    const seen: string[] = [];
+    const shipped = sqliteBinding({ ...base, isPackaged: true, env: { PLANWRIGHT_SQLITE_BINDING: '/tmp/evil.node' }, exists: (f) => (seen.push(f), true) });
+    expect(shipped).toBe('/opt/Planwright/resources/app.asar.unpacked/out/native/electron-45.4.1-linux-x64/better_sqlite3.node');
+    expect(sqliteBinding({ ...base, isPackaged: true, env: { PLANWRIGHT_SQLITE_BINDING: '/tmp/evil.node' }, exists: () => false })).toBeUndefined();
   });
 });

@@ -21,13 +21,13 @@ async function exportOf(tree: PlanTree, o: ExportOptionsInput = {}): Promise<Pac
   return openDocx(await buildAppendix(tree, opts(o)));
 }
 
-/** The plan table of a section: the first table after the heading whose text starts with `heading`. */
+/** The plan table of a section: the first table after the heading whose text starts with `heading` (its indicator table, headed "Indicator", passed over). */
 function sectionTable(pkg: Package, heading: string): Element {
   const body = first(pkg.doc, 'body')!;
   let found = false;
   for (const node of Array.from(body.childNodes) as unknown as Element[]) {
     if (node.localName === 'p' && textOf(node).startsWith(heading) && all(node, 'pStyle').some((s) => attr(s, 'val') === 'Heading1')) found = true;
-    else if (found && node.localName === 'tbl') return node;
+    else if (found && node.localName === 'tbl' && cellText(cellsOf(rowsOf(node)[0]!)[0]!) !== 'Indicator') return node;
   }
   throw new Error(`no table after heading ${heading}`);
 }
@@ -193,15 +193,16 @@ describe('the appendix of a plan with the rounding cases', () => {
       const v = first(cellsOf(rows[r]!)[c]!, 'vMerge');
       return v ? (attr(v, 'val') ?? 'continue') : null;
     };
-    // Column 0 = Outcome (objective), shared by all four rows; column 1 = Action, shared by rows 1-2.
-    expect([0, 1, 2, 3].map((r) => vmerge(r, 0))).toEqual(['restart', 'continue', 'continue', 'continue']);
-    expect([0, 1, 2, 3].map((r) => vmerge(r, 1))).toEqual(['restart', 'continue', null, null]);
-    expect(cellText(cellsOf(rows[1]!)[0]!)).toBe('');
+    // Column 0 = Ref (shown because the appendix cites actions, issue 12 point 1); column 1 = Outcome
+    // (objective), shared by all four rows; column 2 = Action, shared by rows 1-2.
+    expect([0, 1, 2, 3].map((r) => vmerge(r, 1))).toEqual(['restart', 'continue', 'continue', 'continue']);
+    expect([0, 1, 2, 3].map((r) => vmerge(r, 2))).toEqual(['restart', 'continue', null, null]);
+    expect(cellText(cellsOf(rows[1]!)[1]!)).toBe('');
 
     const unmerged = await exportOf(tree, { mergeRepeated: false });
     expect(all(unmerged.doc, 'vMerge')).toHaveLength(0);
     const rows2 = rowsOf(sectionTable(unmerged, '1. Rounds up to 3.3')).slice(1);
-    expect(rows2.map((tr) => cellText(cellsOf(tr)[0]!))).toEqual(['Shared outcome', 'Shared outcome', 'Shared outcome', 'Shared outcome']);
+    expect(rows2.map((tr) => cellText(cellsOf(tr)[1]!))).toEqual(['Shared outcome', 'Shared outcome', 'Shared outcome', 'Shared outcome']);
   });
 
   it('strips control characters and lone surrogates from all text', async () => {
@@ -274,7 +275,7 @@ describe('performance indicators', () => {
   it('puts a section’s indicators before its plan table, direction respecting polarity, missing not zero', async () => {
     const tree = treeFor(roundingDraft);
     const section = tree.sections.find((s) => s.number === '1')!;
-    const base = { planId: tree.plan.id, sectionId: section.id, baselineLabel: '2016-17', snAverage: 20, notes: 'Monthly', updatedAt: tree.plan.updatedAt, deletedAt: null };
+    const base = { planId: tree.plan.id, sectionId: section.id, baselineLabel: '2016-17', snAverage: 20, target: null, yearToDate: 'latest' as const, notes: 'Monthly', updatedAt: tree.plan.updatedAt, deletedAt: null };
     const withIndicators: PlanTree = {
       ...tree,
       indicators: [

@@ -3,18 +3,20 @@ import type { PlanTree } from '../../../shared/model';
 import { defineCommand } from '../registry';
 import { resolvePlan } from '../resolve';
 import { truncate } from '../format';
+import { indicatorOutline, indicatorsWithFigures } from '../indicators';
 
 defineCommand((program, deps) => {
   program
     .command('dump')
-    .description('print a whole plan (sections, actions, ratings, progress)')
+    .description('print a whole plan (sections, actions, ratings, progress, indicators)')
     .argument('<plan>', 'plan id, start of the id, or part of the title')
     .option('--json', 'print the full plan tree as JSON')
     .action(async (planQuery: string, opts: { json?: boolean; db?: string }) => {
       const app = await deps.open(opts.db);
       const plan = resolvePlan(await app.call('plans:list', { includeArchived: true }), planQuery);
       const tree = await app.call('plans:get', { planId: plan.id });
-      deps.out(opts.json ? JSON.stringify(tree, null, 2) : outline(tree));
+      // The JSON is the plan tree; each indicator also carries the figures worked out from its values.
+      deps.out(opts.json ? JSON.stringify({ ...tree, indicators: indicatorsWithFigures(tree) }, null, 2) : outline(tree));
     });
 });
 
@@ -34,6 +36,7 @@ export function outline(tree: PlanTree): string {
       const due = action.dueText ? ` · due ${action.dueText}` : '';
       lines.push(`  ${action.reference.padEnd(6)} [${level?.label ?? 'Not rated'}] ${truncate(action.description, 80)}${due}`);
     }
+    lines.push(...indicatorOutline(tree, section.id));
   }
   return lines.join('\n');
 }

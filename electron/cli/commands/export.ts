@@ -28,6 +28,7 @@ interface ExportFlags {
   merge?: boolean;
   ratingHistory?: boolean;
   historyPeriods?: string;
+  rowCitations?: boolean;
   json?: boolean;
   db?: string;
 }
@@ -65,6 +66,7 @@ async function exportPlan(app: CliApp, planQuery: string, flags: ExportFlags, ou
   if (flags.columns) options.columns = parseColumns(flags.columns);
   if (flags.lead) options.lead = flags.lead;
   if (flags.ratingHistory !== undefined) options.ratingHistory = flags.ratingHistory;
+  if (flags.rowCitations === false) options.rowCitations = false;
   if (flags.historyPeriods !== undefined) {
     const n = Number(flags.historyPeriods);
     if (!/^\d+$/.test(flags.historyPeriods.trim()) || n < 1 || n > 24) throw new CliError('--history-periods is a whole number from 1 to 24.', 2);
@@ -111,6 +113,7 @@ defineCommand((program, deps) => {
     .option('--rating-history', 'one rating column per reporting period')
     .option('--no-rating-history', 'only the current rating column')
     .option('--history-periods <n>', 'rating history: the last N periods (default: every period up to the reported one that fits the page)')
+    .option('--no-row-citations', 'do not cite the recommendations each row answers under its reference')
     .option('--json', 'print the result as JSON')
     .action(async (planQuery: string | undefined, flags: ExportFlags) => {
       const out = outPath(flags.out);

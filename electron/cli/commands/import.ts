@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { analyse } from '../../import/analyse';
-import { inlineParser } from '../../import/parser';
+import { workerParser } from '../../import/parser';
 import type { ImportCommitResult, ImportPreview, ImportWarning } from '../../../shared/import-schema';
 import { DomainError } from '../../../shared/result';
 import { CliError } from '../context';
@@ -75,7 +75,8 @@ defineCommand((program, deps) => {
       if (opts.dryRun) {
         let preview;
         try {
-          const doc = await inlineParser({ path: filePath, sheet: opts.sheet }, () => undefined);
+          // Read in a worker with a heap limit and a timeout, as the app does (a hostile file cannot take the command down).
+          const doc = await workerParser()({ path: filePath, sheet: opts.sheet }, () => undefined);
           preview = analyse(doc, options).preview;
         } catch (error) {
           if (error instanceof DomainError) throw new CliError(error.message);

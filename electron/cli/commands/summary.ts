@@ -6,6 +6,7 @@ import { formatTable, truncate } from '../format';
 import { CliError } from '../context';
 import { defineCommand } from '../registry';
 import { resolvePeriod, resolvePlan } from '../resolve';
+import { indicatorsWithFigures, indicatorSummary } from '../indicators';
 
 defineCommand((program, deps) => {
   program
@@ -27,7 +28,9 @@ defineCommand((program, deps) => {
         throw new CliError(`--compare names the period being reported on ("${label}"). Choose an earlier period to compare with, or --compare none.`);
       }
       const summary = await app.call('summary:get', { planId: plan.id, ...(periodId ? { periodId } : {}), ...(compareId !== undefined ? { compareId } : {}) });
-      deps.out(opts.json ? JSON.stringify(summary, null, 2) : summaryText(summary, tree));
+      // --json: the PlanSummary, plus each indicator's figures (latest, year to date, direction of travel).
+      const indicators = indicatorsWithFigures(tree).map((i) => ({ id: i.id, section: i.section, name: i.name, unit: i.unit, polarity: i.polarity, target: i.target, ...i.figures }));
+      deps.out(opts.json ? JSON.stringify({ ...summary, indicators }, null, 2) : summaryText(summary, tree));
     });
 });
 
@@ -56,5 +59,7 @@ export function summaryText(summary: PlanSummary, tree: PlanTree): string {
   if (overdue.length) lines.push(`Overdue: ${overdue.join(', ')}`);
   if (missing.length) lines.push(`Rated without an explanation and corrective action: ${missing.join(', ')}`);
   if (unanswered.length) lines.push(`Recommendations no action answers: ${unanswered.join(', ')}`);
+  const indicators = indicatorSummary(tree);
+  if (indicators) lines.push('', 'Performance indicators (direction of travel respects each indicator’s polarity)', indicators);
   return lines.join('\n');
 }

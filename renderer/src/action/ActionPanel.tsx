@@ -15,14 +15,16 @@ import { Field } from '../components/Field';
 import { TextArea } from '../components/TextArea';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { RatingBadge } from '../components/RatingBadge';
-import { longDate, longDateTime } from '../components/format';
+import { longDate } from '../components/format';
 import { RatingPicker } from './RatingPicker';
 import { DueDateField } from './DueDateField';
 import { LeadsEditor, makeSuggest } from './LeadsEditor';
 import { HistoryPanel } from './HistoryPanel';
+import { ProgressEditor } from './ProgressEditor';
 import { PeriodPicker } from '../workspace/PeriodPicker';
 import { PadlockIcon } from '../components/Icons';
 import './action.css';
+import { errorText } from '../errors';
 
 export function ActionPanel({ actionId, onClose }: { actionId: string; onClose(): void }) {
   const tree = useTree();
@@ -85,7 +87,7 @@ export function ActionForm({
   const section = index.sectionById.get(action.sectionId);
   const nouns = TEMPLATES[tree.plan.template] ?? TEMPLATES.blank;
   const status = periodId ? workStatus(index, action, periodId) : null;
-  const report = useCallback((e: unknown) => toast(e instanceof Error ? e.message : String(e), { kind: 'error' }), [toast]);
+  const report = useCallback((e: unknown) => toast(errorText(e), { kind: 'error' }), [toast]);
 
   return (
     <div className="action-form">
@@ -243,80 +245,13 @@ function RatingEditor({ action, periodId, readOnly, periodLabel }: { action: Act
         void text
           .flush()
           .then(() => editor.setRating(action.id, periodId, { levelId: id, ...text.value }))
-          .catch((e: unknown) => toast(e instanceof Error ? e.message : String(e), { kind: 'error' }))
+          .catch((e: unknown) => toast(errorText(e), { kind: 'error' }))
           .finally(() => setOptimistic(null));
       }}
       onExplanation={(t) => text.setValue({ ...text.value, explanation: t })}
       onCorrectiveAction={(t) => text.setValue({ ...text.value, correctiveAction: t })}
       onBlurText={() => void text.flush()}
     />
-  );
-}
-
-function ProgressEditor({ action, periodId, readOnly, periodLabel }: { action: Action; periodId: string; readOnly: boolean; periodLabel: string }) {
-  const tree = useTree();
-  const { editor } = useWorkspace();
-  const index = indexTree(tree);
-  const updates = index.progressOf(action.id, periodId);
-  const current = updates.at(-1);
-  const idRef = useRef<string | null>(current?.id ?? null);
-  if (current && idRef.current === null) idRef.current = current.id;
-  const stored = useMemo(() => ({ body: current?.body ?? '', internal: current?.internal ?? false }), [current]);
-  const draft = useAutosave({
-    stored,
-    equals: (a, b) => a.body === b.body && a.internal === b.internal,
-    save: async (v) => {
-      idRef.current = await editor.saveProgress(action.id, periodId, idRef.current, v);
-    },
-  });
-  const earlier = updates.slice(0, -1);
-  const label = tree.plan.columns.find((c) => c.field === 'progress')?.label ?? 'Progress update';
-  return (
-    <div className={`progress-editor${draft.value.internal ? ' internal-block' : ''}`}>
-      <Field
-        label={`${label} for ${periodLabel}`}
-        aside={draft.value.internal ? <span className="tag tag-internal">Internal: not published</span> : null}
-        hint="Several paragraphs are fine; start with a status phrase such as “On track.” or “Completed.”"
-      >
-        {(p) => (
-          <TextArea
-            {...p}
-            className="progress-text"
-            value={draft.value.body}
-            minRows={4}
-            maxRows={18}
-            readOnly={readOnly}
-            onChange={(e) => draft.setValue({ ...draft.value, body: e.target.value })}
-            onBlur={() => void draft.flush()}
-          />
-        )}
-      </Field>
-      <label className="hstack small" style={{ gap: 4, marginTop: -6 }}>
-        <input
-          type="checkbox"
-          checked={draft.value.internal}
-          disabled={readOnly}
-          onChange={(e) => {
-            draft.setValue({ ...draft.value, internal: e.target.checked });
-            void draft.flush();
-          }}
-        />
-        Internal note (kept out of the published appendix)
-      </label>
-      {earlier.length > 0 ? (
-        <details className="earlier-updates">
-          <summary>
-            {earlier.length} earlier update{earlier.length === 1 ? '' : 's'} in {periodLabel}
-          </summary>
-          {earlier.map((u) => (
-            <div key={u.id} className="timeline-body">
-              {u.internal ? <span className="tag tag-internal">Internal</span> : null} <span className="muted small">{longDateTime(u.updatedAt)}</span>
-              <p>{u.body}</p>
-            </div>
-          ))}
-        </details>
-      ) : null}
-    </div>
   );
 }
 
@@ -371,7 +306,7 @@ function Timeline({ action, tree, periodId }: { action: Action; tree: PlanTree; 
 
 function useReport() {
   const { toast } = useServices();
-  return useCallback((e: unknown) => toast(e instanceof Error ? e.message : String(e), { kind: 'error' }), [toast]);
+  return useCallback((e: unknown) => toast(errorText(e), { kind: 'error' }), [toast]);
 }
 
 function TextField({
@@ -392,7 +327,7 @@ function TextField({
   const { editor } = useWorkspace();
   const draft = useAutosave({ stored: action[field], save: (v) => editor.updateAction(action.id, { [field]: v }) });
   return (
-    <Field label={label} aside={aside} hint={hint}>
+    <Field label={label} aside={aside} hint={hint} error={draft.error}>
       {(p) => <TextArea {...p} data-field={field} value={draft.value} minRows={minRows} maxRows={14} onChange={(e) => draft.setValue(e.target.value)} onBlur={() => void draft.flush()} />}
     </Field>
   );
@@ -401,7 +336,7 @@ function TextField({
 function DueField({ action, label }: { action: Action; label: string }) {
   const { editor } = useWorkspace();
   const draft = useAutosave({ stored: action.dueText, save: (v) => editor.updateAction(action.id, { dueText: v }), delay: 1200 });
-  return <DueDateField label={label} value={draft.value} onChange={draft.setValue} onBlur={() => void draft.flush()} />;
+  return <DueDateField label={label} value={draft.value} onChange={draft.setValue} onBlur={() => void draft.flush()} error={draft.error} />;
 }
 
 function DeferralHistory({ action }: { action: Action }) {
@@ -428,6 +363,7 @@ function ReferenceField({ action }: { action: Action }) {
   return (
     <Field
       label="Reference"
+      error={draft.error}
       hint={
         action.referenceManual ? (
           <span>
@@ -507,7 +443,7 @@ function ObjectiveTitle({ objectiveId, title, noun }: { objectiveId: string; tit
   const { editor } = useWorkspace();
   const draft = useAutosave({ stored: title, save: (v) => editor.updateObjective(objectiveId, v) });
   return (
-    <Field label={`${noun} text (shared by every action under it)`}>
+    <Field label={`${noun} text (shared by every action under it)`} error={draft.error}>
       {(p) => <TextArea {...p} value={draft.value} minRows={1} maxRows={6} onChange={(e) => draft.setValue(e.target.value)} onBlur={() => void draft.flush()} />}
     </Field>
   );

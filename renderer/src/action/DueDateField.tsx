@@ -11,11 +11,26 @@ export function dueReading(text: string): string | null {
   return describeDue(parseDue(text));
 }
 
-export function DueDateField({ value, onChange, onBlur, readOnly, label = 'Due date' }: { value: string; onChange(v: string): void; onBlur?(): void; readOnly?: boolean; label?: string }) {
+export function DueDateField({
+  value,
+  onChange,
+  onBlur,
+  readOnly,
+  label = 'Due date',
+  error,
+}: {
+  value: string;
+  onChange(v: string): void;
+  onBlur?(): void;
+  readOnly?: boolean;
+  label?: string;
+  error?: string | null;
+}) {
   const reading = useMemo(() => dueReading(value), [value]);
   return (
     <Field
       label={label}
+      error={error}
       hint={
         reading === null ? (
           'Type it as it should appear in the plan, e.g. “October 2017”, “Quarterly”, “Ongoing”.'

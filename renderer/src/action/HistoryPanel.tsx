@@ -7,6 +7,7 @@ import type { Action, AuditEntry, PlanTree } from '../../../shared/model';
 import { call } from '../api';
 import { longDateTime } from '../components/format';
 import { indexTree } from '../state/indexes';
+import { errorText } from '../errors';
 
 const FIELD_NAMES: Record<string, string> = {
   description: 'action text',
@@ -73,7 +74,7 @@ export function HistoryPanel({ action, tree }: { action: Action; tree: PlanTree 
         all.sort((a, b) => b.at.localeCompare(a.at));
         setEntries(all);
       },
-      (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => live && setError(errorText(e)),
     );
     return () => {
       live = false;

@@ -4,11 +4,13 @@ import { useSaveState } from '../state/context';
 
 export function SaveStatus() {
   const state = useSaveState();
-  const icon = state.kind === 'error' ? '⚠' : state.kind === 'saving' ? '…' : '✓';
+  const icon = state.kind === 'error' || state.kind === 'unsaved' ? '⚠' : state.kind === 'saving' ? '…' : '✓';
+  const text = describeSaveState(state);
+  // One line that never pushes the header apart: long messages are cut with "…", the whole is in the title.
   return (
-    <span className="save-status" data-state={state.kind === 'idle' ? 'saved' : state.kind} role="status" aria-live="polite" data-testid="save-status">
+    <span className="save-status" data-state={state.kind === 'idle' ? 'saved' : state.kind} role="status" aria-live="polite" data-testid="save-status" title={text}>
       <span aria-hidden="true">{icon}</span>
-      {describeSaveState(state)}
+      <span className="save-status-text">{text}</span>
     </span>
   );
 }

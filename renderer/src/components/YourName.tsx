@@ -9,6 +9,7 @@ import { call } from '../api';
 import { Button } from './Button';
 import { Dialog } from './Dialog';
 import { Field } from './Field';
+import { errorText } from '../errors';
 
 export function YourName({ userName, onChange }: { userName: string; onChange(userName: string): void }) {
   const [open, setOpen] = useState(false);
@@ -34,7 +35,7 @@ export function YourName({ userName, onChange }: { userName: string; onChange(us
       onChange(info.userName);
       setOpen(false);
     } catch (err) {
-      setError(`Couldn't save your name: ${err instanceof Error ? err.message : String(err)}`);
+      setError(`Couldn't save your name: ${errorText(err)}`);
     } finally {
       setBusy(false);
     }

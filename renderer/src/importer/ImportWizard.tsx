@@ -16,6 +16,7 @@ import type { ImportPreview, MappedField } from '../../../shared/import-schema';
 import { JobProgress, useJobProgress } from '../publish/JobProgress';
 import { FIELD_LABELS, confidenceWords, describeTotals, fieldLabel, kindLabel, ratingPeriods, remapped, withPeriod } from './mapping';
 import './importer.css';
+import { errorText } from '../errors';
 
 export interface ImportWizardProps {
   onDone(planId: string): void;
@@ -63,7 +64,7 @@ export function ImportWizard({ onDone, onCancel }: ImportWizardProps) {
       setTitleError(null);
     } catch (e) {
       // Cancelling the open dialog is not a failure.
-      if (!(e instanceof ApiError && e.code === 'cancelled')) setFailure(messageOf(e));
+      if (!(e instanceof ApiError && e.code === 'cancelled')) setFailure(errorText(e));
     } finally {
       setBusy(null);
     }
@@ -76,7 +77,7 @@ export function ImportWizard({ onDone, onCancel }: ImportWizardProps) {
     try {
       show(await call('import:remap', { token: preview.token, ...input }));
     } catch (e) {
-      setRemapError(messageOf(e));
+      setRemapError(errorText(e));
     } finally {
       setBusy(null);
     }
@@ -104,7 +105,7 @@ export function ImportWizard({ onDone, onCancel }: ImportWizardProps) {
       tokenRef.current = null;
       onDone(result.planId);
     } catch (e) {
-      setRemapError(`The plan was not imported: ${messageOf(e)}`);
+      setRemapError(`The plan was not imported: ${errorText(e)}`);
       setBusy(null);
     }
   };
@@ -171,9 +172,6 @@ export function ImportWizard({ onDone, onCancel }: ImportWizardProps) {
   );
 }
 
-function messageOf(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
 
 function ChooseStep({ busy, failure, progress, onChoose }: { busy: boolean; failure: string | null; progress: React.ReactNode; onChoose(): void }) {
   return (

@@ -11,6 +11,7 @@ import { SCALE_PRESETS, toScaleLevels } from '../../../shared/ratings';
 import { TEMPLATES, templateScale } from '../../../shared/templates';
 import { Dialog } from '../components/Dialog';
 import { RatingBadge } from '../components/RatingBadge';
+import { errorText } from '../errors';
 
 export const TEMPLATE_ORDER: PlanTemplate[] = ['continuous', 'inspection', 'development', 'blank'];
 export const TITLE_REQUIRED = 'Enter a title for the plan';
@@ -60,7 +61,7 @@ export function CreatePlanDialog({ onCreated, onCancel }: CreatePlanDialogProps)
       if (titleIssue) {
         setTitleError(titleIssue.message);
         titleRef.current?.focus();
-      } else setError(err instanceof Error ? err.message : 'The plan could not be created.');
+      } else setError(errorText(err));
     } finally {
       setBusy(false);
     }

@@ -12,6 +12,7 @@ import { CreatePlanDialog } from './CreatePlanDialog';
 import { DistributionBar } from './DistributionBar';
 import { formatDay, plural } from './format';
 import './library.css';
+import { errorText } from '../errors';
 
 export type LibraryView = 'current' | 'archived' | 'trash';
 
@@ -31,7 +32,6 @@ export interface PlanLibraryProps {
   onOpenPlan(planId: string): void;
 }
 
-const errorText = (e: unknown) => (e instanceof Error && e.message ? e.message : 'Something went wrong. Nothing was changed.');
 
 export function PlanLibrary({ onOpenPlan }: PlanLibraryProps) {
   const [view, setView] = useState<LibraryView>('current');

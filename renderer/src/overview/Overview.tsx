@@ -17,6 +17,7 @@ import { useTree } from '../state/context';
 import { CountCells } from './CountCells';
 import { DistributionChart } from './DistributionChart';
 import './overview.css';
+import { errorText } from '../errors';
 
 export function DirectionText({ direction }: { direction: Direction }) {
   const { arrow, words } = directionLabel(direction);
@@ -55,7 +56,7 @@ export function Overview({ onOpenAction }: { onOpenAction(actionId: string): voi
           setError(null);
         }
       },
-      (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => live && setError(errorText(e)),
     );
     return () => {
       live = false;

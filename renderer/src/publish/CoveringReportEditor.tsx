@@ -21,6 +21,7 @@ import { JobProgress, useJobProgress } from './JobProgress';
 import { folderOf, newJobId, periodsOf } from './exportForm';
 import { missingFields } from './coveringChecks';
 import './publish.css';
+import { errorText } from '../errors';
 
 export interface CoveringReportEditorProps {
   tree: PlanTree;
@@ -71,7 +72,7 @@ export function CoveringReportEditor({ tree, onClose }: CoveringReportEditorProp
     setSaveState({ kind: 'saved' });
     call('coveringReport:get', { planId: tree.plan.id, periodId }).then(
       (r) => live && setContent(r.content),
-      (e: unknown) => live && setLoadError(messageOf(e)),
+      (e: unknown) => live && setLoadError(errorText(e)),
     );
     return () => {
       live = false;
@@ -125,7 +126,7 @@ export function CoveringReportEditor({ tree, onClose }: CoveringReportEditorProp
       const result = await call('export:coveringReport', { planId: tree.plan.id, periodId, content, jobId });
       setExported(result.path);
     } catch (e) {
-      if (!(e instanceof ApiError && e.code === 'cancelled')) setExportError(messageOf(e));
+      if (!(e instanceof ApiError && e.code === 'cancelled')) setExportError(errorText(e));
     } finally {
       setExporting(null);
     }
@@ -184,7 +185,7 @@ export function CoveringReportEditor({ tree, onClose }: CoveringReportEditorProp
                   <span>
                     Covering report saved: <span className="pub-path">{exported}</span>
                   </span>
-                  <Button small onClick={() => void call('export:reveal', { path: exported }).catch((e: unknown) => setExportError(messageOf(e)))} title={`Show ${folderOf(exported)}`}>
+                  <Button small onClick={() => void call('export:reveal', { path: exported }).catch((e: unknown) => setExportError(errorText(e)))} title={`Show ${folderOf(exported)}`}>
                     Open folder
                   </Button>
                 </div>
@@ -220,9 +221,6 @@ export function CoveringReportEditor({ tree, onClose }: CoveringReportEditorProp
   );
 }
 
-function messageOf(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
 
 function SavedState({ state, onRetry }: { state: SaverState; onRetry(): void }) {
   const text = state.kind === 'saved' ? 'All changes saved' : state.kind === 'error' ? `Couldn’t save: ${state.message}` : 'Saving…';

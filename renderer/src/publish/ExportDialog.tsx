@@ -32,6 +32,7 @@ import {
   type FormErrors,
 } from './exportForm';
 import './publish.css';
+import { errorText } from '../errors';
 
 export interface ExportDialogProps {
   tree: PlanTree;
@@ -65,7 +66,7 @@ export function ExportDialog({ tree, onClose }: ExportDialogProps) {
       },
       (e: unknown) => {
         if (!live) return;
-        setError(messageOf(e));
+        setError(errorText(e));
         setStage({ kind: 'form' });
       },
     );
@@ -96,7 +97,7 @@ export function ExportDialog({ tree, onClose }: ExportDialogProps) {
       setStage({ kind: 'form' });
       // Cancelling the save dialog is not an error: back to the options, nothing said.
       if (e instanceof ApiError && e.code === 'cancelled') return;
-      setError(messageOf(e));
+      setError(errorText(e));
     }
   };
 
@@ -105,7 +106,7 @@ export function ExportDialog({ tree, onClose }: ExportDialogProps) {
     try {
       await call('export:reveal', { path });
     } catch (e) {
-      setRevealError(messageOf(e));
+      setRevealError(errorText(e));
     }
   };
 
@@ -188,9 +189,6 @@ export function ExportDialog({ tree, onClose }: ExportDialogProps) {
   );
 }
 
-function messageOf(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
 
 interface FormViewProps {
   tree: PlanTree;

@@ -3,6 +3,7 @@
  * at a time and always send the newest value; `flush()` saves now (on close or period change). The state
  * ('saved' | 'pending' | 'saving' | 'error') goes to `onState` for a visible saved indicator.
  */
+import { errorText } from '../errors';
 export type SaverState = { kind: 'saved' } | { kind: 'pending' } | { kind: 'saving' } | { kind: 'error'; message: string };
 
 export class DebouncedSaver<T> {
@@ -46,7 +47,7 @@ export class DebouncedSaver<T> {
       } catch (error) {
         // Keep the value so the next change or flush retries it.
         this.latest ??= next;
-        this.onState({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
+        this.onState({ kind: 'error', message: errorText(error) });
       }
     });
     return this.running;

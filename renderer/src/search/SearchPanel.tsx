@@ -8,6 +8,7 @@ import type { SearchHit } from '../../../shared/contract';
 import { call } from '../api';
 import { trapTab } from '../components/Dialog';
 import './search.css';
+import { errorText } from '../errors';
 
 /** Splits a snippet with [[matched]] words into text and highlighted parts. */
 export function snippetParts(snippet: string): { text: string; match: boolean }[] {
@@ -34,7 +35,7 @@ export function SearchPanel({ query, planId, onChoose, onClose }: { query: strin
     let live = true;
     call('search:query', { query, limit: 100, ...(planId ? { planId } : {}) }).then(
       (h) => live && setHits(h),
-      (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => live && setError(errorText(e)),
     );
     if (!planId)
       call('plans:list', {}).then(

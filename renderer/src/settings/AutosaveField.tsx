@@ -5,7 +5,8 @@
  * value from the reloaded plan does not overwrite their draft.
  */
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { messageOf, useSaveTracker } from './saveStatus';
+import { useSaveTracker } from './saveStatus';
+import { errorText } from '../errors';
 
 export interface AutosaveFieldProps {
   label: string;
@@ -74,7 +75,7 @@ export function AutosaveField(props: AutosaveFieldProps) {
       setError(null);
       setJustSaved(true);
     } catch (e) {
-      setError(messageOf(e));
+      setError(errorText(e));
     }
   }, [onSave, track, validate]);
 

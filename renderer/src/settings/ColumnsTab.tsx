@@ -6,8 +6,9 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { call } from '../api';
 import { COLUMNS } from '../../../shared/columns';
 import type { ColumnConfig, ColumnField, PlanTree } from '../../../shared/model';
-import { messageOf, useSaveTracker } from './saveStatus';
+import { useSaveTracker } from './saveStatus';
 import { move } from './scaleDraft';
+import { errorText } from '../errors';
 
 
 interface ColumnDraft {
@@ -62,7 +63,7 @@ export function ColumnsTab({ tree, onChanged }: { tree: PlanTree; onChanged(): v
       setError(null);
       onChanged();
     } catch (e) {
-      setError(messageOf(e));
+      setError(errorText(e));
     }
   }, [planId, track, onChanged]);
 

@@ -3,11 +3,22 @@
  * ("13/02/2018", "13 Feb 2018", "2018-02-13"; day first), and stores YYYY-MM-DD. The browser's own date
  * picker is avoided because it follows the machine's locale (mm/dd/yyyy on many laptops).
  */
-import { parseDue } from '../../../shared/dates';
+import { MAX_YEAR, MIN_YEAR, parseDue } from '../../../shared/dates';
 import { formatIsoDay } from '../library/format';
 import { AutosaveField } from './AutosaveField';
 
 export const DATE_MESSAGE = 'Enter a date such as 13/02/2018 or 13 February 2018';
+
+/**
+ * Why a typed date is not a date, in plain words: a year out of range gets a message about the year
+ * ("The year 9999 is not one Planwright can use…"), anything else the general example.
+ */
+export function dateMessage(text: string): string {
+  const year = /\b(\d{4,})\b/.exec(text)?.[1];
+  if (year && (Number(year) < MIN_YEAR || Number(year) > MAX_YEAR))
+    return `The year ${year} is not one Planwright can use: enter a year from ${MIN_YEAR} to ${MAX_YEAR}, for example 13/02/2018.`;
+  return DATE_MESSAGE;
+}
 
 /** '' -> null (no date), a day -> YYYY-MM-DD, anything else -> undefined. */
 export function parseDay(text: string): string | null | undefined {
@@ -39,12 +50,12 @@ export function DateField({ label, hideLabel, value, onSave, check, disabled }: 
       disabled={disabled}
       validate={(text) => {
         const d = parseDay(text);
-        if (d === undefined) return DATE_MESSAGE;
+        if (d === undefined) return dateMessage(text);
         return check?.(d) ?? null;
       }}
       onSave={async (text) => {
         const d = parseDay(text);
-        if (d === undefined) throw new Error(DATE_MESSAGE);
+        if (d === undefined) throw new Error(dateMessage(text));
         await onSave(d);
       }}
     />

@@ -6,9 +6,9 @@ import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 
 import { call } from '../api';
 import type { Person } from '../../../shared/model';
 import { AutosaveField } from './AutosaveField';
-import { messageOf } from './saveStatus';
 import { FormError, useAddForm } from './addForm';
 import { useRowWrites } from './rowWrites';
+import { errorText } from '../errors';
 
 type Editable = Pick<Person, 'name' | 'jobTitle' | 'service' | 'email' | 'signatory'>;
 
@@ -28,7 +28,7 @@ export function PeopleTab() {
       peopleRef.current = live;
       setPeople(live);
     } catch (e) {
-      setLoadError(messageOf(e));
+      setLoadError(errorText(e));
     }
   }, []);
   useEffect(() => {

@@ -8,10 +8,11 @@ import type { PlanTree, ReportingPeriod } from '../../../shared/model';
 import { formatDay } from '../library/format';
 import { AutosaveField } from './AutosaveField';
 import { ConfirmDialog } from './ConfirmDialog';
-import { DATE_MESSAGE, DateField, parseDay } from './DateField';
-import { messageOf, useSaveTracker } from './saveStatus';
+import { DateField, dateMessage, parseDay } from './DateField';
+import { useSaveTracker } from './saveStatus';
 import { FormError, useAddForm } from './addForm';
 import { useRowWrites } from './rowWrites';
+import { errorText, fieldErrors } from '../errors';
 
 /** Live periods in their order. */
 export function livePeriods(tree: PlanTree): ReportingPeriod[] {
@@ -39,7 +40,7 @@ export function PeriodsTab({ tree, onChanged }: { tree: PlanTree; onChanged(): v
       await track(() => call('periods:setCurrent', { planId: plan.id, currentPeriodId, comparePeriodId }));
       onChanged();
     } catch (e) {
-      setChoiceError(messageOf(e));
+      setChoiceError(errorText(e));
     }
   };
 
@@ -64,7 +65,7 @@ export function PeriodsTab({ tree, onChanged }: { tree: PlanTree; onChanged(): v
       setPending(null);
       onChanged();
     } catch (e) {
-      setPendingError(messageOf(e));
+      setPendingError(errorText(e));
     }
   };
 
@@ -255,32 +256,47 @@ export function PeriodsTab({ tree, onChanged }: { tree: PlanTree; onChanged(): v
   );
 }
 
+type PeriodField = 'label' | 'startDate' | 'endDate';
+
 function AddPeriodForm({ planId, onAdded }: { planId: string; onAdded(): void }) {
   const [label, setLabel] = useState('');
   const [start, setStart] = useState('');
   const [end, setEnd] = useState('');
+  // Each message sits beside the field it is about (aria-invalid + aria-describedby on that field).
+  const [fieldError, setFieldError] = useState<{ field: PeriodField; message: string } | null>(null);
   const { error, setError, busy, save } = useAddForm();
   const ids = useId();
+  const idOf = (f: PeriodField) => `${ids}-${f === 'label' ? 'label' : f === 'startDate' ? 'start' : 'end'}`;
+
+  const fail = (field: PeriodField, message: string) => {
+    setFieldError({ field, message });
+    document.getElementById(idOf(field))?.focus();
+  };
+  // Correcting the field clears its message.
+  const edit = (field: PeriodField, set: (v: string) => void) => (v: string) => {
+    set(v);
+    if (fieldError?.field === field) setFieldError(null);
+    setError(null);
+  };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (label.trim() === '') {
-      setError('Enter a label for the period, for example “RAG 03/18”');
-      document.getElementById(`${ids}-label`)?.focus();
-      return;
-    }
+    setFieldError(null);
+    if (label.trim() === '') return fail('label', 'Enter a label for the period, for example “RAG 03/18”');
     const startDate = parseDay(start);
+    if (startDate === undefined) return fail('startDate', dateMessage(start));
     const endDate = parseDay(end);
-    if (startDate === undefined || endDate === undefined) {
-      setError(DATE_MESSAGE);
-      return;
-    }
-    if (startDate && endDate && endDate < startDate) {
-      setError('The end date must be on or after the start date');
-      return;
-    }
+    if (endDate === undefined) return fail('endDate', dateMessage(end));
+    if (startDate && endDate && endDate < startDate) return fail('endDate', 'The end date must be on or after the start date');
     await save(
-      () => call('periods:create', { planId, label: label.trim(), startDate, endDate }),
+      () =>
+        call('periods:create', { planId, label: label.trim(), startDate, endDate }).catch((err: unknown) => {
+          // A refusal about one field goes beside that field.
+          const byField = fieldErrors(err);
+          const field = (['label', 'startDate', 'endDate'] as const).find((f) => byField[f]);
+          if (field) setFieldError({ field, message: byField[field]! });
+          throw err;
+        }),
       () => {
         setLabel('');
         setStart('');
@@ -291,35 +307,44 @@ function AddPeriodForm({ planId, onAdded }: { planId: string; onAdded(): void })
     );
   };
 
+  const errorFor = (f: PeriodField) => (fieldError?.field === f ? fieldError.message : null);
+  const control = (f: PeriodField) => {
+    const message = errorFor(f);
+    return { id: idOf(f), 'aria-invalid': message ? true : undefined, 'aria-describedby': message ? `${idOf(f)}-error` : undefined } as const;
+  };
+  const message = (f: PeriodField) => {
+    const m = errorFor(f);
+    return m ? (
+      <p id={`${idOf(f)}-error`} className="field-error" role="alert">
+        {m}
+      </p>
+    ) : null;
+  };
+
   return (
     <form className="pw-addform" onSubmit={(e) => void submit(e)} aria-labelledby={`${ids}-legend`} noValidate>
       <h4 id={`${ids}-legend`}>Add a period</h4>
       <div className="hstack pw-addform__row">
         <div className="field">
-          <label htmlFor={`${ids}-label`}>Label</label>
-          <input
-            id={`${ids}-label`}
-            type="text"
-            value={label}
-            placeholder="RAG 03/18"
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? `${ids}-error` : undefined}
-            onChange={(e) => setLabel(e.target.value)}
-          />
+          <label htmlFor={idOf('label')}>Label</label>
+          <input {...control('label')} type="text" value={label} placeholder="RAG 03/18" onChange={(e) => edit('label', setLabel)(e.target.value)} />
+          {message('label')}
         </div>
         <div className="field">
-          <label htmlFor={`${ids}-start`}>Start date</label>
-          <input id={`${ids}-start`} type="text" className="pw-date-input" placeholder="dd/mm/yyyy" value={start} onChange={(e) => setStart(e.target.value)} />
+          <label htmlFor={idOf('startDate')}>Start date</label>
+          <input {...control('startDate')} type="text" className="pw-date-input" placeholder="dd/mm/yyyy" value={start} onChange={(e) => edit('startDate', setStart)(e.target.value)} />
+          {message('startDate')}
         </div>
         <div className="field">
-          <label htmlFor={`${ids}-end`}>End date</label>
-          <input id={`${ids}-end`} type="text" className="pw-date-input" placeholder="dd/mm/yyyy" value={end} onChange={(e) => setEnd(e.target.value)} />
+          <label htmlFor={idOf('endDate')}>End date</label>
+          <input {...control('endDate')} type="text" className="pw-date-input" placeholder="dd/mm/yyyy" value={end} onChange={(e) => edit('endDate', setEnd)(e.target.value)} />
+          {message('endDate')}
         </div>
         <button type="submit" className="btn btn-primary pw-addform__submit" disabled={busy}>
           Add period
         </button>
       </div>
-      <FormError id={`${ids}-error`} error={error} />
+      {fieldError ? null : <FormError id={`${ids}-error`} error={error} />}
     </form>
   );
 }

@@ -6,10 +6,11 @@ import { useId, useMemo, useState, type FormEvent } from 'react';
 import { call } from '../api';
 import type { PlanTree, Recommendation } from '../../../shared/model';
 import { AutosaveField } from './AutosaveField';
-import { messageOf, useSaveTracker } from './saveStatus';
+import { useSaveTracker } from './saveStatus';
 import { FormError, useAddForm } from './addForm';
 import { useRowWrites } from './rowWrites';
 import { answeringReferences, indexTree } from '../state/indexes';
+import { errorText } from '../errors';
 
 const wholeOrBlank = (v: string) => (v.trim() === '' || /^\d{1,4}$/.test(v.trim()) ? null : 'The number must be a whole number, or blank');
 
@@ -39,7 +40,7 @@ export function RecommendationsTab({ tree, onChanged }: { tree: PlanTree; onChan
       setDeleted(null);
       onChanged();
     } catch (e) {
-      setRowError({ id: deleted.id, message: messageOf(e) });
+      setRowError({ id: deleted.id, message: errorText(e) });
     }
   };
 

@@ -13,8 +13,9 @@ import type { PlanTree, RatingLevel, ScalePresetId } from '../../../shared/model
 import { SCALE_PRESETS, levelShape, type ScaleLevel } from '../../../shared/ratings';
 import { RatingBadge } from '../components/RatingBadge';
 import { ConfirmDialog } from './ConfirmDialog';
-import { messageOf, useSaveTracker } from './saveStatus';
+import { useSaveTracker } from './saveStatus';
 import { MAX_LEVELS, checkScale, draftFromLevel, hasProblems, move, newLevel, normaliseHex, parseValue, toLevelInputs, type LevelDraft } from './scaleDraft';
+import { errorText } from '../errors';
 
 const DEBOUNCE_MS = 700;
 
@@ -112,7 +113,7 @@ export function ScaleEditor({ tree, onChanged }: ScaleEditorProps) {
       onChanged();
       return { ok: true };
     } catch (e) {
-      return { ok: false, message: messageOf(e) };
+      return { ok: false, message: errorText(e) };
     }
   }, [planId, track, onChanged]);
 
@@ -218,7 +219,7 @@ export function ScaleEditor({ tree, onChanged }: ScaleEditorProps) {
       setScaleError(null);
       onChanged();
     } catch (e) {
-      setPresetError(messageOf(e));
+      setPresetError(errorText(e));
     } finally {
       setBusy(false);
     }

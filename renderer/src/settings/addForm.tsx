@@ -3,7 +3,8 @@
  * busy state around one tracked write, and the message line under the form.
  */
 import { useState } from 'react';
-import { messageOf, useSaveTracker } from './saveStatus';
+import { useSaveTracker } from './saveStatus';
+import { errorText } from '../errors';
 
 /** An add form's state: its message (a local check or the store's refusal) and whether a write runs. */
 export interface AddFormState {
@@ -29,7 +30,7 @@ export function useAddForm(): AddFormState {
       setError(null);
       onSaved();
     } catch (err) {
-      setError(messageOf(err));
+      setError(errorText(err));
     } finally {
       setBusy(false);
     }

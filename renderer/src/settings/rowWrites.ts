@@ -3,7 +3,8 @@
  * tab's save tracker, and a refusal is kept against that row so its message shows beside it.
  */
 import { useState } from 'react';
-import { messageOf, useSaveTracker } from './saveStatus';
+import { useSaveTracker } from './saveStatus';
+import { errorText } from '../errors';
 
 /** The row whose last write failed, and why. */
 export interface RowError {
@@ -33,7 +34,7 @@ export function useRowWrites(): RowWrites {
       if (pending) await pending;
       return true;
     } catch (e) {
-      setRowError({ id, message: messageOf(e) });
+      setRowError({ id, message: errorText(e) });
       return false;
     }
   };

@@ -4,6 +4,7 @@
  */
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 import { AppServicesContext } from '../state/context';
+import { errorText } from '../errors';
 
 export type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: Date } | { kind: 'error'; message: string };
 
@@ -15,11 +16,6 @@ interface SaveTracker {
 
 const SaveContext = createContext<SaveTracker | null>(null);
 
-/** Message fit to show for anything thrown by `call` (ApiError has a user-readable message). */
-export function messageOf(error: unknown): string {
-  if (error instanceof Error && error.message) return error.message;
-  return 'Something went wrong. Nothing was changed.';
-}
 
 export function SaveProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SaveState>({ kind: 'idle' });
@@ -36,7 +32,7 @@ export function SaveProvider({ children }: { children: ReactNode }) {
       return result;
     } catch (error) {
       pending.current -= 1;
-      setState({ kind: 'error', message: messageOf(error) });
+      setState({ kind: 'error', message: errorText(error) });
       throw error;
     }
   }, [app]);

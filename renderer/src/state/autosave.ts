@@ -6,6 +6,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useServices } from './context';
+import { errorText } from '../errors';
 
 export const AUTOSAVE_DELAY_MS = 400;
 
@@ -24,12 +25,15 @@ export interface Autosave<T> {
   /** Saves now if there is unsaved typing. */
   flush(): Promise<void>;
   dirty: boolean;
+  /** Why the last save failed, in plain words, to show beside the field; null once a save succeeds. */
+  error: string | null;
 }
 
 export function useAutosave<T>({ stored, save, delay = AUTOSAVE_DELAY_MS, equals = Object.is }: AutosaveOptions<T>): Autosave<T> {
   const { saves } = useServices();
   const [value, setLocal] = useState<T>(stored);
   const [dirty, setDirty] = useState(false);
+  const [error, setError] = useState<string | null>(null);
   const state = useRef({ value: stored, dirty: false, timer: 0 as ReturnType<typeof setTimeout> | 0, chain: Promise.resolve(), lastSaved: stored });
   const saveRef = useRef(save);
   saveRef.current = save;
@@ -62,7 +66,9 @@ export function useAutosave<T>({ stored, save, delay = AUTOSAVE_DELAY_MS, equals
       try {
         await saveRef.current(next);
         s.lastSaved = next;
-      } catch {
+        setError(null);
+      } catch (e) {
+        setError(errorText(e));
         // The tracker shows the message; keep the typing so nothing is lost, and retry on the next flush.
         if (!s.dirty) {
           s.dirty = true;
@@ -98,5 +104,5 @@ export function useAutosave<T>({ stored, save, delay = AUTOSAVE_DELAY_MS, equals
     return () => window.removeEventListener('pagehide', onHide);
   }, [flush]);
 
-  return { value, setValue, flush, dirty };
+  return { value, setValue, flush, dirty, error };
 }

@@ -182,10 +182,18 @@ export class Editor {
    * Saves the progress update being written for an action in a period: adds one the first time, then
    * edits it. Answers the update's id.
    */
-  async saveProgress(actionId: string, periodId: string, progressId: string | null, value: { body: string; internal: boolean }): Promise<string> {
-    const label = `Edit progress of ${this.ref(actionId)}`;
+  async saveProgress(
+    actionId: string,
+    periodId: string,
+    progressId: string | null,
+    value: { body: string; internal: boolean },
+    /** Told the new update's id before the plan tree shows it (so a form can keep its place). */
+    onCreated?: (id: string) => void,
+  ): Promise<string> {
+    const label = `${value.internal ? 'Edit internal note' : 'Edit progress'} of ${this.ref(actionId)}`;
     if (progressId === null) {
       const created = await this.saves.track(() => call('progress:add', { actionId, periodId, body: value.body, internal: value.internal }));
+      onCreated?.(created.id);
       this.store.putProgress(created);
       const id = created.id;
       this.undo.push({
@@ -209,6 +217,22 @@ export class Editor {
     };
     await this.record(label, apply(value), apply(prev));
     return progressId;
+  }
+
+  /** Deletes one progress update or internal note; undo restores it. */
+  async deleteProgress(progressId: string): Promise<void> {
+    const existing = this.tree.progress.find((p) => p.id === progressId);
+    if (!existing) throw new Error('That update no longer exists.');
+    await this.record(
+      `Delete ${existing.internal ? 'internal note' : 'progress update'} of ${this.ref(existing.actionId)}`,
+      async () => {
+        await call('progress:delete', { progressId });
+        this.store.removeProgress(progressId);
+      },
+      async () => {
+        this.store.putProgress(await call('progress:restore', { progressId }));
+      },
+    );
   }
 
   // ---- Sections and objectives -------------------------------------------------------------------

@@ -2,8 +2,15 @@
  * Tracks every write in flight so the shell can say "Saving…", "All changes saved" or
  * "Couldn't save: <message>". The error stays until a later write succeeds.
  */
+import { errorText } from '../errors';
 
-export type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: Date } | { kind: 'error'; message: string };
+export type SaveState =
+  | { kind: 'idle' }
+  | { kind: 'saving' }
+  | { kind: 'saved'; at: Date }
+  | { kind: 'error'; message: string }
+  /** A failed save the user has moved on from: its message stays beside its field, the header only notes it. */
+  | { kind: 'unsaved'; message: string };
 
 export class SaveTracker {
   private pending = 0;
@@ -21,14 +28,22 @@ export class SaveTracker {
       return value;
     } catch (error) {
       this.pending--;
-      this.set({ kind: 'error', message: error instanceof Error ? error.message : String(error) });
+      this.set({ kind: 'error', message: errorText(error) });
       throw error;
     }
   }
 
   /** Marks unsaved typing (debounce running) as "Saving…". */
   markDirty(): void {
-    if (this.state.kind !== 'saving' && this.state.kind !== 'error') this.set({ kind: 'saving' });
+    if (this.state.kind !== 'saving' && this.state.kind !== 'error' && this.state.kind !== 'unsaved') this.set({ kind: 'saving' });
+  }
+
+  /**
+   * The user has left the field whose save failed (focus moved on, another tab): the header's red message
+   * gives way to a short note; the message itself stays beside the field until it is corrected.
+   */
+  dismiss(): void {
+    if (this.state.kind === 'error') this.set({ kind: 'unsaved', message: this.state.message });
   }
 
   /** A debounced edit turned out to change nothing: drop the "Saving…" it showed. */
@@ -60,5 +75,7 @@ export function describeSaveState(state: SaveState): string {
       return 'All changes saved';
     case 'error':
       return `Couldn't save: ${state.message}`;
+    case 'unsaved':
+      return 'A change is not saved: see the field marked in red';
   }
 }

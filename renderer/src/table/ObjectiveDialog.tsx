@@ -4,6 +4,7 @@ import { Dialog } from '../components/Dialog';
 import { Field } from '../components/Field';
 import { Button } from '../components/Button';
 import { TextArea } from '../components/TextArea';
+import { errorText } from '../errors';
 
 export interface ObjectiveDialogProps {
   /** The current title when renaming; null when adding. */
@@ -30,7 +31,7 @@ export function ObjectiveDialog({ title, noun, where, onSave, onClose }: Objecti
     try {
       await onSave(text.trim());
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
       setBusy(false);
     }
   };

@@ -20,6 +20,7 @@ import { ConfirmDialog } from '../components/ConfirmDialog';
 import { ObjectiveDialog } from './ObjectiveDialog';
 import { buildRows, type Row } from './rows';
 import './table.css';
+import { errorText } from '../errors';
 
 export { buildRows } from './rows';
 
@@ -134,7 +135,7 @@ export function PlanTable({ jump }: { jump: JumpTarget | null }) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [openActionId]);
 
-  const report = useCallback((error: unknown) => toast(error instanceof Error ? error.message : String(error), { kind: 'error' }), [toast]);
+  const report = useCallback((error: unknown) => toast(errorText(error), { kind: 'error' }), [toast]);
 
   const moveActionBy = useCallback(
     async (action: Action, delta: number) => {

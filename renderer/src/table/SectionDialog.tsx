@@ -5,6 +5,7 @@ import { Dialog } from '../components/Dialog';
 import { Field } from '../components/Field';
 import { Button } from '../components/Button';
 import { TextArea } from '../components/TextArea';
+import { errorText } from '../errors';
 
 export interface SectionValues {
   title: string;
@@ -30,7 +31,7 @@ export function SectionDialog({ section, noun, onSave, onClose }: { section: Sec
       if (section ? description !== section.description : description) values.description = description;
       await onSave(values);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
       setBusy(false);
     }
   };

@@ -19,6 +19,7 @@ import { CoveringReportEditor } from '../publish/CoveringReportEditor';
 import { onEvent } from '../api';
 import type { JumpTarget } from '../App';
 import './workspace.css';
+import { errorText } from '../errors';
 
 export type WorkspaceTab = 'table' | 'round' | 'overview' | 'settings';
 
@@ -66,7 +67,7 @@ export function Workspace({ planId, tab, jump, onTab, onTitle, onGone }: Workspa
       () => undefined,
       (e: unknown) => {
         if (e instanceof ApiError && e.code === 'not_found') onGoneRef.current('That plan is no longer there.');
-        else setLoadError(e instanceof Error ? e.message : String(e));
+        else setLoadError(errorText(e));
       },
     );
   }, [store]);

@@ -1,0 +1,3 @@
+/** Types for package-check.mjs. */
+export function makeStandInElectron(dir: string, electronVersion: string): string;
+export function unwantedEntries(entries: string[]): string[];

@@ -1,0 +1,143 @@
+/**
+ * The one rule for "who does this lead cell name?" (issue 11 point 3; the update round's "my actions",
+ * the plan table's lead filter and sync's "a lead's actions" all use it).
+ *
+ * Real lead cells are free text: "Service Lead R Murdock", "DCS + AD, S Murphy J Tynan",
+ * "J Tynan Assistant Director Childrens Les Billingham Assistant Director Adults",
+ * "All Service Leads Janet Simon with overall lead". A person matches a cell when one of their names
+ * (their name or an alias) appears in it: the surname must appear as a word, and the word before it must
+ * fit the first name ("F Dunmore" fits "Fiona Dunmore" and "F. Dunmore"); an alias that is a role or a
+ * single word ("DCS") must appear as a whole word or phrase. Case and punctuation never matter.
+ */
+
+/** A person as the rule needs them: their name and any other names they go by. */
+export interface LeadPerson {
+  readonly name: string;
+  readonly aliases?: readonly string[];
+}
+
+/** Words that describe a role, team or joining phrase, never part of a person's name. */
+const ROLE_WORDS = new Set(
+  [
+    'all', 'and', 'with', 'overall', 'lead', 'leads', 'service', 'services', 'manager', 'managers', 'sms',
+    'team', 'teams', 'ad', 'dcs', 'hr', 'assistant', 'director', 'deputy', 'head', 'virtual', 'data', 'info',
+    'information', 'cla', 'nurse', 'childrens', "children's", 'children', 'adults', 'adult', 'officer',
+    'responsible', 'operational', 'strategic', 'the', 'of', 'for', 'chief', 'executive', 'councillor', 'cllr',
+    'inspire', 'partnership', 'board', 'senior', 'principal', 'social', 'worker', 'workers', 'practice',
+    'performance', 'quality', 'assurance', 'commissioning', 'school', 'schools', 'education', 'health',
+    'leader', 'leaders', 'governance', 'business', 'support', 'unit', 'group', 'panel', 'safeguarding', 'lscb',
+    'iro', 'iros', 'designated', 'portfolio', 'holder', 'member', 'members', 'officers', 'staff',
+  ],
+);
+
+/** Lower-case words of a text, punctuation dropped ("F. Dunmore," -> ["f", "dunmore"]). */
+function words(text: string): string[] {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[’']/g, "'")
+    .split(/[^a-z0-9'-]+/u)
+    .map((w) => w.replace(/^['-]+|['-]+$/g, ''))
+    .filter((w) => w.length > 0);
+}
+
+/** The cell's raw words, keeping their case, so capitals can tell a name from a role. */
+function casedWords(text: string): string[] {
+  return text
+    .normalize('NFKC')
+    .replace(/[’]/g, "'")
+    .split(/[^A-Za-z0-9'-]+/u)
+    .map((w) => w.replace(/^['-]+|['-]+$/g, ''))
+    .filter((w) => w.length > 0);
+}
+
+/** True when `given` (a word in a cell) fits `first` (a person's first name or initial). */
+function firstNameFits(given: string, first: string): boolean {
+  if (given.length === 0 || first.length === 0) return false;
+  if (given.length === 1 || first.length === 1) return given[0] === first[0];
+  return given === first;
+}
+
+/** Does one name form ("F Dunmore", "Fiona Dunmore", "Murdock", "DCS") appear in the cell's words? */
+function nameInWords(cell: readonly string[], name: string): boolean {
+  const parts = words(name);
+  if (parts.length === 0) return false;
+  if (parts.length === 1 || parts.every((p) => ROLE_WORDS.has(p))) {
+    // A single word or a role phrase: it must appear as a whole word or phrase.
+    for (let i = 0; i + parts.length <= cell.length; i++) {
+      if (parts.every((p, k) => cell[i + k] === p)) return true;
+    }
+    return false;
+  }
+  const surname = parts[parts.length - 1]!;
+  const first = parts[0]!;
+  for (let i = 0; i < cell.length; i++) {
+    if (cell[i] !== surname) continue;
+    const before = i > 0 ? cell[i - 1]! : '';
+    if (firstNameFits(before, first)) return true;
+    // "Fiona Jane Dunmore" in the cell for "F Dunmore": look one further back past a middle name.
+    const twoBefore = i > 1 ? cell[i - 2]! : '';
+    if (before.length > 1 && !ROLE_WORDS.has(before) && firstNameFits(twoBefore, first)) return true;
+  }
+  return false;
+}
+
+/** True when the lead cell names this person (by their name or any alias). */
+export function leadMatches(cellText: string, person: LeadPerson): boolean {
+  const cell = words(cellText);
+  if (cell.length === 0) return false;
+  if (nameInWords(cell, person.name)) return true;
+  return (person.aliases ?? []).some((alias) => nameInWords(cell, alias));
+}
+
+/**
+ * The people a lead cell names, in order, as written ("DCS + AD, S Murphy J Tynan" -> ["S Murphy",
+ * "J Tynan"]). Roles and teams ("DCS", "All Service Leads", "Data team") are not names. A name is an
+ * initial or capitalised first name followed by a capitalised surname; each initial starts a new name.
+ */
+export function namesInLeadCell(text: string): string[] {
+  const names: string[] = [];
+  const seen = new Set<string>();
+  // Chunks split on joining punctuation and words, so "A Smith and B Jones" gives two runs.
+  for (const chunk of text.split(/[\n,;+/&()]|\band\b|\bwith\b/u)) {
+    let run: string[] = [];
+    const flush = (): void => {
+      // A run of capitalised non-role words: split at initials ("S Murphy J Tynan").
+      let current: string[] = [];
+      const emit = (): void => {
+        const hasSurname = current.length >= 2 && current[current.length - 1]!.length > 1;
+        if (hasSurname) {
+          const name = current.join(' ');
+          const key = name.toLowerCase();
+          if (!seen.has(key)) {
+            seen.add(key);
+            names.push(name);
+          }
+        }
+        current = [];
+      };
+      for (const w of run) {
+        const initial = w.replace(/\.$/, '').length === 1;
+        if (initial && current.length > 0) emit();
+        current.push(w);
+        // A first name (or initial) and a surname make a name; stop there so a following capitalised
+        // word ("Keeley Pullen Inspire") is not taken as a third part.
+        if (current.length >= 2 && !initial) emit();
+      }
+      emit();
+      run = [];
+    };
+    for (const w of casedWords(chunk)) {
+      const isCapitalised = /^[A-Z]/u.test(w) && !/^[A-Z]{2,}$/u.test(w);
+      if (isCapitalised && !ROLE_WORDS.has(w.toLowerCase())) run.push(w);
+      else flush();
+    }
+    flush();
+  }
+  return names;
+}
+
+/** The names in a cell that no person in the directory matches (to offer "link to a person"). */
+export function unmatchedNamesInLeadCell(text: string, people: readonly LeadPerson[]): string[] {
+  return namesInLeadCell(text).filter((n) => !people.some((p) => leadMatches(n, p)));
+}

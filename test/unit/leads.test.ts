@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { leadMatches, namesInLeadCell, unmatchedNamesInLeadCell } from '../../shared/leads';
+
+describe('leadMatches (one rule for lead cells)', () => {
+  it('matches a role-prefixed cell to the person', () => {
+    expect(leadMatches('Service Lead F Dunmore', { name: 'F Dunmore' })).toBe(true);
+    expect(leadMatches('Service lead R Murdock', { name: 'R Murdock' })).toBe(true);
+    expect(leadMatches('DCS + Service Lead R Murdock', { name: 'Rob Murdock' })).toBe(true);
+  });
+  it('fits initials to full first names both ways, ignoring case and dots', () => {
+    expect(leadMatches('Service lead J Simon', { name: 'Janet Simon' })).toBe(true);
+    expect(leadMatches('All Service Leads Janet Simon with overall lead', { name: 'J Simon' })).toBe(true);
+    expect(leadMatches('f. dunmore', { name: 'F Dunmore' })).toBe(true);
+    expect(leadMatches('Service Lead F Dunmore', { name: 'Fiona Dunmore' })).toBe(true);
+  });
+  it('finds several people in one cell', () => {
+    const cell = 'DCS + AD, S Murphy J Tynan';
+    expect(leadMatches(cell, { name: 'S Murphy' })).toBe(true);
+    expect(leadMatches(cell, { name: 'J Tynan' })).toBe(true);
+    expect(leadMatches(cell, { name: 'R Murdock' })).toBe(false);
+  });
+  it('does not confuse people who share a surname', () => {
+    expect(leadMatches('Mandy Moore Data team', { name: 'C Moore' })).toBe(false);
+    expect(leadMatches('Service lead C Moore\nMandy Moore Data team', { name: 'C Moore' })).toBe(true);
+    expect(leadMatches('Service Lead J Simon', { name: 'Paul Simon' })).toBe(false);
+  });
+  it('uses aliases, which may be roles', () => {
+    const murphy = { name: 'S Murphy', aliases: ['DCS'] };
+    expect(leadMatches('DCS', murphy)).toBe(true);
+    expect(leadMatches('S Murphy DCS', murphy)).toBe(true);
+    expect(leadMatches('DCSX', murphy)).toBe(false);
+    expect(leadMatches('J Tynan AD', { name: 'James Tynan', aliases: ['AD'] })).toBe(true);
+  });
+  it('never matches empty text or empty names', () => {
+    expect(leadMatches('', { name: 'F Dunmore' })).toBe(false);
+    expect(leadMatches('Service Lead F Dunmore', { name: '' })).toBe(false);
+  });
+});
+
+describe('namesInLeadCell', () => {
+  it('reads the names in real lead cells', () => {
+    expect(namesInLeadCell('Service Lead F Dunmore')).toEqual(['F Dunmore']);
+    expect(namesInLeadCell('DCS + AD, S Murphy J Tynan')).toEqual(['S Murphy', 'J Tynan']);
+    expect(namesInLeadCell('J Tynan Assistant Director Childrens Les Billingham Assistant Director Adults')).toEqual([
+      'J Tynan',
+      'Les Billingham',
+    ]);
+    expect(namesInLeadCell('All Service Leads Janet Simon with overall lead')).toEqual(['Janet Simon']);
+    expect(namesInLeadCell('Virtual Head Keeley Pullen Inspire')).toEqual(['Keeley Pullen']);
+    expect(namesInLeadCell('Service lead C Moore\nMandy Moore Data team')).toEqual(['C Moore', 'Mandy Moore']);
+  });
+  it('finds no names in roles and teams', () => {
+    expect(namesInLeadCell('DCS')).toEqual([]);
+    expect(namesInLeadCell('All Service Leads')).toEqual([]);
+    expect(namesInLeadCell('Service Leads and SMs and team managers')).toEqual([]);
+    expect(namesInLeadCell('Director HR')).toEqual([]);
+  });
+  it('lists the names no one in the directory matches', () => {
+    expect(unmatchedNamesInLeadCell('DCS + AD, S Murphy J Tynan', [{ name: 'Sarah Murphy' }])).toEqual(['J Tynan']);
+  });
+});

@@ -22,6 +22,21 @@ export default tseslint.config(
     },
   },
   {
+    // Type-aware rules: each file is checked with its own tsconfig (renderer/tsconfig.json for the window).
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
+    },
+  },
+  {
+    // jest-dom's matchers on vitest are typed as possibly returning a promise (expect(el).toHaveValue(...)),
+    // which the rule reports on every synchronous assertion; the renderer tests await what is async.
+    files: ['test/renderer/**/*.{ts,tsx}'],
+    rules: { '@typescript-eslint/no-floating-promises': 'off' },
+  },
+  {
     // Plain Node scripts (scripts/*.mjs, bin/*.mjs): TypeScript files get these from @types/node.
     files: ['**/*.mjs'],
     languageOptions: {

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createPlanFromDraft, createStoreHandlers, getPlanTree, openStore } from '../db';
 import { TREE_QUERIES } from '../db/tree';
-import { createDispatcher, type Handlers } from '../shared/dispatch';
+import { createDispatcher } from '../shared/dispatch';
 import { largePlanDraft } from '../shared/samples/large-plan';
 
 function median(xs: number[]): number {
@@ -72,7 +72,7 @@ export async function benchStore(): Promise<Record<string, number>> {
     const arrayTimes: number[] = [];
     for (let i = 0; i < runs; i++) arrayTimes.push(time(arrayRead));
 
-    const dispatch = createDispatcher(createStoreHandlers(store) as unknown as Handlers, {});
+    const dispatch = createDispatcher(createStoreHandlers(store), {});
     const ctx = { actor: 'Benchmark', emit: () => undefined };
     const actions = getPlanTree(store, planId).actions;
     const edits: number[] = [];

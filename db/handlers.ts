@@ -48,7 +48,7 @@ export function createStoreHandlers(store: Store, options: StoreHandlerOptions =
     'plans:get': ({ planId }) => getPlanTree(store, planId),
     'plans:update': (i, ctx) => plans.updatePlan(store, i, ctx.actor),
     'plans:duplicate': (i, ctx) => plans.duplicatePlan(store, i.planId, i.title, ctx.actor),
-    'plans:archive': (i, ctx) => plans.archivePlan(store, i.planId as string, i.archived as boolean, ctx.actor),
+    'plans:archive': (i, ctx) => plans.archivePlan(store, i.planId, i.archived, ctx.actor),
     'plans:delete': (i, ctx) => plans.deletePlan(store, i.planId, ctx.actor),
     'plans:restore': (i, ctx) => plans.restorePlan(store, i.planId, ctx.actor),
     'plans:purge': (i, ctx) => plans.purgePlan(store, i.planId, ctx.actor),
@@ -76,14 +76,14 @@ export function createStoreHandlers(store: Store, options: StoreHandlerOptions =
       sections.renumberAll(store, planId, ctx.actor);
       return getPlanTree(store, planId);
     },
-    'sections:archive': (i, ctx) => sections.archiveSection(store, i.sectionId as string, i.archived as boolean, ctx.actor),
+    'sections:archive': (i, ctx) => sections.archiveSection(store, i.sectionId, i.archived, ctx.actor),
     'sections:delete': (i, ctx) => sections.deleteSection(store, i.sectionId, ctx.actor),
     'sections:restore': (i, ctx) => sections.restoreSection(store, i.sectionId, ctx.actor),
 
     'objectives:create': (i, ctx) => objectives.createObjective(store, i, ctx.actor),
     'objectives:update': (i, ctx) => objectives.updateObjective(store, i.objectiveId, i.patch.title, ctx.actor),
     'objectives:reorder': (i, ctx) => objectives.reorderObjectives(store, i.parentId, i.orderedIds, ctx.actor),
-    'objectives:archive': (i, ctx) => objectives.archiveObjective(store, i.objectiveId as string, i.archived as boolean, ctx.actor),
+    'objectives:archive': (i, ctx) => objectives.archiveObjective(store, i.objectiveId, i.archived, ctx.actor),
     'objectives:delete': (i, ctx) => objectives.deleteObjective(store, i.objectiveId, ctx.actor),
     'objectives:restore': (i, ctx) => objectives.restoreObjective(store, i.objectiveId, ctx.actor),
 
@@ -91,7 +91,7 @@ export function createStoreHandlers(store: Store, options: StoreHandlerOptions =
     'actions:update': (i, ctx) => actions.updateAction(store, i, ctx.actor),
     'actions:move': (i, ctx) => actions.moveAction(store, i, ctx.actor),
     'actions:reorder': (i, ctx) => actions.reorderActions(store, i.parentId, i.orderedIds, ctx.actor),
-    'actions:archive': (i, ctx) => actions.archiveAction(store, i.actionId as string, i.archived as boolean, ctx.actor),
+    'actions:archive': (i, ctx) => actions.archiveAction(store, i.actionId, i.archived, ctx.actor),
     'actions:delete': (i, ctx) => actions.deleteAction(store, i.actionId, ctx.actor),
     'actions:restore': (i, ctx) => actions.restoreAction(store, i.actionId, ctx.actor),
     'actions:setLeads': (i, ctx) => actions.setLeads(store, i, ctx.actor),

@@ -6,7 +6,21 @@
 import type Database from 'better-sqlite3';
 import type { Compilable } from 'kysely';
 import { randomUUID } from 'node:crypto';
-import type { AuditEntry } from '../shared/model';
+import type { CoveringReportContent } from '../shared/covering-report';
+import type {
+  Action,
+  AuditEntry,
+  Indicator,
+  Objective,
+  Person,
+  Plan,
+  ProgressUpdate,
+  Rating,
+  RatingLevel,
+  Recommendation,
+  ReportingPeriod,
+  Section,
+} from '../shared/model';
 import { DomainError } from '../shared/result';
 import type { Store } from './store';
 
@@ -78,6 +92,25 @@ export function write<T>(store: Store, actor: string, fn: (w: WriteCtx) => T): T
 type Entity = AuditEntry['entity'];
 type Op = AuditEntry['op'];
 
+type EntityField =
+  | keyof Plan
+  | keyof RatingLevel
+  | keyof ReportingPeriod
+  | keyof Recommendation
+  | keyof Section
+  | keyof Objective
+  | keyof Action
+  | keyof Rating
+  | keyof ProgressUpdate
+  | keyof Indicator
+  | keyof Person
+  | keyof CoveringReportContent;
+/**
+ * The field names an audit row may name: the entities' own fields (as the contract spells them), plus the
+ * few the services record under names of their own. A misspelt field does not compile.
+ */
+export type AuditField = Exclude<EntityField, 'id' | 'createdAt' | 'updatedAt' | 'deletedAt'> | 'level' | 'leads' | 'recommendations' | 'duplicateOf' | 'purged';
+
 /** Text form of a value for the audit log. */
 export function auditText(v: unknown): string | null {
   if (v === null || v === undefined) return null;
@@ -89,7 +122,7 @@ const AUDIT_SQL =
   'INSERT INTO audit_log (id, at, actor, plan_id, entity, entity_id, op, field, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
 
 /** Writes one audit row, and bumps the plan's updated_at once per write (the library sorts by it). */
-export function audit(w: WriteCtx, planId: string | null, entity: Entity, entityId: string, op: Op, field: string | null = null, oldValue: unknown = null, newValue: unknown = null): void {
+export function audit(w: WriteCtx, planId: string | null, entity: Entity, entityId: string, op: Op, field: AuditField | null = null, oldValue: unknown = null, newValue: unknown = null): void {
   prepare(w.store.sqlite, AUDIT_SQL).run(newId(), w.at, w.actor, planId, entity, entityId, op, field, auditText(oldValue), auditText(newValue));
   if (planId !== null && !w.touched.has(planId)) {
     w.touched.add(planId);
@@ -101,9 +134,17 @@ export function audit(w: WriteCtx, planId: string | null, entity: Entity, entity
  * Compares `before` and `patch` field by field and writes one 'update' audit row per changed field.
  * Returns the changed fields (patch keys whose value differs).
  */
-export function auditChanges<T extends Record<string, unknown>>(w: WriteCtx, planId: string | null, entity: Entity, entityId: string, before: T, patch: Partial<T>): (keyof T & string)[] {
-  const changed: (keyof T & string)[] = [];
-  for (const key of Object.keys(patch) as (keyof T & string)[]) {
+export function auditChanges<T extends object, K extends keyof T & AuditField>(
+  w: WriteCtx,
+  planId: string | null,
+  entity: Entity,
+  entityId: string,
+  before: T,
+  patch: { [P in K]?: T[P] },
+): K[] {
+  const changed: K[] = [];
+  // Object.keys widens to string[]: the keys of `patch` are its K keys.
+  for (const key of Object.keys(patch) as K[]) {
     const next = patch[key];
     if (next === undefined) continue;
     if (auditText(before[key]) === auditText(next)) continue;

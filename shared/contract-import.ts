@@ -23,4 +23,3 @@ export const importChannels = {
   /** Forgets the pending import, or stops a read still running under that `jobId`; nothing is written. */
   'import:cancel': ch(z.object({ token: Token }), z.object({ ok: z.literal(true) })),
 } satisfies Record<string, ChannelDef>;
-export const _importSchemas = z;

@@ -52,7 +52,11 @@ const Done = z.object({ ok: z.literal(true) });
 /** An indicator's figure: a finite number with a plain message otherwise. */
 const IndicatorNumber = z.number({ error: 'An indicator value must be a number (leave it empty when it is missing)' }).finite('An indicator value must be a finite number');
 const Reorder = z.object({ parentId: Id, orderedIds: z.array(Id).min(1).max(100_000) });
-const ArchiveInput = (key: string) => z.object({ [key]: Id, archived: z.boolean() });
+/** `{ [key]: Id, archived }`, typed on its key: `{ actoinId: 'x' }` does not compile where `actionId` is asked. */
+const ArchiveInput = <K extends string>(key: K) => {
+  const shape = { [key]: Id, archived: z.boolean() } as { [P in K]: typeof Id } & { archived: z.ZodBoolean };
+  return z.object(shape);
+};
 
 const PlanPatch = z
   .object({

@@ -5,7 +5,7 @@
  * goes through the same validation.
  */
 import type { z } from 'zod';
-import { contract, isChannel, type Channel, type OutputOf, type ParsedInputOf } from './contract';
+import { contract, isChannel, type Channel, type InputOf, type OutputOf, type ParsedInputOf } from './contract';
 import type { EventName, EventPayload } from './events';
 import { DomainError, fail, ok, type AppError, type Result } from './result';
 import { plainIssue } from './plain-issues';
@@ -39,11 +39,42 @@ export interface DispatchOptions {
   onInternalError?: (channel: string, error: unknown) => void;
 }
 
+/** The untrusted entry point: any channel name, any payload (IPC, the end-to-end bridge, refusal tests). */
 export type Dispatch = (channel: unknown, payload: unknown, ctx: HandlerContext) => Promise<Result<unknown>>;
 
-export function createDispatcher(handlers: Handlers, options: DispatchOptions = {}): Dispatch {
+/** A typed call answering the envelope: what every caller (renderer, command line, tests) uses. */
+export type Invoke = <C extends Channel>(channel: C, input: InputOf<C>) => Promise<Result<OutputOf<C>>>;
+/** A typed call that unwraps the envelope (a failure is thrown by the caller's own rule). */
+export type Call = <C extends Channel>(channel: C, input: InputOf<C>) => Promise<OutputOf<C>>;
+
+/**
+ * The typed `Invoke` over a dispatcher. The dispatcher answers channel C with C's output (it runs C's
+ * handler, typed `Handler<C>`, and checks outputs against the contract when asked), so this is the one
+ * place that narrows `Result<unknown>`; call sites need no casts.
+ */
+export function typedInvoke(dispatch: Dispatch, ctx: HandlerContext | (() => HandlerContext)): Invoke {
+  const context = typeof ctx === 'function' ? ctx : () => ctx;
+  return <C extends Channel>(channel: C, input: InputOf<C>) => dispatch(channel, input, context()) as Promise<Result<OutputOf<C>>>;
+}
+
+/** A `Call` over an `Invoke`: the value, or the error `toError` builds from the failure. */
+export function unwrapping(invoke: Invoke, toError: (channel: Channel, error: AppError) => Error): Call {
+  return async <C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> => {
+    const result = await invoke(channel, input);
+    if (!result.ok) throw toError(channel, result.error);
+    return result.value;
+  };
+}
+
+/**
+ * The dispatcher over `handlers` (every channel for the app; a subset, such as the store's core channels,
+ * in tests and the bench: a channel without a handler answers `unknown_channel`).
+ */
+export function createDispatcher<Cs extends Channel>(handlers: HandlersFor<Cs>, options: DispatchOptions = {}): Dispatch {
+  const table: Partial<Record<Channel, (input: unknown, ctx: HandlerContext) => unknown>> = handlers;
   return async (channel, payload, ctx) => {
-    if (!isChannel(channel)) return fail('unknown_channel', `There is no operation called ${String(channel)}.`);
+    const handler = isChannel(channel) ? table[channel] : undefined;
+    if (!isChannel(channel) || !handler) return fail('unknown_channel', `There is no operation called ${String(channel)}.`);
     const def = contract[channel];
     const parsed = def.input.safeParse(payload ?? {});
     if (!parsed.success) {
@@ -51,7 +82,6 @@ export function createDispatcher(handlers: Handlers, options: DispatchOptions = 
       return fail('invalid_input', describeInvalid(channel, issues), issues);
     }
     try {
-      const handler = handlers[channel] as (input: unknown, ctx: HandlerContext) => unknown;
       const value = await handler(parsed.data, ctx);
       if (options.validateOutput) {
         const out = def.output.safeParse(value);

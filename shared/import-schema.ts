@@ -39,9 +39,26 @@ export const DetectedColumn = ColumnMappingEntry.extend({
 });
 export type DetectedColumn = z.infer<typeof DetectedColumn>;
 
+/** The stable codes of import warnings (a new kind of warning is added here first). */
+export const ImportWarningCode = z.enum([
+  'continuation-row',
+  'duplicate-reference',
+  'indicator-mismatch',
+  'no-reference',
+  'no-rows',
+  'not-a-date',
+  'proposed-rating',
+  'recommendation-text',
+  'section-number',
+  'summary-mismatch',
+  'unknown-colour',
+  'unknown-rating',
+  'unknown-reference',
+]);
+export type ImportWarningCode = z.infer<typeof ImportWarningCode>;
+
 export const ImportWarning = z.object({
-  /** Stable code, e.g. "continuation-row", "unknown-colour", "not-a-date", "summary-mismatch". */
-  code: z.string(),
+  code: ImportWarningCode,
   message: z.string(),
   /** Where in the source: "Table 3, row 5", "Sheet Plan, row 12". */
   location: z.string(),

@@ -22,10 +22,20 @@ export const HexColour = z
   .regex(/^#?[0-9a-fA-F]{6}$/, 'Colour must be six hex digits, for example FF0000')
   .transform((s) => s.replace('#', '').toUpperCase());
 
-/** Plain single-line text: trimmed, control characters refused. */
+/** Whether `s` holds a C0 control character other than tab (so a newline too): never part of one line. */
+function hasLineControl(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 && c !== 0x09) return true;
+  }
+  return false;
+}
+
+/** Plain single-line text: trimmed; C0 control characters (newlines included) refused, tab allowed. */
 export const Line = z
   .string()
   .max(MAX_LINE)
+  .refine((s) => !hasLineControl(s), 'This must be a single line of plain text: line breaks and control characters are not allowed.')
   .transform((s) => s.trim());
 /** Narrative text (several paragraphs separated by "\n"). */
 export const Text = z.string().max(MAX_TEXT);

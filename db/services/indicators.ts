@@ -53,7 +53,7 @@ export function upsertIndicator(store: Store, input: ParsedInputOf<'indicators:u
     }
     const before = toIndicator(mustLive(indicatorRow(store, input.id), 'That indicator'));
     if (before.planId !== input.planId) throw new DomainError('not_found', 'That indicator belongs to another plan.');
-    const changed = auditChanges(w, input.planId, 'indicator', before.id, before as unknown as Record<string, unknown>, fields);
+    const changed = auditChanges(w, input.planId, 'indicator', before.id, before, fields);
     if (changed.length > 0)
       prepare(
         store.sqlite,

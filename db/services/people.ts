@@ -22,7 +22,7 @@ export function upsertPerson(store: Store, input: ParsedInputOf<'people:upsert'>
       return toPerson(personRow(store, id)!);
     }
     const before = toPerson(mustLive(personRow(store, input.id), 'That person'));
-    const changed = auditChanges(w, null, 'person', before.id, before as unknown as Record<string, unknown>, fields);
+    const changed = auditChanges(w, null, 'person', before.id, before, fields);
     if (changed.length > 0)
       prepare(store.sqlite, 'UPDATE people SET name = ?, job_title = ?, service = ?, email = ?, signatory = ?, updated_at = ? WHERE id = ?').run(
         fields.name,

@@ -41,7 +41,7 @@ export function updatePeriod(store: Store, input: ParsedInputOf<'periods:update'
       const clash = listPeriods(store, row.plan_id).find((p) => p.id !== row.id && p.label.toLowerCase() === input.patch.label!.toLowerCase());
       if (clash) throw new DomainError('conflict', `This plan already has a reporting period called "${clash.label}".`);
     }
-    const changed = auditChanges(w, row.plan_id, 'period', row.id, before as unknown as Record<string, unknown>, input.patch as Record<string, unknown>);
+    const changed = auditChanges(w, row.plan_id, 'period', row.id, before, input.patch);
     if (changed.length > 0)
       prepare(store.sqlite, 'UPDATE reporting_periods SET label = ?, start_date = ?, end_date = ?, updated_at = ? WHERE id = ?').run(next.label, next.startDate, next.endDate, w.at, row.id);
     return loadPeriod(store, row.id);

@@ -117,7 +117,7 @@ export function updatePlan(store: Store, input: ParsedInputOf<'plans:update'>, a
       const fields = input.patch.columns.map((c) => c.field);
       if (new Set(fields).size !== fields.length) throw new DomainError('invalid_input', 'Each column can appear only once.');
     }
-    const changed = auditChanges(w, input.planId, 'plan', input.planId, before as unknown as Record<string, unknown>, input.patch as Record<string, unknown>);
+    const changed = auditChanges(w, input.planId, 'plan', input.planId, before, input.patch);
     if (changed.length === 0) return before;
     const set: Record<string, unknown> = { updated_at: w.at };
     for (const key of changed) {

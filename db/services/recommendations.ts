@@ -38,7 +38,7 @@ export function updateRecommendation(store: Store, input: ParsedInputOf<'recomme
     livePlan(store, row.plan_id);
     if (input.patch.label !== undefined) assertLabelFree(store, row.plan_id, input.patch.label, row.id);
     const before = toRecommendation(row);
-    const changed = auditChanges(w, row.plan_id, 'recommendation', row.id, before as unknown as Record<string, unknown>, input.patch as Record<string, unknown>);
+    const changed = auditChanges(w, row.plan_id, 'recommendation', row.id, before, input.patch);
     if (changed.length > 0) {
       const next = { ...before, ...input.patch };
       prepare(store.sqlite, 'UPDATE recommendations SET number = ?, label = ?, text = ?, updated_at = ? WHERE id = ?').run(next.number, next.label, next.text, w.at, row.id);

@@ -28,7 +28,7 @@ function ratingsAt(store: Store, levelId: string): number {
   );
 }
 
-const LEVEL_COLUMNS: [keyof LevelIn, keyof S.RatingLevelsTable][] = [
+const LEVEL_COLUMNS: [Exclude<keyof LevelIn, 'id'>, keyof S.RatingLevelsTable][] = [
   ['key', 'key'],
   ['label', 'label'],
   ['colour', 'colour'],

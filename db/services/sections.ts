@@ -42,7 +42,7 @@ export function updateSection(store: Store, input: ParsedInputOf<'sections:updat
   return write(store, actor, (w) => {
     const row = liveSection(store, input.sectionId);
     const before = toSection(row);
-    const changed = auditChanges(w, row.plan_id, 'section', row.id, before as unknown as Record<string, unknown>, input.patch as Record<string, unknown>);
+    const changed = auditChanges(w, row.plan_id, 'section', row.id, before, input.patch);
     const numberGiven = input.patch.number !== undefined;
     if (changed.length === 0 && !numberGiven) return before;
     const next = { ...before, ...input.patch };

@@ -74,7 +74,7 @@ export function createCliDeps(io: { out(text: string): void; err(text: string): 
       }
       fs.mkdirSync(path.dirname(dbPath), { recursive: true });
       // Loaded only when a command needs the store, so `--help` starts quickly.
-      const [{ openStore, StoreOpenError }, { createDispatcher }, { createAppHandlers }] = await Promise.all([
+      const [{ openStore, StoreOpenError }, { createDispatcher, typedInvoke }, { createAppHandlers }] = await Promise.all([
         import('../../db'),
         import('../../shared/dispatch'),
         import('../handlers'),
@@ -89,7 +89,7 @@ export function createCliDeps(io: { out(text: string): void; err(text: string): 
       opened.push(store);
       const dispatch: Dispatch = createDispatcher(createAppHandlers({ store, host, version: packageVersion() }), { validateOutput: false });
       const ctx = () => ({ actor: store.actor(), emit: (event: EventName, payload: unknown) => deps.onEvent?.(event, payload) });
-      const invoke = <C extends Channel>(channel: C, input: InputOf<C>) => dispatch(channel, input, ctx()) as Promise<Result<OutputOf<C>>>;
+      const invoke = typedInvoke(dispatch, ctx);
       return {
         store,
         dbPath,

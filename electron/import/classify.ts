@@ -7,7 +7,7 @@
  * Pure: no I/O.
  */
 import { COLUMNS } from '../../shared/columns';
-import type { ColumnMapping, DetectedColumn, ImportWarning, MappedField } from '../../shared/import-schema';
+import type { ColumnMapping, DetectedColumn, ImportWarning, ImportWarningCode, MappedField } from '../../shared/import-schema';
 import { ColumnField } from '../../shared/model';
 import { colourFamily, wordFamily, type ColourFamily } from './colours';
 import { importFailed } from './errors';
@@ -338,7 +338,7 @@ export function classifyTables(doc: SourceDoc, options: AnalyseOptions): Classif
 
 /** Warnings collected through the analysis (at most 50 per code, then one "and N more"). */
 export interface Warner {
-  warn: (code: string, message: string, location: string) => void;
+  warn: (code: ImportWarningCode, message: string, location: string) => void;
   where: (table: number, row: number) => string;
   warnings: ImportWarning[];
   finish: () => void;
@@ -346,7 +346,7 @@ export interface Warner {
 
 export function warner(doc: SourceDoc): Warner {
   const warnings: ImportWarning[] = [];
-  const counts = new Map<string, number>();
+  const counts = new Map<ImportWarningCode, number>();
   return {
     warnings,
     warn: (code, message, location) => {

@@ -7,7 +7,7 @@
  * Pure: no I/O.
  */
 import type { ActionDraft } from '../../shared/draft';
-import type { DetectedColumn } from '../../shared/import-schema';
+import type { DetectedColumn, ImportWarningCode } from '../../shared/import-schema';
 import type { RatingLevelInput } from '../../shared/model';
 import { formatMeanOf, overallMean, SCALE_PRESETS, sectionMean, toScaleLevels, type LevelInput, type ScaleLevel } from '../../shared/ratings';
 import type { Rational } from '../../shared/rounding';
@@ -22,7 +22,7 @@ export type RatingObs =
   | { kind: 'fill'; fill: string; family: ColourFamily };
 
 /** What a rating cell says: a number, a word or a colour; null when not rated (blank, 0) or unreadable. */
-export function observeRating(cell: GridCell | undefined, warn: (code: string, message: string) => void): RatingObs | null {
+export function observeRating(cell: GridCell | undefined, warn: (code: ImportWarningCode, message: string) => void): RatingObs | null {
   if (!cell) return null;
   const text = oneLine(cell.text).replace(/^[^\p{L}\p{N}]+/u, '').trim();
   if (text !== '') {

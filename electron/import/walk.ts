@@ -9,7 +9,7 @@
 import { COLUMNS } from '../../shared/columns';
 import { parseDue } from '../../shared/dates';
 import type { ActionDraft, IndicatorDraft } from '../../shared/draft';
-import type { DetectedColumn, MappedField } from '../../shared/import-schema';
+import type { DetectedColumn, ImportWarningCode, MappedField } from '../../shared/import-schema';
 import { ColumnField, type LeadRole } from '../../shared/model';
 import { colourFamily } from './colours';
 import {
@@ -242,7 +242,7 @@ export function walkDocument(doc: SourceDoc, classified: Classified, w: Warner):
       const refCell = cellOf(refCol);
       const refRaw = refCell && !refCell.merged ? refCell.text.trim() : '';
       const location = where(block.index, r);
-      const rowWarn = (code: string, message: string): void => warn(code, message, location);
+      const rowWarn = (code: ImportWarningCode, message: string): void => warn(code, message, location);
 
       // A row with no reference of its own that carries its own lead, due date or rating is an action (a row
       // missing its reference, or a rated sub-row under a merged reference); one that only adds text is the

@@ -5,9 +5,8 @@
 import { getPlanTree, type Store } from '../../db';
 import type { Channel, CoreChannel, InputOf, OutputOf } from '../../shared/contract';
 import type { PlanTree } from '../../shared/model';
-import type { Result } from '../../shared/result';
 import { ctx, smallDraft } from '../db/helpers';
-import type { Dispatch } from '../../shared/dispatch';
+import { typedInvoke, unwrapping, type Dispatch } from '../../shared/dispatch';
 
 export interface Env {
   store: Store;
@@ -18,11 +17,7 @@ export interface Env {
 }
 
 export function makeEnv(store: Store, dispatch: Dispatch, planId: string): Env {
-  const call = async <C extends Channel>(channel: C, payload: InputOf<C>): Promise<OutputOf<C>> => {
-    const r = (await dispatch(channel, payload, ctx)) as Result<OutputOf<C>>;
-    if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
-    return r.value;
-  };
+  const call = unwrapping(typedInvoke(dispatch, ctx), (channel, error) => new Error(`${channel}: ${error.code} ${error.message}`));
   return { store, dispatch, tree: getPlanTree(store, planId), call };
 }
 

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createStoreHandlers, openStore, type Store } from '../../db';
 import { TABLES } from '../../db/schema';
-import { createDispatcher, type Handlers } from '../../shared/dispatch';
+import { createDispatcher } from '../../shared/dispatch';
 import type { PlanDraft } from '../../shared/draft';
 
 export function tempDir(): string {
@@ -31,7 +31,7 @@ export const ctx = { actor: 'Test Author', emit: () => undefined };
 
 export function dispatcherFor(store: Store) {
   const errors: unknown[] = [];
-  const dispatch = createDispatcher(createStoreHandlers(store) as unknown as Handlers, { validateOutput: true, onInternalError: (_c, e) => errors.push(e) });
+  const dispatch = createDispatcher(createStoreHandlers(store), { validateOutput: true, onInternalError: (_c, e) => errors.push(e) });
   return { dispatch, errors };
 }
 

@@ -5,7 +5,6 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPlanFromDraft, ensureSamplePlan, getPlanTree, openStore, type Store } from '../../db';
-import type { Result } from '../../shared/result';
 import { ctx, dispatcherFor, freshStore, rowCounts, smallDraft, tempDir } from './helpers';
 
 const stores: Store[] = [];
@@ -28,7 +27,7 @@ describe('recommendation labels are unique within a plan', () => {
     const existing = tree.recommendations[0]!;
     const before = rowCounts(store);
 
-    const dup = (await dispatch('recommendations:create', { planId, number: 5, label: ' ofsted 1 ', text: 'Another one' }, ctx)) as Result<unknown>;
+    const dup = await dispatch('recommendations:create', { planId, number: 5, label: ' ofsted 1 ', text: 'Another one' }, ctx);
     expect(dup).toEqual({ ok: false, error: { code: 'conflict', message: 'This plan already has a recommendation called "Ofsted 1". Give this one a different label.' } });
     expect(rowCounts(store)).toEqual(before);
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createPlanFromDraft, getPlanTree, type Store } from '../../db';
 import type { Channel, InputOf, OutputOf } from '../../shared/contract';
-import type { Result } from '../../shared/result';
+import { typedInvoke, unwrapping } from '../../shared/dispatch';
 import type { PlanTree } from '../../shared/model';
 import { ctx, dispatcherFor, freshStore, rowCounts, smallDraft } from './helpers';
 
@@ -11,10 +11,9 @@ let errors: unknown[];
 let tree: PlanTree;
 
 /** Calls a channel and returns its value, failing the test on an error result. */
-async function call<C extends Channel>(channel: C, payload: InputOf<C>): Promise<OutputOf<C>> {
-  const r = (await dispatch(channel, payload, ctx)) as Result<OutputOf<C>>;
-  if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
-  return r.value;
+/** Calls a channel and returns its value, failing the test on an error result. */
+function call<C extends Channel>(channel: C, payload: InputOf<C>): Promise<OutputOf<C>> {
+  return unwrapping(typedInvoke(dispatch, ctx), (ch, error) => new Error(`${ch}: ${error.code} ${error.message}`))(channel, payload);
 }
 async function refuse(channel: string, payload: unknown) {
   const r = await dispatch(channel, payload, ctx);

@@ -20,7 +20,7 @@ import { ensureSamplePlan, openStore, type Store } from '../../db';
 import { createAppHandlers } from '../../electron/handlers';
 import { headlessHost, type Host } from '../../electron/host';
 import type { Channel, InputOf, OutputOf } from '../../shared/contract';
-import { createDispatcher, type HandlerContext } from '../../shared/dispatch';
+import { createDispatcher, typedInvoke, unwrapping, type HandlerContext } from '../../shared/dispatch';
 import { events, type EventName, type EventPayload } from '../../shared/events';
 import type { Result } from '../../shared/result';
 import './locator-matchers';
@@ -174,12 +174,8 @@ export async function startApp(opts: StartOptions = {}): Promise<App> {
       },
     };
     const dispatch = (channel: unknown, payload: unknown) => dispatcher(channel, payload, { ...ctx, actor: store.actor() });
-    const invoke = <C extends Channel>(channel: C, input: InputOf<C>) => dispatch(channel, input) as Promise<Result<OutputOf<C>>>;
-    const call = async <C extends Channel>(channel: C, input: InputOf<C>) => {
-      const result = await invoke(channel, input);
-      if (!result.ok) throw new Error(`${channel} failed: ${result.error.code}: ${result.error.message}`);
-      return result.value;
-    };
+    const invoke = typedInvoke(dispatcher, () => ({ ...ctx, actor: store.actor() }));
+    const call = unwrapping(invoke, (channel, error) => new Error(`${channel} failed: ${error.code}: ${error.message}`));
 
     if (opts.seedSample) await ensureSamplePlan(store);
     await opts.beforeLoad?.({ store, call, invoke });

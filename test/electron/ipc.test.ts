@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { APP_ORIGIN } from '../../electron/main/app-protocol';
 import { createSenderCheck, registerIpc, type InvokeEventLike, type IpcMainLike } from '../../electron/main/ipc';
 import { channels } from '../../shared/contract';
-import { createDispatcher, type Dispatch, type Handlers } from '../../shared/dispatch';
+import { createDispatcher, type Dispatch } from '../../shared/dispatch';
 
 type Listener = (event: InvokeEventLike, ...args: unknown[]) => Promise<unknown>;
 
@@ -85,7 +85,7 @@ describe('registerIpc', () => {
   it('validates through the real dispatcher: a bad payload is refused with invalid_input', async () => {
     const { ipc, handlers } = fakeIpcMain();
     const handler = vi.fn();
-    const dispatch = createDispatcher({ 'plans:get': handler } as unknown as Handlers);
+    const dispatch = createDispatcher({ 'plans:get': handler });
     registerIpc(ipc, dispatch, { isTrustedSender: trusted, actor: () => 'x' });
     const answer = await handlers.get('plans:get')!(fromUrl('app://planwright/').event, { planId: 'not-a-uuid' });
     expect(answer).toMatchObject({ ok: false, error: { code: 'invalid_input' } });

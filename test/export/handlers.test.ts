@@ -9,8 +9,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createExportHandlers } from '../../electron/export/handlers';
 import { headlessHost, type Host } from '../../electron/host';
 import { createPlanFromDraft, createStoreHandlers, openMemoryStore, type Store } from '../../db';
-import { createDispatcher, type Handlers, type HandlerContext } from '../../shared/dispatch';
-import type { Result } from '../../shared/result';
+import { createDispatcher, typedInvoke, type HandlerContext, type Invoke } from '../../shared/dispatch';
 import { samplePlanDraft } from '../../shared/samples/sample-plan';
 import { openDocx, textOf } from './helpers';
 
@@ -27,15 +26,14 @@ beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pw-export-'));
   store = openMemoryStore();
   planId = createPlanFromDraft(store, samplePlanDraft, 'Test').id;
-  dispatch = createDispatcher({ ...createStoreHandlers(store), ...createExportHandlers({ store, host }) } as Handlers, { validateOutput: true });
+  dispatch = createDispatcher({ ...createStoreHandlers(store), ...createExportHandlers({ store, host }) }, { validateOutput: true });
 });
 afterAll(async () => {
   await store.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers are checked with toMatchObject
-const call = async (channel: string, input: unknown) => (await dispatch(channel, input, ctx)) as Result<any>;
+const call: Invoke = (channel, input) => typedInvoke(dispatch, ctx)(channel, input);
 
 describe('export channels', () => {
   it('export:defaults resolves the plan’s periods, columns and a file name', async () => {
@@ -88,7 +86,7 @@ describe('export channels', () => {
 
   it('writes the covering report from the content saved for the period', async () => {
     const tree = await call('plans:get', { planId });
-    const periodId = tree.ok ? tree.value.plan.currentPeriodId : '';
+    const periodId = (tree.ok ? tree.value.plan.currentPeriodId : null) ?? '';
     const saved = await call('coveringReport:save', {
       planId,
       periodId,

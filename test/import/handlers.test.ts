@@ -11,10 +11,7 @@ import { createAppHandlers } from '../../electron/handlers';
 import { headlessHost, type Host } from '../../electron/host';
 import { createImportHandlers } from '../../electron/import/handlers';
 import { inlineParser, workerParser } from '../../electron/import/parser';
-import { createDispatcher, type Dispatch } from '../../shared/dispatch';
-import type { ImportCommitResult, ImportPreview } from '../../shared/import-schema';
-import type { PlanListItem, PlanTree } from '../../shared/model';
-import type { Result } from '../../shared/result';
+import { createDispatcher, typedInvoke, unwrapping, type Dispatch, type Invoke } from '../../shared/dispatch';
 import { RATED_2020 } from './helpers';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'planwright-import-h-'));
@@ -24,13 +21,9 @@ let store: Store;
 let dispatch: Dispatch;
 let events: { event: string; payload: unknown }[];
 const ctx = () => ({ actor: 'Test User', emit: (event: string, payload: unknown) => void events.push({ event, payload }) });
-const call = async <T>(channel: string, input: unknown): Promise<Result<T>> => (await dispatch(channel, input, ctx() as never)) as Result<T>;
-const value = async <T>(channel: string, input: unknown): Promise<T> => {
-  const r = await call<T>(channel, input);
-  if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
-  return r.value;
-};
-const plans = () => value<PlanListItem[]>('plans:list', {});
+const call: Invoke = (channel, input) => typedInvoke(dispatch, ctx)(channel, input);
+const value = unwrapping(call, (channel, error) => new Error(`${channel}: ${error.code} ${error.message}`));
+const plans = () => value('plans:list', {});
 
 function setup(host: Host = headlessHost): void {
   store = openMemoryStore({ actor: 'Test User' });
@@ -42,7 +35,7 @@ describe('import channels', () => {
   beforeEach(() => setup());
 
   it('previews in a worker thread with progress, then commits one plan', async () => {
-    const preview = await value<ImportPreview>('import:preview', { path: RATED_2020 });
+    const preview = await value('import:preview', { path: RATED_2020 });
     expect(preview.token).toMatch(/\S/);
     expect(preview.totals).toEqual({ sections: 7, actions: 41, periods: 1, ratings: 41, recommendations: 3 });
     const progress = events.filter((e) => e.event === 'job:progress').map((e) => e.payload as { kind: string; phase: string });
@@ -50,11 +43,11 @@ describe('import channels', () => {
     expect(progress.map((p) => p.phase)).toContain('reading tables');
     expect(await plans()).toEqual([]);
 
-    const result = await value<ImportCommitResult>('import:commit', { token: preview.token, title: 'Thurrock CDP 2020' });
+    const result = await value('import:commit', { token: preview.token, title: 'Thurrock CDP 2020' });
     expect(result).toMatchObject({ title: 'Thurrock CDP 2020', sections: 7, actions: 41, periods: 1, ratings: 41, recommendations: 3, warnings: [] });
     const list = await plans();
     expect(list.map((p) => [p.id, p.actionCount])).toEqual([[result.planId, 41]]);
-    const tree = await value<PlanTree>('plans:get', { planId: result.planId });
+    const tree = await value('plans:get', { planId: result.planId });
     expect(tree.recommendations.map((r) => r.label)).toEqual(['Ofsted 1', 'Ofsted 2', 'Ofsted 3']);
     expect(tree.actions.find((a) => a.reference === '7.5')?.recommendationIds).toEqual([tree.recommendations[2]!.id]);
 
@@ -65,9 +58,9 @@ describe('import channels', () => {
   });
 
   it('remaps a column ("this column is not the Lead") and cancels: nothing written', async () => {
-    const preview = await value<ImportPreview>('import:preview', { path: RATED_2020 });
+    const preview = await value('import:preview', { path: RATED_2020 });
     const leadIndex = preview.columns.find((c) => c.field === 'lead')!.index;
-    const remapped = await value<ImportPreview>('import:remap', { token: preview.token, mapping: [{ index: leadIndex, field: 'ignore' }] });
+    const remapped = await value('import:remap', { token: preview.token, mapping: [{ index: leadIndex, field: 'ignore' }] });
     expect(remapped.token).toBe(preview.token);
     expect(remapped.columns[leadIndex]!.field).toBe('ignore');
     expect(await value('import:cancel', { token: preview.token })).toEqual({ ok: true });
@@ -89,7 +82,7 @@ describe('import channels', () => {
     expect(r.ok ? null : r.error.code).toBe('cancelled');
     let asked = false;
     setup({ ...headlessHost, chooseOpenPath: async (o) => ((asked = o.filters.some((f) => f.extensions.includes('docx'))), RATED_2020) });
-    expect((await value<ImportPreview>('import:preview', {})).fileName).toBe('continuous-development-plan-2020-rated.docx');
+    expect((await value('import:preview', {})).fileName).toBe('continuous-development-plan-2020-rated.docx');
     expect(asked).toBe(true);
   });
 });

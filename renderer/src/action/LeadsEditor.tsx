@@ -25,7 +25,7 @@ export function makeSuggest(planId: string | undefined): SuggestFn {
       (list) => list.map((p) => p.name),
       () => [],
     );
-    const [used, names] = await Promise.all([call('leads:suggest', { planId, prefix, limit: 12 }).catch(() => [] as string[]), people]);
+    const [used, names] = await Promise.all([call('leads:suggest', { planId, prefix, limit: 12 }).catch((): string[] => []), people]);
     const q = prefix.trim().toLowerCase();
     const fromPeople = names.filter((n) => n.toLowerCase().split(/\s+/).some((w) => w.startsWith(q)) || n.toLowerCase().startsWith(q));
     const seen = new Set<string>();

@@ -13,6 +13,7 @@ import { RatingBadge } from '../components/RatingBadge';
 import { Button } from '../components/Button';
 import { indexTree, publishedProgress, type TreeIndex } from '../state/indexes';
 import { useServices, useTree, useWorkspace } from '../state/context';
+import { useToday } from '../state/useToday';
 import type { JumpTarget } from '../App';
 import { SectionDialog } from './SectionDialog';
 import { ConfirmDialog } from '../components/ConfirmDialog';
@@ -49,12 +50,6 @@ function registryText(field: ColumnField, p: Omit<ActionRowProps, 'tree'>, separ
   return COLUMNS[field].value(p.action, ctx).join(separator);
 }
 
-/** Today as YYYY-MM-DD (local), for the overdue marker. */
-function todayIso(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-const TODAY = todayIso();
 
 function gridTemplate(columns: ColumnConfig[]): string {
   return columns.map((c) => `minmax(${COLUMNS[c.field].minWidthPx}px, ${c.width}fr)`).join(' ');
@@ -62,6 +57,7 @@ function gridTemplate(columns: ColumnConfig[]): string {
 
 export function PlanTable({ jump }: { jump: JumpTarget | null }) {
   const tree = useTree();
+  const today = useToday();
   const { editor, periodId, openAction, openActionId } = useWorkspace();
   const { toast, undo, userName } = useServices();
   const [showArchived, setShowArchived] = useState(false);
@@ -496,6 +492,7 @@ export function PlanTable({ jump }: { jump: JumpTarget | null }) {
                     progress={publishedProgress(index, row.action.id, periodId)}
                     index={index}
                     periodId={periodId}
+                    today={today}
                   />
                 </div>
               );
@@ -709,16 +706,18 @@ interface ActionRowProps {
   progress: ProgressUpdate | undefined;
   index: TreeIndex;
   periodId: string | null;
+  /** Today (local, YYYY-MM-DD) for the overdue marker: changes at midnight (useToday). */
+  today: string;
 }
 
 /** One action row's cells. Memoised: it re-renders only when its own data changes. */
 const ActionRow = memo(
-  function ActionRow({ columns, action, objective, repeatObjective, levels, rating, progress, index, periodId }: ActionRowProps) {
+  function ActionRow({ columns, action, objective, repeatObjective, levels, rating, progress, index, periodId, today }: ActionRowProps) {
     return (
       <>
         {columns.map((c) => (
           <div key={c.field} role="cell" className={`pt-cell pt-col-${c.field}`}>
-            {cellContent(c.field, { columns, action, objective, repeatObjective, levels, rating, progress, index, periodId })}
+            {cellContent(c.field, { columns, action, objective, repeatObjective, levels, rating, progress, index, periodId, today })}
           </div>
         ))}
       </>
@@ -733,6 +732,7 @@ const ActionRow = memo(
     a.columns === b.columns &&
     a.levels === b.levels &&
     a.periodId === b.periodId &&
+    a.today === b.today &&
     // Rating history reads other periods' ratings: refresh when the tree's ratings change.
     (!a.columns.some((c) => c.field === 'ratingHistory' || c.field === 'recommendations') || a.index === b.index),
 );
@@ -777,7 +777,7 @@ function cellContent(field: ColumnField, p: Omit<ActionRowProps, 'tree'>): React
       );
     case 'dueDate': {
       const level = p.rating?.levelId ? p.index.levelById.get(p.rating.levelId) : undefined;
-      const overdue = action.dueText.trim() !== '' && !level?.countsAsComplete && !action.archived && isOverdue(parseDue(action.dueText), TODAY);
+      const overdue = action.dueText.trim() !== '' && !level?.countsAsComplete && !action.archived && isOverdue(parseDue(action.dueText, { today: p.today }), p.today);
       return (
         <span className="due-cell">
           <span className="clamp">{action.dueText}</span>

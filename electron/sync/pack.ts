@@ -19,8 +19,10 @@ export const PACK_EXTENSION = '.planwright-pack';
 export const PACK_FORMAT_VERSION = 1;
 /** Largest pack file read from disk (compressed). */
 export const MAX_PACK_FILE_BYTES = 64 * 1024 * 1024;
-/** Largest a pack may be once unpacked. */
-export const MAX_UNPACKED_BYTES = 512 * 1024 * 1024;
+/** Largest a pack may be once unpacked (a 10,000-change pack is a few MB; a large plan's invitation tens). */
+export const MAX_UNPACKED_BYTES = 128 * 1024 * 1024;
+/** Every pack starts with this text once unpacked: anything else is refused after the first chunk. */
+const PACK_PREFIX = new TextEncoder().encode('{"planwrightPack":');
 /** Most ops (lines) one pack may hold. */
 export const MAX_PACK_LINES = 2_000_000;
 
@@ -114,13 +116,16 @@ export function encodePack(pack: UnsignedPack, privateKey: KeyObject): Uint8Arra
 }
 
 /** Unpacks gzip with a byte budget, feeding small chunks so a zip bomb is stopped early. */
-export function gunzipBounded(data: Uint8Array, maxBytes = MAX_UNPACKED_BYTES): Uint8Array {
+export function gunzipBounded(data: Uint8Array, maxBytes = MAX_UNPACKED_BYTES, checkPrefix = false): Uint8Array {
   if (data.length < 18 || data[0] !== 0x1f || data[1] !== 0x8b) throw new PackError('not_a_pack', 'This file is not a Planwright update pack.');
   const chunks: Uint8Array[] = [];
   let total = 0;
   let ended = false;
   const tooLarge = () => new PackError('too_large', `This pack is larger than Planwright opens (more than ${Math.round(maxBytes / (1024 * 1024))} MB once unpacked). It may be damaged or not a Planwright pack; nothing was changed.`);
   const stream = new Gunzip((chunk, final) => {
+    if (checkPrefix && total === 0 && chunk.length >= PACK_PREFIX.length && !PACK_PREFIX.every((b, i) => chunk[i] === b)) {
+      throw new PackError('not_a_pack', 'This file is not a Planwright update pack.');
+    }
     total += chunk.length;
     if (total > maxBytes) throw tooLarge();
     chunks.push(chunk);
@@ -152,7 +157,7 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 export function decodePack(data: Uint8Array, options: { maxUnpackedBytes?: number; maxLines?: number } = {}): ReadPack {
   if (data.length > MAX_PACK_FILE_BYTES) throw new PackError('too_large', `This pack is larger than Planwright opens (${Math.round(data.length / (1024 * 1024))} MB). Nothing was changed.`);
   const fileSha256 = sha256(data);
-  const raw = gunzipBounded(data, options.maxUnpackedBytes);
+  const raw = gunzipBounded(data, options.maxUnpackedBytes, true);
   const nl = raw.indexOf(0x0a);
   const firstBytes = nl < 0 ? raw : raw.subarray(0, nl);
   const bodyBytes = nl < 0 ? new Uint8Array(0) : raw.subarray(nl + 1);

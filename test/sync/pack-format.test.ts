@@ -96,7 +96,11 @@ describe('update pack format', () => {
     const e = refusal(() => gunzipBounded(bomb, 1024 * 1024));
     expect(e.code).toBe('too_large');
     expect(e.message).toMatch(/larger than Planwright opens \(more than 1 MB once unpacked\)/);
-    expect(refusal(() => decodePack(bomb, { maxUnpackedBytes: 1024 * 1024 })).code).toBe('too_large');
+    // As a pack, a bomb of zeros is refused at its first chunk; one that starts like a pack stops at the budget.
+    expect(refusal(() => decodePack(bomb, { maxUnpackedBytes: 1024 * 1024 })).code).toBe('not_a_pack');
+    const prefixed = new Uint8Array(16 * 1024 * 1024);
+    prefixed.set(new TextEncoder().encode('{"planwrightPack":1,"header":"'));
+    expect(refusal(() => decodePack(gzipSync(prefixed), { maxUnpackedBytes: 1024 * 1024 })).code).toBe('too_large');
   });
 
   it('refuses a line that is not an op or snapshot', () => {

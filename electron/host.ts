@@ -12,6 +12,8 @@ export interface Host {
   chooseSavePath(options: { title: string; defaultName: string; filters: FileFilter[] }): Promise<string | null>;
   /** Ask for a file to open; null when the user cancels. */
   chooseOpenPath(options: { title: string; filters: FileFilter[] }): Promise<string | null>;
+  /** Ask for a folder (the shared folder for update packs); null when the user cancels. Optional. */
+  chooseFolder?(options: { title: string }): Promise<string | null>;
   /** Show a file in the system file manager. */
   showItemInFolder(path: string): void;
   /** Open a file with its default application. */
@@ -22,6 +24,7 @@ export interface Host {
 export const headlessHost: Host = {
   chooseSavePath: async () => null,
   chooseOpenPath: async () => null,
+  chooseFolder: async () => null,
   showItemInFolder: () => undefined,
   openPath: async () => undefined,
 };

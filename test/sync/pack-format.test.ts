@@ -85,8 +85,8 @@ describe('update pack format', () => {
     const truncated = refusal(() => decodePack(bytes.subarray(0, Math.floor(bytes.length / 2))));
     expect(['damaged', 'not_a_pack']).toContain(truncated.code);
     const flipped = bytes.slice();
-    flipped[20] ^= 0xff;
-    flipped[21] ^= 0xff;
+    flipped[20] = flipped[20]! ^ 0xff;
+    flipped[21] = flipped[21]! ^ 0xff;
     expect(() => decodePack(flipped)).toThrow(PackError);
   });
 

@@ -91,7 +91,7 @@ export function SharingPanel({ tree, onOpenAction }: { tree: PlanTree; onOpenAct
     run('Opening the pack…', async () => {
       setReport(await call('sync:open', {}));
     });
-  const useFolder = (chooseAgain: boolean) =>
+  const syncWithFolder = (chooseAgain: boolean) =>
     run('Checking the shared folder…', async () => {
       const r = await call('sync:folder', { planId, chooseAgain });
       const opened = r.opened.filter((o) => !o.duplicatePack);
@@ -162,12 +162,12 @@ export function SharingPanel({ tree, onOpenAction }: { tree: PlanTree; onOpenAct
           Open an update pack…
         </button>
         {status.role ? (
-          <button type="button" className="btn" disabled={!!busy} onClick={() => void useFolder(false)}>
+          <button type="button" className="btn" disabled={!!busy} onClick={() => void syncWithFolder(false)}>
             Check the shared folder
           </button>
         ) : null}
         {status.role ? (
-          <button type="button" className="btn btn-quiet" disabled={!!busy} onClick={() => void useFolder(true)}>
+          <button type="button" className="btn btn-quiet" disabled={!!busy} onClick={() => void syncWithFolder(true)}>
             Choose the shared folder…
           </button>
         ) : null}

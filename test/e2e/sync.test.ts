@@ -102,16 +102,16 @@ describe('service lead round trip in the app', () => {
     const report = page.getByRole('region', { name: /Pack from F Dunmore/ });
     await report.waitFor();
     await expect.poll(async () => (await report.textContent()) ?? '').toMatch(/Applied\s*[1-9]/);
-    const conflict = page.getByRole('article', { name: /2 versions/ });
+    // ratings:set wrote the level, the explanation and the corrective action on both sides: the rating level is
+    // the conflict to settle here (the card showing both labels).
+    const conflict = page.getByRole('article', { name: /2 versions/ }).filter({ hasText: 'Amber' }).filter({ hasText: 'Red' });
     await conflict.waitFor();
-    await expect.poll(async () => (await conflict.textContent()) ?? '').toMatch(/Amber/);
-    await expect.poll(async () => (await conflict.textContent()) ?? '').toMatch(/Red/);
     await page.getByRole('row', { name: /Service Lead F Dunmore/ }).first().waitFor();
     await owner.screenshot('sync-owner-report', { fullPage: true });
 
     await conflict.getByRole('button', { name: /Keep version \d by F Dunmore/ }).click();
     await page.getByText(/resolved\./).first().waitFor();
-    await expect.poll(async () => page.getByRole('article', { name: /2 versions/ }).count()).toBe(0);
+    await expect.poll(async () => page.getByRole('article', { name: /2 versions/ }).filter({ hasText: 'Amber' }).filter({ hasText: 'Red' }).count()).toBe(0);
     const after = await owner.call('plans:get', { planId });
     const rating = after.ratings.find((r) => r.actionId === a25.id && r.periodId === jan.id)!;
     expect(after.levels.find((l) => l.id === rating.levelId)?.key).toBe('A');

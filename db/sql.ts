@@ -125,10 +125,3 @@ export function mustLive<R extends { deleted_at: string | null }>(row: R | undef
   if (r.deleted_at !== null) throw new DomainError('not_found', `${what} has been deleted. Restore it first.`);
   return r;
 }
-
-/** Inserts one row (keys = column names); statements are cached by table and column list. */
-export function insertRow<T extends keyof import('./schema').DB>(store: Store, table: T, row: Record<string, unknown>): void {
-  const keys = Object.keys(row);
-  const sql = `INSERT INTO ${table} (${keys.join(', ')}) VALUES (${keys.map(() => '?').join(', ')})`;
-  prepare(store.sqlite, sql).run(...bindable(keys.map((k) => row[k])));
-}

@@ -5,7 +5,8 @@
 import type { ParsedInputOf } from '../../shared/contract';
 import type { Action, DueChange, Lead } from '../../shared/model';
 import { DomainError } from '../../shared/result';
-import { all, audit, insertRow, must, newId, prepare, write } from '../sql';
+import { all, audit, must, newId, prepare, write } from '../sql';
+import { insertRow } from '../tables';
 import type { Store } from '../store';
 import { actionRow, liveAction, liveObjective, liveSection, loadAction, personRow, renumberPlan, reorderChildren } from './common';
 
@@ -45,7 +46,7 @@ export function createAction(store: Store, input: ParsedInputOf<'actions:create'
       section_id: section.id,
       objective_id: input.objectiveId,
       position,
-      reference: manual ? input.reference : '',
+      reference: input.reference ?? '',
       reference_manual: manual ? 1 : 0,
       description: input.description,
       outcome: input.outcome,

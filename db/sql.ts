@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { AuditEntry } from '../shared/model';
 import { DomainError } from '../shared/result';
 import type { Store } from './store';
+import { recordWrite } from './sync/oplog';
 
 const caches = new WeakMap<Database.Database, Map<string, Database.Statement>>();
 
@@ -67,12 +68,31 @@ export interface WriteCtx {
   touched: Set<string>;
 }
 
-/** Runs `fn` in one transaction (IMMEDIATE: takes the write lock up front); any throw writes nothing. */
+const active = new WeakMap<Store, WriteCtx>();
+
+/**
+ * Runs `fn` in one transaction (IMMEDIATE: takes the write lock up front); any throw writes nothing.
+ * Before it commits, the op log records the synced fields this write changed in shared plans
+ * (`recordWrite`, db/sync/oplog.ts). A write inside another write shares its timestamp and log.
+ */
 export function write<T>(store: Store, actor: string, fn: (w: WriteCtx) => T): T {
+  const outer = active.get(store);
+  if (outer && store.sqlite.inTransaction) return fn({ ...outer, actor: actor || outer.actor });
   const at = store.now().toISOString();
   const w: WriteCtx = { store, actor: actor || store.actor(), at, touched: new Set() };
   if (store.sqlite.inTransaction) return fn(w);
-  return store.sqlite.transaction(() => fn(w)).immediate();
+  return store.sqlite
+    .transaction(() => {
+      active.set(store, w);
+      try {
+        const result = fn(w);
+        recordWrite(w);
+        return result;
+      } finally {
+        active.delete(store);
+      }
+    })
+    .immediate();
 }
 
 type Entity = AuditEntry['entity'];

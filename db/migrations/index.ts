@@ -3,11 +3,12 @@
  * bundled app carries them). Append new ones; never edit or reorder shipped ones.
  */
 import { m0001_initial } from './0001_initial';
+import { m0002_sync } from './0002_sync';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [m0001_initial];
+export const MIGRATIONS: readonly Migration[] = [m0001_initial, m0002_sync];
 
 /** The newest schema version this build knows. */
 export const SCHEMA_VERSION: number = MIGRATIONS.length === 0 ? 0 : MIGRATIONS[MIGRATIONS.length - 1]!.version;

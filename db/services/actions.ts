@@ -37,7 +37,7 @@ export function createAction(store: Store, input: ParsedInputOf<'actions:create'
       if (!after || after.deleted_at !== null || after.section_id !== section.id) throw new DomainError('not_found', 'The action to insert after is not in that section. Reload and try again.');
       position = after.position + 1;
     }
-    prepare(store.sqlite, 'UPDATE actions SET position = position + 1 WHERE section_id = ? AND position >= ?').run(section.id, position);
+    prepare(store.sqlite, 'UPDATE actions SET position = position + 1, updated_at = ? WHERE section_id = ? AND position >= ?').run(w.at, section.id, position);
     const id = newId();
     const manual = input.reference !== undefined && input.reference !== '';
     insertRow(store, 'actions', {

@@ -6,10 +6,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, safeStorage, session, shell } from 'electron';
 import { ensureSamplePlan, openStore, StoreOpenError, type Store } from '../../db';
 import { createDispatcher } from '../../shared/dispatch';
 import { createAppHandlers } from '../handlers';
+import { safeStorageWrapper } from '../sync/keys';
 import { APP_HOST, APP_ORIGIN, APP_SCHEME, contentTypeFor, resolveAppFile } from './app-protocol';
 import { buildCsp } from './csp';
 import { createElectronHost } from './host-electron';
@@ -133,7 +134,7 @@ async function start(): Promise<void> {
 
   const openStoreNow = store;
   const host = createElectronHost(() => mainWindow);
-  const dispatch = createDispatcher(createAppHandlers({ store: openStoreNow, host, version: app.getVersion() }), {
+  const dispatch = createDispatcher(createAppHandlers({ store: openStoreNow, host, version: app.getVersion(), keyWrapper: safeStorageWrapper(safeStorage) }), {
     validateOutput: !app.isPackaged,
     onInternalError: (channel, error) => log(`${channel}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
   });

@@ -145,7 +145,8 @@ function baseHeader(store: Store, planId: string, kind: PackKind, role: 'owner' 
       planId,
       planTitle: planTitle(store, planId),
       createdAt: now.toISOString(),
-      sender: { deviceId: engine.deviceId(store), publicKey: k.publicKeyText, person: store.actor(), role },
+      // A lead's copy signs as the lead the invitation named (the store's user name may be a login name).
+      sender: { deviceId: engine.deviceId(store), publicKey: k.publicKeyText, person: (role === 'lead' ? engine.planSync(store, planId)?.person : null) || store.actor(), role },
       acks: engine.versionVector(store, planId),
     },
   };

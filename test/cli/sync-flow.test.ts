@@ -9,6 +9,7 @@ import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { promisify } from 'node:util';
 import { gunzipSync, gzipSync, strToU8, strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -33,6 +34,14 @@ async function ok(...args: string[]): Promise<string> {
   const r = await cli(...args);
   expect(r.stderr, `planwright ${args.join(' ')}`).toBe('');
   expect(r.code, `planwright ${args.join(' ')}: ${r.stderr}`).toBe(0);
+  return r.stdout;
+}
+
+/** In process (faster) for the checks around the spawned flow. */
+async function check(...args: string[]): Promise<string> {
+  const r = await runMain(...args);
+  expect(r.stderr, `planwright ${args.join(' ')}`).toBe('');
+  expect(r.code).toBe(0);
   return r.stdout;
 }
 
@@ -62,16 +71,16 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 /** The fields that matter for "nothing changed", from `dump --json`. */
 async function snapshot(db: string): Promise<string> {
-  const tree = JSON.parse(await ok('dump', planId, '--db', db, '--json')) as { progress: unknown[]; ratings: unknown[]; actions: unknown[] };
+  const tree = JSON.parse(await check('dump', planId, '--db', db, '--json')) as { progress: unknown[]; ratings: unknown[]; actions: unknown[] };
   return JSON.stringify({ progress: tree.progress, ratings: tree.ratings, actions: tree.actions });
 }
 
-describe('service lead round trip (spawned command line)', () => {
+describe('service lead round trip (spawned command line)', { timeout: 300_000 }, () => {
   it('owner invites a lead; the lead opens the invitation', async () => {
-    const created = await ok('sample', '--db', owner, '--json');
+    const created = await check('sample', '--db', owner, '--json');
     planId = (JSON.parse(created) as { id: string }).id;
 
-    const refused = await cli('pack', 'invite', planId, '--lead', 'Nobody Atall', '--out', f('x.planwright-pack'), '--db', owner);
+    const refused = await runMain('pack', 'invite', planId, '--lead', 'Nobody Atall', '--out', f('x.planwright-pack'), '--db', owner);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('No action in');
     expect(refused.stderr).toContain('has a lead matching "Nobody Atall"');
@@ -85,8 +94,8 @@ describe('service lead round trip (spawned command line)', () => {
     expect(opened.applied).toBeGreaterThan(0);
 
     // The lead's copy holds the plan for context, without the owner's internal notes.
-    const leadTree = JSON.parse(await ok('dump', planId, '--db', lead, '--json')) as { actions: { reference: string; notes: string }[]; progress: { internal: boolean }[] };
-    const ownerTree = JSON.parse(await ok('dump', planId, '--db', owner, '--json')) as { actions: { reference: string; notes: string }[]; progress: { internal: boolean }[] };
+    const leadTree = JSON.parse(await check('dump', planId, '--db', lead, '--json')) as { actions: { reference: string; notes: string }[]; progress: { internal: boolean }[] };
+    const ownerTree = JSON.parse(await check('dump', planId, '--db', owner, '--json')) as { actions: { reference: string; notes: string }[]; progress: { internal: boolean }[] };
     expect(leadTree.actions.length).toBe(ownerTree.actions.length);
     expect(ownerTree.actions.some((a) => a.notes !== '')).toBe(true);
     expect(leadTree.actions.every((a) => a.notes === '')).toBe(true);
@@ -98,10 +107,10 @@ describe('service lead round trip (spawned command line)', () => {
     expect(await ok('update', planId, '2.5', '--rating', 'amber', '--explanation', 'Response rate fell to 19% in January.', '--corrective', 'Reminder texts from February.', '--db', lead)).toMatch(
       /^Saved the rating "Amber.*" for 2\.5 \(January 2026\) as F Dunmore\./,
     );
-    const notMine = await cli('update', planId, '2.4', '--progress', 'Not mine to write', '--db', lead);
+    const notMine = await runMain('update', planId, '2.4', '--progress', 'Not mine to write', '--db', lead);
     expect(notMine.code).toBe(1);
     expect(notMine.stderr).toContain('2.4 is led by Service Lead M Haworth, not F Dunmore');
-    const badLevel = await cli('update', planId, '2.5', '--rating', 'purple', '--db', lead);
+    const badLevel = await runMain('update', planId, '2.5', '--rating', 'purple', '--db', lead);
     expect(badLevel.code).toBe(1);
     expect(badLevel.stderr).toContain('"purple" is not a rating level of this plan');
 
@@ -111,7 +120,7 @@ describe('service lead round trip (spawned command line)', () => {
 
   it("the owner opens the return: applied, and a conflict with the owner's own moderated rating", async () => {
     // Meanwhile the owner moderates 2.5 to red, without having seen the lead's amber.
-    await ok('update', planId, '2.5', '--rating', 'R', '--explanation', 'Moderated at the board.', '--corrective', 'Weekly review.', '--db', owner);
+    await check('update', planId, '2.5', '--rating', 'R', '--explanation', 'Moderated at the board.', '--corrective', 'Weekly review.', '--db', owner);
 
     const opened = JSON.parse(await ok('pack', 'open', f('return.planwright-pack'), '--db', owner, '--json')) as OpenJson;
     expect(opened.planId).toBe(planId);
@@ -120,22 +129,22 @@ describe('service lead round trip (spawned command line)', () => {
     expect(opened.heldBack).toEqual([]);
     expect(opened.duplicatePack).toBe(false);
 
-    const again = JSON.parse(await ok('pack', 'open', f('return.planwright-pack'), '--db', owner, '--json')) as OpenJson;
+    const again = JSON.parse(await check('pack', 'open', f('return.planwright-pack'), '--db', owner, '--json')) as OpenJson;
     expect(again).toMatchObject({ duplicatePack: true, applied: 0, conflicts: 0 });
 
-    const listed = JSON.parse(await ok('conflicts', planId, '--db', owner, '--json')) as { conflicts: { id: string; field: string; versions: { person: string; value: unknown }[] }[] };
+    const listed = JSON.parse(await check('conflicts', planId, '--db', owner, '--json')) as { conflicts: { id: string; field: string; versions: { person: string; value: unknown }[] }[] };
     const rating = listed.conflicts.find((c) => c.field === 'levelId');
     expect(rating, JSON.stringify(listed)).toBeDefined();
     expect(rating!.versions.map((v) => v.person).sort()).toContain('F Dunmore');
-    const text = await ok('conflicts', planId, '--db', owner);
+    const text = await check('conflicts', planId, '--db', owner);
     expect(text).toMatch(/2 or more versions/);
 
-    const usage = await cli('resolve', planId, rating!.id.slice(0, 8), '--db', owner);
+    const usage = await runMain('resolve', planId, rating!.id, '--db', owner);
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain('--keep VERSION');
-    const resolved = await ok('resolve', planId, rating!.id.slice(0, 8), '--keep', 'F Dunmore', '--db', owner);
+    const resolved = await ok('resolve', planId, rating!.id, '--keep', 'F Dunmore', '--db', owner);
     expect(resolved).toMatch(/kept the version by F Dunmore/);
-    const after = JSON.parse(await ok('conflicts', planId, '--db', owner, '--json')) as { conflicts: { field: string }[] };
+    const after = JSON.parse(await check('conflicts', planId, '--db', owner, '--json')) as { conflicts: { field: string }[] };
     expect(after.conflicts.filter((c) => c.field === 'levelId')).toEqual([]);
   });
 
@@ -143,26 +152,26 @@ describe('service lead round trip (spawned command line)', () => {
     await ok('export', planId, '--out', f('appendix.docx'), '--period', 'January 2026', '--progress', 'all', '--db', owner);
     const docx = unzipSync(new Uint8Array(fs.readFileSync(f('appendix.docx'))));
     const xml = strFromU8(docx['word/document.xml']!);
-    expect(xml).toContain('Moderation reached 10% of audits in February 2026');
+    expect(xml.includes('Moderation reached 10% of audits in February 2026')).toBe(true);
   });
 
   it('the lead catches up with what the owner accepted', async () => {
-    await ok('pack', 'return', planId, '--out', f('owner-update.planwright-pack'), '--db', owner);
-    const opened = JSON.parse(await ok('pack', 'open', f('owner-update.planwright-pack'), '--db', lead, '--json')) as OpenJson;
+    await check('pack', 'return', planId, '--out', f('owner-update.planwright-pack'), '--db', owner);
+    const opened = JSON.parse(await check('pack', 'open', f('owner-update.planwright-pack'), '--db', lead, '--json')) as OpenJson;
     expect(opened.kind).toBe('update');
     expect(opened.heldBack).toEqual([]);
   });
 });
 
-describe('hostile packs (each refused clearly, nothing written)', () => {
+describe('hostile packs (each refused clearly, nothing written)', { timeout: 300_000 }, () => {
   const tampered = (from: string, to: string, edit: (text: string) => string) => {
     const text = strFromU8(gunzipSync(new Uint8Array(fs.readFileSync(f(from)))));
     fs.writeFileSync(f(to), gzipSync(strToU8(edit(text))));
   };
 
   it('a pack changed after signing', async () => {
-    await ok('update', planId, '2.2', '--progress', 'A second update from the lead.', '--db', lead);
-    await ok('pack', 'return', planId, '--out', f('second.planwright-pack'), '--db', lead);
+    await check('update', planId, '2.2', '--progress', 'A second update from the lead.', '--db', lead);
+    await check('pack', 'return', planId, '--out', f('second.planwright-pack'), '--db', lead);
     tampered('second.planwright-pack', 'forged.planwright-pack', (t) => t.replace('A second update from the lead.', 'Everything is green, honestly.'));
     const before = await snapshot(owner);
     const r = await runMain('pack', 'open', f('forged.planwright-pack'), '--db', owner);
@@ -180,9 +189,9 @@ describe('hostile packs (each refused clearly, nothing written)', () => {
   });
 
   it('a zip bomb, an oversized file, an empty file and something that is not a pack', async () => {
-    const bomb = new Uint8Array(160 * 1024 * 1024);
-    bomb.set(strToU8('{"planwrightPack":1,"header":"'));
-    fs.writeFileSync(f('bomb.planwright-pack'), gzipSync(bomb, { level: 1 }));
+    const bomb = Buffer.alloc(140 * 1024 * 1024);
+    bomb.write('{"planwrightPack":1,"header":"');
+    fs.writeFileSync(f('bomb.planwright-pack'), zlib.gzipSync(bomb, { level: 1 }));
     const before = await snapshot(owner);
     const r = await runMain('pack', 'open', f('bomb.planwright-pack'), '--db', owner);
     expect(r.code).toBe(1);
@@ -202,18 +211,18 @@ describe('hostile packs (each refused clearly, nothing written)', () => {
 
   it("an op on another lead's action is held back with its reason", async () => {
     // The lead's copy lets them write as someone else, but the owner knows whom it invited.
-    await ok('update', planId, '2.4', '--progress', 'Written on F Dunmore’s laptop for M Haworth.', '--as', 'M Haworth', '--db', lead);
-    await ok('pack', 'return', planId, '--out', f('other-lead.planwright-pack'), '--db', lead);
-    const opened = JSON.parse(await ok('pack', 'open', f('other-lead.planwright-pack'), '--db', owner, '--json')) as OpenJson;
+    await check('update', planId, '2.4', '--progress', 'Written on F Dunmore’s laptop for M Haworth.', '--as', 'M Haworth', '--db', lead);
+    await check('pack', 'return', planId, '--out', f('other-lead.planwright-pack'), '--db', lead);
+    const opened = JSON.parse(await check('pack', 'open', f('other-lead.planwright-pack'), '--db', owner, '--json')) as OpenJson;
     expect(opened.heldBack.length).toBeGreaterThanOrEqual(1);
     expect(opened.heldBack.map((h) => h.reason).join('\n')).toMatch(/lead/i);
-    const tree = JSON.parse(await ok('dump', planId, '--db', owner, '--json')) as { progress: { body: string }[] };
+    const tree = JSON.parse(await check('dump', planId, '--db', owner, '--json')) as { progress: { body: string }[] };
     expect(tree.progress.some((p) => p.body.includes('for M Haworth'))).toBe(false);
   });
 
   it('an op on a period the owner locked meanwhile is held back', async () => {
-    await ok('update', planId, '2.5', '--progress', 'Late January note from the lead.', '--db', lead);
-    await ok('pack', 'return', planId, '--out', f('late.planwright-pack'), '--db', lead);
+    await check('update', planId, '2.5', '--progress', 'Late January note from the lead.', '--db', lead);
+    await check('pack', 'return', planId, '--out', f('late.planwright-pack'), '--db', lead);
     const lock = await runMain('dump', planId, '--db', owner, '--json');
     const periods = (JSON.parse(lock.stdout) as { periods: { id: string; label: string }[] }).periods;
     const jan = periods.find((p) => p.label === 'January 2026')!;
@@ -226,9 +235,9 @@ describe('hostile packs (each refused clearly, nothing written)', () => {
     const locked = await createDispatcher(createAppHandlers({ store, host: headlessHost }))('periods:lock', { periodId: jan.id, locked: true }, { actor: 'Owner', emit: () => undefined });
     expect(locked.ok).toBe(true);
     await store.close();
-    const opened = JSON.parse(await ok('pack', 'open', f('late.planwright-pack'), '--db', owner, '--json')) as OpenJson;
+    const opened = JSON.parse(await check('pack', 'open', f('late.planwright-pack'), '--db', owner, '--json')) as OpenJson;
     expect(opened.heldBack.map((h) => h.reason).join('\n')).toMatch(/locked/i);
-    const tree = JSON.parse(await ok('dump', planId, '--db', owner, '--json')) as { progress: { body: string }[] };
+    const tree = JSON.parse(await check('dump', planId, '--db', owner, '--json')) as { progress: { body: string }[] };
     expect(tree.progress.some((p) => p.body.includes('Late January note'))).toBe(false);
   });
 

@@ -100,6 +100,7 @@ vi.mock('electron', () => {
     exit: () => undefined,
   };
   return {
+    safeStorage: { isEncryptionAvailable: () => false, encryptString: (t: string) => Buffer.from(t), decryptString: (b: Buffer) => b.toString() },
     app,
     BrowserWindow,
     dialog: {

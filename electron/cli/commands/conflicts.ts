@@ -14,26 +14,42 @@ import { findPlan, friendly } from './sync-common';
 type Conflict = ReturnType<typeof engine.listConflicts>[number];
 type Held = ReturnType<typeof engine.listHeld>[number];
 
-const show = (v: unknown) => (v === null || v === undefined ? '(empty)' : typeof v === 'string' ? v : JSON.stringify(v));
+const show = (v: unknown) => (v === null || v === undefined || v === '' ? '(empty)' : typeof v === 'string' ? v : JSON.stringify(v));
+const FIELD_WORDS: Record<string, string> = { levelId: 'rating', correctiveAction: 'corrective action', body: 'progress text', dueText: 'due date', ratedBy: 'rated by', ratedAt: 'rated at' };
+/** "2026-12-01T23:27:10.410Z" as "2026-12-01 23:27 UTC". */
+const when = (iso: string) => (/^\d{4}-\d\d-\d\dT\d\d:\d\d/.test(iso) ? `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC` : iso);
 
-export function conflictsText(conflicts: readonly Conflict[], held: readonly Held[]): string {
+export function conflictsText(conflicts: readonly Conflict[], held: readonly Held[], levels: readonly { id: string; label: string }[] = []): string {
+  const value = (c: Conflict, v: unknown) => (c.field === 'levelId' ? (v === null || v === undefined ? 'Not rated' : (levels.find((l) => l.id === v)?.label ?? show(v))) : show(v));
   if (conflicts.length === 0 && held.length === 0) return 'No conflicts and nothing held back.';
   const lines: string[] = [];
   if (conflicts.length) lines.push(`${conflicts.length} field${conflicts.length === 1 ? ' has' : 's have'} 2 or more versions:`);
-  for (const c of conflicts) {
-    lines.push('', `${c.id.slice(0, 8)}  ${c.label}`);
-    if (c.base) lines.push(`   base: ${truncate(show(c.base.value), 100)} (${c.base.person}, ${c.base.at})`);
-    c.versions.forEach((v, i) => lines.push(`   ${i + 1}. ${truncate(show(v.value), 100)} (${v.person}, ${v.at})`));
-  }
+  conflicts.forEach((c, n) => {
+    lines.push('', `${n + 1}. ${c.label}: ${FIELD_WORDS[c.field] ?? c.field}  (id ${shortId(c.id)})`);
+    if (c.base) lines.push(`   before both: ${truncate(value(c, c.base.value), 100)} (${c.base.person}, ${when(c.base.at)})`);
+    c.versions.forEach((v, i) => lines.push(`   version ${i + 1}: ${truncate(value(c, v.value), 100)} (${v.person}, ${when(v.at)})`));
+  });
   if (held.length) {
     lines.push('', `${held.length} change${held.length === 1 ? ' is' : 's are'} held back:`);
-    for (const h of held) lines.push(`${h.id.slice(0, 8)}  ${h.reason}`);
+    held.forEach((h, n) => lines.push(`${n + 1}. ${h.reason}  (id ${h.id.slice(0, 8)})`));
   }
   return lines.join('\n');
 }
 
+/** The short form the listing prints: the row id's first 8 characters and the field ("3f1c2a9e/levelId"). */
+const shortId = (id: string) => {
+  const slash = id.indexOf('/');
+  return slash < 0 ? id.slice(0, 8) : `${id.slice(0, Math.min(8, slash))}/${id.slice(slash + 1)}`;
+};
+
+/** An item by its full id, its number in the listing, its short form, or a unique start of its id. */
 function pick<T extends { id: string }>(items: readonly T[], query: string, what: string): T {
   const q = query.trim().toLowerCase();
+  const exact = items.find((i) => i.id.toLowerCase() === q);
+  if (exact) return exact;
+  if (/^\d+$/.test(q) && Number(q) >= 1 && Number(q) <= items.length) return items[Number(q) - 1]!;
+  const short = items.filter((i) => shortId(i.id).toLowerCase() === q);
+  if (short.length === 1) return short[0]!;
   const found = items.filter((i) => i.id.toLowerCase().startsWith(q));
   if (found.length === 1) return found[0]!;
   if (found.length > 1) throw new CliError(`"${query}" matches ${found.length} ${what}s; give more of the id.`);
@@ -51,17 +67,18 @@ defineCommand((program, deps) => {
       const plan = await findPlan(app, planQuery);
       const conflicts = await friendly(() => engine.listConflicts(app.store, plan.id));
       const held = await friendly(() => engine.listHeld(app.store, plan.id));
-      deps.out(opts.json ? JSON.stringify({ planId: plan.id, conflicts, heldBack: held }, null, 2) : conflictsText(conflicts, held));
+      const levels = opts.json ? [] : (await app.call('plans:get', { planId: plan.id })).levels;
+      deps.out(opts.json ? JSON.stringify({ planId: plan.id, conflicts, heldBack: held }, null, 2) : conflictsText(conflicts, held, levels));
     });
 
   program
     .command('resolve')
     .description('settle a conflict (keep one version, or --text to combine them) or accept / reject a held-back change')
     .argument('<plan>', 'plan id, start of the id, or part of the title')
-    .argument('[conflict]', 'the conflict id (or its first characters) from `planwright conflicts`')
+    .argument('[conflict]', 'the conflict: its number or id from `planwright conflicts`')
     .option('--keep <version>', "the version to keep: its number in the listing, the person's name, or the op id")
     .option('--text <text>', 'new text combining the versions (text fields)')
-    .option('--accept <held>', 'apply a held-back change (its id from the listing)')
+    .option('--accept <held>', 'apply a held-back change (its number or id from the listing)')
     .option('--reject <held>', 'discard a held-back change (kept in the record, never applied)')
     .option('--as <name>', 'who is deciding (default: your user name)')
     .action(async (planQuery: string, conflictQuery: string | undefined, opts: { keep?: string; text?: string; accept?: string; reject?: string; as?: string; db?: string }) => {
@@ -90,12 +107,12 @@ defineCommand((program, deps) => {
           (byPerson.length === 1 ? byPerson[0] : undefined);
         if (!version) throw new CliError(`--keep ${k} names none of the ${conflict.versions.length} versions. Give a number from 1 to ${conflict.versions.length}, a person or an op id.`, 2);
         await friendly(() => engine.resolveConflict(app.store, plan.id, conflict.id, { keep: version.opId }, person));
-        deps.out(`Resolved ${conflict.label}: kept the version by ${version.person}.`);
+        deps.out(`Resolved ${conflict.label} (${FIELD_WORDS[conflict.field] ?? conflict.field}): kept the version by ${version.person}.`);
       } else {
         const sample = conflict.versions.find((v) => v.value !== null && v.value !== undefined)?.value;
         if (sample !== undefined && typeof sample !== 'string') throw new CliError(`${conflict.label} is not a text field; keep one version with --keep.`, 2);
         await friendly(() => engine.resolveConflict(app.store, plan.id, conflict.id, { value: opts.text }, person));
-        deps.out(`Resolved ${conflict.label} with the combined text.`);
+        deps.out(`Resolved ${conflict.label} (${FIELD_WORDS[conflict.field] ?? conflict.field}) with the combined text.`);
       }
     });
 });

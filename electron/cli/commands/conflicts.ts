@@ -5,14 +5,15 @@
  * `planwright resolve PLAN --accept HELD` / `--reject HELD`: settle one. CONFLICT and HELD are the ids the
  * listing prints (or their first characters).
  */
-import * as engine from '../../sync/engine';
+import type * as Engine from '../../sync/engine';
 import { CliError } from '../context';
 import { truncate } from '../format';
 import { defineCommand } from '../registry';
 import { findPlan, friendly } from './sync-common';
 
-type Conflict = ReturnType<typeof engine.listConflicts>[number];
-type Held = ReturnType<typeof engine.listHeld>[number];
+type Conflict = ReturnType<typeof Engine.listConflicts>[number];
+type Held = ReturnType<typeof Engine.listHeld>[number];
+const loadEngine = () => import('../../sync/engine');
 
 const show = (v: unknown) => (v === null || v === undefined || v === '' ? '(empty)' : typeof v === 'string' ? v : JSON.stringify(v));
 const FIELD_WORDS: Record<string, string> = { levelId: 'rating', correctiveAction: 'corrective action', body: 'progress text', dueText: 'due date', ratedBy: 'rated by', ratedAt: 'rated at' };
@@ -65,6 +66,7 @@ defineCommand((program, deps) => {
     .action(async (planQuery: string, opts: { json?: boolean; db?: string }) => {
       const app = await deps.open(opts.db);
       const plan = await findPlan(app, planQuery);
+      const engine = await loadEngine();
       const conflicts = await friendly(() => engine.listConflicts(app.store, plan.id));
       const held = await friendly(() => engine.listHeld(app.store, plan.id));
       const levels = opts.json ? [] : (await app.call('plans:get', { planId: plan.id })).levels;
@@ -84,6 +86,7 @@ defineCommand((program, deps) => {
     .action(async (planQuery: string, conflictQuery: string | undefined, opts: { keep?: string; text?: string; accept?: string; reject?: string; as?: string; db?: string }) => {
       const app = await deps.open(opts.db);
       const plan = await findPlan(app, planQuery);
+      const engine = await loadEngine();
       const person = opts.as?.trim() || app.store.actor();
       app.store.setActor(person);
       if (opts.accept || opts.reject) {

@@ -5,11 +5,14 @@
  *   pack return PLAN --out FILE               this copy's changes the other side has not acknowledged
  */
 import path from 'node:path';
-import { makeInvitation, makeReturn, openReadPack, readPackFromFile, writePackFile, type OpenReport } from '../../sync/pack-flow';
-import { decodePack, PACK_EXTENSION } from '../../sync/pack';
+import { PACK_EXTENSION } from '../../sync/pack';
+import type { OpenReport } from '../../sync/pack-flow';
 import { CliError } from '../context';
 import { defineCommand } from '../registry';
 import { findPlan, friendly } from './sync-common';
+
+/** The pack modules, loaded when a command runs (so `--help` and other commands start quickly). */
+const flow = () => import('../../sync/pack-flow');
 
 function outFile(out: string | undefined): string {
   if (!out) throw new CliError(`Say where to write the pack with --out FILE${PACK_EXTENSION}.`, 2);
@@ -50,6 +53,7 @@ defineCommand((program, deps) => {
       const out = outFile(opts.out);
       const app = await deps.open(opts.db);
       const plan = await findPlan(app, planQuery);
+      const { makeInvitation, writePackFile } = await flow();
       const made = await friendly(() => makeInvitation(app.store, plan.id, opts.lead!));
       const file = await friendly(() => writePackFile(out, made.bytes));
       deps.out(`Wrote an invitation for ${opts.lead!.trim()} to update "${plan.title}" to ${file} (${plural(made.ops, 'change')}, ${Math.max(1, Math.round(made.bytes.length / 1024))} KB).`);
@@ -62,6 +66,7 @@ defineCommand((program, deps) => {
     .option('--json', 'print {"planId","applied","conflicts","heldBack","duplicates"} as JSON')
     .option('--db <path>', 'the plan store')
     .action(async (file: string, opts: { json?: boolean; db?: string }) => {
+      const [{ readPackFromFile, openReadPack }, { decodePack }] = await Promise.all([flow(), import('../../sync/pack')]);
       const data = await friendly(() => readPackFromFile(path.resolve(file)));
       const read = await friendly(() => decodePack(data));
       // Only an invitation may create a plan store (a lead's first pack); any other pack needs the plan here.
@@ -101,6 +106,7 @@ defineCommand((program, deps) => {
       const out = outFile(opts.out);
       const app = await deps.open(opts.db);
       const plan = await findPlan(app, planQuery);
+      const { makeReturn, writePackFile } = await flow();
       const made = await friendly(() => makeReturn(app.store, plan.id, opts.lead ? { forLead: opts.lead } : {}));
       const file = await friendly(() => writePackFile(out, made.bytes));
       const to = made.header.sender.role === 'lead' ? "the plan's owner" : made.header.recipient.lead ? made.header.recipient.lead : 'every lead';

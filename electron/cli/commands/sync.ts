@@ -1,7 +1,5 @@
 /** `planwright sync FOLDER PLAN`: one pass over a shared folder (open what arrived, put this copy's new pack there). */
 import path from 'node:path';
-import { syncFolder } from '../../sync/folder-sync';
-import { syncedFolderWarning } from '../../sync/folder';
 import { defineCommand } from '../registry';
 import { openReportText } from './pack';
 import { findPlan, friendly } from './sync-common';
@@ -14,6 +12,7 @@ defineCommand((program, deps) => {
     .argument('<plan>', 'plan id, start of the id, or part of the title')
     .option('--json', 'print the report as JSON')
     .action(async (folder: string, planQuery: string, opts: { json?: boolean; db?: string }) => {
+      const [{ syncFolder }, { syncedFolderWarning }] = await Promise.all([import('../../sync/folder-sync'), import('../../sync/folder')]);
       const app = await deps.open(opts.db);
       const warning = syncedFolderWarning(app.dbPath);
       if (warning) deps.err(`Warning: ${warning}`);

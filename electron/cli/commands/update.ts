@@ -5,7 +5,6 @@
  * ("none" clears the rating). On a lead's copy the person defaults to the lead the invitation named.
  */
 import type { PlanTree } from '../../../shared/model';
-import * as engine from '../../sync/engine';
 import { CliError } from '../context';
 import { defineCommand } from '../registry';
 import { resolvePeriod } from '../resolve';
@@ -67,6 +66,7 @@ defineCommand((program, deps) => {
       const action = findAction(tree, ref);
       const period = opts.period ? resolvePeriod(tree.periods, opts.period) : tree.periods.find((p) => p.id === tree.plan.currentPeriodId && p.deletedAt === null);
       if (!period) throw new CliError(`"${tree.plan.title}" has no current reporting period; name one with --period.`);
+      const engine = await import('../../sync/engine');
       const sync = await friendly(() => engine.planSync(app.store, plan.id));
       const person = opts.as?.trim() || (sync?.role === 'lead' ? sync.person : null) || app.store.actor();
       app.store.setActor(person);

@@ -231,11 +231,20 @@ export function applyOps(store: Store, input: readonly unknown[], opts: ApplyOpt
       if (op.hlc > maxHlc) maxHlc = op.hlc;
       if (check && op.device !== me) {
         const c = checkLeadOp(store, op, opts.from ?? { device: op.device, person: null }, created);
+        const known = prepare(store.sqlite, "SELECT o.status, h.id AS hid FROM sync_ops o LEFT JOIN sync_held h ON h.op_id = o.op_id AND h.state IN ('held', 'waiting') WHERE o.op_id = ?").get(op.id) as
+          | { status: string; hid: string | null }
+          | undefined;
+        if (known) {
+          // Held before (say, passed on by another device) and now passing the checks: apply it.
+          if (c.ok && known.status === 'held' && known.hid) {
+            prepare(store.sqlite, "UPDATE sync_ops SET status = 'applied' WHERE op_id = ?").run(op.id);
+            prepare(store.sqlite, "UPDATE sync_held SET state = 'accepted', decided_by = 'automatic check', decided_at = ? WHERE id = ?").run(at, known.hid);
+            accept(op);
+          } else report.duplicates++;
+          continue;
+        }
         if (!c.ok) {
-          if (!storeOp(store, op, 'held', at)) {
-            report.duplicates++;
-            continue;
-          }
+          storeOp(store, op, 'held', at);
           if (op.field === CREATE) created.delete(op.rowId);
           report.heldBack.push(hold(store, op, opts.from, c.reason, c.wait ? 'waiting' : 'held', at));
           continue;

@@ -16,8 +16,9 @@ import { canon, ENTITIES, readFields, SPEC, type EntitySpec } from './entities';
 // ---------------------------------------------------------------- meta, device id, clock
 
 export function getMeta(store: Store, key: string): string | null {
-  const r = prepare(store.sqlite, 'SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
-  return r ? r.value : null;
+  // Same SQL text as db/services/settings.ts getMeta, which turns the cached statement into pluck mode: pluck here too.
+  const v = prepare(store.sqlite, 'SELECT value FROM meta WHERE key = ?').pluck().get(key);
+  return typeof v === 'string' ? v : null;
 }
 export function setMeta(store: Store, key: string, value: string): void {
   prepare(store.sqlite, 'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);

@@ -22,6 +22,9 @@ type Leads = OutputOf<'sync:leads'>;
 type Conflicts = OutputOf<'sync:conflicts'>;
 type Received = OutputOf<'sync:received'>;
 
+const FIELD_WORDS: Record<string, string> = { levelId: 'rating', explanation: 'explanation', correctiveAction: 'corrective action', body: 'progress text', ratedBy: 'rated by', ratedAt: 'rated at' };
+const fieldWords = (field: string) => FIELD_WORDS[field] ?? field;
+
 const show = (v: unknown): string => (v === null || v === undefined || v === '' ? '(empty)' : typeof v === 'string' ? v : JSON.stringify(v));
 
 /** A conflict's value as a person reads it (a rating level id becomes its label). */
@@ -102,7 +105,7 @@ export function SharingPanel({ tree, onOpenAction }: { tree: PlanTree; onOpenAct
   const resolve = (conflict: SyncConflict, how: { keep: string } | { text: string }) =>
     run('Saving your decision…', async () => {
       await call('sync:resolve', { planId, conflictId: conflict.id, ...how });
-      toast(`${conflict.label}: resolved.`);
+      toast(`${conflict.label}, ${fieldWords(conflict.field)}: resolved.`);
     });
   const decide = (heldId: string, accept: boolean) =>
     run(accept ? 'Applying the change…' : 'Rejecting the change…', async () => {
@@ -133,7 +136,7 @@ export function SharingPanel({ tree, onOpenAction }: { tree: PlanTree; onOpenAct
         <h2>{isLead ? 'Your updates' : 'Sharing with service leads'}</h2>
         <p className="muted">
           {isLead
-            ? `This is ${status.person ?? 'your'} copy of the plan, for updating your own actions. The rest of the plan is here for context; changes to it come from the plan's owner.`
+            ? `This copy of the plan is for ${status.person ?? 'you'} to update their own actions. The rest of the plan is here for context; changes to it come from the plan's owner.`
             : status.role === 'owner'
               ? 'Leads update their own actions on their laptops and send the changes back as an update pack (by email or a shared folder). Nothing they send is applied without the checks below.'
               : 'This plan is not shared yet. Invite a lead to send them their actions; their updates come back as a pack you open here.'}
@@ -354,9 +357,11 @@ function ConflictCard({ tree, conflict, busy, onResolve }: { tree: PlanTree; con
   const [combining, setCombining] = useState(false);
   const [text, setText] = useState(() => conflict.versions.map((v) => show(v.value)).join('\n\n'));
   return (
-    <article className="sync-conflict" aria-label={`${conflict.label}: ${conflict.versions.length} versions`}>
+    <article className="sync-conflict" aria-label={`${conflict.label}, ${fieldWords(conflict.field)}: ${conflict.versions.length} versions`}>
       <div className="hstack">
-        <strong>{conflict.label}</strong>
+        <strong>
+          {conflict.label}: {fieldWords(conflict.field)}
+        </strong>
         <span className="tag tag-warn">{conflict.versions.length} versions</span>
       </div>
       {conflict.base ? (
@@ -453,7 +458,7 @@ function LeadActions({ tree, person, periodId, onOpenAction }: { tree: PlanTree;
           return (
             <li key={a.id} className="sync-mine">
               <button type="button" className="btn-link" onClick={() => onOpenAction(a.id)}>
-                {a.reference} {a.description.slice(0, 120)}
+                {a.reference} {a.description.length > 120 ? `${a.description.slice(0, 119)}…` : a.description}
               </button>
               <span className={updates.length ? 'tag tag-ok' : 'tag tag-neutral'}>{updates.length ? plural(updates.length, 'update') : 'No update yet'}</span>
             </li>

@@ -98,8 +98,9 @@ export function createSyncHandlers({ store, host, keyWrapper }: SyncHandlerDeps)
       const tree = getPlanTree(store, planId);
       const sync = engine.planSync(store, planId);
       const name = sync?.role === 'lead' ? `${tree.plan.title} - updates from ${sync.person ?? 'lead'}` : `${tree.plan.title} - update${lead ? ` for ${lead}` : ''}`;
-      const file = await save(sync?.role === 'lead' ? 'Save your updates for the plan owner' : 'Save the update pack', `${safeName(name)}${PACK_EXTENSION}`);
+      // Made first, so a plan that is not shared is refused before any dialog.
       const made = await clear(() => makeReturn(store, planId, { ...options, ...(lead ? { forLead: lead } : {}) }));
+      const file = await save(sync?.role === 'lead' ? 'Save your updates for the plan owner' : 'Save the update pack', `${safeName(name)}${PACK_EXTENSION}`);
       const path = await clear(() => writePackFile(file, made.bytes));
       return { path, ops: made.ops, bytes: made.bytes.length, kind: 'update' as const, lead: made.header.recipient.lead };
     },

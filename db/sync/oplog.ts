@@ -276,24 +276,35 @@ export function versionVector(store: Store, planId: string): VersionVector {
 
 /**
  * The plan's applied ops the other side has not acknowledged (`since`), in a stable order. `forLead`
- * leaves out other people's internal progress notes (a lead's copy never receives them).
+ * (a lead's name, or '' for a pack to every lead) leaves out other people's internal notes: internal
+ * progress updates by someone else, and the owner's notes on actions (`notes`, also inside `$create`).
+ * Left out (undefined / null), nothing is filtered.
  */
 export function opsFor(store: Store, planId: string, opts: { since?: VersionVector; forLead?: string | null } = {}): SyncOp[] {
   const since = opts.since ?? {};
   const rows = prepare(store.sqlite, "SELECT * FROM sync_ops WHERE plan_id = ? AND status = 'applied' ORDER BY device, seq").all(planId) as OpRow[];
+  const lead = opts.forLead;
+  const filter = lead !== undefined && lead !== null;
   let hidden: Set<string> | null = null;
-  if (opts.forLead) {
-    const lead = opts.forLead;
+  if (filter) {
     hidden = new Set(
       (prepare(store.sqlite, 'SELECT id, author FROM progress_updates WHERE plan_id = ? AND internal = 1').all(planId) as { id: string; author: string }[])
-        .filter((p) => !leadMatches(p.author, lead) && !leadMatches(lead, p.author))
+        .filter((p) => lead === '' || (!leadMatches(p.author, lead) && !leadMatches(lead, p.author)))
         .map((p) => p.id),
     );
   }
   const out: SyncOp[] = [];
   for (const r of rows) {
     if (r.seq <= (since[r.device] ?? 0)) continue;
-    if (hidden && r.entity === 'progress' && hidden.has(r.row_id)) continue;
+    if (filter) {
+      if (r.entity === 'progress' && hidden!.has(r.row_id)) continue;
+      if (r.entity === 'action' && r.field === 'notes') continue;
+      if (r.entity === 'action' && r.field === CREATE) {
+        const op = rowToOp(r);
+        out.push({ ...op, value: { ...(op.value as Record<string, unknown>), notes: '' } });
+        continue;
+      }
+    }
     out.push(rowToOp(r));
   }
   return out;

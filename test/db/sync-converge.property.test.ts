@@ -23,7 +23,7 @@ const LEADS = ['J Tynan AD', 'Service Lead F Dunmore'] as const;
 function draft(): PlanDraft {
   const d = smallDraft();
   // Give the second lead actions of their own.
-  d.sections.forEach((s, i) => s.actions.forEach((a, j) => (a.leads = [{ name: LEADS[(i + j) % 2]! }])));
+  (d.sections ?? []).forEach((s, i) => (s.actions ?? []).forEach((a, j) => (a.leads = [{ name: LEADS[(i + j) % 2]! }])));
   return d;
 }
 

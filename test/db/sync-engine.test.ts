@@ -139,3 +139,24 @@ describe('sync engine', () => {
     expect(rowCounts(owner)).toEqual(before);
   });
 });
+
+describe('what a lead receives', () => {
+  it("leaves out other people's internal progress notes and the owner's notes on actions", () => {
+    const owner = freshStore('Owner');
+    open.push(owner.store);
+    const plan = createPlanFromDraft(owner.store, smallDraft(), 'Owner');
+    const t = getPlanTree(owner.store, plan.id);
+    const a = t.actions[0]!;
+    updateAction(owner.store, { actionId: a.id, patch: { notes: 'Owner only' } }, 'Owner');
+    const secret = addProgress(owner.store, { actionId: a.id, periodId: t.periods[1]!.id, body: 'Internal', internal: true }, 'Owner');
+    engine.enableSync(owner.store, plan.id, { role: 'owner' });
+    updateAction(owner.store, { actionId: a.id, patch: { notes: 'Still owner only' } }, 'Owner');
+    for (const lead of ['J Tynan AD', '']) {
+      const ops = engine.opsFor(owner.store, plan.id, { forLead: lead });
+      expect(ops.some((o) => o.rowId === secret.id)).toBe(false);
+      expect(ops.some((o) => o.entity === 'action' && o.field === 'notes')).toBe(false);
+      expect(JSON.stringify(ops)).not.toMatch(/owner only/i);
+    }
+    expect(engine.opsFor(owner.store, plan.id).some((o) => o.rowId === secret.id)).toBe(true);
+  });
+});

@@ -23,6 +23,7 @@ const PARTS: Part[] = [
   { file: 'ui.ts', fn: 'benchUi', required: false },
   { file: 'export.ts', fn: 'benchExport', required: false },
   { file: 'import.ts', fn: 'benchImport', required: false },
+  { file: 'sync.ts', fn: 'benchSync', required: false },
 ];
 
 export interface Goal {
@@ -55,6 +56,7 @@ export const GOALS: Goal[] = [
   atMost('ui.open_large_plan_ms', 1000),
   atMost('ui.keystroke_ms', 50),
   atMost('export.large_plan_ms', 1000),
+  atMost('sync.merge_10k_ops_ms', 1000),
   {
     figure: 'export ratio',
     goal: '≤ 0.5',

@@ -115,13 +115,19 @@ function hold(store: Store, op: SyncOp, from: ApplyOptions['from'], reason: stri
 
 type Outcome = 'written' | 'pending' | 'gone';
 
+/** Rows found with a conflicted field while writing them (so the report needs no second read). */
+let conflicted: Set<string> | null = null;
+
 /** Writes one row from its registers (insert, update or nothing). A missing parent leaves it pending. */
 function materialize(store: Store, entity: SyncEntity, rowId: string, planId: string, at: string, purged: Set<string>): Outcome {
   const spec = SPEC[entity];
   if (purged.has(planId)) return 'gone';
   const heads = headsOfRow(store, rowId);
   const values: Record<string, unknown> = {};
-  for (const [field, hs] of heads) values[field] = winner(hs).value;
+  for (const [field, hs] of heads) {
+    values[field] = winner(hs).value;
+    if (conflicted && hs.length > 1 && new Set(hs.map((h) => canon(h.value))).size > 1) conflicted.add(`${rowId}/${field}`);
+  }
   const existing = prepare(store.sqlite, `SELECT * FROM ${spec.table} WHERE id = ?`).get(rowId) as Record<string, unknown> | undefined;
   const pend = (reason: string): Outcome => {
     prepare(store.sqlite, 'INSERT INTO sync_pending (row_id, plan_id, entity, reason, since) VALUES (?, ?, ?, ?, ?) ON CONFLICT(row_id) DO UPDATE SET reason = excluded.reason').run(rowId, planId, entity, reason, at);
@@ -156,12 +162,6 @@ function materialize(store: Store, entity: SyncEntity, rowId: string, planId: st
   }
   prepare(store.sqlite, 'DELETE FROM sync_pending WHERE row_id = ?').run(rowId);
   return 'written';
-}
-
-function conflictCount(store: Store, rowIds: Iterable<string>): number {
-  let n = 0;
-  for (const id of rowIds) for (const hs of headsOfRow(store, id).values()) if (hs.length > 1 && new Set(hs.map((h) => canon(h.value))).size > 1) n++;
-  return n;
 }
 
 /** Brings rows to their registers, parents first, then recomputes derived fields of the plans touched. */
@@ -272,8 +272,13 @@ export function applyOps(store: Store, input: readonly unknown[], opts: ApplyOpt
       }
     }
     if (maxHlc) observeHlc(store, maxHlc);
-    report.pending = settle(store, rows, at, opts.from?.person ?? store.actor());
-    report.conflicts = conflictCount(store, rows.keys());
+    conflicted = new Set();
+    try {
+      report.pending = settle(store, rows, at, opts.from?.person ?? store.actor());
+      report.conflicts = conflicted.size;
+    } finally {
+      conflicted = null;
+    }
     return report;
   };
   if (store.sqlite.inTransaction) return run();

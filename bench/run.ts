@@ -24,6 +24,7 @@ const PARTS: Part[] = [
   { file: 'export.ts', fn: 'benchExport', required: false },
   { file: 'import.ts', fn: 'benchImport', required: false },
   { file: 'cli.ts', fn: 'benchCli', required: false },
+  { file: 'sync.ts', fn: 'benchSync', required: false },
 ];
 
 export interface Goal {
@@ -63,6 +64,7 @@ export const GOALS: Goal[] = [
     value: (f) => f['export.cli_over_pandoc'],
     check: (f) => (f['export.cli_over_pandoc'] === undefined ? null : f['export.cli_over_pandoc'] <= 0.5),
   },
+  atMost('sync.merge_10k_ops_ms', 1000),
   {
     figure: 'export ratio',
     goal: '≤ 0.5',

@@ -221,6 +221,81 @@ export interface MetaTable {
   value: string;
 }
 
+/** Sync (issue 10): see db/migrations/0003_sync.ts and db/sync/. */
+export interface SyncPlansTable {
+  plan_id: string;
+  role: string;
+  person: string | null;
+  owner_device: string | null;
+  enabled_at: string;
+}
+
+export interface SyncOpsTable {
+  op_id: string;
+  device: string;
+  seq: number;
+  hlc: string;
+  person: string;
+  plan_id: string;
+  entity: string;
+  row_id: string;
+  field: string;
+  value_json: string;
+  parents_json: string;
+  /** applied | held | rejected */
+  status: string;
+  received_at: string;
+}
+
+export interface SyncEdgesTable {
+  parent_id: string;
+  field: string;
+  child_id: string;
+}
+
+export interface SyncHeadsTable {
+  row_id: string;
+  field: string;
+  op_id: string;
+  plan_id: string;
+  entity: string;
+}
+
+export interface SyncPendingTable {
+  row_id: string;
+  plan_id: string;
+  entity: string;
+  reason: string;
+  since: string;
+}
+
+export interface SyncHeldTable {
+  id: string;
+  op_id: string;
+  plan_id: string;
+  from_device: string | null;
+  from_person: string | null;
+  reason: string;
+  /** waiting | held | accepted | rejected */
+  state: string;
+  held_at: string;
+  decided_by: string | null;
+  decided_at: string | null;
+}
+
+export interface SyncKeysTable {
+  plan_id: string;
+  device: string;
+  public_key: string;
+  role: string;
+}
+
+export interface SyncAcksTable {
+  plan_id: string;
+  device: string;
+  vv_json: string;
+}
+
 export interface DB {
   plans: PlansTable;
   rating_levels: RatingLevelsTable;
@@ -238,6 +313,14 @@ export interface DB {
   covering_reports: CoveringReportsTable;
   audit_log: AuditLogTable;
   meta: MetaTable;
+  sync_plans: SyncPlansTable;
+  sync_ops: SyncOpsTable;
+  sync_edges: SyncEdgesTable;
+  sync_heads: SyncHeadsTable;
+  sync_pending: SyncPendingTable;
+  sync_held: SyncHeldTable;
+  sync_keys: SyncKeysTable;
+  sync_acks: SyncAcksTable;
 }
 
 /** Every ordinary table (not FTS), used by row counts in tests and by purge. */
@@ -258,4 +341,12 @@ export const TABLES = [
   'covering_reports',
   'audit_log',
   'meta',
+  'sync_plans',
+  'sync_ops',
+  'sync_edges',
+  'sync_heads',
+  'sync_pending',
+  'sync_held',
+  'sync_keys',
+  'sync_acks',
 ] as const satisfies readonly (keyof DB)[];

@@ -23,6 +23,7 @@ import type {
 } from '../shared/model';
 import { DomainError } from '../shared/result';
 import type { Store } from './store';
+import { recordWrite } from './sync/oplog';
 
 const caches = new WeakMap<Database.Database, Map<string, Database.Statement>>();
 
@@ -81,12 +82,31 @@ export interface WriteCtx {
   touched: Set<string>;
 }
 
-/** Runs `fn` in one transaction (IMMEDIATE: takes the write lock up front); any throw writes nothing. */
+const active = new WeakMap<Store, WriteCtx>();
+
+/**
+ * Runs `fn` in one transaction (IMMEDIATE: takes the write lock up front); any throw writes nothing.
+ * Before it commits, the op log records the synced fields this write changed in shared plans
+ * (`recordWrite`, db/sync/oplog.ts). A write inside another write shares its timestamp and log.
+ */
 export function write<T>(store: Store, actor: string, fn: (w: WriteCtx) => T): T {
+  const outer = active.get(store);
+  if (outer && store.sqlite.inTransaction) return fn({ ...outer, actor: actor || outer.actor });
   const at = store.now().toISOString();
   const w: WriteCtx = { store, actor: actor || store.actor(), at, touched: new Set() };
   if (store.sqlite.inTransaction) return fn(w);
-  return store.sqlite.transaction(() => fn(w)).immediate();
+  return store.sqlite
+    .transaction(() => {
+      active.set(store, w);
+      try {
+        const result = fn(w);
+        recordWrite(w);
+        return result;
+      } finally {
+        active.delete(store);
+      }
+    })
+    .immediate();
 }
 
 type Entity = AuditEntry['entity'];
@@ -165,11 +185,4 @@ export function mustLive<R extends { deleted_at: string | null }>(row: R | undef
   const r = must(row, what);
   if (r.deleted_at !== null) throw new DomainError('not_found', `${what} has been deleted. Restore it first.`);
   return r;
-}
-
-/** Inserts one row (keys = column names); statements are cached by table and column list. */
-export function insertRow<T extends keyof import('./schema').DB>(store: Store, table: T, row: Record<string, unknown>): void {
-  const keys = Object.keys(row);
-  const sql = `INSERT INTO ${table} (${keys.join(', ')}) VALUES (${keys.map(() => '?').join(', ')})`;
-  prepare(store.sqlite, sql).run(...bindable(keys.map((k) => row[k])));
 }

@@ -7,8 +7,27 @@ import type { Action, DueChange, Lead, Objective, PlanTree, ProgressUpdate, Rati
 import { DomainError } from '../shared/result';
 import { toIndicator, toLevel, toPeriod, toPlan, toRecommendation, toSection } from './rows';
 import type * as S from './schema';
-import { prepare, prepareRaw } from './sql';
+import { prepare } from './sql';
+import { rawColumns } from './tables';
 import type { Store } from './store';
+
+// The big tables are read in raw (array) mode in index order and sorted in JS: no temp b-trees, no
+// intermediate row objects. Each reader names its columns once; `X.col.<name>(row)` reads one.
+const OBJ = rawColumns('objectives', ['id', 'plan_id', 'section_id', 'position', 'title', 'archived', 'updated_at'], 'WHERE plan_id = ? AND deleted_at IS NULL');
+const ACT = rawColumns(
+  'actions',
+  ['id', 'plan_id', 'section_id', 'objective_id', 'position', 'reference', 'reference_manual', 'description', 'outcome', 'due_text', 'due_history_json', 'notes', 'archived', 'created_at', 'updated_at', 'rid'],
+  'WHERE plan_id = ? AND deleted_at IS NULL',
+);
+const LEAD = rawColumns('action_leads', ['id', 'action_id', 'position', 'name', 'person_id', 'role'], 'WHERE plan_id = ? AND deleted_at IS NULL');
+const LINK = rawColumns(
+  'action_recommendations',
+  ['action_id', 'recommendation_id'],
+  'JOIN recommendations r ON r.id = ar.recommendation_id WHERE ar.plan_id = ? AND ar.deleted_at IS NULL AND r.deleted_at IS NULL ORDER BY r.position',
+  'ar',
+);
+const RAT = rawColumns('ratings', ['id', 'action_id', 'period_id', 'level_id', 'explanation', 'corrective_action', 'rated_by', 'rated_at', 'updated_at'], 'WHERE plan_id = ?');
+const PROG = rawColumns('progress_updates', ['id', 'action_id', 'period_id', 'body', 'author', 'internal', 'created_at', 'updated_at'], 'WHERE plan_id = ? AND deleted_at IS NULL ORDER BY rid');
 
 const Q = {
   plan: 'SELECT * FROM plans WHERE id = ?',
@@ -16,23 +35,14 @@ const Q = {
   periods: 'SELECT * FROM reporting_periods WHERE plan_id = ? AND deleted_at IS NULL ORDER BY position, id',
   recommendations: 'SELECT * FROM recommendations WHERE plan_id = ? AND deleted_at IS NULL ORDER BY position, id',
   sections: 'SELECT * FROM sections WHERE plan_id = ? AND deleted_at IS NULL ORDER BY position, id',
-  // The big tables are read in raw (array) mode in index order and sorted in JS: no temp b-trees, no
-  // intermediate row objects. Column order here is what the mappers below index into.
-  objectives: 'SELECT id, plan_id, section_id, position, title, archived, updated_at FROM objectives WHERE plan_id = ? AND deleted_at IS NULL',
-  actions:
-    'SELECT id, plan_id, section_id, objective_id, position, reference, reference_manual, description, outcome, due_text, due_history_json, notes, archived, created_at, updated_at, rid FROM actions WHERE plan_id = ? AND deleted_at IS NULL',
-  leads: 'SELECT id, action_id, position, name, person_id, role FROM action_leads WHERE plan_id = ? AND deleted_at IS NULL',
-  links:
-    'SELECT ar.action_id, ar.recommendation_id FROM action_recommendations ar JOIN recommendations r ON r.id = ar.recommendation_id WHERE ar.plan_id = ? AND ar.deleted_at IS NULL AND r.deleted_at IS NULL ORDER BY r.position',
-  ratings: 'SELECT id, action_id, period_id, level_id, explanation, corrective_action, rated_by, rated_at, updated_at FROM ratings WHERE plan_id = ?',
-  progress: 'SELECT id, action_id, period_id, body, author, internal, created_at, updated_at FROM progress_updates WHERE plan_id = ? AND deleted_at IS NULL ORDER BY rid',
+  objectives: OBJ.sql,
+  actions: ACT.sql,
+  leads: LEAD.sql,
+  links: LINK.sql,
+  ratings: RAT.sql,
+  progress: PROG.sql,
   indicators: 'SELECT * FROM indicators WHERE plan_id = ? AND deleted_at IS NULL ORDER BY position, id',
 } as const;
-
-type Cell = string | number | null;
-const str = (v: Cell) => v as string;
-const strOrNull = (v: Cell) => v as string | null;
-const num = (v: Cell) => v as number;
 
 function parseDueHistory(text: string): DueChange[] {
   if (text === '[]') return [];
@@ -46,7 +56,6 @@ function parseDueHistory(text: string): DueChange[] {
 /** The plan's tree. Throws not_found when there is no such plan (a plan in the trash can still be read). */
 export function getPlanTree(store: Store, planId: string): PlanTree {
   const q = (sql: string) => prepare(store.sqlite, sql);
-  const rawQ = (sql: string) => prepareRaw(store.sqlite, sql).all(planId) as Cell[][];
   const planRow = q(Q.plan).get(planId) as S.PlansTable | undefined;
   if (!planRow) throw new DomainError('not_found', 'That plan was not found. It may have been deleted permanently.');
 
@@ -57,80 +66,86 @@ export function getPlanTree(store: Store, planId: string): PlanTree {
   const livePeriods = new Set(periods.map((p) => p.id));
 
   const leadsOf = new Map<string, Lead[]>();
-  for (const r of rawQ(Q.leads)) {
-    const lead: Lead = { id: str(r[0]!), actionId: str(r[1]!), position: num(r[2]!), name: str(r[3]!), personId: strOrNull(r[4]!), role: r[5] as Lead['role'] };
+  const L = LEAD.col;
+  for (const r of LEAD.all(store.sqlite, planId)) {
+    const lead: Lead = { id: L.id(r), actionId: L.action_id(r), position: L.position(r), name: L.name(r), personId: L.person_id(r), role: L.role(r) as Lead['role'] };
     const list = leadsOf.get(lead.actionId);
     if (list) list.push(lead);
     else leadsOf.set(lead.actionId, [lead]);
   }
   for (const list of leadsOf.values()) if (list.length > 1) list.sort((a, b) => a.position - b.position);
   const recsOf = new Map<string, string[]>();
-  for (const r of rawQ(Q.links)) {
-    const list = recsOf.get(r[0] as string);
-    if (list) list.push(r[1] as string);
-    else recsOf.set(r[0] as string, [r[1] as string]);
+  for (const r of LINK.all(store.sqlite, planId)) {
+    const actionId = LINK.col.action_id(r);
+    const list = recsOf.get(actionId);
+    if (list) list.push(LINK.col.recommendation_id(r));
+    else recsOf.set(actionId, [LINK.col.recommendation_id(r)]);
   }
 
-  const actionRows = rawQ(Q.actions).filter((r) => sectionPos.has(r[2] as string));
-  actionRows.sort((a, b) => sectionPos.get(a[2] as string)! - sectionPos.get(b[2] as string)! || num(a[4]!) - num(b[4]!) || num(a[15]!) - num(b[15]!));
+  const A = ACT.col;
+  const actionRows = ACT.all(store.sqlite, planId).filter((r) => sectionPos.has(A.section_id(r)));
+  actionRows.sort((a, b) => sectionPos.get(A.section_id(a))! - sectionPos.get(A.section_id(b))! || A.position(a) - A.position(b) || (A.rid(a) as number) - (A.rid(b) as number));
   const liveActions = new Set<string>();
   const actions: Action[] = actionRows.map((r) => {
-    const id = str(r[0]!);
+    const id = A.id(r);
     liveActions.add(id);
     return {
       id,
-      planId: str(r[1]!),
-      sectionId: str(r[2]!),
-      objectiveId: strOrNull(r[3]!),
-      position: num(r[4]!),
-      reference: str(r[5]!),
-      referenceManual: r[6] === 1,
-      description: str(r[7]!),
-      outcome: str(r[8]!),
-      dueText: str(r[9]!),
-      dueHistory: parseDueHistory(str(r[10]!)),
-      notes: str(r[11]!),
-      archived: r[12] === 1,
+      planId: A.plan_id(r),
+      sectionId: A.section_id(r),
+      objectiveId: A.objective_id(r),
+      position: A.position(r),
+      reference: A.reference(r),
+      referenceManual: A.reference_manual(r) === 1,
+      description: A.description(r),
+      outcome: A.outcome(r),
+      dueText: A.due_text(r),
+      dueHistory: parseDueHistory(A.due_history_json(r)),
+      notes: A.notes(r),
+      archived: A.archived(r) === 1,
       leads: leadsOf.get(id) ?? [],
       recommendationIds: recsOf.get(id) ?? [],
-      createdAt: str(r[13]!),
-      updatedAt: str(r[14]!),
+      createdAt: A.created_at(r),
+      updatedAt: A.updated_at(r),
       deletedAt: null,
     };
   });
 
-  const objectives: Objective[] = rawQ(Q.objectives)
-    .filter((r) => sectionPos.has(r[2] as string))
-    .map((r) => ({ id: str(r[0]!), planId: str(r[1]!), sectionId: str(r[2]!), position: num(r[3]!), title: str(r[4]!), archived: r[5] === 1, updatedAt: str(r[6]!), deletedAt: null }))
+  const O = OBJ.col;
+  const objectives: Objective[] = OBJ.all(store.sqlite, planId)
+    .filter((r) => sectionPos.has(O.section_id(r)))
+    .map((r) => ({ id: O.id(r), planId: O.plan_id(r), sectionId: O.section_id(r), position: O.position(r), title: O.title(r), archived: O.archived(r) === 1, updatedAt: O.updated_at(r), deletedAt: null }))
     .sort((a, b) => sectionPos.get(a.sectionId)! - sectionPos.get(b.sectionId)! || a.position - b.position || (a.id < b.id ? -1 : 1));
 
+  const R = RAT.col;
   const ratings: Rating[] = [];
-  for (const r of rawQ(Q.ratings)) {
-    if (!liveActions.has(r[1] as string) || !livePeriods.has(r[2] as string)) continue;
+  for (const r of RAT.all(store.sqlite, planId)) {
+    if (!liveActions.has(R.action_id(r)) || !livePeriods.has(R.period_id(r))) continue;
     ratings.push({
-      id: str(r[0]!),
-      actionId: str(r[1]!),
-      periodId: str(r[2]!),
-      levelId: strOrNull(r[3]!),
-      explanation: str(r[4]!),
-      correctiveAction: str(r[5]!),
-      ratedBy: str(r[6]!),
-      ratedAt: str(r[7]!),
-      updatedAt: str(r[8]!),
+      id: R.id(r),
+      actionId: R.action_id(r),
+      periodId: R.period_id(r),
+      levelId: R.level_id(r),
+      explanation: R.explanation(r),
+      correctiveAction: R.corrective_action(r),
+      ratedBy: R.rated_by(r),
+      ratedAt: R.rated_at(r),
+      updatedAt: R.updated_at(r),
     });
   }
+  const P = PROG.col;
   const progress: ProgressUpdate[] = [];
-  for (const r of rawQ(Q.progress)) {
-    if (!liveActions.has(r[1] as string) || !livePeriods.has(r[2] as string)) continue;
+  for (const r of PROG.all(store.sqlite, planId)) {
+    if (!liveActions.has(P.action_id(r)) || !livePeriods.has(P.period_id(r))) continue;
     progress.push({
-      id: str(r[0]!),
-      actionId: str(r[1]!),
-      periodId: str(r[2]!),
-      body: str(r[3]!),
-      author: str(r[4]!),
-      internal: r[5] === 1,
-      createdAt: str(r[6]!),
-      updatedAt: str(r[7]!),
+      id: P.id(r),
+      actionId: P.action_id(r),
+      periodId: P.period_id(r),
+      body: P.body(r),
+      author: P.author(r),
+      internal: P.internal(r) === 1,
+      createdAt: P.created_at(r),
+      updatedAt: P.updated_at(r),
       deletedAt: null,
     });
   }

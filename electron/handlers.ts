@@ -8,19 +8,24 @@ import type { HandlerContext, Handlers } from '../shared/dispatch';
 import { createExportHandlers } from './export/handlers';
 import type { Host } from './host';
 import { createImportHandlers } from './import/handlers';
+import { createSyncHandlers } from './sync/handlers';
+import type { KeyWrapper } from './sync/keys';
 
 export interface AppDeps {
   store: Store;
   host: Host;
   /** The app's version for `app:info` (the Electron app's or package.json's). */
   version?: string;
+  /** How the device's signing key is kept (the app passes an Electron safeStorage wrapper). */
+  keyWrapper?: KeyWrapper;
 }
 
-export function createAppHandlers({ store, host, version }: AppDeps): Handlers {
+export function createAppHandlers({ store, host, version, keyWrapper }: AppDeps): Handlers {
   return withOperationalErrors({
     ...createStoreHandlers(store, version === undefined ? {} : { version }),
     ...createExportHandlers({ store, host }),
     ...createImportHandlers({ store, host }),
+    ...createSyncHandlers({ store, host, ...(keyWrapper ? { keyWrapper } : {}) }),
   } satisfies Handlers);
 }
 

@@ -14,6 +14,8 @@ export interface Host {
   chooseSavePath(options: { title: string; defaultName: string; filters: FileFilter[] }): Promise<string | null>;
   /** Ask for a file to open; null when the user cancels. */
   chooseOpenPath(options: { title: string; filters: FileFilter[] }): Promise<string | null>;
+  /** Ask for a folder (the shared folder for update packs); null when the user cancels. Optional. */
+  chooseFolder?(options: { title: string }): Promise<string | null>;
   /** Show a file in the system file manager. */
   showItemInFolder(path: string): void;
   /** Open a file with its default application. */
@@ -36,6 +38,7 @@ export function callerPath(host: Host, given: string | undefined): string | unde
 export const headlessHost: Host = {
   chooseSavePath: async () => null,
   chooseOpenPath: async () => null,
+  chooseFolder: async () => null,
   showItemInFolder: () => undefined,
   openPath: async () => undefined,
   callerPaths: 'allow',

@@ -40,6 +40,7 @@ import {
 import { PlanSummary } from './summary-schema';
 import { exportChannels } from './contract-export';
 import { importChannels } from './contract-import';
+import { syncChannels } from './contract-sync';
 
 export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   input: I;
@@ -325,6 +326,7 @@ export const contract = {
 
   ...exportChannels,
   ...importChannels,
+  ...syncChannels,
 } as const satisfies Record<string, ChannelDef>;
 
 export type Contract = typeof contract;
@@ -337,8 +339,9 @@ export type OutputOf<C extends Channel> = z.output<Contract[C]['output']>;
 
 export type ExportChannel = keyof typeof exportChannels;
 export type ImportChannel = keyof typeof importChannels;
+export type SyncChannel = keyof typeof syncChannels;
 /** Channels implemented by the store's service layer (db/). */
-export type CoreChannel = Exclude<Channel, ExportChannel | ImportChannel>;
+export type CoreChannel = Exclude<Channel, ExportChannel | ImportChannel | SyncChannel>;
 
 export const channels = Object.keys(contract) as Channel[];
 export const isChannel = (name: unknown): name is Channel => typeof name === 'string' && Object.hasOwn(contract, name);

@@ -82,8 +82,9 @@ function nameInWords(cell: readonly string[], name: string): boolean {
   return false;
 }
 
-/** True when the lead cell names this person (by their name or any alias). */
-export function leadMatches(cellText: string, person: LeadPerson): boolean {
+/** True when the lead cell names this person (by their name or any alias); a plain string is a name. */
+export function leadMatches(cellText: string, who: LeadPerson | string): boolean {
+  const person: LeadPerson = typeof who === 'string' ? { name: who } : who;
   const cell = words(cellText);
   if (cell.length === 0) return false;
   if (nameInWords(cell, person.name)) return true;

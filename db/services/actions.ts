@@ -6,7 +6,8 @@ import { refuseDeletingLockedRatings } from './locks';
 import type { ParsedInputOf } from '../../shared/contract';
 import type { Action, DueChange, Lead } from '../../shared/model';
 import { DomainError } from '../../shared/result';
-import { all, audit, insertRow, must, newId, prepare, write } from '../sql';
+import { all, audit, must, newId, prepare, write } from '../sql';
+import { insertRow } from '../tables';
 import type { Store } from '../store';
 import { actionRow, liveAction, liveObjective, liveSection, loadAction, personRow, renumberPlan, reorderChildren } from './common';
 
@@ -37,7 +38,7 @@ export function createAction(store: Store, input: ParsedInputOf<'actions:create'
       if (!after || after.deleted_at !== null || after.section_id !== section.id) throw new DomainError('not_found', 'The action to insert after is not in that section. Reload and try again.');
       position = after.position + 1;
     }
-    prepare(store.sqlite, 'UPDATE actions SET position = position + 1 WHERE section_id = ? AND position >= ?').run(section.id, position);
+    prepare(store.sqlite, 'UPDATE actions SET position = position + 1, updated_at = ? WHERE section_id = ? AND position >= ?').run(w.at, section.id, position);
     const id = newId();
     const manual = input.reference !== undefined && input.reference !== '';
     insertRow(store, 'actions', {
@@ -46,7 +47,7 @@ export function createAction(store: Store, input: ParsedInputOf<'actions:create'
       section_id: section.id,
       objective_id: input.objectiveId,
       position,
-      reference: manual ? input.reference : '',
+      reference: input.reference ?? '',
       reference_manual: manual ? 1 : 0,
       description: input.description,
       outcome: input.outcome,

@@ -6,7 +6,9 @@ import { CoveringReportContent, type CoveringReport, type CoveringReportInput } 
 import { computeSummary, describeProgress } from '../../shared/summary';
 import { DomainError } from '../../shared/result';
 import { getPlanTree } from '../tree';
-import { audit, auditText, insertRow, newId, prepare, write } from '../sql';
+import { audit, auditText, newId, prepare, write } from '../sql';
+import { coveringReportId } from '../ids';
+import { insertRow } from '../tables';
 import type { Store } from '../store';
 import { livePeriod, livePlan } from './common';
 import { refuseLockedReport } from './locks';
@@ -50,7 +52,7 @@ export function getCoveringReport(store: Store, planId: string, periodId: string
     const parsed = CoveringReportContent.safeParse(JSON.parse(row.content_json));
     if (parsed.success) return { id: row.id, planId, periodId, content: parsed.data, updatedAt: row.updated_at };
   }
-  return { id: row?.id ?? newId(), planId, periodId, content: CoveringReportContent.parse(defaultCoveringContent(store, planId, periodId)), updatedAt: store.now().toISOString() };
+  return { id: row?.id ?? coveringReportId(planId, periodId), planId, periodId, content: CoveringReportContent.parse(defaultCoveringContent(store, planId, periodId)), updatedAt: store.now().toISOString() };
 }
 
 /** Saves the report (one audit row per changed top-level field). */
@@ -62,7 +64,7 @@ export function saveCoveringReport(store: Store, planId: string, periodId: strin
     const next = parsed.data;
     const row = prepare(store.sqlite, 'SELECT * FROM covering_reports WHERE plan_id = ? AND period_id = ?').get(planId, periodId) as Row | undefined;
     if (!row) {
-      const id = newId();
+      const id = coveringReportId(planId, periodId);
       insertRow(store, 'covering_reports', { id, plan_id: planId, period_id: periodId, content_json: JSON.stringify(next), updated_at: w.at });
       audit(w, planId, 'coveringReport', id, 'create', null, null, next.title);
       return { id, planId, periodId, content: next, updatedAt: w.at };

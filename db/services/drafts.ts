@@ -7,7 +7,9 @@ import type { ColumnConfig, Plan, RatingLevelInput } from '../../shared/model';
 import { DomainError } from '../../shared/result';
 import { templateColumns } from '../../shared/templates';
 import { zodIssues } from '../../shared/dispatch';
-import { audit, bool, insertRow, newId, write, type WriteCtx } from '../sql';
+import { audit, bool, newId, write, type WriteCtx } from '../sql';
+import { linkId, ratingId } from '../ids';
+import { insertRow } from '../tables';
 import type { Store } from '../store';
 import { loadPlan } from './common';
 
@@ -214,7 +216,7 @@ export function writeDraft(w: WriteCtx, d: PlanDraftParsed): string {
       );
       for (const label of new Set(a.recommendations.map((r) => r.trim()))) {
         const recId = byLabel(recs, label, 'the recommendation');
-        insertRow(w.store, 'action_recommendations', { id: newId(), plan_id: planId, action_id: actionId, recommendation_id: recId, updated_at: w.at, deleted_at: null });
+        insertRow(w.store, 'action_recommendations', { id: linkId(actionId, recId), plan_id: planId, action_id: actionId, recommendation_id: recId, updated_at: w.at, deleted_at: null });
       }
       const ratedPeriods = new Set<string>();
       for (const r of a.ratings) {
@@ -223,7 +225,7 @@ export function writeDraft(w: WriteCtx, d: PlanDraftParsed): string {
         ratedPeriods.add(period.id);
         const level = r.level.trim() === '' || r.level.trim() === '0' ? null : byLabel(levels, r.level.trim(), 'the rating level');
         insertRow(w.store, 'ratings', {
-          id: newId(),
+          id: ratingId(actionId, period.id),
           plan_id: planId,
           action_id: actionId,
           period_id: period.id,

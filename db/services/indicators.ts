@@ -3,7 +3,8 @@ import type { ParsedInputOf } from '../../shared/contract';
 import type { Indicator } from '../../shared/model';
 import { DomainError } from '../../shared/result';
 import { toIndicator } from '../rows';
-import { audit, auditChanges, insertRow, mustLive, newId, prepare, write } from '../sql';
+import { audit, auditChanges, mustLive, newId, prepare, write } from '../sql';
+import { insertRow } from '../tables';
 import type { Store } from '../store';
 import { indicatorRow, livePlan, liveSection, placeAfter } from './common';
 

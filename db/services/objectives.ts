@@ -3,7 +3,8 @@ import { refuseDeletingLockedRatings } from './locks';
 import type { ParsedInputOf } from '../../shared/contract';
 import type { Objective } from '../../shared/model';
 import { toObjective } from '../rows';
-import { all, audit, insertRow, must, newId, prepare, write } from '../sql';
+import { all, audit, must, newId, prepare, write } from '../sql';
+import { insertRow } from '../tables';
 import type { Store } from '../store';
 import { liveObjective, liveSection, objectiveRow, placeAfter, renumberPlan, reorderChildren } from './common';
 

@@ -2,7 +2,8 @@
 import type { ParsedInputOf } from '../../shared/contract';
 import type { Person } from '../../shared/model';
 import { toPerson } from '../rows';
-import { all, audit, auditChanges, insertRow, mustLive, newId, prepare, write } from '../sql';
+import { all, audit, auditChanges, mustLive, newId, prepare, write } from '../sql';
+import { insertRow } from '../tables';
 import type { Store } from '../store';
 import { livePlan, personRow } from './common';
 

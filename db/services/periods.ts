@@ -3,7 +3,8 @@ import type { ParsedInputOf } from '../../shared/contract';
 import type { Plan, ReportingPeriod } from '../../shared/model';
 import { DomainError } from '../../shared/result';
 import { toPeriod } from '../rows';
-import { all, audit, auditChanges, insertRow, newId, prepare, write } from '../sql';
+import { all, audit, auditChanges, newId, prepare, write } from '../sql';
+import { insertRow } from '../tables';
 import type { Store } from '../store';
 import { livePeriod, livePlan, loadPlan, periodRow, placeAfter, reorderChildren } from './common';
 

@@ -4,7 +4,9 @@ import type { Plan, PlanListItem, ScalePresetId } from '../../shared/model';
 import { DomainError } from '../../shared/result';
 import { TEMPLATES, templateColumns, templateScale } from '../../shared/templates';
 import { getPlanTree } from '../tree';
-import { all, audit, auditChanges, insertRow, must, newId, prepare, write, bool } from '../sql';
+import { all, audit, auditChanges, must, newId, prepare, write, bool } from '../sql';
+import { linkId, ratingId } from '../ids';
+import { insertRow, updateRow, type PatchOf } from '../tables';
 import type { Store } from '../store';
 import { livePlan, loadPlan, loadPlanAny, planRow } from './common';
 import { insertLevel, insertPlan } from './drafts';
@@ -97,18 +99,6 @@ export function createPlan(store: Store, input: ParsedInputOf<'plans:create'>, a
   });
 }
 
-const PLAN_FIELDS = {
-  title: 'title',
-  organisation: 'organisation',
-  service: 'service',
-  planPeriod: 'plan_period',
-  introduction: 'introduction',
-  governance: 'governance',
-  recommendationsHeading: 'recommendations_heading',
-  columns: 'columns_json',
-  appendixNumber: 'appendix_number',
-} as const;
-
 export function updatePlan(store: Store, input: ParsedInputOf<'plans:update'>, actor: string): Plan {
   return write(store, actor, (w) => {
     livePlan(store, input.planId);
@@ -119,14 +109,32 @@ export function updatePlan(store: Store, input: ParsedInputOf<'plans:update'>, a
     }
     const changed = auditChanges(w, input.planId, 'plan', input.planId, before, input.patch);
     if (changed.length === 0) return before;
-    const set: Record<string, unknown> = { updated_at: w.at };
+    const set: PatchOf<'plans'> = { updated_at: w.at };
+    const p = input.patch;
     for (const key of changed) {
-      const col = PLAN_FIELDS[key as keyof typeof PLAN_FIELDS];
-      const value = input.patch[key as keyof typeof input.patch];
-      set[col] = key === 'columns' ? JSON.stringify(value) : value;
+      switch (key) {
+        case 'columns':
+          set.columns_json = JSON.stringify(p.columns);
+          break;
+        case 'appendixNumber':
+          set.appendix_number = p.appendixNumber;
+          break;
+        case 'planPeriod':
+          set.plan_period = p.planPeriod;
+          break;
+        case 'recommendationsHeading':
+          set.recommendations_heading = p.recommendationsHeading;
+          break;
+        case 'title':
+        case 'organisation':
+        case 'service':
+        case 'introduction':
+        case 'governance':
+          set[key] = p[key];
+          break;
+      }
     }
-    const keys = Object.keys(set);
-    prepare(store.sqlite, `UPDATE plans SET ${keys.map((k) => `${k} = ?`).join(', ')} WHERE id = ?`).run(...keys.map((k) => set[k]), input.planId);
+    updateRow(store, 'plans', input.planId, set);
     return loadPlan(store, input.planId);
   });
 }
@@ -180,6 +188,12 @@ export function duplicatePlan(store: Store, planId: string, title: string | unde
     const tree = getPlanTree(store, planId);
     const ids = new Map<string, string>();
     const map = (id: string | null): string | null => (id === null ? null : (ids.get(id) ?? null));
+    /** A required reference: the tree is read whole, so its parent has always been copied first. */
+    const req = (id: string): string => {
+      const copy = ids.get(id);
+      if (copy === undefined) throw new DomainError('conflict', 'The plan could not be copied because part of it changed while it was being read. Try again.');
+      return copy;
+    };
     const fresh = (old: string) => {
       const id = newId();
       ids.set(old, id);
@@ -206,13 +220,13 @@ export function duplicatePlan(store: Store, planId: string, title: string | unde
     for (const s of tree.sections)
       insertRow(store, 'sections', { id: fresh(s.id), plan_id: newPlanId, position: s.position, number: s.number, number_manual: bool(s.numberManual), title: s.title, description: s.description, archived: bool(s.archived), updated_at: w.at, deleted_at: null });
     for (const o of tree.objectives)
-      insertRow(store, 'objectives', { id: fresh(o.id), plan_id: newPlanId, section_id: map(o.sectionId), position: o.position, title: o.title, archived: bool(o.archived), updated_at: w.at, deleted_at: null });
+      insertRow(store, 'objectives', { id: fresh(o.id), plan_id: newPlanId, section_id: req(o.sectionId), position: o.position, title: o.title, archived: bool(o.archived), updated_at: w.at, deleted_at: null });
     for (const a of tree.actions) {
       const actionId = fresh(a.id);
       insertRow(store, 'actions', {
         id: actionId,
         plan_id: newPlanId,
-        section_id: map(a.sectionId),
+        section_id: req(a.sectionId),
         objective_id: map(a.objectiveId),
         position: a.position,
         reference: a.reference,
@@ -229,14 +243,14 @@ export function duplicatePlan(store: Store, planId: string, title: string | unde
       });
       for (const l of a.leads)
         insertRow(store, 'action_leads', { id: newId(), plan_id: newPlanId, action_id: actionId, position: l.position, name: l.name, person_id: l.personId, role: l.role, updated_at: w.at, deleted_at: null });
-      for (const r of a.recommendationIds) insertRow(store, 'action_recommendations', { id: newId(), plan_id: newPlanId, action_id: actionId, recommendation_id: map(r), updated_at: w.at, deleted_at: null });
+      for (const r of a.recommendationIds) insertRow(store, 'action_recommendations', { id: linkId(actionId, req(r)), plan_id: newPlanId, action_id: actionId, recommendation_id: req(r), updated_at: w.at, deleted_at: null });
     }
     for (const r of tree.ratings)
       insertRow(store, 'ratings', {
-        id: newId(),
+        id: ratingId(req(r.actionId), req(r.periodId)),
         plan_id: newPlanId,
-        action_id: map(r.actionId),
-        period_id: map(r.periodId),
+        action_id: req(r.actionId),
+        period_id: req(r.periodId),
         level_id: map(r.levelId),
         explanation: r.explanation,
         corrective_action: r.correctiveAction,
@@ -248,8 +262,8 @@ export function duplicatePlan(store: Store, planId: string, title: string | unde
       insertRow(store, 'progress_updates', {
         id: newId(),
         plan_id: newPlanId,
-        action_id: map(g.actionId),
-        period_id: map(g.periodId),
+        action_id: req(g.actionId),
+        period_id: req(g.periodId),
         body: g.body,
         author: g.author,
         internal: bool(g.internal),

@@ -4,7 +4,8 @@ import type { ProgressUpdate } from '../../shared/model';
 import { DomainError } from '../../shared/result';
 import { toProgress, type ProgressRow } from '../rows';
 import type * as S from '../schema';
-import { audit, insertRow, must, mustLive, newId, prepare, write } from '../sql';
+import { audit, must, mustLive, newId, prepare, write } from '../sql';
+import { insertRow } from '../tables';
 import type { Store } from '../store';
 import { liveAction, livePeriod, progressRow } from './common';
 

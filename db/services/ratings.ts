@@ -4,7 +4,9 @@ import type { Rating } from '../../shared/model';
 import { DomainError } from '../../shared/result';
 import { toRating } from '../rows';
 import type * as S from '../schema';
-import { audit, insertRow, newId, prepare, write } from '../sql';
+import { audit, newId, prepare, write } from '../sql';
+import { ratingId } from '../ids';
+import { insertRow } from '../tables';
 import type { Store } from '../store';
 import { levelRow, liveAction, livePeriod } from './common';
 
@@ -24,7 +26,7 @@ export function setRating(store: Store, input: ParsedInputOf<'ratings:set'>, act
     const existing = prepare(store.sqlite, 'SELECT * FROM ratings WHERE action_id = ? AND period_id = ?').get(action.id, period.id) as S.RatingsTable | undefined;
     if (!existing) {
       if (input.levelId === null && input.explanation === '' && input.correctiveAction === '') return null;
-      const id = newId();
+      const id = ratingId(action.id, period.id);
       insertRow(store, 'ratings', {
         id,
         plan_id: action.plan_id,

@@ -3,7 +3,9 @@ import type { ParsedInputOf } from '../../shared/contract';
 import type { Action, Recommendation } from '../../shared/model';
 import { DomainError } from '../../shared/result';
 import { toRecommendation } from '../rows';
-import { audit, auditChanges, insertRow, must, mustLive, newId, prepare, write } from '../sql';
+import { audit, auditChanges, must, mustLive, newId, prepare, write } from '../sql';
+import { linkId } from '../ids';
+import { insertRow } from '../tables';
 import type { Store } from '../store';
 import { liveAction, livePlan, loadAction, placeAfter, recommendationRow } from './common';
 
@@ -91,7 +93,7 @@ export function linkRecommendations(store: Store, actionId: string, recommendati
       if (l.deleted_at === null && !wanted.includes(l.recommendation_id)) prepare(store.sqlite, 'UPDATE action_recommendations SET deleted_at = ?, updated_at = ? WHERE id = ?').run(w.at, w.at, l.id);
     for (const id of wanted) {
       const l = byRec.get(id);
-      if (!l) insertRow(store, 'action_recommendations', { id: newId(), plan_id: action.plan_id, action_id: actionId, recommendation_id: id, updated_at: w.at, deleted_at: null });
+      if (!l) insertRow(store, 'action_recommendations', { id: linkId(actionId, id), plan_id: action.plan_id, action_id: actionId, recommendation_id: id, updated_at: w.at, deleted_at: null });
       else if (l.deleted_at !== null) prepare(store.sqlite, 'UPDATE action_recommendations SET deleted_at = NULL, updated_at = ? WHERE id = ?').run(w.at, l.id);
     }
     const after = loadAction(store, actionId);

@@ -4,7 +4,8 @@ import type { ParsedInputOf } from '../../shared/contract';
 import type { Section } from '../../shared/model';
 import { DomainError } from '../../shared/result';
 import { toSection } from '../rows';
-import { all, audit, auditChanges, insertRow, must, newId, prepare, write } from '../sql';
+import { all, audit, auditChanges, must, newId, prepare, write } from '../sql';
+import { insertRow } from '../tables';
 import type { Store } from '../store';
 import { livePlan, liveSection, placeAfter, renumberPlan, reorderChildren, sectionRow } from './common';
 
@@ -24,7 +25,7 @@ export function createSection(store: Store, input: ParsedInputOf<'sections:creat
       id,
       plan_id: input.planId,
       position,
-      number: manual ? input.number : '',
+      number: input.number ?? '',
       number_manual: manual ? 1 : 0,
       title: input.title,
       description: '',

@@ -18,6 +18,12 @@ export function createElectronHost(getWindow: () => BrowserWindow | null): Host 
       const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
+    async chooseFolder({ title }) {
+      const win = getWindow();
+      const options = { title, properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[] };
+      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
     showItemInFolder(filePath) {
       shell.showItemInFolder(filePath);
     },

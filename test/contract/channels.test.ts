@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createPlanFromDraft, type Store } from '../../db';
 import { channels, contract, type CoreChannel } from '../../shared/contract';
 import { exportChannels } from '../../shared/contract-export';
+import { syncChannels } from '../../shared/contract-sync';
 import { importChannels } from '../../shared/contract-import';
 import { ctx, dispatcherFor, freshStore, rowCounts, smallDraft } from '../db/helpers';
 import { makeEnv, malformed, validCases, type Env } from './cases';
@@ -20,7 +21,7 @@ function setup(): Env & { errors: unknown[] } {
   return { ...makeEnv(store, dispatch, plan.id), errors };
 }
 
-const coreChannels = channels.filter((c) => !Object.hasOwn(exportChannels, c) && !Object.hasOwn(importChannels, c)) as CoreChannel[];
+const coreChannels = channels.filter((c) => !Object.hasOwn(exportChannels, c) && !Object.hasOwn(importChannels, c) && !Object.hasOwn(syncChannels, c)) as CoreChannel[];
 
 /** Inputs whose every field is optional: `{}` and objects with wrong extra keys are valid. */
 function acceptsEmpty(channel: CoreChannel): boolean {

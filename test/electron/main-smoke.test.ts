@@ -146,6 +146,7 @@ vi.mock('electron', async () => {
     },
   };
   return {
+    safeStorage: { isEncryptionAvailable: () => false, encryptString: (t: string) => Buffer.from(t), decryptString: (b: Buffer) => b.toString() },
     app,
     utilityProcess,
     MessageChannelMain,

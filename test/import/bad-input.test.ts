@@ -4,6 +4,7 @@
  * exactly as it was (no plan, no person). The files are written to disk so the size check and the
  * reader run as in the app; reading is inline here (the worker path is covered in handlers.test.ts).
  */
+import { createSyncHandlers } from '../../electron/sync/handlers';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,7 +30,7 @@ const ctx = { actor: 'Test User', emit: () => undefined };
 beforeAll(() => {
   store = openStore(dbPath, { actor: 'Test User' });
   dispatch = createDispatcher(
-    { ...createStoreHandlers(store), ...createExportHandlers({ store, host: headlessHost }), ...createImportHandlers({ store, host: headlessHost, parser: inlineParser }) },
+    { ...createStoreHandlers(store), ...createExportHandlers({ store, host: headlessHost }), ...createImportHandlers({ store, host: headlessHost, parser: inlineParser }), ...createSyncHandlers({ store, host: headlessHost }) },
     { validateOutput: true },
   );
 });

@@ -9,3 +9,7 @@ import './sample';
 import './import';
 import './export';
 import './covering-report';
+import './pack';
+import './update';
+import './conflicts';
+import './sync';

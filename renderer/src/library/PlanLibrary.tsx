@@ -3,6 +3,7 @@
  * action count and rating distribution; create from a template, duplicate, archive / unarchive, move
  * to Trash, restore, and delete for ever (with a confirmation). Every row has its own labelled buttons.
  */
+import { OpenPackButton } from '../sync/OpenPackButton';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { call, onEvent } from '../api';
 import type { Plan, PlanListItem } from '../../../shared/model';
@@ -190,6 +191,7 @@ export function PlanLibrary({ onOpenPlan }: PlanLibraryProps) {
           Filter plans
         </label>
         <input id="library-filter" type="search" placeholder="Filter by title, organisation, service" value={filter} onChange={(e) => setFilter(e.target.value)} />
+        <OpenPackButton onOpened={onOpenPlan} />
         <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>
           + New plan
         </button>

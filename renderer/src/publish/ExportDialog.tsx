@@ -15,6 +15,7 @@ import { PeriodOptions } from '../components/PeriodOptions';
 import type { ExportResult } from '../../../shared/contract-export';
 import type { ColumnField, PlanTree } from '../../../shared/model';
 import { JobProgress, useJobProgress } from './JobProgress';
+import { ConflictNotice } from '../sync/ConflictNotice';
 import {
   columnChoices,
   folderOf,
@@ -162,6 +163,7 @@ export function ExportDialog({ tree, onClose }: ExportDialogProps) {
     <>
       <Dialog title="Export the committee appendix" onClose={busy ? () => undefined : onClose} width={780} actions={actions}>
         <div className="pub-dialog" aria-busy={busy || undefined}>
+          {stage.kind === 'form' ? <ConflictNotice planId={tree.plan.id} /> : null}
           {stage.kind === 'form' && fileName ? <p className="muted small pub-intro">A Word document for the agenda pack, suggested name “{fileName}”. You choose where to save it next.</p> : null}
           {error ? (
             <div className="notice notice-danger" role="alert">

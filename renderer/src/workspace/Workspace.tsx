@@ -9,6 +9,7 @@ import { PlanTable } from '../table/PlanTable';
 import { ActionPanel } from '../action/ActionPanel';
 import { UpdateRound } from '../round/UpdateRound';
 import { Overview } from '../overview/Overview';
+import { SharingPanel } from '../sync/SharingPanel';
 import { PeriodPicker } from './PeriodPicker';
 import { Editor } from '../state/editor';
 import { PlanStore } from '../state/planStore';
@@ -21,12 +22,13 @@ import type { JumpTarget } from '../App';
 import './workspace.css';
 import { errorText } from '../errors';
 
-export type WorkspaceTab = 'table' | 'round' | 'overview' | 'settings';
+export type WorkspaceTab = 'table' | 'round' | 'overview' | 'sharing' | 'settings';
 
 const TABS: { id: WorkspaceTab; label: string }[] = [
   { id: 'table', label: 'Plan table' },
   { id: 'round', label: 'Update round' },
   { id: 'overview', label: 'Overview' },
+  { id: 'sharing', label: 'Sharing' },
   { id: 'settings', label: 'Settings' },
 ];
 
@@ -176,6 +178,16 @@ export function Workspace({ planId, tab, jump, onTab, onTitle, onGone }: Workspa
           ) : tab === 'overview' ? (
             <div className="panel-main">
               <Overview
+                onOpenAction={(id) => {
+                  setOpenActionId(id);
+                  onTab('table');
+                }}
+              />
+            </div>
+          ) : tab === 'sharing' ? (
+            <div className="panel-main">
+              <SharingPanel
+                tree={tree}
                 onOpenAction={(id) => {
                   setOpenActionId(id);
                   onTab('table');

@@ -1,0 +1,357 @@
+/**
+ * The operation log: device identity, the hybrid logical clock, recording local changes at the store's
+ * single write point (`write()` in db/sql.ts calls `recordWrite` before it commits), the multi-value
+ * registers (heads per row and field) and reading ops out for packs.
+ */
+import fs from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { leadMatches } from '../../shared/leads';
+import { formatHlc, parseHlc, receive, tick, ZERO_HLC, type Hlc } from '../../shared/sync/hlc';
+import { CREATE, PURGE, type PlanRole, type SyncEntity, type SyncOp, type VersionVector } from '../../shared/sync/op';
+import type { SyncOpsTable } from '../schema';
+import { prepare, type WriteCtx } from '../sql';
+import type { Store } from '../store';
+import { canon, ENTITIES, readFields, SPEC, type EntitySpec } from './entities';
+
+// ---------------------------------------------------------------- meta, device id, clock
+
+export function getMeta(store: Store, key: string): string | null {
+  // Same SQL text as db/services/settings.ts getMeta, which turns the cached statement into pluck mode: pluck here too.
+  const v = prepare(store.sqlite, 'SELECT value FROM meta WHERE key = ?').pluck().get(key);
+  return typeof v === 'string' ? v : null;
+}
+export function setMeta(store: Store, key: string, value: string): void {
+  prepare(store.sqlite, 'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+}
+
+const devices = new WeakMap<Store, string>();
+
+/** The file's identity: a copied (or restored) store file is a different file, so it gets a new device id. */
+function fileIdentity(store: Store): string {
+  try {
+    const st = fs.statSync(store.path);
+    return `${st.dev}:${st.ino}`;
+  } catch {
+    return 'memory';
+  }
+}
+
+/**
+ * This store's device id (32 hex characters), minted on first use. A copied database file is detected
+ * (its file identity differs from the one recorded with the id) and mints a new id, so two copies never
+ * write ops under the same id and sequence numbers.
+ */
+export function deviceId(store: Store): string {
+  const cached = devices.get(store);
+  if (cached) return cached;
+  let id = getMeta(store, 'sync.device_id');
+  const identity = fileIdentity(store);
+  if (id === null || getMeta(store, 'sync.device_file') !== identity) {
+    const previous = id;
+    id = randomBytes(16).toString('hex');
+    const mint = () => {
+      setMeta(store, 'sync.device_id', id!);
+      setMeta(store, 'sync.device_file', identity);
+      if (previous) setMeta(store, 'sync.previous_device_id', previous);
+    };
+    if (store.sqlite.inTransaction) mint();
+    else store.sqlite.transaction(mint).immediate();
+  }
+  devices.set(store, id);
+  return id;
+}
+
+function clock(store: Store): Hlc {
+  const text = getMeta(store, 'sync.hlc');
+  return (text && parseHlc(text)) || ZERO_HLC;
+}
+
+/** The next local timestamp (persisted in the same transaction as the op). */
+function nextHlc(store: Store): string {
+  const h = tick(clock(store), store.now().getTime());
+  const text = formatHlc(h, deviceId(store));
+  setMeta(store, 'sync.hlc', text);
+  return text;
+}
+
+/** Advances our clock past a received timestamp (bounded skew: see shared/sync/hlc.ts). */
+export function observeHlc(store: Store, remote: string): void {
+  const r = parseHlc(remote);
+  if (!r) return;
+  const last = clock(store);
+  const next = receive(last, r, store.now().getTime());
+  if (next !== last) setMeta(store, 'sync.hlc', formatHlc(next, deviceId(store)));
+}
+
+// ---------------------------------------------------------------- plans and roles
+
+export interface PlanSync {
+  role: PlanRole;
+  person: string | null;
+  ownerDevice: string | null;
+}
+
+export function planSync(store: Store, planId: string): PlanSync | null {
+  const r = prepare(store.sqlite, 'SELECT role, person, owner_device FROM sync_plans WHERE plan_id = ?').get(planId) as { role: PlanRole; person: string | null; owner_device: string | null } | undefined;
+  return r ? { role: r.role, person: r.person, ownerDevice: r.owner_device } : null;
+}
+
+export function setPlanRole(store: Store, planId: string, s: PlanSync): void {
+  prepare(
+    store.sqlite,
+    'INSERT INTO sync_plans (plan_id, role, person, owner_device, enabled_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(plan_id) DO UPDATE SET role = excluded.role, person = excluded.person, owner_device = excluded.owner_device',
+  ).run(planId, s.role, s.person, s.ownerDevice, store.now().toISOString());
+}
+
+// ---------------------------------------------------------------- ops and registers
+
+export type OpRow = SyncOpsTable;
+
+export function rowToOp(r: OpRow): SyncOp {
+  return {
+    id: r.op_id,
+    device: r.device,
+    seq: r.seq,
+    hlc: r.hlc,
+    person: r.person,
+    planId: r.plan_id,
+    entity: r.entity as SyncEntity,
+    rowId: r.row_id,
+    field: r.field,
+    value: JSON.parse(r.value_json) as unknown,
+    parents: JSON.parse(r.parents_json) as string[],
+  };
+}
+
+/** The fields an op writes: every field of a new row, or its one field. */
+export function fieldsOf(op: Pick<SyncOp, 'field' | 'value'>): string[] {
+  if (op.field === CREATE) return op.value && typeof op.value === 'object' ? Object.keys(op.value) : [];
+  return [op.field];
+}
+
+const OP_INSERT =
+  'INSERT OR IGNORE INTO sync_ops (op_id, device, seq, hlc, person, plan_id, entity, row_id, field, value_json, parents_json, status, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
+
+/** Stores an op (false when it is already held: idempotent). */
+export function storeOp(store: Store, op: SyncOp, status: 'applied' | 'held', at: string): boolean {
+  const r = prepare(store.sqlite, OP_INSERT).run(op.id, op.device, op.seq, op.hlc, op.person, op.planId, op.entity, op.rowId, op.field, canon(op.value), JSON.stringify(op.parents), status, at);
+  return r.changes > 0;
+}
+
+/** Makes a stored op count: supersedes its parents, and becomes a head unless something already saw it. */
+export function applyToRegisters(store: Store, op: SyncOp): void {
+  const s = store.sqlite;
+  const edge = prepare(s, 'INSERT OR IGNORE INTO sync_edges (parent_id, field, child_id) VALUES (?, ?, ?)');
+  const dropHead = prepare(s, 'DELETE FROM sync_heads WHERE row_id = ? AND field = ? AND op_id = ?');
+  const seen = prepare(s, 'SELECT 1 FROM sync_edges WHERE parent_id = ? AND field = ? LIMIT 1');
+  const addHead = prepare(s, 'INSERT OR IGNORE INTO sync_heads (row_id, field, op_id, plan_id, entity) VALUES (?, ?, ?, ?, ?)');
+  for (const f of fieldsOf(op)) {
+    for (const p of op.parents) {
+      edge.run(p, f, op.id);
+      dropHead.run(op.rowId, f, p);
+    }
+    if (!seen.get(op.id, f)) addHead.run(op.rowId, f, op.id, op.planId, op.entity);
+  }
+}
+
+export interface Head {
+  opId: string;
+  hlc: string;
+  device: string;
+  person: string;
+  value: unknown;
+}
+
+const HEADS_SQL = 'SELECT h.field AS hfield, o.op_id, o.hlc, o.device, o.person, o.field, o.value_json FROM sync_heads h JOIN sync_ops o ON o.op_id = h.op_id WHERE h.row_id = ?';
+
+/** Every field's heads for a row. */
+export function headsOfRow(store: Store, rowId: string): Map<string, Head[]> {
+  const rows = prepare(store.sqlite, HEADS_SQL).all(rowId) as { hfield: string; op_id: string; hlc: string; device: string; person: string; field: string; value_json: string }[];
+  const parsed = new Map<string, unknown>();
+  const out = new Map<string, Head[]>();
+  for (const r of rows) {
+    let v = parsed.get(r.op_id);
+    if (v === undefined && !parsed.has(r.op_id)) parsed.set(r.op_id, (v = JSON.parse(r.value_json) as unknown));
+    const value = r.field === CREATE ? ((v as Record<string, unknown>)[r.hfield] ?? null) : v;
+    const h: Head = { opId: r.op_id, hlc: r.hlc, device: r.device, person: r.person, value };
+    const list = out.get(r.hfield);
+    if (list) list.push(h);
+    else out.set(r.hfield, [h]);
+  }
+  return out;
+}
+
+/** The value shown: the head with the highest clock, ties broken by op id (the same on every copy). */
+export function winner(heads: readonly Head[]): Head {
+  let best = heads[0]!;
+  for (const h of heads) if (h.hlc > best.hlc || (h.hlc === best.hlc && h.opId > best.opId)) best = h;
+  return best;
+}
+
+// ---------------------------------------------------------------- recording local changes
+
+interface Emitter {
+  emit(planId: string, entity: SyncEntity, rowId: string, field: string, value: unknown, parents: string[], person: string): SyncOp;
+}
+
+export function emitter(store: Store, at: string): Emitter {
+  const me = deviceId(store);
+  let seq = ((prepare(store.sqlite, 'SELECT max(seq) AS n FROM sync_ops WHERE device = ?').get(me) as { n: number | null }).n ?? 0) as number;
+  return {
+    emit(planId, entity, rowId, field, value, parents, person) {
+      seq += 1;
+      const op: SyncOp = { id: `${me}:${seq}`, device: me, seq, hlc: nextHlc(store), person, planId, entity, rowId, field, value, parents };
+      storeOp(store, op, 'applied', at);
+      applyToRegisters(store, op);
+      return op;
+    },
+  };
+}
+
+/** Logs ops for one row: a `$create` the first time, then one op per field whose value changed. */
+export function recordRow(store: Store, e: Emitter, spec: EntitySpec, planId: string, row: Record<string, unknown>, person: string): number {
+  const rowId = row.id as string;
+  const current = readFields(spec, row);
+  const heads = headsOfRow(store, rowId);
+  if (heads.size === 0) {
+    e.emit(planId, spec.entity, rowId, CREATE, current, [], person);
+    return 1;
+  }
+  let n = 0;
+  for (const [field, value] of Object.entries(current)) {
+    const hs = heads.get(field);
+    if (hs && canon(winner(hs).value) === canon(value)) continue;
+    e.emit(planId, spec.entity, rowId, field, value, hs ? hs.map((h) => h.opId) : [], person);
+    n++;
+  }
+  return n;
+}
+
+function rowsTouched(store: Store, spec: EntitySpec, planId: string, at: string | null): Record<string, unknown>[] {
+  const key = spec.table === 'plans' ? 'id' : 'plan_id';
+  const sql = `SELECT * FROM ${spec.table} WHERE ${key} = ?${at === null ? '' : ' AND updated_at = ?'}`;
+  return (at === null ? prepare(store.sqlite, sql).all(planId) : prepare(store.sqlite, sql).all(planId, at)) as Record<string, unknown>[];
+}
+
+/**
+ * Called by `write()` inside its transaction, after the change: every row of a shared plan this write
+ * touched (its `updated_at` is this write's timestamp) is compared with its registers and the changed
+ * synced fields are logged. A plan deleted for ever leaves a `$purge` op (a tombstone that merges).
+ */
+export function recordWrite(w: WriteCtx): void {
+  if (w.touched.size === 0) return;
+  let e: Emitter | null = null;
+  for (const planId of w.touched) {
+    if (!planSync(w.store, planId)) continue;
+    e ??= emitter(w.store, w.at);
+    if (!prepare(w.store.sqlite, 'SELECT 1 FROM plans WHERE id = ?').get(planId)) {
+      if (!prepare(w.store.sqlite, 'SELECT 1 FROM sync_ops WHERE row_id = ? AND field = ?').get(planId, PURGE)) e.emit(planId, 'plan', planId, PURGE, w.at, [], w.actor);
+      continue;
+    }
+    for (const spec of ENTITIES) for (const row of rowsTouched(w.store, spec, planId, w.at)) recordRow(w.store, e, spec, planId, row, w.actor);
+  }
+}
+
+/** Starts logging a plan: this copy becomes its owner, and every existing row is logged once. */
+export function enableSync(store: Store, planId: string, opts: { role: 'owner' }): void {
+  const run = () => {
+    if (!prepare(store.sqlite, 'SELECT 1 FROM plans WHERE id = ?').get(planId)) throw new Error('no such plan');
+    if (planSync(store, planId)) return;
+    setPlanRole(store, planId, { role: opts.role, person: null, ownerDevice: deviceId(store) });
+    const at = store.now().toISOString();
+    const e = emitter(store, at);
+    for (const spec of ENTITIES) for (const row of rowsTouched(store, spec, planId, null)) recordRow(store, e, spec, planId, row, store.actor());
+  };
+  if (store.sqlite.inTransaction) run();
+  else store.sqlite.transaction(run).immediate();
+}
+
+// ---------------------------------------------------------------- reading ops out
+
+/** Per device, the highest sequence number this store holds for the plan (held ops count as received). */
+export function versionVector(store: Store, planId: string): VersionVector {
+  const rows = prepare(store.sqlite, 'SELECT device, max(seq) AS seq FROM sync_ops WHERE plan_id = ? GROUP BY device').all(planId) as { device: string; seq: number }[];
+  return Object.fromEntries(rows.map((r) => [r.device, r.seq]));
+}
+
+/**
+ * The plan's applied ops the other side has not acknowledged (`since`), in a stable order. `forLead`
+ * (a lead's name, or '' for a pack to every lead) leaves out other people's internal notes: internal
+ * progress updates by someone else, and the owner's notes on actions (`notes`, also inside `$create`).
+ * Left out (undefined / null), nothing is filtered.
+ */
+export function opsFor(store: Store, planId: string, opts: { since?: VersionVector; forLead?: string | null } = {}): SyncOp[] {
+  const since = opts.since ?? {};
+  const rows = prepare(store.sqlite, "SELECT * FROM sync_ops WHERE plan_id = ? AND status = 'applied' ORDER BY device, seq").all(planId) as OpRow[];
+  const lead = opts.forLead;
+  const filter = lead !== undefined && lead !== null;
+  let hidden: Set<string> | null = null;
+  if (filter) {
+    hidden = new Set(
+      (prepare(store.sqlite, 'SELECT id, author FROM progress_updates WHERE plan_id = ? AND internal = 1').all(planId) as { id: string; author: string }[])
+        .filter((p) => lead === '' || (!leadMatches(p.author, lead) && !leadMatches(lead, p.author)))
+        .map((p) => p.id),
+    );
+  }
+  const out: SyncOp[] = [];
+  for (const r of rows) {
+    if (r.seq <= (since[r.device] ?? 0)) continue;
+    if (filter) {
+      if (r.entity === 'progress' && hidden!.has(r.row_id)) continue;
+      if (r.entity === 'action' && r.field === 'notes') continue;
+      if (r.entity === 'action' && r.field === CREATE) {
+        const op = rowToOp(r);
+        out.push({ ...op, value: { ...(op.value as Record<string, unknown>), notes: '' } });
+        continue;
+      }
+    }
+    out.push(rowToOp(r));
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- keys, trust, acknowledgements
+
+export function getDeviceKeys(store: Store): { publicKey: string; privateKey: string } | null {
+  const text = getMeta(store, 'sync.device_keys');
+  if (!text) return null;
+  const k = JSON.parse(text) as { publicKey: string; privateKey: string; device?: string };
+  // Keys belong to a device: a copied store file mints a new device id, and a new key pair with it.
+  if (k.device !== undefined && k.device !== deviceId(store)) return null;
+  return { publicKey: k.publicKey, privateKey: k.privateKey };
+}
+
+export function setDeviceKeys(store: Store, keys: { publicKey: string; privateKey: string }): void {
+  setMeta(store, 'sync.device_keys', JSON.stringify({ ...keys, device: deviceId(store) }));
+}
+
+export function trustKey(store: Store, planId: string, device: string, publicKey: string, role: PlanRole): void {
+  prepare(store.sqlite, 'INSERT INTO sync_keys (plan_id, device, public_key, role) VALUES (?, ?, ?, ?) ON CONFLICT(plan_id, device) DO UPDATE SET public_key = excluded.public_key, role = excluded.role').run(
+    planId,
+    device,
+    publicKey,
+    role,
+  );
+}
+
+export function trustedKeys(store: Store, planId: string): { device: string; publicKey: string; role: PlanRole }[] {
+  return (prepare(store.sqlite, 'SELECT device, public_key, role FROM sync_keys WHERE plan_id = ? ORDER BY device').all(planId) as { device: string; public_key: string; role: PlanRole }[]).map((r) => ({
+    device: r.device,
+    publicKey: r.public_key,
+    role: r.role,
+  }));
+}
+
+/** Records what `device` has acknowledged (merged with what was recorded before: acks only grow). */
+export function recordAck(store: Store, planId: string, device: string, vv: VersionVector): void {
+  const merged: VersionVector = { ...ackOf(store, planId, device) };
+  for (const [d, n] of Object.entries(vv)) merged[d] = Math.max(merged[d] ?? 0, n);
+  prepare(store.sqlite, 'INSERT INTO sync_acks (plan_id, device, vv_json) VALUES (?, ?, ?) ON CONFLICT(plan_id, device) DO UPDATE SET vv_json = excluded.vv_json').run(planId, device, JSON.stringify(merged));
+}
+
+export function ackOf(store: Store, planId: string, device: string): VersionVector {
+  const r = prepare(store.sqlite, 'SELECT vv_json FROM sync_acks WHERE plan_id = ? AND device = ?').get(planId, device) as { vv_json: string } | undefined;
+  return r ? (JSON.parse(r.vv_json) as VersionVector) : {};
+}
+
+export { SPEC };

@@ -6,7 +6,7 @@ import { CoveringReportContent, type CoveringReport, type CoveringReportInput } 
 import { computeSummary, describeProgress } from '../../shared/summary';
 import { DomainError } from '../../shared/result';
 import { getPlanTree } from '../tree';
-import { audit, auditText, newId, prepare, write } from '../sql';
+import { audit, auditText, prepare, write } from '../sql';
 import { coveringReportId } from '../ids';
 import { insertRow } from '../tables';
 import type { Store } from '../store';

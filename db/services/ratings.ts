@@ -4,7 +4,7 @@ import type { Rating } from '../../shared/model';
 import { DomainError } from '../../shared/result';
 import { toRating } from '../rows';
 import type * as S from '../schema';
-import { audit, newId, prepare, write } from '../sql';
+import { audit, prepare, write } from '../sql';
 import { ratingId } from '../ids';
 import { insertRow } from '../tables';
 import type { Store } from '../store';

@@ -82,13 +82,18 @@ function nameInWords(cell: readonly string[], name: string): boolean {
   return false;
 }
 
-/** True when the lead cell names this person (by their name or any alias); a plain string is a name. */
+/** True when the lead cell names this person (by their name or any alias), or a name in a plain string. */
 export function leadMatches(cellText: string, who: LeadPerson | string): boolean {
-  const person: LeadPerson = typeof who === 'string' ? { name: who } : who;
   const cell = words(cellText);
   if (cell.length === 0) return false;
-  if (nameInWords(cell, person.name)) return true;
-  return (person.aliases ?? []).some((alias) => nameInWords(cell, alias));
+  if (typeof who === 'string') {
+    // A string may be a whole lead cell ("Service Lead F Dunmore", as sync stores a lead): it matches when
+    // any name it holds does; a string naming nobody ("DCS", "Murdock") is taken as a name itself.
+    const names = namesInLeadCell(who);
+    return (names.length > 0 ? names : [who]).some((name) => nameInWords(cell, name));
+  }
+  if (nameInWords(cell, who.name)) return true;
+  return (who.aliases ?? []).some((alias) => nameInWords(cell, alias));
 }
 
 /**

@@ -77,7 +77,7 @@ async function snapshot(db: string): Promise<string> {
 
 describe('service lead round trip (spawned command line)', { timeout: 300_000 }, () => {
   it('owner invites a lead; the lead opens the invitation', async () => {
-    const created = await check('sample', '--db', owner, '--json');
+    const created = await check('sample', '--db', owner, '--as-of', '2026-02-13', '--json');
     planId = (JSON.parse(created) as { id: string }).id;
 
     const refused = await runMain('pack', 'invite', planId, '--lead', 'Nobody Atall', '--out', f('x.planwright-pack'), '--db', owner);

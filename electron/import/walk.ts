@@ -98,6 +98,13 @@ export interface Walked {
   consumed: Set<Block>;
 }
 
+/**
+ * The exported appendix's per-section standing line on a words scale (electron/export/appendix-model.ts,
+ * `describeCounts` in shared/summary.ts): "Ratings for January 2026: 2 Amber and 1 Green. 1 of 3 rated
+ * actions (33%) is on track or complete." It is recomputed from the ratings, so reading it back adds nothing.
+ */
+const STANDING_LINE = /^Ratings for [^:]{1,80}: .*(\brated actions? \(\d+%\) (is|are) on track or complete\.|\bnot (yet )?rated\.|^Ratings for [^:]+: No actions\.)$/;
+
 /** Reads the sections and their actions from the document's paragraphs and plan tables, in order. */
 export function walkDocument(doc: SourceDoc, classified: Classified, w: Warner): Walked {
   const { kinds, previewColumns } = classified;
@@ -147,6 +154,7 @@ export function walkDocument(doc: SourceDoc, classified: Classified, w: Warner):
       } else if (pendingHeading) {
         pendingBlocks.push(block);
         if (/^average (rating|score)s?\b/i.test(block.text)) pendingAverages.push(block.text);
+        else if (STANDING_LINE.test(oneLine(block.text))) continue; // the appendix's own counts line, not the description
         else pendingDescription.push(block.text);
       }
       continue;

@@ -256,7 +256,10 @@ export function walkDocument(doc: SourceDoc, classified: Classified, w: Warner):
       // missing its reference, or a rated sub-row under a merged reference); one that only adds text is the
       // rest of the row above (a row split across pages), so nothing the author typed is lost either way.
       const ownsAction = last !== null && activeColumns.some((c) => ownCell(row.cells[c.index], c, last!, ratingColumns.indexOf(c)));
-      if (refCol && refRaw === '' && last !== null && current.actions.includes(last) && !ownsAction) {
+      // The exported appendix repeats the reference with "(continued)" on each later part of a tall row.
+      const continued = /^(.+?)\s*\n\s*\(continued\)$/.exec(refRaw);
+      const continuesLast = continued !== null && last !== null && current.actions.includes(last) && continued[1]!.trim() === (last.draft.reference ?? '');
+      if (last !== null && (continuesLast || (refCol && refRaw === '' && current.actions.includes(last) && !ownsAction))) {
         // A continuation row: a row split across pages, or text-only sub-rows under a merged reference.
         for (const c of activeColumns) {
           const cell = row.cells[c.index];
@@ -294,10 +297,11 @@ export function walkDocument(doc: SourceDoc, classified: Classified, w: Warner):
             }
           }
         }
-        rowWarn(
-          'continuation-row',
-          `A row with no reference${doc.locate === 'sheet' ? ', lead, date or rating' : ''} was read as the continuation of ${last.draft.reference ?? 'the row above'}${doc.locate === 'sheet' ? ' (its text was added to that row)' : ' (a row split across pages)'}.`,
-        );
+        if (!continuesLast)
+          rowWarn(
+            'continuation-row',
+            `A row with no reference${doc.locate === 'sheet' ? ', lead, date or rating' : ''} was read as the continuation of ${last.draft.reference ?? 'the row above'}${doc.locate === 'sheet' ? ' (its text was added to that row)' : ' (a row split across pages)'}.`,
+          );
         continue;
       }
       // Under a vertically merged reference the row shares the reference of the row it continues.

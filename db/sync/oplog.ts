@@ -91,6 +91,16 @@ export interface PlanSync {
   ownerDevice: string | null;
 }
 
+const withSyncTables = new WeakSet<object>();
+
+/** Whether this store's schema has the sync tables (migration 3); a store opened with fewer migrations has none. */
+function hasSyncTables(store: Store): boolean {
+  if (withSyncTables.has(store.sqlite)) return true;
+  const found = prepare(store.sqlite, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sync_plans'").get() !== undefined;
+  if (found) withSyncTables.add(store.sqlite);
+  return found;
+}
+
 export function planSync(store: Store, planId: string): PlanSync | null {
   const r = prepare(store.sqlite, 'SELECT role, person, owner_device FROM sync_plans WHERE plan_id = ?').get(planId) as { role: PlanRole; person: string | null; owner_device: string | null } | undefined;
   return r ? { role: r.role, person: r.person, ownerDevice: r.owner_device } : null;
@@ -240,6 +250,7 @@ function rowsTouched(store: Store, spec: EntitySpec, planId: string, at: string 
  */
 export function recordWrite(w: WriteCtx): void {
   if (w.touched.size === 0) return;
+  if (!hasSyncTables(w.store)) return; // a store opened with an older migration list (tests): nothing is shared
   let e: Emitter | null = null;
   for (const planId of w.touched) {
     if (!planSync(w.store, planId)) continue;

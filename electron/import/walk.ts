@@ -98,6 +98,13 @@ export interface Walked {
   consumed: Set<Block>;
 }
 
+/**
+ * The exported appendix's per-section standing line on a words scale (electron/export/appendix-model.ts,
+ * `describeCounts` in shared/summary.ts): "Ratings for January 2026: 2 Amber and 1 Green. 1 of 3 rated
+ * actions (33%) is on track or complete." It is recomputed from the ratings, so reading it back adds nothing.
+ */
+const STANDING_LINE = /^Ratings for [^:]{1,80}: .*(\brated actions? \(\d+%\) (is|are) on track or complete\.|\bnot (yet )?rated\.|^Ratings for [^:]+: No actions\.)$/;
+
 /** Reads the sections and their actions from the document's paragraphs and plan tables, in order. */
 export function walkDocument(doc: SourceDoc, classified: Classified, w: Warner): Walked {
   const { kinds, previewColumns } = classified;
@@ -147,6 +154,7 @@ export function walkDocument(doc: SourceDoc, classified: Classified, w: Warner):
       } else if (pendingHeading) {
         pendingBlocks.push(block);
         if (/^average (rating|score)s?\b/i.test(block.text)) pendingAverages.push(block.text);
+        else if (STANDING_LINE.test(oneLine(block.text))) continue; // the appendix's own counts line, not the description
         else pendingDescription.push(block.text);
       }
       continue;
@@ -248,7 +256,10 @@ export function walkDocument(doc: SourceDoc, classified: Classified, w: Warner):
       // missing its reference, or a rated sub-row under a merged reference); one that only adds text is the
       // rest of the row above (a row split across pages), so nothing the author typed is lost either way.
       const ownsAction = last !== null && activeColumns.some((c) => ownCell(row.cells[c.index], c, last!, ratingColumns.indexOf(c)));
-      if (refCol && refRaw === '' && last !== null && current.actions.includes(last) && !ownsAction) {
+      // The exported appendix repeats the reference with "(continued)" on each later part of a tall row.
+      const continued = /^(.+?)\s*\n\s*\(continued\)$/.exec(refRaw);
+      const continuesLast = continued !== null && last !== null && current.actions.includes(last) && continued[1]!.trim() === (last.draft.reference ?? '');
+      if (last !== null && (continuesLast || (refCol && refRaw === '' && current.actions.includes(last) && !ownsAction))) {
         // A continuation row: a row split across pages, or text-only sub-rows under a merged reference.
         for (const c of activeColumns) {
           const cell = row.cells[c.index];
@@ -286,10 +297,11 @@ export function walkDocument(doc: SourceDoc, classified: Classified, w: Warner):
             }
           }
         }
-        rowWarn(
-          'continuation-row',
-          `A row with no reference${doc.locate === 'sheet' ? ', lead, date or rating' : ''} was read as the continuation of ${last.draft.reference ?? 'the row above'}${doc.locate === 'sheet' ? ' (its text was added to that row)' : ' (a row split across pages)'}.`,
-        );
+        if (!continuesLast)
+          rowWarn(
+            'continuation-row',
+            `A row with no reference${doc.locate === 'sheet' ? ', lead, date or rating' : ''} was read as the continuation of ${last.draft.reference ?? 'the row above'}${doc.locate === 'sheet' ? ' (its text was added to that row)' : ' (a row split across pages)'}.`,
+          );
         continue;
       }
       // Under a vertically merged reference the row shares the reference of the row it continues.

@@ -12,7 +12,7 @@ let db: string;
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'planwright-cli-indicators-'));
   db = path.join(dir, 'plans.sqlite');
-  expect((await run('sample', '--db', db)).code).toBe(0);
+  expect((await run('sample', '--db', db, '--as-of', '2026-02-13')).code).toBe(0);
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 

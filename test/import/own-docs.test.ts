@@ -65,7 +65,17 @@ describe('2014 inspection plan layout', () => {
     expect(preview.warnings.map((w) => [w.code, w.location])).toContainEqual(['continuation-row', 'Table 1, row 4']);
     // No rating column: one period for the progress text, named from the plan's year.
     expect(preview.periods).toEqual(['2014']);
-    expect(draft.scale).toEqual([]);
+    // No rating column, but 3.2's progress opens "Planned.": a rating is proposed on the words scale
+    // (issue 13 point 5), in that one period; 3.1 ("See the audit report.") stays not rated.
+    expect(draft.scale.map((l) => l.key)).toEqual(['NOT STARTED', 'DELAYED', 'ON TRACK', 'COMPLETED']);
+    expect(a!.ratings).toEqual([]);
+    expect(b!.ratings.map((r) => `${r.period}=${r.level}`)).toEqual(['2014=NOT STARTED']);
+    expect(preview.warnings.filter((w) => w.code === 'proposed-rating')).toHaveLength(1);
+    // Declined: no scale, every action not rated, and the preview says one was left out.
+    const declined = await importBytes(docx, 'insp.docx', { proposedRatings: false });
+    expect(declined.draft.scale).toEqual([]);
+    expect(declined.draft.sections[0]!.actions.map((x) => x.ratings)).toEqual([[], []]);
+    expect(declined.preview.warnings.find((w) => w.code === 'proposed-rating')?.message).toMatch(/1 rating was not proposed/);
   });
 });
 

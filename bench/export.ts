@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { buildAppendix } from '../electron/export/appendix';
 import { buildAppendixModel } from '../electron/export/appendix-model';
 import { appendixHtml } from '../electron/export/html';
@@ -60,7 +61,7 @@ function timeProcess(cmd: string, args: string[]): number {
  */
 export function benchCliExport(tree: PlanTree, runs = 3): Record<string, number> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pw-bench-cli-'));
-  const cli = path.resolve(__dirname, '../bin/planwright.mjs');
+  const cli = fileURLToPath(new URL('../bin/planwright.mjs', import.meta.url));
   try {
     const db = path.join(dir, 'large.sqlite');
     execFileSync(process.execPath, [cli, 'sample', '--large', '--db', db], { stdio: 'ignore', timeout: 600_000 });

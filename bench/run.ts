@@ -151,7 +151,15 @@ async function main(): Promise<number> {
     skippedParts: skipped,
     errors: problems,
   };
-  fs.writeFileSync(path.join(here, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  // `npm run soak` writes its reliability.* figures into the same file: keep them.
+  const file = path.join(here, 'results.json');
+  try {
+    const before = JSON.parse(fs.readFileSync(file, 'utf8')) as { figures?: Figures };
+    for (const [key, value] of Object.entries(before.figures ?? {})) if (key.startsWith('reliability.') && !(key in figures)) figures[key] = value;
+  } catch {
+    // No earlier results (or an unreadable file): write a fresh one.
+  }
+  fs.writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
   console.log(formatResults(figures));
   if (skipped.length) console.log(`\nNot run (no file yet): ${skipped.map((s) => `bench/${s}`).join(', ')}`);
   for (const problem of problems) console.error(`\n${problem}`);

@@ -36,10 +36,10 @@ describe('the overview', () => {
   it('updates when the period and compare-with change', async () => {
     const { page } = app;
     await page.getByLabel('Period', { exact: true }).selectOption({ label: 'January 2020' });
-    await page.getByLabel('Compare with').selectOption({ label: 'March 2020' });
+    await page.getByLabel('Compare with', { exact: true }).selectOption({ label: 'March 2020' });
     await expectText(row('1'), 'Declined');
     await expectText(row('1'), /2\.5\s*1\.5/);
-    await page.getByLabel('Compare with').selectOption({ label: '(nothing)' });
+    await page.getByLabel('Compare with', { exact: true }).selectOption({ label: '(nothing)' });
     await expectText(row('1'), 'New');
     expect(app.errors).toEqual([]);
   });

@@ -129,9 +129,9 @@ describe('plan settings (e2e)', () => {
     // The period that was current becomes the one compared with.
     await expect.poll(async () => (await tree()).plan.comparePeriodId).toBe(previousCurrent);
     const other = (await tree()).periods.find((p) => p.id !== added.id && p.id !== previousCurrent)!;
-    await page().getByLabel('Compare with').selectOption(other.id);
+    await page().getByLabel('Compare with', { exact: true }).selectOption(other.id);
     await expect.poll(async () => (await tree()).plan.comparePeriodId).toBe(other.id);
-    await page().getByLabel('Compare with').selectOption(previousCurrent!);
+    await page().getByLabel('Compare with', { exact: true }).selectOption(previousCurrent!);
     await expect.poll(async () => (await tree()).plan.comparePeriodId).toBe(previousCurrent);
 
     await page().getByRole('button', { name: 'Lock April 2026' }).click();

@@ -92,14 +92,14 @@ describe('progress updates and internal notes', () => {
     const [, middle, newest] = periods;
     await openPlan(app, planId, 'overview');
     await page.getByLabel('Period', { exact: true }).selectOption({ label: newest!.label });
-    await expect.poll(async () => page.getByLabel('Compare with').locator('option:checked').textContent()).toBe(middle!.label);
+    await expect.poll(async () => page.getByLabel('Compare with', { exact: true }).locator('option:checked').textContent()).toBe(middle!.label);
     // The period itself is never offered.
-    expect(await page.getByLabel('Compare with').locator('option').allTextContents()).not.toContain(newest!.label);
+    expect(await page.getByLabel('Compare with', { exact: true }).locator('option').allTextContents()).not.toContain(newest!.label);
     await page.getByRole('button', { name: /Export appendix/ }).click();
     const dialog = page.getByRole('dialog', { name: /Export/ });
     await dialog.getByLabel('Reporting period').selectOption({ value: newest!.id });
-    await expect.poll(async () => dialog.getByLabel('Compare with').inputValue()).toBe(middle!.id);
-    expect(await dialog.getByLabel('Compare with').locator('option').allTextContents()).not.toContain(newest!.label);
+    await expect.poll(async () => dialog.getByLabel('Compare with', { exact: true }).inputValue()).toBe(middle!.id);
+    expect(await dialog.getByLabel('Compare with', { exact: true }).locator('option').allTextContents()).not.toContain(newest!.label);
     await page.keyboard.press('Escape');
     await openPlan(app, planId, 'table');
   });

@@ -18,7 +18,13 @@ export default defineConfig({
       externalizeDeps: true,
       // utility.js (the store's utility process) and worker.js (the importer's file reader, run in a worker
       // thread of the utility process) must sit beside index.js.
-      rolldownOptions: { input: { index: here('electron/main/index.ts'), utility: here('electron/utility/index.ts'), worker: here('electron/import/worker.ts') } },
+      rolldownOptions: {
+        input: {
+          index: here('electron/main/index.ts'),
+          utility: here('electron/utility/index.ts'),
+          worker: here('electron/import/worker.ts'),
+        },
+      },
     },
   },
   preload: {

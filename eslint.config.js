@@ -3,9 +3,26 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
-const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'crypto', 'worker_threads', 'url', 'stream', 'util', 'zlib', 'http', 'https', 'net'];
+const nodeBuiltins = [
+  'fs',
+  'path',
+  'os',
+  'child_process',
+  'crypto',
+  'worker_threads',
+  'url',
+  'stream',
+  'util',
+  'zlib',
+  'http',
+  'https',
+  'net',
+];
 const nodeImportBan = [
-  ...nodeBuiltins.map((name) => ({ name, message: 'The renderer and shared/ cannot use Node: go through the typed contract.' })),
+  ...nodeBuiltins.map((name) => ({
+    name,
+    message: 'The renderer and shared/ cannot use Node: go through the typed contract.',
+  })),
   { name: 'electron', message: 'The renderer talks to the main process only through window.planwright.' },
   { name: 'better-sqlite3', message: 'SQL lives in db/ only.' },
   { name: 'kysely', message: 'SQL lives in db/ only.' },
@@ -40,7 +57,14 @@ export default tseslint.config(
     // Plain Node scripts (scripts/*.mjs, bin/*.mjs): TypeScript files get these from @types/node.
     files: ['**/*.mjs'],
     languageOptions: {
-      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly' },
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        Buffer: 'readonly',
+      },
     },
   },
   {
@@ -50,7 +74,16 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: nodeImportBan, patterns: [{ group: ['node:*'], message: 'No Node imports here: go through the typed contract.' }, { group: ['**/db/**', '**/electron/**'], message: 'Layers: the renderer and shared/ do not import db/ or electron/.' }] },
+        {
+          paths: nodeImportBan,
+          patterns: [
+            { group: ['node:*'], message: 'No Node imports here: go through the typed contract.' },
+            {
+              group: ['**/db/**', '**/electron/**'],
+              message: 'Layers: the renderer and shared/ do not import db/ or electron/.',
+            },
+          ],
+        },
       ],
     },
   },

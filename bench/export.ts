@@ -35,7 +35,16 @@ function libreOfficeHtmlToDocx(html: string): number {
     const t0 = performance.now();
     execFileSync(
       'soffice',
-      [`-env:UserInstallation=file://${profile}`, '--headless', '--infilter=HTML (StarWriter)', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', dir, input],
+      [
+        `-env:UserInstallation=file://${profile}`,
+        '--headless',
+        '--infilter=HTML (StarWriter)',
+        '--convert-to',
+        'docx:MS Word 2007 XML',
+        '--outdir',
+        dir,
+        input,
+      ],
       { stdio: 'ignore', timeout: 600_000 },
     );
     const ms = performance.now() - t0;
@@ -67,11 +76,13 @@ export function benchCliExport(tree: PlanTree, runs = 3): Record<string, number>
     execFileSync(process.execPath, [cli, 'sample', '--large', '--db', db], { stdio: 'ignore', timeout: 600_000 });
     const out = path.join(dir, 'appendix.docx');
     const times: number[] = [];
-    for (let i = 0; i < runs; i++) times.push(timeProcess(process.execPath, [cli, 'export', 'benchmark', '--db', db, '--out', out]));
+    for (let i = 0; i < runs; i++)
+      times.push(timeProcess(process.execPath, [cli, 'export', 'benchmark', '--db', db, '--out', out]));
     const html = path.join(dir, 'appendix.html');
     fs.writeFileSync(html, appendixHtml(buildAppendixModel(tree, ExportOptions.parse({})), tree.levels));
     const pandoc: number[] = [];
-    for (let i = 0; i < runs; i++) pandoc.push(timeProcess('pandoc', ['-f', 'html', '-t', 'docx', '-o', path.join(dir, 'pandoc.docx'), html]));
+    for (let i = 0; i < runs; i++)
+      pandoc.push(timeProcess('pandoc', ['-f', 'html', '-t', 'docx', '-o', path.join(dir, 'pandoc.docx'), html]));
     const cliMs = median(times);
     const pandocMs = median(pandoc);
     return {

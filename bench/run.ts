@@ -50,8 +50,14 @@ export const GOALS: Goal[] = [
   {
     figure: 'store.open_full_tree_ms / store.raw_read_ms',
     goal: '≤ 2×',
-    value: (f) => (f['store.open_full_tree_ms'] !== undefined && f['store.raw_read_ms'] ? f['store.open_full_tree_ms'] / f['store.raw_read_ms'] : undefined),
-    check: (f) => (f['store.open_full_tree_ms'] === undefined || !f['store.raw_read_ms'] ? null : f['store.open_full_tree_ms'] <= 2 * f['store.raw_read_ms']),
+    value: (f) =>
+      f['store.open_full_tree_ms'] !== undefined && f['store.raw_read_ms']
+        ? f['store.open_full_tree_ms'] / f['store.raw_read_ms']
+        : undefined,
+    check: (f) =>
+      f['store.open_full_tree_ms'] === undefined || !f['store.raw_read_ms']
+        ? null
+        : f['store.open_full_tree_ms'] <= 2 * f['store.raw_read_ms'],
   },
   atMost('store.edit_median_ms', 1),
   atMost('ui.open_large_plan_ms', 1000),
@@ -81,8 +87,14 @@ export const GOALS: Goal[] = [
   {
     figure: 'cli.list_ms / cli.node_baseline_ms',
     goal: '≤ 4×',
-    value: (f) => (f['cli.list_ms'] !== undefined && f['cli.node_baseline_ms'] ? f['cli.list_ms'] / f['cli.node_baseline_ms'] : undefined),
-    check: (f) => (f['cli.list_ms'] === undefined || !f['cli.node_baseline_ms'] ? null : f['cli.list_ms'] <= 4 * f['cli.node_baseline_ms']),
+    value: (f) =>
+      f['cli.list_ms'] !== undefined && f['cli.node_baseline_ms']
+        ? f['cli.list_ms'] / f['cli.node_baseline_ms']
+        : undefined,
+    check: (f) =>
+      f['cli.list_ms'] === undefined || !f['cli.node_baseline_ms']
+        ? null
+        : f['cli.list_ms'] <= 4 * f['cli.node_baseline_ms'],
   },
 ];
 
@@ -100,14 +112,19 @@ async function runPart(part: Part): Promise<{ figures: Figures; error?: string; 
     if (typeof fn !== 'function') return { figures: {}, error: `bench/${part.file} does not export ${part.fn}()` };
     const result = (await (fn as () => Promise<unknown>)()) as Record<string, unknown>;
     const figures: Figures = {};
-    for (const [key, value] of Object.entries(result ?? {})) if (typeof value === 'number' && Number.isFinite(value)) figures[key] = value;
+    for (const [key, value] of Object.entries(result ?? {}))
+      if (typeof value === 'number' && Number.isFinite(value)) figures[key] = value;
     return { figures };
   } catch (error) {
-    return { figures: {}, error: `bench/${part.file} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}` };
+    return {
+      figures: {},
+      error: `bench/${part.file} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    };
   }
 }
 
-const fmt = (n: number | undefined) => (n === undefined ? '–' : Math.abs(n) >= 100 ? n.toFixed(0) : Math.abs(n) >= 1 ? n.toFixed(2) : n.toFixed(3));
+const fmt = (n: number | undefined) =>
+  n === undefined ? '–' : Math.abs(n) >= 100 ? n.toFixed(0) : Math.abs(n) >= 1 ? n.toFixed(2) : n.toFixed(3);
 
 /** The table printed at the end: every figure, its goal where it has one, and pass or fail. */
 export function formatResults(figures: Figures): string {
@@ -155,7 +172,8 @@ async function main(): Promise<number> {
   const file = path.join(here, 'results.json');
   try {
     const before = JSON.parse(fs.readFileSync(file, 'utf8')) as { figures?: Figures };
-    for (const [key, value] of Object.entries(before.figures ?? {})) if (key.startsWith('reliability.') && !(key in figures)) figures[key] = value;
+    for (const [key, value] of Object.entries(before.figures ?? {}))
+      if (key.startsWith('reliability.') && !(key in figures)) figures[key] = value;
   } catch {
     // No earlier results (or an unreadable file): write a fresh one.
   }
@@ -163,7 +181,9 @@ async function main(): Promise<number> {
   console.log(formatResults(figures));
   if (skipped.length) console.log(`\nNot run (no file yet): ${skipped.map((s) => `bench/${s}`).join(', ')}`);
   for (const problem of problems) console.error(`\n${problem}`);
-  console.log(`\nWritten to bench/results.json. ${failed.length ? `Goals missed: ${failed.join(', ')}.` : 'Every measured goal was met.'}`);
+  console.log(
+    `\nWritten to bench/results.json. ${failed.length ? `Goals missed: ${failed.join(', ')}.` : 'Every measured goal was met.'}`,
+  );
   return problems.length || failed.length ? 1 : 0;
 }
 

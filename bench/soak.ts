@@ -59,10 +59,21 @@ async function main(): Promise<number> {
   if (parts.size === 3) figures['reliability.soak_seconds'] = Math.round((Date.now() - started) / 1000);
 
   const file = path.join(here, 'results.json');
-  const previous = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as { figures?: Record<string, number> } & Record<string, unknown>) : {};
-  const merged = { ...previous, figures: { ...(previous.figures ?? {}), ...figures }, soakDate: new Date().toISOString() };
+  const previous = fs.existsSync(file)
+    ? (JSON.parse(fs.readFileSync(file, 'utf8')) as { figures?: Record<string, number> } & Record<string, unknown>)
+    : {};
+  const merged = {
+    ...previous,
+    figures: { ...(previous.figures ?? {}), ...figures },
+    soakDate: new Date().toISOString(),
+  };
   fs.writeFileSync(file, `${JSON.stringify(merged, null, 2)}\n`);
-  process.stdout.write(`${formatTable(['figure', 'value'], Object.entries(figures).map(([k2, v]) => [k2, String(v)]))}\n`);
+  process.stdout.write(
+    `${formatTable(
+      ['figure', 'value'],
+      Object.entries(figures).map(([k2, v]) => [k2, String(v)]),
+    )}\n`,
+  );
   if (notes.length) process.stdout.write(`\nProblems:\n${notes.map((n) => `- ${n}`).join('\n')}\n`);
   return bad === 0 ? 0 : 1;
 }

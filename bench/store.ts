@@ -79,7 +79,11 @@ export async function benchStore(): Promise<Record<string, number>> {
     for (let i = 0; i < 220; i++) {
       const action = actions[(i * 37) % actions.length]!;
       const t = performance.now();
-      const r = await dispatch('actions:update', { actionId: action.id, patch: { description: `${action.description} (edit ${i})` } }, ctx);
+      const r = await dispatch(
+        'actions:update',
+        { actionId: action.id, patch: { description: `${action.description} (edit ${i})` } },
+        ctx,
+      );
       const dt = performance.now() - t;
       if (!r.ok) throw new Error(`actions:update failed: ${r.error.message}`);
       if (i >= 20) edits.push(dt);

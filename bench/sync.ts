@@ -55,10 +55,25 @@ export async function benchSync(): Promise<Record<string, number>> {
 
     // 10,000 changed fields in one owner write (recorded by the op log like any edit).
     write(owner, 'Owner', (w) => {
-      const progress = prepare(owner.sqlite, 'SELECT id FROM progress_updates WHERE plan_id = ? ORDER BY id LIMIT 5000').all(plan.id) as { id: string }[];
-      const ratings = prepare(owner.sqlite, 'SELECT id FROM ratings WHERE plan_id = ? ORDER BY id LIMIT 5000').all(plan.id) as { id: string }[];
-      for (const p of progress) prepare(owner.sqlite, 'UPDATE progress_updates SET body = body || ?, updated_at = ? WHERE id = ?').run(' (checked)', w.at, p.id);
-      for (const r of ratings) prepare(owner.sqlite, 'UPDATE ratings SET explanation = explanation || ?, updated_at = ? WHERE id = ?').run(' Reviewed.', w.at, r.id);
+      const progress = prepare(
+        owner.sqlite,
+        'SELECT id FROM progress_updates WHERE plan_id = ? ORDER BY id LIMIT 5000',
+      ).all(plan.id) as { id: string }[];
+      const ratings = prepare(owner.sqlite, 'SELECT id FROM ratings WHERE plan_id = ? ORDER BY id LIMIT 5000').all(
+        plan.id,
+      ) as { id: string }[];
+      for (const p of progress)
+        prepare(owner.sqlite, 'UPDATE progress_updates SET body = body || ?, updated_at = ? WHERE id = ?').run(
+          ' (checked)',
+          w.at,
+          p.id,
+        );
+      for (const r of ratings)
+        prepare(owner.sqlite, 'UPDATE ratings SET explanation = explanation || ?, updated_at = ? WHERE id = ?').run(
+          ' Reviewed.',
+          w.at,
+          r.id,
+        );
       w.touched.add(plan.id);
     });
     const ops = engine.opsFor(owner, plan.id, { since: vv });
@@ -66,7 +81,10 @@ export async function benchSync(): Promise<Record<string, number>> {
 
     const cpu = process.cpuUsage();
     let t = performance.now();
-    const report = engine.applyOps(lead, ops, { asRole: 'lead', from: { device: engine.deviceId(owner), person: 'Owner' } });
+    const report = engine.applyOps(lead, ops, {
+      asRole: 'lead',
+      from: { device: engine.deviceId(owner), person: 'Owner' },
+    });
     const merge = performance.now() - t;
     const used = process.cpuUsage(cpu);
     const mergeCpu = (used.user + used.system) / 1000;

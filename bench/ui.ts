@@ -50,13 +50,19 @@ const TYPES: Record<string, string> = {
 };
 
 /** Serves the built renderer and answers POST /__invoke with the dispatcher's Result (127.0.0.1, random port). */
-async function serve(root: string, dispatch: (channel: unknown, payload: unknown) => Promise<unknown>): Promise<{ url: string; close(): Promise<void> }> {
+async function serve(
+  root: string,
+  dispatch: (channel: unknown, payload: unknown) => Promise<unknown>,
+): Promise<{ url: string; close(): Promise<void> }> {
   const server = http.createServer((req, res) => {
     if (req.method === 'POST' && req.url === '/__invoke') {
       const chunks: Buffer[] = [];
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
-        const { channel, input } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { channel: unknown; input: unknown };
+        const { channel, input } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+          channel: unknown;
+          input: unknown;
+        };
         void dispatch(channel, input).then((result) => {
           res.writeHead(200, { 'content-type': 'application/json' });
           res.end(JSON.stringify(result));
@@ -75,7 +81,10 @@ async function serve(root: string, dispatch: (channel: unknown, payload: unknown
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 function median(xs: number[]): number {
@@ -97,7 +106,11 @@ export async function benchUi(): Promise<Record<string, number>> {
     cleanups.push(() => server.close());
     const browser = await launchChromium();
     cleanups.push(() => browser.close());
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'en-GB', timezoneId: 'Europe/London' });
+    const context = await browser.newContext({
+      viewport: { width: 1366, height: 768 },
+      locale: 'en-GB',
+      timezoneId: 'Europe/London',
+    });
     const page = await context.newPage();
     await page.addInitScript({ content: BRIDGE });
 
@@ -127,7 +140,8 @@ export async function benchUi(): Promise<Record<string, number>> {
       if (process.env.BENCH_UI_DEBUG) console.log('open', ms, 'of which loading the tree', fetchMs);
     }
 
-    if (process.env.BENCH_UI_SCREENSHOTS) await page.screenshot({ path: path.join(process.env.BENCH_UI_SCREENSHOTS, 'large-plan-table.png') });
+    if (process.env.BENCH_UI_SCREENSHOTS)
+      await page.screenshot({ path: path.join(process.env.BENCH_UI_SCREENSHOTS, 'large-plan-table.png') });
 
     // Type into a progress update on the large plan.
     await page.locator('.pt-action-row').first().click();
@@ -146,7 +160,8 @@ export async function benchUi(): Promise<Record<string, number>> {
     await page.keyboard.type(TYPED, { delay: 25 });
     await page.waitForTimeout(300);
     const keyTimes = (await page.evaluate('window.__keyTimes')) as number[];
-    if (process.env.BENCH_UI_SCREENSHOTS) await page.screenshot({ path: path.join(process.env.BENCH_UI_SCREENSHOTS, 'large-plan-typing.png') });
+    if (process.env.BENCH_UI_SCREENSHOTS)
+      await page.screenshot({ path: path.join(process.env.BENCH_UI_SCREENSHOTS, 'large-plan-typing.png') });
     if (keyTimes.length < TYPED.length / 2) throw new Error(`Only ${keyTimes.length} keystrokes were measured.`);
 
     return {

@@ -45,7 +45,10 @@ function loadCli() {
   } catch {
     cachedData = undefined;
   }
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: entry, cachedData });
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+    filename: entry,
+    cachedData,
+  });
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(entry), module, entry, path.dirname(entry));
   const saveCache = cachedData === undefined || script.cachedDataRejected;

@@ -33,7 +33,10 @@ const NAME = /\.backup-(v(\d+)|daily|restore)-(\d{8}T\d{6}Z)(?:-\d+)?\.sqlite$/;
 
 /** `20260213T093000Z` for a date. */
 export function stampOf(at: Date): string {
-  return at.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  return at
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
 }
 
 function isoOfStamp(stamp: string): string {
@@ -69,7 +72,15 @@ export function backupInfos(dbPath: string): BackupInfo[] {
       continue;
     }
     const kind: BackupKind = m[1] === 'daily' ? 'daily' : m[1] === 'restore' ? 'restore' : 'upgrade';
-    out.push({ path: path.join(dir, name), kind, at: isoOfStamp(m[3]!), bytes, version: m[2] !== undefined ? Number(m[2]) : null, stamp: m[3]!, name });
+    out.push({
+      path: path.join(dir, name),
+      kind,
+      at: isoOfStamp(m[3]!),
+      bytes,
+      version: m[2] !== undefined ? Number(m[2]) : null,
+      stamp: m[3]!,
+      name,
+    });
   }
   out.sort((a, b) => b.stamp.localeCompare(a.stamp) || b.name.localeCompare(a.name));
   return out.map(({ stamp: _s, name: _n, ...info }) => info);
@@ -89,27 +100,43 @@ function tableCounts(sqlite: Database.Database, schema = 'main'): Map<string, nu
   const counts = new Map<string, number>();
   for (const n of names) {
     // Virtual tables (FTS5) are counted through their shadow tables.
-    const sql = sqlite.prepare(`SELECT sql FROM ${schema}.sqlite_master WHERE name = ?`).pluck().get(n) as string | null;
+    const sql = sqlite.prepare(`SELECT sql FROM ${schema}.sqlite_master WHERE name = ?`).pluck().get(n) as
+      string | null;
     if (sql && /^CREATE VIRTUAL TABLE/i.test(sql)) continue;
-    counts.set(n, Number(sqlite.prepare(`SELECT count(*) FROM ${schema}."${n.replace(/"/g, '""')}"`).pluck().get()));
+    counts.set(
+      n,
+      Number(
+        sqlite
+          .prepare(`SELECT count(*) FROM ${schema}."${n.replace(/"/g, '""')}"`)
+          .pluck()
+          .get(),
+      ),
+    );
   }
   return counts;
 }
 
 /** Why a backup file cannot be trusted, or null when it passes integrity_check (and matches `expect`). */
-export function verifyBackupFile(file: string, expect?: Map<string, number>, nativeBinding?: string, maxVersion?: number): string | null {
+export function verifyBackupFile(
+  file: string,
+  expect?: Map<string, number>,
+  nativeBinding?: string,
+  maxVersion?: number,
+): string | null {
   let db: Database.Database | null = null;
   try {
     const st = fs.statSync(file);
     if (!st.isFile() || st.size === 0) return 'the file is empty';
     db = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
     const version = Number(db.pragma('user_version', { simple: true }));
-    if (maxVersion !== undefined && version > maxVersion) return `it was written by a newer version of Planwright (schema ${version})`;
+    if (maxVersion !== undefined && version > maxVersion)
+      return `it was written by a newer version of Planwright (schema ${version})`;
     const check = db.pragma('integrity_check', { simple: true });
     if (check !== 'ok') return `integrity check: ${String(check)}`;
     if (expect) {
       const got = tableCounts(db);
-      for (const [table, n] of expect) if (got.get(table) !== n) return `table ${table} holds ${got.get(table) ?? 0} rows, the store ${n}`;
+      for (const [table, n] of expect)
+        if (got.get(table) !== n) return `table ${table} holds ${got.get(table) ?? 0} rows, the store ${n}`;
     }
     return null;
   } catch (error) {
@@ -169,16 +196,25 @@ export function writeVerifiedBackup(sqlite: Database.Database, dest: string, nat
 export function describeFsError(error: unknown): string {
   const code = String((error as { code?: unknown } | null)?.code ?? '');
   if (code === 'ENOSPC' || code === 'SQLITE_FULL' || code.startsWith('SQLITE_FULL')) return 'the disk is full';
-  if (code === 'EACCES' || code === 'EPERM' || code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN')) return 'Planwright may not write to that folder';
+  if (code === 'EACCES' || code === 'EPERM' || code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN'))
+    return 'Planwright may not write to that folder';
   if (code.startsWith('SQLITE_IOERR') || code === 'EIO') return 'the disk could not be written to';
   return error instanceof Error ? error.message : String(error);
 }
 
 /** Removes all but the newest `keep` backups of one kind (and, for pre-upgrade ones, one schema version). */
-export function pruneBackups(dbPath: string, kind: BackupKind, keep: number, version: number | null = null, justWritten: string | null = null): void {
+export function pruneBackups(
+  dbPath: string,
+  kind: BackupKind,
+  keep: number,
+  version: number | null = null,
+  justWritten: string | null = null,
+): void {
   const matching = backupInfos(dbPath).filter((b) => b.kind === kind && (kind !== 'upgrade' || b.version === version));
   // The backup just written always stays (several taken within one second share a timestamp).
-  const ordered = justWritten ? [...matching.filter((b) => b.path === justWritten), ...matching.filter((b) => b.path !== justWritten)] : matching;
+  const ordered = justWritten
+    ? [...matching.filter((b) => b.path === justWritten), ...matching.filter((b) => b.path !== justWritten)]
+    : matching;
   for (const b of ordered.slice(keep)) fs.rmSync(b.path, { force: true });
 }
 
@@ -198,7 +234,12 @@ export function dailyBackupPathFor(dbPath: string, at: Date): string {
  * Writes today's backup unless one already exists for this UTC day; keeps the last KEEP_DAILY. Answers
  * the path written, or null when none was due. Throws BackupError when the copy fails.
  */
-export function dailyBackupIfDue(sqlite: Database.Database, dbPath: string, at: Date, nativeBinding?: string): string | null {
+export function dailyBackupIfDue(
+  sqlite: Database.Database,
+  dbPath: string,
+  at: Date,
+  nativeBinding?: string,
+): string | null {
   const today = at.toISOString().slice(0, 10);
   const newest = backupInfos(dbPath).find((b) => b.kind === 'daily');
   if (newest && newest.at.slice(0, 10) === today) return null;

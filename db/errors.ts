@@ -1,7 +1,8 @@
 import { DomainError } from '../shared/result';
 
 /** Why a plan store could not be opened. Each carries a message fit to show the user. */
-export type StoreOpenErrorCode = 'newer_schema' | 'corrupt' | 'not_a_database' | 'locked' | 'unreadable' | 'disk_full' | 'migration_failed';
+export type StoreOpenErrorCode =
+  'newer_schema' | 'corrupt' | 'not_a_database' | 'locked' | 'unreadable' | 'disk_full' | 'migration_failed';
 
 export class StoreOpenError extends Error {
   constructor(
@@ -28,12 +29,25 @@ export function operationalError(error: unknown): DomainError | null {
       'unavailable',
       'The plan store is in use by another Planwright window or the planwright command line, and it stayed busy, so this was not saved. Close the other one or try again in a moment. Nothing was changed.',
     );
-  if (code === 'SQLITE_FULL' || code === 'ENOSPC') return new DomainError('unavailable', 'The disk is full, so this was not saved. Free some space and try again. Nothing was changed.');
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC')
+    return new DomainError(
+      'unavailable',
+      'The disk is full, so this was not saved. Free some space and try again. Nothing was changed.',
+    );
   if (code.startsWith('SQLITE_READONLY') || code === 'EROFS')
-    return new DomainError('unavailable', 'The plan store cannot be written to (the file or its folder is read-only), so this was not saved. Nothing was changed.');
+    return new DomainError(
+      'unavailable',
+      'The plan store cannot be written to (the file or its folder is read-only), so this was not saved. Nothing was changed.',
+    );
   if (code.startsWith('SQLITE_IOERR') || code === 'EIO')
-    return new DomainError('unavailable', 'The disk could not be read or written, so this was not done. Check the drive (or the network connection) and try again. Nothing was changed.');
+    return new DomainError(
+      'unavailable',
+      'The disk could not be read or written, so this was not done. Check the drive (or the network connection) and try again. Nothing was changed.',
+    );
   if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB')
-    return new DomainError('unavailable', 'The plan store is damaged, so this could not be done. Use Help › Restore a backup, or repair the store. Nothing was changed.');
+    return new DomainError(
+      'unavailable',
+      'The plan store is damaged, so this could not be done. Use Help › Restore a backup, or repair the store. Nothing was changed.',
+    );
   return null;
 }

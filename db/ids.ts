@@ -26,6 +26,8 @@ export function uuidV5(name: string, namespace: string = PLANWRIGHT_NAMESPACE): 
 /** The one rating row of an action in a reporting period. */
 export const ratingId = (actionId: string, periodId: string): string => uuidV5(`rating/${actionId}/${periodId}`);
 /** The link between an action and a recommendation it answers. */
-export const linkId = (actionId: string, recommendationId: string): string => uuidV5(`link/${actionId}/${recommendationId}`);
+export const linkId = (actionId: string, recommendationId: string): string =>
+  uuidV5(`link/${actionId}/${recommendationId}`);
 /** The covering report of a plan for a reporting period. */
-export const coveringReportId = (planId: string, periodId: string): string => uuidV5(`covering-report/${planId}/${periodId}`);
+export const coveringReportId = (planId: string, periodId: string): string =>
+  uuidV5(`covering-report/${planId}/${periodId}`);

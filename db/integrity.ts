@@ -84,13 +84,16 @@ function forget(store: Store): void {
   fs.rmSync(sidecarPath(store), { force: true });
 }
 
-const describe = (rows: string[]): string | null => (rows.length === 1 && rows[0] === 'ok' ? null : rows.slice(0, 5).join('; '));
+const describe = (rows: string[]): string | null =>
+  rows.length === 1 && rows[0] === 'ok' ? null : rows.slice(0, 5).join('; ');
 
 /** Runs integrity_check on the calling thread (the store's own handle). */
 export function runIntegrityCheck(store: Store): IntegrityStatus {
   let detail: string | null;
   try {
-    detail = describe((store.sqlite.pragma('integrity_check(20)') as { integrity_check: string }[]).map((r) => r.integrity_check));
+    detail = describe(
+      (store.sqlite.pragma('integrity_check(20)') as { integrity_check: string }[]).map((r) => r.integrity_check),
+    );
   } catch (error) {
     detail = error instanceof Error ? error.message : String(error);
   }
@@ -127,19 +130,27 @@ export interface BackgroundCheckOptions {
  * Starts the full check off the calling thread (worker thread; a deferred call on this thread if no
  * worker can start). Resolves with the status, also kept for `integrityStatus`.
  */
-export function checkIntegrityInBackground(store: Store, options: BackgroundCheckOptions = {}): Promise<IntegrityStatus> {
+export function checkIntegrityInBackground(
+  store: Store,
+  options: BackgroundCheckOptions = {},
+): Promise<IntegrityStatus> {
   const done = (status: IntegrityStatus): IntegrityStatus => {
     options.onResult?.(status);
     return status;
   };
   if (store.path === ':memory:') return Promise.resolve(done(runIntegrityCheck(store)));
-  if (!options.force && unchangedSinceCleanCheck(store)) return Promise.resolve(done(set(store, { state: 'ok', detail: null, checkedAt: store.now().toISOString() })));
+  if (!options.force && unchangedSinceCleanCheck(store))
+    return Promise.resolve(done(set(store, { state: 'ok', detail: null, checkedAt: store.now().toISOString() })));
   set(store, { state: 'checking', detail: null, checkedAt: null });
-  const inline = (): Promise<IntegrityStatus> => new Promise((resolve) => setImmediate(() => resolve(done(runIntegrityCheck(store)))));
+  const inline = (): Promise<IntegrityStatus> =>
+    new Promise((resolve) => setImmediate(() => resolve(done(runIntegrityCheck(store)))));
   let worker: Worker;
   try {
     const module = createRequire(import.meta.url).resolve('better-sqlite3');
-    worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { module, path: store.path, nativeBinding: store.nativeBinding } });
+    worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: { module, path: store.path, nativeBinding: store.nativeBinding },
+    });
   } catch {
     return inline();
   }
@@ -173,7 +184,10 @@ export function repairStore(store: Store): IntegrityStatus {
   try {
     store.sqlite.exec('REINDEX');
     // The FTS5 search indexes are rebuilt from their tables too.
-    for (const name of store.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%fts5%'").pluck().all() as string[])
+    for (const name of store.sqlite
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%fts5%'")
+      .pluck()
+      .all() as string[])
       store.sqlite.prepare(`INSERT INTO "${name}"("${name}") VALUES ('rebuild')`).run();
   } catch {
     /* the check below says what is still wrong */

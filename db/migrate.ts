@@ -26,7 +26,10 @@ export { backupPathFor, listBackups } from './backups';
 /** Migrations must be numbered 1, 2, 3 ... in order, with no gaps (a programming error otherwise). */
 export function checkMigrationList(migrations: readonly Migration[]): void {
   migrations.forEach((m, i) => {
-    if (m.version !== i + 1) throw new Error(`Migration "${m.name}" is number ${m.version} but stands at place ${i + 1}; migrations must be numbered 1, 2, 3 ... in order.`);
+    if (m.version !== i + 1)
+      throw new Error(
+        `Migration "${m.name}" is number ${m.version} but stands at place ${i + 1}; migrations must be numbered 1, 2, 3 ... in order.`,
+      );
   });
 }
 
@@ -66,7 +69,8 @@ export function migrate(
   if (pending.length === 0) return { from, to: from, backupPath: null };
 
   let backupPath: string | null = null;
-  const hasContent = Number(sqlite.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").pluck().get()) > 0;
+  const hasContent =
+    Number(sqlite.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").pluck().get()) > 0;
   if (dbPath && hasContent) {
     try {
       backupPath = backupBeforeUpgrade(sqlite, dbPath, from, now());
@@ -86,16 +90,18 @@ export function migrate(
   if (foreignKeys) sqlite.pragma('foreign_keys = OFF');
   try {
     for (const m of pending) {
-      sqlite.transaction(() => {
-        try {
-          m.up(sqlite);
-        } catch (error) {
-          throw new MigrationError(m, error instanceof Error ? error.message : String(error), error);
-        }
-        const broken = sqlite.pragma('foreign_key_check') as unknown[];
-        if (broken.length > 0) throw new MigrationError(m, `it left ${broken.length} broken reference(s)`);
-        sqlite.pragma(`user_version = ${Math.trunc(m.version)}`);
-      }).immediate();
+      sqlite
+        .transaction(() => {
+          try {
+            m.up(sqlite);
+          } catch (error) {
+            throw new MigrationError(m, error instanceof Error ? error.message : String(error), error);
+          }
+          const broken = sqlite.pragma('foreign_key_check') as unknown[];
+          if (broken.length > 0) throw new MigrationError(m, `it left ${broken.length} broken reference(s)`);
+          sqlite.pragma(`user_version = ${Math.trunc(m.version)}`);
+        })
+        .immediate();
     }
   } finally {
     if (foreignKeys) sqlite.pragma('foreign_keys = ON');

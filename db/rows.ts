@@ -126,7 +126,9 @@ export const toObjective = (r: Row<ObjectivesTable>): Objective => ({
   deletedAt: r.deleted_at,
 });
 
-export const toLead = (r: Pick<Row<ActionLeadsTable>, 'id' | 'action_id' | 'position' | 'name' | 'person_id' | 'role'>): Lead => ({
+export const toLead = (
+  r: Pick<Row<ActionLeadsTable>, 'id' | 'action_id' | 'position' | 'name' | 'person_id' | 'role'>,
+): Lead => ({
   id: r.id,
   actionId: r.action_id,
   position: r.position,

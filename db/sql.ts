@@ -129,7 +129,13 @@ type EntityField =
  * The field names an audit row may name: the entities' own fields (as the contract spells them), plus the
  * few the services record under names of their own. A misspelt field does not compile.
  */
-export type AuditField = Exclude<EntityField, 'id' | 'createdAt' | 'updatedAt' | 'deletedAt'> | 'level' | 'leads' | 'recommendations' | 'duplicateOf' | 'purged';
+export type AuditField =
+  | Exclude<EntityField, 'id' | 'createdAt' | 'updatedAt' | 'deletedAt'>
+  | 'level'
+  | 'leads'
+  | 'recommendations'
+  | 'duplicateOf'
+  | 'purged';
 
 /** Text form of a value for the audit log. */
 export function auditText(v: unknown): string | null {
@@ -142,8 +148,28 @@ const AUDIT_SQL =
   'INSERT INTO audit_log (id, at, actor, plan_id, entity, entity_id, op, field, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)';
 
 /** Writes one audit row, and bumps the plan's updated_at once per write (the library sorts by it). */
-export function audit(w: WriteCtx, planId: string | null, entity: Entity, entityId: string, op: Op, field: AuditField | null = null, oldValue: unknown = null, newValue: unknown = null): void {
-  prepare(w.store.sqlite, AUDIT_SQL).run(newId(), w.at, w.actor, planId, entity, entityId, op, field, auditText(oldValue), auditText(newValue));
+export function audit(
+  w: WriteCtx,
+  planId: string | null,
+  entity: Entity,
+  entityId: string,
+  op: Op,
+  field: AuditField | null = null,
+  oldValue: unknown = null,
+  newValue: unknown = null,
+): void {
+  prepare(w.store.sqlite, AUDIT_SQL).run(
+    newId(),
+    w.at,
+    w.actor,
+    planId,
+    entity,
+    entityId,
+    op,
+    field,
+    auditText(oldValue),
+    auditText(newValue),
+  );
   if (planId !== null && !w.touched.has(planId)) {
     w.touched.add(planId);
     prepare(w.store.sqlite, 'UPDATE plans SET updated_at = ? WHERE id = ? AND updated_at < ?').run(w.at, planId, w.at);
@@ -176,7 +202,8 @@ export function auditChanges<T extends object, K extends keyof T & AuditField>(
 
 /** Throws not_found with a readable message when `row` is missing. */
 export function must<R>(row: R | undefined | null, what: string): R {
-  if (row === undefined || row === null) throw new DomainError('not_found', `${what} was not found. It may have been deleted; reload and try again.`);
+  if (row === undefined || row === null)
+    throw new DomainError('not_found', `${what} was not found. It may have been deleted; reload and try again.`);
   return row;
 }
 

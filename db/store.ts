@@ -65,12 +65,19 @@ function recoveryMessage(dbPath: string, detail: string): StoreOpenError {
   const newest = newestGoodBackup(dbPath);
   const recover = newest
     ? `Your newest backup is ${newest}. To recover, close Planwright and copy that backup over ${dbPath}.`
-    : 'No usable backup of it was found next to it; restore the file from your organisation\'s backups.';
-  return new StoreOpenError('corrupt', `The plan store at ${dbPath} is damaged (${detail}) and was not opened, so nothing in it was changed. ${recover}`, newest);
+    : "No usable backup of it was found next to it; restore the file from your organisation's backups.";
+  return new StoreOpenError(
+    'corrupt',
+    `The plan store at ${dbPath} is damaged (${detail}) and was not opened, so nothing in it was changed. ${recover}`,
+    newest,
+  );
 }
 
 const notADatabase = (dbPath: string): StoreOpenError =>
-  new StoreOpenError('not_a_database', `The file at ${dbPath} is not a Planwright plan store (it is not a SQLite database). Nothing was changed.`);
+  new StoreOpenError(
+    'not_a_database',
+    `The file at ${dbPath} is not a Planwright plan store (it is not a SQLite database). Nothing was changed.`,
+  );
 
 /** The refusal for a store another program holds (after waiting the busy timeout). */
 export function lockedMessage(dbPath: string): string {
@@ -88,15 +95,34 @@ function classify(error: unknown, dbPath: string): StoreOpenError | null {
   const message = error instanceof Error ? error.message : String(error);
   if (code === 'SQLITE_NOTADB') return notADatabase(dbPath);
   if (code.startsWith('SQLITE_CORRUPT')) return recoveryMessage(dbPath, message);
-  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return new StoreOpenError('locked', lockedMessage(dbPath));
+  if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))
+    return new StoreOpenError('locked', lockedMessage(dbPath));
   if (code === 'SQLITE_FULL' || code === 'ENOSPC')
-    return new StoreOpenError('disk_full', `The disk holding the plan store at ${dbPath} is full, so Planwright could not open it. Free some space and try again; nothing in it was changed.`);
-  if (code.startsWith('SQLITE_CANTOPEN') || code === 'EACCES' || code === 'EPERM' || code === 'ENOENT' || code === 'ENOTDIR')
-    return new StoreOpenError('unreadable', `Planwright could not open the plan store at ${dbPath}: the folder does not exist or Planwright is not allowed to read and write there. Check the path and its permissions.`);
+    return new StoreOpenError(
+      'disk_full',
+      `The disk holding the plan store at ${dbPath} is full, so Planwright could not open it. Free some space and try again; nothing in it was changed.`,
+    );
+  if (
+    code.startsWith('SQLITE_CANTOPEN') ||
+    code === 'EACCES' ||
+    code === 'EPERM' ||
+    code === 'ENOENT' ||
+    code === 'ENOTDIR'
+  )
+    return new StoreOpenError(
+      'unreadable',
+      `Planwright could not open the plan store at ${dbPath}: the folder does not exist or Planwright is not allowed to read and write there. Check the path and its permissions.`,
+    );
   if (code.startsWith('SQLITE_READONLY'))
-    return new StoreOpenError('unreadable', `The plan store at ${dbPath} is read-only (the file or its folder cannot be written to), so Planwright could not open it. Check its permissions.`);
+    return new StoreOpenError(
+      'unreadable',
+      `The plan store at ${dbPath} is read-only (the file or its folder cannot be written to), so Planwright could not open it. Check its permissions.`,
+    );
   if (code.startsWith('SQLITE_IOERR') || code === 'EIO')
-    return new StoreOpenError('unreadable', `The disk could not read or write the plan store at ${dbPath}. Check the drive (or the network connection, for a network folder) and try again.`);
+    return new StoreOpenError(
+      'unreadable',
+      `The disk could not read or write the plan store at ${dbPath}. Check the drive (or the network connection, for a network folder) and try again.`,
+    );
   return null;
 }
 
@@ -116,11 +142,22 @@ function checkFile(dbPath: string): Header | null {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     if (dbPath !== ':memory:' && !fs.existsSync(path.dirname(dbPath)))
-      throw new StoreOpenError('unreadable', `Planwright could not create a plan store at ${dbPath}: the folder does not exist or Planwright is not allowed to read and write there. Check the path and its permissions.`);
+      throw new StoreOpenError(
+        'unreadable',
+        `Planwright could not create a plan store at ${dbPath}: the folder does not exist or Planwright is not allowed to read and write there. Check the path and its permissions.`,
+      );
     return null;
   }
-  if (st.isDirectory()) throw new StoreOpenError('unreadable', `${dbPath} is a folder, not a Planwright plan store. Choose the plan store file itself.`);
-  if (!st.isFile()) throw new StoreOpenError('unreadable', `${dbPath} is not an ordinary file (it is a device, a pipe or another special file), so it cannot be a Planwright plan store. Nothing was changed.`);
+  if (st.isDirectory())
+    throw new StoreOpenError(
+      'unreadable',
+      `${dbPath} is a folder, not a Planwright plan store. Choose the plan store file itself.`,
+    );
+  if (!st.isFile())
+    throw new StoreOpenError(
+      'unreadable',
+      `${dbPath} is not an ordinary file (it is a device, a pipe or another special file), so it cannot be a Planwright plan store. Nothing was changed.`,
+    );
   if (st.size === 0) return null; // empty file: SQLite treats it as a new database
   let fd: number | null = null;
   try {
@@ -147,8 +184,14 @@ function probe(dbPath: string, header: Header, busyTimeoutMs: number, known: num
   // The schema version is in the header (offset 60): a newer store is refused without opening it in SQLite,
   // so no -wal or -shm file appears beside it. Only when a write-ahead log holds changes not yet copied
   // into the file can the header be out of date; then SQLite reads it, read-only.
-  if (header.userVersion > known && !(header.wal && fileSize(`${dbPath}-wal`) > 0)) throw newerSchemaError(header.userVersion, known);
-  const ro = new Database(dbPath, { readonly: true, fileMustExist: true, timeout: busyTimeoutMs, ...(nativeBinding ? { nativeBinding } : {}) });
+  if (header.userVersion > known && !(header.wal && fileSize(`${dbPath}-wal`) > 0))
+    throw newerSchemaError(header.userVersion, known);
+  const ro = new Database(dbPath, {
+    readonly: true,
+    fileMustExist: true,
+    timeout: busyTimeoutMs,
+    ...(nativeBinding ? { nativeBinding } : {}),
+  });
   try {
     const version = readSchemaVersion(ro);
     if (version > known) throw newerSchemaError(version, known);

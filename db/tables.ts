@@ -33,7 +33,12 @@ export function insertRow<T extends TableName>(store: Store, table: T, row: NewR
 }
 
 /** Updates the named columns of the row with this `id` (a table keyed by `id`). Returns rows changed. */
-export function updateRow<T extends Exclude<TableName, 'meta'>>(store: Store, table: T, id: string, patch: PatchOf<T>): number {
+export function updateRow<T extends Exclude<TableName, 'meta'>>(
+  store: Store,
+  table: T,
+  id: string,
+  patch: PatchOf<T>,
+): number {
   const p = patch as Record<string, unknown>;
   const keys = Object.keys(p).filter((k) => p[k] !== undefined);
   if (keys.length === 0) return 0;
@@ -55,7 +60,12 @@ export interface RawReader<T extends TableName, C extends keyof RowOf<T> & strin
   all(sqlite: Database.Database, ...params: unknown[]): Cell[][];
 }
 
-export function rawColumns<T extends TableName, const C extends keyof RowOf<T> & string>(table: T, columns: readonly C[], where: string, alias = ''): RawReader<T, C> {
+export function rawColumns<T extends TableName, const C extends keyof RowOf<T> & string>(
+  table: T,
+  columns: readonly C[],
+  where: string,
+  alias = '',
+): RawReader<T, C> {
   const prefix = alias ? `${alias}.` : '';
   const sql = `SELECT ${columns.map((c) => prefix + c).join(', ')} FROM ${table}${alias ? ` ${alias}` : ''} ${where}`;
   const col = {} as Record<C, (row: readonly Cell[]) => unknown>;

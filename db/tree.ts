@@ -13,21 +13,64 @@ import type { Store } from './store';
 
 // The big tables are read in raw (array) mode in index order and sorted in JS: no temp b-trees, no
 // intermediate row objects. Each reader names its columns once; `X.col.<name>(row)` reads one.
-const OBJ = rawColumns('objectives', ['id', 'plan_id', 'section_id', 'position', 'title', 'archived', 'updated_at'], 'WHERE plan_id = ? AND deleted_at IS NULL');
-const ACT = rawColumns(
-  'actions',
-  ['id', 'plan_id', 'section_id', 'objective_id', 'position', 'reference', 'reference_manual', 'description', 'outcome', 'due_text', 'due_history_json', 'notes', 'archived', 'created_at', 'updated_at', 'rid'],
+const OBJ = rawColumns(
+  'objectives',
+  ['id', 'plan_id', 'section_id', 'position', 'title', 'archived', 'updated_at'],
   'WHERE plan_id = ? AND deleted_at IS NULL',
 );
-const LEAD = rawColumns('action_leads', ['id', 'action_id', 'position', 'name', 'person_id', 'role'], 'WHERE plan_id = ? AND deleted_at IS NULL');
+const ACT = rawColumns(
+  'actions',
+  [
+    'id',
+    'plan_id',
+    'section_id',
+    'objective_id',
+    'position',
+    'reference',
+    'reference_manual',
+    'description',
+    'outcome',
+    'due_text',
+    'due_history_json',
+    'notes',
+    'archived',
+    'created_at',
+    'updated_at',
+    'rid',
+  ],
+  'WHERE plan_id = ? AND deleted_at IS NULL',
+);
+const LEAD = rawColumns(
+  'action_leads',
+  ['id', 'action_id', 'position', 'name', 'person_id', 'role'],
+  'WHERE plan_id = ? AND deleted_at IS NULL',
+);
 const LINK = rawColumns(
   'action_recommendations',
   ['action_id', 'recommendation_id'],
   'JOIN recommendations r ON r.id = ar.recommendation_id WHERE ar.plan_id = ? AND ar.deleted_at IS NULL AND r.deleted_at IS NULL ORDER BY r.position',
   'ar',
 );
-const RAT = rawColumns('ratings', ['id', 'action_id', 'period_id', 'level_id', 'explanation', 'corrective_action', 'rated_by', 'rated_at', 'updated_at'], 'WHERE plan_id = ?');
-const PROG = rawColumns('progress_updates', ['id', 'action_id', 'period_id', 'body', 'author', 'internal', 'created_at', 'updated_at'], 'WHERE plan_id = ? AND deleted_at IS NULL ORDER BY rid');
+const RAT = rawColumns(
+  'ratings',
+  [
+    'id',
+    'action_id',
+    'period_id',
+    'level_id',
+    'explanation',
+    'corrective_action',
+    'rated_by',
+    'rated_at',
+    'updated_at',
+  ],
+  'WHERE plan_id = ?',
+);
+const PROG = rawColumns(
+  'progress_updates',
+  ['id', 'action_id', 'period_id', 'body', 'author', 'internal', 'created_at', 'updated_at'],
+  'WHERE plan_id = ? AND deleted_at IS NULL ORDER BY rid',
+);
 
 const Q = {
   plan: 'SELECT * FROM plans WHERE id = ?',
@@ -68,7 +111,14 @@ export function getPlanTree(store: Store, planId: string): PlanTree {
   const leadsOf = new Map<string, Lead[]>();
   const L = LEAD.col;
   for (const r of LEAD.all(store.sqlite, planId)) {
-    const lead: Lead = { id: L.id(r), actionId: L.action_id(r), position: L.position(r), name: L.name(r), personId: L.person_id(r), role: L.role(r) as Lead['role'] };
+    const lead: Lead = {
+      id: L.id(r),
+      actionId: L.action_id(r),
+      position: L.position(r),
+      name: L.name(r),
+      personId: L.person_id(r),
+      role: L.role(r) as Lead['role'],
+    };
     const list = leadsOf.get(lead.actionId);
     if (list) list.push(lead);
     else leadsOf.set(lead.actionId, [lead]);
@@ -84,7 +134,12 @@ export function getPlanTree(store: Store, planId: string): PlanTree {
 
   const A = ACT.col;
   const actionRows = ACT.all(store.sqlite, planId).filter((r) => sectionPos.has(A.section_id(r)));
-  actionRows.sort((a, b) => sectionPos.get(A.section_id(a))! - sectionPos.get(A.section_id(b))! || A.position(a) - A.position(b) || (A.rid(a) as number) - (A.rid(b) as number));
+  actionRows.sort(
+    (a, b) =>
+      sectionPos.get(A.section_id(a))! - sectionPos.get(A.section_id(b))! ||
+      A.position(a) - A.position(b) ||
+      (A.rid(a) as number) - (A.rid(b) as number),
+  );
   const liveActions = new Set<string>();
   const actions: Action[] = actionRows.map((r) => {
     const id = A.id(r);
@@ -114,8 +169,22 @@ export function getPlanTree(store: Store, planId: string): PlanTree {
   const O = OBJ.col;
   const objectives: Objective[] = OBJ.all(store.sqlite, planId)
     .filter((r) => sectionPos.has(O.section_id(r)))
-    .map((r) => ({ id: O.id(r), planId: O.plan_id(r), sectionId: O.section_id(r), position: O.position(r), title: O.title(r), archived: O.archived(r) === 1, updatedAt: O.updated_at(r), deletedAt: null }))
-    .sort((a, b) => sectionPos.get(a.sectionId)! - sectionPos.get(b.sectionId)! || a.position - b.position || (a.id < b.id ? -1 : 1));
+    .map((r) => ({
+      id: O.id(r),
+      planId: O.plan_id(r),
+      sectionId: O.section_id(r),
+      position: O.position(r),
+      title: O.title(r),
+      archived: O.archived(r) === 1,
+      updatedAt: O.updated_at(r),
+      deletedAt: null,
+    }))
+    .sort(
+      (a, b) =>
+        sectionPos.get(a.sectionId)! - sectionPos.get(b.sectionId)! ||
+        a.position - b.position ||
+        (a.id < b.id ? -1 : 1),
+    );
 
   const R = RAT.col;
   const ratings: Rating[] = [];

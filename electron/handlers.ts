@@ -32,7 +32,10 @@ export function createAppHandlers({ store, host, version, keyWrapper }: AppDeps)
 /** Every handler, with disk and lock failures (busy, disk full, I/O) answered in plain words, never `internal`. */
 export function withOperationalErrors(handlers: Handlers): Handlers {
   const wrapped: Record<string, (input: unknown, ctx: HandlerContext) => unknown> = {};
-  for (const [channel, handler] of Object.entries(handlers) as [string, (input: unknown, ctx: HandlerContext) => unknown][]) {
+  for (const [channel, handler] of Object.entries(handlers) as [
+    string,
+    (input: unknown, ctx: HandlerContext) => unknown,
+  ][]) {
     wrapped[channel] = async (input, ctx) => {
       try {
         return await handler(input, ctx);

@@ -31,7 +31,10 @@ export interface Host {
 /** A caller-supplied path, or a refusal when this host only takes paths from its own dialogs. */
 export function callerPath(host: Host, given: string | undefined): string | undefined {
   if (given === undefined || host.callerPaths === 'allow') return given;
-  throw new DomainError('forbidden', 'The Planwright window cannot name files itself: choose the file in the dialog instead. Nothing was read or written.');
+  throw new DomainError(
+    'forbidden',
+    'The Planwright window cannot name files itself: choose the file in the dialog instead. Nothing was read or written.',
+  );
 }
 
 /** A host with no user to ask: dialogs cancel, shell calls do nothing. */

@@ -16,14 +16,28 @@ export const CLI_DIR = path.join(root, 'out', 'cli');
 export const CLI_ENTRY = path.join(CLI_DIR, 'index.cjs');
 export const CLI_INPUTS = path.join(CLI_DIR, 'inputs.json');
 
-const common = { absWorkingDir: root, bundle: true, platform: 'node', target: 'node20', external: ['better-sqlite3'], write: false, metafile: true, logLevel: 'silent', legalComments: 'none', minify: true, keepNames: true };
+const common = {
+  absWorkingDir: root,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  external: ['better-sqlite3'],
+  write: false,
+  metafile: true,
+  logLevel: 'silent',
+  legalComments: 'none',
+  minify: true,
+  keepNames: true,
+};
 
 export async function buildCli() {
   let esbuild;
   try {
     esbuild = await import('esbuild');
   } catch {
-    throw new Error('The command line is not built yet, and building it needs the development packages (esbuild). Run npm ci (without --omit=dev), then try again.');
+    throw new Error(
+      'The command line is not built yet, and building it needs the development packages (esbuild). Run npm ci (without --omit=dev), then try again.',
+    );
   }
   const [cli, worker] = await Promise.all([
     esbuild.build({
@@ -34,7 +48,9 @@ export async function buildCli() {
       outdir: CLI_DIR,
       // The sources use import.meta.url to find files beside them (the worker, package.json).
       define: { 'import.meta.url': '__pwImportMetaUrl' },
-      banner: { js: "// Built by scripts/build-cli.mjs from electron/cli/: do not edit.\nconst __pwImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+      banner: {
+        js: "// Built by scripts/build-cli.mjs from electron/cli/: do not edit.\nconst __pwImportMetaUrl = require('node:url').pathToFileURL(__filename).href;",
+      },
     }),
     esbuild.build({
       ...common,
@@ -42,13 +58,20 @@ export async function buildCli() {
       format: 'esm',
       outdir: CLI_DIR,
       // Bundled CommonJS packages call require() for Node's built-ins.
-      banner: { js: "// Built by scripts/build-cli.mjs: do not edit.\nimport { createRequire as __pwCreateRequire } from 'node:module';\nconst require = __pwCreateRequire(import.meta.url);" },
+      banner: {
+        js: "// Built by scripts/build-cli.mjs: do not edit.\nimport { createRequire as __pwCreateRequire } from 'node:module';\nconst require = __pwCreateRequire(import.meta.url);",
+      },
     }),
   ]);
   fs.mkdirSync(CLI_DIR, { recursive: true });
   const stamp = `${process.pid}-${Date.now()}`;
-  const inputs = [...new Set([cli, worker].flatMap((r) => Object.keys(r.metafile.inputs)))].filter((p) => !p.includes('node_modules')).sort();
-  const files = [...[cli, worker].flatMap((r) => r.outputFiles.map((f) => ({ path: f.path, contents: f.contents }))), { path: CLI_INPUTS, contents: JSON.stringify(inputs) }];
+  const inputs = [...new Set([cli, worker].flatMap((r) => Object.keys(r.metafile.inputs)))]
+    .filter((p) => !p.includes('node_modules'))
+    .sort();
+  const files = [
+    ...[cli, worker].flatMap((r) => r.outputFiles.map((f) => ({ path: f.path, contents: f.contents }))),
+    { path: CLI_INPUTS, contents: JSON.stringify(inputs) },
+  ];
   fs.rmSync(path.join(CLI_DIR, 'index.cache'), { force: true });
   // inputs.json last: it marks the build complete.
   for (const file of files) {

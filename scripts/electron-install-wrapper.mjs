@@ -7,7 +7,9 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 
 console.error = (...args) => {
-  const text = args.map((a) => (a instanceof Error ? `${a.stack}\n${a.cause ? String(a.cause.stack || a.cause) : ''}` : String(a))).join(' ');
+  const text = args
+    .map((a) => (a instanceof Error ? `${a.stack}\n${a.cause ? String(a.cause.stack || a.cause) : ''}` : String(a)))
+    .join(' ');
   try {
     fs.writeSync(3, `${text}\n`);
   } catch {

@@ -7,7 +7,12 @@ export function electronBinary(electronDir?: string, env?: Env, platform?: strin
 export function configuredProxy(env?: Env): { name: string; value: string } | null;
 export function installerEnv(env?: Env): Env;
 export function downloadHost(env?: Env): string;
-export function downloadFailureMessage(options: { errorText?: string; env?: Env; canResolve?: boolean; electronVersion?: string }): string;
+export function downloadFailureMessage(options: {
+  errorText?: string;
+  env?: Env;
+  canResolve?: boolean;
+  electronVersion?: string;
+}): string;
 export function overrideMissingMessage(dir: string, platform?: string): string;
 export function ensureElectron(deps?: {
   electronDir?: string;
@@ -25,8 +30,17 @@ export const ELECTRON_HEADERS_URL: string;
 export function prebuildArgs(options: { electronVersion: string; platform: string; arch: string }): string[];
 export function nodeGypArgs(options: { electronVersion: string; arch: string; devdir: string }): string[];
 export function toolchainHint(platform?: string): string;
-export function nativeBuildFailureMessage(options: { electronVersion: string; platform?: string; reason: string }): string;
-export function nativeBindingPath(options: { rootDir?: string; electronVersion: string; platform?: string; arch?: string }): string;
+export function nativeBuildFailureMessage(options: {
+  electronVersion: string;
+  platform?: string;
+  reason: string;
+}): string;
+export function nativeBindingPath(options: {
+  rootDir?: string;
+  electronVersion: string;
+  platform?: string;
+  arch?: string;
+}): string;
 export function electronNativeBinding(deps?: {
   rootDir?: string;
   platform?: string;

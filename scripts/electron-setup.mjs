@@ -49,10 +49,15 @@ export function nodeVersionProblem(version = process.versions.node) {
   return null;
 }
 
-const exeName = (platform) => (platform === 'win32' ? 'electron.exe' : platform === 'darwin' ? 'Electron.app/Contents/MacOS/Electron' : 'electron');
+const exeName = (platform) =>
+  platform === 'win32' ? 'electron.exe' : platform === 'darwin' ? 'Electron.app/Contents/MacOS/Electron' : 'electron';
 
 /** The Electron executable, or null when its binary has not been downloaded yet. */
-export function electronBinary(electronDir = path.join(root, 'node_modules', 'electron'), env = process.env, platform = process.platform) {
+export function electronBinary(
+  electronDir = path.join(root, 'node_modules', 'electron'),
+  env = process.env,
+  platform = process.platform,
+) {
   if (env.ELECTRON_OVERRIDE_DIST_PATH) {
     const exe = path.join(env.ELECTRON_OVERRIDE_DIST_PATH, exeName(platform));
     return fs.existsSync(exe) ? exe : null;
@@ -63,7 +68,14 @@ export function electronBinary(electronDir = path.join(root, 'node_modules', 'el
   return fs.existsSync(exe) ? exe : null;
 }
 
-const PROXY_VARS = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'npm_config_https_proxy', 'npm_config_proxy'];
+const PROXY_VARS = [
+  'HTTPS_PROXY',
+  'https_proxy',
+  'HTTP_PROXY',
+  'http_proxy',
+  'npm_config_https_proxy',
+  'npm_config_proxy',
+];
 
 /** The proxy the user configured (environment or npm config), or null. */
 export function configuredProxy(env = process.env) {
@@ -81,7 +93,8 @@ export function installerEnv(env = process.env) {
   const proxy = configuredProxy(env);
   if (proxy && out.ELECTRON_GET_USE_PROXY === undefined) {
     out.ELECTRON_GET_USE_PROXY = 'true';
-    if (!out.HTTPS_PROXY && !out.https_proxy) out.HTTPS_PROXY = env.npm_config_https_proxy || env.npm_config_proxy || proxy.value;
+    if (!out.HTTPS_PROXY && !out.https_proxy)
+      out.HTTPS_PROXY = env.npm_config_https_proxy || env.npm_config_proxy || proxy.value;
   }
   return out;
 }
@@ -129,7 +142,9 @@ export function downloadFailureMessage({ errorText = '', env = process.env, canR
       : 'Electron could not be written into node_modules/electron (permission denied).';
   } else {
     const first = text.split('\n').find((line) => line.trim() && !/^\s+at /.test(line));
-    why = first ? `Electron's installer stopped with: ${first.trim()}` : "Electron's installer stopped without saying why.";
+    why = first
+      ? `Electron's installer stopped with: ${first.trim()}`
+      : "Electron's installer stopped without saying why.";
   }
   return [
     `Planwright cannot start yet: the Electron binary${electronVersion ? ` (version ${electronVersion})` : ''} could not be downloaded.`,
@@ -169,9 +184,12 @@ export async function ensureElectron(deps = {}) {
   } = deps;
   const existing = electronBinary(electronDir, env, platform);
   if (existing) return { exe: existing };
-  if (env.ELECTRON_OVERRIDE_DIST_PATH) return { error: overrideMissingMessage(env.ELECTRON_OVERRIDE_DIST_PATH, platform) };
+  if (env.ELECTRON_OVERRIDE_DIST_PATH)
+    return { error: overrideMissingMessage(env.ELECTRON_OVERRIDE_DIST_PATH, platform) };
   const electronVersion = readVersion(electronDir);
-  log(`Downloading Electron ${electronVersion} for this computer (about 110 MB, once). Its progress bar appears after 30 seconds.`);
+  log(
+    `Downloading Electron ${electronVersion} for this computer (about 110 MB, once). Its progress bar appears after 30 seconds.`,
+  );
   const { status, errorText } = await runInstaller({ electronDir, env: installerEnv(env) });
   const exe = status === 0 ? electronBinary(electronDir, env, platform) : null;
   if (exe) return { exe };
@@ -179,7 +197,14 @@ export async function ensureElectron(deps = {}) {
     () => true,
     () => false,
   );
-  return { error: downloadFailureMessage({ errorText: errorText || (status === 0 ? 'the installer finished but left no executable' : ''), env, canResolve, electronVersion }) };
+  return {
+    error: downloadFailureMessage({
+      errorText: errorText || (status === 0 ? 'the installer finished but left no executable' : ''),
+      env,
+      canResolve,
+      electronVersion,
+    }),
+  };
 }
 
 function readVersion(electronDir) {
@@ -195,10 +220,14 @@ function readVersion(electronDir) {
  * own progress bar shows; a small wrapper sends its error report to a pipe instead of printing a stack.
  */
 function defaultRunInstaller({ electronDir, env }) {
-  const res = spawnSync(process.execPath, [path.join(root, 'scripts', 'electron-install-wrapper.mjs'), path.join(electronDir, 'install.js')], {
-    stdio: ['inherit', 'inherit', 'inherit', 'pipe'],
-    env,
-  });
+  const res = spawnSync(
+    process.execPath,
+    [path.join(root, 'scripts', 'electron-install-wrapper.mjs'), path.join(electronDir, 'install.js')],
+    {
+      stdio: ['inherit', 'inherit', 'inherit', 'pipe'],
+      env,
+    },
+  );
   const errorText = res.output?.[3] ? res.output[3].toString('utf8') : res.error ? String(res.error.message) : '';
   return Promise.resolve({ status: res.status ?? 1, errorText });
 }
@@ -244,7 +273,8 @@ export function sourceCopyFilter(srcDir) {
 export function nativeBuildEnv(env = process.env) {
   const out = {};
   for (const [k, v] of Object.entries(env)) {
-    if (/^npm_config_(nodedir|target|target_arch|runtime|disturl|dist_url|build_from_source|arch|platform)$/i.test(k)) continue;
+    if (/^npm_config_(nodedir|target|target_arch|runtime|disturl|dist_url|build_from_source|arch|platform)$/i.test(k))
+      continue;
     out[k] = v;
   }
   return out;
@@ -257,12 +287,20 @@ export function prebuildArgs({ electronVersion, platform, arch }) {
 }
 
 export function nodeGypArgs({ electronVersion, arch, devdir }) {
-  return ['rebuild', '--release', `--target=${electronVersion}`, `--arch=${arch}`, `--dist-url=${ELECTRON_HEADERS_URL}`, `--devdir=${devdir}`];
+  return [
+    'rebuild',
+    '--release',
+    `--target=${electronVersion}`,
+    `--arch=${arch}`,
+    `--dist-url=${ELECTRON_HEADERS_URL}`,
+    `--devdir=${devdir}`,
+  ];
 }
 
 /** The compiler toolchain to name when compiling fails. */
 export function toolchainHint(platform = process.platform) {
-  if (platform === 'win32') return 'Visual Studio Build Tools (the "Desktop development with C++" workload) and Python 3';
+  if (platform === 'win32')
+    return 'Visual Studio Build Tools (the "Desktop development with C++" workload) and Python 3';
   if (platform === 'darwin') return 'the Xcode Command Line Tools (run: xcode-select --install) and Python 3';
   return 'a C++ compiler, make and Python 3 (on Debian or Ubuntu: sudo apt-get install build-essential python3)';
 }
@@ -277,7 +315,12 @@ export function nativeBuildFailureMessage({ electronVersion, platform = process.
 }
 
 /** Where the Electron build of better-sqlite3 lives for one Electron version, platform and architecture. */
-export function nativeBindingPath({ rootDir = root, electronVersion, platform = process.platform, arch = process.arch }) {
+export function nativeBindingPath({
+  rootDir = root,
+  electronVersion,
+  platform = process.platform,
+  arch = process.arch,
+}) {
   return path.join(rootDir, 'out', 'native', `electron-${electronVersion}-${platform}-${arch}`, 'better_sqlite3.node');
 }
 
@@ -311,16 +354,36 @@ export function electronNativeBinding(deps = {}) {
   const tool = (name, file) => path.join(rootDir, 'node_modules', name, file);
   try {
     log(`Getting the SQLite module for Electron ${electronVersion} (once): trying a prebuilt copy first...`);
-    const pre = run(process.execPath, [tool('prebuild-install', 'bin.js'), ...prebuildArgs({ electronVersion, platform, arch })], { cwd: work, env: buildEnv });
+    const pre = run(
+      process.execPath,
+      [tool('prebuild-install', 'bin.js'), ...prebuildArgs({ electronVersion, platform, arch })],
+      { cwd: work, env: buildEnv },
+    );
     let abi = pre.status === 0 ? abiOf(built) : null;
     if (abi !== wanted) {
-      log(`No prebuilt copy${abi ? ` for ABI ${wanted} (it was built for ${abi})` : ''}; compiling against Electron's headers (about two minutes)...`);
+      log(
+        `No prebuilt copy${abi ? ` for ABI ${wanted} (it was built for ${abi})` : ''}; compiling against Electron's headers (about two minutes)...`,
+      );
       fs.rmSync(path.join(work, 'build'), { recursive: true, force: true });
-      const gyp = run(process.execPath, [tool('node-gyp', path.join('bin', 'node-gyp.js')), ...nodeGypArgs({ electronVersion, arch, devdir: path.join(rootDir, 'out', 'native', 'headers') })], {
-        cwd: work,
-        env: buildEnv,
-      });
-      if (gyp.status !== 0) throw new Error(nativeBuildFailureMessage({ electronVersion, platform, reason: 'The compiler stopped with an error (see above).' }));
+      const gyp = run(
+        process.execPath,
+        [
+          tool('node-gyp', path.join('bin', 'node-gyp.js')),
+          ...nodeGypArgs({ electronVersion, arch, devdir: path.join(rootDir, 'out', 'native', 'headers') }),
+        ],
+        {
+          cwd: work,
+          env: buildEnv,
+        },
+      );
+      if (gyp.status !== 0)
+        throw new Error(
+          nativeBuildFailureMessage({
+            electronVersion,
+            platform,
+            reason: 'The compiler stopped with an error (see above).',
+          }),
+        );
       abi = abiOf(built);
       if (abi !== wanted) {
         throw new Error(

@@ -29,7 +29,9 @@ export function makeStandInElectron(dir, electronVersion) {
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(path.join(dir, 'resources'), { recursive: true });
   const exe = Buffer.concat([
-    Buffer.from('#!/bin/sh\necho "This is a stand-in for Electron, made by scripts/package-check.mjs; it cannot run the app." >&2\nexit 1\n# '),
+    Buffer.from(
+      '#!/bin/sh\necho "This is a stand-in for Electron, made by scripts/package-check.mjs; it cannot run the app." >&2\nexit 1\n# ',
+    ),
     Buffer.from(SENTINEL),
     Buffer.from([1, DEFAULT_WIRE.length]),
     Buffer.from(DEFAULT_WIRE),
@@ -56,13 +58,17 @@ export function unwantedEntries(entries) {
 
 function run(command, args, options = {}) {
   const res = spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options });
-  if (res.status !== 0) throw new Error(`${path.basename(command)} ${args.slice(0, 2).join(' ')} failed (exit ${res.status})`);
+  if (res.status !== 0)
+    throw new Error(`${path.basename(command)} ${args.slice(0, 2).join(' ')} failed (exit ${res.status})`);
   return res;
 }
 
 async function main(argv) {
-  if (process.platform !== 'linux') throw new Error('The package check uses a Linux stand-in for Electron; run it on Linux (CI).');
-  const electronVersion = JSON.parse(fs.readFileSync(path.join(root, 'node_modules', 'electron', 'package.json'), 'utf8')).version;
+  if (process.platform !== 'linux')
+    throw new Error('The package check uses a Linux stand-in for Electron; run it on Linux (CI).');
+  const electronVersion = JSON.parse(
+    fs.readFileSync(path.join(root, 'node_modules', 'electron', 'package.json'), 'utf8'),
+  ).version;
   const work = path.join(root, 'out', 'package-check');
   fs.rmSync(work, { recursive: true, force: true });
   fs.mkdirSync(work, { recursive: true });
@@ -97,29 +103,64 @@ async function main(argv) {
 
   const { getCurrentFuseWire, FuseV1Options } = require('@electron/fuses');
   const wire = await getCurrentFuseWire(path.join(unpacked, 'planwright'));
-  const want = { RunAsNode: 48, EnableNodeOptionsEnvironmentVariable: 48, EnableNodeCliInspectArguments: 48, EnableEmbeddedAsarIntegrityValidation: 49, OnlyLoadAppFromAsar: 49 };
-  for (const [name, value] of Object.entries(want)) if (wire[FuseV1Options[name]] !== value) problems.push(`fuse ${name} is ${wire[FuseV1Options[name]] === 49 ? 'on' : 'off'}`);
+  const want = {
+    RunAsNode: 48,
+    EnableNodeOptionsEnvironmentVariable: 48,
+    EnableNodeCliInspectArguments: 48,
+    EnableEmbeddedAsarIntegrityValidation: 49,
+    OnlyLoadAppFromAsar: 49,
+  };
+  for (const [name, value] of Object.entries(want))
+    if (wire[FuseV1Options[name]] !== value)
+      problems.push(`fuse ${name} is ${wire[FuseV1Options[name]] === 49 ? 'on' : 'off'}`);
 
   const asar = require('@electron/asar');
   const archive = path.join(unpacked, 'resources', 'app.asar');
   const entries = asar.listPackage(archive);
   for (const e of unwantedEntries(entries)) problems.push(`app.asar holds ${e}`);
   const nativeInAsar = entries.filter((e) => e.endsWith('.node'));
-  for (const e of nativeInAsar) if (!fs.existsSync(path.join(unpacked, 'resources', 'app.asar.unpacked', e))) problems.push(`${e} is not unpacked`);
-  if (!nativeInAsar.some((e) => e.includes(`/out/native/electron-${electronVersion}-linux-${process.arch}/`))) problems.push('the Electron build of better-sqlite3 is not in the package');
+  for (const e of nativeInAsar)
+    if (!fs.existsSync(path.join(unpacked, 'resources', 'app.asar.unpacked', e))) problems.push(`${e} is not unpacked`);
+  if (!nativeInAsar.some((e) => e.includes(`/out/native/electron-${electronVersion}-linux-${process.arch}/`)))
+    problems.push('the Electron build of better-sqlite3 is not in the package');
 
   const app = path.join(work, 'app');
   asar.extractAll(archive, app);
   // Under Node the smoke test needs the Node build of the SQLite module.
-  for (const e of nativeInAsar.filter((n) => n.endsWith('better_sqlite3.node'))) fs.copyFileSync(nodeBuild, path.join(app, e));
+  for (const e of nativeInAsar.filter((n) => n.endsWith('better_sqlite3.node')))
+    fs.copyFileSync(nodeBuild, path.join(app, e));
   console.log('Running the shell smoke test on the packaged main bundle and preload...');
-  const fixture = process.env.PLANWRIGHT_SMOKE_FIXTURE || '/work/shared/fixtures/word/continuous-development-plan-2020.docx';
-  const smoke = spawnSync(process.execPath, [path.join(root, 'test', 'electron', 'fake-electron', 'run-smoke.mjs'), '--app', app, '--packaged', '--electron-version', electronVersion, '--fixture', fixture], { cwd: root, encoding: 'utf8' });
+  const fixture =
+    process.env.PLANWRIGHT_SMOKE_FIXTURE || '/work/shared/fixtures/word/continuous-development-plan-2020.docx';
+  const smoke = spawnSync(
+    process.execPath,
+    [
+      path.join(root, 'test', 'electron', 'fake-electron', 'run-smoke.mjs'),
+      '--app',
+      app,
+      '--packaged',
+      '--electron-version',
+      electronVersion,
+      '--fixture',
+      fixture,
+    ],
+    { cwd: root, encoding: 'utf8' },
+  );
   const report = JSON.parse(smoke.stdout.trim().split('\n').at(-1) || '{}');
   if (!report.ok) problems.push(`smoke test: ${report.error ?? smoke.stderr.trim().slice(0, 500)}`);
-  const summary = { ok: problems.length === 0, problems, entries: entries.length, native: nativeInAsar, smoke: report.steps?.map((s) => s.name) ?? [] };
+  const summary = {
+    ok: problems.length === 0,
+    problems,
+    entries: entries.length,
+    native: nativeInAsar,
+    smoke: report.steps?.map((s) => s.name) ?? [],
+  };
   fs.writeFileSync(path.join(work, 'report.json'), JSON.stringify(summary, null, 2));
-  console.log(problems.length ? `Package check FAILED:\n- ${problems.join('\n- ')}` : `Package check passed: ${entries.length} entries, fuses set, smoke test ${summary.smoke.join(' → ')}.`);
+  console.log(
+    problems.length
+      ? `Package check FAILED:\n- ${problems.join('\n- ')}`
+      : `Package check passed: ${entries.length} entries, fuses set, smoke test ${summary.smoke.join(' → ')}.`,
+  );
   return problems.length ? 1 : 0;
 }
 

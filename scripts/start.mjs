@@ -37,7 +37,11 @@ async function main(argv) {
   const appArgs = argv.filter((a) => !FLAGS.has(a));
   let child;
   if (argv.includes('--dev')) {
-    child = spawn(process.execPath, [path.join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'dev', ...appArgs], { stdio: 'inherit', cwd: root, env });
+    child = spawn(
+      process.execPath,
+      [path.join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'dev', ...appArgs],
+      { stdio: 'inherit', cwd: root, env },
+    );
   } else {
     if (!argv.includes('--no-build')) {
       const { build } = await import('electron-vite');

@@ -21,7 +21,9 @@ export function summarise(reportPath, exitCode) {
   const passed = report.numPassedTests;
   const skipped = report.numPendingTests + report.numTodoTests;
   let failed = report.numFailedTests;
-  const brokenFiles = report.testResults.filter((file) => file.status === 'failed' && !file.assertionResults.some((a) => a.status === 'failed'));
+  const brokenFiles = report.testResults.filter(
+    (file) => file.status === 'failed' && !file.assertionResults.some((a) => a.status === 'failed'),
+  );
   for (const file of brokenFiles) notes.push(`${file.name} failed to run: ${(file.message || '').split('\n')[0]}`);
   failed += brokenFiles.length;
   if (report.numTotalTests === 0 && failed === 0) {

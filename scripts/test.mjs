@@ -12,7 +12,9 @@ import { fileURLToPath } from 'node:url';
 import { summarise, summaryLine } from './summarise-vitest.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const report = process.env.PLANWRIGHT_TEST_REPORT ? path.resolve(process.env.PLANWRIGHT_TEST_REPORT) : path.join(root, 'test-results', 'vitest.json');
+const report = process.env.PLANWRIGHT_TEST_REPORT
+  ? path.resolve(process.env.PLANWRIGHT_TEST_REPORT)
+  : path.join(root, 'test-results', 'vitest.json');
 fs.mkdirSync(path.dirname(report), { recursive: true });
 fs.rmSync(report, { force: true });
 
@@ -23,7 +25,14 @@ if (!fs.existsSync(vitest)) {
   process.exit(1);
 }
 
-const args = [vitest, 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)];
+const args = [
+  vitest,
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${report}`,
+  ...process.argv.slice(2),
+];
 const child = spawn(process.execPath, args, { cwd: root, stdio: 'inherit' });
 child.on('error', (error) => {
   console.error(`vitest could not be started: ${error.message}`);

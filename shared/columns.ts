@@ -74,7 +74,8 @@ export function leadsWithRole(action: Action, role: LeadRole): string[] {
  */
 export function leadColumnNames(action: Action, shown: ReadonlySet<ColumnField>): string[] {
   const roles = new Set<LeadRole>(['lead']);
-  for (const spec of Object.values(COLUMNS)) if (spec.leadRole !== null && spec.field !== 'lead' && !shown.has(spec.field)) roles.add(spec.leadRole);
+  for (const spec of Object.values(COLUMNS))
+    if (spec.leadRole !== null && spec.field !== 'lead' && !shown.has(spec.field)) roles.add(spec.leadRole);
   return action.leads
     .filter((l) => roles.has(l.role))
     .sort((a, b) => a.position - b.position)
@@ -170,7 +171,11 @@ export const COLUMNS: Record<ColumnField, ColumnSpec> = {
     narrative: false,
     value: (a) => lines(a.dueText),
   },
-  lead: { ...leadsColumn('lead', 'lead', 'Lead', 'Lead'), minWidthPx: 96, value: (a, ctx) => leadColumnNames(a, ctx.shown) },
+  lead: {
+    ...leadsColumn('lead', 'lead', 'Lead', 'Lead'),
+    minWidthPx: 96,
+    value: (a, ctx) => leadColumnNames(a, ctx.shown),
+  },
   strategicLead: leadsColumn('strategicLead', 'strategic', 'Strategic lead', 'Strategic Lead'),
   operationalLead: leadsColumn('operationalLead', 'operational', 'Operational lead', 'Operational Lead'),
   responsibleOfficer: leadsColumn('responsibleOfficer', 'responsible', 'Responsible officer', 'Responsible Officer'),

@@ -31,7 +31,11 @@ export function periodBefore<P extends ComparablePeriod>(periods: readonly P[], 
 }
 
 /** The default comparison for reporting on `periodId`. */
-export function defaultCompareId(periods: readonly ComparablePeriod[], plan: CompareSettings, periodId: string | null): string | null {
+export function defaultCompareId(
+  periods: readonly ComparablePeriod[],
+  plan: CompareSettings,
+  periodId: string | null,
+): string | null {
   if (periodId === null) return null;
   const period = periods.find((p) => p.id === periodId);
   if (!period) return null;

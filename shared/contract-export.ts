@@ -46,7 +46,12 @@ export const exportChannels = {
   'export:defaults': ch(z.object({ planId: Id }), ExportDefaults),
   /** Write the committee appendix (.docx). */
   'export:appendix': ch(
-    z.object({ planId: Id, options: ExportOptions.default(ExportOptions.parse({})), path: DocxPath.optional(), jobId: z.string().max(100).optional() }),
+    z.object({
+      planId: Id,
+      options: ExportOptions.default(ExportOptions.parse({})),
+      path: DocxPath.optional(),
+      jobId: z.string().max(100).optional(),
+    }),
     ExportResult,
   ),
   /**
@@ -54,7 +59,13 @@ export const exportChannels = {
    * period (or the pre-filled default); period absent = the plan's current period.
    */
   'export:coveringReport': ch(
-    z.object({ planId: Id, periodId: Id.optional(), content: CoveringReportContent.optional(), path: DocxPath.optional(), jobId: z.string().max(100).optional() }),
+    z.object({
+      planId: Id,
+      periodId: Id.optional(),
+      content: CoveringReportContent.optional(),
+      path: DocxPath.optional(),
+      jobId: z.string().max(100).optional(),
+    }),
     ExportResult,
   ),
   /** Show a written export in the file manager. */

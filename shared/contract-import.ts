@@ -12,14 +12,29 @@ export const importChannels = {
    * command line and tests may pass `path`; from the app's window it is refused (`forbidden`). `jobId`
    * (optional) names the read so `import:cancel` with that id stops it while it runs.
    */
-  'import:preview': ch(z.object({ path: z.string().min(1).max(4096).optional(), options: ImportOptions.default({}), jobId: Token.optional() }), ImportPreview),
+  'import:preview': ch(
+    z.object({
+      path: z.string().min(1).max(4096).optional(),
+      options: ImportOptions.default({}),
+      jobId: Token.optional(),
+    }),
+    ImportPreview,
+  ),
   /** Re-reads the pending import with an edited column mapping (or another sheet / header row). */
   'import:remap': ch(
-    z.object({ token: Token, mapping: ColumnMapping.optional(), sheet: z.string().max(200).optional(), headerRow: z.number().int().min(1).max(10_000).optional() }),
+    z.object({
+      token: Token,
+      mapping: ColumnMapping.optional(),
+      sheet: z.string().max(200).optional(),
+      headerRow: z.number().int().min(1).max(10_000).optional(),
+    }),
     ImportPreview,
   ),
   /** Writes the pending import as a new plan in one transaction. */
-  'import:commit': ch(z.object({ token: Token, title: z.string().trim().min(1).max(500).optional() }), ImportCommitResult),
+  'import:commit': ch(
+    z.object({ token: Token, title: z.string().trim().min(1).max(500).optional() }),
+    ImportCommitResult,
+  ),
   /** Forgets the pending import, or stops a read still running under that `jobId`; nothing is written. */
   'import:cancel': ch(z.object({ token: Token }), z.object({ ok: z.literal(true) })),
 } satisfies Record<string, ChannelDef>;

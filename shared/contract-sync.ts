@@ -24,7 +24,14 @@ export const PackWritten = z.object({
 });
 export type PackWritten = z.infer<typeof PackWritten>;
 
-export const HeldBack = z.object({ id: z.string(), opId: z.string(), reason: z.string(), entity: z.string(), rowId: z.string(), field: z.string() });
+export const HeldBack = z.object({
+  id: z.string(),
+  opId: z.string(),
+  reason: z.string(),
+  entity: z.string(),
+  rowId: z.string(),
+  field: z.string(),
+});
 
 export const OpenReport = z.object({
   planId: Id,
@@ -84,10 +91,20 @@ export const ReturnRow = z.object({
 });
 export type ReturnRow = z.infer<typeof ReturnRow>;
 
-export const ReturnsBoard = z.object({ periodId: Id.nullable(), periodLabel: z.string().nullable(), rows: z.array(ReturnRow) });
+export const ReturnsBoard = z.object({
+  periodId: Id.nullable(),
+  periodLabel: z.string().nullable(),
+  rows: z.array(ReturnRow),
+});
 export type ReturnsBoard = z.infer<typeof ReturnsBoard>;
 
-export const ConflictVersion = z.object({ opId: z.string(), value: z.unknown(), person: z.string(), at: z.string(), device: z.string() });
+export const ConflictVersion = z.object({
+  opId: z.string(),
+  value: z.unknown(),
+  person: z.string(),
+  at: z.string(),
+  device: z.string(),
+});
 export const SyncConflict = z.object({
   id: z.string(),
   entity: z.string(),
@@ -103,7 +120,10 @@ export const syncChannels = {
   /** Is this plan shared, and as what (owner or a lead's copy); open conflicts and held-back changes. */
   'sync:status': ch(z.object({ planId: Id }), SyncStatus),
   /** The lead names of a plan's actions (for "Send to leads"). */
-  'sync:leads': ch(z.object({ planId: Id }), z.array(z.object({ lead: z.string(), actions: z.number().int(), invitedAt: IsoDateTime.nullable() }))),
+  'sync:leads': ch(
+    z.object({ planId: Id }),
+    z.array(z.object({ lead: z.string(), actions: z.number().int(), invitedAt: IsoDateTime.nullable() })),
+  ),
   /** Owner: write an invitation pack for one lead (asks where to save). */
   'sync:invite': ch(z.object({ planId: Id, lead: Name }), PackWritten),
   /** Owner: an update pack for one lead (or every lead when `lead` is null); a lead's copy: "Return my updates". */
@@ -113,17 +133,30 @@ export const syncChannels = {
   /** One pass over a shared folder (asks which folder the first time; remembered per plan). */
   'sync:folder': ch(
     z.object({ planId: Id, chooseAgain: z.boolean().default(false) }),
-    z.object({ folder: z.string(), opened: z.array(OpenReport), alreadyOpened: z.number().int(), notYet: z.array(z.string()), problems: z.array(z.object({ file: z.string(), message: z.string() })), written: z.object({ file: z.string(), ops: z.number().int() }).nullable() }),
+    z.object({
+      folder: z.string(),
+      opened: z.array(OpenReport),
+      alreadyOpened: z.number().int(),
+      notYet: z.array(z.string()),
+      problems: z.array(z.object({ file: z.string(), message: z.string() })),
+      written: z.object({ file: z.string(), ops: z.number().int() }).nullable(),
+    }),
   ),
   /** Packs received for a plan, newest first (the import reports). */
   'sync:received': ch(z.object({ planId: Id }), z.array(ReceivedPack)),
   /** Who has returned for a period, when, how many updates, and what is outstanding. */
   'sync:returns': ch(z.object({ planId: Id, periodId: Id.optional() }), ReturnsBoard),
   /** Fields with 2 or more versions, and changes held back for the owner. */
-  'sync:conflicts': ch(z.object({ planId: Id }), z.object({ conflicts: z.array(SyncConflict), heldBack: z.array(HeldBack) })),
+  'sync:conflicts': ch(
+    z.object({ planId: Id }),
+    z.object({ conflicts: z.array(SyncConflict), heldBack: z.array(HeldBack) }),
+  ),
   /** Settle a conflict: keep one version (its op id) or combine into new text. */
   'sync:resolve': ch(
-    z.union([z.object({ planId: Id, conflictId: z.string().min(1).max(200), keep: z.string().min(1).max(200) }), z.object({ planId: Id, conflictId: z.string().min(1).max(200), text: z.string().max(100_000) })]),
+    z.union([
+      z.object({ planId: Id, conflictId: z.string().min(1).max(200), keep: z.string().min(1).max(200) }),
+      z.object({ planId: Id, conflictId: z.string().min(1).max(200), text: z.string().max(100_000) }),
+    ]),
     Done,
   ),
   /** Apply (accept) or discard (reject) a held-back change. */

@@ -51,7 +51,9 @@ const ch = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O): Chan
 const PlanRef = z.object({ planId: Id });
 const Done = z.object({ ok: z.literal(true) });
 /** An indicator's figure: a finite number with a plain message otherwise. */
-const IndicatorNumber = z.number({ error: 'An indicator value must be a number (leave it empty when it is missing)' }).finite('An indicator value must be a finite number');
+const IndicatorNumber = z
+  .number({ error: 'An indicator value must be a number (leave it empty when it is missing)' })
+  .finite('An indicator value must be a finite number');
 const Reorder = z.object({ parentId: Id, orderedIds: z.array(Id).min(1).max(100_000) });
 /** `{ [key]: Id, archived }`, typed on its key: `{ actoinId: 'x' }` does not compile where `actionId` is asked. */
 const ArchiveInput = <K extends string>(key: K) => {
@@ -91,7 +93,11 @@ const ActionPatch = z
   .partial()
   .strict();
 
-const LeadInput = z.object({ name: Line.pipe(z.string().min(1, 'A lead needs a name')), personId: Id.nullable().default(null), role: LeadRole.default('lead') });
+const LeadInput = z.object({
+  name: Line.pipe(z.string().min(1, 'A lead needs a name')),
+  personId: Id.nullable().default(null),
+  role: LeadRole.default('lead'),
+});
 
 export const SearchHit = z.object({
   kind: z.enum(['action', 'progress']),
@@ -135,7 +141,10 @@ export const contract = {
   'settings:setUserName': ch(z.object({ userName: Line.pipe(z.string().min(1)) }), AppInfo),
 
   // Plans
-  'plans:list': ch(z.object({ includeArchived: z.boolean().default(false), trash: z.boolean().default(false) }), z.array(PlanListItem)),
+  'plans:list': ch(
+    z.object({ includeArchived: z.boolean().default(false), trash: z.boolean().default(false) }),
+    z.array(PlanListItem),
+  ),
   'plans:create': ch(
     z.object({
       title: z.string().trim().min(1, 'A plan needs a title').max(500),
@@ -168,22 +177,54 @@ export const contract = {
 
   // Reporting periods
   'periods:create': ch(
-    z.object({ planId: Id, label: z.string().trim().min(1).max(200), startDate: IsoDate.nullable().default(null), endDate: IsoDate.nullable().default(null) }),
+    z.object({
+      planId: Id,
+      label: z.string().trim().min(1).max(200),
+      startDate: IsoDate.nullable().default(null),
+      endDate: IsoDate.nullable().default(null),
+    }),
     ReportingPeriod,
   ),
   'periods:update': ch(
-    z.object({ periodId: Id, patch: z.object({ label: z.string().trim().min(1).max(200), startDate: IsoDate.nullable(), endDate: IsoDate.nullable() }).partial().strict() }),
+    z.object({
+      periodId: Id,
+      patch: z
+        .object({
+          label: z.string().trim().min(1).max(200),
+          startDate: IsoDate.nullable(),
+          endDate: IsoDate.nullable(),
+        })
+        .partial()
+        .strict(),
+    }),
     ReportingPeriod,
   ),
   'periods:reorder': ch(Reorder, z.array(ReportingPeriod)),
-  'periods:setCurrent': ch(z.object({ planId: Id, currentPeriodId: Id.nullable(), comparePeriodId: Id.nullable() }), Plan),
+  'periods:setCurrent': ch(
+    z.object({ planId: Id, currentPeriodId: Id.nullable(), comparePeriodId: Id.nullable() }),
+    Plan,
+  ),
   'periods:lock': ch(z.object({ periodId: Id, locked: z.boolean() }), ReportingPeriod),
   'periods:delete': ch(z.object({ periodId: Id }), Done),
 
   // Inspection recommendations
-  'recommendations:create': ch(z.object({ planId: Id, number: z.number().int().nullable().default(null), label: z.string().trim().min(1).max(200), text: Text }), Recommendation),
+  'recommendations:create': ch(
+    z.object({
+      planId: Id,
+      number: z.number().int().nullable().default(null),
+      label: z.string().trim().min(1).max(200),
+      text: Text,
+    }),
+    Recommendation,
+  ),
   'recommendations:update': ch(
-    z.object({ recommendationId: Id, patch: z.object({ number: z.number().int().nullable(), label: z.string().trim().min(1).max(200), text: Text }).partial().strict() }),
+    z.object({
+      recommendationId: Id,
+      patch: z
+        .object({ number: z.number().int().nullable(), label: z.string().trim().min(1).max(200), text: Text })
+        .partial()
+        .strict(),
+    }),
     Recommendation,
   ),
   'recommendations:delete': ch(z.object({ recommendationId: Id }), Done),
@@ -192,7 +233,12 @@ export const contract = {
 
   // Sections
   'sections:create': ch(
-    z.object({ planId: Id, title: z.string().max(2000).default(''), number: z.string().trim().max(40).optional(), afterSectionId: Id.nullable().optional() }),
+    z.object({
+      planId: Id,
+      title: z.string().max(2000).default(''),
+      number: z.string().trim().max(40).optional(),
+      afterSectionId: Id.nullable().optional(),
+    }),
     Section,
   ),
   'sections:update': ch(z.object({ sectionId: Id, patch: SectionPatch }), Section),
@@ -203,7 +249,10 @@ export const contract = {
   'sections:restore': ch(z.object({ sectionId: Id }), Section),
 
   // Objectives / outcomes
-  'objectives:create': ch(z.object({ sectionId: Id, title: Text, afterObjectiveId: Id.nullable().optional() }), Objective),
+  'objectives:create': ch(
+    z.object({ sectionId: Id, title: Text, afterObjectiveId: Id.nullable().optional() }),
+    Objective,
+  ),
   'objectives:update': ch(z.object({ objectiveId: Id, patch: z.object({ title: Text }).strict() }), Objective),
   'objectives:reorder': ch(Reorder, z.array(Objective)),
   'objectives:archive': ch(ArchiveInput('objectiveId'), Objective),
@@ -224,7 +273,15 @@ export const contract = {
     Action,
   ),
   'actions:update': ch(z.object({ actionId: Id, patch: ActionPatch }), Action),
-  'actions:move': ch(z.object({ actionId: Id, sectionId: Id, objectiveId: Id.nullable().default(null), index: z.number().int().min(0).optional() }), Action),
+  'actions:move': ch(
+    z.object({
+      actionId: Id,
+      sectionId: Id,
+      objectiveId: Id.nullable().default(null),
+      index: z.number().int().min(0).optional(),
+    }),
+    Action,
+  ),
   'actions:reorder': ch(Reorder, z.array(Action)),
   'actions:archive': ch(ArchiveInput('actionId'), Action),
   'actions:delete': ch(z.object({ actionId: Id }), Done),
@@ -246,7 +303,14 @@ export const contract = {
     Person,
   ),
   'people:delete': ch(z.object({ personId: Id }), Done),
-  'leads:suggest': ch(z.object({ planId: Id.optional(), prefix: z.string().max(200).default(''), limit: z.number().int().min(1).max(100).default(20) }), z.array(z.string())),
+  'leads:suggest': ch(
+    z.object({
+      planId: Id.optional(),
+      prefix: z.string().max(200).default(''),
+      limit: z.number().int().min(1).max(100).default(20),
+    }),
+    z.array(z.string()),
+  ),
 
   // Ratings and progress, per action and reporting period
   'ratings:set': ch(
@@ -260,8 +324,14 @@ export const contract = {
     }),
     Rating.nullable(),
   ),
-  'progress:add': ch(z.object({ actionId: Id, periodId: Id, body: Text, internal: z.boolean().default(false) }), ProgressUpdate),
-  'progress:update': ch(z.object({ progressId: Id, patch: z.object({ body: Text, internal: z.boolean() }).partial().strict() }), ProgressUpdate),
+  'progress:add': ch(
+    z.object({ actionId: Id, periodId: Id, body: Text, internal: z.boolean().default(false) }),
+    ProgressUpdate,
+  ),
+  'progress:update': ch(
+    z.object({ progressId: Id, patch: z.object({ body: Text, internal: z.boolean() }).partial().strict() }),
+    ProgressUpdate,
+  ),
   'progress:delete': ch(z.object({ progressId: Id }), Done),
   'progress:restore': ch(z.object({ progressId: Id }), ProgressUpdate),
 
@@ -272,7 +342,11 @@ export const contract = {
         id: Id.optional(),
         planId: Id,
         sectionId: Id.nullable().default(null),
-        name: z.string().trim().min(1, 'An indicator needs a name').max(500, 'An indicator name can be at most 500 characters'),
+        name: z
+          .string()
+          .trim()
+          .min(1, 'An indicator needs a name')
+          .max(500, 'An indicator name can be at most 500 characters'),
         unit: IndicatorUnit.default('other'),
         polarity: Polarity.default('higher-is-better'),
         baselineLabel: z.string().trim().max(100, 'The baseline year can be at most 100 characters').default(''),
@@ -283,7 +357,11 @@ export const contract = {
         values: z
           .array(
             z.object({
-              label: z.string().trim().min(1, 'Each value needs a month or period label').max(100, 'A month label can be at most 100 characters'),
+              label: z
+                .string()
+                .trim()
+                .min(1, 'Each value needs a month or period label')
+                .max(100, 'A month label can be at most 100 characters'),
               value: IndicatorNumber.nullable(),
               note: z.string().trim().max(2000, 'A value note can be at most 2,000 characters').default(''),
             }),
@@ -296,22 +374,53 @@ export const contract = {
         const seen = new Set<string>();
         input.values.forEach((v, i) => {
           const key = v.label.toLowerCase();
-          if (seen.has(key)) ctx.addIssue({ code: 'custom', path: ['values', i, 'label'], message: `The month "${v.label}" appears twice; each month can have one value` });
+          if (seen.has(key))
+            ctx.addIssue({
+              code: 'custom',
+              path: ['values', i, 'label'],
+              message: `The month "${v.label}" appears twice; each month can have one value`,
+            });
           seen.add(key);
         });
         if (input.unit === 'percent')
-          for (const [field, v] of [['baseline', input.baseline], ['snAverage', input.snAverage], ['target', input.target], ...input.values.map((x, i) => [`values.${i}.value`, x.value] as const)] as const)
-            if (v !== null && (v < 0 || v > 100)) ctx.addIssue({ code: 'custom', path: String(field).split('.'), message: `A percentage must be between 0 and 100 (${v} was given)` });
+          for (const [field, v] of [
+            ['baseline', input.baseline],
+            ['snAverage', input.snAverage],
+            ['target', input.target],
+            ...input.values.map((x, i) => [`values.${i}.value`, x.value] as const),
+          ] as const)
+            if (v !== null && (v < 0 || v > 100))
+              ctx.addIssue({
+                code: 'custom',
+                path: String(field).split('.'),
+                message: `A percentage must be between 0 and 100 (${v} was given)`,
+              });
       }),
     Indicator,
   ),
   'indicators:delete': ch(z.object({ indicatorId: Id }), Done),
 
   // Read models
-  'summary:get': ch(z.object({ planId: Id, periodId: Id.optional(), compareId: Id.nullable().optional(), today: IsoDate.optional() }), PlanSummary),
-  'history:get': ch(z.object({ entityId: Id, limit: z.number().int().min(1).max(5000).default(500) }), z.array(AuditEntry)),
-  'history:plan': ch(z.object({ planId: Id, limit: z.number().int().min(1).max(5000).default(200) }), z.array(AuditEntry)),
-  'search:query': ch(z.object({ planId: Id.optional(), query: z.string().trim().min(1).max(500), limit: z.number().int().min(1).max(500).default(50) }), z.array(SearchHit)),
+  'summary:get': ch(
+    z.object({ planId: Id, periodId: Id.optional(), compareId: Id.nullable().optional(), today: IsoDate.optional() }),
+    PlanSummary,
+  ),
+  'history:get': ch(
+    z.object({ entityId: Id, limit: z.number().int().min(1).max(5000).default(500) }),
+    z.array(AuditEntry),
+  ),
+  'history:plan': ch(
+    z.object({ planId: Id, limit: z.number().int().min(1).max(5000).default(200) }),
+    z.array(AuditEntry),
+  ),
+  'search:query': ch(
+    z.object({
+      planId: Id.optional(),
+      query: z.string().trim().min(1).max(500),
+      limit: z.number().int().min(1).max(500).default(50),
+    }),
+    z.array(SearchHit),
+  ),
 
   // Covering report, saved per plan and period
   'coveringReport:get': ch(z.object({ planId: Id, periodId: Id }), CoveringReport),
@@ -320,7 +429,10 @@ export const contract = {
   // Backups and repair of the plan store (Help › Restore a backup)
   'backups:list': ch(z.object({}), z.array(BackupInfo)),
   'backups:create': ch(z.object({}), BackupInfo),
-  'backups:restore': ch(z.object({ path: z.string().min(1).max(4096) }), z.object({ restored: z.string(), previous: z.string() })),
+  'backups:restore': ch(
+    z.object({ path: z.string().min(1).max(4096) }),
+    z.object({ restored: z.string(), previous: z.string() }),
+  ),
   'store:status': ch(z.object({}), IntegrityStatus),
   'store:repair': ch(z.object({}), IntegrityStatus),
 

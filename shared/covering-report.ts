@@ -42,7 +42,11 @@ export const CoveringReportContent = z.object({
   backgroundPapers: z.array(z.string().max(1000)).default([]),
   appendices: z.array(z.string().max(1000)).default([]),
   author: z
-    .object({ name: z.string().max(300).default(''), jobTitle: z.string().max(300).default(''), service: z.string().max(300).default('') })
+    .object({
+      name: z.string().max(300).default(''),
+      jobTitle: z.string().max(300).default(''),
+      service: z.string().max(300).default(''),
+    })
     .default({ name: '', jobTitle: '', service: '' }),
 });
 export type CoveringReportContent = z.output<typeof CoveringReportContent>;

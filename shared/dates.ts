@@ -158,7 +158,8 @@ interface Ctx {
   maxTwoDigitYear: number;
 }
 
-const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const MONTH =
+  '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 const DAY = '(\\d{1,2})(st|nd|rd|th)?';
 const YEAR = "'?(\\d{4}|\\d{2})";
 const MONTH_INDEX = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -182,7 +183,8 @@ const RE = {
   quarterFirst: /^q([1-4])\s*(?:of\s+)?(?:fy|financial year)?\s*(\d{4}|\d{2})\s*([/-])\s*(\d{4}|\d{2})$/,
   quarterLast: /^(?:fy|financial year)?\s*(\d{4}|\d{2})\s*([/-])\s*(\d{4}|\d{2})\s*q([1-4])$/,
   endOf: /^(?:the\s+)?end\s+(?:of\s+)?(?:the\s+)?(.+)$/,
-  weekday: /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?,?\s+(.+)$/,
+  weekday:
+    /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?,?\s+(.+)$/,
   monthOnly: re(MONTH),
   dayMonth: re(`${DAY}(?:\\s*of)?[\\s./-]*${MONTH}`),
   monthDay: re(`${MONTH}\\s*${DAY}`),
@@ -223,10 +225,14 @@ function financialYear(y1: number | null, y2Token: string, quarter?: number): Pe
   return { start: iso(y, m, 1), end: iso(y, m + 2, daysInMonth(y, m + 2)), precision: 'month' };
 }
 
-
 /** Reads one date-like phrase (no ranges, lists or recurrences) as a period. */
 function parsePeriod(input: string, ctx: Ctx): Period | null {
-  let s = input.trim().replace(/^(?:by|due(?:\s+by|\s+date)?|deadline|target(?:\s+date)?|in|during|(?:to be\s+)?(?:completed|complete|achieved|delivered) by)\s*:?\s+/, '');
+  let s = input
+    .trim()
+    .replace(
+      /^(?:by|due(?:\s+by|\s+date)?|deadline|target(?:\s+date)?|in|during|(?:to be\s+)?(?:completed|complete|achieved|delivered) by)\s*:?\s+/,
+      '',
+    );
   let m: RegExpExecArray | null;
 
   if ((m = RE.endOf.exec(s))) {
@@ -314,13 +320,15 @@ const COARSER: Record<DuePrecision, number> = { day: 0, month: 1, year: 2 };
 function parseRange(s: string, ctx: Ctx): Period | null {
   let parts: [string, string] | null = null;
   let m: RegExpExecArray | null;
-  if ((m = /^(?:between|from)\s+(.+?)\s+(?:and|to|until|till|through|thru|–|-)\s+(.+)$/.exec(s))) parts = [m[1] ?? '', m[2] ?? ''];
+  if ((m = /^(?:between|from)\s+(.+?)\s+(?:and|to|until|till|through|thru|–|-)\s+(.+)$/.exec(s)))
+    parts = [m[1] ?? '', m[2] ?? ''];
   else {
     const split = s.split(/\s+(?:to|until|till|through|thru)\s+|\s*–\s*|\s+-\s+/);
     if (split.length === 2) parts = [split[0] ?? '', split[1] ?? ''];
     else if ((m = new RegExp(`^(${MONTH})\\s*-\\s*(${MONTH}.*)$`).exec(s))) parts = [m[1] ?? '', m[3] ?? ''];
     else if ((m = /^(.*[a-z].*\d{4})\s*-\s*([a-z].*)$/.exec(s))) parts = [m[1] ?? '', m[2] ?? ''];
-    else if ((m = /^(\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\s*-\s*(\d{1,2}[/.]\d{1,2}[/.]\d{2,4})$/.exec(s))) parts = [m[1] ?? '', m[2] ?? ''];
+    else if ((m = /^(\d{1,2}[/.]\d{1,2}[/.]\d{2,4})\s*-\s*(\d{1,2}[/.]\d{1,2}[/.]\d{2,4})$/.exec(s)))
+      parts = [m[1] ?? '', m[2] ?? ''];
   }
   if (!parts) return null;
   const [a, b] = parts.map((p) => p.trim()) as [string, string];
@@ -344,7 +352,9 @@ function toDue(p: Period): DueParsed {
       : p.precision === 'month'
         ? p.start === iso(y, m, 1) && p.end === iso(y, m, daysInMonth(y, m))
         : p.start === iso(y, 1, 1) && p.end === iso(y, 12, 31);
-  return single ? { kind: 'date', date: p.end, precision: p.precision } : { kind: 'range', start: p.start, end: p.end, precision: p.precision };
+  return single
+    ? { kind: 'date', date: p.end, precision: p.precision }
+    : { kind: 'range', start: p.start, end: p.end, precision: p.precision };
 }
 
 /** A date or a range, from a date-like phrase. */
@@ -371,7 +381,8 @@ const RECURRENCE_WORDS: Record<string, Recurrence> = {
   termly: 'termly',
   term: 'termly',
 };
-const RECURRENCE_RE = /\b(?:(weekly|monthly|quarterly|annual(?:ly)?|yearly|termly)|(?:every|each|per|once\s+a|once\s+per)\s+(week|month|quarter|year|term))\b/g;
+const RECURRENCE_RE =
+  /\b(?:(weekly|monthly|quarterly|annual(?:ly)?|yearly|termly)|(?:every|each|per|once\s+a|once\s+per)\s+(week|month|quarter|year|term))\b/g;
 const RECURRENCE_REJECT =
   /\b(?:fortnight\w*|bi-?(?:annual\w*|monthly|weekly)|semi-?annual\w*|half[\s-]?yearly|twice|(?:two|three|four|six|twelve|\d+)[\s-]*(?:weekly|monthly|yearly))\b/;
 const FILLER =
@@ -401,7 +412,12 @@ function parseRecurrence(s: string, ctx: Ctx): DueParsed | null {
       rest = rest.slice(0, review.index);
     }
   }
-  rest = rest.replace(FILLER, ' ').replace(/\s+/g, ' ').trim().replace(FROM_WORDS, '').replace(/\s+onwards$/, '');
+  rest = rest
+    .replace(FILLER, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(FROM_WORDS, '')
+    .replace(/\s+onwards$/, '');
   if (rest !== '') {
     const p = parsePeriod(rest, ctx);
     if (!p) return null;
@@ -415,8 +431,9 @@ function parseOngoing(s: string, ctx: Ctx): DueParsed | null {
   if (/^(?:on-?\s?going|continuous|continuing|continual)$/.test(s)) return { kind: 'ongoing', label: 'ongoing' };
   if (/^(?:already\s+|now\s+)?in place$/.test(s)) return { kind: 'ongoing', label: 'in place' };
   const m =
-    /^(?:(?:on-?\s?going)\s*[-–,:]?\s*)?(?:from|starting(?:\s+from)?|commencing|beginning|since|with effect from)\s+(.+?)(?:\s+onwards)?$/.exec(s) ??
-    /^(.+?)\s+onwards$/.exec(s);
+    /^(?:(?:on-?\s?going)\s*[-–,:]?\s*)?(?:from|starting(?:\s+from)?|commencing|beginning|since|with effect from)\s+(.+?)(?:\s+onwards)?$/.exec(
+      s,
+    ) ?? /^(.+?)\s+onwards$/.exec(s);
   if (!m) return null;
   const p = parsePeriod(m[1] ?? '', ctx);
   return p ? { kind: 'ongoing', label: 'from', from: p.start, fromPrecision: p.precision } : null;
@@ -462,7 +479,10 @@ function parseList(lines: readonly string[], ctx: Ctx): DueParsed | null {
       p
         .trim()
         .replace(/[.,:]+$/, '')
-        .replace(/^(?:revised|extended|deferred|moved|changed|slipped|new date|now|was|originally|previously|initially)(?:\s+(?:to|date|from))?\s*:?\s*/, '')
+        .replace(
+          /^(?:revised|extended|deferred|moved|changed|slipped|new date|now|was|originally|previously|initially)(?:\s+(?:to|date|from))?\s*:?\s*/,
+          '',
+        )
         .trim(),
     )
     .filter((p) => p !== '');
@@ -484,7 +504,10 @@ export function parseDue(text: string, opts: ParseDueOptions = {}): DueParsed {
   try {
     if (typeof text !== 'string') return UNPARSED;
     const today = typeof opts.today === 'string' ? splitIso(opts.today) : null;
-    const ctx: Ctx = { monthFirst: opts.monthFirst === true, maxTwoDigitYear: today ? Math.min(today[0] + 10, 2099) : 2049 };
+    const ctx: Ctx = {
+      monthFirst: opts.monthFirst === true,
+      maxTwoDigitYear: today ? Math.min(today[0] + 10, 2099) : 2049,
+    };
     const lines = normaliseLines(text);
     if (lines.length === 0) return UNPARSED;
     return parseCell(lines.join(' '), ctx) ?? parseList(lines, ctx) ?? UNPARSED;

@@ -17,7 +17,10 @@ export interface HandlerContext {
   emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 }
 
-export type Handler<C extends Channel> = (input: ParsedInputOf<C>, ctx: HandlerContext) => OutputOf<C> | Promise<OutputOf<C>>;
+export type Handler<C extends Channel> = (
+  input: ParsedInputOf<C>,
+  ctx: HandlerContext,
+) => OutputOf<C> | Promise<OutputOf<C>>;
 export type HandlersFor<Cs extends Channel> = { [C in Cs]: Handler<C> };
 export type Handlers = HandlersFor<Channel>;
 
@@ -54,7 +57,8 @@ export type Call = <C extends Channel>(channel: C, input: InputOf<C>) => Promise
  */
 export function typedInvoke(dispatch: Dispatch, ctx: HandlerContext | (() => HandlerContext)): Invoke {
   const context = typeof ctx === 'function' ? ctx : () => ctx;
-  return <C extends Channel>(channel: C, input: InputOf<C>) => dispatch(channel, input, context()) as Promise<Result<OutputOf<C>>>;
+  return <C extends Channel>(channel: C, input: InputOf<C>) =>
+    dispatch(channel, input, context()) as Promise<Result<OutputOf<C>>>;
 }
 
 /** A `Call` over an `Invoke`: the value, or the error `toError` builds from the failure. */
@@ -70,11 +74,15 @@ export function unwrapping(invoke: Invoke, toError: (channel: Channel, error: Ap
  * The dispatcher over `handlers` (every channel for the app; a subset, such as the store's core channels,
  * in tests and the bench: a channel without a handler answers `unknown_channel`).
  */
-export function createDispatcher<Cs extends Channel>(handlers: HandlersFor<Cs>, options: DispatchOptions = {}): Dispatch {
+export function createDispatcher<Cs extends Channel>(
+  handlers: HandlersFor<Cs>,
+  options: DispatchOptions = {},
+): Dispatch {
   const table: Partial<Record<Channel, (input: unknown, ctx: HandlerContext) => unknown>> = handlers;
   return async (channel, payload, ctx) => {
     const handler = isChannel(channel) ? table[channel] : undefined;
-    if (!isChannel(channel) || !handler) return fail('unknown_channel', `There is no operation called ${String(channel)}.`);
+    if (!isChannel(channel) || !handler)
+      return fail('unknown_channel', `There is no operation called ${String(channel)}.`);
     const def = contract[channel];
     const parsed = def.input.safeParse(payload ?? {});
     if (!parsed.success) {
@@ -87,12 +95,21 @@ export function createDispatcher<Cs extends Channel>(handlers: HandlersFor<Cs>, 
         const out = def.output.safeParse(value);
         if (!out.success) {
           options.onInternalError?.(channel, out.error);
-          return fail('internal', `${channel} produced an answer that does not match the contract: ${describeInvalid(channel, zodIssues(out.error))}`);
+          return fail(
+            'internal',
+            `${channel} produced an answer that does not match the contract: ${describeInvalid(channel, zodIssues(out.error))}`,
+          );
         }
       }
       return ok(value);
     } catch (error) {
-      if (error instanceof DomainError) return { ok: false, error: error.issues ? { code: error.code, message: error.message, issues: error.issues } : { code: error.code, message: error.message } };
+      if (error instanceof DomainError)
+        return {
+          ok: false,
+          error: error.issues
+            ? { code: error.code, message: error.message, issues: error.issues }
+            : { code: error.code, message: error.message },
+        };
       options.onInternalError?.(channel, error);
       const detail = error instanceof Error ? error.message : String(error);
       return fail('internal', `Something went wrong in ${channel}: ${detail}. Nothing was changed.`);

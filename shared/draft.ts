@@ -5,7 +5,17 @@
  * label / key, so a draft needs no ids.
  */
 import { z } from 'zod';
-import { ColumnConfig, IndicatorUnit, IndicatorYearToDate, IsoDate, LeadRole, PlanTemplate, Polarity, RatingLevelInput, Text } from './model';
+import {
+  ColumnConfig,
+  IndicatorUnit,
+  IndicatorYearToDate,
+  IsoDate,
+  LeadRole,
+  PlanTemplate,
+  Polarity,
+  RatingLevelInput,
+  Text,
+} from './model';
 
 export const LeadDraft = z.object({ name: z.string().trim().min(1).max(500), role: LeadRole.default('lead') });
 
@@ -57,7 +67,13 @@ export const IndicatorDraft = z.object({
   target: z.number().finite().nullable().default(null),
   yearToDate: IndicatorYearToDate.default('latest'),
   values: z
-    .array(z.object({ label: z.string().trim().min(1).max(100), value: z.number().finite().nullable(), note: z.string().max(2000).default('') }))
+    .array(
+      z.object({
+        label: z.string().trim().min(1).max(100),
+        value: z.number().finite().nullable(),
+        note: z.string().max(2000).default(''),
+      }),
+    )
     .max(60)
     .default([]),
   notes: Text.default(''),
@@ -100,7 +116,9 @@ export const PlanDraft = z.object({
   currentPeriod: z.string().optional(),
   comparePeriod: z.string().optional(),
   recommendations: z
-    .array(z.object({ number: z.number().int().nullable().default(null), label: z.string().min(1).max(200), text: Text }))
+    .array(
+      z.object({ number: z.number().int().nullable().default(null), label: z.string().min(1).max(200), text: Text }),
+    )
     .default([]),
   sections: z.array(SectionDraft).default([]),
 });

@@ -4,9 +4,27 @@ import { IntegrityStatus } from './contract';
 
 export const events = {
   /** Progress of a long job (export, import): `done` of `total` units. */
-  'job:progress': z.object({ jobId: z.string(), kind: z.enum(['export', 'import']), phase: z.string(), done: z.number(), total: z.number() }),
+  'job:progress': z.object({
+    jobId: z.string(),
+    kind: z.enum(['export', 'import']),
+    phase: z.string(),
+    done: z.number(),
+    total: z.number(),
+  }),
   /** A menu command chosen in the native menu. */
-  'menu:command': z.object({ command: z.enum(['newPlan', 'export', 'coveringReport', 'import', 'undo', 'redo', 'search', 'settings', 'restoreBackup']) }),
+  'menu:command': z.object({
+    command: z.enum([
+      'newPlan',
+      'export',
+      'coveringReport',
+      'import',
+      'undo',
+      'redo',
+      'search',
+      'settings',
+      'restoreBackup',
+    ]),
+  }),
   /** The full integrity check after open finished (state 'damaged': offer store:repair or a restore). */
   'store:integrity': IntegrityStatus,
 } as const;

@@ -25,7 +25,10 @@ const Cell = z.string().nullable().optional();
 
 const Item = z.object({
   ref: z.string(),
-  ofsted_recommendation: z.object({ label: z.string(), number: z.number().int().nullable().optional() }).nullable().optional(),
+  ofsted_recommendation: z
+    .object({ label: z.string(), number: z.number().int().nullable().optional() })
+    .nullable()
+    .optional(),
   objective: Cell,
   action: Cell,
   outcome: Cell,
@@ -44,7 +47,14 @@ export const Fixture2020 = z.object({
       grading_statement: z.string().default(''),
       additional_statement: z.string().default(''),
       recommendations: z
-        .array(z.object({ number: z.number().int().nullable(), plan_label: z.string(), text: z.string(), addressed_by: z.array(z.string()).default([]) }))
+        .array(
+          z.object({
+            number: z.number().int().nullable(),
+            plan_label: z.string(),
+            text: z.string(),
+            addressed_by: z.array(z.string()).default([]),
+          }),
+        )
         .default([]),
     })
     .optional(),
@@ -58,7 +68,9 @@ const text = (cell: string | null | undefined): string => cell ?? '';
 /** "Thurrock Council (Children's Services)" -> organisation and service. */
 function splitOrganisation(s: string): { organisation: string; service: string } {
   const m = /^(.*?)\s*\(([^()]*)\)\s*$/.exec(s);
-  return m ? { organisation: (m[1] ?? '').trim(), service: (m[2] ?? '').trim() } : { organisation: s.trim(), service: '' };
+  return m
+    ? { organisation: (m[1] ?? '').trim(), service: (m[2] ?? '').trim() }
+    : { organisation: s.trim(), service: '' };
 }
 
 /**
@@ -85,10 +97,13 @@ export function draftFromFixture2020(json: unknown, ratings?: Readonly<Record<st
     recsByRef.set(ref, list);
   };
   for (const r of recs) for (const ref of r.addressed_by) link(ref, r.plan_label);
-  for (const s of fx.sections) for (const it of s.items) if (it.ofsted_recommendation) link(it.ref, it.ofsted_recommendation.label);
+  for (const s of fx.sections)
+    for (const it of s.items) if (it.ofsted_recommendation) link(it.ref, it.ofsted_recommendation.label);
 
   const { organisation, service } = splitOrganisation(fx.organisation);
-  const intro = [fx.inspection?.grading_statement ?? '', fx.inspection?.additional_statement ?? ''].filter((t) => t !== '').join('\n');
+  const intro = [fx.inspection?.grading_statement ?? '', fx.inspection?.additional_statement ?? '']
+    .filter((t) => t !== '')
+    .join('\n');
 
   return {
     title: fx.title,
@@ -110,7 +125,8 @@ export function draftFromFixture2020(json: unknown, ratings?: Readonly<Record<st
         let ratingList: NonNullable<ActionDraft['ratings']> = [];
         if (colour !== undefined) {
           const key = keyByLabel.get(colour);
-          if (key === undefined) throw new Error(`Rating for ${it.ref} must be Red, Amber, Green or Blue, not "${String(colour)}"`);
+          if (key === undefined)
+            throw new Error(`Rating for ${it.ref} must be Red, Amber, Green or Blue, not "${String(colour)}"`);
           ratingList = [{ period: FIXTURE_2020_PERIOD, level: key }];
         }
         const progress = text(it.progress);

@@ -113,7 +113,16 @@ export const ImportPreview = z.object({
   warnings: z.array(ImportWarning),
   /** Performance indicators read from indicator tables: missing values are counted, never read as 0. */
   indicators: z
-    .array(z.object({ section: z.string(), name: z.string(), unit: z.string(), polarity: z.string(), values: z.number().int(), missing: z.number().int() }))
+    .array(
+      z.object({
+        section: z.string(),
+        name: z.string(),
+        unit: z.string(),
+        polarity: z.string(),
+        values: z.number().int(),
+        missing: z.number().int(),
+      }),
+    )
     .optional(),
 });
 export type ImportPreview = z.infer<typeof ImportPreview>;

@@ -40,7 +40,11 @@ export function yearToDate(ind: Pick<Indicator, 'values' | 'yearToDate'>): numbe
 /** Direction of travel between the last two present values, respecting polarity ('not-rated' with fewer than two). */
 export function indicatorTravel(ind: Pick<Indicator, 'values' | 'polarity'>): Exclude<Direction, 'new'> {
   const present = presentValues(ind.values);
-  return indicatorDirection(present[present.length - 2]?.value ?? null, present[present.length - 1]?.value ?? null, ind.polarity);
+  return indicatorDirection(
+    present[present.length - 2]?.value ?? null,
+    present[present.length - 1]?.value ?? null,
+    ind.polarity,
+  );
 }
 
 /** Arrow and words of the direction of travel ("– Not rated" when fewer than two values are present). */
@@ -55,9 +59,22 @@ export function meetsTarget(ind: Pick<Indicator, 'values' | 'polarity' | 'target
   return ind.polarity === 'higher-is-better' ? latest.value >= ind.target : latest.value <= ind.target;
 }
 
-export const UNIT_LABELS: Record<Indicator['unit'], string> = { percent: '%', days: 'days', count: 'count', rate: 'rate', other: 'other' };
-export const POLARITY_WORDS: Record<Indicator['polarity'], string> = { 'higher-is-better': 'higher is better', 'lower-is-better': 'lower is better' };
-export const YEAR_TO_DATE_WORDS: Record<Indicator['yearToDate'], string> = { latest: 'latest value', sum: 'sum of the months', mean: 'mean of the months' };
+export const UNIT_LABELS: Record<Indicator['unit'], string> = {
+  percent: '%',
+  days: 'days',
+  count: 'count',
+  rate: 'rate',
+  other: 'other',
+};
+export const POLARITY_WORDS: Record<Indicator['polarity'], string> = {
+  'higher-is-better': 'higher is better',
+  'lower-is-better': 'lower is better',
+};
+export const YEAR_TO_DATE_WORDS: Record<Indicator['yearToDate'], string> = {
+  latest: 'latest value',
+  sum: 'sum of the months',
+  mean: 'mean of the months',
+};
 
 /** A value as the appendix and screens write it: "83.5%", "24 days", "12"; missing is "Missing" (never 0). */
 export function formatIndicatorValue(value: number | null, unit: Indicator['unit']): string {
@@ -76,5 +93,11 @@ export function indicatorFigures(ind: Figures & Pick<Indicator, 'target'>): {
   travelLabel: { arrow: string; words: string };
   meetsTarget: boolean | null;
 } {
-  return { latest: latestValue(ind), yearToDate: yearToDate(ind), travel: indicatorTravel(ind), travelLabel: indicatorTravelLabel(ind), meetsTarget: meetsTarget(ind) };
+  return {
+    latest: latestValue(ind),
+    yearToDate: yearToDate(ind),
+    travel: indicatorTravel(ind),
+    travelLabel: indicatorTravelLabel(ind),
+    meetsTarget: meetsTarget(ind),
+  };
 }

@@ -35,7 +35,10 @@ function hasLineControl(s: string): boolean {
 export const Line = z
   .string()
   .max(MAX_LINE)
-  .refine((s) => !hasLineControl(s), 'This must be a single line of plain text: line breaks and control characters are not allowed.')
+  .refine(
+    (s) => !hasLineControl(s),
+    'This must be a single line of plain text: line breaks and control characters are not allowed.',
+  )
   .transform((s) => s.trim());
 /** Narrative text (several paragraphs separated by "\n"). */
 export const Text = z.string().max(MAX_TEXT);
@@ -274,12 +277,22 @@ export const ProgressUpdate = z.object({
 });
 export type ProgressUpdate = z.infer<typeof ProgressUpdate>;
 
-export const Polarity = z.enum(['higher-is-better', 'lower-is-better'], { error: 'Polarity must be higher-is-better or lower-is-better' });
-export const IndicatorUnit = z.enum(['percent', 'days', 'count', 'rate', 'other'], { error: 'The unit must be percent, days, count, rate or other' });
+export const Polarity = z.enum(['higher-is-better', 'lower-is-better'], {
+  error: 'Polarity must be higher-is-better or lower-is-better',
+});
+export const IndicatorUnit = z.enum(['percent', 'days', 'count', 'rate', 'other'], {
+  error: 'The unit must be percent, days, count, rate or other',
+});
 /** How an indicator's year to date is worked out from its monthly values: the latest value, their sum or their mean. */
-export const IndicatorYearToDate = z.enum(['latest', 'sum', 'mean'], { error: 'The year to date must be the latest value, the sum or the mean' });
+export const IndicatorYearToDate = z.enum(['latest', 'sum', 'mean'], {
+  error: 'The year to date must be the latest value, the sum or the mean',
+});
 /** One monthly (or quarterly) value: null = missing ("data being collated"), never zero; the note says why. */
-export const IndicatorValue = z.object({ label: z.string(), value: z.number().nullable(), note: z.string().default('') });
+export const IndicatorValue = z.object({
+  label: z.string(),
+  value: z.number().nullable(),
+  note: z.string().default(''),
+});
 export type IndicatorValue = z.infer<typeof IndicatorValue>;
 
 export const Indicator = z.object({

@@ -45,7 +45,9 @@ const FIELD_WORDS: Record<string, string> = {
 
 /** "patch.title" -> "title"; "leads.2.name" -> "name"; "" -> "". */
 export function fieldOfPath(path: readonly PropertyKey[] | string): string {
-  const parts = (typeof path === 'string' ? path.split('.') : path.map(String)).filter((p) => p !== '' && !/^\d+$/.test(p));
+  const parts = (typeof path === 'string' ? path.split('.') : path.map(String)).filter(
+    (p) => p !== '' && !/^\d+$/.test(p),
+  );
   return parts.at(-1) ?? '';
 }
 
@@ -68,12 +70,18 @@ export function plainIssue(issue: Issue): string {
   const The = `The ${words}`;
   switch (issue.code) {
     case 'too_big':
-      if (issue.origin === 'string') return `${The} can be at most ${n(issue.maximum)} characters long. Shorten it and try again.`;
-      if (issue.origin === 'array' || issue.origin === 'set') return `${The} can hold at most ${n(issue.maximum)} items.`;
+      if (issue.origin === 'string')
+        return `${The} can be at most ${n(issue.maximum)} characters long. Shorten it and try again.`;
+      if (issue.origin === 'array' || issue.origin === 'set')
+        return `${The} can hold at most ${n(issue.maximum)} items.`;
       return `${The} must be ${n(issue.maximum)} or less.`;
     case 'too_small':
-      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? `${The} can't be empty.` : `${The} must be at least ${n(issue.minimum)} characters long.`;
-      if (issue.origin === 'array' || issue.origin === 'set') return `${The} needs at least ${n(issue.minimum)} item${Number(issue.minimum) === 1 ? '' : 's'}.`;
+      if (issue.origin === 'string')
+        return Number(issue.minimum) <= 1
+          ? `${The} can't be empty.`
+          : `${The} must be at least ${n(issue.minimum)} characters long.`;
+      if (issue.origin === 'array' || issue.origin === 'set')
+        return `${The} needs at least ${n(issue.minimum)} item${Number(issue.minimum) === 1 ? '' : 's'}.`;
       return `${The} must be ${n(issue.minimum)} or more.`;
     case 'invalid_format':
       if (issue.format === 'date') return `${The} isn't a real date. Enter a date such as 13/02/2018.`;

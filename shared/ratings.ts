@@ -8,7 +8,15 @@
  *
  * Pure TypeScript: no Node, no DOM.
  */
-import { formatRational, meanOfMeans, rational, rationalFromNumber, roundRational, addRationals, type Rational } from './rounding';
+import {
+  formatRational,
+  meanOfMeans,
+  rational,
+  rationalFromNumber,
+  roundRational,
+  addRationals,
+  type Rational,
+} from './rounding';
 
 // ---------------------------------------------------------------------------------------------
 // Types and presets
@@ -62,7 +70,9 @@ function level(
   colour: string,
   value: number | null,
   definition: string,
-  flags: Partial<Pick<ScaleLevel, 'countsAsComplete' | 'canBeRemoved' | 'requiresExplanation' | 'excludedFromMean'>> = {},
+  flags: Partial<
+    Pick<ScaleLevel, 'countsAsComplete' | 'canBeRemoved' | 'requiresExplanation' | 'excludedFromMean'>
+  > = {},
 ): LevelInput {
   return {
     key,
@@ -95,13 +105,27 @@ export const SCALE_PRESETS: Record<ScalePresetId, ScalePreset> = {
     name: 'Five-level numeric (1-5)',
     description: 'Numbered 1 to 5, as in the 2017-19 development plan. 0 or blank means not rated yet.',
     levels: [
-      level('1', '1 Not started', FILLS.red, 1, 'Not started or significantly delayed; must be prioritised', { requiresExplanation: true }),
-      level('2', '2 Some delay', FILLS.amber, 2, 'Started with some delay; must be monitored', { requiresExplanation: true }),
-      level('3', '3 On track', FILLS.lightGreen, 3, 'On track for the agreed date'),
-      level('4', '4 Completed', FILLS.green, 4, 'Completed with evidence the improvement is sustained; stays in the plan for monitoring', {
-        countsAsComplete: true,
+      level('1', '1 Not started', FILLS.red, 1, 'Not started or significantly delayed; must be prioritised', {
+        requiresExplanation: true,
       }),
-      level('5', '5 Sustained', FILLS.blue, 5, 'Completed and sustained; can be removed from the plan', { countsAsComplete: true, canBeRemoved: true }),
+      level('2', '2 Some delay', FILLS.amber, 2, 'Started with some delay; must be monitored', {
+        requiresExplanation: true,
+      }),
+      level('3', '3 On track', FILLS.lightGreen, 3, 'On track for the agreed date'),
+      level(
+        '4',
+        '4 Completed',
+        FILLS.green,
+        4,
+        'Completed with evidence the improvement is sustained; stays in the plan for monitoring',
+        {
+          countsAsComplete: true,
+        },
+      ),
+      level('5', '5 Sustained', FILLS.blue, 5, 'Completed and sustained; can be removed from the plan', {
+        countsAsComplete: true,
+        canBeRemoved: true,
+      }),
     ],
   },
   'four-level-colour': {
@@ -141,8 +165,12 @@ export const SCALE_PRESETS: Record<ScalePresetId, ScalePreset> = {
     name: 'Words (Not started, Delayed, On track, Completed)',
     description: 'Status words instead of colours, as plans that open the progress text with a status phrase.',
     levels: [
-      level('NOT STARTED', 'Not started', FILLS.red, null, 'Not started, or significantly delayed', { requiresExplanation: true }),
-      level('DELAYED', 'Delayed', FILLS.amber, null, 'Started, but behind the agreed date', { requiresExplanation: true }),
+      level('NOT STARTED', 'Not started', FILLS.red, null, 'Not started, or significantly delayed', {
+        requiresExplanation: true,
+      }),
+      level('DELAYED', 'Delayed', FILLS.amber, null, 'Started, but behind the agreed date', {
+        requiresExplanation: true,
+      }),
       level('ON TRACK', 'On track', FILLS.green, null, 'On track for the agreed date'),
       level('COMPLETED', 'Completed', FILLS.blue, null, 'Completed', { countsAsComplete: true }),
     ],
@@ -152,11 +180,16 @@ export const SCALE_PRESETS: Record<ScalePresetId, ScalePreset> = {
 /** Extra levels councils commonly add; never scored and never in a mean. */
 export const EXTRA_LEVELS: { notApplicable: LevelInput; deferred: LevelInput } = {
   notApplicable: level('N/A', 'N/A', FILLS.grey, null, 'Not applicable in this period', { excludedFromMean: true }),
-  deferred: level('DEFERRED', 'Deferred', FILLS.grey, null, 'Deferred by agreement; not rated in this period', { excludedFromMean: true }),
+  deferred: level('DEFERRED', 'Deferred', FILLS.grey, null, 'Deferred by agreement; not rated in this period', {
+    excludedFromMean: true,
+  }),
 };
 
 /** Gives level inputs ids and positions (0-based, in order). `idFor` defaults to "level-1", "level-2"... */
-export function toScaleLevels(inputs: readonly LevelInput[], idFor: (input: LevelInput, index: number) => string = (_, i) => `level-${i + 1}`): ScaleLevel[] {
+export function toScaleLevels(
+  inputs: readonly LevelInput[],
+  idFor: (input: LevelInput, index: number) => string = (_, i) => `level-${i + 1}`,
+): ScaleLevel[] {
   return inputs.map((input, position) => ({ ...input, id: idFor(input, position), position }));
 }
 
@@ -221,7 +254,10 @@ export const SHAPE_NAMES: Record<LevelShape, string> = {
  * level of a scale of up to 10 levels has a distinct shape (the list repeats after that).
  */
 export function levelShape(lvl: ScaleLevel, levels: readonly ScaleLevel[]): LevelShape {
-  const index = Math.max(0, sortLevels(levels).findIndex((l) => l.id === lvl.id));
+  const index = Math.max(
+    0,
+    sortLevels(levels).findIndex((l) => l.id === lvl.id),
+  );
   return LEVEL_SHAPES[index % LEVEL_SHAPES.length] ?? '■';
 }
 
@@ -282,7 +318,10 @@ export interface ExactMean extends Rational {
  * Exact mean score of a section's ratings (level ids; null = not rated). Unrated rows, unknown level ids
  * and unscored levels (N/A, Deferred) are left out. Null when nothing is scored (show a dash, never 0).
  */
-export function sectionMean(ratingsOfSection: readonly (string | null)[], levels: readonly ScaleLevel[]): ExactMean | null {
+export function sectionMean(
+  ratingsOfSection: readonly (string | null)[],
+  levels: readonly ScaleLevel[],
+): ExactMean | null {
   const scores = ratingsOfSection.map((id) => scoreOf(id, levels)).filter((s): s is number => s !== null);
   if (scores.length === 0) return null;
   const sum = addRationals(scores.map(rationalFromNumber));
@@ -349,7 +388,11 @@ function compareNumbers(prev: number, curr: number): 'improved' | 'no-change' | 
  * No score now (not rated, unknown, N/A, Deferred) -> 'not-rated'; scored now but not before -> 'new';
  * otherwise the comparison of scores.
  */
-export function actionDirection(prevLevelId: string | null, currLevelId: string | null, levels: readonly ScaleLevel[]): Direction {
+export function actionDirection(
+  prevLevelId: string | null,
+  currLevelId: string | null,
+  levels: readonly ScaleLevel[],
+): Direction {
   const curr = scoreOf(currLevelId, levels);
   if (curr === null) return 'not-rated';
   const prev = scoreOf(prevLevelId, levels);
@@ -363,7 +406,8 @@ export function actionDirection(prevLevelId: string | null, currLevelId: string 
  * Accepts plain numbers or exact means. No current mean -> 'not-rated'; no previous mean -> 'new'.
  */
 export function meanDirection(prev: number | Rational | null, curr: number | Rational | null): Direction {
-  const shown = (m: number | Rational): number => (typeof m === 'number' ? roundRational(rationalFromNumber(m), 1) : roundRational(m, 1));
+  const shown = (m: number | Rational): number =>
+    typeof m === 'number' ? roundRational(rationalFromNumber(m), 1) : roundRational(m, 1);
   if (curr === null) return 'not-rated';
   if (prev === null) return 'new';
   return compareNumbers(shown(prev), shown(curr));
@@ -393,7 +437,11 @@ export type Polarity = 'higher-is-better' | 'lower-is-better';
  * Direction of a performance indicator, respecting polarity (a falling value improves when lower is
  * better). Missing values are not zero: either missing (or not finite) -> 'not-rated'.
  */
-export function indicatorDirection(prev: number | null, curr: number | null, polarity: Polarity): Exclude<Direction, 'new'> {
+export function indicatorDirection(
+  prev: number | null,
+  curr: number | null,
+  polarity: Polarity,
+): Exclude<Direction, 'new'> {
   if (prev === null || curr === null || !Number.isFinite(prev) || !Number.isFinite(curr)) return 'not-rated';
   return polarity === 'higher-is-better' ? compareNumbers(prev, curr) : compareNumbers(curr, prev);
 }

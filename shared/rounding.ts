@@ -138,7 +138,9 @@ function roundRationalToDecimal(r: Rational, dp: number): { scaled: bigint } {
 function decimalString(scaled: bigint, dp: number): string {
   if (dp <= 0) return scaled.toString();
   const negative = scaled < 0n;
-  const digits = abs(scaled).toString().padStart(dp + 1, '0');
+  const digits = abs(scaled)
+    .toString()
+    .padStart(dp + 1, '0');
   const text = `${digits.slice(0, -dp)}.${digits.slice(-dp)}`;
   return negative ? `-${text}` : text;
 }

@@ -13,7 +13,18 @@
 import { defaultCompareId } from './compare';
 import { isOverdue, isValidIsoDate, parseDue } from './dates';
 import { DomainError } from './result';
-import { actionDirection, averagesMeanSomething, countByLevel, isOnTrackOrComplete, meanDirection, overallMean, ratingIsComplete, sectionMean, type ExactMean, type ScaleLevel } from './ratings';
+import {
+  actionDirection,
+  averagesMeanSomething,
+  countByLevel,
+  isOnTrackOrComplete,
+  meanDirection,
+  overallMean,
+  ratingIsComplete,
+  sectionMean,
+  type ExactMean,
+  type ScaleLevel,
+} from './ratings';
 import { formatRational, rationalToNumber, type Rational } from './rounding';
 import type { PlanTree, RatingLevel } from './model';
 import type { PlanSummary } from './summary-schema';
@@ -45,7 +56,8 @@ function todayUtc(): string {
 function resolvePeriods(index: TreeIndex, opts: SummaryOptions): { periodId: string | null; compareId: string | null } {
   const { plan } = index.tree;
   const known = (id: string, what: string): string => {
-    if (!index.periodsById.has(id)) throw new DomainError('not_found', `The ${what} period is not a period of this plan.`);
+    if (!index.periodsById.has(id))
+      throw new DomainError('not_found', `The ${what} period is not a period of this plan.`);
     return id;
   };
   const periodId =
@@ -65,9 +77,11 @@ export function computeSummary(tree: PlanTree, opts: SummaryOptions = {}): PlanS
   const index = indexTree(tree);
   const { periodId, compareId } = resolvePeriods(index, opts);
   const today = opts.today ?? todayUtc();
-  if (!isValidIsoDate(today)) throw new DomainError('invalid_input', `Today must be a date written YYYY-MM-DD, not "${today}".`);
+  if (!isValidIsoDate(today))
+    throw new DomainError('invalid_input', `Today must be a date written YYYY-MM-DD, not "${today}".`);
   const levels = index.levels;
-  const levelIn = (actionId: string, pid: string | null): RatingLevel | null => (pid === null ? null : levelOf(index, actionId, pid));
+  const levelIn = (actionId: string, pid: string | null): RatingLevel | null =>
+    pid === null ? null : levelOf(index, actionId, pid);
 
   const live = liveActions(index);
   const actions: PlanSummary['actions'] = [];
@@ -88,7 +102,13 @@ export function computeSummary(tree: PlanTree, opts: SummaryOptions = {}): PlanS
       previousLevelId: prev?.id ?? null,
       direction: actionDirection(prev?.id ?? null, curr?.id ?? null, levels),
       overdue: !(curr?.countsAsComplete ?? false) && isOverdue(parseDue(a.dueText, { today }), today),
-      missingExplanation: curr !== null && curr.requiresExplanation && !ratingIsComplete({ levelId: curr.id, explanation: rating?.explanation, correctiveAction: rating?.correctiveAction }, levels),
+      missingExplanation:
+        curr !== null &&
+        curr.requiresExplanation &&
+        !ratingIsComplete(
+          { levelId: curr.id, explanation: rating?.explanation, correctiveAction: rating?.correctiveAction },
+          levels,
+        ),
     });
   }
 
@@ -155,7 +175,10 @@ export interface GroupStanding {
 }
 
 /** Counts a summary group's actions on track or complete and complete (N/A, Deferred left out). */
-export function groupStanding(group: Pick<PlanSummary['overall'], 'counts'>, levels: readonly ScaleLevel[]): GroupStanding {
+export function groupStanding(
+  group: Pick<PlanSummary['overall'], 'counts'>,
+  levels: readonly ScaleLevel[],
+): GroupStanding {
   const byId = new Map(levels.map((l) => [l.id, l]));
   const out: GroupStanding = { rated: 0, onTrackOrComplete: 0, complete: 0 };
   for (const c of group.counts) {
@@ -178,11 +201,19 @@ export function sharePercent(part: number, whole: number): string {
  * rated. 6 of 11 rated actions (55%) are on track or complete." Used where an average would mean nothing
  * (a colour key without numbers).
  */
-export function describeCounts(group: Pick<PlanSummary['overall'], 'counts' | 'notRated'>, levels: readonly ScaleLevel[]): string {
+export function describeCounts(
+  group: Pick<PlanSummary['overall'], 'counts' | 'notRated'>,
+  levels: readonly ScaleLevel[],
+): string {
   const parts = group.counts.filter((c) => c.count > 0).map((c) => `${num(c.count)} ${c.label}`);
   const notRated = group.notRated > 0 ? `; ${num(group.notRated)} not rated` : '';
   const s = groupStanding(group, levels);
-  if (s.rated === 0) return parts.length ? `${listAnd(parts)}${notRated}.` : group.notRated > 0 ? `${n(group.notRated, 'action', 'actions')} not yet rated.` : 'No actions.';
+  if (s.rated === 0)
+    return parts.length
+      ? `${listAnd(parts)}${notRated}.`
+      : group.notRated > 0
+        ? `${n(group.notRated, 'action', 'actions')} not yet rated.`
+        : 'No actions.';
   const share = `${num(s.onTrackOrComplete)} of ${n(s.rated, 'rated action', 'rated actions')} (${sharePercent(s.onTrackOrComplete, s.rated)}) ${s.onTrackOrComplete === 1 ? 'is' : 'are'} on track or complete`;
   return `${listAnd(parts)}${notRated}. ${share}.`;
 }
@@ -201,13 +232,17 @@ export function describeProgress(summary: PlanSummary, tree: PlanTree): string {
   const total = summary.actions.length;
   const period = summary.periodLabel;
   if (total === 0) return `${tree.plan.title.trim() || 'The plan'} has no actions yet.`;
-  const count = (d: PlanSummary['actions'][number]['direction']): number => summary.actions.filter((a) => a.direction === d).length;
+  const count = (d: PlanSummary['actions'][number]['direction']): number =>
+    summary.actions.filter((a) => a.direction === d).length;
   const notRated = count('not-rated');
   const rated = total - notRated;
   const of = `Of ${n(total, 'action', 'actions')}`;
 
   if (rated === 0) {
-    const none = total === 1 ? 'The plan’s one action has not yet been rated' : `None of the ${num(total)} actions has yet been rated`;
+    const none =
+      total === 1
+        ? 'The plan’s one action has not yet been rated'
+        : `None of the ${num(total)} actions has yet been rated`;
     return `${none}${period ? ` for ${period}` : ''}.`;
   }
 
@@ -251,7 +286,11 @@ export function describeProgress(summary: PlanSummary, tree: PlanTree): string {
       );
   } else if (summary.overall.current.value !== null) {
     if (summary.compareId !== null && summary.overall.previous.value !== null) {
-      sentences.push(prev === curr ? `The overall average rating is unchanged at ${curr}.` : `The overall average rating moved from ${prev} to ${curr}.`);
+      sentences.push(
+        prev === curr
+          ? `The overall average rating is unchanged at ${curr}.`
+          : `The overall average rating moved from ${prev} to ${curr}.`,
+      );
     } else {
       sentences.push(`The overall average rating is ${curr}.`);
     }

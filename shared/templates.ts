@@ -133,7 +133,8 @@ const DEVELOPMENT: TemplateInfo = {
 const BLANK: TemplateInfo = {
   id: 'blank',
   name: 'Blank plan',
-  description: 'Sections with numbered actions, Red/Amber/Green ratings and the usual columns. Change labels and columns to suit.',
+  description:
+    'Sections with numbered actions, Red/Amber/Green ratings and the usual columns. Change labels and columns to suit.',
   sectionNoun: 'Section',
   objectiveNoun: 'Objective',
   columns: [

@@ -10,7 +10,17 @@
  *
  * Pure TypeScript: no Node, no DOM.
  */
-import type { Action, Objective, PlanTree, ProgressUpdate, Rating, RatingLevel, Recommendation, ReportingPeriod, Section } from './model';
+import type {
+  Action,
+  Objective,
+  PlanTree,
+  ProgressUpdate,
+  Rating,
+  RatingLevel,
+  Recommendation,
+  ReportingPeriod,
+  Section,
+} from './model';
 
 export interface TreeIndex {
   tree: PlanTree;
@@ -64,7 +74,8 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 /** Sorts by position only when out of order (trees from the store are already ordered). */
 function ordered<T extends { position: number }>(list: T[]): T[] {
-  for (let i = 1; i < list.length; i++) if ((list[i] as T).position < (list[i - 1] as T).position) return [...list].sort(byPosition);
+  for (let i = 1; i < list.length; i++)
+    if ((list[i] as T).position < (list[i - 1] as T).position) return [...list].sort(byPosition);
   return list;
 }
 
@@ -151,7 +162,10 @@ export interface ArchiveLookup {
  * follow it). Archived actions are hidden unless asked for, count in no summary figure and answer no
  * recommendation.
  */
-export function isEffectivelyArchived(index: ArchiveLookup, action: Pick<Action, 'archived' | 'objectiveId' | 'sectionId'>): boolean {
+export function isEffectivelyArchived(
+  index: ArchiveLookup,
+  action: Pick<Action, 'archived' | 'objectiveId' | 'sectionId'>,
+): boolean {
   if (action.archived) return true;
   if (action.objectiveId && index.objectivesById.get(action.objectiveId)?.archived) return true;
   return index.sectionsById.get(action.sectionId)?.archived ?? false;
@@ -174,7 +188,8 @@ export function liveActions(source: PlanTree | TreeIndex, opts: { includeArchive
   const out: Action[] = [];
   for (const s of index.sections) {
     if (s.archived && !opts.includeArchived) continue;
-    for (const a of index.actionsBySection.get(s.id) ?? []) if (opts.includeArchived || !isEffectivelyArchived(index, a)) out.push(a);
+    for (const a of index.actionsBySection.get(s.id) ?? [])
+      if (opts.includeArchived || !isEffectivelyArchived(index, a)) out.push(a);
   }
   return out;
 }

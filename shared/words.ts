@@ -2,7 +2,9 @@
 
 /** "1 period", "2 periods", "1 priority", "3 priorities", "0 actions". */
 export function plural(n: number, noun: string, pluralForm?: string): string {
-  const many = pluralForm ?? (/[^aeiou]y$/i.test(noun) ? `${noun.slice(0, -1)}ies` : /(s|x|ch|sh)$/i.test(noun) ? `${noun}es` : `${noun}s`);
+  const many =
+    pluralForm ??
+    (/[^aeiou]y$/i.test(noun) ? `${noun.slice(0, -1)}ies` : /(s|x|ch|sh)$/i.test(noun) ? `${noun}es` : `${noun}s`);
   return `${n.toLocaleString('en-GB')} ${n === 1 ? noun : many}`;
 }
 

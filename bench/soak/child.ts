@@ -24,10 +24,14 @@ const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
 const say = (line: string): void => void fs.writeSync(1, `${line}\n`);
 
 const store = openStore(dbPath, { actor: 'soak' });
-const handlers = { ...createStoreHandlers(store), ...createExportHandlers({ store, host: headlessHost }) } as unknown as Handlers;
+const handlers = {
+  ...createStoreHandlers(store),
+  ...createExportHandlers({ store, host: headlessHost }),
+} as unknown as Handlers;
 const draft = JSON.parse(fs.readFileSync(draftFile, 'utf8')) as Record<string, unknown>;
 const dispatch = createDispatcher(handlers);
-const meta = (key: string): string => String(store.sqlite.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key));
+const meta = (key: string): string =>
+  String(store.sqlite.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key));
 const template = meta('soak_template');
 const work = meta('soak_work');
 let seq = Number(process.argv[6] ?? 0);
@@ -51,14 +55,26 @@ async function main(): Promise<void> {
     const liveSections = tree.sections.filter((s) => s.deletedAt === null);
     const liveActions = tree.actions.filter((a) => a.deletedAt === null);
     const op = rand();
-    if (op < 0.2) await call('actions:create', { sectionId: pick(liveSections).id, description: `soak action ${seq + 1}` });
-    else if (op < 0.35 && liveActions.length) await call('actions:update', { actionId: pick(liveActions).id, patch: { description: `soak edit ${seq + 1}` } });
-    else if (op < 0.45 && liveActions.length) await call('ratings:set', { actionId: pick(liveActions).id, periodId: pick(tree.periods).id, levelId: pick(tree.levels).id, explanation: `soak ${seq + 1}`, correctiveAction: 'x' });
+    if (op < 0.2)
+      await call('actions:create', { sectionId: pick(liveSections).id, description: `soak action ${seq + 1}` });
+    else if (op < 0.35 && liveActions.length)
+      await call('actions:update', { actionId: pick(liveActions).id, patch: { description: `soak edit ${seq + 1}` } });
+    else if (op < 0.45 && liveActions.length)
+      await call('ratings:set', {
+        actionId: pick(liveActions).id,
+        periodId: pick(tree.periods).id,
+        levelId: pick(tree.levels).id,
+        explanation: `soak ${seq + 1}`,
+        correctiveAction: 'x',
+      });
     else if (op < 0.55) {
       // A section with actions, then its delete (a multi-row write).
-      const section = (await call('sections:create', { planId: work, title: `soak section ${seq + 1}` })) as { id: string } | null;
+      const section = (await call('sections:create', { planId: work, title: `soak section ${seq + 1}` })) as {
+        id: string;
+      } | null;
       if (section) {
-        for (let i = 0; i < 3; i++) await call('actions:create', { sectionId: section.id, description: `in section ${seq + 1}` });
+        for (let i = 0; i < 3; i++)
+          await call('actions:create', { sectionId: section.id, description: `in section ${seq + 1}` });
         await call('sections:delete', { sectionId: section.id });
       }
     } else if (op < 0.7) await call('plans:duplicate', { planId: template, title: `copy-${seq + 1}` });

@@ -29,8 +29,17 @@ export interface FuzzResult {
 function fingerprint(store: Store): string {
   const parts: string[] = [];
   for (const t of TABLES) {
-    const cols = (store.sqlite.prepare(`SELECT name FROM pragma_table_info('${t}')`).pluck().all() as string[]).includes('updated_at');
-    parts.push(String(store.sqlite.prepare(`SELECT count(*)${cols ? ', max(updated_at)' : ''} FROM ${t}`).raw(true).get()));
+    const cols = (
+      store.sqlite.prepare(`SELECT name FROM pragma_table_info('${t}')`).pluck().all() as string[]
+    ).includes('updated_at');
+    parts.push(
+      String(
+        store.sqlite
+          .prepare(`SELECT count(*)${cols ? ', max(updated_at)' : ''} FROM ${t}`)
+          .raw(true)
+          .get(),
+      ),
+    );
   }
   return parts.join('|');
 }
@@ -39,23 +48,63 @@ const isEnvelope = (r: unknown): boolean => {
   if (!r || typeof r !== 'object') return false;
   const o = r as { ok?: unknown; value?: unknown; error?: { code?: unknown; message?: unknown } };
   if (o.ok === true) return 'value' in o;
-  return o.ok === false && typeof o.error?.code === 'string' && typeof o.error.message === 'string' && o.error.message.length > 0;
+  return (
+    o.ok === false &&
+    typeof o.error?.code === 'string' &&
+    typeof o.error.message === 'string' &&
+    o.error.message.length > 0
+  );
 };
 
 export async function fuzz(options: { payloads: number; seed?: number }): Promise<FuzzResult> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'planwright-fuzz-'));
   const store = openStore(path.join(dir, 'fuzz.sqlite'), { actor: 'fuzz' });
-  const safe = (p: unknown): string => path.join(dir, `${path.basename(String(p)).replace(/[^\w.-]/g, '_').slice(0, 60) || 'x'}.docx`);
+  const safe = (p: unknown): string =>
+    path.join(
+      dir,
+      `${
+        path
+          .basename(String(p))
+          .replace(/[^\w.-]/g, '_')
+          .slice(0, 60) || 'x'
+      }.docx`,
+    );
   // Every file the fuzz may write stays in its own folder: dialogs answer null, paths are rewritten.
-  const host: Host = { chooseSavePath: async () => null, chooseOpenPath: async () => null, showItemInFolder: () => undefined } as unknown as Host;
-  const handlers = { ...createAppHandlers({ store, host }), ...createImportHandlers({ store, host, parser: inlineParser }) } as Handlers;
+  const host: Host = {
+    chooseSavePath: async () => null,
+    chooseOpenPath: async () => null,
+    showItemInFolder: () => undefined,
+  } as unknown as Host;
+  const handlers = {
+    ...createAppHandlers({ store, host }),
+    ...createImportHandlers({ store, host, parser: inlineParser }),
+  } as Handlers;
   const crashes: string[] = [];
-  const dispatch = createDispatcher(handlers, { validateOutput: true, onInternalError: (c, e) => crashes.push(`${c}: ${e instanceof Error ? e.message : String(e)}`) });
+  const dispatch = createDispatcher(handlers, {
+    validateOutput: true,
+    onInternalError: (c, e) => crashes.push(`${c}: ${e instanceof Error ? e.message : String(e)}`),
+  });
   const a = getPlanTree(store, createPlanFromDraft(store, smallDraft()).id);
-  const b = getPlanTree(store, createPlanFromDraft(store, { ...smallDraft(), title: 'Another plan', periods: [{ label: 'March 2020', locked: true } as never, { label: 'May 2020' }] }).id);
+  const b = getPlanTree(
+    store,
+    createPlanFromDraft(store, {
+      ...smallDraft(),
+      title: 'Another plan',
+      periods: [{ label: 'March 2020', locked: true } as never, { label: 'May 2020' }],
+    }).id,
+  );
   const env = makeEnv(store, dispatch, a.plan.id);
   const ctx = { actor: 'fuzz', emit: () => undefined };
-  const ids = [a, b].flatMap((t) => [t.plan.id, ...t.sections.map((s) => s.id), ...t.actions.map((x) => x.id), ...t.periods.map((p) => p.id), ...t.levels.map((l) => l.id), ...t.objectives.map((o) => o.id), ...t.recommendations.map((r) => r.id), ...t.progress.map((p) => p.id)]);
+  const ids = [a, b].flatMap((t) => [
+    t.plan.id,
+    ...t.sections.map((s) => s.id),
+    ...t.actions.map((x) => x.id),
+    ...t.periods.map((p) => p.id),
+    ...t.levels.map((l) => l.id),
+    ...t.objectives.map((o) => o.id),
+    ...t.recommendations.map((r) => r.id),
+    ...t.progress.map((p) => p.id),
+  ]);
   const lockedIds = b.periods.filter((p) => p.locked).map((p) => p.id);
   const value = fc.oneof(
     fc.anything(),
@@ -72,7 +121,13 @@ export async function fuzz(options: { payloads: number; seed?: number }): Promis
     fc.constant('x'.repeat(20_000)),
   );
   let count = 0;
-  const one = async (channel: Channel, mode: number, pick: number, replacement: unknown, raw: unknown): Promise<void> => {
+  const one = async (
+    channel: Channel,
+    mode: number,
+    pick: number,
+    replacement: unknown,
+    raw: unknown,
+  ): Promise<void> => {
     let payload: unknown = raw;
     if (mode > 0 && Object.hasOwn(validCases, channel)) {
       try {
@@ -83,10 +138,19 @@ export async function fuzz(options: { payloads: number; seed?: number }): Promis
       if (payload && typeof payload === 'object' && mode < 3) {
         const keys = Object.keys(payload);
         const key = keys[pick % Math.max(1, keys.length)];
-        if (key !== undefined) payload = mode === 1 ? { ...(payload as object), [key]: replacement } : Object.fromEntries(Object.entries(payload as object).filter(([k]) => k !== key));
+        if (key !== undefined)
+          payload =
+            mode === 1
+              ? { ...(payload as object), [key]: replacement }
+              : Object.fromEntries(Object.entries(payload as object).filter(([k]) => k !== key));
       }
     }
-    if (payload && typeof payload === 'object' && 'path' in payload && (channel.startsWith('export:') || channel.startsWith('import:')))
+    if (
+      payload &&
+      typeof payload === 'object' &&
+      'path' in payload &&
+      (channel.startsWith('export:') || channel.startsWith('import:'))
+    )
       payload = { ...(payload as object), path: safe((payload as { path: unknown }).path) };
     if (channel === 'backups:restore') return; // restores only a listed backup; covered by the unit tests
     const before = fingerprint(store);
@@ -106,10 +170,17 @@ export async function fuzz(options: { payloads: number; seed?: number }): Promis
     }
   };
   await fc.assert(
-    fc.asyncProperty(fc.constantFrom(...channels), fc.integer({ min: 0, max: 3 }), fc.nat(), value, fc.anything(), async (channel, mode, pick, replacement, raw) => {
-      await one(channel, mode, pick, replacement, raw);
-      return true;
-    }),
+    fc.asyncProperty(
+      fc.constantFrom(...channels),
+      fc.integer({ min: 0, max: 3 }),
+      fc.nat(),
+      value,
+      fc.anything(),
+      async (channel, mode, pick, replacement, raw) => {
+        await one(channel, mode, pick, replacement, raw);
+        return true;
+      },
+    ),
     { numRuns: options.payloads, seed: options.seed ?? 42, endOnFailure: false },
   );
   await store.close();

@@ -19,8 +19,12 @@ import { createImportHandlers } from '../../electron/import/handlers';
 import { inlineParser, workerParser } from '../../electron/import/parser';
 import { createDispatcher, type Handlers } from '../../shared/dispatch';
 
-const WORD = ['/work/shared/fixtures/word/continuous-development-plan-2020.docx', '/work/shared/fixtures/word/continuous-development-plan-2020-rated.docx'];
-export const UNCLEAR = /undefined|Cannot read|\bBug\b|zod|is not a function|\n\s+at |TypeError|RangeError|SyntaxError|invalid (zip|stored|block)|unexpected EOF|\[object /i;
+const WORD = [
+  '/work/shared/fixtures/word/continuous-development-plan-2020.docx',
+  '/work/shared/fixtures/word/continuous-development-plan-2020-rated.docx',
+];
+export const UNCLEAR =
+  /undefined|Cannot read|\bBug\b|zod|is not a function|\n\s+at |TypeError|RangeError|SyntaxError|invalid (zip|stored|block)|unexpected EOF|\[object /i;
 
 export interface HostileResult {
   files: number;
@@ -64,12 +68,14 @@ async function baseWorkbook(): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Plan');
   ws.addRow(['Ref', 'Action', 'Lead', 'By when', 'RAG']);
-  for (let i = 1; i <= 12; i++) ws.addRow([`1.${i}`, `Action number ${i} for the plan`, 'J Tynan', 'March 2020', ['Red', 'Amber', 'Green'][i % 3]]);
+  for (let i = 1; i <= 12; i++)
+    ws.addRow([`1.${i}`, `Action number ${i} for the plan`, 'J Tynan', 'March 2020', ['Red', 'Amber', 'Green'][i % 3]]);
   ws.mergeCells('A14:E14');
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
-const CSV = 'Ref,Action,Lead,By when,RAG\n1.1,"Recruit a permanent head, of service",J Tynan,March 2020,Green\n1.2,Audit case files,A Smith,June 2020,Amber\n';
+const CSV =
+  'Ref,Action,Lead,By when,RAG\n1.1,"Recruit a permanent head, of service",J Tynan,March 2020,Green\n1.2,Audit case files,A Smith,June 2020,Amber\n';
 
 type Maker = () => { name: string; kind: string; data: Uint8Array };
 
@@ -95,7 +101,8 @@ function makers(word: Uint8Array[], xlsx: Uint8Array, bombDocx: Uint8Array): Mak
     return rezip(files);
   };
   const xxe = '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>';
-  const laughs = '<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "lol"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>';
+  const laughs =
+    '<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "lol"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>';
   return [
     () => ({ name: 'flipped.docx', kind: 'byte flips (Word)', data: flip(docx()) }),
     () => ({ name: 'flipped.xlsx', kind: 'byte flips (Excel)', data: flip(xlsx) }),
@@ -106,27 +113,85 @@ function makers(word: Uint8Array[], xlsx: Uint8Array, bombDocx: Uint8Array): Mak
     () => ({ name: 'truncated.xlsx', kind: 'truncation', data: xlsx.slice(0, int(xlsx.length)) }),
     () => ({ name: 'removed.docx', kind: 'removed entry', data: anyEntry(docx(), (f, n) => delete f[n]) }),
     () => ({ name: 'removed.xlsx', kind: 'removed entry', data: anyEntry(xlsx, (f, n) => delete f[n]) }),
-    () => ({ name: 'renamed.xlsx', kind: 'renamed entry', data: anyEntry(xlsx, (f, n) => ((f[`${n}.old`] = f[n]!), delete f[n])) }),
-    () => ({ name: 'renamed.docx', kind: 'renamed entry', data: anyEntry(docx(), (f, n) => ((f[n.toUpperCase()] = f[n]!), delete f[n])) }),
-    () => ({ name: 'xxe.docx', kind: 'XXE', data: withPart(docx(), 'word/document.xml', (x) => x.replace(/^<\?xml[^>]*\?>/, xxe)) }),
-    () => ({ name: 'xxe.xlsx', kind: 'XXE', data: withPart(xlsx, 'xl/sharedStrings.xml', (x) => x.replace(/^<\?xml[^>]*\?>/, xxe)) }),
-    () => ({ name: 'laughs.docx', kind: 'billion laughs', data: withPart(docx(), 'word/document.xml', (x) => x.replace(/^<\?xml[^>]*\?>/, laughs)) }),
+    () => ({
+      name: 'renamed.xlsx',
+      kind: 'renamed entry',
+      data: anyEntry(xlsx, (f, n) => ((f[`${n}.old`] = f[n]!), delete f[n])),
+    }),
+    () => ({
+      name: 'renamed.docx',
+      kind: 'renamed entry',
+      data: anyEntry(docx(), (f, n) => ((f[n.toUpperCase()] = f[n]!), delete f[n])),
+    }),
+    () => ({
+      name: 'xxe.docx',
+      kind: 'XXE',
+      data: withPart(docx(), 'word/document.xml', (x) => x.replace(/^<\?xml[^>]*\?>/, xxe)),
+    }),
+    () => ({
+      name: 'xxe.xlsx',
+      kind: 'XXE',
+      data: withPart(xlsx, 'xl/sharedStrings.xml', (x) => x.replace(/^<\?xml[^>]*\?>/, xxe)),
+    }),
+    () => ({
+      name: 'laughs.docx',
+      kind: 'billion laughs',
+      data: withPart(docx(), 'word/document.xml', (x) => x.replace(/^<\?xml[^>]*\?>/, laughs)),
+    }),
     () => ({ name: 'bomb.docx', kind: 'zip bomb', data: bombDocx }),
-    () => ({ name: 'slip.docx', kind: 'zip-slip name', data: rezip({ ...unzipSync(docx()), '../../../../tmp/planwright-evil.xml': strToU8('<x/>') }) }),
+    () => ({
+      name: 'slip.docx',
+      kind: 'zip-slip name',
+      data: rezip({ ...unzipSync(docx()), '../../../../tmp/planwright-evil.xml': strToU8('<x/>') }),
+    }),
     () => {
       const files = unzipSync(docx());
-      return { name: 'dup.docx', kind: 'duplicate entry', data: duplicated(files, 'word/document.xml', strToU8('<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body/></w:document>')) };
+      return {
+        name: 'dup.docx',
+        kind: 'duplicate entry',
+        data: duplicated(
+          files,
+          'word/document.xml',
+          strToU8(
+            '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body/></w:document>',
+          ),
+        ),
+      };
     },
     () => {
       const files = unzipSync(xlsx);
-      return { name: 'dup.xlsx', kind: 'duplicate entry', data: duplicated(files, 'xl/worksheets/sheet1.xml', strToU8('<worksheet/>')) };
+      return {
+        name: 'dup.xlsx',
+        kind: 'duplicate entry',
+        data: duplicated(files, 'xl/worksheets/sheet1.xml', strToU8('<worksheet/>')),
+      };
     },
-    () => ({ name: 'merged.xlsx', kind: 'huge merged range', data: withPart(xlsx, 'xl/worksheets/sheet1.xml', (x) => x.replace(/<mergeCell ref="[^"]+"\/>/, `<mergeCell ref="A${1 + int(20)}:XFD1048576"/>`)) }),
-    () => ({ name: 'deep.docx', kind: 'deep nesting', data: withPart(docx(), 'word/document.xml', (x) => x.replace('<w:body>', `<w:body>${'<w:sdt>'.repeat(2000 + int(5000))}`)) }),
+    () => ({
+      name: 'merged.xlsx',
+      kind: 'huge merged range',
+      data: withPart(xlsx, 'xl/worksheets/sheet1.xml', (x) =>
+        x.replace(/<mergeCell ref="[^"]+"\/>/, `<mergeCell ref="A${1 + int(20)}:XFD1048576"/>`),
+      ),
+    }),
+    () => ({
+      name: 'deep.docx',
+      kind: 'deep nesting',
+      data: withPart(docx(), 'word/document.xml', (x) =>
+        x.replace('<w:body>', `<w:body>${'<w:sdt>'.repeat(2000 + int(5000))}`),
+      ),
+    }),
     () => ({ name: 'binary.csv', kind: 'CSV', data: Uint8Array.from({ length: 2000 }, () => int(256)) }),
-    () => ({ name: 'quotes.csv', kind: 'CSV', data: strToU8(CSV.replace(/"/g, () => (rnd() < 0.5 ? '"' : '')).repeat(1 + int(3)) + '"unterminated') }),
+    () => ({
+      name: 'quotes.csv',
+      kind: 'CSV',
+      data: strToU8(CSV.replace(/"/g, () => (rnd() < 0.5 ? '"' : '')).repeat(1 + int(3)) + '"unterminated'),
+    }),
     () => ({ name: 'flipped.csv', kind: 'CSV', data: flip(strToU8(CSV)) }),
-    () => ({ name: 'wide.csv', kind: 'CSV', data: strToU8(`${Array.from({ length: 300 + int(500) }, (_, i) => `c${i}`).join(',')}\n`) }),
+    () => ({
+      name: 'wide.csv',
+      kind: 'CSV',
+      data: strToU8(`${Array.from({ length: 300 + int(500) }, (_, i) => `c${i}`).join(',')}\n`),
+    }),
     () => ({ name: 'word-as.xlsx', kind: 'mislabelled', data: docx() }),
   ];
 }
@@ -135,16 +200,34 @@ function counts(store: ReturnType<typeof openStore>): string {
   return TABLES.map((t) => store.sqlite.prepare(`SELECT count(*) FROM ${t}`).pluck().get()).join(',');
 }
 
-export async function hostileImports(options: { files: number; limitMs?: number; workerEvery?: number; seed?: number }): Promise<HostileResult> {
+export async function hostileImports(options: {
+  files: number;
+  limitMs?: number;
+  workerEvery?: number;
+  seed?: number;
+}): Promise<HostileResult> {
   state = options.seed ?? 12345;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'planwright-hostile-'));
   const store = openStore(path.join(dir, 'hostile.sqlite'), { actor: 'hostile' });
-  const inline = createDispatcher({ ...createAppHandlers({ store, host: headlessHost }), ...createImportHandlers({ store, host: headlessHost, parser: inlineParser }) } as Handlers);
-  const worker = createDispatcher({ ...createAppHandlers({ store, host: headlessHost }), ...createImportHandlers({ store, host: headlessHost, parser: workerParser({ limits: { timeoutMs: options.limitMs ?? 30_000 } }) }) } as Handlers);
+  const inline = createDispatcher({
+    ...createAppHandlers({ store, host: headlessHost }),
+    ...createImportHandlers({ store, host: headlessHost, parser: inlineParser }),
+  } as Handlers);
+  const worker = createDispatcher({
+    ...createAppHandlers({ store, host: headlessHost }),
+    ...createImportHandlers({
+      store,
+      host: headlessHost,
+      parser: workerParser({ limits: { timeoutMs: options.limitMs ?? 30_000 } }),
+    }),
+  } as Handlers);
   const ctx = { actor: 'hostile', emit: () => undefined };
   const word = WORD.map((f) => new Uint8Array(fs.readFileSync(f)));
   // A Word document carrying 120 MB of zeros (about 1000:1), made once.
-  const bombDocx = zipSync({ ...unzipSync(word[0]!), 'word/media/zeros.bin': new Uint8Array(120 * 1024 * 1024) }, { level: 6 });
+  const bombDocx = zipSync(
+    { ...unzipSync(word[0]!), 'word/media/zeros.bin': new Uint8Array(120 * 1024 * 1024) },
+    { level: 6 },
+  );
   const all = makers(word, await baseWorkbook(), bombDocx);
   const result: HostileResult = { files: 0, failures: 0, byKind: {}, examples: [], slowestMs: 0 };
   const limit = options.limitMs ?? 30_000;
@@ -166,7 +249,8 @@ export async function hostileImports(options: { files: number; limitMs?: number;
         } else {
           const commit = await dispatch('import:commit', { token: (preview.value as { token: string }).token }, ctx);
           if (!commit.ok) {
-            if (commit.error.code === 'internal' || UNCLEAR.test(commit.error.message)) problem = `commit: ${commit.error.message}`;
+            if (commit.error.code === 'internal' || UNCLEAR.test(commit.error.message))
+              problem = `commit: ${commit.error.message}`;
             else if (counts(store) !== before) problem = 'commit refused but wrote';
           }
         }

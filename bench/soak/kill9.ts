@@ -81,7 +81,13 @@ async function seedStore(dir: string): Promise<{ file: string; template: Counts 
   return { file, template: counts };
 }
 
-function check(file: string, acked: Map<number, boolean>, template: Counts, importCounts: Counts, outDocx: string): { lost: number; problems: string[] } {
+function check(
+  file: string,
+  acked: Map<number, boolean>,
+  template: Counts,
+  importCounts: Counts,
+  outDocx: string,
+): { lost: number; problems: string[] } {
   const problems: string[] = [];
   const db = new Database(file);
   let lost = 0;
@@ -97,17 +103,39 @@ function check(file: string, acked: Map<number, boolean>, template: Counts, impo
         problems.push(`${t}: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
-    const missingFts = Number(db.prepare('SELECT count(*) FROM actions a WHERE NOT EXISTS (SELECT 1 FROM actions_fts f WHERE f.rowid = a.rid)').pluck().get());
-    const extraFts = Number(db.prepare('SELECT count(*) FROM actions_fts f WHERE NOT EXISTS (SELECT 1 FROM actions a WHERE a.rid = f.rowid)').pluck().get());
+    const missingFts = Number(
+      db
+        .prepare('SELECT count(*) FROM actions a WHERE NOT EXISTS (SELECT 1 FROM actions_fts f WHERE f.rowid = a.rid)')
+        .pluck()
+        .get(),
+    );
+    const extraFts = Number(
+      db
+        .prepare('SELECT count(*) FROM actions_fts f WHERE NOT EXISTS (SELECT 1 FROM actions a WHERE a.rid = f.rowid)')
+        .pluck()
+        .get(),
+    );
     if (missingFts || extraFts) problems.push(`search index: ${missingFts} actions missing, ${extraFts} extra`);
-    const actors = new Set(db.prepare("SELECT DISTINCT actor FROM audit_log WHERE actor LIKE 'soak-%'").pluck().all() as string[]);
+    const actors = new Set(
+      db.prepare("SELECT DISTINCT actor FROM audit_log WHERE actor LIKE 'soak-%'").pluck().all() as string[],
+    );
     for (const [seq, audited] of acked) if (audited && !actors.has(`soak-${seq}`)) lost++;
-    const orphans = Number(db.prepare('SELECT count(*) FROM actions a JOIN sections s ON s.id = a.section_id WHERE s.deleted_at IS NOT NULL AND a.deleted_at IS NULL').pluck().get());
+    const orphans = Number(
+      db
+        .prepare(
+          'SELECT count(*) FROM actions a JOIN sections s ON s.id = a.section_id WHERE s.deleted_at IS NOT NULL AND a.deleted_at IS NULL',
+        )
+        .pluck()
+        .get(),
+    );
     if (orphans) problems.push(`${orphans} live actions under deleted sections (a partial delete)`);
-    for (const p of db.prepare("SELECT id, title FROM plans WHERE title LIKE 'copy-%' OR title LIKE 'import-%'").all() as { id: string; title: string }[]) {
+    for (const p of db
+      .prepare("SELECT id, title FROM plans WHERE title LIKE 'copy-%' OR title LIKE 'import-%'")
+      .all() as { id: string; title: string }[]) {
       const want = p.title.startsWith('copy-') ? template : importCounts;
       const got = planCounts(db, p.id);
-      if (JSON.stringify(got) !== JSON.stringify(want)) problems.push(`${p.title} is partial: ${JSON.stringify(got)} not ${JSON.stringify(want)}`);
+      if (JSON.stringify(got) !== JSON.stringify(want))
+        problems.push(`${p.title} is partial: ${JSON.stringify(got)} not ${JSON.stringify(want)}`);
     }
   } finally {
     db.close();
@@ -129,9 +157,19 @@ interface ChildRun {
   lastSeq: number;
 }
 
-function runChild(bundle: string, draftFile: string, file: string, seed: number, outDocx: string, startSeq: number, killAfterMs: number): Promise<ChildRun> {
+function runChild(
+  bundle: string,
+  draftFile: string,
+  file: string,
+  seed: number,
+  outDocx: string,
+  startSeq: number,
+  killAfterMs: number,
+): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bundle, file, String(seed), outDocx, draftFile, String(startSeq)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [bundle, file, String(seed), outDocx, draftFile, String(startSeq)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const acked = new Map<number, boolean>();
     let lastBegun: string | null = null;
     let lastSeq = startSeq;
@@ -161,7 +199,8 @@ function runChild(bundle: string, draftFile: string, file: string, seed: number,
     child.on('exit', (code, signal) => {
       clearTimeout(guard);
       if (timer) clearTimeout(timer);
-      if (signal !== 'SIGKILL') reject(new Error(`the soak child stopped by itself (code ${code}): ${stderr.slice(0, 500)}`));
+      if (signal !== 'SIGKILL')
+        reject(new Error(`the soak child stopped by itself (code ${code}): ${stderr.slice(0, 500)}`));
       else resolve({ acked, lastBegun, lastSeq });
     });
   });
@@ -197,7 +236,15 @@ export async function kill9(options: Kill9Options): Promise<Kill9Result> {
         fs.rmSync(outDocx, { force: true });
       }
       seed = (seed * 1103515245 + 12345) >>> 0;
-      const run = await runChild(bundle, draftFile, store.file, seed, outDocx, seq, Math.floor((seed % 1000) / 1000 * (options.maxRunMs ?? 700)));
+      const run = await runChild(
+        bundle,
+        draftFile,
+        store.file,
+        seed,
+        outDocx,
+        seq,
+        Math.floor(((seed % 1000) / 1000) * (options.maxRunMs ?? 700)),
+      );
       seq = run.lastSeq + 1;
       for (const [k, v] of run.acked) acked.set(k, v);
       const during = run.lastBegun ?? 'between calls';

@@ -119,7 +119,11 @@ export const m0003_sync: Migration = {
   up: (sqlite) => {
     sqlite.exec(sql);
     // Deterministic ids for existing natural-key rows (nothing references these ids but the audit log).
-    const rekey = (table: string, rows: { id: string; a: string; b: string }[], idOf: (a: string, b: string) => string) => {
+    const rekey = (
+      table: string,
+      rows: { id: string; a: string; b: string }[],
+      idOf: (a: string, b: string) => string,
+    ) => {
       const upd = sqlite.prepare(`UPDATE ${table} SET id = ? WHERE id = ?`);
       const audit = sqlite.prepare('UPDATE audit_log SET entity_id = ? WHERE entity_id = ?');
       for (const r of rows) {
@@ -130,7 +134,15 @@ export const m0003_sync: Migration = {
       }
     };
     rekey('ratings', sqlite.prepare('SELECT id, action_id AS a, period_id AS b FROM ratings').all() as never, ratingId);
-    rekey('action_recommendations', sqlite.prepare('SELECT id, action_id AS a, recommendation_id AS b FROM action_recommendations').all() as never, linkId);
-    rekey('covering_reports', sqlite.prepare('SELECT id, plan_id AS a, period_id AS b FROM covering_reports').all() as never, coveringReportId);
+    rekey(
+      'action_recommendations',
+      sqlite.prepare('SELECT id, action_id AS a, recommendation_id AS b FROM action_recommendations').all() as never,
+      linkId,
+    );
+    rekey(
+      'covering_reports',
+      sqlite.prepare('SELECT id, plan_id AS a, period_id AS b FROM covering_reports').all() as never,
+      coveringReportId,
+    );
   },
 };

@@ -9,13 +9,26 @@ import { DomainError } from '../../shared/result';
 import { all, audit, must, newId, prepare, write } from '../sql';
 import { insertRow } from '../tables';
 import type { Store } from '../store';
-import { actionRow, liveAction, liveObjective, liveSection, loadAction, personRow, renumberPlan, reorderChildren } from './common';
+import {
+  actionRow,
+  liveAction,
+  liveObjective,
+  liveSection,
+  loadAction,
+  personRow,
+  renumberPlan,
+  reorderChildren,
+} from './common';
 
 /** The objective must be live and in `sectionId`. */
 function checkObjective(store: Store, objectiveId: string | null, sectionId: string): void {
   if (objectiveId === null) return;
   const o = liveObjective(store, objectiveId);
-  if (o.section_id !== sectionId) throw new DomainError('invalid_input', 'That objective belongs to another section. Move the action to that section first.');
+  if (o.section_id !== sectionId)
+    throw new DomainError(
+      'invalid_input',
+      'That objective belongs to another section. Move the action to that section first.',
+    );
 }
 
 export function createAction(store: Store, input: ParsedInputOf<'actions:create'>, actor: string): Action {
@@ -28,17 +41,28 @@ export function createAction(store: Store, input: ParsedInputOf<'actions:create'
       const lastInObjective =
         input.objectiveId === null
           ? null
-          : (prepare(store.sqlite, 'SELECT max(position) FROM actions WHERE section_id = ? AND objective_id = ? AND deleted_at IS NULL').pluck().get(section.id, input.objectiveId) as number | null);
-      const max = prepare(store.sqlite, 'SELECT max(position) FROM actions WHERE section_id = ? AND deleted_at IS NULL').pluck().get(section.id) as number | null;
+          : (prepare(
+              store.sqlite,
+              'SELECT max(position) FROM actions WHERE section_id = ? AND objective_id = ? AND deleted_at IS NULL',
+            )
+              .pluck()
+              .get(section.id, input.objectiveId) as number | null);
+      const max = prepare(store.sqlite, 'SELECT max(position) FROM actions WHERE section_id = ? AND deleted_at IS NULL')
+        .pluck()
+        .get(section.id) as number | null;
       position = lastInObjective !== null ? lastInObjective + 1 : max === null ? 0 : max + 1;
     } else if (input.afterActionId === null) {
       position = 0;
     } else {
       const after = actionRow(store, input.afterActionId);
-      if (!after || after.deleted_at !== null || after.section_id !== section.id) throw new DomainError('not_found', 'The action to insert after is not in that section. Reload and try again.');
+      if (!after || after.deleted_at !== null || after.section_id !== section.id)
+        throw new DomainError('not_found', 'The action to insert after is not in that section. Reload and try again.');
       position = after.position + 1;
     }
-    prepare(store.sqlite, 'UPDATE actions SET position = position + 1, updated_at = ? WHERE section_id = ? AND position >= ?').run(w.at, section.id, position);
+    prepare(
+      store.sqlite,
+      'UPDATE actions SET position = position + 1, updated_at = ? WHERE section_id = ? AND position >= ?',
+    ).run(w.at, section.id, position);
     const id = newId();
     const manual = input.reference !== undefined && input.reference !== '';
     insertRow(store, 'actions', {
@@ -114,7 +138,12 @@ export function updateAction(store: Store, input: ParsedInputOf<'actions:update'
         values.push(JSON.stringify(history));
       }
     }
-    if (sets.length > 0) prepare(store.sqlite, `UPDATE actions SET ${sets.join(', ')}, updated_at = ? WHERE id = ?`).run(...values, w.at, row.id);
+    if (sets.length > 0)
+      prepare(store.sqlite, `UPDATE actions SET ${sets.join(', ')}, updated_at = ? WHERE id = ?`).run(
+        ...values,
+        w.at,
+        row.id,
+      );
     if (renumber) renumberPlan(w, row.plan_id);
     return loadAction(store, row.id);
   });
@@ -125,16 +154,29 @@ export function moveAction(store: Store, input: ParsedInputOf<'actions:move'>, a
   return write(store, actor, (w) => {
     const row = liveAction(store, input.actionId);
     const target = liveSection(store, input.sectionId);
-    if (target.plan_id !== row.plan_id) throw new DomainError('invalid_input', 'An action can only be moved within its own plan.');
+    if (target.plan_id !== row.plan_id)
+      throw new DomainError('invalid_input', 'An action can only be moved within its own plan.');
     checkObjective(store, input.objectiveId, target.id);
-    const siblings = prepare(store.sqlite, 'SELECT id FROM actions WHERE section_id = ? AND deleted_at IS NULL AND id <> ? ORDER BY position, rid').pluck().all(target.id, row.id) as string[];
+    const siblings = prepare(
+      store.sqlite,
+      'SELECT id FROM actions WHERE section_id = ? AND deleted_at IS NULL AND id <> ? ORDER BY position, rid',
+    )
+      .pluck()
+      .all(target.id, row.id) as string[];
     const index = Math.min(input.index ?? siblings.length, siblings.length);
     siblings.splice(index, 0, row.id);
     const upd = prepare(store.sqlite, 'UPDATE actions SET position = ?, updated_at = ? WHERE id = ?');
     siblings.forEach((id, i) => upd.run(i, w.at, id));
-    prepare(store.sqlite, 'UPDATE actions SET section_id = ?, objective_id = ?, updated_at = ? WHERE id = ?').run(target.id, input.objectiveId, w.at, row.id);
-    if (row.section_id !== target.id) audit(w, row.plan_id, 'action', row.id, 'move', 'sectionId', row.section_id, target.id);
-    if (row.objective_id !== input.objectiveId) audit(w, row.plan_id, 'action', row.id, 'move', 'objectiveId', row.objective_id, input.objectiveId);
+    prepare(store.sqlite, 'UPDATE actions SET section_id = ?, objective_id = ?, updated_at = ? WHERE id = ?').run(
+      target.id,
+      input.objectiveId,
+      w.at,
+      row.id,
+    );
+    if (row.section_id !== target.id)
+      audit(w, row.plan_id, 'action', row.id, 'move', 'sectionId', row.section_id, target.id);
+    if (row.objective_id !== input.objectiveId)
+      audit(w, row.plan_id, 'action', row.id, 'move', 'objectiveId', row.objective_id, input.objectiveId);
     if (row.position !== index) audit(w, row.plan_id, 'action', row.id, 'move', 'position', row.position, index);
     renumberPlan(w, row.plan_id);
     return loadAction(store, row.id);
@@ -154,7 +196,11 @@ export function archiveAction(store: Store, actionId: string, archived: boolean,
   return write(store, actor, (w) => {
     const row = liveAction(store, actionId);
     if ((row.archived === 1) !== archived) {
-      prepare(store.sqlite, 'UPDATE actions SET archived = ?, updated_at = ? WHERE id = ?').run(archived ? 1 : 0, w.at, actionId);
+      prepare(store.sqlite, 'UPDATE actions SET archived = ?, updated_at = ? WHERE id = ?').run(
+        archived ? 1 : 0,
+        w.at,
+        actionId,
+      );
       audit(w, row.plan_id, 'action', actionId, 'archive', 'archived', row.archived === 1, archived);
     }
     return loadAction(store, actionId);
@@ -193,16 +239,35 @@ export function setLeads(store: Store, input: ParsedInputOf<'actions:setLeads'>,
     for (const l of input.leads) {
       if (l.personId === null) continue;
       const p = personRow(store, l.personId);
-      if (!p || p.deleted_at !== null) throw new DomainError('not_found', `The person linked to "${l.name}" is not in the directory any more.`);
+      if (!p || p.deleted_at !== null)
+        throw new DomainError('not_found', `The person linked to "${l.name}" is not in the directory any more.`);
     }
     const before = loadAction(store, row.id).leads;
-    const describe = (ls: readonly { name: string; role: string }[]) => ls.map((l) => (l.role === 'lead' ? l.name : `${l.name} (${l.role})`)).join('; ');
+    const describe = (ls: readonly { name: string; role: string }[]) =>
+      ls.map((l) => (l.role === 'lead' ? l.name : `${l.name} (${l.role})`)).join('; ');
     const same =
-      before.length === input.leads.length && before.every((b, i) => b.name === input.leads[i]!.name && b.role === input.leads[i]!.role && b.personId === input.leads[i]!.personId);
+      before.length === input.leads.length &&
+      before.every(
+        (b, i) =>
+          b.name === input.leads[i]!.name && b.role === input.leads[i]!.role && b.personId === input.leads[i]!.personId,
+      );
     if (same) return before;
-    prepare(store.sqlite, 'UPDATE action_leads SET deleted_at = ?, updated_at = ? WHERE action_id = ? AND deleted_at IS NULL').run(w.at, w.at, row.id);
+    prepare(
+      store.sqlite,
+      'UPDATE action_leads SET deleted_at = ?, updated_at = ? WHERE action_id = ? AND deleted_at IS NULL',
+    ).run(w.at, w.at, row.id);
     input.leads.forEach((l, i) =>
-      insertRow(store, 'action_leads', { id: newId(), plan_id: row.plan_id, action_id: row.id, position: i, name: l.name, person_id: l.personId, role: l.role, updated_at: w.at, deleted_at: null }),
+      insertRow(store, 'action_leads', {
+        id: newId(),
+        plan_id: row.plan_id,
+        action_id: row.id,
+        position: i,
+        name: l.name,
+        person_id: l.personId,
+        role: l.role,
+        updated_at: w.at,
+        deleted_at: null,
+      }),
     );
     prepare(store.sqlite, 'UPDATE actions SET updated_at = ? WHERE id = ?').run(w.at, row.id);
     audit(w, row.plan_id, 'action', row.id, 'update', 'leads', describe(before), describe(input.leads));
@@ -216,5 +281,13 @@ export function dueHistory(store: Store, actionId: string): DueChange[] {
 }
 
 export function listActions(store: Store, sectionId: string): Action[] {
-  return all(store, store.db.selectFrom('actions').select('id').where('section_id', '=', sectionId).where('deleted_at', 'is', null).orderBy('position')).map((r) => loadAction(store, r.id));
+  return all(
+    store,
+    store.db
+      .selectFrom('actions')
+      .select('id')
+      .where('section_id', '=', sectionId)
+      .where('deleted_at', 'is', null)
+      .orderBy('position'),
+  ).map((r) => loadAction(store, r.id));
 }

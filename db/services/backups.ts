@@ -16,12 +16,19 @@ import {
   writeVerifiedBackup,
   type BackupInfo,
 } from '../backups';
-import { checkIntegrityInBackground, integrityStatus, repairStore, runIntegrityCheck, type IntegrityStatus } from '../integrity';
+import {
+  checkIntegrityInBackground,
+  integrityStatus,
+  repairStore,
+  runIntegrityCheck,
+  type IntegrityStatus,
+} from '../integrity';
 import { SCHEMA_VERSION } from '../migrations';
 import type { Store } from '../store';
 
 function requireFile(store: Store): void {
-  if (store.path === ':memory:') throw new DomainError('invalid_input', 'This plan store is held in memory only, so it has no backups.');
+  if (store.path === ':memory:')
+    throw new DomainError('invalid_input', 'This plan store is held in memory only, so it has no backups.');
 }
 
 export function listStoreBackups(store: Store): BackupInfo[] {
@@ -31,7 +38,10 @@ export function listStoreBackups(store: Store): BackupInfo[] {
 
 function backupFailed(error: unknown): DomainError {
   const why = error instanceof BackupError ? error.message : error instanceof Error ? error.message : String(error);
-  return new DomainError('export_failed', `The backup could not be written (${why}). Nothing was changed; your plan store is as it was.`);
+  return new DomainError(
+    'export_failed',
+    `The backup could not be written (${why}). Nothing was changed; your plan store is as it was.`,
+  );
 }
 
 /** Takes a verified daily backup unless today's exists; keeps the last seven. Answers the path, or null. */
@@ -49,13 +59,21 @@ export function backupNow(store: Store): BackupInfo {
   requireFile(store);
   let written: string;
   try {
-    written = writeVerifiedBackup(store.sqlite, `${store.path}.backup-daily-${stampOf(store.now())}.sqlite`, store.nativeBinding);
+    written = writeVerifiedBackup(
+      store.sqlite,
+      `${store.path}.backup-daily-${stampOf(store.now())}.sqlite`,
+      store.nativeBinding,
+    );
     pruneBackups(store.path, 'daily', KEEP_DAILY, null, written);
   } catch (error) {
     throw backupFailed(error);
   }
   const info = backupInfos(store.path).find((b) => b.path === written);
-  if (!info) throw new DomainError('export_failed', 'The backup was written but could not be found again beside the plan store.');
+  if (!info)
+    throw new DomainError(
+      'export_failed',
+      'The backup was written but could not be found again beside the plan store.',
+    );
   return info;
 }
 
@@ -73,12 +91,24 @@ export interface RestoreResult {
 export function restoreBackup(store: Store, backupPath: string): RestoreResult {
   requireFile(store);
   const backup = backupInfos(store.path).find((b) => b.path === backupPath);
-  if (!backup) throw new DomainError('not_found', 'That backup was not found beside the plan store. Choose one from the list of backups.');
+  if (!backup)
+    throw new DomainError(
+      'not_found',
+      'That backup was not found beside the plan store. Choose one from the list of backups.',
+    );
   const problem = verifyBackupFile(backup.path, undefined, store.nativeBinding, SCHEMA_VERSION);
-  if (problem) throw new DomainError('invalid_input', `That backup cannot be restored: ${problem}. Choose another one; nothing was changed.`);
+  if (problem)
+    throw new DomainError(
+      'invalid_input',
+      `That backup cannot be restored: ${problem}. Choose another one; nothing was changed.`,
+    );
   let previous: string;
   try {
-    previous = writeVerifiedBackup(store.sqlite, `${store.path}.backup-restore-${stampOf(store.now())}.sqlite`, store.nativeBinding);
+    previous = writeVerifiedBackup(
+      store.sqlite,
+      `${store.path}.backup-restore-${stampOf(store.now())}.sqlite`,
+      store.nativeBinding,
+    );
     pruneBackups(store.path, 'restore', KEEP_DAILY, null, previous);
   } catch (error) {
     throw backupFailed(error);
@@ -122,14 +152,16 @@ export function startMaintenance(
   delayMs = 3000,
 ): void {
   const timer = setTimeout(() => {
-    void checkIntegrityInBackground(store, report.onIntegrity ? { onResult: report.onIntegrity } : {}).then((status) => {
-      if (status.state !== 'ok') return;
-      try {
-        backupIfDue(store);
-      } catch (error) {
-        report.onBackupError?.(error instanceof Error ? error.message : String(error));
-      }
-    });
+    void checkIntegrityInBackground(store, report.onIntegrity ? { onResult: report.onIntegrity } : {}).then(
+      (status) => {
+        if (status.state !== 'ok') return;
+        try {
+          backupIfDue(store);
+        } catch (error) {
+          report.onBackupError?.(error instanceof Error ? error.message : String(error));
+        }
+      },
+    );
   }, delayMs);
   timer.unref?.();
 }

@@ -9,16 +9,26 @@ import type * as S from '../schema';
 import { all, audit, first, mustLive, prepare, type WriteCtx } from '../sql';
 import type { Store } from '../store';
 
-export const planRow = (store: Store, id: string) => first(store, store.db.selectFrom('plans').selectAll().where('id', '=', id));
-export const sectionRow = (store: Store, id: string) => first(store, store.db.selectFrom('sections').selectAll().where('id', '=', id));
-export const objectiveRow = (store: Store, id: string) => first(store, store.db.selectFrom('objectives').selectAll().where('id', '=', id));
-export const actionRow = (store: Store, id: string) => first(store, store.db.selectFrom('actions').selectAll().where('id', '=', id));
-export const periodRow = (store: Store, id: string) => first(store, store.db.selectFrom('reporting_periods').selectAll().where('id', '=', id));
-export const levelRow = (store: Store, id: string) => first(store, store.db.selectFrom('rating_levels').selectAll().where('id', '=', id));
-export const recommendationRow = (store: Store, id: string) => first(store, store.db.selectFrom('recommendations').selectAll().where('id', '=', id));
-export const progressRow = (store: Store, id: string) => first(store, store.db.selectFrom('progress_updates').selectAll().where('id', '=', id));
-export const personRow = (store: Store, id: string) => first(store, store.db.selectFrom('people').selectAll().where('id', '=', id));
-export const indicatorRow = (store: Store, id: string) => first(store, store.db.selectFrom('indicators').selectAll().where('id', '=', id));
+export const planRow = (store: Store, id: string) =>
+  first(store, store.db.selectFrom('plans').selectAll().where('id', '=', id));
+export const sectionRow = (store: Store, id: string) =>
+  first(store, store.db.selectFrom('sections').selectAll().where('id', '=', id));
+export const objectiveRow = (store: Store, id: string) =>
+  first(store, store.db.selectFrom('objectives').selectAll().where('id', '=', id));
+export const actionRow = (store: Store, id: string) =>
+  first(store, store.db.selectFrom('actions').selectAll().where('id', '=', id));
+export const periodRow = (store: Store, id: string) =>
+  first(store, store.db.selectFrom('reporting_periods').selectAll().where('id', '=', id));
+export const levelRow = (store: Store, id: string) =>
+  first(store, store.db.selectFrom('rating_levels').selectAll().where('id', '=', id));
+export const recommendationRow = (store: Store, id: string) =>
+  first(store, store.db.selectFrom('recommendations').selectAll().where('id', '=', id));
+export const progressRow = (store: Store, id: string) =>
+  first(store, store.db.selectFrom('progress_updates').selectAll().where('id', '=', id));
+export const personRow = (store: Store, id: string) =>
+  first(store, store.db.selectFrom('people').selectAll().where('id', '=', id));
+export const indicatorRow = (store: Store, id: string) =>
+  first(store, store.db.selectFrom('indicators').selectAll().where('id', '=', id));
 
 /** A live (not deleted) plan row, or not_found. */
 export const livePlan = (store: Store, id: string) => mustLive(planRow(store, id), 'That plan');
@@ -44,7 +54,8 @@ export function livePeriod(store: Store, id: string): S.ReportingPeriodsTable {
   return p;
 }
 
-export const loadPlan = (store: Store, id: string): Plan => toPlan(mustLive(planRow(store, id), 'That plan') as S.PlansTable);
+export const loadPlan = (store: Store, id: string): Plan =>
+  toPlan(mustLive(planRow(store, id), 'That plan') as S.PlansTable);
 export const loadPlanAny = (store: Store, id: string): Plan => {
   const r = planRow(store, id);
   if (!r) throw new DomainError('not_found', 'That plan was not found.');
@@ -55,8 +66,10 @@ export const loadPlanAny = (store: Store, id: string): Plan => {
 export function loadAction(store: Store, id: string): Action {
   const r = actionRow(store, id);
   if (!r) throw new DomainError('not_found', 'That action was not found.');
-  const leads = prepare(store.sqlite, 'SELECT id, action_id, position, name, person_id, role FROM action_leads WHERE action_id = ? AND deleted_at IS NULL ORDER BY position')
-    .all(id) as S.ActionLeadsTable[];
+  const leads = prepare(
+    store.sqlite,
+    'SELECT id, action_id, position, name, person_id, role FROM action_leads WHERE action_id = ? AND deleted_at IS NULL ORDER BY position',
+  ).all(id) as S.ActionLeadsTable[];
   const recs = prepare(
     store.sqlite,
     'SELECT ar.recommendation_id FROM action_recommendations ar JOIN recommendations r ON r.id = ar.recommendation_id WHERE ar.action_id = ? AND ar.deleted_at IS NULL AND r.deleted_at IS NULL ORDER BY r.position',
@@ -66,28 +79,43 @@ export function loadAction(store: Store, id: string): Action {
   return toAction(r, leads.map(toLead), recs);
 }
 
-type Positioned = 'sections' | 'objectives' | 'actions' | 'reporting_periods' | 'recommendations' | 'indicators' | 'rating_levels';
+type Positioned =
+  'sections' | 'objectives' | 'actions' | 'reporting_periods' | 'recommendations' | 'indicators' | 'rating_levels';
 type ParentCol = 'plan_id' | 'section_id';
 
 /**
  * The position for a new row under `parentId`: after `afterId`, first when `afterId` is null, last when
  * undefined. Rows after the slot move down one (their updated_at bumps).
  */
-export function placeAfter(w: WriteCtx, table: Positioned, parentCol: ParentCol, parentId: string, afterId: string | null | undefined): number {
+export function placeAfter(
+  w: WriteCtx,
+  table: Positioned,
+  parentCol: ParentCol,
+  parentId: string,
+  afterId: string | null | undefined,
+): number {
   const sqlite = w.store.sqlite;
   if (afterId === undefined) {
-    const max = prepare(sqlite, `SELECT max(position) FROM ${table} WHERE ${parentCol} = ?`).pluck().get(parentId) as number | null;
+    const max = prepare(sqlite, `SELECT max(position) FROM ${table} WHERE ${parentCol} = ?`).pluck().get(parentId) as
+      number | null;
     return max === null ? 0 : max + 1;
   }
   let slot = 0;
   if (afterId !== null) {
-    const after = prepare(sqlite, `SELECT position, deleted_at, ${parentCol} AS parent FROM ${table} WHERE id = ?`).get(afterId) as
-      | { position: number; deleted_at: string | null; parent: string }
-      | undefined;
-    if (!after || after.deleted_at !== null || after.parent !== parentId) throw new DomainError('not_found', 'The item to insert after was not found in the same place. Reload and try again.');
+    const after = prepare(sqlite, `SELECT position, deleted_at, ${parentCol} AS parent FROM ${table} WHERE id = ?`).get(
+      afterId,
+    ) as { position: number; deleted_at: string | null; parent: string } | undefined;
+    if (!after || after.deleted_at !== null || after.parent !== parentId)
+      throw new DomainError(
+        'not_found',
+        'The item to insert after was not found in the same place. Reload and try again.',
+      );
     slot = after.position + 1;
   }
-  prepare(sqlite, `UPDATE ${table} SET position = position + 1, updated_at = ? WHERE ${parentCol} = ? AND position >= ?`).run(w.at, parentId, slot);
+  prepare(
+    sqlite,
+    `UPDATE ${table} SET position = position + 1, updated_at = ? WHERE ${parentCol} = ? AND position >= ?`,
+  ).run(w.at, parentId, slot);
   return slot;
 }
 
@@ -104,12 +132,19 @@ export function reorderChildren(
   entity: 'section' | 'objective' | 'action' | 'period',
   planId: string,
 ): void {
-  const rows = prepare(w.store.sqlite, `SELECT id, position FROM ${table} WHERE ${parentCol} = ? AND deleted_at IS NULL`).all(parentId) as { id: string; position: number }[];
+  const rows = prepare(
+    w.store.sqlite,
+    `SELECT id, position FROM ${table} WHERE ${parentCol} = ? AND deleted_at IS NULL`,
+  ).all(parentId) as { id: string; position: number }[];
   const current = new Map(rows.map((r) => [r.id, r.position]));
   const unique = new Set(orderedIds);
-  if (unique.size !== orderedIds.length) throw new DomainError('invalid_input', 'The new order lists the same item twice.');
+  if (unique.size !== orderedIds.length)
+    throw new DomainError('invalid_input', 'The new order lists the same item twice.');
   if (unique.size !== current.size || orderedIds.some((id) => !current.has(id)))
-    throw new DomainError('conflict', 'The list has changed since it was shown (items were added or removed). Reload and try again.');
+    throw new DomainError(
+      'conflict',
+      'The list has changed since it was shown (items were added or removed). Reload and try again.',
+    );
   const update = prepare(w.store.sqlite, `UPDATE ${table} SET position = ?, updated_at = ? WHERE id = ?`);
   orderedIds.forEach((id, index) => {
     const old = current.get(id);
@@ -131,7 +166,16 @@ function numberPrefix(number: string, fallback: string): string {
  */
 export function renumberPlan(w: WriteCtx, planId: string, resetManual = false): void {
   const sqlite = w.store.sqlite;
-  const sections = all(w.store, w.store.db.selectFrom('sections').selectAll().where('plan_id', '=', planId).where('deleted_at', 'is', null).orderBy('position').orderBy('id'));
+  const sections = all(
+    w.store,
+    w.store.db
+      .selectFrom('sections')
+      .selectAll()
+      .where('plan_id', '=', planId)
+      .where('deleted_at', 'is', null)
+      .orderBy('position')
+      .orderBy('id'),
+  );
   const updSection = prepare(sqlite, 'UPDATE sections SET number = ?, number_manual = ?, updated_at = ? WHERE id = ?');
   const prefixes = new Map<string, string>();
   sections.forEach((s, i) => {
@@ -142,14 +186,20 @@ export function renumberPlan(w: WriteCtx, planId: string, resetManual = false): 
     updSection.run(number, manual ? 1 : 0, w.at, s.id);
     if (s.number !== number) audit(w, planId, 'section', s.id, 'update', 'number', s.number, number);
   });
-  const actions = prepare(sqlite, 'SELECT id, section_id, position, reference, reference_manual FROM actions WHERE plan_id = ? AND deleted_at IS NULL ORDER BY section_id, position, rid').all(planId) as {
+  const actions = prepare(
+    sqlite,
+    'SELECT id, section_id, position, reference, reference_manual FROM actions WHERE plan_id = ? AND deleted_at IS NULL ORDER BY section_id, position, rid',
+  ).all(planId) as {
     id: string;
     section_id: string;
     position: number;
     reference: string;
     reference_manual: number;
   }[];
-  const updAction = prepare(sqlite, 'UPDATE actions SET reference = ?, reference_manual = ?, updated_at = ? WHERE id = ?');
+  const updAction = prepare(
+    sqlite,
+    'UPDATE actions SET reference = ?, reference_manual = ?, updated_at = ? WHERE id = ?',
+  );
   let section = '';
   let n = 0;
   for (const a of actions) {

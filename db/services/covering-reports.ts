@@ -37,7 +37,9 @@ export function defaultCoveringContent(store: Store, planId: string, periodId: s
   const name = plan.title.trim();
   return {
     title: `${name} – progress update${period ? ` (${period.label})` : ''}`,
-    recommendations: [`That the Committee note and comment on progress against the ${name} and its direction of travel.`],
+    recommendations: [
+      `That the Committee note and comment on progress against the ${name} and its direction of travel.`,
+    ],
     introduction: plan.introduction,
     progressParagraph: describeProgress(summary, tree),
     appendices: [`Appendix ${plan.appendixNumber} - ${name}${period ? `: progress to ${period.label}` : ''}`],
@@ -47,25 +49,53 @@ export function defaultCoveringContent(store: Store, planId: string, periodId: s
 
 export function getCoveringReport(store: Store, planId: string, periodId: string): CoveringReport {
   periodOf(store, planId, periodId);
-  const row = prepare(store.sqlite, 'SELECT * FROM covering_reports WHERE plan_id = ? AND period_id = ?').get(planId, periodId) as Row | undefined;
+  const row = prepare(store.sqlite, 'SELECT * FROM covering_reports WHERE plan_id = ? AND period_id = ?').get(
+    planId,
+    periodId,
+  ) as Row | undefined;
   if (row) {
     const parsed = CoveringReportContent.safeParse(JSON.parse(row.content_json));
     if (parsed.success) return { id: row.id, planId, periodId, content: parsed.data, updatedAt: row.updated_at };
   }
-  return { id: row?.id ?? coveringReportId(planId, periodId), planId, periodId, content: CoveringReportContent.parse(defaultCoveringContent(store, planId, periodId)), updatedAt: store.now().toISOString() };
+  return {
+    id: row?.id ?? coveringReportId(planId, periodId),
+    planId,
+    periodId,
+    content: CoveringReportContent.parse(defaultCoveringContent(store, planId, periodId)),
+    updatedAt: store.now().toISOString(),
+  };
 }
 
 /** Saves the report (one audit row per changed top-level field). */
-export function saveCoveringReport(store: Store, planId: string, periodId: string, content: CoveringReportInput, actor: string = store.actor()): CoveringReport {
+export function saveCoveringReport(
+  store: Store,
+  planId: string,
+  periodId: string,
+  content: CoveringReportInput,
+  actor: string = store.actor(),
+): CoveringReport {
   const parsed = CoveringReportContent.safeParse(content);
-  if (!parsed.success) throw new DomainError('invalid_input', `The covering report is not valid: ${parsed.error.issues[0]?.message ?? 'check its fields'}.`);
+  if (!parsed.success)
+    throw new DomainError(
+      'invalid_input',
+      `The covering report is not valid: ${parsed.error.issues[0]?.message ?? 'check its fields'}.`,
+    );
   return write(store, actor, (w) => {
     refuseLockedReport(periodOf(store, planId, periodId));
     const next = parsed.data;
-    const row = prepare(store.sqlite, 'SELECT * FROM covering_reports WHERE plan_id = ? AND period_id = ?').get(planId, periodId) as Row | undefined;
+    const row = prepare(store.sqlite, 'SELECT * FROM covering_reports WHERE plan_id = ? AND period_id = ?').get(
+      planId,
+      periodId,
+    ) as Row | undefined;
     if (!row) {
       const id = coveringReportId(planId, periodId);
-      insertRow(store, 'covering_reports', { id, plan_id: planId, period_id: periodId, content_json: JSON.stringify(next), updated_at: w.at });
+      insertRow(store, 'covering_reports', {
+        id,
+        plan_id: planId,
+        period_id: periodId,
+        content_json: JSON.stringify(next),
+        updated_at: w.at,
+      });
       audit(w, planId, 'coveringReport', id, 'create', null, null, next.title);
       return { id, planId, periodId, content: next, updatedAt: w.at };
     }
@@ -77,7 +107,11 @@ export function saveCoveringReport(store: Store, planId: string, periodId: strin
       changed = true;
     }
     if (!changed) return { id: row.id, planId, periodId, content: next, updatedAt: row.updated_at };
-    prepare(store.sqlite, 'UPDATE covering_reports SET content_json = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(next), w.at, row.id);
+    prepare(store.sqlite, 'UPDATE covering_reports SET content_json = ?, updated_at = ? WHERE id = ?').run(
+      JSON.stringify(next),
+      w.at,
+      row.id,
+    );
     return { id: row.id, planId, periodId, content: next, updatedAt: w.at };
   });
 }

@@ -16,7 +16,13 @@ import { loadPlan } from './common';
 type LevelIn = Omit<RatingLevelInput, 'colour'> & { colour: string };
 
 /** Inserts a rating level row; returns its id. */
-export function insertLevel(w: WriteCtx, planId: string, level: LevelIn, position: number, id: string = newId()): string {
+export function insertLevel(
+  w: WriteCtx,
+  planId: string,
+  level: LevelIn,
+  position: number,
+  id: string = newId(),
+): string {
   insertRow(w.store, 'rating_levels', {
     id,
     plan_id: planId,
@@ -74,7 +80,8 @@ export function insertPlan(w: WriteCtx, p: NewPlanFields, id: string = newId()):
 
 function byLabel<T>(map: Map<string, T>, label: string, what: string): T {
   const found = map.get(label) ?? map.get(label.trim().toLowerCase());
-  if (found === undefined) throw new DomainError('invalid_input', `The plan refers to ${what} "${label}", which it does not define.`);
+  if (found === undefined)
+    throw new DomainError('invalid_input', `The plan refers to ${what} "${label}", which it does not define.`);
   return found;
 }
 
@@ -96,7 +103,8 @@ export function writeDraft(w: WriteCtx, d: PlanDraftParsed): string {
   const levels = new Map<string, string>();
   const seenKeys = new Set<string>();
   d.scale.forEach((l, i) => {
-    if (seenKeys.has(l.key)) throw new DomainError('invalid_input', `The rating scale has two levels with the key "${l.key}".`);
+    if (seenKeys.has(l.key))
+      throw new DomainError('invalid_input', `The rating scale has two levels with the key "${l.key}".`);
     seenKeys.add(l.key);
     const id = insertLevel(w, planId, l, i);
     levels.set(l.key, id);
@@ -107,7 +115,8 @@ export function writeDraft(w: WriteCtx, d: PlanDraftParsed): string {
 
   const periods = new Map<string, { id: string; locked: boolean }>();
   d.periods.forEach((p, i) => {
-    if (periods.has(p.label)) throw new DomainError('invalid_input', `The plan has two reporting periods called "${p.label}".`);
+    if (periods.has(p.label))
+      throw new DomainError('invalid_input', `The plan has two reporting periods called "${p.label}".`);
     const id = newId();
     insertRow(w.store, 'reporting_periods', {
       id,
@@ -124,19 +133,33 @@ export function writeDraft(w: WriteCtx, d: PlanDraftParsed): string {
     periods.set(p.label, { id, locked: p.locked });
   });
   const periodIds = [...periods.values()].map((p) => p.id);
-  const current = d.currentPeriod !== undefined ? byLabel(periods, d.currentPeriod, 'the reporting period').id : (periodIds[periodIds.length - 1] ?? null);
+  const current =
+    d.currentPeriod !== undefined
+      ? byLabel(periods, d.currentPeriod, 'the reporting period').id
+      : (periodIds[periodIds.length - 1] ?? null);
   const compare =
     d.comparePeriod !== undefined
       ? byLabel(periods, d.comparePeriod, 'the reporting period').id
       : current === null
         ? null
         : (periodIds[periodIds.indexOf(current) - 1] ?? null);
-  w.store.sqlite.prepare('UPDATE plans SET current_period_id = ?, compare_period_id = ? WHERE id = ?').run(current, compare, planId);
+  w.store.sqlite
+    .prepare('UPDATE plans SET current_period_id = ?, compare_period_id = ? WHERE id = ?')
+    .run(current, compare, planId);
 
   const recs = new Map<string, string>();
   d.recommendations.forEach((r, i) => {
     const id = newId();
-    insertRow(w.store, 'recommendations', { id, plan_id: planId, position: i, number: r.number, label: r.label.trim(), text: r.text, updated_at: w.at, deleted_at: null });
+    insertRow(w.store, 'recommendations', {
+      id,
+      plan_id: planId,
+      position: i,
+      number: r.number,
+      label: r.label.trim(),
+      text: r.text,
+      updated_at: w.at,
+      deleted_at: null,
+    });
     recs.set(r.label.trim(), id);
   });
 
@@ -186,7 +209,16 @@ export function writeDraft(w: WriteCtx, d: PlanDraftParsed): string {
         objectiveId = objectives.get(objectiveText) ?? null;
         if (!objectiveId) {
           objectiveId = newId();
-          insertRow(w.store, 'objectives', { id: objectiveId, plan_id: planId, section_id: sectionId, position: objectives.size, title: a.objective ?? '', archived: 0, updated_at: w.at, deleted_at: null });
+          insertRow(w.store, 'objectives', {
+            id: objectiveId,
+            plan_id: planId,
+            section_id: sectionId,
+            position: objectives.size,
+            title: a.objective ?? '',
+            archived: 0,
+            updated_at: w.at,
+            deleted_at: null,
+          });
           objectives.set(objectiveText, objectiveId);
         }
       }
@@ -212,18 +244,37 @@ export function writeDraft(w: WriteCtx, d: PlanDraftParsed): string {
         deleted_at: null,
       });
       a.leads.forEach((l, li) =>
-        insertRow(w.store, 'action_leads', { id: newId(), plan_id: planId, action_id: actionId, position: li, name: l.name, person_id: null, role: l.role, updated_at: w.at, deleted_at: null }),
+        insertRow(w.store, 'action_leads', {
+          id: newId(),
+          plan_id: planId,
+          action_id: actionId,
+          position: li,
+          name: l.name,
+          person_id: null,
+          role: l.role,
+          updated_at: w.at,
+          deleted_at: null,
+        }),
       );
       for (const label of new Set(a.recommendations.map((r) => r.trim()))) {
         const recId = byLabel(recs, label, 'the recommendation');
-        insertRow(w.store, 'action_recommendations', { id: linkId(actionId, recId), plan_id: planId, action_id: actionId, recommendation_id: recId, updated_at: w.at, deleted_at: null });
+        insertRow(w.store, 'action_recommendations', {
+          id: linkId(actionId, recId),
+          plan_id: planId,
+          action_id: actionId,
+          recommendation_id: recId,
+          updated_at: w.at,
+          deleted_at: null,
+        });
       }
       const ratedPeriods = new Set<string>();
       for (const r of a.ratings) {
         const period = byLabel(periods, r.period, 'the reporting period');
-        if (ratedPeriods.has(period.id)) throw new DomainError('invalid_input', `Action ${reference} has two ratings for "${r.period}".`);
+        if (ratedPeriods.has(period.id))
+          throw new DomainError('invalid_input', `Action ${reference} has two ratings for "${r.period}".`);
         ratedPeriods.add(period.id);
-        const level = r.level.trim() === '' || r.level.trim() === '0' ? null : byLabel(levels, r.level.trim(), 'the rating level');
+        const level =
+          r.level.trim() === '' || r.level.trim() === '0' ? null : byLabel(levels, r.level.trim(), 'the rating level');
         insertRow(w.store, 'ratings', {
           id: ratingId(actionId, period.id),
           plan_id: planId,
@@ -256,7 +307,9 @@ export function writeDraft(w: WriteCtx, d: PlanDraftParsed): string {
   });
 
   // Lock periods last, so the draft's own ratings and progress could be written into them.
-  for (const p of periods.values()) if (p.locked) w.store.sqlite.prepare('UPDATE reporting_periods SET locked = 1, locked_at = ? WHERE id = ?').run(w.at, p.id);
+  for (const p of periods.values())
+    if (p.locked)
+      w.store.sqlite.prepare('UPDATE reporting_periods SET locked = 1, locked_at = ? WHERE id = ?').run(w.at, p.id);
   audit(w, planId, 'plan', planId, 'create', null, null, d.title);
   return planId;
 }
@@ -270,7 +323,13 @@ export function createPlanFromDraft(store: Store, draft: unknown, actor: string 
   if (!parsed.success) {
     const issues = zodIssues(parsed.error);
     const first = issues[0];
-    throw new DomainError('invalid_input', first ? `The plan could not be created: ${first.message}${first.path ? ` (${first.path})` : ''}.` : 'The plan could not be created.', issues);
+    throw new DomainError(
+      'invalid_input',
+      first
+        ? `The plan could not be created: ${first.message}${first.path ? ` (${first.path})` : ''}.`
+        : 'The plan could not be created.',
+      issues,
+    );
   }
   return write(store, actor, (w) => loadPlan(store, writeDraft(w, parsed.data)));
 }

@@ -13,7 +13,8 @@ const load = (store: Store, id: string): Indicator => toIndicator(indicatorRow(s
 export function upsertIndicator(store: Store, input: ParsedInputOf<'indicators:upsert'>, actor: string): Indicator {
   return write(store, actor, (w) => {
     livePlan(store, input.planId);
-    if (input.sectionId !== null && liveSection(store, input.sectionId).plan_id !== input.planId) throw new DomainError('not_found', 'That section belongs to another plan.');
+    if (input.sectionId !== null && liveSection(store, input.sectionId).plan_id !== input.planId)
+      throw new DomainError('not_found', 'That section belongs to another plan.');
     const fields = {
       sectionId: input.sectionId,
       name: input.name,
@@ -27,7 +28,19 @@ export function upsertIndicator(store: Store, input: ParsedInputOf<'indicators:u
       values: input.values,
       notes: input.notes,
     };
-    const columns = [fields.sectionId, fields.name, fields.unit, fields.polarity, fields.baselineLabel, fields.baseline, fields.snAverage, fields.target, fields.yearToDate, JSON.stringify(fields.values), fields.notes];
+    const columns = [
+      fields.sectionId,
+      fields.name,
+      fields.unit,
+      fields.polarity,
+      fields.baselineLabel,
+      fields.baseline,
+      fields.snAverage,
+      fields.target,
+      fields.yearToDate,
+      JSON.stringify(fields.values),
+      fields.notes,
+    ];
     if (input.id === undefined) {
       const id = newId();
       const position = placeAfter(w, 'indicators', 'plan_id', input.planId, undefined);
@@ -67,7 +80,11 @@ export function upsertIndicator(store: Store, input: ParsedInputOf<'indicators:u
 export function deleteIndicator(store: Store, indicatorId: string, actor: string): { ok: true } {
   return write(store, actor, (w) => {
     const row = mustLive(indicatorRow(store, indicatorId), 'That indicator');
-    prepare(store.sqlite, 'UPDATE indicators SET deleted_at = ?, updated_at = ? WHERE id = ?').run(w.at, w.at, indicatorId);
+    prepare(store.sqlite, 'UPDATE indicators SET deleted_at = ?, updated_at = ? WHERE id = ?').run(
+      w.at,
+      w.at,
+      indicatorId,
+    );
     audit(w, row.plan_id, 'indicator', indicatorId, 'delete', null, row.name, null);
     return { ok: true as const };
   });

@@ -25,7 +25,10 @@ export function lockedPeriodUsingLevel(store: Store, levelId: string): string | 
 export function refuseLevelChange(store: Store, levelId: string, levelLabel: string): void {
   const period = lockedPeriodUsingLevel(store, levelId);
   if (period !== null)
-    throw new DomainError('locked', `The level "${levelLabel}" is used by ratings in the locked period "${period}", so its name, key, colour, value and completion cannot change. Unlock that period first, or add a new level.`);
+    throw new DomainError(
+      'locked',
+      `The level "${levelLabel}" is used by ratings in the locked period "${period}", so its name, key, colour, value and completion cannot change. Unlock that period first, or add a new level.`,
+    );
 }
 
 const RATED_IN_LOCKED = {
@@ -41,11 +44,19 @@ export function refuseDeletingLockedRatings(store: Store, scope: keyof typeof RA
     `SELECT p.label AS period, a.reference AS reference FROM ratings r JOIN reporting_periods p ON p.id = r.period_id JOIN actions a ON a.id = r.action_id WHERE ${RATED_IN_LOCKED[scope]} AND a.deleted_at IS NULL AND p.locked = 1 AND p.deleted_at IS NULL LIMIT 1`,
   ).get(id) as { period: string; reference: string } | undefined;
   if (!hit) return;
-  const what = scope === 'action' ? 'This action' : `This ${scope} holds action ${hit.reference || '(unnumbered)'}, which`;
-  throw new DomainError('locked', `${what} is rated in the locked period "${hit.period}", so it cannot be deleted. Unlock that period first.`);
+  const what =
+    scope === 'action' ? 'This action' : `This ${scope} holds action ${hit.reference || '(unnumbered)'}, which`;
+  throw new DomainError(
+    'locked',
+    `${what} is rated in the locked period "${hit.period}", so it cannot be deleted. Unlock that period first.`,
+  );
 }
 
 /** Refuses changing the covering report of a locked period. */
 export function refuseLockedReport(period: { locked: number; label: string }): void {
-  if (period.locked === 1) throw new DomainError('locked', `The period "${period.label}" is locked, so its covering report cannot change. Unlock it first.`);
+  if (period.locked === 1)
+    throw new DomainError(
+      'locked',
+      `The period "${period.label}" is locked, so its covering report cannot change. Unlock it first.`,
+    );
 }

@@ -15,7 +15,16 @@ export function createObjective(store: Store, input: ParsedInputOf<'objectives:c
     const section = liveSection(store, input.sectionId);
     const id = newId();
     const position = placeAfter(w, 'objectives', 'section_id', section.id, input.afterObjectiveId);
-    insertRow(store, 'objectives', { id, plan_id: section.plan_id, section_id: section.id, position, title: input.title, archived: 0, updated_at: w.at, deleted_at: null });
+    insertRow(store, 'objectives', {
+      id,
+      plan_id: section.plan_id,
+      section_id: section.id,
+      position,
+      title: input.title,
+      archived: 0,
+      updated_at: w.at,
+      deleted_at: null,
+    });
     audit(w, section.plan_id, 'objective', id, 'create', null, null, input.title);
     return load(store, id);
   });
@@ -25,7 +34,11 @@ export function updateObjective(store: Store, objectiveId: string, title: string
   return write(store, actor, (w) => {
     const row = liveObjective(store, objectiveId);
     if (row.title !== title) {
-      prepare(store.sqlite, 'UPDATE objectives SET title = ?, updated_at = ? WHERE id = ?').run(title, w.at, objectiveId);
+      prepare(store.sqlite, 'UPDATE objectives SET title = ?, updated_at = ? WHERE id = ?').run(
+        title,
+        w.at,
+        objectiveId,
+      );
       audit(w, row.plan_id, 'objective', objectiveId, 'update', 'title', row.title, title);
     }
     return load(store, objectiveId);
@@ -36,7 +49,16 @@ export function reorderObjectives(store: Store, sectionId: string, orderedIds: s
   return write(store, actor, (w) => {
     const section = liveSection(store, sectionId);
     reorderChildren(w, 'objectives', 'section_id', sectionId, orderedIds, 'objective', section.plan_id);
-    return all(store, store.db.selectFrom('objectives').selectAll().where('section_id', '=', sectionId).where('deleted_at', 'is', null).orderBy('position').orderBy('id')).map(toObjective);
+    return all(
+      store,
+      store.db
+        .selectFrom('objectives')
+        .selectAll()
+        .where('section_id', '=', sectionId)
+        .where('deleted_at', 'is', null)
+        .orderBy('position')
+        .orderBy('id'),
+    ).map(toObjective);
   });
 }
 
@@ -44,7 +66,11 @@ export function archiveObjective(store: Store, objectiveId: string, archived: bo
   return write(store, actor, (w) => {
     const row = liveObjective(store, objectiveId);
     if ((row.archived === 1) !== archived) {
-      prepare(store.sqlite, 'UPDATE objectives SET archived = ?, updated_at = ? WHERE id = ?').run(archived ? 1 : 0, w.at, objectiveId);
+      prepare(store.sqlite, 'UPDATE objectives SET archived = ?, updated_at = ? WHERE id = ?').run(
+        archived ? 1 : 0,
+        w.at,
+        objectiveId,
+      );
       audit(w, row.plan_id, 'objective', objectiveId, 'archive', 'archived', row.archived === 1, archived);
     }
     return load(store, objectiveId);
@@ -56,8 +82,15 @@ export function deleteObjective(store: Store, objectiveId: string, actor: string
   return write(store, actor, (w) => {
     const row = liveObjective(store, objectiveId);
     refuseDeletingLockedRatings(store, 'objective', objectiveId);
-    prepare(store.sqlite, 'UPDATE actions SET deleted_at = ?, updated_at = ? WHERE objective_id = ? AND deleted_at IS NULL').run(w.at, w.at, objectiveId);
-    prepare(store.sqlite, 'UPDATE objectives SET deleted_at = ?, updated_at = ? WHERE id = ?').run(w.at, w.at, objectiveId);
+    prepare(
+      store.sqlite,
+      'UPDATE actions SET deleted_at = ?, updated_at = ? WHERE objective_id = ? AND deleted_at IS NULL',
+    ).run(w.at, w.at, objectiveId);
+    prepare(store.sqlite, 'UPDATE objectives SET deleted_at = ?, updated_at = ? WHERE id = ?').run(
+      w.at,
+      w.at,
+      objectiveId,
+    );
     audit(w, row.plan_id, 'objective', objectiveId, 'delete', null, row.title, null);
     renumberPlan(w, row.plan_id);
     return { ok: true as const };
@@ -69,8 +102,14 @@ export function restoreObjective(store: Store, objectiveId: string, actor: strin
     const row = must(objectiveRow(store, objectiveId), 'That objective');
     liveSection(store, row.section_id);
     if (row.deleted_at === null) return toObjective(row);
-    prepare(store.sqlite, 'UPDATE actions SET deleted_at = NULL, updated_at = ? WHERE objective_id = ? AND deleted_at = ?').run(w.at, objectiveId, row.deleted_at);
-    prepare(store.sqlite, 'UPDATE objectives SET deleted_at = NULL, updated_at = ? WHERE id = ?').run(w.at, objectiveId);
+    prepare(
+      store.sqlite,
+      'UPDATE actions SET deleted_at = NULL, updated_at = ? WHERE objective_id = ? AND deleted_at = ?',
+    ).run(w.at, objectiveId, row.deleted_at);
+    prepare(store.sqlite, 'UPDATE objectives SET deleted_at = NULL, updated_at = ? WHERE id = ?').run(
+      w.at,
+      objectiveId,
+    );
     audit(w, row.plan_id, 'objective', objectiveId, 'restore');
     renumberPlan(w, row.plan_id);
     return load(store, objectiveId);

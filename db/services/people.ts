@@ -15,25 +15,35 @@ export function listPeople(store: Store, signatoriesOnly = false): Person[] {
 
 export function upsertPerson(store: Store, input: ParsedInputOf<'people:upsert'>, actor: string): Person {
   return write(store, actor, (w) => {
-    const fields = { name: input.name, jobTitle: input.jobTitle, service: input.service, email: input.email.trim(), signatory: input.signatory };
+    const fields = {
+      name: input.name,
+      jobTitle: input.jobTitle,
+      service: input.service,
+      email: input.email.trim(),
+      signatory: input.signatory,
+    };
     if (input.id === undefined) {
       const id = newId();
-      insertRow(store, 'people', { id, name: fields.name, job_title: fields.jobTitle, service: fields.service, email: fields.email, signatory: fields.signatory ? 1 : 0, updated_at: w.at, deleted_at: null });
+      insertRow(store, 'people', {
+        id,
+        name: fields.name,
+        job_title: fields.jobTitle,
+        service: fields.service,
+        email: fields.email,
+        signatory: fields.signatory ? 1 : 0,
+        updated_at: w.at,
+        deleted_at: null,
+      });
       audit(w, null, 'person', id, 'create', null, null, fields.name);
       return toPerson(personRow(store, id)!);
     }
     const before = toPerson(mustLive(personRow(store, input.id), 'That person'));
     const changed = auditChanges(w, null, 'person', before.id, before, fields);
     if (changed.length > 0)
-      prepare(store.sqlite, 'UPDATE people SET name = ?, job_title = ?, service = ?, email = ?, signatory = ?, updated_at = ? WHERE id = ?').run(
-        fields.name,
-        fields.jobTitle,
-        fields.service,
-        fields.email,
-        fields.signatory ? 1 : 0,
-        w.at,
-        before.id,
-      );
+      prepare(
+        store.sqlite,
+        'UPDATE people SET name = ?, job_title = ?, service = ?, email = ?, signatory = ?, updated_at = ? WHERE id = ?',
+      ).run(fields.name, fields.jobTitle, fields.service, fields.email, fields.signatory ? 1 : 0, w.at, before.id);
     return toPerson(personRow(store, before.id)!);
   });
 }
@@ -54,14 +64,21 @@ export function suggestLeads(store: Store, planId: string | undefined, prefix: s
   const like = `${prefix.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const leads = (
     planId === undefined
-      ? prepare(store.sqlite, "SELECT name, count(*) AS n FROM action_leads WHERE deleted_at IS NULL AND name LIKE ? ESCAPE '\\' GROUP BY name ORDER BY n DESC, name LIMIT ?").all(like, limit)
-      : prepare(store.sqlite, "SELECT name, count(*) AS n FROM action_leads WHERE plan_id = ? AND deleted_at IS NULL AND name LIKE ? ESCAPE '\\' GROUP BY name ORDER BY n DESC, name LIMIT ?").all(
-          planId,
-          like,
-          limit,
-        )
+      ? prepare(
+          store.sqlite,
+          "SELECT name, count(*) AS n FROM action_leads WHERE deleted_at IS NULL AND name LIKE ? ESCAPE '\\' GROUP BY name ORDER BY n DESC, name LIMIT ?",
+        ).all(like, limit)
+      : prepare(
+          store.sqlite,
+          "SELECT name, count(*) AS n FROM action_leads WHERE plan_id = ? AND deleted_at IS NULL AND name LIKE ? ESCAPE '\\' GROUP BY name ORDER BY n DESC, name LIMIT ?",
+        ).all(planId, like, limit)
   ) as { name: string }[];
-  const people = prepare(store.sqlite, "SELECT name FROM people WHERE deleted_at IS NULL AND name LIKE ? ESCAPE '\\' ORDER BY name LIMIT ?").pluck().all(like, limit) as string[];
+  const people = prepare(
+    store.sqlite,
+    "SELECT name FROM people WHERE deleted_at IS NULL AND name LIKE ? ESCAPE '\\' ORDER BY name LIMIT ?",
+  )
+    .pluck()
+    .all(like, limit) as string[];
   const out: string[] = [];
   const seen = new Set<string>();
   for (const name of [...leads.map((l) => l.name), ...people]) {

@@ -27,8 +27,18 @@ export function listPlans(store: Store, opts: { includeArchived?: boolean; trash
       ).all() as { plan_id: string; n: number }[]
     ).map((r) => [r.plan_id, r.n]),
   );
-  const periodLabels = new Map((prepare(store.sqlite, 'SELECT id, label FROM reporting_periods WHERE deleted_at IS NULL').all() as { id: string; label: string }[]).map((r) => [r.id, r.label]));
-  const levels = prepare(store.sqlite, 'SELECT id, plan_id, label, colour FROM rating_levels WHERE deleted_at IS NULL ORDER BY plan_id, position').all() as {
+  const periodLabels = new Map(
+    (
+      prepare(store.sqlite, 'SELECT id, label FROM reporting_periods WHERE deleted_at IS NULL').all() as {
+        id: string;
+        label: string;
+      }[]
+    ).map((r) => [r.id, r.label]),
+  );
+  const levels = prepare(
+    store.sqlite,
+    'SELECT id, plan_id, label, colour FROM rating_levels WHERE deleted_at IS NULL ORDER BY plan_id, position',
+  ).all() as {
     id: string;
     plan_id: string;
     label: string;
@@ -49,7 +59,12 @@ export function listPlans(store: Store, opts: { includeArchived?: boolean; trash
     const current = p.current_period_id ? (periodLabels.get(p.current_period_id) ?? null) : null;
     const distribution = levels
       .filter((l) => l.plan_id === p.id)
-      .map((l) => ({ levelId: l.id, label: l.label, colour: l.colour, count: current === null ? 0 : (ratedCount.get(`${p.id}/${l.id}`) ?? 0) }));
+      .map((l) => ({
+        levelId: l.id,
+        label: l.label,
+        colour: l.colour,
+        count: current === null ? 0 : (ratedCount.get(`${p.id}/${l.id}`) ?? 0),
+      }));
     const ratedTotal = distribution.reduce((n, d) => n + d.count, 0);
     return {
       id: p.id,
@@ -85,15 +100,32 @@ export function createPlan(store: Store, input: ParsedInputOf<'plans:create'>, a
       columns: templateColumns(input.template),
       appendixNumber: 1,
     });
-    templateScale(input.template, input.scalePreset as ScalePresetId | undefined).forEach((l, i) => insertLevel(w, planId, l, i));
+    templateScale(input.template, input.scalePreset as ScalePresetId | undefined).forEach((l, i) =>
+      insertLevel(w, planId, l, i),
+    );
     const periodIds = t.periodLabels.map((label, i) => {
       const id = newId();
-      insertRow(store, 'reporting_periods', { id, plan_id: planId, position: i, label, start_date: null, end_date: null, locked: 0, locked_at: null, updated_at: w.at, deleted_at: null });
+      insertRow(store, 'reporting_periods', {
+        id,
+        plan_id: planId,
+        position: i,
+        label,
+        start_date: null,
+        end_date: null,
+        locked: 0,
+        locked_at: null,
+        updated_at: w.at,
+        deleted_at: null,
+      });
       return id;
     });
     const current = periodIds[periodIds.length - 1] ?? null;
     const compare = periodIds[periodIds.length - 2] ?? null;
-    prepare(store.sqlite, 'UPDATE plans SET current_period_id = ?, compare_period_id = ? WHERE id = ?').run(current, compare, planId);
+    prepare(store.sqlite, 'UPDATE plans SET current_period_id = ?, compare_period_id = ? WHERE id = ?').run(
+      current,
+      compare,
+      planId,
+    );
     audit(w, planId, 'plan', planId, 'create', null, null, input.title);
     return loadPlan(store, planId);
   });
@@ -105,7 +137,8 @@ export function updatePlan(store: Store, input: ParsedInputOf<'plans:update'>, a
     const before = loadPlan(store, input.planId);
     if (input.patch.columns) {
       const fields = input.patch.columns.map((c) => c.field);
-      if (new Set(fields).size !== fields.length) throw new DomainError('invalid_input', 'Each column can appear only once.');
+      if (new Set(fields).size !== fields.length)
+        throw new DomainError('invalid_input', 'Each column can appear only once.');
     }
     const changed = auditChanges(w, input.planId, 'plan', input.planId, before, input.patch);
     if (changed.length === 0) return before;
@@ -143,7 +176,11 @@ export function archivePlan(store: Store, planId: string, archived: boolean, act
   return write(store, actor, (w) => {
     const p = livePlan(store, planId);
     if ((p.archived === 1) !== archived) {
-      prepare(store.sqlite, 'UPDATE plans SET archived = ?, updated_at = ? WHERE id = ?').run(bool(archived), w.at, planId);
+      prepare(store.sqlite, 'UPDATE plans SET archived = ?, updated_at = ? WHERE id = ?').run(
+        bool(archived),
+        w.at,
+        planId,
+      );
       audit(w, planId, 'plan', planId, 'archive', 'archived', p.archived === 1, archived);
     }
     return loadPlan(store, planId);
@@ -174,7 +211,11 @@ export function restorePlan(store: Store, planId: string, actor: string): Plan {
 export function purgePlan(store: Store, planId: string, actor: string): { ok: true } {
   return write(store, actor, (w) => {
     const p = must(planRow(store, planId), 'That plan');
-    if (p.deleted_at === null) throw new DomainError('conflict', 'Only a plan in the trash can be deleted permanently. Move it to the trash first.');
+    if (p.deleted_at === null)
+      throw new DomainError(
+        'conflict',
+        'Only a plan in the trash can be deleted permanently. Move it to the trash first.',
+      );
     prepare(store.sqlite, 'DELETE FROM plans WHERE id = ?').run(planId);
     audit(w, planId, 'plan', planId, 'delete', 'purged', p.title, null);
     return { ok: true as const };
@@ -191,7 +232,11 @@ export function duplicatePlan(store: Store, planId: string, title: string | unde
     /** A required reference: the tree is read whole, so its parent has always been copied first. */
     const req = (id: string): string => {
       const copy = ids.get(id);
-      if (copy === undefined) throw new DomainError('conflict', 'The plan could not be copied because part of it changed while it was being read. Try again.');
+      if (copy === undefined)
+        throw new DomainError(
+          'conflict',
+          'The plan could not be copied because part of it changed while it was being read. Try again.',
+        );
       return copy;
     };
     const fresh = (old: string) => {
@@ -214,13 +259,58 @@ export function duplicatePlan(store: Store, planId: string, title: string | unde
     });
     for (const l of tree.levels) insertLevel(w, newPlanId, l, l.position, fresh(l.id));
     for (const r of tree.periods)
-      insertRow(store, 'reporting_periods', { id: fresh(r.id), plan_id: newPlanId, position: r.position, label: r.label, start_date: r.startDate, end_date: r.endDate, locked: bool(r.locked), locked_at: r.lockedAt, updated_at: w.at, deleted_at: null });
-    prepare(store.sqlite, 'UPDATE plans SET current_period_id = ?, compare_period_id = ? WHERE id = ?').run(map(p.currentPeriodId), map(p.comparePeriodId), newPlanId);
-    for (const r of tree.recommendations) insertRow(store, 'recommendations', { id: fresh(r.id), plan_id: newPlanId, position: r.position, number: r.number, label: r.label, text: r.text, updated_at: w.at, deleted_at: null });
+      insertRow(store, 'reporting_periods', {
+        id: fresh(r.id),
+        plan_id: newPlanId,
+        position: r.position,
+        label: r.label,
+        start_date: r.startDate,
+        end_date: r.endDate,
+        locked: bool(r.locked),
+        locked_at: r.lockedAt,
+        updated_at: w.at,
+        deleted_at: null,
+      });
+    prepare(store.sqlite, 'UPDATE plans SET current_period_id = ?, compare_period_id = ? WHERE id = ?').run(
+      map(p.currentPeriodId),
+      map(p.comparePeriodId),
+      newPlanId,
+    );
+    for (const r of tree.recommendations)
+      insertRow(store, 'recommendations', {
+        id: fresh(r.id),
+        plan_id: newPlanId,
+        position: r.position,
+        number: r.number,
+        label: r.label,
+        text: r.text,
+        updated_at: w.at,
+        deleted_at: null,
+      });
     for (const s of tree.sections)
-      insertRow(store, 'sections', { id: fresh(s.id), plan_id: newPlanId, position: s.position, number: s.number, number_manual: bool(s.numberManual), title: s.title, description: s.description, archived: bool(s.archived), updated_at: w.at, deleted_at: null });
+      insertRow(store, 'sections', {
+        id: fresh(s.id),
+        plan_id: newPlanId,
+        position: s.position,
+        number: s.number,
+        number_manual: bool(s.numberManual),
+        title: s.title,
+        description: s.description,
+        archived: bool(s.archived),
+        updated_at: w.at,
+        deleted_at: null,
+      });
     for (const o of tree.objectives)
-      insertRow(store, 'objectives', { id: fresh(o.id), plan_id: newPlanId, section_id: req(o.sectionId), position: o.position, title: o.title, archived: bool(o.archived), updated_at: w.at, deleted_at: null });
+      insertRow(store, 'objectives', {
+        id: fresh(o.id),
+        plan_id: newPlanId,
+        section_id: req(o.sectionId),
+        position: o.position,
+        title: o.title,
+        archived: bool(o.archived),
+        updated_at: w.at,
+        deleted_at: null,
+      });
     for (const a of tree.actions) {
       const actionId = fresh(a.id);
       insertRow(store, 'actions', {
@@ -242,8 +332,26 @@ export function duplicatePlan(store: Store, planId: string, title: string | unde
         deleted_at: null,
       });
       for (const l of a.leads)
-        insertRow(store, 'action_leads', { id: newId(), plan_id: newPlanId, action_id: actionId, position: l.position, name: l.name, person_id: l.personId, role: l.role, updated_at: w.at, deleted_at: null });
-      for (const r of a.recommendationIds) insertRow(store, 'action_recommendations', { id: linkId(actionId, req(r)), plan_id: newPlanId, action_id: actionId, recommendation_id: req(r), updated_at: w.at, deleted_at: null });
+        insertRow(store, 'action_leads', {
+          id: newId(),
+          plan_id: newPlanId,
+          action_id: actionId,
+          position: l.position,
+          name: l.name,
+          person_id: l.personId,
+          role: l.role,
+          updated_at: w.at,
+          deleted_at: null,
+        });
+      for (const r of a.recommendationIds)
+        insertRow(store, 'action_recommendations', {
+          id: linkId(actionId, req(r)),
+          plan_id: newPlanId,
+          action_id: actionId,
+          recommendation_id: req(r),
+          updated_at: w.at,
+          deleted_at: null,
+        });
     }
     for (const r of tree.ratings)
       insertRow(store, 'ratings', {

@@ -12,14 +12,19 @@ import { liveAction, livePeriod, progressRow } from './common';
 const load = (store: Store, id: string): ProgressUpdate => toProgress(progressRow(store, id)!);
 
 function refuseLocked(period: S.ReportingPeriodsTable): void {
-  if (period.locked === 1) throw new DomainError('locked', `The period "${period.label}" is locked, so its progress updates cannot change. Unlock it first.`);
+  if (period.locked === 1)
+    throw new DomainError(
+      'locked',
+      `The period "${period.label}" is locked, so its progress updates cannot change. Unlock it first.`,
+    );
 }
 
 export function addProgress(store: Store, input: ParsedInputOf<'progress:add'>, actor: string): ProgressUpdate {
   return write(store, actor, (w) => {
     const action = liveAction(store, input.actionId);
     const period = livePeriod(store, input.periodId);
-    if (period.plan_id !== action.plan_id) throw new DomainError('not_found', 'That reporting period belongs to another plan.');
+    if (period.plan_id !== action.plan_id)
+      throw new DomainError('not_found', 'That reporting period belongs to another plan.');
     refuseLocked(period);
     if (input.body.trim() === '') throw new DomainError('invalid_input', 'A progress update needs some text.');
     const id = newId();
@@ -53,7 +58,8 @@ export function updateProgress(store: Store, input: ParsedInputOf<'progress:upda
     const p = editable(store, input.progressId, mustLive(progressRow(store, input.progressId), 'That progress update'));
     const body = input.patch.body ?? p.body;
     const internal = input.patch.internal ?? p.internal === 1;
-    if (body.trim() === '') throw new DomainError('invalid_input', 'A progress update needs some text. Delete it instead.');
+    if (body.trim() === '')
+      throw new DomainError('invalid_input', 'A progress update needs some text. Delete it instead.');
     let changed = false;
     if (body !== p.body) {
       audit(w, p.plan_id, 'progress', p.id, 'update', 'body', p.body, body);
@@ -63,7 +69,13 @@ export function updateProgress(store: Store, input: ParsedInputOf<'progress:upda
       audit(w, p.plan_id, 'progress', p.id, 'update', 'internal', p.internal === 1, internal);
       changed = true;
     }
-    if (changed) prepare(store.sqlite, 'UPDATE progress_updates SET body = ?, internal = ?, updated_at = ? WHERE id = ?').run(body, internal ? 1 : 0, w.at, p.id);
+    if (changed)
+      prepare(store.sqlite, 'UPDATE progress_updates SET body = ?, internal = ?, updated_at = ? WHERE id = ?').run(
+        body,
+        internal ? 1 : 0,
+        w.at,
+        p.id,
+      );
     return load(store, p.id);
   });
 }
@@ -71,7 +83,11 @@ export function updateProgress(store: Store, input: ParsedInputOf<'progress:upda
 export function deleteProgress(store: Store, progressId: string, actor: string): { ok: true } {
   return write(store, actor, (w) => {
     const p = editable(store, progressId, mustLive(progressRow(store, progressId), 'That progress update'));
-    prepare(store.sqlite, 'UPDATE progress_updates SET deleted_at = ?, updated_at = ? WHERE id = ?').run(w.at, w.at, p.id);
+    prepare(store.sqlite, 'UPDATE progress_updates SET deleted_at = ?, updated_at = ? WHERE id = ?').run(
+      w.at,
+      w.at,
+      p.id,
+    );
     audit(w, p.plan_id, 'progress', p.id, 'delete', 'body', p.body, null);
     return { ok: true as const };
   });
@@ -81,10 +97,12 @@ export function restoreProgress(store: Store, progressId: string, actor: string)
   return write(store, actor, (w) => {
     const p = editable(store, progressId);
     if (p.deleted_at !== null) {
-      prepare(store.sqlite, 'UPDATE progress_updates SET deleted_at = NULL, updated_at = ? WHERE id = ?').run(w.at, p.id);
+      prepare(store.sqlite, 'UPDATE progress_updates SET deleted_at = NULL, updated_at = ? WHERE id = ?').run(
+        w.at,
+        p.id,
+      );
       audit(w, p.plan_id, 'progress', p.id, 'restore');
     }
     return load(store, p.id);
   });
 }
-

@@ -10,20 +10,30 @@ import { insertRow } from '../tables';
 import type { Store } from '../store';
 import { levelRow, liveAction, livePeriod } from './common';
 
-const levelLabel = (store: Store, id: string | null) => (id === null ? 'Not rated' : (levelRow(store, id)?.label ?? id));
+const levelLabel = (store: Store, id: string | null) =>
+  id === null ? 'Not rated' : (levelRow(store, id)?.label ?? id);
 
 /** Sets (or clears) an action's rating in a period. Refused in a locked period. Returns null when nothing is recorded. */
 export function setRating(store: Store, input: ParsedInputOf<'ratings:set'>, actor: string): Rating | null {
   return write(store, actor, (w) => {
     const action = liveAction(store, input.actionId);
     const period = livePeriod(store, input.periodId);
-    if (period.plan_id !== action.plan_id) throw new DomainError('not_found', 'That reporting period belongs to another plan.');
-    if (period.locked === 1) throw new DomainError('locked', `The period "${period.label}" is locked, so its ratings cannot change. Unlock it first.`);
+    if (period.plan_id !== action.plan_id)
+      throw new DomainError('not_found', 'That reporting period belongs to another plan.');
+    if (period.locked === 1)
+      throw new DomainError(
+        'locked',
+        `The period "${period.label}" is locked, so its ratings cannot change. Unlock it first.`,
+      );
     if (input.levelId !== null) {
       const level = levelRow(store, input.levelId);
-      if (!level || level.deleted_at !== null || level.plan_id !== action.plan_id) throw new DomainError('not_found', "That rating level is not part of this plan's scale.");
+      if (!level || level.deleted_at !== null || level.plan_id !== action.plan_id)
+        throw new DomainError('not_found', "That rating level is not part of this plan's scale.");
     }
-    const existing = prepare(store.sqlite, 'SELECT * FROM ratings WHERE action_id = ? AND period_id = ?').get(action.id, period.id) as S.RatingsTable | undefined;
+    const existing = prepare(store.sqlite, 'SELECT * FROM ratings WHERE action_id = ? AND period_id = ?').get(
+      action.id,
+      period.id,
+    ) as S.RatingsTable | undefined;
     if (!existing) {
       if (input.levelId === null && input.explanation === '' && input.correctiveAction === '') return null;
       const id = ratingId(action.id, period.id);
@@ -39,14 +49,33 @@ export function setRating(store: Store, input: ParsedInputOf<'ratings:set'>, act
         rated_at: w.at,
         updated_at: w.at,
       });
-      audit(w, action.plan_id, 'rating', id, 'create', 'level', null, `${levelLabel(store, input.levelId)} (${period.label})`);
+      audit(
+        w,
+        action.plan_id,
+        'rating',
+        id,
+        'create',
+        'level',
+        null,
+        `${levelLabel(store, input.levelId)} (${period.label})`,
+      );
       if (input.explanation) audit(w, action.plan_id, 'rating', id, 'update', 'explanation', '', input.explanation);
-      if (input.correctiveAction) audit(w, action.plan_id, 'rating', id, 'update', 'correctiveAction', '', input.correctiveAction);
+      if (input.correctiveAction)
+        audit(w, action.plan_id, 'rating', id, 'update', 'correctiveAction', '', input.correctiveAction);
       return toRating(prepare(store.sqlite, 'SELECT * FROM ratings WHERE id = ?').get(id) as S.RatingsTable);
     }
     let changed = false;
     if (existing.level_id !== input.levelId) {
-      audit(w, action.plan_id, 'rating', existing.id, 'update', 'level', levelLabel(store, existing.level_id), levelLabel(store, input.levelId));
+      audit(
+        w,
+        action.plan_id,
+        'rating',
+        existing.id,
+        'update',
+        'level',
+        levelLabel(store, existing.level_id),
+        levelLabel(store, input.levelId),
+      );
       changed = true;
     }
     if (existing.explanation !== input.explanation) {
@@ -54,19 +83,23 @@ export function setRating(store: Store, input: ParsedInputOf<'ratings:set'>, act
       changed = true;
     }
     if (existing.corrective_action !== input.correctiveAction) {
-      audit(w, action.plan_id, 'rating', existing.id, 'update', 'correctiveAction', existing.corrective_action, input.correctiveAction);
+      audit(
+        w,
+        action.plan_id,
+        'rating',
+        existing.id,
+        'update',
+        'correctiveAction',
+        existing.corrective_action,
+        input.correctiveAction,
+      );
       changed = true;
     }
     if (changed)
-      prepare(store.sqlite, 'UPDATE ratings SET level_id = ?, explanation = ?, corrective_action = ?, rated_by = ?, rated_at = ?, updated_at = ? WHERE id = ?').run(
-        input.levelId,
-        input.explanation,
-        input.correctiveAction,
-        w.actor,
-        w.at,
-        w.at,
-        existing.id,
-      );
+      prepare(
+        store.sqlite,
+        'UPDATE ratings SET level_id = ?, explanation = ?, corrective_action = ?, rated_by = ?, rated_at = ?, updated_at = ? WHERE id = ?',
+      ).run(input.levelId, input.explanation, input.correctiveAction, w.actor, w.at, w.at, existing.id);
     return toRating(prepare(store.sqlite, 'SELECT * FROM ratings WHERE id = ?').get(existing.id) as S.RatingsTable);
   });
 }

@@ -21,9 +21,11 @@ export function createSamplePlan(store: Store, actor: string, today?: string | n
 /** Creates the sample plan (dated to today) only on the first run of this store (meta `sample_created`); else null. */
 export function ensureSamplePlan(store: Store, actor: string = store.actor()): Plan | null {
   if (getMeta(store, 'sample_created') !== null) return null;
-  return store.sqlite.transaction(() => {
-    const plan = createSamplePlan(store, actor);
-    setMeta(store, 'sample_created', plan.id);
-    return plan;
-  }).immediate();
+  return store.sqlite
+    .transaction(() => {
+      const plan = createSamplePlan(store, actor);
+      setMeta(store, 'sample_created', plan.id);
+      return plan;
+    })
+    .immediate();
 }

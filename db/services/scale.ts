@@ -13,7 +13,15 @@ import { insertLevel } from './drafts';
 type LevelIn = Omit<RatingLevelInput, 'colour'> & { colour: string };
 
 export function listLevels(store: Store, planId: string): RatingLevel[] {
-  return all(store, store.db.selectFrom('rating_levels').selectAll().where('plan_id', '=', planId).where('deleted_at', 'is', null).orderBy('position')).map(toLevel);
+  return all(
+    store,
+    store.db
+      .selectFrom('rating_levels')
+      .selectAll()
+      .where('plan_id', '=', planId)
+      .where('deleted_at', 'is', null)
+      .orderBy('position'),
+  ).map(toLevel);
 }
 
 /** Live ratings (of live actions) at a level. */
@@ -49,22 +57,40 @@ function replaceLevels(w: WriteCtx, planId: string, levels: readonly LevelIn[]):
   livePlan(store, planId);
   const keys = levels.map((l) => l.key.trim());
   const dup = keys.find((k, i) => keys.indexOf(k) !== i);
-  if (dup !== undefined) throw new DomainError('invalid_input', `Two rating levels have the key "${dup}". Each level needs its own key.`);
-  const existing = all(store, store.db.selectFrom('rating_levels').selectAll().where('plan_id', '=', planId).where('deleted_at', 'is', null));
+  if (dup !== undefined)
+    throw new DomainError('invalid_input', `Two rating levels have the key "${dup}". Each level needs its own key.`);
+  const existing = all(
+    store,
+    store.db.selectFrom('rating_levels').selectAll().where('plan_id', '=', planId).where('deleted_at', 'is', null),
+  );
   const byId = new Map(existing.map((l) => [l.id, l]));
-  for (const l of levels) if (l.id !== undefined && !byId.has(l.id)) throw new DomainError('not_found', `The rating level "${l.label}" is not part of this plan's scale. Reload and try again.`);
+  for (const l of levels)
+    if (l.id !== undefined && !byId.has(l.id))
+      throw new DomainError(
+        'not_found',
+        `The rating level "${l.label}" is not part of this plan's scale. Reload and try again.`,
+      );
   const kept = new Set(levels.flatMap((l) => (l.id ? [l.id] : [])));
   const removed = existing.filter((l) => !kept.has(l.id));
   for (const l of removed) {
     const n = ratingsAt(store, l.id);
-    if (n > 0) throw new DomainError('in_use', `The level "${l.label}" cannot be removed: ${n} rating${n === 1 ? ' uses' : 's use'} it. Change those ratings first, or keep the level.`);
+    if (n > 0)
+      throw new DomainError(
+        'in_use',
+        `The level "${l.label}" cannot be removed: ${n} rating${n === 1 ? ' uses' : 's use'} it. Change those ratings first, or keep the level.`,
+      );
   }
   for (const l of removed) {
     prepare(store.sqlite, 'UPDATE rating_levels SET deleted_at = ?, updated_at = ? WHERE id = ?').run(w.at, w.at, l.id);
     audit(w, planId, 'level', l.id, 'delete', null, l.label, null);
   }
   levels.forEach((input, position) => {
-    const l = { ...input, key: input.key.trim(), label: input.label.trim(), colour: input.colour.replace('#', '').toUpperCase() };
+    const l = {
+      ...input,
+      key: input.key.trim(),
+      label: input.label.trim(),
+      colour: input.colour.replace('#', '').toUpperCase(),
+    };
     const old = l.id ? byId.get(l.id) : undefined;
     if (!old) {
       const id = insertLevel(w, planId, l, position);
@@ -79,7 +105,16 @@ function replaceLevels(w: WriteCtx, planId: string, levels: readonly LevelIn[]):
       if ((LEVEL_MEANING_FIELDS as readonly string[]).includes(field)) refuseLevelChange(store, old.id, old.label);
       sets.push(`${col} = ?`);
       values.push(next);
-      audit(w, planId, 'level', old.id, 'update', field, typeof l[field] === 'boolean' ? old[col] === 1 : old[col], l[field]);
+      audit(
+        w,
+        planId,
+        'level',
+        old.id,
+        'update',
+        field,
+        typeof l[field] === 'boolean' ? old[col] === 1 : old[col],
+        l[field],
+      );
     }
     if (old.position !== position) {
       sets.push('position = ?');
@@ -87,7 +122,11 @@ function replaceLevels(w: WriteCtx, planId: string, levels: readonly LevelIn[]):
       audit(w, planId, 'level', old.id, 'move', 'position', old.position, position);
     }
     if (sets.length === 0) return;
-    prepare(store.sqlite, `UPDATE rating_levels SET ${sets.join(', ')}, updated_at = ? WHERE id = ?`).run(...values, w.at, old.id);
+    prepare(store.sqlite, `UPDATE rating_levels SET ${sets.join(', ')}, updated_at = ? WHERE id = ?`).run(
+      ...values,
+      w.at,
+      old.id,
+    );
   });
   return listLevels(store, planId);
 }

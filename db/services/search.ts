@@ -90,15 +90,29 @@ export function search(store: Store, query: string, planId: string | undefined, 
   const extra: HitRow[] = [];
   const leadRows = prepare(store.sqlite, LEAD_SQL).all(like, plan, plan, limit * 4) as TextRow[];
   const recRows = prepare(store.sqlite, RECOMMENDATION_SQL).all(like, like, plan, plan, limit * 4) as TextRow[];
-  for (const [rows, what] of [[leadRows, 'Lead'], [recRows, 'Answers']] as const) {
+  for (const [rows, what] of [
+    [leadRows, 'Lead'],
+    [recRows, 'Answers'],
+  ] as const) {
     for (const r of rows) {
       if (found.has(r.action_id) || !holdsAll(r.text, words)) continue;
       found.add(r.action_id);
       const text = r.text.length > 160 ? `${r.text.slice(0, 160)}…` : r.text;
-      extra.push({ action_id: r.action_id, plan_id: r.plan_id, section_id: r.section_id, reference: r.reference, snippet: `${what}: ${mark(text, words)}`, rank: 1e9 + extra.length });
+      extra.push({
+        action_id: r.action_id,
+        plan_id: r.plan_id,
+        section_id: r.section_id,
+        reference: r.reference,
+        snippet: `${what}: ${mark(text, words)}`,
+        rank: 1e9 + extra.length,
+      });
     }
   }
-  return [...actions.map((r) => ({ r, kind: 'action' as const })), ...extra.map((r) => ({ r, kind: 'action' as const })), ...progress.map((r) => ({ r, kind: 'progress' as const }))]
+  return [
+    ...actions.map((r) => ({ r, kind: 'action' as const })),
+    ...extra.map((r) => ({ r, kind: 'action' as const })),
+    ...progress.map((r) => ({ r, kind: 'progress' as const })),
+  ]
     .sort((x, y) => x.r.rank - y.r.rank)
     .slice(0, limit)
     .map(({ r, kind }) => ({

@@ -12,7 +12,16 @@ import { livePlan, liveSection, placeAfter, renumberPlan, reorderChildren, secti
 const load = (store: Store, id: string): Section => toSection(sectionRow(store, id)!);
 
 export function listSections(store: Store, planId: string): Section[] {
-  return all(store, store.db.selectFrom('sections').selectAll().where('plan_id', '=', planId).where('deleted_at', 'is', null).orderBy('position').orderBy('id')).map(toSection);
+  return all(
+    store,
+    store.db
+      .selectFrom('sections')
+      .selectAll()
+      .where('plan_id', '=', planId)
+      .where('deleted_at', 'is', null)
+      .orderBy('position')
+      .orderBy('id'),
+  ).map(toSection);
 }
 
 export function createSection(store: Store, input: ParsedInputOf<'sections:create'>, actor: string): Section {
@@ -49,14 +58,10 @@ export function updateSection(store: Store, input: ParsedInputOf<'sections:updat
     const next = { ...before, ...input.patch };
     // An empty number hands numbering back to the app; a typed one is kept as the author wrote it.
     const manual = numberGiven ? input.patch.number !== '' : before.numberManual;
-    prepare(store.sqlite, 'UPDATE sections SET title = ?, number = ?, number_manual = ?, description = ?, updated_at = ? WHERE id = ?').run(
-      next.title,
-      next.number,
-      manual ? 1 : 0,
-      next.description,
-      w.at,
-      row.id,
-    );
+    prepare(
+      store.sqlite,
+      'UPDATE sections SET title = ?, number = ?, number_manual = ?, description = ?, updated_at = ? WHERE id = ?',
+    ).run(next.title, next.number, manual ? 1 : 0, next.description, w.at, row.id);
     if (numberGiven) renumberPlan(w, row.plan_id);
     return load(store, row.id);
   });
@@ -83,7 +88,11 @@ export function archiveSection(store: Store, sectionId: string, archived: boolea
   return write(store, actor, (w) => {
     const row = liveSection(store, sectionId);
     if ((row.archived === 1) !== archived) {
-      prepare(store.sqlite, 'UPDATE sections SET archived = ?, updated_at = ? WHERE id = ?').run(archived ? 1 : 0, w.at, sectionId);
+      prepare(store.sqlite, 'UPDATE sections SET archived = ?, updated_at = ? WHERE id = ?').run(
+        archived ? 1 : 0,
+        w.at,
+        sectionId,
+      );
       audit(w, row.plan_id, 'section', sectionId, 'archive', 'archived', row.archived === 1, archived);
     }
     return load(store, sectionId);
@@ -95,8 +104,14 @@ export function deleteSection(store: Store, sectionId: string, actor: string): {
   return write(store, actor, (w) => {
     const row = liveSection(store, sectionId);
     refuseDeletingLockedRatings(store, 'section', sectionId);
-    prepare(store.sqlite, 'UPDATE objectives SET deleted_at = ?, updated_at = ? WHERE section_id = ? AND deleted_at IS NULL').run(w.at, w.at, sectionId);
-    prepare(store.sqlite, 'UPDATE actions SET deleted_at = ?, updated_at = ? WHERE section_id = ? AND deleted_at IS NULL').run(w.at, w.at, sectionId);
+    prepare(
+      store.sqlite,
+      'UPDATE objectives SET deleted_at = ?, updated_at = ? WHERE section_id = ? AND deleted_at IS NULL',
+    ).run(w.at, w.at, sectionId);
+    prepare(
+      store.sqlite,
+      'UPDATE actions SET deleted_at = ?, updated_at = ? WHERE section_id = ? AND deleted_at IS NULL',
+    ).run(w.at, w.at, sectionId);
     prepare(store.sqlite, 'UPDATE sections SET deleted_at = ?, updated_at = ? WHERE id = ?').run(w.at, w.at, sectionId);
     audit(w, row.plan_id, 'section', sectionId, 'delete', null, `${row.number} ${row.title}`.trim(), null);
     renumberPlan(w, row.plan_id);
@@ -110,8 +125,14 @@ export function restoreSection(store: Store, sectionId: string, actor: string): 
     livePlan(store, row.plan_id);
     if (row.deleted_at === null) return toSection(row);
     const stamp = row.deleted_at;
-    prepare(store.sqlite, 'UPDATE objectives SET deleted_at = NULL, updated_at = ? WHERE section_id = ? AND deleted_at = ?').run(w.at, sectionId, stamp);
-    prepare(store.sqlite, 'UPDATE actions SET deleted_at = NULL, updated_at = ? WHERE section_id = ? AND deleted_at = ?').run(w.at, sectionId, stamp);
+    prepare(
+      store.sqlite,
+      'UPDATE objectives SET deleted_at = NULL, updated_at = ? WHERE section_id = ? AND deleted_at = ?',
+    ).run(w.at, sectionId, stamp);
+    prepare(
+      store.sqlite,
+      'UPDATE actions SET deleted_at = NULL, updated_at = ? WHERE section_id = ? AND deleted_at = ?',
+    ).run(w.at, sectionId, stamp);
     prepare(store.sqlite, 'UPDATE sections SET deleted_at = NULL, updated_at = ? WHERE id = ?').run(w.at, sectionId);
     audit(w, row.plan_id, 'section', sectionId, 'restore');
     renumberPlan(w, row.plan_id);

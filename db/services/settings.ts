@@ -8,7 +8,10 @@ export function getMeta(store: Store, key: string): string | null {
 }
 
 export function setMeta(store: Store, key: string, value: string): void {
-  prepare(store.sqlite, 'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+  prepare(
+    store.sqlite,
+    'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+  ).run(key, value);
 }
 
 export interface AppInfoValue {
@@ -19,7 +22,12 @@ export interface AppInfoValue {
 }
 
 export function appInfo(store: Store, version: string): AppInfoValue {
-  return { version, dbPath: store.path, schemaVersion: store.schemaVersion, userName: getMeta(store, 'user_name') ?? store.actor() };
+  return {
+    version,
+    dbPath: store.path,
+    schemaVersion: store.schemaVersion,
+    userName: getMeta(store, 'user_name') ?? store.actor(),
+  };
 }
 
 /** Saves the user's name and makes it the store's default actor. */

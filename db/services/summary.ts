@@ -4,7 +4,10 @@ import { computeSummary } from '../../shared/summary';
 import { getPlanTree } from '../tree';
 import type { Store } from '../store';
 
-export function getSummary(store: Store, input: { planId: string; periodId?: string; compareId?: string | null; today?: string }): PlanSummary {
+export function getSummary(
+  store: Store,
+  input: { planId: string; periodId?: string; compareId?: string | null; today?: string },
+): PlanSummary {
   const tree = getPlanTree(store, input.planId);
   const today = input.today ?? store.now().toISOString().slice(0, 10);
   return computeSummary(tree, {

@@ -19,7 +19,10 @@ interface Field {
 }
 
 const col = (c: string): Field => ({ get: (r) => r[c] ?? null, set: (v) => ({ [c]: v ?? null }) });
-const text = (c: string): Field => ({ get: (r) => r[c] ?? '', set: (v) => ({ [c]: typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v) }) });
+const text = (c: string): Field => ({
+  get: (r) => r[c] ?? '',
+  set: (v) => ({ [c]: typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v) }),
+});
 const bool = (c: string): Field => ({ get: (r) => r[c] === 1, set: (v) => ({ [c]: v === true ? 1 : 0 }) });
 const json = (c: string, fallback: string): Field => ({
   get: (r) => {
@@ -100,28 +103,59 @@ export const ENTITIES: readonly EntitySpec[] = [
     table: 'reporting_periods',
     parents: ['planId'],
     defaults: (at) => ({ updated_at: at }),
-    fields: { planId, position: col('position'), label: text('label'), startDate: col('start_date'), endDate: col('end_date'), locked: bool('locked'), lockedAt: col('locked_at'), deletedAt },
+    fields: {
+      planId,
+      position: col('position'),
+      label: text('label'),
+      startDate: col('start_date'),
+      endDate: col('end_date'),
+      locked: bool('locked'),
+      lockedAt: col('locked_at'),
+      deletedAt,
+    },
   },
   {
     entity: 'recommendation',
     table: 'recommendations',
     parents: ['planId'],
     defaults: (at) => ({ updated_at: at }),
-    fields: { planId, position: col('position'), number: col('number'), label: text('label'), text: text('text'), deletedAt },
+    fields: {
+      planId,
+      position: col('position'),
+      number: col('number'),
+      label: text('label'),
+      text: text('text'),
+      deletedAt,
+    },
   },
   {
     entity: 'section',
     table: 'sections',
     parents: ['planId'],
     defaults: (at) => ({ updated_at: at, number: '', number_manual: 0 }),
-    fields: { planId, position: col('position'), manualNumber: manual('number', 'number_manual'), title: text('title'), description: text('description'), archived: bool('archived'), deletedAt },
+    fields: {
+      planId,
+      position: col('position'),
+      manualNumber: manual('number', 'number_manual'),
+      title: text('title'),
+      description: text('description'),
+      archived: bool('archived'),
+      deletedAt,
+    },
   },
   {
     entity: 'objective',
     table: 'objectives',
     parents: ['planId', 'sectionId'],
     defaults: (at) => ({ updated_at: at }),
-    fields: { planId, sectionId: col('section_id'), position: col('position'), title: text('title'), archived: bool('archived'), deletedAt },
+    fields: {
+      planId,
+      sectionId: col('section_id'),
+      position: col('position'),
+      title: text('title'),
+      archived: bool('archived'),
+      deletedAt,
+    },
   },
   {
     entity: 'action',
@@ -148,7 +182,14 @@ export const ENTITIES: readonly EntitySpec[] = [
     table: 'action_leads',
     parents: ['planId', 'actionId'],
     defaults: (at) => ({ updated_at: at, person_id: null }),
-    fields: { planId, actionId: col('action_id'), position: col('position'), name: text('name'), role: text('role'), deletedAt },
+    fields: {
+      planId,
+      actionId: col('action_id'),
+      position: col('position'),
+      name: text('name'),
+      role: text('role'),
+      deletedAt,
+    },
   },
   {
     entity: 'link',
@@ -178,7 +219,16 @@ export const ENTITIES: readonly EntitySpec[] = [
     table: 'progress_updates',
     parents: ['planId', 'actionId', 'periodId'],
     defaults: (at) => ({ updated_at: at }),
-    fields: { planId, actionId: col('action_id'), periodId: col('period_id'), body: text('body'), author: text('author'), internal: bool('internal'), createdAt: col('created_at'), deletedAt },
+    fields: {
+      planId,
+      actionId: col('action_id'),
+      periodId: col('period_id'),
+      body: text('body'),
+      author: text('author'),
+      internal: bool('internal'),
+      createdAt: col('created_at'),
+      deletedAt,
+    },
   },
   {
     entity: 'indicator',
@@ -209,8 +259,12 @@ export const ENTITIES: readonly EntitySpec[] = [
   },
 ];
 
-export const SPEC: Readonly<Record<SyncEntity, EntitySpec>> = Object.fromEntries(ENTITIES.map((e) => [e.entity, e])) as Record<SyncEntity, EntitySpec>;
-export const ENTITY_ORDER: Readonly<Record<SyncEntity, number>> = Object.fromEntries(ENTITIES.map((e, i) => [e.entity, i])) as Record<SyncEntity, number>;
+export const SPEC: Readonly<Record<SyncEntity, EntitySpec>> = Object.fromEntries(
+  ENTITIES.map((e) => [e.entity, e]),
+) as Record<SyncEntity, EntitySpec>;
+export const ENTITY_ORDER: Readonly<Record<SyncEntity, number>> = Object.fromEntries(
+  ENTITIES.map((e, i) => [e.entity, i]),
+) as Record<SyncEntity, number>;
 
 /** The contract values of every synced field of a row. */
 export function readFields(spec: EntitySpec, row: RowValues): Record<string, unknown> {

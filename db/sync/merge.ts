@@ -14,7 +14,19 @@ import { renumberPlan } from '../services/common';
 import { prepare, type WriteCtx } from '../sql';
 import type { Store } from '../store';
 import { canon, ENTITY_ORDER, SPEC, toColumns } from './entities';
-import { applyToRegisters, deviceId, emitter, headsOfRow, observeHlc, planSync, rowToOp, storeOp, winner, type Head, type OpRow } from './oplog';
+import {
+  applyToRegisters,
+  deviceId,
+  emitter,
+  headsOfRow,
+  observeHlc,
+  planSync,
+  rowToOp,
+  storeOp,
+  winner,
+  type Head,
+  type OpRow,
+} from './oplog';
 
 export interface HeldReport {
   id: string;
@@ -49,66 +61,156 @@ const LEAD_FIELDS: Partial<Record<SyncEntity, ReadonlySet<string>>> = {
   progress: new Set([CREATE, 'body', 'internal', 'deletedAt']),
 };
 
-const FIELD_WORDS: Record<string, string> = { levelId: 'rating', correctiveAction: 'corrective action', body: 'progress text', dueText: 'due date', [CREATE]: 'new row' };
-const describe = (entity: string, field: string) => `${FIELD_WORDS[field] ?? field} of ${entity === 'coveringReport' ? 'the covering report' : `a ${entity}`}`;
+const FIELD_WORDS: Record<string, string> = {
+  levelId: 'rating',
+  correctiveAction: 'corrective action',
+  body: 'progress text',
+  dueText: 'due date',
+  [CREATE]: 'new row',
+};
+const describe = (entity: string, field: string) =>
+  `${FIELD_WORDS[field] ?? field} of ${entity === 'coveringReport' ? 'the covering report' : `a ${entity}`}`;
 
 type Check = { ok: true } | { ok: false; wait: boolean; reason: string };
 
 /** The owner's checks on one op a lead sent. */
-function checkLeadOp(store: Store, op: SyncOp, from: { device: string; person: string | null }, created: Map<string, SyncOp>): Check {
+function checkLeadOp(
+  store: Store,
+  op: SyncOp,
+  from: { device: string; person: string | null },
+  created: Map<string, SyncOp>,
+): Check {
   const who = from.person ?? 'the sender';
-  if (op.device !== from.device) return { ok: false, wait: false, reason: `This change was made on another device and passed on by ${who}'s pack, so it was not applied.` };
+  if (op.device !== from.device)
+    return {
+      ok: false,
+      wait: false,
+      reason: `This change was made on another device and passed on by ${who}'s pack, so it was not applied.`,
+    };
   const allowed = LEAD_FIELDS[op.entity];
   if (!allowed || !allowed.has(op.field))
-    return { ok: false, wait: false, reason: `A service lead's copy can change only progress updates and ratings, so ${who}'s change to the ${describe(op.entity, op.field)} was held back.` };
+    return {
+      ok: false,
+      wait: false,
+      reason: `A service lead's copy can change only progress updates and ratings, so ${who}'s change to the ${describe(op.entity, op.field)} was held back.`,
+    };
 
   // Which action and period the row belongs to: from the op itself, the same pack, or the store.
   let ref: { actionId: string; periodId: string; author?: string } | null = null;
   const fromCreate = (o: SyncOp) => {
     const v = o.value as Record<string, unknown>;
-    return { actionId: String(v.actionId ?? ''), periodId: String(v.periodId ?? ''), author: typeof v.author === 'string' ? v.author : undefined };
+    return {
+      actionId: String(v.actionId ?? ''),
+      periodId: String(v.periodId ?? ''),
+      author: typeof v.author === 'string' ? v.author : undefined,
+    };
   };
   if (op.field === CREATE) ref = fromCreate(op);
   else {
     const table = op.entity === 'rating' ? 'ratings' : 'progress_updates';
-    const row = prepare(store.sqlite, `SELECT * FROM ${table} WHERE id = ?`).get(op.rowId) as { action_id: string; period_id: string; author?: string } | undefined;
+    const row = prepare(store.sqlite, `SELECT * FROM ${table} WHERE id = ?`).get(op.rowId) as
+      { action_id: string; period_id: string; author?: string } | undefined;
     if (row) ref = { actionId: row.action_id, periodId: row.period_id, author: row.author };
     else {
-      const c = created.get(op.rowId) ?? (prepare(store.sqlite, "SELECT * FROM sync_ops WHERE row_id = ? AND field = ? AND status = 'applied' LIMIT 1").get(op.rowId, CREATE) as OpRow | undefined);
+      const c =
+        created.get(op.rowId) ??
+        (prepare(
+          store.sqlite,
+          "SELECT * FROM sync_ops WHERE row_id = ? AND field = ? AND status = 'applied' LIMIT 1",
+        ).get(op.rowId, CREATE) as OpRow | undefined);
       if (c) ref = fromCreate('value_json' in c ? rowToOp(c) : c);
     }
   }
-  if (!ref) return { ok: false, wait: true, reason: `The ${op.entity === 'rating' ? 'rating' : 'progress update'} this change is for has not arrived yet; it will be checked again with the next pack.` };
+  if (!ref)
+    return {
+      ok: false,
+      wait: true,
+      reason: `The ${op.entity === 'rating' ? 'rating' : 'progress update'} this change is for has not arrived yet; it will be checked again with the next pack.`,
+    };
 
-  const action = prepare(store.sqlite, 'SELECT id, plan_id, reference, deleted_at FROM actions WHERE id = ?').get(ref.actionId) as { id: string; plan_id: string; reference: string; deleted_at: string | null } | undefined;
-  if (!action || action.plan_id !== op.planId) return { ok: false, wait: false, reason: `${who} sent an update for an action that is not in this plan.` };
-  if (action.deleted_at !== null) return { ok: false, wait: false, reason: `${who} sent an update for action ${action.reference}, which has been deleted from the plan.` };
-  const leads = (prepare(store.sqlite, 'SELECT name FROM action_leads WHERE action_id = ? AND deleted_at IS NULL').all(action.id) as { name: string }[]).map((l) => l.name);
+  const action = prepare(store.sqlite, 'SELECT id, plan_id, reference, deleted_at FROM actions WHERE id = ?').get(
+    ref.actionId,
+  ) as { id: string; plan_id: string; reference: string; deleted_at: string | null } | undefined;
+  if (!action || action.plan_id !== op.planId)
+    return { ok: false, wait: false, reason: `${who} sent an update for an action that is not in this plan.` };
+  if (action.deleted_at !== null)
+    return {
+      ok: false,
+      wait: false,
+      reason: `${who} sent an update for action ${action.reference}, which has been deleted from the plan.`,
+    };
+  const leads = (
+    prepare(store.sqlite, 'SELECT name FROM action_leads WHERE action_id = ? AND deleted_at IS NULL').all(
+      action.id,
+    ) as { name: string }[]
+  ).map((l) => l.name);
   if (!from.person || !leads.some((l) => leadMatches(l, from.person!)))
-    return { ok: false, wait: false, reason: `${who} is not a lead of action ${action.reference} (led by ${leads.join('; ') || 'nobody'}), so their change was held back.` };
-  const period = prepare(store.sqlite, 'SELECT label, locked, plan_id FROM reporting_periods WHERE id = ?').get(ref.periodId) as { label: string; locked: number; plan_id: string } | undefined;
-  if (!period || period.plan_id !== op.planId) return { ok: false, wait: false, reason: `${who} sent an update for a reporting period that is not in this plan.` };
-  if (period.locked === 1) return { ok: false, wait: false, reason: `The period "${period.label}" is locked, so ${who}'s change to action ${action.reference} was held back.` };
-  if (op.entity === 'progress' && op.field !== CREATE && ref.author !== undefined && !leadMatches(ref.author, from.person) && !leadMatches(from.person, ref.author))
-    return { ok: false, wait: false, reason: `Only its author (${ref.author}) can change a progress update, so ${who}'s change was held back.` };
-  if (op.entity === 'progress' && op.field === CREATE && ref.author !== undefined && !leadMatches(ref.author, from.person) && !leadMatches(from.person, ref.author))
-    return { ok: false, wait: false, reason: `${who} sent a progress update written in someone else's name (${ref.author}).` };
+    return {
+      ok: false,
+      wait: false,
+      reason: `${who} is not a lead of action ${action.reference} (led by ${leads.join('; ') || 'nobody'}), so their change was held back.`,
+    };
+  const period = prepare(store.sqlite, 'SELECT label, locked, plan_id FROM reporting_periods WHERE id = ?').get(
+    ref.periodId,
+  ) as { label: string; locked: number; plan_id: string } | undefined;
+  if (!period || period.plan_id !== op.planId)
+    return { ok: false, wait: false, reason: `${who} sent an update for a reporting period that is not in this plan.` };
+  if (period.locked === 1)
+    return {
+      ok: false,
+      wait: false,
+      reason: `The period "${period.label}" is locked, so ${who}'s change to action ${action.reference} was held back.`,
+    };
+  if (
+    op.entity === 'progress' &&
+    op.field !== CREATE &&
+    ref.author !== undefined &&
+    !leadMatches(ref.author, from.person) &&
+    !leadMatches(from.person, ref.author)
+  )
+    return {
+      ok: false,
+      wait: false,
+      reason: `Only its author (${ref.author}) can change a progress update, so ${who}'s change was held back.`,
+    };
+  if (
+    op.entity === 'progress' &&
+    op.field === CREATE &&
+    ref.author !== undefined &&
+    !leadMatches(ref.author, from.person) &&
+    !leadMatches(from.person, ref.author)
+  )
+    return {
+      ok: false,
+      wait: false,
+      reason: `${who} sent a progress update written in someone else's name (${ref.author}).`,
+    };
   return { ok: true };
 }
 
-function hold(store: Store, op: SyncOp, from: ApplyOptions['from'], reason: string, state: 'held' | 'waiting', at: string): HeldReport {
+function hold(
+  store: Store,
+  op: SyncOp,
+  from: ApplyOptions['from'],
+  reason: string,
+  state: 'held' | 'waiting',
+  at: string,
+): HeldReport {
   const id = randomUUID();
-  prepare(store.sqlite, 'INSERT INTO sync_held (id, op_id, plan_id, from_device, from_person, reason, state, held_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
+  prepare(
+    store.sqlite,
+    'INSERT INTO sync_held (id, op_id, plan_id, from_device, from_person, reason, state, held_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(id, op.id, op.planId, from?.device ?? null, from?.person ?? null, reason, state, at);
+  return {
     id,
-    op.id,
-    op.planId,
-    from?.device ?? null,
-    from?.person ?? null,
+    opId: op.id,
     reason,
-    state,
-    at,
-  );
-  return { id, opId: op.id, reason, entity: op.entity, rowId: op.rowId, field: op.field, person: op.person, value: op.value };
+    entity: op.entity,
+    rowId: op.rowId,
+    field: op.field,
+    person: op.person,
+    value: op.value,
+  };
 }
 
 // ---------------------------------------------------------------- bringing rows to their registers
@@ -119,26 +221,47 @@ type Outcome = 'written' | 'pending' | 'gone';
 let conflicted: Set<string> | null = null;
 
 /** Writes one row from its registers (insert, update or nothing). A missing parent leaves it pending. */
-function materialize(store: Store, entity: SyncEntity, rowId: string, planId: string, at: string, purged: Set<string>): Outcome {
+function materialize(
+  store: Store,
+  entity: SyncEntity,
+  rowId: string,
+  planId: string,
+  at: string,
+  purged: Set<string>,
+): Outcome {
   const spec = SPEC[entity];
   if (purged.has(planId)) return 'gone';
   const heads = headsOfRow(store, rowId);
   const values: Record<string, unknown> = {};
   for (const [field, hs] of heads) {
     values[field] = winner(hs).value;
-    if (conflicted && hs.length > 1 && new Set(hs.map((h) => canon(h.value))).size > 1) conflicted.add(`${rowId}/${field}`);
+    if (conflicted && hs.length > 1 && new Set(hs.map((h) => canon(h.value))).size > 1)
+      conflicted.add(`${rowId}/${field}`);
   }
-  const existing = prepare(store.sqlite, `SELECT * FROM ${spec.table} WHERE id = ?`).get(rowId) as Record<string, unknown> | undefined;
+  const existing = prepare(store.sqlite, `SELECT * FROM ${spec.table} WHERE id = ?`).get(rowId) as
+    Record<string, unknown> | undefined;
   const pend = (reason: string): Outcome => {
-    prepare(store.sqlite, 'INSERT INTO sync_pending (row_id, plan_id, entity, reason, since) VALUES (?, ?, ?, ?, ?) ON CONFLICT(row_id) DO UPDATE SET reason = excluded.reason').run(rowId, planId, entity, reason, at);
+    prepare(
+      store.sqlite,
+      'INSERT INTO sync_pending (row_id, plan_id, entity, reason, since) VALUES (?, ?, ?, ?, ?) ON CONFLICT(row_id) DO UPDATE SET reason = excluded.reason',
+    ).run(rowId, planId, entity, reason, at);
     return 'pending';
   };
   try {
     if (!existing) {
-      if (!prepare(store.sqlite, "SELECT 1 FROM sync_ops WHERE row_id = ? AND field = ? AND status = 'applied'").get(rowId, CREATE)) return pend('waiting for the row itself');
+      if (
+        !prepare(store.sqlite, "SELECT 1 FROM sync_ops WHERE row_id = ? AND field = ? AND status = 'applied'").get(
+          rowId,
+          CREATE,
+        )
+      )
+        return pend('waiting for the row itself');
       const cols: Record<string, unknown> = { ...spec.defaults(at), ...toColumns(spec, values), id: rowId };
       const keys = Object.keys(cols);
-      prepare(store.sqlite, `INSERT INTO ${spec.table} (${keys.join(', ')}) VALUES (${keys.map(() => '?').join(', ')})`).run(...keys.map((k) => cols[k]));
+      prepare(
+        store.sqlite,
+        `INSERT INTO ${spec.table} (${keys.join(', ')}) VALUES (${keys.map(() => '?').join(', ')})`,
+      ).run(...keys.map((k) => cols[k]));
     } else {
       const cols = toColumns(spec, values);
       const changed = Object.keys(cols).filter((k) => canon(existing[k]) !== canon(cols[k]));
@@ -152,7 +275,10 @@ function materialize(store: Store, entity: SyncEntity, rowId: string, planId: st
         }
         changed.push('updated_at');
         cols.updated_at = at;
-        prepare(store.sqlite, `UPDATE ${spec.table} SET ${changed.map((k) => `${k} = ?`).join(', ')} WHERE id = ?`).run(...changed.map((k) => cols[k]), rowId);
+        prepare(store.sqlite, `UPDATE ${spec.table} SET ${changed.map((k) => `${k} = ?`).join(', ')} WHERE id = ?`).run(
+          ...changed.map((k) => cols[k]),
+          rowId,
+        );
       }
     }
   } catch (e) {
@@ -165,11 +291,20 @@ function materialize(store: Store, entity: SyncEntity, rowId: string, planId: st
 }
 
 /** Brings rows to their registers, parents first, then recomputes derived fields of the plans touched. */
-function settle(store: Store, rows: Map<string, { entity: SyncEntity; planId: string }>, at: string, actor: string): number {
+function settle(
+  store: Store,
+  rows: Map<string, { entity: SyncEntity; planId: string }>,
+  at: string,
+  actor: string,
+): number {
   const s = store.sqlite;
   const plans = new Set([...rows.values()].map((r) => r.planId));
   for (const p of plans)
-    for (const r of prepare(s, 'SELECT row_id, entity, plan_id FROM sync_pending WHERE plan_id = ?').all(p) as { row_id: string; entity: SyncEntity; plan_id: string }[])
+    for (const r of prepare(s, 'SELECT row_id, entity, plan_id FROM sync_pending WHERE plan_id = ?').all(p) as {
+      row_id: string;
+      entity: SyncEntity;
+      plan_id: string;
+    }[])
       if (!rows.has(r.row_id)) rows.set(r.row_id, { entity: r.entity, planId: r.plan_id });
   const purged = new Set<string>();
   for (const p of plans) {
@@ -179,7 +314,9 @@ function settle(store: Store, rows: Map<string, { entity: SyncEntity; planId: st
       prepare(s, 'DELETE FROM sync_pending WHERE plan_id = ?').run(p);
     }
   }
-  const ordered = [...rows.entries()].sort((a, b) => ENTITY_ORDER[a[1].entity] - ENTITY_ORDER[b[1].entity] || (a[0] < b[0] ? -1 : 1));
+  const ordered = [...rows.entries()].sort(
+    (a, b) => ENTITY_ORDER[a[1].entity] - ENTITY_ORDER[b[1].entity] || (a[0] < b[0] ? -1 : 1),
+  );
   // Parents first; a second pass picks up rows whose parent of the same kind came later in the order.
   let waiting = ordered.filter(([id, r]) => materialize(store, r.entity, id, r.planId, at, purged) === 'pending');
   for (let pass = 0; pass < 3 && waiting.length > 0; pass++) {
@@ -201,7 +338,11 @@ function settle(store: Store, rows: Map<string, { entity: SyncEntity; planId: st
 function parseOps(ops: readonly unknown[]): SyncOp[] {
   return ops.map((o, i) => {
     const r = SyncOp.safeParse(o);
-    if (!r.success) throw new DomainError('invalid_input', `Change ${i + 1} in the pack is not one Planwright can read (${r.error.issues[0]?.path.join('.') || 'its shape'} is wrong), so nothing in the pack was applied.`);
+    if (!r.success)
+      throw new DomainError(
+        'invalid_input',
+        `Change ${i + 1} in the pack is not one Planwright can read (${r.error.issues[0]?.path.join('.') || 'its shape'} is wrong), so nothing in the pack was applied.`,
+      );
     return r.data;
   });
 }
@@ -209,7 +350,11 @@ function parseOps(ops: readonly unknown[]): SyncOp[] {
 export function applyOps(store: Store, input: readonly unknown[], opts: ApplyOptions): ApplyReport {
   const ops = parseOps(input);
   const planIds = new Set(ops.map((o) => o.planId));
-  if (planIds.size > 1) throw new DomainError('invalid_input', 'The pack mixes changes to more than one plan, so nothing in it was applied.');
+  if (planIds.size > 1)
+    throw new DomainError(
+      'invalid_input',
+      'The pack mixes changes to more than one plan, so nothing in it was applied.',
+    );
   const planId = ops[0]?.planId ?? null;
   const me = deviceId(store);
   const run = (): ApplyReport => {
@@ -220,7 +365,10 @@ export function applyOps(store: Store, input: readonly unknown[], opts: ApplyOpt
     const created = new Map<string, SyncOp>();
     for (const op of ops) if (op.field === CREATE) created.set(op.rowId, op);
     // Creates first so a field op in the same pack can be checked against its row.
-    const sorted = [...ops].sort((a, b) => Number(b.field === CREATE) - Number(a.field === CREATE) || ENTITY_ORDER[a.entity] - ENTITY_ORDER[b.entity]);
+    const sorted = [...ops].sort(
+      (a, b) =>
+        Number(b.field === CREATE) - Number(a.field === CREATE) || ENTITY_ORDER[a.entity] - ENTITY_ORDER[b.entity],
+    );
     let maxHlc = '';
     const accept = (op: SyncOp) => {
       applyToRegisters(store, op);
@@ -231,14 +379,18 @@ export function applyOps(store: Store, input: readonly unknown[], opts: ApplyOpt
       if (op.hlc > maxHlc) maxHlc = op.hlc;
       if (check && op.device !== me) {
         const c = checkLeadOp(store, op, opts.from ?? { device: op.device, person: null }, created);
-        const known = prepare(store.sqlite, "SELECT o.status, h.id AS hid FROM sync_ops o LEFT JOIN sync_held h ON h.op_id = o.op_id AND h.state IN ('held', 'waiting') WHERE o.op_id = ?").get(op.id) as
-          | { status: string; hid: string | null }
-          | undefined;
+        const known = prepare(
+          store.sqlite,
+          "SELECT o.status, h.id AS hid FROM sync_ops o LEFT JOIN sync_held h ON h.op_id = o.op_id AND h.state IN ('held', 'waiting') WHERE o.op_id = ?",
+        ).get(op.id) as { status: string; hid: string | null } | undefined;
         if (known) {
           // Held before (say, passed on by another device) and now passing the checks: apply it.
           if (c.ok && known.status === 'held' && known.hid) {
             prepare(store.sqlite, "UPDATE sync_ops SET status = 'applied' WHERE op_id = ?").run(op.id);
-            prepare(store.sqlite, "UPDATE sync_held SET state = 'accepted', decided_by = 'automatic check', decided_at = ? WHERE id = ?").run(at, known.hid);
+            prepare(
+              store.sqlite,
+              "UPDATE sync_held SET state = 'accepted', decided_by = 'automatic check', decided_at = ? WHERE id = ?",
+            ).run(at, known.hid);
             accept(op);
           } else report.duplicates++;
           continue;
@@ -258,17 +410,27 @@ export function applyOps(store: Store, input: readonly unknown[], opts: ApplyOpt
     }
     // Ops that were waiting for their row: check again now.
     if (check && planId) {
-      const waiting = prepare(store.sqlite, "SELECT h.id, o.* FROM sync_held h JOIN sync_ops o ON o.op_id = h.op_id WHERE h.plan_id = ? AND h.state = 'waiting'").all(planId) as (OpRow & { id: string })[];
+      const waiting = prepare(
+        store.sqlite,
+        "SELECT h.id, o.* FROM sync_held h JOIN sync_ops o ON o.op_id = h.op_id WHERE h.plan_id = ? AND h.state = 'waiting'",
+      ).all(planId) as (OpRow & { id: string })[];
       for (const w of waiting) {
         const op = rowToOp(w);
-        const held = prepare(store.sqlite, 'SELECT from_device, from_person FROM sync_held WHERE id = ?').get(w.id) as { from_device: string | null; from_person: string | null };
+        const held = prepare(store.sqlite, 'SELECT from_device, from_person FROM sync_held WHERE id = ?').get(w.id) as {
+          from_device: string | null;
+          from_person: string | null;
+        };
         const c = checkLeadOp(store, op, { device: held.from_device ?? op.device, person: held.from_person }, created);
         if (c.ok) {
           prepare(store.sqlite, "UPDATE sync_ops SET status = 'applied' WHERE op_id = ?").run(op.id);
-          prepare(store.sqlite, "UPDATE sync_held SET state = 'accepted', decided_by = 'automatic check', decided_at = ? WHERE id = ?").run(at, w.id);
+          prepare(
+            store.sqlite,
+            "UPDATE sync_held SET state = 'accepted', decided_by = 'automatic check', decided_at = ? WHERE id = ?",
+          ).run(at, w.id);
           accept(op);
           report.heldBack = report.heldBack.filter((h) => h.id !== w.id);
-        } else if (!c.wait) prepare(store.sqlite, "UPDATE sync_held SET state = 'held', reason = ? WHERE id = ?").run(c.reason, w.id);
+        } else if (!c.wait)
+          prepare(store.sqlite, "UPDATE sync_held SET state = 'held', reason = ? WHERE id = ?").run(c.reason, w.id);
       }
     }
     if (maxHlc) observeHlc(store, maxHlc);
@@ -311,28 +473,53 @@ export interface Conflict {
 
 function rowLabel(store: Store, entity: SyncEntity, rowId: string): string {
   const s = store.sqlite;
-  const actionRef = (id: string) => (prepare(s, 'SELECT reference FROM actions WHERE id = ?').get(id) as { reference: string } | undefined)?.reference ?? '?';
-  const periodLabel = (id: string) => (prepare(s, 'SELECT label FROM reporting_periods WHERE id = ?').get(id) as { label: string } | undefined)?.label ?? '?';
+  const actionRef = (id: string) =>
+    (prepare(s, 'SELECT reference FROM actions WHERE id = ?').get(id) as { reference: string } | undefined)
+      ?.reference ?? '?';
+  const periodLabel = (id: string) =>
+    (prepare(s, 'SELECT label FROM reporting_periods WHERE id = ?').get(id) as { label: string } | undefined)?.label ??
+    '?';
   if (entity === 'action') return `Action ${actionRef(rowId)}`;
   if (entity === 'rating' || entity === 'progress') {
-    const r = prepare(s, `SELECT action_id, period_id FROM ${entity === 'rating' ? 'ratings' : 'progress_updates'} WHERE id = ?`).get(rowId) as { action_id: string; period_id: string } | undefined;
-    if (r) return `Action ${actionRef(r.action_id)}, ${entity === 'rating' ? 'rating' : 'progress update'} for ${periodLabel(r.period_id)}`;
+    const r = prepare(
+      s,
+      `SELECT action_id, period_id FROM ${entity === 'rating' ? 'ratings' : 'progress_updates'} WHERE id = ?`,
+    ).get(rowId) as { action_id: string; period_id: string } | undefined;
+    if (r)
+      return `Action ${actionRef(r.action_id)}, ${entity === 'rating' ? 'rating' : 'progress update'} for ${periodLabel(r.period_id)}`;
   }
   return entity === 'coveringReport' ? 'Covering report' : entity.charAt(0).toUpperCase() + entity.slice(1);
 }
 
-const version = (h: Head): Version => ({ opId: h.opId, value: h.value, person: h.person, at: hlcDate(h.hlc), device: h.device });
+const version = (h: Head): Version => ({
+  opId: h.opId,
+  value: h.value,
+  person: h.person,
+  at: hlcDate(h.hlc),
+  device: h.device,
+});
 
 /** Fields with more than one head whose values differ: shown, never dropped, until resolved. */
 export function listConflicts(store: Store, planId: string): Conflict[] {
-  const cands = prepare(store.sqlite, 'SELECT row_id, field, entity FROM sync_heads WHERE plan_id = ? GROUP BY row_id, field HAVING count(*) > 1').all(planId) as { row_id: string; field: string; entity: SyncEntity }[];
+  const cands = prepare(
+    store.sqlite,
+    'SELECT row_id, field, entity FROM sync_heads WHERE plan_id = ? GROUP BY row_id, field HAVING count(*) > 1',
+  ).all(planId) as { row_id: string; field: string; entity: SyncEntity }[];
   const out: Conflict[] = [];
   for (const c of cands) {
     const hs = headsOfRow(store, c.row_id).get(c.field) ?? [];
     if (new Set(hs.map((h) => canon(h.value))).size < 2) continue;
     const shown = winner(hs);
     const versions = [shown, ...hs.filter((h) => h !== shown)].map(version);
-    out.push({ id: `${c.row_id}/${c.field}`, entity: c.entity, rowId: c.row_id, field: c.field, label: rowLabel(store, c.entity, c.row_id), base: commonBase(store, hs, c.field), versions });
+    out.push({
+      id: `${c.row_id}/${c.field}`,
+      entity: c.entity,
+      rowId: c.row_id,
+      field: c.field,
+      label: rowLabel(store, c.entity, c.row_id),
+      base: commonBase(store, hs, c.field),
+      versions,
+    });
   }
   return out.sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : a.field < b.field ? -1 : 1));
 }
@@ -368,18 +555,40 @@ function commonBase(store: Store, heads: Head[], field: string): Version | null 
 }
 
 /** Resolves a conflict: a new op whose parents are every head, keeping one version or a combined value. */
-export function resolveConflict(store: Store, planId: string, conflictId: string, choice: { keep: string } | { value: unknown }, person: string): void {
+export function resolveConflict(
+  store: Store,
+  planId: string,
+  conflictId: string,
+  choice: { keep: string } | { value: unknown },
+  person: string,
+): void {
   const run = () => {
     const c = listConflicts(store, planId).find((x) => x.id === conflictId);
-    if (!c) throw new DomainError('not_found', 'That conflict was not found. It may have been resolved already; reload and try again.');
+    if (!c)
+      throw new DomainError(
+        'not_found',
+        'That conflict was not found. It may have been resolved already; reload and try again.',
+      );
     let value: unknown;
     if ('keep' in choice) {
       const v = c.versions.find((x) => x.opId === choice.keep);
-      if (!v) throw new DomainError('invalid_input', `That version is not one of the ${c.versions.length} versions of this field.`);
+      if (!v)
+        throw new DomainError(
+          'invalid_input',
+          `That version is not one of the ${c.versions.length} versions of this field.`,
+        );
       value = v.value;
     } else value = choice.value;
     const at = store.now().toISOString();
-    emitter(store, at).emit(planId, c.entity, c.rowId, c.field, value, c.versions.map((v) => v.opId), person);
+    emitter(store, at).emit(
+      planId,
+      c.entity,
+      c.rowId,
+      c.field,
+      value,
+      c.versions.map((v) => v.opId),
+      person,
+    );
     settle(store, new Map([[c.rowId, { entity: c.entity, planId }]]), at, person);
   };
   if (store.sqlite.inTransaction) run();
@@ -399,20 +608,48 @@ export function listHeld(store: Store, planId: string, opts: { all?: boolean } =
   const rows = prepare(
     store.sqlite,
     `SELECT h.id AS hid, h.reason, h.state, h.held_at, h.from_person, o.* FROM sync_held h JOIN sync_ops o ON o.op_id = h.op_id WHERE h.plan_id = ?${opts.all ? '' : " AND h.state IN ('held', 'waiting')"} ORDER BY h.held_at, o.op_id`,
-  ).all(planId) as (OpRow & { hid: string; reason: string; state: HeldOp['state']; held_at: string; from_person: string | null })[];
+  ).all(planId) as (OpRow & {
+    hid: string;
+    reason: string;
+    state: HeldOp['state'];
+    held_at: string;
+    from_person: string | null;
+  })[];
   return rows.map((r) => {
     const op = rowToOp(r);
-    return { id: r.hid, opId: op.id, reason: r.reason, entity: op.entity, rowId: op.rowId, field: op.field, person: op.person, value: op.value, state: r.state, heldAt: r.held_at, fromPerson: r.from_person, label: rowLabel(store, op.entity, op.rowId) };
+    return {
+      id: r.hid,
+      opId: op.id,
+      reason: r.reason,
+      entity: op.entity,
+      rowId: op.rowId,
+      field: op.field,
+      person: op.person,
+      value: op.value,
+      state: r.state,
+      heldAt: r.held_at,
+      fromPerson: r.from_person,
+      label: rowLabel(store, op.entity, op.rowId),
+    };
   });
 }
 
 function decide(store: Store, heldId: string, person: string, accept: boolean): void {
   const run = () => {
-    const h = prepare(store.sqlite, 'SELECT h.*, o.status FROM sync_held h JOIN sync_ops o ON o.op_id = h.op_id WHERE h.id = ?').get(heldId) as { op_id: string; plan_id: string; state: string } | undefined;
+    const h = prepare(
+      store.sqlite,
+      'SELECT h.*, o.status FROM sync_held h JOIN sync_ops o ON o.op_id = h.op_id WHERE h.id = ?',
+    ).get(heldId) as { op_id: string; plan_id: string; state: string } | undefined;
     if (!h) throw new DomainError('not_found', 'That held-back change was not found. Reload and try again.');
-    if (h.state === 'accepted' || h.state === 'rejected') throw new DomainError('conflict', `That change has already been ${h.state}.`);
+    if (h.state === 'accepted' || h.state === 'rejected')
+      throw new DomainError('conflict', `That change has already been ${h.state}.`);
     const at = store.now().toISOString();
-    prepare(store.sqlite, 'UPDATE sync_held SET state = ?, decided_by = ?, decided_at = ? WHERE id = ?').run(accept ? 'accepted' : 'rejected', person, at, heldId);
+    prepare(store.sqlite, 'UPDATE sync_held SET state = ?, decided_by = ?, decided_at = ? WHERE id = ?').run(
+      accept ? 'accepted' : 'rejected',
+      person,
+      at,
+      heldId,
+    );
     const op = rowToOp(prepare(store.sqlite, 'SELECT * FROM sync_ops WHERE op_id = ?').get(h.op_id) as OpRow);
     if (accept) {
       prepare(store.sqlite, "UPDATE sync_ops SET status = 'applied' WHERE op_id = ?").run(op.id);
@@ -426,7 +663,15 @@ function decide(store: Store, heldId: string, person: string, accept: boolean): 
     if (op.field === CREATE || op.field === PURGE) return;
     const heads = headsOfRow(store, op.rowId).get(op.field) ?? [];
     if (heads.length === 0) return;
-    emitter(store, at).emit(op.planId, op.entity, op.rowId, op.field, winner(heads).value, [...heads.map((x) => x.opId), op.id], person);
+    emitter(store, at).emit(
+      op.planId,
+      op.entity,
+      op.rowId,
+      op.field,
+      winner(heads).value,
+      [...heads.map((x) => x.opId), op.id],
+      person,
+    );
   };
   if (store.sqlite.inTransaction) run();
   else store.sqlite.transaction(run).immediate();
@@ -437,7 +682,11 @@ export const rejectHeld = (store: Store, heldId: string, person: string): void =
 
 /** Rows still waiting for something to arrive. */
 export function pendingRows(store: Store, planId: string): { rowId: string; entity: string; reason: string }[] {
-  return (prepare(store.sqlite, 'SELECT row_id, entity, reason FROM sync_pending WHERE plan_id = ? ORDER BY row_id').all(planId) as { row_id: string; entity: string; reason: string }[]).map((r) => ({
+  return (
+    prepare(store.sqlite, 'SELECT row_id, entity, reason FROM sync_pending WHERE plan_id = ? ORDER BY row_id').all(
+      planId,
+    ) as { row_id: string; entity: string; reason: string }[]
+  ).map((r) => ({
     rowId: r.row_id,
     entity: r.entity,
     reason: r.reason,

@@ -21,7 +21,10 @@ export function getMeta(store: Store, key: string): string | null {
   return typeof v === 'string' ? v : null;
 }
 export function setMeta(store: Store, key: string, value: string): void {
-  prepare(store.sqlite, 'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(key, value);
+  prepare(
+    store.sqlite,
+    'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+  ).run(key, value);
 }
 
 const devices = new WeakMap<Store, string>();
@@ -96,13 +99,16 @@ const withSyncTables = new WeakSet<object>();
 /** Whether this store's schema has the sync tables (migration 3); a store opened with fewer migrations has none. */
 function hasSyncTables(store: Store): boolean {
   if (withSyncTables.has(store.sqlite)) return true;
-  const found = prepare(store.sqlite, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sync_plans'").get() !== undefined;
+  const found =
+    prepare(store.sqlite, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sync_plans'").get() !==
+    undefined;
   if (found) withSyncTables.add(store.sqlite);
   return found;
 }
 
 export function planSync(store: Store, planId: string): PlanSync | null {
-  const r = prepare(store.sqlite, 'SELECT role, person, owner_device FROM sync_plans WHERE plan_id = ?').get(planId) as { role: PlanRole; person: string | null; owner_device: string | null } | undefined;
+  const r = prepare(store.sqlite, 'SELECT role, person, owner_device FROM sync_plans WHERE plan_id = ?').get(planId) as
+    { role: PlanRole; person: string | null; owner_device: string | null } | undefined;
   return r ? { role: r.role, person: r.person, ownerDevice: r.owner_device } : null;
 }
 
@@ -144,7 +150,21 @@ const OP_INSERT =
 
 /** Stores an op (false when it is already held: idempotent). */
 export function storeOp(store: Store, op: SyncOp, status: 'applied' | 'held', at: string): boolean {
-  const r = prepare(store.sqlite, OP_INSERT).run(op.id, op.device, op.seq, op.hlc, op.person, op.planId, op.entity, op.rowId, op.field, canon(op.value), JSON.stringify(op.parents), status, at);
+  const r = prepare(store.sqlite, OP_INSERT).run(
+    op.id,
+    op.device,
+    op.seq,
+    op.hlc,
+    op.person,
+    op.planId,
+    op.entity,
+    op.rowId,
+    op.field,
+    canon(op.value),
+    JSON.stringify(op.parents),
+    status,
+    at,
+  );
   return r.changes > 0;
 }
 
@@ -154,7 +174,10 @@ export function applyToRegisters(store: Store, op: SyncOp): void {
   const edge = prepare(s, 'INSERT OR IGNORE INTO sync_edges (parent_id, field, child_id) VALUES (?, ?, ?)');
   const dropHead = prepare(s, 'DELETE FROM sync_heads WHERE row_id = ? AND field = ? AND op_id = ?');
   const seen = prepare(s, 'SELECT 1 FROM sync_edges WHERE parent_id = ? AND field = ? LIMIT 1');
-  const addHead = prepare(s, 'INSERT OR IGNORE INTO sync_heads (row_id, field, op_id, plan_id, entity) VALUES (?, ?, ?, ?, ?)');
+  const addHead = prepare(
+    s,
+    'INSERT OR IGNORE INTO sync_heads (row_id, field, op_id, plan_id, entity) VALUES (?, ?, ?, ?, ?)',
+  );
   for (const f of fieldsOf(op)) {
     for (const p of op.parents) {
       edge.run(p, f, op.id);
@@ -172,11 +195,20 @@ export interface Head {
   value: unknown;
 }
 
-const HEADS_SQL = 'SELECT h.field AS hfield, o.op_id, o.hlc, o.device, o.person, o.field, o.value_json FROM sync_heads h JOIN sync_ops o ON o.op_id = h.op_id WHERE h.row_id = ?';
+const HEADS_SQL =
+  'SELECT h.field AS hfield, o.op_id, o.hlc, o.device, o.person, o.field, o.value_json FROM sync_heads h JOIN sync_ops o ON o.op_id = h.op_id WHERE h.row_id = ?';
 
 /** Every field's heads for a row. */
 export function headsOfRow(store: Store, rowId: string): Map<string, Head[]> {
-  const rows = prepare(store.sqlite, HEADS_SQL).all(rowId) as { hfield: string; op_id: string; hlc: string; device: string; person: string; field: string; value_json: string }[];
+  const rows = prepare(store.sqlite, HEADS_SQL).all(rowId) as {
+    hfield: string;
+    op_id: string;
+    hlc: string;
+    device: string;
+    person: string;
+    field: string;
+    value_json: string;
+  }[];
   const parsed = new Map<string, unknown>();
   const out = new Map<string, Head[]>();
   for (const r of rows) {
@@ -201,16 +233,38 @@ export function winner(heads: readonly Head[]): Head {
 // ---------------------------------------------------------------- recording local changes
 
 interface Emitter {
-  emit(planId: string, entity: SyncEntity, rowId: string, field: string, value: unknown, parents: string[], person: string): SyncOp;
+  emit(
+    planId: string,
+    entity: SyncEntity,
+    rowId: string,
+    field: string,
+    value: unknown,
+    parents: string[],
+    person: string,
+  ): SyncOp;
 }
 
 export function emitter(store: Store, at: string): Emitter {
   const me = deviceId(store);
-  let seq = ((prepare(store.sqlite, 'SELECT max(seq) AS n FROM sync_ops WHERE device = ?').get(me) as { n: number | null }).n ?? 0) as number;
+  let seq = ((
+    prepare(store.sqlite, 'SELECT max(seq) AS n FROM sync_ops WHERE device = ?').get(me) as { n: number | null }
+  ).n ?? 0) as number;
   return {
     emit(planId, entity, rowId, field, value, parents, person) {
       seq += 1;
-      const op: SyncOp = { id: `${me}:${seq}`, device: me, seq, hlc: nextHlc(store), person, planId, entity, rowId, field, value, parents };
+      const op: SyncOp = {
+        id: `${me}:${seq}`,
+        device: me,
+        seq,
+        hlc: nextHlc(store),
+        person,
+        planId,
+        entity,
+        rowId,
+        field,
+        value,
+        parents,
+      };
       storeOp(store, op, 'applied', at);
       applyToRegisters(store, op);
       return op;
@@ -219,7 +273,14 @@ export function emitter(store: Store, at: string): Emitter {
 }
 
 /** Logs ops for one row: a `$create` the first time, then one op per field whose value changed. */
-export function recordRow(store: Store, e: Emitter, spec: EntitySpec, planId: string, row: Record<string, unknown>, person: string): number {
+export function recordRow(
+  store: Store,
+  e: Emitter,
+  spec: EntitySpec,
+  planId: string,
+  row: Record<string, unknown>,
+  person: string,
+): number {
   const rowId = row.id as string;
   const current = readFields(spec, row);
   const heads = headsOfRow(store, rowId);
@@ -240,7 +301,10 @@ export function recordRow(store: Store, e: Emitter, spec: EntitySpec, planId: st
 function rowsTouched(store: Store, spec: EntitySpec, planId: string, at: string | null): Record<string, unknown>[] {
   const key = spec.table === 'plans' ? 'id' : 'plan_id';
   const sql = `SELECT * FROM ${spec.table} WHERE ${key} = ?${at === null ? '' : ' AND updated_at = ?'}`;
-  return (at === null ? prepare(store.sqlite, sql).all(planId) : prepare(store.sqlite, sql).all(planId, at)) as Record<string, unknown>[];
+  return (at === null ? prepare(store.sqlite, sql).all(planId) : prepare(store.sqlite, sql).all(planId, at)) as Record<
+    string,
+    unknown
+  >[];
 }
 
 /**
@@ -256,10 +320,12 @@ export function recordWrite(w: WriteCtx): void {
     if (!planSync(w.store, planId)) continue;
     e ??= emitter(w.store, w.at);
     if (!prepare(w.store.sqlite, 'SELECT 1 FROM plans WHERE id = ?').get(planId)) {
-      if (!prepare(w.store.sqlite, 'SELECT 1 FROM sync_ops WHERE row_id = ? AND field = ?').get(planId, PURGE)) e.emit(planId, 'plan', planId, PURGE, w.at, [], w.actor);
+      if (!prepare(w.store.sqlite, 'SELECT 1 FROM sync_ops WHERE row_id = ? AND field = ?').get(planId, PURGE))
+        e.emit(planId, 'plan', planId, PURGE, w.at, [], w.actor);
       continue;
     }
-    for (const spec of ENTITIES) for (const row of rowsTouched(w.store, spec, planId, w.at)) recordRow(w.store, e, spec, planId, row, w.actor);
+    for (const spec of ENTITIES)
+      for (const row of rowsTouched(w.store, spec, planId, w.at)) recordRow(w.store, e, spec, planId, row, w.actor);
   }
 }
 
@@ -271,7 +337,8 @@ export function enableSync(store: Store, planId: string, opts: { role: 'owner' }
     setPlanRole(store, planId, { role: opts.role, person: null, ownerDevice: deviceId(store) });
     const at = store.now().toISOString();
     const e = emitter(store, at);
-    for (const spec of ENTITIES) for (const row of rowsTouched(store, spec, planId, null)) recordRow(store, e, spec, planId, row, store.actor());
+    for (const spec of ENTITIES)
+      for (const row of rowsTouched(store, spec, planId, null)) recordRow(store, e, spec, planId, row, store.actor());
   };
   if (store.sqlite.inTransaction) run();
   else store.sqlite.transaction(run).immediate();
@@ -281,7 +348,10 @@ export function enableSync(store: Store, planId: string, opts: { role: 'owner' }
 
 /** Per device, the highest sequence number this store holds for the plan (held ops count as received). */
 export function versionVector(store: Store, planId: string): VersionVector {
-  const rows = prepare(store.sqlite, 'SELECT device, max(seq) AS seq FROM sync_ops WHERE plan_id = ? GROUP BY device').all(planId) as { device: string; seq: number }[];
+  const rows = prepare(
+    store.sqlite,
+    'SELECT device, max(seq) AS seq FROM sync_ops WHERE plan_id = ? GROUP BY device',
+  ).all(planId) as { device: string; seq: number }[];
   return Object.fromEntries(rows.map((r) => [r.device, r.seq]));
 }
 
@@ -291,15 +361,26 @@ export function versionVector(store: Store, planId: string): VersionVector {
  * progress updates by someone else, and the owner's notes on actions (`notes`, also inside `$create`).
  * Left out (undefined / null), nothing is filtered.
  */
-export function opsFor(store: Store, planId: string, opts: { since?: VersionVector; forLead?: string | null } = {}): SyncOp[] {
+export function opsFor(
+  store: Store,
+  planId: string,
+  opts: { since?: VersionVector; forLead?: string | null } = {},
+): SyncOp[] {
   const since = opts.since ?? {};
-  const rows = prepare(store.sqlite, "SELECT * FROM sync_ops WHERE plan_id = ? AND status = 'applied' ORDER BY device, seq").all(planId) as OpRow[];
+  const rows = prepare(
+    store.sqlite,
+    "SELECT * FROM sync_ops WHERE plan_id = ? AND status = 'applied' ORDER BY device, seq",
+  ).all(planId) as OpRow[];
   const lead = opts.forLead;
   const filter = lead !== undefined && lead !== null;
   let hidden: Set<string> | null = null;
   if (filter) {
     hidden = new Set(
-      (prepare(store.sqlite, 'SELECT id, author FROM progress_updates WHERE plan_id = ? AND internal = 1').all(planId) as { id: string; author: string }[])
+      (
+        prepare(store.sqlite, 'SELECT id, author FROM progress_updates WHERE plan_id = ? AND internal = 1').all(
+          planId,
+        ) as { id: string; author: string }[]
+      )
         .filter((p) => lead === '' || (!leadMatches(p.author, lead) && !leadMatches(lead, p.author)))
         .map((p) => p.id),
     );
@@ -337,16 +418,18 @@ export function setDeviceKeys(store: Store, keys: { publicKey: string; privateKe
 }
 
 export function trustKey(store: Store, planId: string, device: string, publicKey: string, role: PlanRole): void {
-  prepare(store.sqlite, 'INSERT INTO sync_keys (plan_id, device, public_key, role) VALUES (?, ?, ?, ?) ON CONFLICT(plan_id, device) DO UPDATE SET public_key = excluded.public_key, role = excluded.role').run(
-    planId,
-    device,
-    publicKey,
-    role,
-  );
+  prepare(
+    store.sqlite,
+    'INSERT INTO sync_keys (plan_id, device, public_key, role) VALUES (?, ?, ?, ?) ON CONFLICT(plan_id, device) DO UPDATE SET public_key = excluded.public_key, role = excluded.role',
+  ).run(planId, device, publicKey, role);
 }
 
 export function trustedKeys(store: Store, planId: string): { device: string; publicKey: string; role: PlanRole }[] {
-  return (prepare(store.sqlite, 'SELECT device, public_key, role FROM sync_keys WHERE plan_id = ? ORDER BY device').all(planId) as { device: string; public_key: string; role: PlanRole }[]).map((r) => ({
+  return (
+    prepare(store.sqlite, 'SELECT device, public_key, role FROM sync_keys WHERE plan_id = ? ORDER BY device').all(
+      planId,
+    ) as { device: string; public_key: string; role: PlanRole }[]
+  ).map((r) => ({
     device: r.device,
     publicKey: r.public_key,
     role: r.role,
@@ -357,11 +440,17 @@ export function trustedKeys(store: Store, planId: string): { device: string; pub
 export function recordAck(store: Store, planId: string, device: string, vv: VersionVector): void {
   const merged: VersionVector = { ...ackOf(store, planId, device) };
   for (const [d, n] of Object.entries(vv)) merged[d] = Math.max(merged[d] ?? 0, n);
-  prepare(store.sqlite, 'INSERT INTO sync_acks (plan_id, device, vv_json) VALUES (?, ?, ?) ON CONFLICT(plan_id, device) DO UPDATE SET vv_json = excluded.vv_json').run(planId, device, JSON.stringify(merged));
+  prepare(
+    store.sqlite,
+    'INSERT INTO sync_acks (plan_id, device, vv_json) VALUES (?, ?, ?) ON CONFLICT(plan_id, device) DO UPDATE SET vv_json = excluded.vv_json',
+  ).run(planId, device, JSON.stringify(merged));
 }
 
 export function ackOf(store: Store, planId: string, device: string): VersionVector {
-  const r = prepare(store.sqlite, 'SELECT vv_json FROM sync_acks WHERE plan_id = ? AND device = ?').get(planId, device) as { vv_json: string } | undefined;
+  const r = prepare(store.sqlite, 'SELECT vv_json FROM sync_acks WHERE plan_id = ? AND device = ?').get(
+    planId,
+    device,
+  ) as { vv_json: string } | undefined;
   return r ? (JSON.parse(r.vv_json) as VersionVector) : {};
 }
 

@@ -57,7 +57,10 @@ export interface Closer {
   closeAll(): Promise<void>;
 }
 
-export function createCliDeps(io: { out(text: string): void; err(text: string): void }, options: { defaultDbPath?: string; host?: Host } = {}): CliDeps & Closer {
+export function createCliDeps(
+  io: { out(text: string): void; err(text: string): void },
+  options: { defaultDbPath?: string; host?: Host } = {},
+): CliDeps & Closer {
   const opened: Store[] = [];
   const host = options.host ?? headlessHost;
   const deps: CliDeps & Closer = {
@@ -74,11 +77,8 @@ export function createCliDeps(io: { out(text: string): void; err(text: string): 
       }
       fs.mkdirSync(path.dirname(dbPath), { recursive: true });
       // Loaded only when a command needs the store, so `--help` starts quickly.
-      const [{ openStore, StoreOpenError }, { createDispatcher, typedInvoke }, { createAppHandlers }] = await Promise.all([
-        import('../../db'),
-        import('../../shared/dispatch'),
-        import('../handlers'),
-      ]);
+      const [{ openStore, StoreOpenError }, { createDispatcher, typedInvoke }, { createAppHandlers }] =
+        await Promise.all([import('../../db'), import('../../shared/dispatch'), import('../handlers')]);
       let store: Store;
       try {
         store = openStore(dbPath, { actor: osUserName('Planwright command line') });
@@ -87,8 +87,13 @@ export function createCliDeps(io: { out(text: string): void; err(text: string): 
         throw error;
       }
       opened.push(store);
-      const dispatch: Dispatch = createDispatcher(createAppHandlers({ store, host, version: packageVersion() }), { validateOutput: false });
-      const ctx = () => ({ actor: store.actor(), emit: (event: EventName, payload: unknown) => deps.onEvent?.(event, payload) });
+      const dispatch: Dispatch = createDispatcher(createAppHandlers({ store, host, version: packageVersion() }), {
+        validateOutput: false,
+      });
+      const ctx = () => ({
+        actor: store.actor(),
+        emit: (event: EventName, payload: unknown) => deps.onEvent?.(event, payload),
+      });
       const invoke = typedInvoke(dispatch, ctx);
       return {
         store,
@@ -97,7 +102,9 @@ export function createCliDeps(io: { out(text: string): void; err(text: string): 
         async call(channel, input) {
           const result = await invoke(channel, input);
           if (result.ok) return result.value;
-          const issues = result.error.issues?.length ? `\n${result.error.issues.map((i) => `  ${i.path || '(input)'}: ${i.message}`).join('\n')}` : '';
+          const issues = result.error.issues?.length
+            ? `\n${result.error.issues.map((i) => `  ${i.path || '(input)'}: ${i.message}`).join('\n')}`
+            : '';
           throw new CliError(`${result.error.message}${issues}`);
         },
       };

@@ -28,7 +28,9 @@ const processIo: CliIo = {
 export function buildProgram(io: CliIo, options: { defaultDbPath?: string; host?: Host } = {}) {
   const deps = createCliDeps(io, options);
   const program = new Command('planwright')
-    .description('Planwright: council improvement plans from the command line. Uses the same plan store as the app unless --db is given.')
+    .description(
+      'Planwright: council improvement plans from the command line. Uses the same plan store as the app unless --db is given.',
+    )
     .version(versionLine(), '-V, --version', 'print the Planwright version and plan store schema version')
     .showHelpAfterError('(run planwright --help to see the commands)')
     .exitOverride()
@@ -58,8 +60,15 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       return error.exitCode;
     }
     // Never a stack trace for the user; PLANWRIGHT_DEBUG=1 shows it to a developer.
-    const detail = error instanceof Error ? (process.env.PLANWRIGHT_DEBUG ? (error.stack ?? error.message) : error.message) : String(error);
-    io.err(`planwright: something went wrong: ${detail}. Nothing was changed. (Set PLANWRIGHT_DEBUG=1 to see the details.)`);
+    const detail =
+      error instanceof Error
+        ? process.env.PLANWRIGHT_DEBUG
+          ? (error.stack ?? error.message)
+          : error.message
+        : String(error);
+    io.err(
+      `planwright: something went wrong: ${detail}. Nothing was changed. (Set PLANWRIGHT_DEBUG=1 to see the details.)`,
+    );
     return 1;
   } finally {
     await deps.closeAll();

@@ -1,9 +1,16 @@
 /** How the command line shows a plan's performance indicators (dump and summary). */
-import { formatIndicatorValue, indicatorFigures, POLARITY_WORDS, UNIT_LABELS, YEAR_TO_DATE_WORDS } from '../../shared/indicators';
+import {
+  formatIndicatorValue,
+  indicatorFigures,
+  POLARITY_WORDS,
+  UNIT_LABELS,
+  YEAR_TO_DATE_WORDS,
+} from '../../shared/indicators';
 import type { Indicator, PlanTree } from '../../shared/model';
 import { formatTable, truncate } from './format';
 
-const liveIndicators = (tree: PlanTree): Indicator[] => tree.indicators.filter((i) => i.deletedAt === null).sort((a, b) => a.position - b.position);
+const liveIndicators = (tree: PlanTree): Indicator[] =>
+  tree.indicators.filter((i) => i.deletedAt === null).sort((a, b) => a.position - b.position);
 
 /** Each indicator with its values and the figures worked out from them (latest, year to date, direction, target met). */
 export function indicatorsWithFigures(tree: PlanTree) {
@@ -14,7 +21,13 @@ export function indicatorsWithFigures(tree: PlanTree) {
     return {
       ...i,
       section: section ? `${section.number} ${section.title}`.trim() : null,
-      figures: { latest: f.latest, yearToDate: f.yearToDate, direction: f.travel, directionText: `${f.travelLabel.arrow} ${f.travelLabel.words}`, meetsTarget: f.meetsTarget },
+      figures: {
+        latest: f.latest,
+        yearToDate: f.yearToDate,
+        direction: f.travel,
+        directionText: `${f.travelLabel.arrow} ${f.travelLabel.words}`,
+        meetsTarget: f.meetsTarget,
+      },
     };
   });
 }
@@ -25,7 +38,12 @@ export function indicatorOutline(tree: PlanTree, sectionId: string): string[] {
     .filter((i) => i.sectionId === sectionId)
     .flatMap((i) => {
       const f = indicatorFigures(i);
-      const values = i.values.map((v) => `${v.label} ${v.value === null ? `missing${v.note ? ` (${v.note})` : ''}` : formatIndicatorValue(v.value, i.unit)}`).join(' · ');
+      const values = i.values
+        .map(
+          (v) =>
+            `${v.label} ${v.value === null ? `missing${v.note ? ` (${v.note})` : ''}` : formatIndicatorValue(v.value, i.unit)}`,
+        )
+        .join(' · ');
       return [
         `  Indicator: ${i.name} (${UNIT_LABELS[i.unit]}, ${POLARITY_WORDS[i.polarity]}) · ${f.travelLabel.arrow} ${f.travelLabel.words}`,
         ...(values ? [`    ${values}`] : []),
@@ -40,8 +58,12 @@ export function indicatorSummary(tree: PlanTree): string | null {
   const rows = list.map((i) => [
     truncate(i.section ?? '', 28),
     truncate(i.name, 48),
-    i.figures.latest ? `${formatIndicatorValue(i.figures.latest.value, i.unit)} (${i.figures.latest.label})` : 'Missing',
-    i.figures.yearToDate === null ? 'Missing' : `${formatIndicatorValue(i.figures.yearToDate, i.unit)} (${YEAR_TO_DATE_WORDS[i.yearToDate]})`,
+    i.figures.latest
+      ? `${formatIndicatorValue(i.figures.latest.value, i.unit)} (${i.figures.latest.label})`
+      : 'Missing',
+    i.figures.yearToDate === null
+      ? 'Missing'
+      : `${formatIndicatorValue(i.figures.yearToDate, i.unit)} (${YEAR_TO_DATE_WORDS[i.yearToDate]})`,
     i.target === null ? '–' : formatIndicatorValue(i.target, i.unit),
     i.figures.directionText,
   ]);

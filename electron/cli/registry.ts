@@ -27,6 +27,7 @@ export function registerCommands(program: Command, deps: CliDeps): void {
   if (!program.options.some((o) => o.long === '--db')) program.option('--db <path>', dbHelp);
   program.hook('preAction', (root, actionCommand) => {
     const db: unknown = root.opts().db;
-    if (typeof db === 'string' && actionCommand !== root && actionCommand.getOptionValue('db') === undefined) actionCommand.setOptionValue('db', db);
+    if (typeof db === 'string' && actionCommand !== root && actionCommand.getOptionValue('db') === undefined)
+      actionCommand.setOptionValue('db', db);
   });
 }

@@ -19,7 +19,11 @@ export function resolvePlan(plans: readonly PlanListItem[], query: string): Plan
     const list = matches.map((p) => `  ${p.id}  ${p.title}`).join('\n');
     throw new CliError(`"${q}" matches ${matches.length} plans; give more of the title or the id:\n${list}`);
   }
-  throw new CliError(plans.length === 0 ? 'There are no plans in this plan store.' : `No plan matches "${q}". Run \`planwright list\` to see the plans.`);
+  throw new CliError(
+    plans.length === 0
+      ? 'There are no plans in this plan store.'
+      : `No plan matches "${q}". Run \`planwright list\` to see the plans.`,
+  );
 }
 
 /** A reporting period by id, unique id prefix, or label (exact, then unique substring; case-insensitive). */

@@ -10,8 +10,25 @@
 import { defaultCompareId } from '../../shared/compare';
 import type { ExportOptions } from '../../shared/export-options';
 import { formatLongDate } from '../../shared/dates';
-import type { Action, ColumnConfig, ColumnField, Indicator, PlanTree, ProgressUpdate, Rating, RatingLevel, ReportingPeriod, Section } from '../../shared/model';
-import { formatIndicatorValue, indicatorTravel, POLARITY_WORDS, yearToDate, YEAR_TO_DATE_WORDS } from '../../shared/indicators';
+import type {
+  Action,
+  ColumnConfig,
+  ColumnField,
+  Indicator,
+  PlanTree,
+  ProgressUpdate,
+  Rating,
+  RatingLevel,
+  ReportingPeriod,
+  Section,
+} from '../../shared/model';
+import {
+  formatIndicatorValue,
+  indicatorTravel,
+  POLARITY_WORDS,
+  yearToDate,
+  YEAR_TO_DATE_WORDS,
+} from '../../shared/indicators';
 import { averagesMeanSomething, directionLabel, sortLevels } from '../../shared/ratings';
 import { computeSummary, describeCounts, groupStanding, sharePercent } from '../../shared/summary';
 import type { PlanSummary } from '../../shared/summary-schema';
@@ -131,7 +148,11 @@ export function planColumns(tree: PlanTree): ColumnConfig[] {
 
 /** Whether the appendix cites actions by reference: its recommendations table lists the actions answering them. */
 export function citesActions(tree: PlanTree, options: Pick<ExportOptions, 'includeRecommendations'>): boolean {
-  return options.includeRecommendations && tree.recommendations.some(live) && tree.actions.some((a) => live(a) && a.recommendationIds.length > 0);
+  return (
+    options.includeRecommendations &&
+    tree.recommendations.some(live) &&
+    tree.actions.some((a) => live(a) && a.recommendationIds.length > 0)
+  );
 }
 
 /**
@@ -139,24 +160,39 @@ export function citesActions(tree: PlanTree, options: Pick<ExportOptions, 'inclu
  * plan prints them): by default (the plan's own columns) when the plan has recommendations and no
  * recommendations column is shown.
  */
-export function citesRecommendationsInRows(tree: PlanTree, options: ExportOptions, columns: readonly ColumnConfig[]): boolean {
+export function citesRecommendationsInRows(
+  tree: PlanTree,
+  options: ExportOptions,
+  columns: readonly ColumnConfig[],
+): boolean {
   if (options.rowCitations === false) return false;
   if (options.rowCitations === undefined && options.columns) return false; // the author chose the columns
-  return tree.recommendations.some(live) && columns.some((c) => c.field === 'reference') && !columns.some((c) => c.field === 'recommendations');
+  return (
+    tree.recommendations.some(live) &&
+    columns.some((c) => c.field === 'reference') &&
+    !columns.some((c) => c.field === 'recommendations')
+  );
 }
 
 /** Columns shown for these options: fields in order, rating vs rating history resolved. */
 export function resolveColumns(tree: PlanTree, options: ExportOptions): ColumnConfig[] {
   const config = planColumns(tree);
-  let fields: ColumnField[] = options.columns ? [...new Set(options.columns)] : config.filter((c) => c.visible).map((c) => c.field);
+  let fields: ColumnField[] = options.columns
+    ? [...new Set(options.columns)]
+    : config.filter((c) => c.visible).map((c) => c.field);
   const hasScale = tree.levels.some(live);
   const history = options.ratingHistory ?? fields.includes('ratingHistory');
   if (!hasScale) fields = fields.filter((f) => f !== 'rating' && f !== 'ratingHistory');
   else if (history) {
-    if (!fields.includes('ratingHistory')) fields = fields.includes('rating') ? fields.map((f) => (f === 'rating' ? 'ratingHistory' : f)) : [...fields, 'ratingHistory'];
+    if (!fields.includes('ratingHistory'))
+      fields = fields.includes('rating')
+        ? fields.map((f) => (f === 'rating' ? 'ratingHistory' : f))
+        : [...fields, 'ratingHistory'];
     fields = fields.filter((f) => f !== 'rating');
   } else if (fields.includes('ratingHistory')) {
-    fields = fields.includes('rating') ? fields.filter((f) => f !== 'ratingHistory') : fields.map((f) => (f === 'ratingHistory' ? 'rating' : f));
+    fields = fields.includes('rating')
+      ? fields.filter((f) => f !== 'ratingHistory')
+      : fields.map((f) => (f === 'ratingHistory' ? 'rating' : f));
   }
   // The recommendations table cites actions by reference ("Answered by 1.47, 2.92"): those numbers must be
   // findable in the tables, so the reference column is shown whenever the appendix cites actions.
@@ -169,10 +205,16 @@ export function resolveColumns(tree: PlanTree, options: ExportOptions): ColumnCo
 }
 
 /** Picks the periods, sections and actions an export shows. */
-export function resolveSelection(tree: PlanTree, options: ExportOptions, index: TreeIndex = indexTree(tree)): ResolvedSelection {
+export function resolveSelection(
+  tree: PlanTree,
+  options: ExportOptions,
+  index: TreeIndex = indexTree(tree),
+): ResolvedSelection {
   const periods = tree.periods.filter(live).sort(byPosition);
   const find = (id: string | null | undefined) => (id ? (periods.find((p) => p.id === id) ?? null) : null);
-  const period = options.periodId ? find(options.periodId) : (find(tree.plan.currentPeriodId) ?? periods[periods.length - 1] ?? null);
+  const period = options.periodId
+    ? find(options.periodId)
+    : (find(tree.plan.currentPeriodId) ?? periods[periods.length - 1] ?? null);
   if (options.periodId && !period) throw new Error('The chosen reporting period is not part of this plan.');
   let compare: ReportingPeriod | null;
   if (options.compareId === null) compare = null;
@@ -211,12 +253,24 @@ export function resolveSelection(tree: PlanTree, options: ExportOptions, index: 
   return { period, compare, sections, actions, appendixNumber: options.appendixNumber ?? tree.plan.appendixNumber };
 }
 
-const text = (value: string, span: Omit<Span, 'text'> = {}): Para[] => paragraphsOf(value).map((t) => [{ text: t, ...span }]);
-const textCell = (value: string, extra: Partial<Extract<Cell, { kind: 'text' }>> = {}): Cell => ({ kind: 'text', paras: text(value), ...extra });
+const text = (value: string, span: Omit<Span, 'text'> = {}): Para[] =>
+  paragraphsOf(value).map((t) => [{ text: t, ...span }]);
+const textCell = (value: string, extra: Partial<Extract<Cell, { kind: 'text' }>> = {}): Cell => ({
+  kind: 'text',
+  paras: text(value),
+  ...extra,
+});
 const labelled = (label: string, value: string, italic = false): Para[] => {
   const paras = paragraphsOf(value);
   if (paras.length === 0) return [];
-  return paras.map((t, i) => (i === 0 ? [{ text: `${label}: `, bold: true, italic }, { text: t, italic }] : [{ text: t, italic }]));
+  return paras.map((t, i) =>
+    i === 0
+      ? [
+          { text: `${label}: `, bold: true, italic },
+          { text: t, italic },
+        ]
+      : [{ text: t, italic }],
+  );
 };
 
 function safeLongDate(iso: string): string {
@@ -260,14 +314,17 @@ function buildIndex(tree: PlanTree): Index {
 function progressCell(action: Action, sel: ResolvedSelection, idx: Index, options: ExportOptions): Cell {
   const paras: Para[] = [];
   if (sel.period) {
-    const updates = (idx.progress.get(`${action.id}:${sel.period.id}`) ?? []).filter((p) => options.includeInternal || !p.internal);
+    const updates = (idx.progress.get(`${action.id}:${sel.period.id}`) ?? []).filter(
+      (p) => options.includeInternal || !p.internal,
+    );
     const published = updates.filter((p) => !p.internal);
     const shown = options.progress === 'all' ? published : published.slice(-1);
     for (const p of shown) {
       if (options.progress === 'all' && shown.length > 1) paras.push([{ text: safeLongDate(p.createdAt), bold: true }]);
       paras.push(...text(p.body));
     }
-    if (options.includeInternal) for (const p of updates.filter((u) => u.internal)) paras.push(...labelled('Internal note', p.body, true));
+    if (options.includeInternal)
+      for (const p of updates.filter((u) => u.internal)) paras.push(...labelled('Internal note', p.body, true));
     const r = idx.rating.get(`${action.id}:${sel.period.id}`);
     const lvl = r?.levelId ? idx.levelById.get(r.levelId) : undefined;
     if (r && lvl?.requiresExplanation) {
@@ -298,7 +355,11 @@ export interface HistoryChoice {
 /** How the rating-history columns look for `n` periods (base = the column's configured width weight). */
 function historyLook(n: number, base: number): { small: boolean; size?: number; weight: number } {
   const size = historySize(n);
-  return { small: n > 3, size: size < TABLE_HALF_POINTS ? size : undefined, weight: n <= 3 ? base : Math.max(0.5, (base * 3) / n) };
+  return {
+    small: n > 3,
+    size: size < TABLE_HALF_POINTS ? size : undefined,
+    weight: n <= 3 ? base : Math.max(0.5, (base * 3) / n),
+  };
 }
 
 /**
@@ -309,7 +370,11 @@ function historyLook(n: number, base: number): { small: boolean; size?: number; 
 export function columnMinimum(c: TableColumn, tableSize: number, total: number, headerSize = tableSize): number {
   return Math.max(
     longestWordWidth(c.label, c.headerSize ?? headerSize, { bold: true }),
-    c.fit ? longestWordWidth(c.fit.text, c.fit.size ?? (c.fit.small ? Math.min(tableSize, 16) : tableSize), { bold: c.fit.bold }) : 0,
+    c.fit
+      ? longestWordWidth(c.fit.text, c.fit.size ?? (c.fit.small ? Math.min(tableSize, 16) : tableSize), {
+          bold: c.fit.bold,
+        })
+      : 0,
     Math.round((c.minShare ?? 0) * total),
   );
 }
@@ -319,7 +384,11 @@ export function columnMinimum(c: TableColumn, tableSize: number, total: number, 
  * periods up to the reported one (the author's choice, whatever the width). Absent: every period up to the
  * reported one, as the five-level plan prints them; `fitHistory` then trims them to the page.
  */
-export function chooseHistory(tree: PlanTree, period: ReportingPeriod | null, count: number | undefined): HistoryChoice {
+export function chooseHistory(
+  tree: PlanTree,
+  period: ReportingPeriod | null,
+  count: number | undefined,
+): HistoryChoice {
   const all = tree.periods.filter(live).sort(byPosition);
   const upTo = period ? all.filter((p) => p.position <= period.position) : all;
   return { periods: count !== undefined ? upTo.slice(-count) : upTo, omitted: [] };
@@ -330,7 +399,12 @@ export function chooseHistory(tree: PlanTree, period: ReportingPeriod | null, co
  * other columns leave (their minimum widths; at most HISTORY_MAX_SHARE of the width). When fewer than all
  * fit, the first period (the baseline, "RAG initial") and the latest ones are kept.
  */
-export function fitHistory(all: ReportingPeriod[], others: number, labels: string, width = textWidth(LANDSCAPE_A4)): HistoryChoice {
+export function fitHistory(
+  all: ReportingPeriod[],
+  others: number,
+  labels: string,
+  width = textWidth(LANDSCAPE_A4),
+): HistoryChoice {
   const budget = Math.min(HISTORY_MAX_SHARE * width, width * 0.98 - others);
   for (let n = all.length; n > 1; n--) {
     const size = historySize(n);
@@ -352,10 +426,23 @@ function trimHistory(table: TableModel, keep: ReadonlySet<string>, base: number)
   const look = historyLook(keep.size, base);
   table.columns = table.columns
     .filter((_, i) => kept[i])
-    .map((c) => (c.periodId ? { ...c, weight: look.weight, headerSize: look.size, fit: c.fit && { ...c.fit, small: look.small, size: look.size } } : c));
+    .map((c) =>
+      c.periodId
+        ? {
+            ...c,
+            weight: look.weight,
+            headerSize: look.size,
+            fit: c.fit && { ...c.fit, small: look.small, size: look.size },
+          }
+        : c,
+    );
   const isHistory = table.columns.map((c) => !!c.periodId);
   table.rows = table.rows.map((row) =>
-    row.filter((_, i) => kept[i]).map((cell, i) => (isHistory[i] && cell.kind === 'rating' ? { ...cell, small: look.small, size: look.size } : cell)),
+    row
+      .filter((_, i) => kept[i])
+      .map((cell, i) =>
+        isHistory[i] && cell.kind === 'rating' ? { ...cell, small: look.small, size: look.size } : cell,
+      ),
   );
 }
 
@@ -363,15 +450,33 @@ function trimHistory(table: TableModel, keep: ReadonlySet<string>, base: number)
 function historyNoteOf(choice: HistoryChoice): string | null {
   const { omitted, periods } = choice;
   if (omitted.length === 0) return null;
-  const names = omitted.length === 1 ? omitted[0]!.label : omitted.length === 2 ? `${omitted[0]!.label} and ${omitted[1]!.label}` : `${omitted[0]!.label} to ${omitted.at(-1)!.label}`;
+  const names =
+    omitted.length === 1
+      ? omitted[0]!.label
+      : omitted.length === 2
+        ? `${omitted[0]!.label} and ${omitted[1]!.label}`
+        : `${omitted[0]!.label} to ${omitted.at(-1)!.label}`;
   const verb = omitted.length === 1 ? 'is' : 'are';
   const first = periods[0]!;
   const rest = periods.slice(1);
-  const shown = rest.length === 0 ? first.label : rest.length === 1 ? `${first.label} and ${rest[0]!.label}` : `${first.label} and ${rest[0]!.label} to ${rest.at(-1)!.label}`;
+  const shown =
+    rest.length === 0
+      ? first.label
+      : rest.length === 1
+        ? `${first.label} and ${rest[0]!.label}`
+        : `${first.label} and ${rest[0]!.label} to ${rest.at(-1)!.label}`;
   return `Rating history: the tables show ${shown}; ${names} ${verb} left out to fit the page.`;
 }
 
-function planTable(tree: PlanTree, actions: Action[], columns: ColumnConfig[], sel: ResolvedSelection, idx: Index, options: ExportOptions, choice: HistoryChoice): TableModel {
+function planTable(
+  tree: PlanTree,
+  actions: Action[],
+  columns: ColumnConfig[],
+  sel: ResolvedSelection,
+  idx: Index,
+  options: ExportOptions,
+  choice: HistoryChoice,
+): TableModel {
   const history = choice.periods;
   const shown = new Set(columns.map((c) => c.field));
   const cellContext: CellContext = {
@@ -387,9 +492,15 @@ function planTable(tree: PlanTree, actions: Action[], columns: ColumnConfig[], s
     shown,
   };
   const textOf = (a: Action, c: ColumnConfig): string => COLUMNS[c.field].value(a, cellContext).join('\n');
-  const labels = tree.levels.filter(live).map((l) => l.label).join(' ');
+  const labels = tree.levels
+    .filter(live)
+    .map((l) => l.label)
+    .join(' ');
   // The single rating column fits each level's label on one line ("5 Sustained").
-  const wholeLabels = tree.levels.filter(live).map((l) => l.label.replace(/\s+/g, '\u00a0')).join(' ');
+  const wholeLabels = tree.levels
+    .filter(live)
+    .map((l) => l.label.replace(/\s+/g, '\u00a0'))
+    .join(' ');
   const historyBase = columns.find((c) => c.field === 'ratingHistory')?.width ?? 1;
   const look = historyLook(history.length, historyBase);
   const small = look.small;
@@ -408,7 +519,8 @@ function planTable(tree: PlanTree, actions: Action[], columns: ColumnConfig[], s
           periodId: p.id,
         });
       if (history.length === 0) tableColumns.push({ label: c.label, weight: c.width, fit });
-    } else if (c.field === 'rating') tableColumns.push({ label: c.label, weight: c.width, fit: { text: wholeLabels, small: false, bold: true } });
+    } else if (c.field === 'rating')
+      tableColumns.push({ label: c.label, weight: c.width, fit: { text: wholeLabels, small: false, bold: true } });
     else if (c.field === 'progress') tableColumns.push({ label: c.label, weight: c.width, minShare: 0.2 });
     else if (c.field === 'reference') tableColumns.push({ label: c.label, weight: c.width, role: 'reference' });
     else tableColumns.push({ label: c.label, weight: c.width });
@@ -440,13 +552,22 @@ function planTable(tree: PlanTree, actions: Action[], columns: ColumnConfig[], s
         case 'objective': {
           const title = textOf(a, c);
           const merge = options.mergeRepeated && a.objectiveId !== null;
-          row.push(merge && sameObjective ? { kind: 'text', paras: [], merge: 'continue' } : textCell(title, merge ? { merge: 'restart' } : {}));
+          row.push(
+            merge && sameObjective
+              ? { kind: 'text', paras: [], merge: 'continue' }
+              : textCell(title, merge ? { merge: 'restart' } : {}),
+          );
           break;
         }
         case 'description': {
-          const repeat = sameObjective && prev !== null && a.description.trim() !== '' && a.description === prev.description;
+          const repeat =
+            sameObjective && prev !== null && a.description.trim() !== '' && a.description === prev.description;
           const merge = options.mergeRepeated && a.objectiveId !== null;
-          row.push(merge && repeat ? { kind: 'text', paras: [], merge: 'continue' } : textCell(a.description, merge ? { merge: 'restart' } : {}));
+          row.push(
+            merge && repeat
+              ? { kind: 'text', paras: [], merge: 'continue' }
+              : textCell(a.description, merge ? { merge: 'restart' } : {}),
+          );
           break;
         }
         case 'progress':
@@ -482,7 +603,9 @@ function planTable(tree: PlanTree, actions: Action[], columns: ColumnConfig[], s
     for (const row of rows) {
       const cell = row[index];
       if (!cell || cell.kind !== 'text') continue;
-      for (const p of cell.paras) for (const span of p) for (const word of span.text.split(/\s+/)) if (word.length > longest.length) longest = word.slice(0, MAX_FIT);
+      for (const p of cell.paras)
+        for (const span of p)
+          for (const word of span.text.split(/\s+/)) if (word.length > longest.length) longest = word.slice(0, MAX_FIT);
     }
     const col = tableColumns[index];
     if (col && longest) col.fit = { text: longest, small: false };
@@ -505,7 +628,12 @@ function planTable(tree: PlanTree, actions: Action[], columns: ColumnConfig[], s
  * direction of travel. On a colour key without numbers an average means nothing, so: counts per level, not
  * rated, and the share on track or complete (and complete). Previous and direction only with a comparison.
  */
-export function summaryTable(summary: PlanSummary, levels: RatingLevel[], sel: Pick<ResolvedSelection, 'period' | 'compare'>, opts: { compact?: boolean } = {}): TableModel {
+export function summaryTable(
+  summary: PlanSummary,
+  levels: RatingLevel[],
+  sel: Pick<ResolvedSelection, 'period' | 'compare'>,
+  opts: { compact?: boolean } = {},
+): TableModel {
   const numeric = averagesMeanSomething(levels);
   const compare = sel.compare !== null;
   const prevLabel = sel.compare ? `${opts.compact ? '' : 'Previous '}(${sel.compare.label})` : 'Previous';
@@ -518,9 +646,16 @@ export function summaryTable(summary: PlanSummary, levels: RatingLevel[], sel: P
     if (compare) columns.push({ label: 'Direction of travel', weight: 1.5 });
   }
   if (!opts.compact || !numeric) {
-    columns.push(...levels.map((l) => ({ label: l.label, weight: 0.9, level: l })), { label: 'Not rated', weight: 0.9 });
+    columns.push(...levels.map((l) => ({ label: l.label, weight: 0.9, level: l })), {
+      label: 'Not rated',
+      weight: 0.9,
+    });
   }
-  if (!numeric) columns.push({ label: 'On track or complete', weight: 1.3 }, ...(opts.compact ? [] : [{ label: 'Complete', weight: 1.1 }]));
+  if (!numeric)
+    columns.push(
+      { label: 'On track or complete', weight: 1.3 },
+      ...(opts.compact ? [] : [{ label: 'Complete', weight: 1.1 }]),
+    );
   const row = (name: string, g: PlanSummary['overall']): Cell[] => {
     const d = directionLabel(g.direction);
     const count = (levelId: string) => String(g.counts.find((c) => c.levelId === levelId)?.count ?? 0);
@@ -530,11 +665,22 @@ export function summaryTable(summary: PlanSummary, levels: RatingLevel[], sel: P
       cells.push(textCell(g.current.oneDp, { center: true }));
       if (compare) cells.push(textCell(`${d.arrow} ${d.words}`));
     }
-    if (!opts.compact || !numeric) cells.push(...levels.map((l) => textCell(count(l.id), { center: true })), textCell(String(g.notRated), { center: true }));
+    if (!opts.compact || !numeric)
+      cells.push(
+        ...levels.map((l) => textCell(count(l.id), { center: true })),
+        textCell(String(g.notRated), { center: true }),
+      );
     if (!numeric) {
       const st = groupStanding(g, levels);
-      cells.push(textCell(st.rated ? `${st.onTrackOrComplete} (${sharePercent(st.onTrackOrComplete, st.rated)})` : '–', { center: true }));
-      if (!opts.compact) cells.push(textCell(st.rated ? `${st.complete} (${sharePercent(st.complete, st.rated)})` : '–', { center: true }));
+      cells.push(
+        textCell(st.rated ? `${st.onTrackOrComplete} (${sharePercent(st.onTrackOrComplete, st.rated)})` : '–', {
+          center: true,
+        }),
+      );
+      if (!opts.compact)
+        cells.push(
+          textCell(st.rated ? `${st.complete} (${sharePercent(st.complete, st.rated)})` : '–', { center: true }),
+        );
     }
     return cells;
   };
@@ -571,14 +717,20 @@ export function measureColumns(tables: readonly TableModel[], halfPoints: number
             const bold = span.bold || cell.bold;
             w += textTwips(span.text, halfPoints, bold);
             // The widest word (measured, not the one with most letters: "Performance" is wider than "Intelligence").
-            for (const word of span.text.split(/\s+/)) if (word.length > 3) widestWord = Math.max(widestWord, Math.min(textTwips(word, halfPoints, bold), total / 4));
+            for (const word of span.text.split(/\s+/))
+              if (word.length > 3)
+                widestWord = Math.max(widestWord, Math.min(textTwips(word, halfPoints, bold), total / 4));
           }
           longestPara = Math.max(longestPara, w);
           sum += w;
         }
       }
     if (textCells === 0) return;
-    const need: ColumnNeed = { min: Math.max(columnMinimum(column, halfPoints, total), Math.ceil(widestWord) + CELL_SIDE_MARGINS), natural: longestPara + CELL_SIDE_MARGINS, perRow: rows ? sum / rows : 0 };
+    const need: ColumnNeed = {
+      min: Math.max(columnMinimum(column, halfPoints, total), Math.ceil(widestWord) + CELL_SIDE_MARGINS),
+      natural: longestPara + CELL_SIDE_MARGINS,
+      perRow: rows ? sum / rows : 0,
+    };
     for (const t of tables) {
       const c = t.columns[i];
       if (c) c.need = need;
@@ -622,8 +774,14 @@ function recommendationsTable(index: TreeIndex, shown: Action[]): TableModel | n
     ],
     rows: recs.map((r) => {
       const refs = liveActions.filter((a) => a.recommendationIds.includes(r.id)).map((a) => a.reference);
-      const none = inPlan.has(r.id) ? 'None in this appendix (answered elsewhere in the plan)' : 'Not yet answered by any action';
-      return [textCell(r.label, { bold: true }), textCell(r.text), refs.length ? textCell(refs.join(', ')) : { kind: 'text', paras: [[{ text: none, italic: true }]] }];
+      const none = inPlan.has(r.id)
+        ? 'None in this appendix (answered elsewhere in the plan)'
+        : 'Not yet answered by any action';
+      return [
+        textCell(r.label, { bold: true }),
+        textCell(r.text),
+        refs.length ? textCell(refs.join(', ')) : { kind: 'text', paras: [[{ text: none, italic: true }]] },
+      ];
     }),
   };
 }
@@ -637,7 +795,8 @@ function formatValue(v: number | null, unit: Indicator['unit']): string {
 /** A monthly value: the figure (with its note, if any), or the note in italics when it is missing (never 0). */
 function monthCell(v: Indicator['values'][number] | undefined, unit: Indicator['unit']): Cell {
   if (!v) return textCell('–');
-  if (v.value === null) return { kind: 'text', paras: [[{ text: v.note || formatIndicatorValue(null, unit), italic: true }]] };
+  if (v.value === null)
+    return { kind: 'text', paras: [[{ text: v.note || formatIndicatorValue(null, unit), italic: true }]] };
   const paras: Para[] = [[{ text: formatValue(v.value, unit) }]];
   if (v.note) paras.push([{ text: v.note, italic: true }]);
   return { kind: 'text', paras };
@@ -676,8 +835,23 @@ function indicatorTable(tree: PlanTree, sectionId: string): TableModel | null {
         textCell(`${i.baselineLabel ? `${i.baselineLabel}: ` : ''}${formatValue(i.baseline, i.unit)}`),
         textCell(formatValue(i.snAverage, i.unit)),
         ...(withTarget ? [textCell(formatValue(i.target, i.unit))] : []),
-        ...shownLabels.map((l) => monthCell(i.values.find((x) => x.label === l), i.unit)),
-        ...(withYearToDate ? [{ kind: 'text', paras: [[{ text: formatValue(ytd, i.unit) }], [{ text: `(${YEAR_TO_DATE_WORDS[i.yearToDate]})`, italic: true }]] } satisfies Cell] : []),
+        ...shownLabels.map((l) =>
+          monthCell(
+            i.values.find((x) => x.label === l),
+            i.unit,
+          ),
+        ),
+        ...(withYearToDate
+          ? [
+              {
+                kind: 'text',
+                paras: [
+                  [{ text: formatValue(ytd, i.unit) }],
+                  [{ text: `(${YEAR_TO_DATE_WORDS[i.yearToDate]})`, italic: true }],
+                ],
+              } satisfies Cell,
+            ]
+          : []),
         textCell(`${d.arrow} ${d.words}`),
         textCell(i.notes),
       ];
@@ -686,7 +860,8 @@ function indicatorTable(tree: PlanTree, sectionId: string): TableModel | null {
 }
 
 /** Said under the title when the reported period is the plan's first: nothing to compare with yet. */
-export const FIRST_REPORT = 'This is the first report on this plan, so there is no earlier rating to compare with and no direction of travel.';
+export const FIRST_REPORT =
+  'This is the first report on this plan, so there is no earlier rating to compare with and no direction of travel.';
 
 /** Whether `period` is the plan's first reporting period (no earlier one to compare with). */
 export function isFirstPeriod(tree: PlanTree, period: ReportingPeriod): boolean {
@@ -704,16 +879,25 @@ export function buildAppendixModel(tree: PlanTree, options: ExportOptions): Appe
   const idx = buildIndex(tree);
   const levels = sortLevels(tree.levels.filter(live));
   const plan = tree.plan;
-  const history: HistoryChoice = columns.some((c) => c.field === 'ratingHistory') ? chooseHistory(tree, sel.period, options.historyPeriods) : { periods: [], omitted: [] };
+  const history: HistoryChoice = columns.some((c) => c.field === 'ratingHistory')
+    ? chooseHistory(tree, sel.period, options.historyPeriods)
+    : { periods: [], omitted: [] };
 
   // The summary covers the exported sections and, for a lead's return, that lead's actions and only the
   // sections where the lead has some (as the section pages do).
   const leadSections = new Set(sel.actions.map((a) => a.sectionId));
   const summaryTree: PlanTree =
     options.lead || options.sectionIds
-      ? { ...tree, sections: options.lead ? sel.sections.filter((s) => leadSections.has(s.id)) : sel.sections, actions: tree.actions.filter((a) => !options.lead || sel.actions.includes(a)) }
+      ? {
+          ...tree,
+          sections: options.lead ? sel.sections.filter((s) => leadSections.has(s.id)) : sel.sections,
+          actions: tree.actions.filter((a) => !options.lead || sel.actions.includes(a)),
+        }
       : tree;
-  const summary = levels.length > 0 ? computeSummary(summaryTree, { periodId: sel.period?.id ?? null, compareId: sel.compare?.id ?? null }) : null;
+  const summary =
+    levels.length > 0
+      ? computeSummary(summaryTree, { periodId: sel.period?.id ?? null, compareId: sel.compare?.id ?? null })
+      : null;
   const sectionSummary = new Map(summary?.sections.map((s) => [s.sectionId, s]) ?? []);
 
   const bySection = new Map<string, Action[]>();
@@ -761,7 +945,9 @@ export function buildAppendixModel(tree: PlanTree, options: ExportOptions): Appe
   const sample = sections[0]?.table.columns;
   if (options.historyPeriods === undefined && history.periods.length > 1 && sample) {
     const width = textWidth(LANDSCAPE_A4);
-    const others = sample.filter((c) => !c.periodId).reduce((sum, c) => sum + columnMinimum(c, TABLE_HALF_POINTS, width), 0);
+    const others = sample
+      .filter((c) => !c.periodId)
+      .reduce((sum, c) => sum + columnMinimum(c, TABLE_HALF_POINTS, width), 0);
     shownHistory = fitHistory(history.periods, others, levels.map((l) => l.label).join(' '), width);
     if (shownHistory.omitted.length) {
       const keep = new Set(shownHistory.periods.map((p) => p.id));
@@ -772,7 +958,11 @@ export function buildAppendixModel(tree: PlanTree, options: ExportOptions): Appe
 
   // Widths from measured content, the same in every section (so the tables line up page after page).
   const planTables = sections.map((b) => b.table).filter((t) => t.rows.length > 0);
-  measureColumns(planTables.length ? planTables : sections.slice(0, 1).map((b) => b.table), TABLE_HALF_POINTS, textWidth(LANDSCAPE_A4));
+  measureColumns(
+    planTables.length ? planTables : sections.slice(0, 1).map((b) => b.table),
+    TABLE_HALF_POINTS,
+    textWidth(LANDSCAPE_A4),
+  );
 
   const appendixLabel = `Appendix ${sel.appendixNumber}`;
   const subtitle: string[] = [];
@@ -791,13 +981,17 @@ export function buildAppendixModel(tree: PlanTree, options: ExportOptions): Appe
   return {
     organisation: plan.organisation,
     service: plan.service,
-    title: [plan.title, plan.planPeriod && !plan.title.includes(plan.planPeriod) ? plan.planPeriod : ''].filter(Boolean).join(' '),
+    title: [plan.title, plan.planPeriod && !plan.title.includes(plan.planPeriod) ? plan.planPeriod : '']
+      .filter(Boolean)
+      .join(' '),
     appendixLabel,
     periodLabel: sel.period?.label ?? null,
     compareLabel: sel.compare?.label ?? null,
     subtitle,
     introduction: options.includeIntroduction ? paragraphsOf(plan.introduction) : [],
-    recommendations: recTable ? { heading: plan.recommendationsHeading || 'Inspection recommendations', table: recTable } : null,
+    recommendations: recTable
+      ? { heading: plan.recommendationsHeading || 'Inspection recommendations', table: recTable }
+      : null,
     summary: summary ? summaryTable(summary, levels, sel) : null,
     key: levels.length > 0 ? keyTable(levels) : null,
     governance: options.includeGovernance ? paragraphsOf(plan.governance) : [],

@@ -4,7 +4,18 @@
  * inspection recommendations, summary of all areas, key, governance, then one heading + table per section.
  * Header and footer carry the plan title, "Appendix N" and "Page X of Y".
  */
-import { Document, Footer, Header, Packer, PageOrientation, Paragraph, SimpleField, TabStopType, TextRun, type FileChild } from 'docx';
+import {
+  Document,
+  Footer,
+  Header,
+  Packer,
+  PageOrientation,
+  Paragraph,
+  SimpleField,
+  TabStopType,
+  TextRun,
+  type FileChild,
+} from 'docx';
 import type { ExportOptions } from '../../shared/export-options';
 import type { PlanTree } from '../../shared/model';
 import { sortLevels } from '../../shared/ratings';
@@ -44,7 +55,12 @@ function headerFooter(m: AppendixModel, pages: number): { headers: { default: He
   return {
     headers: {
       default: new Header({
-        children: [new Paragraph({ tabStops: tabs, children: [run(m.title, { size: 16 }), run(`\t\t${m.appendixLabel}`, { size: 16, bold: true })] })],
+        children: [
+          new Paragraph({
+            tabStops: tabs,
+            children: [run(m.title, { size: 16 }), run(`\t\t${m.appendixLabel}`, { size: 16, bold: true })],
+          }),
+        ],
       }),
     },
     footers: {
@@ -72,7 +88,11 @@ function headerFooter(m: AppendixModel, pages: number): { headers: { default: He
 function body(m: AppendixModel, tree: PlanTree, labels: TableLabel[], onProgress?: ProgressCallback): FileChild[] {
   const width = textWidth(LANDSCAPE_A4);
   // Each table's caption and description for screen readers (package.ts writes them), in document order.
-  const table = (model: Parameters<typeof fixedTable>[0], opts: Parameters<typeof fixedTable>[3], label: TableLabel) => {
+  const table = (
+    model: Parameters<typeof fixedTable>[0],
+    opts: Parameters<typeof fixedTable>[3],
+    label: TableLabel,
+  ) => {
     labels.push(label);
     return fixedTable(model, levels, width, opts);
   };
@@ -80,16 +100,45 @@ function body(m: AppendixModel, tree: PlanTree, labels: TableLabel[], onProgress
   const levels = sortLevels(tree.levels.filter((l) => l.deletedAt === null));
   const out: FileChild[] = [...titleBlock(m)];
   if (m.introduction.length) out.push(heading('Introduction', 1), ...bodyParagraphs(m.introduction));
-  if (m.recommendations) out.push(heading(m.recommendations.heading, 1), table(m.recommendations.table, { size: TABLE_SIZE, rowsWhole: true }, { caption: m.recommendations.heading, description: 'Each inspection recommendation, its text, and the actions in this appendix that answer it.' }));
+  if (m.recommendations)
+    out.push(
+      heading(m.recommendations.heading, 1),
+      table(
+        m.recommendations.table,
+        { size: TABLE_SIZE, rowsWhole: true },
+        {
+          caption: m.recommendations.heading,
+          description: 'Each inspection recommendation, its text, and the actions in this appendix that answer it.',
+        },
+      ),
+    );
   if (m.summary) {
     out.push(heading('Summary of all areas', 1));
     out.push(...bodyParagraphs(summaryExplanation(levels), { keepNext: true }));
     out.push(
-      table(m.summary, { size: TABLE_SIZE, smallHeader: true, keepTogether: m.summary.rows.length <= 20, rowsWhole: true }, { caption: 'Summary of all areas', description: `One row per area and an overall row: ${m.summary.columns.map((c) => c.label).join(', ')}.` }),
+      table(
+        m.summary,
+        { size: TABLE_SIZE, smallHeader: true, keepTogether: m.summary.rows.length <= 20, rowsWhole: true },
+        {
+          caption: 'Summary of all areas',
+          description: `One row per area and an overall row: ${m.summary.columns.map((c) => c.label).join(', ')}.`,
+        },
+      ),
     );
   }
-  if (m.key) out.push(heading('Key to ratings', 1), table(m.key, { size: TABLE_SIZE, keepTogether: true, rowsWhole: true }, { caption: 'Key to ratings', description: `Each rating level and what it means. ${ratingsNote}` }));
-  if (m.historyNote) out.push(new Paragraph({ style: BODY_TEXT, spacing: { before: 120 }, children: [run(m.historyNote, { italics: true })] }));
+  if (m.key)
+    out.push(
+      heading('Key to ratings', 1),
+      table(
+        m.key,
+        { size: TABLE_SIZE, keepTogether: true, rowsWhole: true },
+        { caption: 'Key to ratings', description: `Each rating level and what it means. ${ratingsNote}` },
+      ),
+    );
+  if (m.historyNote)
+    out.push(
+      new Paragraph({ style: BODY_TEXT, spacing: { before: 120 }, children: [run(m.historyNote, { italics: true })] }),
+    );
   if (m.governance.length) out.push(heading('Governance', 1), ...bodyParagraphs(m.governance));
 
   const total = m.sections.length + 1;
@@ -97,21 +146,41 @@ function body(m: AppendixModel, tree: PlanTree, labels: TableLabel[], onProgress
     onProgress?.({ phase: 'sections', done: i, total });
     // Sections follow on (no page per section); a heading stays with the start of its table.
     if (s.table.rows.length === 0) {
-      out.push(heading(s.heading, 1), new Paragraph({ style: BODY_TEXT, children: [run('No actions in this section for this export.', { italics: true })] }));
+      out.push(
+        heading(s.heading, 1),
+        new Paragraph({
+          style: BODY_TEXT,
+          children: [run('No actions in this section for this export.', { italics: true })],
+        }),
+      );
       return;
     }
     out.push(heading(s.heading, 1));
     out.push(...bodyParagraphs(s.description, { keepNext: true }));
-    if (s.meanLine) out.push(new Paragraph({ style: BODY_TEXT, children: [run(s.meanLine, { bold: true })], keepNext: true }));
+    if (s.meanLine)
+      out.push(new Paragraph({ style: BODY_TEXT, children: [run(s.meanLine, { bold: true })], keepNext: true }));
     if (s.indicators) {
-      out.push(heading('Performance indicators', 2), table(s.indicators, { size: TABLE_SIZE, smallHeader: true, rowsWhole: true }, { caption: `Performance indicators: ${s.heading}`, description: 'Each indicator with its baseline, comparator, recent values and direction of travel.' }));
+      out.push(
+        heading('Performance indicators', 2),
+        table(
+          s.indicators,
+          { size: TABLE_SIZE, smallHeader: true, rowsWhole: true },
+          {
+            caption: `Performance indicators: ${s.heading}`,
+            description: 'Each indicator with its baseline, comparator, recent values and direction of travel.',
+          },
+        ),
+      );
       out.push(heading('Actions', 2));
     }
     out.push(
       table(
         s.table,
         { size: TABLE_SIZE, splitTallRows: ROW_LIMIT },
-        { caption: `Actions: ${s.heading}`, description: `One row per action, with the columns ${s.table.columns.map((c) => c.label).join(', ')}. ${ratingsNote}` },
+        {
+          caption: `Actions: ${s.heading}`,
+          description: `One row per action, with the columns ${s.table.columns.map((c) => c.label).join(', ')}. ${ratingsNote}`,
+        },
       ),
     );
   });
@@ -143,7 +212,13 @@ function properties(m: AppendixModel, author: string | undefined) {
 }
 
 /** The Word document object for a model (exposed for tests that inspect it before packing). */
-export function appendixDocument(m: AppendixModel, tree: PlanTree, onProgress?: ProgressCallback, labels: TableLabel[] = [], author?: string): Document {
+export function appendixDocument(
+  m: AppendixModel,
+  tree: PlanTree,
+  onProgress?: ProgressCallback,
+  labels: TableLabel[] = [],
+  author?: string,
+): Document {
   const page = LANDSCAPE_A4;
   return new Document({
     ...properties(m, author),
@@ -168,7 +243,12 @@ export function appendixDocument(m: AppendixModel, tree: PlanTree, onProgress?: 
  * Builds the committee appendix for `tree` as a .docx package. Throws an Error with a clear message when
  * the options name a period that is not in the plan. `author`: the person exporting (file properties).
  */
-export async function buildAppendix(tree: PlanTree, options: ExportOptions, onProgress?: ProgressCallback, author?: string): Promise<Buffer> {
+export async function buildAppendix(
+  tree: PlanTree,
+  options: ExportOptions,
+  onProgress?: ProgressCallback,
+  author?: string,
+): Promise<Buffer> {
   const model = buildAppendixModel(tree, options);
   const labels: TableLabel[] = [];
   const doc = appendixDocument(model, tree, onProgress, labels, author);

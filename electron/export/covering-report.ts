@@ -48,7 +48,10 @@ function numbered(number: string, text: string, opts: { bold?: boolean } = {}): 
         indent: { left: NUMBER_INDENT, hanging: i === 0 ? NUMBER_INDENT : 0 },
         tabStops: [{ type: TabStopType.LEFT, position: NUMBER_INDENT }],
         spacing: { after: 160 },
-        children: i === 0 ? [run(number, { bold: opts.bold }), run(`\t${line}`, { bold: opts.bold })] : [run(line, { bold: opts.bold })],
+        children:
+          i === 0
+            ? [run(number, { bold: opts.bold }), run(`\t${line}`, { bold: opts.bold })]
+            : [run(line, { bold: opts.bold })],
       }),
   );
 }
@@ -84,7 +87,8 @@ function cell(children: Paragraph[], width: number, opts: { span?: number; fill?
   });
 }
 
-const line = (label: string, value: string): Paragraph => new Paragraph({ spacing: { after: 0 }, children: [run(`${label}: `, { bold: true }), run(value)] });
+const line = (label: string, value: string): Paragraph =>
+  new Paragraph({ spacing: { after: 0 }, children: [run(`${label}: `, { bold: true }), run(value)] });
 
 /** The header table of the template: wards | key decision, then full-width rows. */
 function headerTable(r: CoveringReportContent, width: number): Table {
@@ -93,7 +97,10 @@ function headerTable(r: CoveringReportContent, width: number): Table {
   const status =
     r.publicStatus === 'public'
       ? new Paragraph({ spacing: { after: 0 }, children: [run('This report is Public', { bold: true })] })
-      : new Paragraph({ spacing: { after: 0 }, children: [run('This report is Exempt', { bold: true }), run(r.exemptReason ? `: ${r.exemptReason}` : '')] });
+      : new Paragraph({
+          spacing: { after: 0 },
+          children: [run('This report is Exempt', { bold: true }), run(r.exemptReason ? `: ${r.exemptReason}` : '')],
+        });
   return new Table({
     layout: TableLayoutType.FIXED,
     width: { size: width, type: WidthType.DXA },
@@ -101,7 +108,10 @@ function headerTable(r: CoveringReportContent, width: number): Table {
     rows: [
       new TableRow({
         cantSplit: true,
-        children: [cell([line('Wards and communities affected', r.wards || 'All')], left), cell([line('Key Decision', r.keyDecision === 'key' ? 'Key' : 'Non-key')], right)],
+        children: [
+          cell([line('Wards and communities affected', r.wards || 'All')], left),
+          cell([line('Key Decision', r.keyDecision === 'key' ? 'Key' : 'Non-key')], right),
+        ],
       }),
       full(line('Report of', signatoryText(r.reportOf))),
       full(line('Accountable Assistant Director', signatoryText(r.accountableAssistantDirector))),
@@ -111,19 +121,38 @@ function headerTable(r: CoveringReportContent, width: number): Table {
   });
 }
 
-function implication(number: string, title: string, imp: CoveringReportContent['implications']['financial']): Paragraph[] {
-  const out = [new Paragraph({ keepNext: true, spacing: { before: 120, after: 120 }, children: [run(number, { bold: true }), run(`\t${title}`, { bold: true })], tabStops: [{ type: TabStopType.LEFT, position: NUMBER_INDENT }] })];
+function implication(
+  number: string,
+  title: string,
+  imp: CoveringReportContent['implications']['financial'],
+): Paragraph[] {
+  const out = [
+    new Paragraph({
+      keepNext: true,
+      spacing: { before: 120, after: 120 },
+      children: [run(number, { bold: true }), run(`\t${title}`, { bold: true })],
+      tabStops: [{ type: TabStopType.LEFT, position: NUMBER_INDENT }],
+    }),
+  ];
   const paras = paragraphsOf(imp.text);
-  for (const p of paras.length ? paras : ['None.']) out.push(new Paragraph({ indent: { left: NUMBER_INDENT }, spacing: { after: 160 }, children: [run(p)] }));
+  for (const p of paras.length ? paras : ['None.'])
+    out.push(new Paragraph({ indent: { left: NUMBER_INDENT }, spacing: { after: 160 }, children: [run(p)] }));
   // One paragraph (name, line break, job title under the name) kept on one page: the sign-off never splits.
-  const jobTitle = imp.verifiedBy.name.trim() && imp.verifiedBy.jobTitle.trim() ? [new TextRun({ break: 1 }), run(`\t${imp.verifiedBy.jobTitle}`)] : [];
+  const jobTitle =
+    imp.verifiedBy.name.trim() && imp.verifiedBy.jobTitle.trim()
+      ? [new TextRun({ break: 1 }), run(`\t${imp.verifiedBy.jobTitle}`)]
+      : [];
   out.push(
     new Paragraph({
       indent: { left: NUMBER_INDENT },
       tabStops: [{ type: TabStopType.LEFT, position: NUMBER_INDENT + VERIFIED_BY_INDENT }],
       spacing: { after: 200 },
       keepLines: true,
-      children: [run('Implications verified by: ', { bold: true }), run(imp.verifiedBy.name.trim() || 'Not yet verified'), ...jobTitle],
+      children: [
+        run('Implications verified by: ', { bold: true }),
+        run(imp.verifiedBy.name.trim() || 'Not yet verified'),
+        ...jobTitle,
+      ],
     }),
   );
   return out;
@@ -151,12 +180,18 @@ function body(tree: PlanTree, r: CoveringReportContent, summary: PlanSummary | n
     new Paragraph({ style: 'Title', children: [run(r.title || tree.plan.title)] }),
     headerTable(r, width),
     heading('Executive Summary', 1),
-    ...(paragraphsOf(r.executiveSummary).length ? paragraphsOf(r.executiveSummary) : ['None.']).map((p) => new Paragraph({ spacing: { after: 160 }, children: [run(p)] })),
+    ...(paragraphsOf(r.executiveSummary).length ? paragraphsOf(r.executiveSummary) : ['None.']).map(
+      (p) => new Paragraph({ spacing: { after: 160 }, children: [run(p)] }),
+    ),
   ];
 
   out.push(sectionHeading(1, 'Recommendation(s)'));
   const recs = r.recommendations.filter((x) => x.trim());
-  const recommendations = recs.length ? recs : [`That the ${r.committee || 'Committee'} note and comment on progress and the direction of travel of the ${tree.plan.title}.`];
+  const recommendations = recs.length
+    ? recs
+    : [
+        `That the ${r.committee || 'Committee'} note and comment on progress and the direction of travel of the ${tree.plan.title}.`,
+      ];
   recommendations.forEach((rec, i) => out.push(...numbered(`1.${i + 1}`, rec)));
 
   out.push(sectionHeading(2, 'Introduction and Background'), ...numberedBlock(2, r.introduction));
@@ -167,28 +202,66 @@ function body(tree: PlanTree, r: CoveringReportContent, summary: PlanSummary | n
   for (const p of paragraphsOf(progress)) out.push(...numbered(`3.${n++}`, p));
   if (summary && levels.length > 0) {
     const numeric = averagesMeanSomething(levels);
-    const caption = numeric ? 'Average rating of each area (actions not yet rated are left out):' : 'Ratings in each area, and the share of rated actions on track or complete:';
-    out.push(new Paragraph({ keepNext: true, spacing: { after: 80 }, indent: { left: NUMBER_INDENT }, children: [run(caption, { italics: true })] }));
-    const period = (id: string | null, label: string | null) => (id && label ? ({ id, label } as ReportingPeriod) : null);
-    const table = summaryTable(summary, levels, { period: period(summary.periodId, summary.periodLabel), compare: period(summary.compareId, summary.compareLabel) }, { compact: true });
-    out.push(fixedTable(table, levels, width, { size: BODY, keepTogether: true, rowsWhole: true, smallHeader: !numeric }));
+    const caption = numeric
+      ? 'Average rating of each area (actions not yet rated are left out):'
+      : 'Ratings in each area, and the share of rated actions on track or complete:';
+    out.push(
+      new Paragraph({
+        keepNext: true,
+        spacing: { after: 80 },
+        indent: { left: NUMBER_INDENT },
+        children: [run(caption, { italics: true })],
+      }),
+    );
+    const period = (id: string | null, label: string | null) =>
+      id && label ? ({ id, label } as ReportingPeriod) : null;
+    const table = summaryTable(
+      summary,
+      levels,
+      {
+        period: period(summary.periodId, summary.periodLabel),
+        compare: period(summary.compareId, summary.compareLabel),
+      },
+      { compact: true },
+    );
+    out.push(
+      fixedTable(table, levels, width, { size: BODY, keepTogether: true, rowsWhole: true, smallHeader: !numeric }),
+    );
     out.push(new Paragraph({ spacing: { after: 120 }, children: [] }));
   }
   if (paragraphsOf(r.issuesAndOptions).length) out.push(...numberedBlock(3, r.issuesAndOptions, 'None.', n));
   else if (n === 1) out.push(...numbered('3.1', 'None.'));
 
   out.push(sectionHeading(4, 'Reasons for Recommendation'), ...numberedBlock(4, r.reasons));
-  out.push(sectionHeading(5, 'Consultation (including Overview and Scrutiny, if applicable)'), ...numberedBlock(5, r.consultation));
-  out.push(sectionHeading(6, 'Impact on corporate policies, priorities, performance and community impact'), ...numberedBlock(6, r.impact));
+  out.push(
+    sectionHeading(5, 'Consultation (including Overview and Scrutiny, if applicable)'),
+    ...numberedBlock(5, r.consultation),
+  );
+  out.push(
+    sectionHeading(6, 'Impact on corporate policies, priorities, performance and community impact'),
+    ...numberedBlock(6, r.impact),
+  );
   out.push(
     sectionHeading(7, 'Implications'),
     ...implication('7.1', 'Financial', r.implications.financial),
     ...implication('7.2', 'Legal', r.implications.legal),
     ...implication('7.3', 'Diversity and Equality', r.implications.diversity),
-    new Paragraph({ keepNext: true, spacing: { before: 120, after: 120 }, tabStops: [{ type: TabStopType.LEFT, position: NUMBER_INDENT }], children: [run('7.4', { bold: true }), run('\tOther implications (where significant)', { bold: true })] }),
-    ...(paragraphsOf(r.implications.other).length ? paragraphsOf(r.implications.other) : ['None.']).map((p) => new Paragraph({ indent: { left: NUMBER_INDENT }, spacing: { after: 160 }, children: [run(p)] })),
+    new Paragraph({
+      keepNext: true,
+      spacing: { before: 120, after: 120 },
+      tabStops: [{ type: TabStopType.LEFT, position: NUMBER_INDENT }],
+      children: [run('7.4', { bold: true }), run('\tOther implications (where significant)', { bold: true })],
+    }),
+    ...(paragraphsOf(r.implications.other).length ? paragraphsOf(r.implications.other) : ['None.']).map(
+      (p) => new Paragraph({ indent: { left: NUMBER_INDENT }, spacing: { after: 160 }, children: [run(p)] }),
+    ),
   );
-  out.push(sectionHeading(8, 'Background papers used in preparing the report (including their location on the Council’s website or identification whether any are exempt or protected by copyright)'));
+  out.push(
+    sectionHeading(
+      8,
+      'Background papers used in preparing the report (including their location on the Council’s website or identification whether any are exempt or protected by copyright)',
+    ),
+  );
   const papers = r.backgroundPapers.filter((p) => p.trim());
   out.push(...(papers.length ? papers.flatMap((p, i) => numbered(`8.${i + 1}`, p)) : numbered('8.1', 'None.')));
   out.push(sectionHeading(9, 'Appendices to the report'));
@@ -196,8 +269,14 @@ function body(tree: PlanTree, r: CoveringReportContent, summary: PlanSummary | n
   const list = appendices.length ? appendices : [`Appendix ${tree.plan.appendixNumber} \u2013 ${tree.plan.title}`];
   out.push(...list.flatMap((a, i) => numbered(`9.${i + 1}`, a)));
   out.push(
-    new Paragraph({ spacing: { before: 360, after: 0 }, keepNext: true, children: [run('Report Author:', { bold: true })] }),
-    ...[r.author.name, r.author.jobTitle, r.author.service].filter((x) => x.trim()).map((x) => new Paragraph({ spacing: { after: 0 }, keepNext: true, children: [run(x)] })),
+    new Paragraph({
+      spacing: { before: 360, after: 0 },
+      keepNext: true,
+      children: [run('Report Author:', { bold: true })],
+    }),
+    ...[r.author.name, r.author.jobTitle, r.author.service]
+      .filter((x) => x.trim())
+      .map((x) => new Paragraph({ spacing: { after: 0 }, keepNext: true, children: [run(x)] })),
   );
   return out;
 }
@@ -206,7 +285,12 @@ function body(tree: PlanTree, r: CoveringReportContent, summary: PlanSummary | n
  * Builds the covering report for `tree` from the saved content and the plan summary (for the pre-filled
  * progress paragraph and the small summary table; null = leave them out).
  */
-export async function buildCoveringReport(tree: PlanTree, report: CoveringReportContent, summary: PlanSummary | null, author?: string): Promise<Buffer> {
+export async function buildCoveringReport(
+  tree: PlanTree,
+  report: CoveringReportContent,
+  summary: PlanSummary | null,
+  author?: string,
+): Promise<Buffer> {
   const r = cleanDeep(report);
   const t = cleanDeep(tree);
   const s = summary ? cleanDeep(summary) : null;
@@ -227,7 +311,12 @@ export async function buildCoveringReport(tree: PlanTree, report: CoveringReport
             children: [
               new Paragraph({
                 alignment: AlignmentType.CENTER,
-                children: [new TextRun({ size: 18, text: 'Page ' }), new SimpleField('PAGE', '1'), new TextRun({ size: 18, text: ' of ' }), new SimpleField('NUMPAGES', '4')],
+                children: [
+                  new TextRun({ size: 18, text: 'Page ' }),
+                  new SimpleField('PAGE', '1'),
+                  new TextRun({ size: 18, text: ' of ' }),
+                  new SimpleField('NUMPAGES', '4'),
+                ],
               }),
             ],
           }),
@@ -236,8 +325,14 @@ export async function buildCoveringReport(tree: PlanTree, report: CoveringReport
       },
     ],
   });
-  const tables: TableLabel[] = [{ caption: 'Report details', description: 'Wards affected, key decision, who the report is from and whether it is public.' }];
-  if (s && levels(t).length > 0) tables.push({ caption: 'Ratings of each area', description: 'One row per area of the plan and an overall row.' });
+  const tables: TableLabel[] = [
+    {
+      caption: 'Report details',
+      description: 'Wards affected, key decision, who the report is from and whether it is public.',
+    },
+  ];
+  if (s && levels(t).length > 0)
+    tables.push({ caption: 'Ratings of each area', description: 'One row per area of the plan and an overall row.' });
   return finishPackage(await Packer.toBuffer(doc), { tables, bodyHalfPoints: BODY });
 }
 

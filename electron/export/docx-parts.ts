@@ -49,22 +49,72 @@ export function houseStyles(sizes: { table: number; body: number }): IStylesOpti
   const small = Math.min(table, 16);
   return {
     paragraphStyles: [
-      { id: BODY_TEXT, name: 'Body Text', basedOn: 'Normal', quickFormat: true, run: { size: body }, paragraph: { spacing: { after: 120 } } },
-      { id: COUNCIL, name: 'Council', basedOn: 'Normal', next: BODY_TEXT, quickFormat: true, run: { size: 28, bold: true }, paragraph: { spacing: { after: 40 }, keepNext: true } },
-      { id: APPENDIX_LINE, name: 'Appendix Line', basedOn: 'Normal', next: BODY_TEXT, quickFormat: true, run: { size: 28, bold: true }, paragraph: { spacing: { after: 120 }, keepNext: true } },
+      {
+        id: BODY_TEXT,
+        name: 'Body Text',
+        basedOn: 'Normal',
+        quickFormat: true,
+        run: { size: body },
+        paragraph: { spacing: { after: 120 } },
+      },
+      {
+        id: COUNCIL,
+        name: 'Council',
+        basedOn: 'Normal',
+        next: BODY_TEXT,
+        quickFormat: true,
+        run: { size: 28, bold: true },
+        paragraph: { spacing: { after: 40 }, keepNext: true },
+      },
+      {
+        id: APPENDIX_LINE,
+        name: 'Appendix Line',
+        basedOn: 'Normal',
+        next: BODY_TEXT,
+        quickFormat: true,
+        run: { size: 28, bold: true },
+        paragraph: { spacing: { after: 120 }, keepNext: true },
+      },
       { id: TABLE_SMALL, name: 'Table Text Small', basedOn: 'Normal', run: { size: small } },
-      { id: TABLE_HEADING, name: 'Table Heading', basedOn: 'Normal', run: { bold: true }, paragraph: { keepNext: true } },
-      { id: RATING_TEXT, name: 'Rating', basedOn: 'Normal', run: { bold: true }, paragraph: { alignment: AlignmentType.CENTER } },
-      { id: RATING_SMALL, name: 'Rating Small', basedOn: 'Normal', run: { bold: true, size: small }, paragraph: { alignment: AlignmentType.CENTER } },
+      {
+        id: TABLE_HEADING,
+        name: 'Table Heading',
+        basedOn: 'Normal',
+        run: { bold: true },
+        paragraph: { keepNext: true },
+      },
+      {
+        id: RATING_TEXT,
+        name: 'Rating',
+        basedOn: 'Normal',
+        run: { bold: true },
+        paragraph: { alignment: AlignmentType.CENTER },
+      },
+      {
+        id: RATING_SMALL,
+        name: 'Rating Small',
+        basedOn: 'Normal',
+        run: { bold: true, size: small },
+        paragraph: { alignment: AlignmentType.CENTER },
+      },
       { id: TABLE_TINY, name: 'Table Text Tiny', basedOn: 'Normal', run: { size: TINY } },
-      { id: RATING_TINY, name: 'Rating Tiny', basedOn: 'Normal', run: { bold: true, size: TINY }, paragraph: { alignment: AlignmentType.CENTER } },
+      {
+        id: RATING_TINY,
+        name: 'Rating Tiny',
+        basedOn: 'Normal',
+        run: { bold: true, size: TINY },
+        paragraph: { alignment: AlignmentType.CENTER },
+      },
     ],
     default: {
       document: {
         run: { font: FONT, size: table, language: { value: 'en-GB' } },
         paragraph: { spacing: { after: 40 } },
       },
-      title: { run: { font: FONT, size: 36, bold: true, color: '000000' }, paragraph: { spacing: { after: 120 }, keepNext: true } },
+      title: {
+        run: { font: FONT, size: 36, bold: true, color: '000000' },
+        paragraph: { spacing: { after: 120 }, keepNext: true },
+      },
       heading1: {
         run: { font: FONT, size: body + 8, bold: true, color: '000000' },
         paragraph: { spacing: { before: 240, after: 120 }, keepNext: true, keepLines: true, outlineLevel: 0 },
@@ -82,7 +132,10 @@ export function houseStyles(sizes: { table: number; body: number }): IStylesOpti
 }
 
 /** A run of cleaned text. */
-export function run(text: string, opts: { bold?: boolean; italics?: boolean; color?: string; size?: number } = {}): TextRun {
+export function run(
+  text: string,
+  opts: { bold?: boolean; italics?: boolean; color?: string; size?: number } = {},
+): TextRun {
   return new TextRun({ text: cleanText(text), ...opts });
 }
 
@@ -93,7 +146,8 @@ export function bodyParagraphs(text: string | string[], opts: { keepNext?: boole
 }
 
 export function heading(text: string, level: 1 | 2 | 3, opts: { pageBreakBefore?: boolean } = {}): Paragraph {
-  const headingLevel = level === 1 ? HeadingLevel.HEADING_1 : level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3;
+  const headingLevel =
+    level === 1 ? HeadingLevel.HEADING_1 : level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3;
   return new Paragraph({ heading: headingLevel, children: [run(text)], pageBreakBefore: opts.pageBreakBefore });
 }
 
@@ -131,12 +185,23 @@ const levelTexts = new WeakMap<readonly RatingLevel[], Map<string, string>>();
  * unshaded. `small` = 8 pt; `size` below 8 pt = the 7 pt styles (a long rating history). Sizes come from
  * paragraph styles, not from each run, which keeps a large plan's XML small.
  */
-export function ratingCell(level: RatingLevel | null, levels: readonly RatingLevel[], width: number, opts: { small?: boolean; size?: number } = {}): TableCell {
+export function ratingCell(
+  level: RatingLevel | null,
+  levels: readonly RatingLevel[],
+  width: number,
+  opts: { small?: boolean; size?: number } = {},
+): TableCell {
   const tiny = opts.size !== undefined && opts.size <= TINY;
   if (!level) {
     return new TableCell({
       width: { size: width, type: WidthType.DXA },
-      children: [new Paragraph({ style: tiny ? TABLE_TINY : opts.small ? TABLE_SMALL : undefined, alignment: AlignmentType.CENTER, children: [run('Not rated', { italics: true })] })],
+      children: [
+        new Paragraph({
+          style: tiny ? TABLE_TINY : opts.small ? TABLE_SMALL : undefined,
+          alignment: AlignmentType.CENTER,
+          children: [run('Not rated', { italics: true })],
+        }),
+      ],
     });
   }
   const fill = level.colour.replace('#', '').toUpperCase();
@@ -144,7 +209,12 @@ export function ratingCell(level: RatingLevel | null, levels: readonly RatingLev
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     shading: { type: ShadingType.CLEAR, fill, color: 'auto' },
-    children: [new Paragraph({ style: tiny ? RATING_TINY : opts.small ? RATING_SMALL : RATING_TEXT, children: [run(levelText(level, levels), { color: labelColour(fill) })] })],
+    children: [
+      new Paragraph({
+        style: tiny ? RATING_TINY : opts.small ? RATING_SMALL : RATING_TEXT,
+        children: [run(levelText(level, levels), { color: labelColour(fill) })],
+      }),
+    ],
   });
 }
 
@@ -154,14 +224,26 @@ export function ratingCell(level: RatingLevel | null, levels: readonly RatingLev
  */
 type RatingCellCache = Map<string, TableCell>;
 
-function bodyCell(cell: Cell, levels: readonly RatingLevel[], width: number, bold: boolean, cache: RatingCellCache): TableCell {
+function bodyCell(
+  cell: Cell,
+  levels: readonly RatingLevel[],
+  width: number,
+  bold: boolean,
+  cache: RatingCellCache,
+): TableCell {
   if (cell.kind === 'rating') {
     const key = `${cell.level?.id ?? '-'}|${width}|${cell.small ? 1 : 0}|${cell.size ?? ''}`;
     let shared = cache.get(key);
-    if (!shared) cache.set(key, (shared = ratingCell(cell.level, levels, width, { small: cell.small, size: cell.size })));
+    if (!shared)
+      cache.set(key, (shared = ratingCell(cell.level, levels, width, { small: cell.small, size: cell.size })));
     return shared;
   }
-  const merge = cell.merge === 'restart' ? VerticalMergeType.RESTART : cell.merge === 'continue' ? VerticalMergeType.CONTINUE : undefined;
+  const merge =
+    cell.merge === 'restart'
+      ? VerticalMergeType.RESTART
+      : cell.merge === 'continue'
+        ? VerticalMergeType.CONTINUE
+        : undefined;
   const paras = cell.paras.length > 0 && cell.merge !== 'continue' ? cell.paras : [[]];
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
@@ -199,7 +281,11 @@ export function fixedTable(
   const minimums = model.columns.map((c) => columnMinimum(c, opts.size ?? 20, totalWidth, headerSize));
   const widths = model.columns.some((c) => c.need)
     ? widthsFromContent(
-        model.columns.map((c, i) => (c.need ? { ...c.need, min: Math.max(c.need.min, minimums[i]!) } : { min: minimums[i]!, natural: minimums[i]!, perRow: 0 })),
+        model.columns.map((c, i) =>
+          c.need
+            ? { ...c.need, min: Math.max(c.need.min, minimums[i]!) }
+            : { min: minimums[i]!, natural: minimums[i]!, perRow: 0 },
+        ),
         totalWidth,
       )
     : widthsWithMinimums(
@@ -216,7 +302,12 @@ export function fixedTable(
         : new TableCell({
             width: { size: widths[i]!, type: WidthType.DXA },
             shading: { type: ShadingType.CLEAR, fill: HEADER_FILL, color: 'auto' },
-            children: [new Paragraph({ style: opts.smallHeader ? TABLE_SMALL : TABLE_HEADING, children: [run(c.label, { bold: opts.smallHeader, size: c.headerSize })] })],
+            children: [
+              new Paragraph({
+                style: opts.smallHeader ? TABLE_SMALL : TABLE_HEADING,
+                children: [run(c.label, { bold: opts.smallHeader, size: c.headerSize })],
+              }),
+            ],
           }),
     ),
   });
@@ -228,7 +319,9 @@ export function fixedTable(
   const bodyRows: { cells: Cell[]; source: number }[] = [];
   model.rows.forEach((cells, r) => {
     if (opts.splitTallRows === undefined) bodyRows.push({ cells, source: r });
-    else for (const part of splitTallRow(cells, model.columns, widths, size, opts.splitTallRows)) bodyRows.push({ cells: part, source: r });
+    else
+      for (const part of splitTallRow(cells, model.columns, widths, size, opts.splitTallRows))
+        bodyRows.push({ cells: part, source: r });
   });
   const last = bodyRows.length - 1;
   const rows = bodyRows.map(
@@ -295,7 +388,9 @@ export function rowHeight(cells: readonly Cell[], widths: readonly number[], hal
 function splitPara(p: Para, width: number, halfPoints: number, limit: number, bold?: boolean): Para[] {
   const text = p.map((x) => x.text).join('');
   const pieces = text.match(/[^.!?]+[.!?]*\s*/g) ?? [text];
-  const words = pieces.flatMap((piece) => (paraHeight([{ text: piece }], width, halfPoints, bold) > limit ? piece.split(/(?<=\s)/) : [piece]));
+  const words = pieces.flatMap((piece) =>
+    paraHeight([{ text: piece }], width, halfPoints, bold) > limit ? piece.split(/(?<=\s)/) : [piece],
+  );
   const out: Para[] = [];
   let current = '';
   for (const w of words) {
@@ -314,7 +409,13 @@ function splitPara(p: Para, width: number, halfPoints: number, limit: number, bo
  * of at most that height. Each later part repeats the reference with "(continued)" and the rating cells
  * (shaded AND labelled); long text cells continue paragraph by paragraph; merged cells stay merged.
  */
-export function splitTallRow(cells: Cell[], columns: readonly TableColumn[], widths: readonly number[], halfPoints: number, limit: number): Cell[][] {
+export function splitTallRow(
+  cells: Cell[],
+  columns: readonly TableColumn[],
+  widths: readonly number[],
+  halfPoints: number,
+  limit: number,
+): Cell[][] {
   if (rowHeight(cells, widths, halfPoints) <= limit) return [cells];
   const room = limit - CELL_VERTICAL;
   const chunks: (Para[][] | null)[] = cells.map((cell, i) => {
@@ -323,7 +424,9 @@ export function splitTallRow(cells: Cell[], columns: readonly TableColumn[], wid
     const out: Para[][] = [[]];
     let h = 0;
     for (const para of cell.paras)
-      for (const piece of paraHeight(para, w, halfPoints, cell.bold) > room ? splitPara(para, w, halfPoints, room, cell.bold) : [para]) {
+      for (const piece of paraHeight(para, w, halfPoints, cell.bold) > room
+        ? splitPara(para, w, halfPoints, room, cell.bold)
+        : [para]) {
         const ph = paraHeight(piece, w, halfPoints, cell.bold);
         if (h > 0 && h + ph > room) {
           out.push([]);
@@ -342,7 +445,10 @@ export function splitTallRow(cells: Cell[], columns: readonly TableColumn[], wid
       if (cell.kind === 'rating') return cell;
       if (columns[i]?.role === 'reference') {
         const ref = cell.paras[0] ?? [];
-        return { kind: 'text', paras: [ref.map((s) => ({ ...s, bold: true })), [{ text: '(continued)', italic: true }]] };
+        return {
+          kind: 'text',
+          paras: [ref.map((s) => ({ ...s, bold: true })), [{ text: '(continued)', italic: true }]],
+        };
       }
       if (cell.merge) return { kind: 'text', paras: [], merge: 'continue' };
       return { ...cell, paras: chunks[i]?.[k] ?? [] };

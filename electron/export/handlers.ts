@@ -53,7 +53,12 @@ export function resolvedDefaults(tree: PlanTree, options: ExportOptionsT = Expor
   };
 }
 
-async function choosePath(host: Host, requested: string | undefined, title: string, defaultName: string): Promise<string> {
+async function choosePath(
+  host: Host,
+  requested: string | undefined,
+  title: string,
+  defaultName: string,
+): Promise<string> {
   const given = callerPath(host, requested);
   if (given) return given;
   const chosen = await host.chooseSavePath({ title, defaultName, filters: DOCX_FILTER });
@@ -68,7 +73,8 @@ function loadTree(store: Store, planId: string): PlanTree {
 }
 
 function progressEmitter(ctx: HandlerContext, jobId: string) {
-  return (p: { phase: string; done: number; total: number }) => ctx.emit('job:progress', { jobId, kind: 'export', ...p });
+  return (p: { phase: string; done: number; total: number }) =>
+    ctx.emit('job:progress', { jobId, kind: 'export', ...p });
 }
 
 /** How many written files "show in folder" remembers. */
@@ -86,7 +92,11 @@ export function createExportHandlers({ store, host }: { store: Store; host: Host
     'export:defaults': ({ planId }) => {
       const tree = loadTree(store, planId);
       const options = resolvedDefaults(tree);
-      return { options, fileName: appendixFileName(tree, options.appendixNumber ?? tree.plan.appendixNumber), coveringReportFileName: coveringReportFileName(tree) };
+      return {
+        options,
+        fileName: appendixFileName(tree, options.appendixNumber ?? tree.plan.appendixNumber),
+        coveringReportFileName: coveringReportFileName(tree),
+      };
     },
 
     'export:appendix': async ({ planId, options, path, jobId }, ctx) => {
@@ -97,14 +107,26 @@ export function createExportHandlers({ store, host }: { store: Store; host: Host
       } catch (error) {
         throw new DomainError('invalid_input', error instanceof Error ? error.message : String(error));
       }
-      if (sel.actions.length === 0 && options.lead) throw new DomainError('invalid_input', `No actions have a lead matching "${options.lead}". Nothing was written.`);
-      const target = await choosePath(host, path, 'Export the committee appendix', appendixFileName(tree, sel.appendixNumber));
+      if (sel.actions.length === 0 && options.lead)
+        throw new DomainError(
+          'invalid_input',
+          `No actions have a lead matching "${options.lead}". Nothing was written.`,
+        );
+      const target = await choosePath(
+        host,
+        path,
+        'Export the committee appendix',
+        appendixFileName(tree, sel.appendixNumber),
+      );
       const emit = progressEmitter(ctx, jobId ?? randomUUID());
       let bytes: Buffer;
       try {
         bytes = await buildAppendix(tree, options, emit, ctx.actor);
       } catch (error) {
-        throw new DomainError('export_failed', `The appendix could not be built: ${error instanceof Error ? error.message : String(error)}. Nothing was written.`);
+        throw new DomainError(
+          'export_failed',
+          `The appendix could not be built: ${error instanceof Error ? error.message : String(error)}. Nothing was written.`,
+        );
       }
       emit({ phase: 'writing', done: 1, total: 1 });
       const size = await writeFileAtomic(target, bytes);
@@ -114,16 +136,26 @@ export function createExportHandlers({ store, host }: { store: Store; host: Host
 
     'export:coveringReport': async ({ planId, periodId, content, path, jobId }, ctx) => {
       const tree = loadTree(store, planId);
-      const period = periodId ?? tree.plan.currentPeriodId ?? tree.periods.filter((p) => p.deletedAt === null).at(-1)?.id;
-      if (!period) throw new DomainError('invalid_input', 'This plan has no reporting periods yet. Add one before writing the covering report.');
+      const period =
+        periodId ?? tree.plan.currentPeriodId ?? tree.periods.filter((p) => p.deletedAt === null).at(-1)?.id;
+      if (!period)
+        throw new DomainError(
+          'invalid_input',
+          'This plan has no reporting periods yet. Add one before writing the covering report.',
+        );
       if (!tree.periods.some((p) => p.id === period && p.deletedAt === null))
-        throw new DomainError('not_found', 'That reporting period is not part of this plan, or it has been deleted. Choose one of the plan’s periods.');
+        throw new DomainError(
+          'not_found',
+          'That reporting period is not part of this plan, or it has been deleted. Choose one of the plan’s periods.',
+        );
       const report = content ?? getCoveringReport(store, planId, period).content;
       const target = await choosePath(host, path, 'Save the covering report', coveringReportFileName(tree));
       const emit = progressEmitter(ctx, jobId ?? randomUUID());
       emit({ phase: 'building', done: 0, total: 1 });
       const compare = resolveSelection(tree, ExportOptions.parse({ periodId: period })).compare;
-      const summary = tree.levels.some((l) => l.deletedAt === null) ? computeSummary(tree, { periodId: period, compareId: compare?.id ?? null }) : null;
+      const summary = tree.levels.some((l) => l.deletedAt === null)
+        ? computeSummary(tree, { periodId: period, compareId: compare?.id ?? null })
+        : null;
       const bytes = await buildCoveringReport(tree, report, summary, ctx.actor);
       const size = await writeFileAtomic(target, bytes);
       wrote(target);

@@ -85,7 +85,8 @@ export function widthsWithMinimums(weights: readonly number[], minimums: readonl
     free.forEach((i, k) => (out[i] = shares[k]!));
     // Columns given less than their minimum are fixed at it; the rest share what is left, again.
     const short = free.filter((i) => out[i]! < mins[i]!);
-    if (short.length === 0 || short.length === free.length) return short.length ? distributeWidths(mins, total, 0) : out;
+    if (short.length === 0 || short.length === free.length)
+      return short.length ? distributeWidths(mins, total, 0) : out;
     for (const i of short) fixed.add(i);
   }
 }
@@ -108,16 +109,18 @@ function largestRemainder(weights: readonly number[], total: number, min: number
  * thousandths of an em, regular and bold. Other characters are taken as 0.6 em (a little wider than average).
  */
 const ARIAL = [
-  278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584,
-  556, 1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278,
-  469, 556, 333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, 556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260,
-  334, 584,
+  278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556, 556, 556, 556, 556,
+  556, 556, 556, 278, 278, 584, 584, 584, 556, 1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833,
+  722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556, 333, 556, 556, 500, 556,
+  556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, 556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334,
+  260, 334, 584,
 ];
 const ARIAL_BOLD = [
-  278, 333, 474, 556, 556, 889, 722, 238, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 333, 333, 584, 584, 584,
-  611, 975, 722, 722, 722, 722, 667, 611, 778, 722, 278, 556, 722, 611, 833, 722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 333, 278, 333,
-  584, 556, 333, 556, 611, 556, 611, 556, 333, 611, 611, 278, 278, 556, 278, 889, 611, 611, 611, 611, 389, 556, 333, 611, 556, 778, 556, 556, 500, 389, 280,
-  389, 584,
+  278, 333, 474, 556, 556, 889, 722, 238, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556, 556, 556, 556, 556,
+  556, 556, 556, 333, 333, 584, 584, 584, 611, 975, 722, 722, 722, 722, 667, 611, 778, 722, 278, 556, 722, 611, 833,
+  722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 333, 278, 333, 584, 556, 333, 556, 611, 556, 611,
+  556, 333, 611, 611, 278, 278, 556, 278, 889, 611, 611, 611, 611, 389, 556, 333, 611, 556, 778, 556, 556, 500, 389,
+  280, 389, 584,
 ];
 const OTHER: Record<string, [number, number]> = {
   '’': [222, 278],
@@ -155,7 +158,11 @@ export function textTwips(text: string, halfPoints: number, bold = false): numbe
  * Width in twips a cell needs so that the longest word of `text` in Arial at `halfPoints` is not split,
  * plus the cell's side margins. Words are measured with Arial's own advance widths.
  */
-export function longestWordWidth(text: string, halfPoints: number, opts: { bold?: boolean; cellMargins?: number } = {}): number {
+export function longestWordWidth(
+  text: string,
+  halfPoints: number,
+  opts: { bold?: boolean; cellMargins?: number } = {},
+): number {
   let most = 0;
   for (const word of text.split(/\s+/)) if (word) most = Math.max(most, textTwips(word, halfPoints, opts.bold));
   return most + (opts.cellMargins ?? CELL_SIDE_MARGINS);
@@ -198,7 +205,9 @@ export function widthsFromContent(needs: readonly ColumnNeed[], total: number): 
     const shortIdx = needs.map((_, i) => i).filter((i) => !long.includes(i));
     const spare = shortIdx.reduce((a, i) => a + out[i]! - mins[i]!, 0);
     const need = longMins - left;
-    shortIdx.forEach((i) => (out[i] = mins[i]! + (spare > 0 ? ((out[i]! - mins[i]!) * Math.max(0, spare - need)) / spare : 0)));
+    shortIdx.forEach(
+      (i) => (out[i] = mins[i]! + (spare > 0 ? ((out[i]! - mins[i]!) * Math.max(0, spare - need)) / spare : 0)),
+    );
     left = total - shortIdx.reduce((a, i) => a + out[i]!, 0);
   }
   // Share what is left among the long columns by text per row, honouring minimum and natural widths.

@@ -16,7 +16,8 @@ export interface TableLabel {
   description: string;
 }
 
-const escAttr = (s: string): string => cleanText(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escAttr = (s: string): string =>
+  cleanText(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 const BORDER = (side: string) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="808080"/>`;
 const TABLE_STYLE_XML =
@@ -33,7 +34,11 @@ const STRONG = `<w:style w:type="character" w:styleId="Strong"><w:name w:val="St
 /** Rewrites the styles part: the table style added, Heading 4-6 and Strong replaced (see the module comment). */
 export function finishStyles(xml: string, bodyHalfPoints: number): string {
   let out = xml;
-  for (const n of [4, 5, 6]) out = out.replace(new RegExp(`<w:style w:type="paragraph" w:styleId="Heading${n}">[\\s\\S]*?</w:style>`), plainHeading(n, bodyHalfPoints));
+  for (const n of [4, 5, 6])
+    out = out.replace(
+      new RegExp(`<w:style w:type="paragraph" w:styleId="Heading${n}">[\\s\\S]*?</w:style>`),
+      plainHeading(n, bodyHalfPoints),
+    );
   out = out.replace(/<w:style w:type="paragraph" w:styleId="Strong">[\s\S]*?<\/w:style>/, STRONG);
   if (!out.includes(`w:styleId="${TABLE_STYLE}"`)) out = out.replace('</w:styles>', `${TABLE_STYLE_XML}</w:styles>`);
   return out;
@@ -50,7 +55,10 @@ export function labelTables(xml: string, labels: readonly TableLabel[]): string 
 }
 
 /** Applies the finishing touches to a packed .docx. */
-export function finishPackage(docx: Uint8Array, opts: { tables: readonly TableLabel[]; bodyHalfPoints: number }): Buffer {
+export function finishPackage(
+  docx: Uint8Array,
+  opts: { tables: readonly TableLabel[]; bodyHalfPoints: number },
+): Buffer {
   const files = unzipSync(docx);
   const doc = files['word/document.xml'];
   const styles = files['word/styles.xml'];
@@ -58,6 +66,8 @@ export function finishPackage(docx: Uint8Array, opts: { tables: readonly TableLa
   if (styles) files['word/styles.xml'] = strToU8(finishStyles(strFromU8(styles), opts.bodyHalfPoints));
   const core = files['docProps/core.xml'];
   if (core && !strFromU8(core).includes('<dc:language>'))
-    files['docProps/core.xml'] = strToU8(strFromU8(core).replace('</cp:coreProperties>', '<dc:language>en-GB</dc:language></cp:coreProperties>'));
+    files['docProps/core.xml'] = strToU8(
+      strFromU8(core).replace('</cp:coreProperties>', '<dc:language>en-GB</dc:language></cp:coreProperties>'),
+    );
   return Buffer.from(zipSync(files, { level: 6 }));
 }

@@ -16,7 +16,12 @@ export function findSoffice(): string | null {
   const override = process.env.PLANWRIGHT_SOFFICE;
   if (override) return fs.existsSync(override) ? override : null;
   const dirs = (process.env.PATH ?? '').split(path.delimiter).filter(Boolean);
-  const extra = process.platform === 'win32' ? ['C:\\Program Files\\LibreOffice\\program'] : process.platform === 'darwin' ? ['/Applications/LibreOffice.app/Contents/MacOS'] : [];
+  const extra =
+    process.platform === 'win32'
+      ? ['C:\\Program Files\\LibreOffice\\program']
+      : process.platform === 'darwin'
+        ? ['/Applications/LibreOffice.app/Contents/MacOS']
+        : [];
   for (const dir of [...dirs, ...extra])
     for (const name of process.platform === 'win32' ? ['soffice.exe', 'soffice.com'] : ['soffice']) {
       const candidate = path.join(dir, name);
@@ -30,15 +35,32 @@ export class PdfUnavailable extends Error {}
 /** Converts .docx bytes to a PDF written atomically at `target`; returns its size in bytes. */
 export async function writePdf(docx: Uint8Array, target: string): Promise<number> {
   const soffice = findSoffice();
-  if (!soffice) throw new PdfUnavailable('Writing a PDF needs LibreOffice, which is not installed. Install LibreOffice, or save as .docx and use "Save as PDF" in Word.');
+  if (!soffice)
+    throw new PdfUnavailable(
+      'Writing a PDF needs LibreOffice, which is not installed. Install LibreOffice, or save as .docx and use "Save as PDF" in Word.',
+    );
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'planwright-pdf-'));
   const profile = path.join(dir, `profile-${randomBytes(4).toString('hex')}`);
   try {
     const input = path.join(dir, 'document.docx');
     fs.writeFileSync(input, docx);
     await new Promise<void>((resolve, reject) =>
-      execFile(soffice, [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, input], { timeout: 600_000 }, (error) =>
-        error ? reject(new PdfUnavailable('LibreOffice could not convert the document to PDF. Nothing was written.')) : resolve(),
+      execFile(
+        soffice,
+        [
+          `-env:UserInstallation=${pathToFileURL(profile).href}`,
+          '--headless',
+          '--convert-to',
+          'pdf',
+          '--outdir',
+          dir,
+          input,
+        ],
+        { timeout: 600_000 },
+        (error) =>
+          error
+            ? reject(new PdfUnavailable('LibreOffice could not convert the document to PDF. Nothing was written.'))
+            : resolve(),
       ),
     );
     const pdf = path.join(dir, 'document.pdf');

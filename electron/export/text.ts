@@ -4,8 +4,9 @@
  */
 
 /** C0 controls other than tab, line feed and carriage return; U+FFFE/U+FFFF; unpaired surrogates. */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const ILLEGAL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const ILLEGAL =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Removes characters XML cannot hold and normalises line ends to "\n". */
 export function cleanText(text: string): string {

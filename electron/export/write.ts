@@ -78,7 +78,10 @@ export async function writeFileAtomic(path: string, data: Uint8Array): Promise<n
   } catch (error) {
     await handle?.close().catch(() => undefined);
     await fs.rm(temp, { force: true }).catch(() => undefined);
-    throw new DomainError('export_failed', `Could not save ${basename(path)}: ${describe(error)}. Nothing was written.`);
+    throw new DomainError(
+      'export_failed',
+      `Could not save ${basename(path)}: ${describe(error)}. Nothing was written.`,
+    );
   }
   // Flush the rename itself (the folder entry); not supported on every platform, so best effort.
   try {

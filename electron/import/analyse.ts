@@ -39,7 +39,10 @@ export function analyse(doc: SourceDoc, options: AnalyseOptions = {}): Analysis 
   const front = readFront(doc, classified, sections, consumed, w.warn);
 
   const ratingCols = classified.previewColumns.filter((c) => c.field === 'rating');
-  const proposed = ratingCols.length === 0 && !keyLevels ? proposeStatusRatings(sections, options.proposedRatings !== false, w) : false;
+  const proposed =
+    ratingCols.length === 0 && !keyLevels
+      ? proposeStatusRatings(sections, options.proposedRatings !== false, w)
+      : false;
   const chosen = chooseScale(keyLevels, sections, ratingCols);
   const { levels, scaleSource } = proposed
     ? { levels: presetLevels('words'), scaleSource: 'status phrases (proposed ratings; they can be declined)' }
@@ -92,7 +95,11 @@ function proposeStatusRatings(sections: SectionBuild[], accept: boolean, w: Retu
     }
   if (found.length === 0) return false;
   if (!accept) {
-    w.warn('proposed-rating', `No rating column: ${found.length} rating${found.length === 1 ? ' was' : 's were'} not proposed from the status phrases opening the progress text, as asked; every action is left not rated.`, 'Whole document');
+    w.warn(
+      'proposed-rating',
+      `No rating column: ${found.length} rating${found.length === 1 ? ' was' : 's were'} not proposed from the status phrases opening the progress text, as asked; every action is left not rated.`,
+      'Whole document',
+    );
     return false;
   }
   for (const { a, label } of found) a.ratings.set(0, { kind: 'text', text: label, family: null, fill: null });

@@ -7,7 +7,13 @@
  * Pure: no I/O.
  */
 import { COLUMNS } from '../../shared/columns';
-import type { ColumnMapping, DetectedColumn, ImportWarning, ImportWarningCode, MappedField } from '../../shared/import-schema';
+import type {
+  ColumnMapping,
+  DetectedColumn,
+  ImportWarning,
+  ImportWarningCode,
+  MappedField,
+} from '../../shared/import-schema';
 import { ColumnField } from '../../shared/model';
 import { colourFamily, wordFamily, type ColourFamily } from './colours';
 import { importFailed } from './errors';
@@ -26,7 +32,10 @@ export const oneLine = (s: string): string => s.replace(/\s*\n\s*/g, ' ').trim()
 export function sectionHeading(text: string): { number: string | null; title: string } | null {
   const t = oneLine(text);
   if (t === '') return null;
-  let m = /^(?:area for improvement|areas? of improvement|priority|theme|section|area|strand|workstream)\s*\(?\s*(\d+[a-z]?)\s*\)?\s*[:.\-–—)]?\s*(.*)$/i.exec(t);
+  let m =
+    /^(?:area for improvement|areas? of improvement|priority|theme|section|area|strand|workstream)\s*\(?\s*(\d+[a-z]?)\s*\)?\s*[:.\-–—)]?\s*(.*)$/i.exec(
+      t,
+    );
   if (m) return { number: m[1] ?? null, title: (m[2] ?? '').trim() };
   m = /^(\d{1,3})\s*[.):\-–—]?\s+(\S.*)$/.exec(t);
   if (m && !/^\d/.test(m[2] ?? '')) return { number: m[1] ?? null, title: (m[2] ?? '').trim() };
@@ -36,10 +45,16 @@ export function sectionHeading(text: string): { number: string | null; title: st
 /** Recommendation tags in a reference or recommendations cell: "Ofsted 1", "OFSTED recco 14", "Rec 3". */
 export function recommendationTags(text: string): { agency: string; number: number }[] {
   const out: { agency: string; number: number }[] = [];
-  const re = /\b(ofsted|jtai|hmi|cqc|slac|recommendations?|recco|recs?)\b\.?\s*(?:(?:recco|rec(?:ommendation)?|no)\.?\s*)?(\d{1,3})\b/gi;
+  const re =
+    /\b(ofsted|jtai|hmi|cqc|slac|recommendations?|recco|recs?)\b\.?\s*(?:(?:recco|rec(?:ommendation)?|no)\.?\s*)?(\d{1,3})\b/gi;
   for (const m of text.matchAll(re)) {
     const word = (m[1] ?? '').toLowerCase();
-    const agency = word === 'ofsted' ? 'Ofsted' : ['jtai', 'hmi', 'cqc', 'slac'].includes(word) ? word.toUpperCase() : 'Recommendation';
+    const agency =
+      word === 'ofsted'
+        ? 'Ofsted'
+        : ['jtai', 'hmi', 'cqc', 'slac'].includes(word)
+          ? word.toUpperCase()
+          : 'Recommendation';
     out.push({ agency, number: Number(m[2]) });
   }
   return out;
@@ -50,7 +65,10 @@ export function recommendationTags(text: string): { agency: string; number: numb
  * "Ofsted 3: …", "Recco 2 …" (any case, with or without a space before the number). The cell text is kept as typed.
  */
 export function openingTags(text: string): { agency: string; number: number }[] {
-  const m = /^\s*(?:(ofsted|jtai|hmi|cqc|slac)\b\.?\s*(?:(?:recco|rec(?:ommendation)?|no)\.?\s*)?|(recco|recommendation)\.?\s*)(\d{1,3})(?!\d|\.\d)/i.exec(text);
+  const m =
+    /^\s*(?:(ofsted|jtai|hmi|cqc|slac)\b\.?\s*(?:(?:recco|rec(?:ommendation)?|no)\.?\s*)?|(recco|recommendation)\.?\s*)(\d{1,3})(?!\d|\.\d)/i.exec(
+      text,
+    );
   if (!m) return [];
   const word = (m[1] ?? '').toLowerCase();
   const agency = word === 'ofsted' ? 'Ofsted' : word !== '' ? word.toUpperCase() : 'Recommendation';
@@ -65,7 +83,8 @@ export function splitReference(raw: string): { reference: string; rest: string }
   return { reference: t, rest: '' };
 }
 
-export const looksLikeReference = (t: string): boolean => /^[A-Za-z]{0,4}\d+(?:\.\d+)*[a-z]?(\s|$)/.test(oneLine(t)) && oneLine(t).length <= 40;
+export const looksLikeReference = (t: string): boolean =>
+  /^[A-Za-z]{0,4}\d+(?:\.\d+)*[a-z]?(\s|$)/.test(oneLine(t)) && oneLine(t).length <= 40;
 
 // ---------------------------------------------------------------------------------------------
 // Table classification
@@ -121,7 +140,8 @@ export function findHeader(rows: readonly GridRow[], fixedRow?: number): HeaderI
       const joined = combine(rowTexts(row, true), rowTexts(next));
       const s2 = headerScore(joined);
       // Two rows count as one header only when together they read better than either alone.
-      if (s2 >= 2 && s2 > s1 && s2 > headerScore(rowTexts(next)) && (!best || s2 > best.score)) best = { info: { rows: [i, i + 1], texts: joined }, score: s2 };
+      if (s2 >= 2 && s2 > s1 && s2 > headerScore(rowTexts(next)) && (!best || s2 > best.score))
+        best = { info: { rows: [i, i + 1], texts: joined }, score: s2 };
     }
     if (best && i > best.info.rows[best.info.rows.length - 1]! + 1) break;
   }
@@ -136,7 +156,10 @@ export interface KeyLevel {
   definition: string;
 }
 
-const stripMarks = (t: string): string => oneLine(t).replace(/^[^\p{L}\p{N}]+/u, '').trim();
+const stripMarks = (t: string): string =>
+  oneLine(t)
+    .replace(/^[^\p{L}\p{N}]+/u, '')
+    .trim();
 
 function keyRow(row: GridRow): KeyLevel | null {
   const cells = row.cells.filter((c) => !c.spanned);
@@ -175,10 +198,16 @@ export interface RecommendationRow {
 /** A recommendations table: "Recommendation" | "Text" (| "Answered by actions"). */
 export function readRecommendationTable(rows: readonly GridRow[]): RecommendationRow[] | null {
   const header = rows[0] ? rowTexts(rows[0]).map(normaliseHeader) : [];
-  const labelCol = header.findIndex((h) => /^(recommendations?|rec|ref|no|number|recommendation (no|number|ref))$/.test(h));
-  const textCol = header.findIndex((h, i) => i !== labelCol && /^(text|recommendation text|recommendations?|detail|description|wording)$/.test(h));
+  const labelCol = header.findIndex((h) =>
+    /^(recommendations?|rec|ref|no|number|recommendation (no|number|ref))$/.test(h),
+  );
+  const textCol = header.findIndex(
+    (h, i) => i !== labelCol && /^(text|recommendation text|recommendations?|detail|description|wording)$/.test(h),
+  );
   if (labelCol < 0 || textCol < 0) return null;
-  const answeredCol = header.findIndex((h, i) => i !== labelCol && i !== textCol && /answered|addressed|actions?|linked/.test(h));
+  const answeredCol = header.findIndex(
+    (h, i) => i !== labelCol && i !== textCol && /answered|addressed|actions?|linked/.test(h),
+  );
   return rows.slice(1).flatMap((r) => {
     const label = oneLine(r.cells[labelCol]?.text ?? '');
     const text = oneLine(r.cells[textCol]?.text ?? '');
@@ -198,7 +227,12 @@ export function readRecommendationTable(rows: readonly GridRow[]): Recommendatio
 /** Fields one column at most can map to: every model field but the ratings (a column per period), plus the section. */
 const SINGLE_FIELDS = new Set<MappedField>([...ColumnField.options.filter((f) => !COLUMNS[f].perPeriod), 'section']);
 
-function detectColumns(header: HeaderInfo, body: readonly GridRow[], width: number, userMapping: ColumnMapping | undefined): DetectedColumn[] {
+function detectColumns(
+  header: HeaderInfo,
+  body: readonly GridRow[],
+  width: number,
+  userMapping: ColumnMapping | undefined,
+): DetectedColumn[] {
   const guesses = Array.from({ length: width }, (_, i) => guessHeader(header.texts[i] ?? ''));
   const samples = Array.from({ length: width }, (_, i) =>
     body
@@ -207,7 +241,10 @@ function detectColumns(header: HeaderInfo, body: readonly GridRow[], width: numb
       .slice(0, 40),
   );
   const refLike = samples.map((s) => (s.length === 0 ? 0 : s.filter(looksLikeReference).length / s.length));
-  const chosen: { field: MappedField; confidence: number }[] = Array.from({ length: width }, () => ({ field: 'ignore' as MappedField, confidence: 0 }));
+  const chosen: { field: MappedField; confidence: number }[] = Array.from({ length: width }, () => ({
+    field: 'ignore' as MappedField,
+    confidence: 0,
+  }));
   const taken = new Set<MappedField>();
   // A first column headed by a section number ("3") or nothing, holding references, is the reference column.
   const hasRefHeader = guesses.some((g) => g[0]?.field === 'reference' && g[0].confidence >= 1);
@@ -222,7 +259,9 @@ function detectColumns(header: HeaderInfo, body: readonly GridRow[], width: numb
     }
   }
   const pairs: { col: number; field: MappedField; confidence: number; rank: number }[] = [];
-  guesses.forEach((gs, col) => gs.forEach((g, rank) => pairs.push({ col, field: g.field, confidence: g.confidence, rank })));
+  guesses.forEach((gs, col) =>
+    gs.forEach((g, rank) => pairs.push({ col, field: g.field, confidence: g.confidence, rank })),
+  );
   pairs.sort((a, b) => b.confidence - a.confidence || a.rank - b.rank || a.col - b.col);
   for (const p of pairs) {
     if (chosen[p.col]!.field !== 'ignore') continue;
@@ -233,7 +272,9 @@ function detectColumns(header: HeaderInfo, body: readonly GridRow[], width: numb
   // "Outcome" beside "Success measure(s)": the outcome is the grouping (objective), the measure the outcome.
   const outcomeCol = chosen.findIndex((c) => c.field === 'outcome');
   if (outcomeCol >= 0 && !taken.has('objective')) {
-    const measureCol = guesses.findIndex((g, i) => i !== outcomeCol && chosen[i]!.field === 'ignore' && g.some((x) => x.field === 'outcome'));
+    const measureCol = guesses.findIndex(
+      (g, i) => i !== outcomeCol && chosen[i]!.field === 'ignore' && g.some((x) => x.field === 'outcome'),
+    );
     if (measureCol >= 0 && /^outcomes?$/.test(normaliseHeader(header.texts[outcomeCol] ?? ''))) {
       chosen[outcomeCol] = { field: 'objective', confidence: 0.8 };
       chosen[measureCol] = { field: 'outcome', confidence: 0.8 };
@@ -258,11 +299,13 @@ function detectColumns(header: HeaderInfo, body: readonly GridRow[], width: numb
   });
 }
 
-
 /** A summary table: first header "Area" / "Priority" / "Section" / "Theme" and columns of averages. */
 export function isSummaryTable(rows: readonly GridRow[]): boolean {
   const header = rows[0] ? rowTexts(rows[0]).map(normaliseHeader) : [];
-  return /^(areas?|priority|priorities|sections?|themes?)$/.test(header[0] ?? '') && header.some((h) => /\b(average|mean)\b/.test(h));
+  return (
+    /^(areas?|priority|priorities|sections?|themes?)$/.test(header[0] ?? '') &&
+    header.some((h) => /\b(average|mean)\b/.test(h))
+  );
 }
 
 export type TableKind =
@@ -289,7 +332,10 @@ export interface Classified {
 /** What each table of the document is. Throws import_failed when there is no table, or no plan table. */
 export function classifyTables(doc: SourceDoc, options: AnalyseOptions): Classified {
   const tables = doc.blocks.filter((b): b is Table => b.type === 'table');
-  if (tables.length === 0) throw importFailed(`${doc.fileName} has no table. The importer reads plans kept as a table (one row per action, with headers such as Action, Lead, By When, RAG).`);
+  if (tables.length === 0)
+    throw importFailed(
+      `${doc.fileName} has no table. The importer reads plans kept as a table (one row per action, with headers such as Action, Lead, By When, RAG).`,
+    );
   const kinds = new Map<number, TableKind>();
   let lastPlanWidth: number | null = null;
   let previewColumns: DetectedColumn[] | null = null;
@@ -354,9 +400,11 @@ export function warner(doc: SourceDoc): Warner {
       counts.set(code, n);
       if (n <= 50) warnings.push({ code, message, location });
     },
-    where: (table, row) => (doc.locate === 'sheet' ? `Sheet ${doc.sheet ?? ''}, row ${row + 1}` : `Table ${table}, row ${row + 1}`),
+    where: (table, row) =>
+      doc.locate === 'sheet' ? `Sheet ${doc.sheet ?? ''}, row ${row + 1}` : `Table ${table}, row ${row + 1}`,
     finish: () => {
-      for (const [code, n] of counts) if (n > 50) warnings.push({ code, message: `…and ${n - 50} more like this.`, location: 'Whole document' });
+      for (const [code, n] of counts)
+        if (n > 50) warnings.push({ code, message: `…and ${n - 50} more like this.`, location: 'Whole document' });
     },
   };
 }

@@ -67,7 +67,10 @@ export function colourFamily(hex: string | null): ColourFamily | null {
 
 /** The family a rating word names: RED / R, AMBER / A / YELLOW / ORANGE, GREEN / G, BLUE / B / COMPLETED. */
 export function wordFamily(text: string): ColourFamily | null {
-  const t = text.trim().toUpperCase().replace(/[.\s]+$/, '');
+  const t = text
+    .trim()
+    .toUpperCase()
+    .replace(/[.\s]+$/, '');
   if (/^(R|RED)$/.test(t)) return 'red';
   if (/^(A|AMBER|Y|YELLOW|ORANGE)$/.test(t)) return 'amber';
   if (/^(G|GREEN)$/.test(t)) return 'green';

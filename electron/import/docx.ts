@@ -8,13 +8,37 @@ import { highlightHex, normaliseHex } from './colours';
 import { importFailed } from './errors';
 import { LIMITS } from './limits';
 import { emptyCell, type Block, type GridCell, type GridRow, type SourceDoc } from './source';
-import { attr, childElements, decodeXml, isW, parseXml, textContent, wAttr, wChild, wDescendants, W_NS, type XElement } from './xml';
+import {
+  attr,
+  childElements,
+  decodeXml,
+  isW,
+  parseXml,
+  textContent,
+  wAttr,
+  wChild,
+  wDescendants,
+  W_NS,
+  type XElement,
+} from './xml';
 import { listZip, readZipEntries } from './zip';
 
 const MAIN_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml';
 
 /** Elements whose text is read through (wrappers). */
-const THROUGH = new Set(['r', 'ins', 'moveTo', 'hyperlink', 'sdt', 'sdtContent', 'smartTag', 'customXml', 'fldSimple', 'bdo', 'dir']);
+const THROUGH = new Set([
+  'r',
+  'ins',
+  'moveTo',
+  'hyperlink',
+  'sdt',
+  'sdtContent',
+  'smartTag',
+  'customXml',
+  'fldSimple',
+  'bdo',
+  'dir',
+]);
 
 /** Text of a paragraph-level node: tracked deletions, field codes and properties skipped. */
 function inlineText(node: XElement, out: string[]): void {
@@ -42,7 +66,10 @@ function inlineText(node: XElement, out: string[]): void {
 
 /** Cleans paragraph text: non-breaking and other odd spaces made plain, ends trimmed. */
 function clean(text: string): string {
-  return text.replace(/[\u00a0\u2007\u202f]/g, ' ').replace(/[\u200b\ufeff]/g, '').trim();
+  return text
+    .replace(/[\u00a0\u2007\u202f]/g, ' ')
+    .replace(/[\u200b\ufeff]/g, '')
+    .trim();
 }
 
 function paragraphText(p: XElement): string {
@@ -59,7 +86,15 @@ function cellParagraphs(node: XElement, out: string[]): void {
         const t = line.trim();
         if (t !== '') out.push(t);
       }
-    } else if (isW(el, 'tbl') || isW(el, 'tr') || isW(el, 'tc') || isW(el, 'sdt') || isW(el, 'sdtContent') || isW(el, 'customXml') || isW(el, 'ins'))
+    } else if (
+      isW(el, 'tbl') ||
+      isW(el, 'tr') ||
+      isW(el, 'tc') ||
+      isW(el, 'sdt') ||
+      isW(el, 'sdtContent') ||
+      isW(el, 'customXml') ||
+      isW(el, 'ins')
+    )
       cellParagraphs(el, out);
   }
 }
@@ -113,7 +148,8 @@ export function readTable(tbl: XElement): GridRow[] {
   tableRows(tbl, trs);
   const rows: GridRow[] = [];
   for (const tr of trs) {
-    if (rows.length >= LIMITS.maxRows) throw importFailed(`A table has more than ${LIMITS.maxRows} rows, more than the importer reads.`);
+    if (rows.length >= LIMITS.maxRows)
+      throw importFailed(`A table has more than ${LIMITS.maxRows} rows, more than the importer reads.`);
     const trPr = wChild(tr, 'trPr');
     if (trPr && wChild(trPr, 'del')) continue;
     const cells: GridCell[] = [];
@@ -124,7 +160,10 @@ export function readTable(tbl: XElement): GridRow[] {
     const above = rows[rows.length - 1];
     for (const tc of tcs) {
       const tcPr = wChild(tc, 'tcPr');
-      const span = Math.max(1, Math.min(LIMITS.maxColumns, Number(wAttr(tcPr ? wChild(tcPr, 'gridSpan') : null, 'val') ?? 1) || 1));
+      const span = Math.max(
+        1,
+        Math.min(LIMITS.maxColumns, Number(wAttr(tcPr ? wChild(tcPr, 'gridSpan') : null, 'val') ?? 1) || 1),
+      );
       const vMerge = tcPr ? wChild(tcPr, 'vMerge') : null;
       const continues = vMerge !== null && wAttr(vMerge, 'val') !== 'restart';
       const col = cells.length;
@@ -139,7 +178,8 @@ export function readTable(tbl: XElement): GridRow[] {
       }
       cells.push({ text, fill, merged: continues && upper !== undefined, spanned: false, span });
       for (let s = 1; s < span; s++) cells.push({ ...emptyCell(), spanned: true });
-      if (cells.length > LIMITS.maxColumns) throw importFailed(`A table has more than ${LIMITS.maxColumns} columns, more than the importer reads.`);
+      if (cells.length > LIMITS.maxColumns)
+        throw importFailed(`A table has more than ${LIMITS.maxColumns} columns, more than the importer reads.`);
     }
     rows.push({ cells, header: trPr ? onOff(wChild(trPr, 'tblHeader')) : false });
   }
@@ -149,7 +189,8 @@ export function readTable(tbl: XElement): GridRow[] {
 function paragraphBlock(p: XElement): Block {
   const pPr = wChild(p, 'pPr');
   const style = wAttr(pPr ? wChild(pPr, 'pStyle') : null, 'val') ?? '';
-  const heading = /^(heading|title|subtitle|berschrift|titre)/i.test(style) || (pPr !== null && wChild(pPr, 'outlineLvl') !== null);
+  const heading =
+    /^(heading|title|subtitle|berschrift|titre)/i.test(style) || (pPr !== null && wChild(pPr, 'outlineLvl') !== null);
   const numbered = (pPr !== null && wChild(pPr, 'numPr') !== null) || /list/i.test(style);
   return { type: 'paragraph', text: paragraphText(p), style, heading, numbered };
 }
@@ -166,7 +207,8 @@ function walkBody(node: XElement, blocks: Block[], walk: Walk): void {
     else if (isW(el, 'tbl')) {
       blocks.push({ type: 'table', index: ++walk.tables, rows: readTable(el) });
       walk.onProgress?.(walk.tables, walk.total);
-    } else if (isW(el, 'sdt') || isW(el, 'sdtContent') || isW(el, 'customXml') || isW(el, 'ins')) walkBody(el, blocks, walk);
+    } else if (isW(el, 'sdt') || isW(el, 'sdtContent') || isW(el, 'customXml') || isW(el, 'ins'))
+      walkBody(el, blocks, walk);
   }
 }
 
@@ -174,7 +216,9 @@ function walkBody(node: XElement, blocks: Block[], walk: Walk): void {
 function mainPart(contentTypes: Uint8Array | undefined): string {
   if (!contentTypes) return 'word/document.xml';
   const root = parseXml(decodeXml(contentTypes), '[Content_Types].xml');
-  for (const o of childElements(root)) if (o.local === 'Override' && attr(o, 'ContentType') === MAIN_TYPE) return (attr(o, 'PartName') ?? '/word/document.xml').replace(/^\//, '');
+  for (const o of childElements(root))
+    if (o.local === 'Override' && attr(o, 'ContentType') === MAIN_TYPE)
+      return (attr(o, 'PartName') ?? '/word/document.xml').replace(/^\//, '');
   return 'word/document.xml';
 }
 
@@ -216,7 +260,11 @@ const skipUnread = (local: string, _ns: string, parent: XElement): boolean => {
 const TEXT_IN = new Set(['t']);
 
 /** Reads a .docx package (already known to be a zip). `onProgress` is told of each table read. */
-export function readDocx(data: Uint8Array, fileName: string, onProgress?: (done: number, total: number) => void): SourceDoc {
+export function readDocx(
+  data: Uint8Array,
+  fileName: string,
+  onProgress?: (done: number, total: number) => void,
+): SourceDoc {
   const entries = listZip(data, 'Word document');
   const names = new Set(entries.map((e) => e.name));
   const ct = readZipEntries(data, (n) => n === '[Content_Types].xml', 'Word document').get('[Content_Types].xml');

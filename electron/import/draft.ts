@@ -25,7 +25,6 @@ export function mostCommonYear(texts: string[]): string | null {
   return best;
 }
 
-
 /** The action with this reference; actions without one answer to "section.position" (as the store numbers them). */
 function findByReference(sections: SectionBuild[], ref: string): RowAction | undefined {
   for (const s of sections) {
@@ -37,7 +36,8 @@ function findByReference(sections: SectionBuild[], ref: string): RowAction | und
 /** A line naming a plan. */
 const PLAN_NAME = /\b(plan|strategy|programme)\b/i;
 /** Lines that name a plan but are not the title. */
-const NOT_TITLE = /^(appendix|key|summary|introduction|governance|reporting period|compared with|this plan|the plan)\b|recommendations?/i;
+const NOT_TITLE =
+  /^(appendix|key|summary|introduction|governance|reporting period|compared with|this plan|the plan)\b|recommendations?/i;
 
 export interface FrontMatter {
   title: string;
@@ -55,12 +55,21 @@ export interface FrontMatter {
  * service above it, "Appendix N", an introduction, governance text, and the recommendations (a numbered
  * list after a paragraph naming recommendations, or a recommendations table).
  */
-export function readFrontMatter(paras: Extract<Block, { type: 'paragraph' }>[], doc: SourceDoc, tags: { agency: string }[], recTable: RecommendationRow[] | null): FrontMatter {
+export function readFrontMatter(
+  paras: Extract<Block, { type: 'paragraph' }>[],
+  doc: SourceDoc,
+  tags: { agency: string }[],
+  recTable: RecommendationRow[] | null,
+): FrontMatter {
   let titleIdx = paras.findIndex((p) => p.heading);
   if (titleIdx < 0 && doc.kind === 'docx' && paras.length > 0) titleIdx = 0;
   // The title block's line naming the plan ("…Development Plan 2017-19", "LA Action Plan") is the title,
   // not a first heading holding the council's name alone.
-  const namesPlan = (p: Extract<Block, { type: 'paragraph' }>): boolean => PLAN_NAME.test(p.text) && oneLine(p.text).length <= 200 && !/[.:;]$/.test(p.text.trim()) && !NOT_TITLE.test(oneLine(p.text));
+  const namesPlan = (p: Extract<Block, { type: 'paragraph' }>): boolean =>
+    PLAN_NAME.test(p.text) &&
+    oneLine(p.text).length <= 200 &&
+    !/[.:;]$/.test(p.text.trim()) &&
+    !NOT_TITLE.test(oneLine(p.text));
   const named = paras.findIndex((p, i) => i < 8 && namesPlan(p));
   if (named >= 0 && (titleIdx < 0 || !namesPlan(paras[titleIdx]!))) titleIdx = named;
   const above = titleIdx > 0 ? paras.slice(0, titleIdx) : [];
@@ -113,7 +122,13 @@ export function readFrontMatter(paras: Extract<Block, { type: 'paragraph' }>[], 
       continue;
     }
     if (mode === 'skip') continue;
-    if (!explicit && out.recommendationsHeading === '' && /recommendation/i.test(t) && !/[.:]$/.test(t) && t.length < 200) {
+    if (
+      !explicit &&
+      out.recommendationsHeading === '' &&
+      /recommendation/i.test(t) &&
+      !/[.:]$/.test(t) &&
+      t.length < 200
+    ) {
       out.recommendationsHeading = oneLine(t);
       mode = 'recs';
       continue;
@@ -131,16 +146,18 @@ export function readFrontMatter(paras: Extract<Block, { type: 'paragraph' }>[], 
   }
   const counts = new Map<string, number>();
   for (const tag of tags) counts.set(tag.agency, (counts.get(tag.agency) ?? 0) + 1);
-  const agency = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? (/ofsted/i.test(out.recommendationsHeading) ? 'Ofsted' : 'Recommendation');
+  const agency =
+    [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ??
+    (/ofsted/i.test(out.recommendationsHeading) ? 'Ofsted' : 'Recommendation');
   out.recommendations = recTable
     ? recTable.map((r, i) => ({ number: r.number ?? i + 1, label: r.label || `${agency} ${i + 1}`, text: r.text }))
     : list.map((text, i) => ({ number: i + 1, label: `${agency} ${i + 1}`, text }));
-  if (out.recommendations.length === 0 && !recTable) out.recommendationsHeading = explicit ? out.recommendationsHeading : '';
+  if (out.recommendations.length === 0 && !recTable)
+    out.recommendationsHeading = explicit ? out.recommendationsHeading : '';
   out.introduction = intro.join('\n');
   out.governance = governance.join('\n');
   return out;
 }
-
 
 /** The plan's columns: the template's, relabelled with the document's headers; unmapped ones hidden. */
 function buildColumns(template: PlanTemplate, detected: DetectedColumn[], periods: number): ColumnConfig[] {
@@ -154,7 +171,8 @@ function buildColumns(template: PlanTemplate, detected: DetectedColumn[], period
     seen.add(field);
     const b = base.find((c) => c.field === field);
     const header = oneLine(d.header);
-    const label = header === '' || /^\d+$/.test(header) || field === 'rating' ? (b?.label ?? header) : header.slice(0, 120);
+    const label =
+      header === '' || /^\d+$/.test(header) || field === 'rating' ? (b?.label ?? header) : header.slice(0, 120);
     out.push({ field, label, visible: true, width: b?.width ?? COLUMNS[field].defaultWidth });
   }
   if (periods > 1 && !seen.has('ratingHistory')) {
@@ -167,7 +185,13 @@ function buildColumns(template: PlanTemplate, detected: DetectedColumn[], period
 }
 
 /** The front matter read from the paragraphs before the first plan table, with the recommendations linked to the rows that cite them. */
-export function readFront(doc: SourceDoc, classified: Classified, sections: SectionBuild[], consumed: Set<Block>, warn: Warner['warn']): FrontMatter {
+export function readFront(
+  doc: SourceDoc,
+  classified: Classified,
+  sections: SectionBuild[],
+  consumed: Set<Block>,
+  warn: Warner['warn'],
+): FrontMatter {
   const { tables, kinds, recTable } = classified;
   const firstTableIndex = tables.find((t) => kinds.get(t.index)?.kind === 'plan')!.index;
   const preamble: Extract<Block, { type: 'paragraph' }>[] = [];
@@ -184,17 +208,29 @@ export function readFront(doc: SourceDoc, classified: Classified, sections: Sect
       const action = findByReference(sections, ref);
       if (action) {
         if (!action.tags.some((t) => `${t.agency} ${t.number}` === r.label)) action.links.push(r.label);
-      } else warn('unknown-reference', `The recommendations table says ${r.label} is answered by ${ref}, but no action has that reference.`, 'Recommendations');
+      } else
+        warn(
+          'unknown-reference',
+          `The recommendations table says ${r.label} is answered by ${ref}, but no action has that reference.`,
+          'Recommendations',
+        );
     }
   }
   // Sections that are the inspector's recommendations ("Area for Improvement (1): Ensure that…"): each is a
   // recommendation (the document's own, when its text matches), answered by every action of the area.
-  const norm = (t: string): string => oneLine(t).toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  const norm = (t: string): string =>
+    oneLine(t)
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
   for (const s of sections) {
     if (!s.area || s.title === '') continue;
-    const same = recommendations.find((r) => r.text !== '' && (norm(r.text).startsWith(norm(s.title)) || norm(s.title).startsWith(norm(r.text))));
+    const same = recommendations.find(
+      (r) => r.text !== '' && (norm(r.text).startsWith(norm(s.title)) || norm(s.title).startsWith(norm(r.text))),
+    );
     const label = same?.label ?? `Area for Improvement ${s.number ?? recommendations.length + 1}`;
-    if (!same && !recommendations.some((r) => r.label === label)) recommendations.push({ number: /^\d+$/.test(s.number ?? '') ? Number(s.number) : null, label, text: s.title });
+    if (!same && !recommendations.some((r) => r.label === label))
+      recommendations.push({ number: /^\d+$/.test(s.number ?? '') ? Number(s.number) : null, label, text: s.title });
     for (const a of s.actions) if (!a.links.includes(label)) a.links.push(label);
   }
   const recommendationLabels = new Set(recommendations.map((r) => r.label));
@@ -203,7 +239,11 @@ export function readFront(doc: SourceDoc, classified: Classified, sections: Sect
     if (!recommendationLabels.has(label)) {
       recommendationLabels.add(label);
       recommendations.push({ number: t.number, label, text: '' });
-      warn('recommendation-text', `Rows cite "${label}" but the document has no recommendation list with its text; it was added with no text.`, 'Recommendations');
+      warn(
+        'recommendation-text',
+        `Rows cite "${label}" but the document has no recommendation list with its text; it was added with no text.`,
+        'Recommendations',
+      );
     }
   }
   return front;
@@ -220,7 +260,12 @@ export interface DraftParts {
 }
 
 /** The validated draft and the preview. Throws import_failed if what was read is not a plan the store accepts. */
-export function buildDraft(doc: SourceDoc, classified: Classified, parts: DraftParts, w: Warner): { draft: PlanDraftParsed; preview: Omit<ImportPreview, 'token'> } {
+export function buildDraft(
+  doc: SourceDoc,
+  classified: Classified,
+  parts: DraftParts,
+  w: Warner,
+): { draft: PlanDraftParsed; preview: Omit<ImportPreview, 'token'> } {
   const { previewColumns, headerRowUsed } = classified;
   const { front, sections, levels, scaleSource, year, ratingCount } = parts;
   const { title, recommendations } = front;
@@ -280,19 +325,29 @@ export function buildDraft(doc: SourceDoc, classified: Classified, parts: DraftP
     ...(currentPeriod ? { currentPeriod } : {}),
     ...(comparePeriod ? { comparePeriod } : {}),
     recommendations,
-    sections: kept.map((s) => ({ number: s.number ?? undefined, title: s.title, description: s.description, actions: s.actions.map((a) => a.draft), indicators: s.indicators })),
+    sections: kept.map((s) => ({
+      number: s.number ?? undefined,
+      title: s.title,
+      description: s.description,
+      actions: s.actions.map((a) => a.draft),
+      indicators: s.indicators,
+    })),
   };
   const parsed = PlanDraft.safeParse(draftInput);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw importFailed(`The plan read from ${doc.fileName} could not be accepted: ${issue?.message ?? 'invalid'} (${issue?.path.join('.') ?? ''}).`);
+    throw importFailed(
+      `The plan read from ${doc.fileName} could not be accepted: ${issue?.message ?? 'invalid'} (${issue?.path.join('.') ?? ''}).`,
+    );
   }
   w.finish();
 
   const actionCount = kept.reduce((n, s) => n + s.actions.length, 0);
   if (actionCount === 0) warn('no-rows', 'The plan table has a header but no rows.', 'Whole document');
   const linked = new Map<string, string[]>();
-  for (const s of kept) for (const a of s.actions) for (const r of a.draft.recommendations) linked.set(r, [...(linked.get(r) ?? []), a.draft.reference ?? '?']);
+  for (const s of kept)
+    for (const a of s.actions)
+      for (const r of a.draft.recommendations) linked.set(r, [...(linked.get(r) ?? []), a.draft.reference ?? '?']);
 
   return {
     draft: parsed.data,
@@ -308,8 +363,18 @@ export function buildDraft(doc: SourceDoc, classified: Classified, parts: DraftP
       scaleSource,
       scale: levels.map((l) => ({ key: l.key, label: l.label, colour: l.colour, definition: l.definition })),
       periods: periodLabels,
-      recommendations: recommendations.map((r) => ({ label: r.label, text: r.text, linkedTo: linked.get(r.label) ?? [] })),
-      totals: { sections: kept.length, actions: actionCount, periods: periodLabels.length, ratings: ratingCount, recommendations: recommendations.length },
+      recommendations: recommendations.map((r) => ({
+        label: r.label,
+        text: r.text,
+        linkedTo: linked.get(r.label) ?? [],
+      })),
+      totals: {
+        sections: kept.length,
+        actions: actionCount,
+        periods: periodLabels.length,
+        ratings: ratingCount,
+        recommendations: recommendations.length,
+      },
       warnings,
       indicators: kept.flatMap((s) =>
         s.indicators.map((i) => ({

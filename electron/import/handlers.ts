@@ -40,7 +40,8 @@ export interface ImportDeps {
 }
 
 function progress(ctx: HandlerContext, jobId: string) {
-  return (phase: string, done: number, total: number): void => ctx.emit('job:progress', { jobId, kind: 'import', phase, done, total });
+  return (phase: string, done: number, total: number): void =>
+    ctx.emit('job:progress', { jobId, kind: 'import', phase, done, total });
 }
 
 export function createImportHandlers(deps: ImportDeps): HandlersFor<ImportChannel> {
@@ -57,13 +58,19 @@ export function createImportHandlers(deps: ImportDeps): HandlersFor<ImportChanne
   };
   const find = (token: string): Pending => {
     const entry = pending.get(token);
-    if (!entry) throw new DomainError('not_found', 'This import is no longer open (it was confirmed, cancelled or replaced). Choose the file again.');
+    if (!entry)
+      throw new DomainError(
+        'not_found',
+        'This import is no longer open (it was confirmed, cancelled or replaced). Choose the file again.',
+      );
     return entry;
   };
 
   return {
     'import:preview': async (input, ctx) => {
-      const path = callerPath(deps.host, input.path) ?? (await deps.host.chooseOpenPath({ title: 'Import a plan from Word, Excel or CSV', filters: IMPORT_FILTERS }));
+      const path =
+        callerPath(deps.host, input.path) ??
+        (await deps.host.chooseOpenPath({ title: 'Import a plan from Word, Excel or CSV', filters: IMPORT_FILTERS }));
       if (!path) throw new DomainError('cancelled', 'No file was chosen, so nothing was imported.');
       const jobId = input.jobId ?? randomUUID();
       const report = progress(ctx, jobId);
@@ -90,9 +97,11 @@ export function createImportHandlers(deps: ImportDeps): HandlersFor<ImportChanne
         ...(input.headerRow !== undefined ? { headerRow: input.headerRow } : {}),
       };
       // Another sheet or header row means the old mapping's columns no longer apply.
-      if ((input.sheet !== undefined && input.sheet !== entry.doc.sheet) || input.headerRow !== undefined) if (input.mapping === undefined) delete options.mapping;
+      if ((input.sheet !== undefined && input.sheet !== entry.doc.sheet) || input.headerRow !== undefined)
+        if (input.mapping === undefined) delete options.mapping;
       let doc = entry.doc;
-      if (input.sheet !== undefined && input.sheet !== entry.doc.sheet) doc = await parser({ path: entry.path, sheet: input.sheet }, progress(ctx, randomUUID()));
+      if (input.sheet !== undefined && input.sheet !== entry.doc.sheet)
+        doc = await parser({ path: entry.path, sheet: input.sheet }, progress(ctx, randomUUID()));
       const analysis = analyse(doc, options);
       return remember({ path: entry.path, doc, options, analysis }, input.token);
     },
@@ -104,7 +113,8 @@ export function createImportHandlers(deps: ImportDeps): HandlersFor<ImportChanne
       try {
         plan = createPlanFromDraft(deps.store, draft, ctx.actor);
       } catch (error) {
-        if (error instanceof DomainError) throw new DomainError('import_failed', `${error.message} Nothing was imported.`, error.issues);
+        if (error instanceof DomainError)
+          throw new DomainError('import_failed', `${error.message} Nothing was imported.`, error.issues);
         throw error;
       }
       pending.delete(input.token);

@@ -24,33 +24,62 @@ interface Rule {
 }
 
 const RULES: Rule[] = [
-  { field: 'reference', exact: /^(ref|refs|reference|ref no|no|number|item|item no|action no|action ref|#|id)$/, partial: /\b(ref|reference)\b/ },
+  {
+    field: 'reference',
+    exact: /^(ref|refs|reference|ref no|no|number|item|item no|action no|action ref|#|id)$/,
+    partial: /\b(ref|reference)\b/,
+  },
   { field: 'strategicLead', exact: /^strategic (lead|owner|officer)s?$/, partial: /\bstrategic\b/ },
   { field: 'operationalLead', exact: /^operational (lead|owner|officer)s?$/, partial: /\boperational\b/ },
-  { field: 'responsibleOfficer', exact: /^(responsible officers?|responsible|officer responsible|accountable officer)$/, partial: /\bresponsib/ },
-  { field: 'lead', exact: /^(leads?|lead officers?|owners?|lead person|who|lead s|action owner|lead responsibility)$/, partial: /\b(lead|owner)s?\b/ },
+  {
+    field: 'responsibleOfficer',
+    exact: /^(responsible officers?|responsible|officer responsible|accountable officer)$/,
+    partial: /\bresponsib/,
+  },
+  {
+    field: 'lead',
+    exact: /^(leads?|lead officers?|owners?|lead person|who|lead s|action owner|lead responsibility)$/,
+    partial: /\b(lead|owner)s?\b/,
+  },
   {
     field: 'dueDate',
-    exact: /^(by when|timescales?|timescale by when|time|times|deadline|due|due date|target date|date|when|completion date|by|target)$/,
+    exact:
+      /^(by when|timescales?|timescale by when|time|times|deadline|due|due date|target date|date|when|completion date|by|target)$/,
     partial: /\b(by when|timescale|deadline|due|target date|completion)\b/,
   },
   {
     field: 'progress',
-    exact: /^(progress|progress update|update|progress to date|progress to date and evidence of improvement|commentary|comments|progress and evidence|evidence|current position)$/,
+    exact:
+      /^(progress|progress update|update|progress to date|progress to date and evidence of improvement|commentary|comments|progress and evidence|evidence|current position)$/,
     partial: /\b(progress|update|commentary|evidence of improvement)\b/,
   },
   {
     field: 'outcome',
-    exact: /^(outcomes?|success measures?|success measure s|success criteria|performance outcome|performance|performance\/outcome|measures?|impact|expected outcomes?|what success looks like|measures of success)$/,
+    exact:
+      /^(outcomes?|success measures?|success measure s|success criteria|performance outcome|performance|performance\/outcome|measures?|impact|expected outcomes?|what success looks like|measures of success)$/,
     partial: /\b(success|measure|outcome|impact|performance)\b/,
   },
-  { field: 'objective', exact: /^(objectives?|aims?|goals?|priority outcome|area for improvement|issue)$/, partial: /\b(objective|aim|goal)\b/ },
-  { field: 'description', exact: /^(actions?|description|action description|actions to be taken|what we will do|tasks?|activity|activities|key actions?|how)$/, partial: /\b(action|description|task|activit)/ },
-  { field: 'recommendations', exact: /^(recommendations?|ofsted recommendations?|inspection recommendations?|recommendation ref|ofsted ref)$/, partial: /\brecommend/ },
+  {
+    field: 'objective',
+    exact: /^(objectives?|aims?|goals?|priority outcome|area for improvement|issue)$/,
+    partial: /\b(objective|aim|goal)\b/,
+  },
+  {
+    field: 'description',
+    exact:
+      /^(actions?|description|action description|actions to be taken|what we will do|tasks?|activity|activities|key actions?|how)$/,
+    partial: /\b(action|description|task|activit)/,
+  },
+  {
+    field: 'recommendations',
+    exact: /^(recommendations?|ofsted recommendations?|inspection recommendations?|recommendation ref|ofsted ref)$/,
+    partial: /\brecommend/,
+  },
   { field: 'section', exact: /^(priority|theme|section|area|priority area|strategic priority)$/ },
   {
     field: 'rating',
-    exact: /^(rag|rag rating|rating|status|rag status|bragg?|rag initial|rag \S+|(rag|rating|status) history .+|rating \S+|status \S+|rag at \S+|rag [a-z]+ \d{2,4}|[a-z]+ \d{2,4} rag)$/,
+    exact:
+      /^(rag|rag rating|rating|status|rag status|bragg?|rag initial|rag \S+|(rag|rating|status) history .+|rating \S+|status \S+|rag at \S+|rag [a-z]+ \d{2,4}|[a-z]+ \d{2,4} rag)$/,
     partial: /\b(rag|rating)\b/,
   },
 ];

@@ -44,15 +44,26 @@ function roleOf(header: string): Role | null {
 export function isIndicatorHeader(texts: readonly string[]): boolean {
   const roles = texts.map(roleOf);
   const months = roles.filter((r) => r === 'month').length;
-  const marks = new Set(roles.filter((r): r is Role => r === 'polarity' || r === 'sn' || r === 'ytd' || r === 'dot' || r === 'target'));
-  return months >= 2 && (marks.size >= 1 || roles.includes('name')) && (marks.size >= 2 || roles[0] === 'name' || roles.includes('polarity'));
+  const marks = new Set(
+    roles.filter((r): r is Role => r === 'polarity' || r === 'sn' || r === 'ytd' || r === 'dot' || r === 'target'),
+  );
+  return (
+    months >= 2 &&
+    (marks.size >= 1 || roles.includes('name')) &&
+    (marks.size >= 2 || roles[0] === 'name' || roles.includes('polarity'))
+  );
 }
 
 /** "83.5%", "1,204", "245 days", "21.5 (provisional)" -> the number and the rest as a note; words alone -> missing with the words as note. */
 export function readValue(cellText: string): { value: number | null; note: string; percent: boolean } {
   const t = cellText.replace(/\u00a0/g, ' ').trim();
   const m = /^([-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+]?\d+(?:\.\d+)?)\s*(%)?\s*(?:days?\b)?\s*([\s\S]*)$/i.exec(t);
-  if (m) return { value: Number(m[1]!.replace(/,/g, '')), note: oneLine(m[3] ?? '').replace(/^[(\-–:]\s*|\)$/g, ''), percent: m[2] === '%' };
+  if (m)
+    return {
+      value: Number(m[1]!.replace(/,/g, '')),
+      note: oneLine(m[3] ?? '').replace(/^[(\-–:]\s*|\)$/g, ''),
+      percent: m[2] === '%',
+    };
   if (/^(|-|–|—|n\/?a|tbc|\.+)$/i.test(t)) return { value: null, note: '', percent: false };
   return { value: null, note: oneLine(t), percent: false };
 }
@@ -60,7 +71,8 @@ export function readValue(cellText: string): { value: number | null; note: strin
 function polarityOf(text: string): Indicator['polarity'] | null {
   const t = oneLine(text).toLowerCase();
   if (/lower is better|low is good|smaller is better|\blow\b|\blower\b|↓|decrease/.test(t)) return 'lower-is-better';
-  if (/higher is better|high is good|bigger is better|\bhigh\b|\bhigher\b|↑|increase/.test(t)) return 'higher-is-better';
+  if (/higher is better|high is good|bigger is better|\bhigh\b|\bhigher\b|↑|increase/.test(t))
+    return 'higher-is-better';
   return null;
 }
 
@@ -83,7 +95,8 @@ export function readIndicatorTable(rows: readonly GridRow[], headerRow = 0): Rea
     if (nameText === '') return;
     // The Planwright appendix writes the polarity under the name: "Re-referrals\n(lower is better)".
     const lines = nameText.split('\n').map((l) => l.trim());
-    const polarityLine = lines.length > 1 && /^\((higher|lower) is better\)$/i.test(lines.at(-1)!) ? lines.pop()! : null;
+    const polarityLine =
+      lines.length > 1 && /^\((higher|lower) is better\)$/i.test(lines.at(-1)!) ? lines.pop()! : null;
     const name = lines.join(' ').trim();
     let percent = /%|percentage|proportion|\brate of\b/i.test(name);
     const values: { label: string; value: number | null; note: string }[] = [];
@@ -103,7 +116,15 @@ export function readIndicatorTable(rows: readonly GridRow[], headerRow = 0): Rea
     percent ||= baseline.percent || one('sn').percent || one('target').percent;
     const unitText = cell(col('unit')).toLowerCase();
     const unit: Indicator['unit'] =
-      /%|percent/.test(unitText) || (unitText === '' && percent) ? 'percent' : /day/.test(unitText) || /\bdays\b/i.test(name) ? 'days' : /rate|per\s/.test(unitText) || /\brate\b|per 10,?000/i.test(name) ? 'rate' : values.some((v) => v.value !== null) ? 'count' : 'other';
+      /%|percent/.test(unitText) || (unitText === '' && percent)
+        ? 'percent'
+        : /day/.test(unitText) || /\bdays\b/i.test(name)
+          ? 'days'
+          : /rate|per\s/.test(unitText) || /\brate\b|per 10,?000/i.test(name)
+            ? 'rate'
+            : values.some((v) => v.value !== null)
+              ? 'count'
+              : 'other';
     const polarity = polarityOf(cell(col('polarity'))) ?? polarityOf(polarityLine ?? '') ?? 'higher-is-better';
     // A typed year to date only tells how it is worked out: the sum of the months, their mean, or the latest.
     const typedYtd = one('ytd').value;
@@ -117,7 +138,12 @@ export function readIndicatorTable(rows: readonly GridRow[], headerRow = 0): Rea
         }
       }
     }
-    const notes = [cell(col('notes')).trim(), col('unit') < 0 || unit !== 'other' ? '' : `Unit: ${oneLine(cell(col('unit')))}`].filter((x) => x !== '').join('\n');
+    const notes = [
+      cell(col('notes')).trim(),
+      col('unit') < 0 || unit !== 'other' ? '' : `Unit: ${oneLine(cell(col('unit')))}`,
+    ]
+      .filter((x) => x !== '')
+      .join('\n');
     out.indicators.push({
       name: name.slice(0, 500),
       unit,
@@ -135,7 +161,26 @@ export function readIndicatorTable(rows: readonly GridRow[], headerRow = 0): Rea
   return out;
 }
 
-const STOP = new Set(['with', 'within', 'from', 'that', 'this', 'their', 'have', 'been', 'into', 'than', 'over', 'months', 'month', 'number', 'percentage', 'proportion', 'currently', 'average']);
+const STOP = new Set([
+  'with',
+  'within',
+  'from',
+  'that',
+  'this',
+  'their',
+  'have',
+  'been',
+  'into',
+  'than',
+  'over',
+  'months',
+  'month',
+  'number',
+  'percentage',
+  'proportion',
+  'currently',
+  'average',
+]);
 const wordList = (t: string): string[] =>
   t
     .toLowerCase()
@@ -149,7 +194,10 @@ const wordList = (t: string): string[] =>
  * word and at least two words (or all, for a shorter name) are the indicator's. A figure after "target" is
  * a target, not a value.
  */
-export function quotedFigureMismatches(progress: string, indicators: readonly IndicatorDraft[]): { quoted: number; indicator: string; latest: { label: string; value: number }; sentence: string }[] {
+export function quotedFigureMismatches(
+  progress: string,
+  indicators: readonly IndicatorDraft[],
+): { quoted: number; indicator: string; latest: { label: string; value: number }; sentence: string }[] {
   const out: { quoted: number; indicator: string; latest: { label: string; value: number }; sentence: string }[] = [];
   for (const sentence of progress.split(/(?<=[.!?])\s+|\n/)) {
     for (const m of sentence.matchAll(/(\d+(?:\.\d+)?)\s*%/g)) {
@@ -169,7 +217,13 @@ export function quotedFigureMismatches(progress: string, indicators: readonly In
       if (!best) continue;
       const quoted = Number(m[1]);
       const latest = latestValue({ values: (best.ind.values ?? []).map((v) => ({ ...v, note: v.note ?? '' })) });
-      if (latest && latest.value !== quoted) out.push({ quoted, indicator: best.ind.name, latest: { label: latest.label, value: latest.value }, sentence: sentence.trim() });
+      if (latest && latest.value !== quoted)
+        out.push({
+          quoted,
+          indicator: best.ind.name,
+          latest: { label: latest.label, value: latest.value },
+          sentence: sentence.trim(),
+        });
     }
   }
   return out;

@@ -25,8 +25,10 @@ export const WORKER_LIMITS = {
   timeoutMs: 120_000,
 };
 
-const TOO_BIG = 'The file needs far more memory to read than any real plan (it may be damaged, or built to attack the reader), so reading it was stopped. Nothing was imported.';
-const TOO_SLOW = (s: number): string => `Reading the file took longer than ${s} seconds, far longer than any real plan, so it was stopped. Nothing was imported.`;
+const TOO_BIG =
+  'The file needs far more memory to read than any real plan (it may be damaged, or built to attack the reader), so reading it was stopped. Nothing was imported.';
+const TOO_SLOW = (s: number): string =>
+  `Reading the file took longer than ${s} seconds, far longer than any real plan, so it was stopped. Nothing was imported.`;
 const CANCELLED = 'The import was cancelled. Nothing was imported.';
 
 export type ProgressFn = (phase: string, done: number, total: number) => void;
@@ -46,7 +48,10 @@ export const inlineParser: Parser = async (request, onProgress, signal) => {
   onProgress('reading', 0, 1);
   let doc: SourceDoc;
   try {
-    doc = await readImportFile(request.path, { sheet: request.sheet, onProgress: (done, total) => onProgress('reading tables', done, total) });
+    doc = await readImportFile(request.path, {
+      sheet: request.sheet,
+      onProgress: (done, total) => onProgress('reading tables', done, total),
+    });
   } catch (error) {
     throw asImportError(error);
   }
@@ -111,7 +116,10 @@ export function workerParser(options: WorkerParserOptions = {}): Parser {
         fallback(error instanceof Error ? error.message : String(error));
         return;
       }
-      const timer = setTimeout(() => finish(() => reject(new DomainError('import_failed', TOO_SLOW(Math.round(limits.timeoutMs / 1000))))), limits.timeoutMs);
+      const timer = setTimeout(
+        () => finish(() => reject(new DomainError('import_failed', TOO_SLOW(Math.round(limits.timeoutMs / 1000))))),
+        limits.timeoutMs,
+      );
       const onAbort = (): void => finish(() => reject(new DomainError('cancelled', CANCELLED)));
       signal?.addEventListener('abort', onAbort, { once: true });
       const finish = (fn: () => void): void => {
@@ -129,12 +137,14 @@ export function workerParser(options: WorkerParserOptions = {}): Parser {
         else finish(() => reject(new DomainError(m.code, m.message)));
       });
       worker.on('error', (error) => {
-        if ((error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') finish(() => reject(new DomainError('import_failed', TOO_BIG)));
+        if ((error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY')
+          finish(() => reject(new DomainError('import_failed', TOO_BIG)));
         else if (!heard) finish(() => fallback(error.message));
         else finish(() => reject(new DomainError('import_failed', UNREADABLE)));
       });
       worker.on('exit', (code) => {
-        if (!settled) finish(() => (heard ? reject(new DomainError('import_failed', UNREADABLE)) : fallback(`exit code ${code}`)));
+        if (!settled)
+          finish(() => (heard ? reject(new DomainError('import_failed', UNREADABLE)) : fallback(`exit code ${code}`)));
       });
     });
   };

@@ -9,7 +9,15 @@
 import type { ActionDraft } from '../../shared/draft';
 import type { DetectedColumn, ImportWarningCode } from '../../shared/import-schema';
 import type { RatingLevelInput } from '../../shared/model';
-import { formatMeanOf, overallMean, SCALE_PRESETS, sectionMean, toScaleLevels, type LevelInput, type ScaleLevel } from '../../shared/ratings';
+import {
+  formatMeanOf,
+  overallMean,
+  SCALE_PRESETS,
+  sectionMean,
+  toScaleLevels,
+  type LevelInput,
+  type ScaleLevel,
+} from '../../shared/ratings';
 import type { Rational } from '../../shared/rounding';
 import { colourFamily, hsl, normaliseHex, wordFamily, type ColourFamily } from './colours';
 import { oneLine, rowTexts, sectionHeading, type Classified, type KeyLevel, type Warner } from './classify';
@@ -22,9 +30,14 @@ export type RatingObs =
   | { kind: 'fill'; fill: string; family: ColourFamily };
 
 /** What a rating cell says: a number, a word or a colour; null when not rated (blank, 0) or unreadable. */
-export function observeRating(cell: GridCell | undefined, warn: (code: ImportWarningCode, message: string) => void): RatingObs | null {
+export function observeRating(
+  cell: GridCell | undefined,
+  warn: (code: ImportWarningCode, message: string) => void,
+): RatingObs | null {
   if (!cell) return null;
-  const text = oneLine(cell.text).replace(/^[^\p{L}\p{N}]+/u, '').trim();
+  const text = oneLine(cell.text)
+    .replace(/^[^\p{L}\p{N}]+/u, '')
+    .trim();
   if (text !== '') {
     const num = /^(\d+)(?:\s|$|\.|:)/.exec(text);
     if (num && /^\d+$/.test(text)) {
@@ -70,7 +83,11 @@ function stripExcluded(l: LevelInput): RatingLevelInput {
 const FAMILY_KEY: Record<ColourFamily, string> = { red: 'R', amber: 'A', green: 'G', blue: 'B' };
 
 export function presetLevels(id: keyof typeof SCALE_PRESETS): ScaleLevelBuild[] {
-  return SCALE_PRESETS[id].levels.map((l) => ({ ...stripExcluded(l), colour: l.colour, family: colourFamily(l.colour) }));
+  return SCALE_PRESETS[id].levels.map((l) => ({
+    ...stripExcluded(l),
+    colour: l.colour,
+    family: colourFamily(l.colour),
+  }));
 }
 
 /** The scale from the key table: numbers -> the five-level preset, colours -> Red/Amber/Green/Blue levels. */
@@ -80,11 +97,18 @@ function scaleFromKey(key: KeyLevel[]): ScaleLevelBuild[] {
     return key.map((k) => {
       const base = five.find((l) => l.key === String(k.number)) ?? five[0]!;
       const colour = normaliseHex(k.fill) ?? base.colour;
-      return { ...base, label: /^\d+$/.test(k.label) ? base.label : k.label, colour, family: colourFamily(colour), definition: k.definition };
+      return {
+        ...base,
+        label: /^\d+$/.test(k.label) ? base.label : k.label,
+        colour,
+        family: colourFamily(colour),
+        definition: k.definition,
+      };
     });
   }
   const families = key.map((k) => k.family);
-  const preset = families.join(',') === 'red,amber,green,blue' ? presetLevels('four-level-colour') : presetLevels('rag-blue');
+  const preset =
+    families.join(',') === 'red,amber,green,blue' ? presetLevels('four-level-colour') : presetLevels('rag-blue');
   const used = new Set<string>();
   return key.map((k) => {
     const family = k.family ?? 'green';
@@ -106,10 +130,17 @@ function scaleFromObservations(obs: RatingObs[]): { levels: ScaleLevelBuild[]; s
   const numbers = obs.filter((o) => o.kind === 'number' || (o.kind === 'text' && o.number !== undefined)).length;
   if (numbers >= obs.length / 2) return { levels: presetLevels('five-level'), source: 'numbers 1-5' };
   const texts = obs.filter((o): o is Extract<RatingObs, { kind: 'text' }> => o.kind === 'text');
-  if (texts.length > 0 && texts.every((t) => WORD_LEVELS.test(t.text)) && texts.some((t) => !/^completed?$/i.test(t.text)))
+  if (
+    texts.length > 0 &&
+    texts.every((t) => WORD_LEVELS.test(t.text)) &&
+    texts.some((t) => !/^completed?$/i.test(t.text))
+  )
     return { levels: presetLevels('words'), source: 'words' };
   const blue = obs.some((o) => o.kind !== 'number' && o.family === 'blue');
-  return { levels: presetLevels(blue ? 'rag-blue' : 'rag'), source: texts.length > obs.length / 2 ? 'words' : 'colours' };
+  return {
+    levels: presetLevels(blue ? 'rag-blue' : 'rag'),
+    source: texts.length > obs.length / 2 ? 'words' : 'colours',
+  };
 }
 
 function distance(a: string, b: string): number {
@@ -153,7 +184,6 @@ function resolveRating(o: RatingObs, levels: ScaleLevelBuild[]): { key: string }
   return l ? { key: l.key } : { problem: `The shading #${o.fill} matches no level of the plan's key` };
 }
 
-
 /**
  * Reporting periods the document names in words: "Reporting period: January 2026 (to 31 January 2026)",
  * "Compared with: November 2025", and the "Previous (November 2025) average" headers of a summary table.
@@ -174,7 +204,12 @@ export function namedPeriods(blocks: readonly Block[]): Set<string> {
   return out;
 }
 /** Rows of a summary table whose typed averages differ from the means of the rated rows (1 dp, half-up). */
-function summaryMismatches(rows: readonly GridRow[], sections: SectionBuild[], periods: string[], levels: ScaleLevel[]): { row: number; message: string }[] {
+function summaryMismatches(
+  rows: readonly GridRow[],
+  sections: SectionBuild[],
+  periods: string[],
+  levels: ScaleLevel[],
+): { row: number; message: string }[] {
   const header = rowTexts(rows[0]!);
   const columns = header
     .map((h, i) => ({ i, h, period: [...periods].sort((a, b) => b.length - a.length).find((p) => h.includes(p)) }))
@@ -189,7 +224,9 @@ function summaryMismatches(rows: readonly GridRow[], sections: SectionBuild[], p
     const label = oneLine(row.cells[0]?.text ?? '');
     const overall = /^overall|^all areas|^total/i.test(label);
     const h = sectionHeading(label);
-    const section = overall ? null : sections.find((s) => (h?.number != null && s.number === h.number) || s.title === (h?.title ?? label));
+    const section = overall
+      ? null
+      : sections.find((s) => (h?.number != null && s.number === h.number) || s.title === (h?.title ?? label));
     if (!overall && !section) return;
     for (const c of columns) {
       const typed = oneLine(row.cells[c.i]?.text ?? '');
@@ -218,7 +255,10 @@ function averageMismatches(text: string, section: SectionBuild, periods: string[
   let rest = text;
   // Longest labels first, each match blanked out, so "2020" is not found again inside "March 2020".
   for (const period of [...periods].sort((a, b) => b.length - a.length)) {
-    const m = new RegExp(`(?:^|[\\s:;,(])${escapeRe(period)}\\s*[:=-]?\\s*(\\d+(?:\\.\\d)?)(?:\\s*\\((\\d+\\.\\d)\\))?`, 'i').exec(rest);
+    const m = new RegExp(
+      `(?:^|[\\s:;,(])${escapeRe(period)}\\s*[:=-]?\\s*(\\d+(?:\\.\\d)?)(?:\\s*\\((\\d+\\.\\d)\\))?`,
+      'i',
+    ).exec(rest);
     if (!m) continue;
     rest = `${rest.slice(0, m.index)}${' '.repeat(m[0].length)}${rest.slice(m.index + m[0].length)}`;
     const mean = sectionMean(
@@ -229,14 +269,20 @@ function averageMismatches(text: string, section: SectionBuild, periods: string[
       if (typed === undefined) continue;
       const shown = formatMeanOf(mean, typed.includes('.') ? 1 : 0);
       if (shown !== typed)
-        out.push(`The average rating typed for section ${section.number ?? section.title} says ${typed} in ${period}, but its rated rows give ${shown}. The app computes from the rows.`);
+        out.push(
+          `The average rating typed for section ${section.number ?? section.title} says ${typed} in ${period}, but its rated rows give ${shown}. The app computes from the rows.`,
+        );
     }
   }
   return out;
 }
 
 /** The plan's scale: the key table's levels, else what the rating cells hold (Red, Amber, Green when nothing can be told). */
-export function chooseScale(keyLevels: KeyLevel[] | null, sections: SectionBuild[], ratingCols: DetectedColumn[]): { levels: ScaleLevelBuild[]; scaleSource: string } {
+export function chooseScale(
+  keyLevels: KeyLevel[] | null,
+  sections: SectionBuild[],
+  ratingCols: DetectedColumn[],
+): { levels: ScaleLevelBuild[]; scaleSource: string } {
   const observations = sections.flatMap((s) => s.actions.flatMap((a) => [...a.ratings.values()]));
   let levels: ScaleLevelBuild[];
   let scaleSource: string;
@@ -268,7 +314,11 @@ export function splitProgress(text: string): { body: string; explanation: string
     } else parts[into].push(line);
   }
   const body = parts.body.join('\n');
-  return { body: /^no update this period\.?$/i.test(body.trim()) ? '' : body, explanation: parts.explanation.join('\n'), correctiveAction: parts.correctiveAction.join('\n') };
+  return {
+    body: /^no update this period\.?$/i.test(body.trim()) ? '' : body,
+    explanation: parts.explanation.join('\n'),
+    correctiveAction: parts.correctiveAction.join('\n'),
+  };
 }
 
 export interface Periods {
@@ -284,7 +334,12 @@ export interface Periods {
  * in words), or one period for progress text without ratings. The current period is the latest that holds
  * ratings, compared with the one before it: future columns filled with 0 or left blank are never current.
  */
-export function readPeriods(blocks: readonly Block[], sections: SectionBuild[], ratingCols: DetectedColumn[], defaultPeriod: string): Periods {
+export function readPeriods(
+  blocks: readonly Block[],
+  sections: SectionBuild[],
+  ratingCols: DetectedColumn[],
+  defaultPeriod: string,
+): Periods {
   const periodLabels: string[] = [];
   // "RAG January 2026" headers in a document that names its reporting period "January 2026": the word
   // "RAG" is the column's, not the period's, so it is left off every "RAG <period>" header.
@@ -307,13 +362,24 @@ export function readPeriods(blocks: readonly Block[], sections: SectionBuild[], 
   const anyProgress = sections.some((s) => s.actions.some((a) => a.progressText !== ''));
   if (periodLabels.length === 0 && anyProgress) periodLabels.push(defaultPeriod);
   let currentIndex = -1;
-  for (let p = periodLabels.length - 1; p >= 0 && currentIndex < 0; p--) if (sections.some((s) => s.actions.some((a) => a.ratings.has(p)))) currentIndex = p;
+  for (let p = periodLabels.length - 1; p >= 0 && currentIndex < 0; p--)
+    if (sections.some((s) => s.actions.some((a) => a.ratings.has(p)))) currentIndex = p;
   if (currentIndex < 0) currentIndex = periodLabels.length - 1;
-  return { labels: periodLabels, current: periodLabels[currentIndex], compare: currentIndex > 0 ? periodLabels[currentIndex - 1] : undefined };
+  return {
+    labels: periodLabels,
+    current: periodLabels[currentIndex],
+    compare: currentIndex > 0 ? periodLabels[currentIndex - 1] : undefined,
+  };
 }
 
 /** Each action's ratings resolved to the scale's levels, its progress given to the current period, its recommendation labels. */
-export function resolveRatings(sections: SectionBuild[], periodLabels: string[], currentPeriod: string | undefined, levels: ScaleLevelBuild[], warn: Warner['warn']): number {
+export function resolveRatings(
+  sections: SectionBuild[],
+  periodLabels: string[],
+  currentPeriod: string | undefined,
+  levels: ScaleLevelBuild[],
+  warn: Warner['warn'],
+): number {
   let ratingCount = 0;
   for (const s of sections)
     for (const a of s.actions) {
@@ -321,7 +387,12 @@ export function resolveRatings(sections: SectionBuild[], periodLabels: string[],
       for (const [p, o] of [...a.ratings.entries()].sort((x, y) => x[0] - y[0])) {
         const r = resolveRating(o, levels);
         if ('key' in r) ratings.push({ period: periodLabels[p]!, level: r.key });
-        else warn(o.kind === 'fill' ? 'unknown-colour' : 'unknown-rating', `${r.problem}; ${a.draft.reference ?? 'the row'} is left not rated in ${periodLabels[p]}.`, a.location);
+        else
+          warn(
+            o.kind === 'fill' ? 'unknown-colour' : 'unknown-rating',
+            `${r.problem}; ${a.draft.reference ?? 'the row'} is left not rated in ${periodLabels[p]}.`,
+            a.location,
+          );
       }
       ratingCount += ratings.length;
       const progress = splitProgress(a.progressText);
@@ -330,19 +401,32 @@ export function resolveRatings(sections: SectionBuild[], periodLabels: string[],
         currentRating.explanation = progress.explanation;
         currentRating.correctiveAction = progress.correctiveAction;
       } else if (progress.explanation !== '' || progress.correctiveAction !== '') {
-        progress.body = [progress.body, progress.explanation && `Explanation: ${progress.explanation}`, progress.correctiveAction && `Corrective action: ${progress.correctiveAction}`].filter((x) => x).join('\n');
+        progress.body = [
+          progress.body,
+          progress.explanation && `Explanation: ${progress.explanation}`,
+          progress.correctiveAction && `Corrective action: ${progress.correctiveAction}`,
+        ]
+          .filter((x) => x)
+          .join('\n');
       }
       a.draft.ratings = ratings;
       a.draft.progress = progress.body !== '' && currentPeriod ? [{ period: currentPeriod, body: progress.body }] : [];
       const recs: string[] = [];
-      for (const label of [...a.tags.map((t) => `${t.agency} ${t.number}`), ...a.links]) if (!recs.includes(label)) recs.push(label);
+      for (const label of [...a.tags.map((t) => `${t.agency} ${t.number}`), ...a.links])
+        if (!recs.includes(label)) recs.push(label);
       a.draft.recommendations = recs;
     }
   return ratingCount;
 }
 
 /** Warnings for typed summary figures (a summary table, "Average rating: ..." lines) that disagree with the rows. */
-export function summaryWarnings(classified: Classified, sections: SectionBuild[], periodLabels: string[], levels: ScaleLevelBuild[], w: Warner): void {
+export function summaryWarnings(
+  classified: Classified,
+  sections: SectionBuild[],
+  periodLabels: string[],
+  levels: ScaleLevelBuild[],
+  w: Warner,
+): void {
   const { tables, kinds } = classified;
   const { warn, where } = w;
   const scored = toScaleLevels(
@@ -352,7 +436,11 @@ export function summaryWarnings(classified: Classified, sections: SectionBuild[]
   for (const t of tables) {
     const k = kinds.get(t.index);
     if (k?.kind !== 'summary') continue;
-    for (const m of summaryMismatches(k.rows, sections, periodLabels, scored)) warn('summary-mismatch', m.message, where(t.index, m.row));
+    for (const m of summaryMismatches(k.rows, sections, periodLabels, scored))
+      warn('summary-mismatch', m.message, where(t.index, m.row));
   }
-  for (const s of sections) for (const line of s.averages) for (const message of averageMismatches(line.text, s, periodLabels, scored)) warn('summary-mismatch', message, line.location);
+  for (const s of sections)
+    for (const line of s.averages)
+      for (const message of averageMismatches(line.text, s, periodLabels, scored))
+        warn('summary-mismatch', message, line.location);
 }

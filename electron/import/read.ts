@@ -32,13 +32,20 @@ export interface ReadOptions {
 }
 
 /** Reads bytes already in memory; `fileName` decides CSV and names the file in messages. */
-export async function readImportBytes(data: Uint8Array, fileName: string, options: ReadOptions = {}): Promise<SourceDoc> {
-  if (data.length > LIMITS.maxFileBytes) throw importFailed(`${fileName} is ${mb(data.length)}; the importer reads files up to ${mb(LIMITS.maxFileBytes)}.`);
+export async function readImportBytes(
+  data: Uint8Array,
+  fileName: string,
+  options: ReadOptions = {},
+): Promise<SourceDoc> {
+  if (data.length > LIMITS.maxFileBytes)
+    throw importFailed(`${fileName} is ${mb(data.length)}; the importer reads files up to ${mb(LIMITS.maxFileBytes)}.`);
   if (data.length === 0) throw importFailed(`${fileName} is empty (0 bytes), so there is nothing to import.`);
   const ext = path.extname(fileName).toLowerCase();
   if (isCompoundFile(data)) {
     if (includesUtf16(data, 'EncryptionInfo') || includesUtf16(data, 'EncryptedPackage'))
-      throw importFailed(`${fileName} is password-protected. Remove the password in Word or Excel (File > Info > Protect > Encrypt with Password, clear it), save, and try again.`);
+      throw importFailed(
+        `${fileName} is password-protected. Remove the password in Word or Excel (File > Info > Protect > Encrypt with Password, clear it), save, and try again.`,
+      );
     throw importFailed(
       `${fileName} is an old-format (Word 97-2003 .doc or Excel .xls) or password-protected file. Open it in Word or Excel, remove any password and save it as .docx or .xlsx, then try again.`,
     );
@@ -46,8 +53,10 @@ export async function readImportBytes(data: Uint8Array, fileName: string, option
   if (looksLikeZip(data)) {
     const names = new Set(listZip(data, 'Word or Excel file').map((e) => e.name));
     // A damaged workbook (its workbook part missing or renamed) is still an Excel file, never "not a Word document".
-    if (names.has('xl/workbook.xml') || (ext === '.xlsx' && ![...names].some((n) => n.startsWith('word/')))) return readXlsx(data, fileName, options.sheet);
-    if (names.has('word/document.xml') || [...names].some((n) => /^word\/document\d*\.xml$/.test(n))) return readDocx(data, fileName, options.onProgress);
+    if (names.has('xl/workbook.xml') || (ext === '.xlsx' && ![...names].some((n) => n.startsWith('word/'))))
+      return readXlsx(data, fileName, options.sheet);
+    if (names.has('word/document.xml') || [...names].some((n) => /^word\/document\d*\.xml$/.test(n)))
+      return readDocx(data, fileName, options.onProgress);
     if (names.has('[Content_Types].xml')) return readDocx(data, fileName, options.onProgress);
     throw importFailed(`${fileName} is a zip file but not a Word (.docx) or Excel (.xlsx) document.`);
   }
@@ -57,7 +66,10 @@ export async function readImportBytes(data: Uint8Array, fileName: string, option
     if (!utf16 && head.includes(0)) throw importFailed(`${fileName} is not a text CSV file (it contains binary data).`);
     return readCsv(data, fileName);
   }
-  if (ext === '.docx' || ext === '.xlsx') throw importFailed(`${fileName} is not a real ${ext === '.docx' ? 'Word' : 'Excel'} file: it is not a zip package. It may be damaged, or another kind of file renamed.`);
+  if (ext === '.docx' || ext === '.xlsx')
+    throw importFailed(
+      `${fileName} is not a real ${ext === '.docx' ? 'Word' : 'Excel'} file: it is not a zip package. It may be damaged, or another kind of file renamed.`,
+    );
   throw importFailed(`${fileName} is not a Word (.docx), Excel (.xlsx) or CSV file.`);
 }
 
@@ -71,7 +83,10 @@ export async function readImportFile(filePath: string, options: ReadOptions = {}
     throw importFailed(`${filePath} could not be found or opened.`);
   }
   if (!stat.isFile()) throw importFailed(`${filePath} is not a file.`);
-  if (stat.size > LIMITS.maxFileBytes) throw importFailed(`${fileName} is ${mb(stat.size)}; the importer reads files up to ${mb(LIMITS.maxFileBytes)}. Split the plan or remove embedded pictures and try again.`);
+  if (stat.size > LIMITS.maxFileBytes)
+    throw importFailed(
+      `${fileName} is ${mb(stat.size)}; the importer reads files up to ${mb(LIMITS.maxFileBytes)}. Split the plan or remove embedded pictures and try again.`,
+    );
   const data = new Uint8Array(await fs.readFile(filePath));
   return readImportBytes(data, fileName, options);
 }

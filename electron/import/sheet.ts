@@ -30,7 +30,8 @@ function valueText(cell: ExcelJS.Cell): string {
   }
   if (typeof v === 'object') {
     if ('richText' in v && Array.isArray(v.richText)) return v.richText.map((r) => r.text).join('');
-    if ('result' in v) return v.result === undefined || v.result === null ? '' : String(v.result instanceof Date ? cell.text : v.result);
+    if ('result' in v)
+      return v.result === undefined || v.result === null ? '' : String(v.result instanceof Date ? cell.text : v.result);
     if ('text' in v && typeof v.text === 'string') return v.text;
     if ('error' in v) return '';
   }
@@ -39,7 +40,20 @@ function valueText(cell: ExcelJS.Cell): string {
 }
 
 /** Excel's theme colour indexes in order: 0 lt1 (background 1), 1 dk1 (text 1), 2 lt2, 3 dk2, 4-9 accent1-6, 10-11 links. */
-const THEME_ORDER = ['lt1', 'dk1', 'lt2', 'dk2', 'accent1', 'accent2', 'accent3', 'accent4', 'accent5', 'accent6', 'hlink', 'folHlink'];
+const THEME_ORDER = [
+  'lt1',
+  'dk1',
+  'lt2',
+  'dk2',
+  'accent1',
+  'accent2',
+  'accent3',
+  'accent4',
+  'accent5',
+  'accent6',
+  'hlink',
+  'folHlink',
+];
 
 /** The workbook theme's colours by Excel theme index (xl/theme/theme1.xml), or [] when it has none. */
 export function themeColours(themeXml: Uint8Array | undefined): string[] {
@@ -69,7 +83,10 @@ export function tinted(hex: string, tint: number): string {
   const n = parseInt(hex, 16);
   const channel = (v: number): number => Math.round(tint < 0 ? v * (1 + tint) : v + (255 - v) * tint);
   const [r, g, b] = [(n >> 16) & 255, (n >> 8) & 255, n & 255].map(channel);
-  return [r, g, b].map((v) => v!.toString(16).padStart(2, '0')).join('').toUpperCase();
+  return [r, g, b]
+    .map((v) => v!.toString(16).padStart(2, '0'))
+    .join('')
+    .toUpperCase();
 }
 
 function cellFill(cell: ExcelJS.Cell, theme: readonly string[]): string | null {
@@ -99,7 +116,9 @@ function sheetRows(ws: ExcelJS.Worksheet, theme: readonly string[] = []): GridRo
     return readSheetRows(ws, theme);
   } catch (error) {
     if (error instanceof DomainError) throw error;
-    throw importFailed(`The sheet "${ws.name}" is damaged: some of its cells could not be read. Open it in Excel, save a fresh copy and import that.`);
+    throw importFailed(
+      `The sheet "${ws.name}" is damaged: some of its cells could not be read. Open it in Excel, save a fresh copy and import that.`,
+    );
   }
 }
 
@@ -107,7 +126,8 @@ function readSheetRows(ws: ExcelJS.Worksheet, theme: readonly string[]): GridRow
   const rows: GridRow[] = [];
   const width = Math.min(ws.columnCount, LIMITS.maxColumns);
   const height = ws.rowCount;
-  if (height > LIMITS.maxRows) throw importFailed(`The sheet "${ws.name}" has more than ${LIMITS.maxRows} rows, more than the importer reads.`);
+  if (height > LIMITS.maxRows)
+    throw importFailed(`The sheet "${ws.name}" has more than ${LIMITS.maxRows} rows, more than the importer reads.`);
   for (let r = 1; r <= height; r++) {
     const row = ws.getRow(r);
     const cells: GridCell[] = [];
@@ -117,7 +137,13 @@ function readSheetRows(ws: ExcelJS.Worksheet, theme: readonly string[]): GridRow
       const source = isCopy ? cell.master : cell;
       const text = cleanText(valueText(source));
       const sameRow = isCopy && cell.master.row === cell.row;
-      cells.push({ text: sameRow ? '' : text, fill: cellFill(cell, theme) ?? (isCopy ? cellFill(source, theme) : null), merged: isCopy && !sameRow, spanned: sameRow, span: 1 });
+      cells.push({
+        text: sameRow ? '' : text,
+        fill: cellFill(cell, theme) ?? (isCopy ? cellFill(source, theme) : null),
+        merged: isCopy && !sameRow,
+        spanned: sameRow,
+        span: 1,
+      });
     }
     rows.push({ cells, header: false });
   }
@@ -163,14 +189,17 @@ export function clipMerges(xml: string): string {
   }
   maxRow = Math.min(maxRow, LIMITS.maxRows);
   maxCol = Math.min(maxCol, LIMITS.maxColumns);
-  return xml.replace(/<((?:\w+:)?)mergeCell\b([^>]*?)\bref="\$?([A-Z]{1,3})\$?(\d{1,7}):\$?([A-Z]{1,3})\$?(\d{1,7})"([^>]*?)\/>/g, (_all, prefix: string, before: string, c1: string, r1: string, c2: string, r2: string, after: string) => {
-    const top = Math.min(Number(r1), Number(r2));
-    const left = Math.min(colNumber(c1), colNumber(c2));
-    const bottom = Math.min(Math.max(Number(r1), Number(r2)), maxRow);
-    const right = Math.min(Math.max(colNumber(c1), colNumber(c2)), maxCol);
-    if (top > bottom || left > right || (top === bottom && left === right)) return '';
-    return `<${prefix}mergeCell${before}ref="${colLetters(left)}${top}:${colLetters(right)}${bottom}"${after}/>`;
-  });
+  return xml.replace(
+    /<((?:\w+:)?)mergeCell\b([^>]*?)\bref="\$?([A-Z]{1,3})\$?(\d{1,7}):\$?([A-Z]{1,3})\$?(\d{1,7})"([^>]*?)\/>/g,
+    (_all, prefix: string, before: string, c1: string, r1: string, c2: string, r2: string, after: string) => {
+      const top = Math.min(Number(r1), Number(r2));
+      const left = Math.min(colNumber(c1), colNumber(c2));
+      const bottom = Math.min(Math.max(Number(r1), Number(r2)), maxRow);
+      const right = Math.min(Math.max(colNumber(c1), colNumber(c2)), maxCol);
+      if (top > bottom || left > right || (top === bottom && left === right)) return '';
+      return `<${prefix}mergeCell${before}ref="${colLetters(left)}${top}:${colLetters(right)}${bottom}"${after}/>`;
+    },
+  );
 }
 
 const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/i;
@@ -187,20 +216,25 @@ export async function readXlsx(data: Uint8Array, fileName: string, sheet?: strin
   for (const [name, bytes] of parts) {
     const xml = decodeXml(bytes);
     if (hasDeclarations(xml))
-      throw importFailed(`The file contains a DTD or entity declaration in ${name}, which Excel never writes and which can be used to attack the reader, so it was not read.`);
+      throw importFailed(
+        `The file contains a DTD or entity declaration in ${name}, which Excel never writes and which can be used to attack the reader, so it was not read.`,
+      );
     checkDepth(xml, name);
     if (WORKSHEET.test(name)) {
       const clipped = clipMerges(xml);
       if (clipped !== xml) repacked[name] = strToU8(clipped);
     }
   }
-  if (!entries.has('xl/workbook.xml')) throw importFailed(`${fileName} is a damaged Excel workbook: its workbook part is missing, so it was not read.`);
+  if (!entries.has('xl/workbook.xml'))
+    throw importFailed(`${fileName} is a damaged Excel workbook: its workbook part is missing, so it was not read.`);
   const wb = new ExcelJS.Workbook();
   try {
     const copy = zipSync(repacked, { level: 0 });
     await wb.xlsx.load(Buffer.from(copy.buffer, copy.byteOffset, copy.byteLength) as unknown as ExcelJS.Buffer);
   } catch {
-    throw importFailed(`${fileName} is a damaged Excel workbook: Excel's parts inside it could not be read. Open it in Excel, save a fresh copy and import that.`);
+    throw importFailed(
+      `${fileName} is a damaged Excel workbook: Excel's parts inside it could not be read. Open it in Excel, save a fresh copy and import that.`,
+    );
   }
   const theme = themeColours(parts.get('xl/theme/theme1.xml'));
   const sheets = wb.worksheets.map((w) => w.name);
@@ -226,8 +260,20 @@ export async function readXlsx(data: Uint8Array, fileName: string, sheet?: strin
     }
     if (!ws && fallback) ({ ws, rows } = fallback);
   }
-  if (!ws || !nonEmpty(rows)) throw importFailed(ws ? `The sheet "${ws.name}" is empty, so there is nothing to import.` : `Every sheet of ${fileName} is empty, so there is nothing to import.`);
-  return { kind: 'xlsx', fileName, blocks: [{ type: 'table', index: 1, rows }], sheets, sheet: ws.name, locate: 'sheet' };
+  if (!ws || !nonEmpty(rows))
+    throw importFailed(
+      ws
+        ? `The sheet "${ws.name}" is empty, so there is nothing to import.`
+        : `Every sheet of ${fileName} is empty, so there is nothing to import.`,
+    );
+  return {
+    kind: 'xlsx',
+    fileName,
+    blocks: [{ type: 'table', index: 1, rows }],
+    sheets,
+    sheet: ws.name,
+    locate: 'sheet',
+  };
 }
 
 /**
@@ -241,7 +287,9 @@ export function decodeCsv(data: Uint8Array): string {
     return new TextDecoder('utf-8', { fatal: true }).decode(data).replace(/^\ufeff/, '');
   } catch {
     // Node decodes "windows-1252" as ISO-8859-1, leaving 0x80-0x9F as control characters: map them here.
-    return new TextDecoder('windows-1252').decode(data).replace(/[\u0080-\u009f]/g, (c) => CP1252_C1[c.charCodeAt(0) - 0x80] ?? c);
+    return new TextDecoder('windows-1252')
+      .decode(data)
+      .replace(/[\u0080-\u009f]/g, (c) => CP1252_C1[c.charCodeAt(0) - 0x80] ?? c);
   }
 }
 
@@ -254,9 +302,20 @@ export function readCsv(data: Uint8Array, fileName: string): SourceDoc {
   const parsed = Papa.parse<string[]>(text, { header: false, skipEmptyLines: 'greedy', dynamicTyping: false });
   const data2 = parsed.data.filter((r) => r.some((c) => (c ?? '').trim() !== ''));
   if (data2.length === 0) throw importFailed(`${fileName} is empty: it has no rows to import.`);
-  if (data2.length > LIMITS.maxRows) throw importFailed(`${fileName} has more than ${LIMITS.maxRows} rows, more than the importer reads.`);
+  if (data2.length > LIMITS.maxRows)
+    throw importFailed(`${fileName} has more than ${LIMITS.maxRows} rows, more than the importer reads.`);
   const width = Math.min(LIMITS.maxColumns, Math.max(...data2.map((r) => r.length)));
-  const rows: GridRow[] = data2.map((r) => ({ cells: Array.from({ length: width }, (_, i) => emptyCell(cleanText(r[i] ?? ''))), header: false }));
+  const rows: GridRow[] = data2.map((r) => ({
+    cells: Array.from({ length: width }, (_, i) => emptyCell(cleanText(r[i] ?? ''))),
+    header: false,
+  }));
   const name = fileName.replace(/\.[^.]+$/, '');
-  return { kind: 'csv', fileName, blocks: [{ type: 'table', index: 1, rows }], sheets: [name], sheet: name, locate: 'sheet' };
+  return {
+    kind: 'csv',
+    fileName,
+    blocks: [{ type: 'table', index: 1, rows }],
+    sheets: [name],
+    sheet: name,
+    locate: 'sheet',
+  };
 }

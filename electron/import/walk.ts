@@ -57,7 +57,9 @@ export interface SectionBuild {
 }
 
 /** The lead role of each leads column (shared/columns.ts). */
-export const LEAD_ROLES: Partial<Record<MappedField, LeadRole>> = Object.fromEntries(ColumnField.options.flatMap((f) => (COLUMNS[f].leadRole ? [[f, COLUMNS[f].leadRole]] : [])));
+export const LEAD_ROLES: Partial<Record<MappedField, LeadRole>> = Object.fromEntries(
+  ColumnField.options.flatMap((f) => (COLUMNS[f].leadRole ? [[f, COLUMNS[f].leadRole]] : [])),
+);
 
 export function appendText(prev: string, next: string): string {
   if (next === '' || prev === next) return prev;
@@ -79,13 +81,15 @@ function ownCell(cell: GridCell | undefined, column: DetectedColumn, last: RowAc
   return before?.kind !== 'fill' || colourFamily(before.fill) !== colourFamily(cell.fill);
 }
 
-const DATEISH = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\b(19|20)\d{2}\b/i;
+const DATEISH =
+  /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\b(19|20)\d{2}\b/i;
 
 /** A section heading that is an inspector's recommendation: "Area for Improvement (1): Ensure that…". */
 const AREA = /^areas? (?:for|of) improvement\b/i;
 
 /** Columns whose cells may open with a recommendation tag ("Ofsted recco14 There is…"); the tag applies to every row a merged cell spans. */
-const TAGGABLE = (f: MappedField): boolean => f !== 'reference' && f !== 'recommendations' && f !== 'rating' && f !== 'section' && f !== 'ignore';
+const TAGGABLE = (f: MappedField): boolean =>
+  f !== 'reference' && f !== 'recommendations' && f !== 'rating' && f !== 'section' && f !== 'ignore';
 
 /** Sub-headings within a section (the appendix writes them above the indicator table and the plan table). */
 const SUB_HEADING = /^((key )?performance indicators?|indicators|actions|action plan)\s*:?$/i;
@@ -103,7 +107,8 @@ export interface Walked {
  * `describeCounts` in shared/summary.ts): "Ratings for January 2026: 2 Amber and 1 Green. 1 of 3 rated
  * actions (33%) is on track or complete." It is recomputed from the ratings, so reading it back adds nothing.
  */
-const STANDING_LINE = /^Ratings for [^:]{1,80}: .*(\brated actions? \(\d+%\) (is|are) on track or complete\.|\bnot (yet )?rated\.|^Ratings for [^:]+: No actions\.)$/;
+const STANDING_LINE =
+  /^Ratings for [^:]{1,80}: .*(\brated actions? \(\d+%\) (is|are) on track or complete\.|\bnot (yet )?rated\.|^Ratings for [^:]+: No actions\.)$/;
 
 /** Reads the sections and their actions from the document's paragraphs and plan tables, in order. */
 export function walkDocument(doc: SourceDoc, classified: Classified, w: Warner): Walked {
@@ -120,7 +125,14 @@ export function walkDocument(doc: SourceDoc, classified: Classified, w: Warner):
   /** Indicator tables read before their section's plan table (as the appendix prints them). */
   let pendingIndicators: IndicatorDraft[] = [];
   const newSection = (number: string | null, sectionTitle: string): SectionBuild => {
-    const s: SectionBuild = { number, title: sectionTitle, description: '', actions: [], averages: [], indicators: pendingIndicators };
+    const s: SectionBuild = {
+      number,
+      title: sectionTitle,
+      description: '',
+      actions: [],
+      averages: [],
+      indicators: pendingIndicators,
+    };
     pendingIndicators = [];
     sections.push(s);
     return s;
@@ -140,21 +152,26 @@ export function walkDocument(doc: SourceDoc, classified: Classified, w: Warner):
         else if (started) consumed.add(block);
         continue;
       }
-      const h = sectionHeading(block.text) ?? (unnumbered.has(block) ? { number: null, title: oneLine(block.text) } : null);
+      const h =
+        sectionHeading(block.text) ?? (unnumbered.has(block) ? { number: null, title: oneLine(block.text) } : null);
       // An unnumbered sub-heading ("Performance indicators", "Actions") under a section heading is not a new section.
       if (!h && block.heading && pendingHeading?.number != null) {
         pendingBlocks.push(block);
         continue;
       }
       if (h || (started && block.heading)) {
-        pendingHeading = { ...(h ?? { number: null, title: oneLine(block.text) }), area: AREA.test(oneLine(block.text)) };
+        pendingHeading = {
+          ...(h ?? { number: null, title: oneLine(block.text) }),
+          area: AREA.test(oneLine(block.text)),
+        };
         pendingBlocks = [block];
         pendingDescription = [];
         pendingAverages = [];
       } else if (pendingHeading) {
         pendingBlocks.push(block);
         if (/^average (rating|score)s?\b/i.test(block.text)) pendingAverages.push(block.text);
-        else if (STANDING_LINE.test(oneLine(block.text))) continue; // the appendix's own counts line, not the description
+        else if (STANDING_LINE.test(oneLine(block.text)))
+          continue; // the appendix's own counts line, not the description
         else pendingDescription.push(block.text);
       }
       continue;
@@ -180,8 +197,17 @@ export function walkDocument(doc: SourceDoc, classified: Classified, w: Warner):
     const firstHeaderCell = kind.kind === 'plan' ? normaliseHeader(kind.header.texts[0] ?? '') : '';
     const tableNumber = /^\d+$/.test(firstHeaderCell) ? firstHeaderCell : null;
     if (pendingHeading || tableNumber !== null) {
-      if (pendingHeading && tableNumber !== null && pendingHeading.number !== null && pendingHeading.number !== tableNumber)
-        warn('section-number', `The heading "${pendingHeading.number} ${pendingHeading.title}" and the table's first header cell "${tableNumber}" disagree; the heading's number is used.`, where(block.index, 0));
+      if (
+        pendingHeading &&
+        tableNumber !== null &&
+        pendingHeading.number !== null &&
+        pendingHeading.number !== tableNumber
+      )
+        warn(
+          'section-number',
+          `The heading "${pendingHeading.number} ${pendingHeading.title}" and the table's first header cell "${tableNumber}" disagree; the heading's number is used.`,
+          where(block.index, 0),
+        );
       current = newSection(pendingHeading?.number ?? tableNumber, pendingHeading?.title ?? '');
       if (pendingHeading?.area) current.area = true;
       current.description = pendingHeading ? pendingDescription.join('\n') : '';
@@ -207,7 +233,13 @@ export function walkDocument(doc: SourceDoc, classified: Classified, w: Warner):
       if (nonEmpty.length === 0 && !row.cells.some((c) => c.fill !== null && !c.merged)) continue;
       // Repeated header rows (or a header row that only changes the section number).
       const norm = row.cells.map((c) => normaliseHeader(oneLine(c.text)));
-      if (row.header || (headerTexts.length > 0 && norm.length === headerTexts.length && norm.every((t, i) => t === headerTexts[i] || (i === 0 && /^\d+$/.test(t))) && headerScore(texts) >= 2)) {
+      if (
+        row.header ||
+        (headerTexts.length > 0 &&
+          norm.length === headerTexts.length &&
+          norm.every((t, i) => t === headerTexts[i] || (i === 0 && /^\d+$/.test(t))) &&
+          headerScore(texts) >= 2)
+      ) {
         const n = norm[0] ?? '';
         if (/^\d+$/.test(n) && n !== (current?.number ?? '') && n !== headerTexts[0]) {
           current = newSection(n, '');
@@ -225,7 +257,13 @@ export function walkDocument(doc: SourceDoc, classified: Classified, w: Warner):
       // A section row: one cell of text across the table.
       const live = row.cells.filter((c) => !c.spanned && !c.merged && c.text.trim() !== '');
       const spansWide = row.cells[0] !== undefined && row.cells[0].span >= Math.max(2, Math.ceil(width / 2));
-      if (live.length === 1 && (spansWide || (width > 2 && sectionHeading(live[0]!.text) !== null && !looksLikeReference(texts[refCol?.index ?? -1] ?? 'x')))) {
+      if (
+        live.length === 1 &&
+        (spansWide ||
+          (width > 2 &&
+            sectionHeading(live[0]!.text) !== null &&
+            !looksLikeReference(texts[refCol?.index ?? -1] ?? 'x')))
+      ) {
         const h = sectionHeading(live[0]!.text) ?? { number: null, title: oneLine(live[0]!.text) };
         if (spansWide || h.number !== null) {
           current = newSection(h.number, h.title);
@@ -255,11 +293,19 @@ export function walkDocument(doc: SourceDoc, classified: Classified, w: Warner):
       // A row with no reference of its own that carries its own lead, due date or rating is an action (a row
       // missing its reference, or a rated sub-row under a merged reference); one that only adds text is the
       // rest of the row above (a row split across pages), so nothing the author typed is lost either way.
-      const ownsAction = last !== null && activeColumns.some((c) => ownCell(row.cells[c.index], c, last!, ratingColumns.indexOf(c)));
+      const ownsAction =
+        last !== null && activeColumns.some((c) => ownCell(row.cells[c.index], c, last!, ratingColumns.indexOf(c)));
       // The exported appendix repeats the reference with "(continued)" on each later part of a tall row.
       const continued = /^(.+?)\s*\n\s*\(continued\)$/.exec(refRaw);
-      const continuesLast = continued !== null && last !== null && current.actions.includes(last) && continued[1]!.trim() === (last.draft.reference ?? '');
-      if (last !== null && (continuesLast || (refCol && refRaw === '' && current.actions.includes(last) && !ownsAction))) {
+      const continuesLast =
+        continued !== null &&
+        last !== null &&
+        current.actions.includes(last) &&
+        continued[1]!.trim() === (last.draft.reference ?? '');
+      if (
+        last !== null &&
+        (continuesLast || (refCol && refRaw === '' && current.actions.includes(last) && !ownsAction))
+      ) {
         // A continuation row: a row split across pages, or text-only sub-rows under a merged reference.
         for (const c of activeColumns) {
           const cell = row.cells[c.index];
@@ -293,7 +339,12 @@ export function walkDocument(doc: SourceDoc, classified: Classified, w: Warner):
             }
             default: {
               const role = LEAD_ROLES[c.field];
-              if (role) for (const name of text.split('\n').map((s) => s.trim()).filter((s) => s !== '')) last.draft.leads.push({ name, role });
+              if (role)
+                for (const name of text
+                  .split('\n')
+                  .map((s) => s.trim())
+                  .filter((s) => s !== ''))
+                  last.draft.leads.push({ name, role });
             }
           }
         }
@@ -306,7 +357,8 @@ export function walkDocument(doc: SourceDoc, classified: Classified, w: Warner):
       }
       // Under a vertically merged reference the row shares the reference of the row it continues.
       const sharedRef = refCell?.merged === true ? refCell.text.trim() : '';
-      if (refCol && refRaw === '' && sharedRef === '') rowWarn('no-reference', 'A row has no reference; it was imported as an action without one.');
+      if (refCol && refRaw === '' && sharedRef === '')
+        rowWarn('no-reference', 'A row has no reference; it was imported as an action without one.');
       const refText = refRaw !== '' ? refRaw : sharedRef;
       const { reference, rest } = refText === '' ? { reference: '', rest: '' } : splitReference(refText);
       const tags = recommendationTags(rest);
@@ -324,14 +376,22 @@ export function walkDocument(doc: SourceDoc, classified: Classified, w: Warner):
         ratings: new Map(),
         progressText: text('progress'),
         location,
-        tags: [...tags, ...recommendationTags(text('recommendations')), ...activeColumns.flatMap((c) => (TAGGABLE(c.field) ? openingTags(row.cells[c.index]?.text ?? '') : []))],
+        tags: [
+          ...tags,
+          ...recommendationTags(text('recommendations')),
+          ...activeColumns.flatMap((c) => (TAGGABLE(c.field) ? openingTags(row.cells[c.index]?.text ?? '') : [])),
+        ],
         links: [],
         ...(refRaw === '' && sharedRef !== '' ? { sharedReference: true } : {}),
       };
       for (const c of activeColumns) {
         const role = LEAD_ROLES[c.field];
         if (!role) continue;
-        for (const name of (row.cells[c.index]?.text ?? '').split('\n').map((s) => s.trim()).filter((s) => s !== '')) action.draft.leads.push({ name, role });
+        for (const name of (row.cells[c.index]?.text ?? '')
+          .split('\n')
+          .map((s) => s.trim())
+          .filter((s) => s !== ''))
+          action.draft.leads.push({ name, role });
       }
       ratingColumns.forEach((c, p) => {
         const o = observeRating(row.cells[c.index], rowWarn);
@@ -339,18 +399,25 @@ export function walkDocument(doc: SourceDoc, classified: Classified, w: Warner):
       });
       const due = action.draft.dueText ?? '';
       if (due !== '' && DATEISH.test(due) && parseDue(due).kind === 'unparsed')
-        rowWarn('not-a-date', `By when "${oneLine(due)}" looks like a date but could not be read as one; the text is kept exactly as typed.`);
+        rowWarn(
+          'not-a-date',
+          `By when "${oneLine(due)}" looks like a date but could not be read as one; the text is kept exactly as typed.`,
+        );
       current.actions.push(action);
       last = action;
     }
   }
   // Indicators after the last plan table belong to the last section.
-  if (pendingIndicators.length > 0) (sections.at(-1) ?? newSection(pendingHeading?.number ?? null, pendingHeading?.title ?? '')).indicators.push(...pendingIndicators);
+  if (pendingIndicators.length > 0)
+    (sections.at(-1) ?? newSection(pendingHeading?.number ?? null, pendingHeading?.title ?? '')).indicators.push(
+      ...pendingIndicators,
+    );
   return { sections, keyLevels, consumed };
 }
 
 /** Headings of the front matter, never a section's title. */
-export const FRONT_HEADING = /^(introduction|background|governance|contents|key( to ratings)?|summary( of all areas)?|.*recommendations?.*|appendix\s+\d+|foreword|purpose)\s*:?$/i;
+export const FRONT_HEADING =
+  /^(introduction|background|governance|contents|key( to ratings)?|summary( of all areas)?|.*recommendations?.*|appendix\s+\d+|foreword|purpose)\s*:?$/i;
 
 /** A short line that could name a section: no sentence punctuation at the end, a few words. */
 const titleLike = (text: string): boolean => {
@@ -366,7 +433,8 @@ const titleLike = (text: string): boolean => {
  */
 function unnumberedSectionTitles(blocks: readonly Block[], isPlan: (tableIndex: number) => boolean): Set<Block> {
   const out = new Set<Block>();
-  const paragraphs = (bs: readonly Block[]): Extract<Block, { type: 'paragraph' }>[] => bs.filter((b): b is Extract<Block, { type: 'paragraph' }> => b.type === 'paragraph' && b.text !== '');
+  const paragraphs = (bs: readonly Block[]): Extract<Block, { type: 'paragraph' }>[] =>
+    bs.filter((b): b is Extract<Block, { type: 'paragraph' }> => b.type === 'paragraph' && b.text !== '');
   const firstPlan = blocks.findIndex((b) => b.type === 'table' && isPlan(b.index));
   if (firstPlan < 0) return out;
   const all = paragraphs(blocks);
@@ -377,7 +445,17 @@ function unnumberedSectionTitles(blocks: readonly Block[], isPlan: (tableIndex: 
       .map((p) => p.style),
   );
   const before = paragraphs(blocks.slice(0, firstPlan));
-  const heading = before.filter((p) => p.heading && !SUB_HEADING.test(oneLine(p.text)) && p !== title && laterStyles.has(p.style) && !FRONT_HEADING.test(oneLine(p.text)) && sectionHeading(p.text) === null).at(-1);
+  const heading = before
+    .filter(
+      (p) =>
+        p.heading &&
+        !SUB_HEADING.test(oneLine(p.text)) &&
+        p !== title &&
+        laterStyles.has(p.style) &&
+        !FRONT_HEADING.test(oneLine(p.text)) &&
+        sectionHeading(p.text) === null,
+    )
+    .at(-1);
   const last = before.at(-1);
   // Only the heading nearest the table, and only when nothing but its own paragraphs come between.
   if (heading && last && before.indexOf(heading) >= before.findLastIndex((p) => p.heading)) out.add(heading);
@@ -403,4 +481,3 @@ function unnumberedSectionTitles(blocks: readonly Block[], isPlan: (tableIndex: 
   if (consistent && plans >= 2) for (const l of leaders) out.add(l);
   return out;
 }
-

@@ -13,7 +13,10 @@ const post = (m: WorkerMessage): void => parentPort?.postMessage(m);
 async function run(request: ParseRequest): Promise<void> {
   try {
     post({ type: 'progress', phase: 'reading', done: 0, total: 1 });
-    const doc = await readImportFile(request.path, { sheet: request.sheet, onProgress: (done, total) => post({ type: 'progress', phase: 'reading tables', done, total }) });
+    const doc = await readImportFile(request.path, {
+      sheet: request.sheet,
+      onProgress: (done, total) => post({ type: 'progress', phase: 'reading tables', done, total }),
+    });
     post({ type: 'progress', phase: 'reading', done: 1, total: 1 });
     post({ type: 'done', doc });
   } catch (error) {

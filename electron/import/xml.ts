@@ -63,7 +63,9 @@ export interface ParseOptions {
 /** Parses one part into its root element; `part` names it in messages ("word/document.xml"). */
 export function parseXml(xml: string, part: string, options: ParseOptions = {}): XElement {
   if (hasDeclarations(xml))
-    throw importFailed(`The file contains a DTD or entity declaration in ${part}, which Office never writes and which can be used to attack the reader, so it was not read.`);
+    throw importFailed(
+      `The file contains a DTD or entity declaration in ${part}, which Office never writes and which can be used to attack the reader, so it was not read.`,
+    );
   const parser = new SaxesParser({ xmlns: true, position: false });
   const root: XElement = { ns: '', local: '#document', attrs: {}, children: [] };
   const stack: XElement[] = [root];
@@ -104,7 +106,9 @@ export function parseXml(xml: string, part: string, options: ParseOptions = {}):
   } catch (error) {
     if (tooDeep) throw importFailed(tooDeepMessage(part));
     const line = error instanceof Error ? /^(\d+):/.exec(error.message)?.[1] : undefined;
-    throw importFailed(`The file is damaged: ${part} is not well-formed XML${line ? ` (near line ${line})` : ''}, so it was not read.`);
+    throw importFailed(
+      `The file is damaged: ${part} is not well-formed XML${line ? ` (near line ${line})` : ''}, so it was not read.`,
+    );
   }
   const top = root.children.find((c): c is XElement => typeof c !== 'string');
   if (!top) throw importFailed(`The file is damaged: ${part} has no content.`);

@@ -46,7 +46,9 @@ export function listZip(data: Uint8Array, what: string, limits: ZipLimits = LIMI
     });
   } catch (error) {
     if (error instanceof RangeError && error.message === 'entries')
-      throw importFailed(`The file has more than ${limits.maxZipEntries} parts, far more than any real ${what}, so it was not read.`);
+      throw importFailed(
+        `The file has more than ${limits.maxZipEntries} parts, far more than any real ${what}, so it was not read.`,
+      );
     throw importFailed(`The file is damaged: it is not a readable ${what} (the zip package could not be read).`);
   }
   let total = 0;
@@ -100,7 +102,12 @@ const crcMessage = (what: string, name: string): string =>
  * Inflates the entries `wanted` selects, counting the actual bytes as they stream out (a package can
  * declare false sizes) and stopping once the entry or total limit is passed. Call `listZip` first.
  */
-export function readZipEntries(data: Uint8Array, wanted: (name: string) => boolean, what: string, limits: ZipLimits = LIMITS): Map<string, Uint8Array> {
+export function readZipEntries(
+  data: Uint8Array,
+  wanted: (name: string) => boolean,
+  what: string,
+  limits: ZipLimits = LIMITS,
+): Map<string, Uint8Array> {
   const out = new Map<string, Uint8Array>();
   const crcs = centralCrcs(data);
   let total = 0;
@@ -143,7 +150,9 @@ export function readZipEntries(data: Uint8Array, wanted: (name: string) => boole
   } catch {
     if (bomb) throw importFailed(BOMB);
     if (badCrc !== null) throw importFailed(crcMessage(what, badCrc));
-    throw importFailed(`The file is damaged: part of the ${what} could not be unpacked. Open it in Word or Excel, save a fresh copy and import that.`);
+    throw importFailed(
+      `The file is damaged: part of the ${what} could not be unpacked. Open it in Word or Excel, save a fresh copy and import that.`,
+    );
   }
   for (const name of out.keys()) if (!crcs.has(name) && crcs.size > 0) throw importFailed(crcMessage(what, name));
   return out;

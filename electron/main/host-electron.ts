@@ -8,7 +8,14 @@ export function createElectronHost(getWindow: () => BrowserWindow | null): Host 
     callerPaths: 'refuse',
     async chooseSavePath({ title, defaultName, filters }) {
       const win = getWindow();
-      const options = { title, defaultPath: defaultName, filters, properties: ['createDirectory', 'showOverwriteConfirmation'] as ('createDirectory' | 'showOverwriteConfirmation')[] };
+      const options = {
+        title,
+        defaultPath: defaultName,
+        filters,
+        properties: ['createDirectory', 'showOverwriteConfirmation'] as (
+          'createDirectory' | 'showOverwriteConfirmation'
+        )[],
+      };
       const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
     },
@@ -20,7 +27,10 @@ export function createElectronHost(getWindow: () => BrowserWindow | null): Host 
     },
     async chooseFolder({ title }) {
       const win = getWindow();
-      const options = { title, properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[] };
+      const options = {
+        title,
+        properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[],
+      };
       const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },

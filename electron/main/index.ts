@@ -6,7 +6,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, MessageChannelMain, net, protocol, session, shell, utilityProcess, type UtilityProcess } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  MessageChannelMain,
+  net,
+  protocol,
+  session,
+  shell,
+  utilityProcess,
+  type UtilityProcess,
+} from 'electron';
 import { createUtilityClient, type UtilityClient } from '../utility/client';
 import { APP_HOST, APP_ORIGIN, APP_SCHEME, contentTypeFor, resolveAppFile } from './app-protocol';
 import { buildCsp } from './csp';
@@ -30,7 +43,9 @@ const log = (message: string) => console.error(`[planwright] ${message}`);
 app.setName(PRODUCT_NAME);
 app.setPath('userData', path.join(app.getPath('appData'), PRODUCT_NAME));
 
-protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
 
 let mainWindow: BrowserWindow | null = null;
 /** The store's utility process and the main process's side of its port (see electron/utility/). */
@@ -65,7 +80,10 @@ async function openPlanStore(dbPath: string, actor: string): Promise<UtilityClie
   const child = utilityProcess.fork(paths.utility, [], { serviceName: 'Planwright plan store', stdio: 'inherit' });
   const { port1, port2 } = new MessageChannelMain();
   const client = createUtilityClient(
-    { postMessage: (message) => port1.postMessage(message), onMessage: (listener) => port1.on('message', (event) => listener(event.data)) },
+    {
+      postMessage: (message) => port1.postMessage(message),
+      onMessage: (listener) => port1.on('message', (event) => listener(event.data)),
+    },
     createElectronHost(() => mainWindow),
     log,
   );
@@ -87,11 +105,25 @@ async function openPlanStore(dbPath: string, actor: string): Promise<UtilityClie
     arch: process.arch,
     exists: (file) => fs.existsSync(file),
   });
-  const outcome = await client.open({ dbPath, actor, version: app.getVersion(), nativeBinding, validateOutput: !app.isPackaged });
+  const outcome = await client.open({
+    dbPath,
+    actor,
+    version: app.getVersion(),
+    nativeBinding,
+    validateOutput: !app.isPackaged,
+  });
   if (outcome.ok) return client;
   if (!outcome.storeError) throw new Error(outcome.message);
   const box = storeErrorDialog(outcome.storeError, dbPath);
-  const { response } = await dialog.showMessageBox({ type: 'error', title: box.title, message: box.message, detail: box.detail, buttons: box.buttons, defaultId: 0, cancelId: 0 });
+  const { response } = await dialog.showMessageBox({
+    type: 'error',
+    title: box.title,
+    message: box.message,
+    detail: box.detail,
+    buttons: box.buttons,
+    defaultId: 0,
+    cancelId: 0,
+  });
   if (response === 1) shell.showItemInFolder(outcome.storeError.backupPath ?? dbPath);
   return null;
 }
@@ -153,12 +185,20 @@ async function start(): Promise<void> {
   serveAppProtocol();
   hardenSession();
   Menu.setApplicationMenu(
-    Menu.buildFromTemplate(buildMenuTemplate({ platform: process.platform, send: sendMenuCommand, showAbout: () => void showAbout(dbPath), dev: !app.isPackaged })),
+    Menu.buildFromTemplate(
+      buildMenuTemplate({
+        platform: process.platform,
+        send: sendMenuCommand,
+        showAbout: () => void showAbout(dbPath),
+        dev: !app.isPackaged,
+      }),
+    ),
   );
   mainWindow = createWindow();
   // The full integrity check and the daily backup (in the utility process), after the window is up.
   store.startMaintenance((name, body) => {
-    if (name === 'store:integrity' && (body as { state?: string; detail?: string }).state === 'damaged') log(`integrity check: ${(body as { detail?: string }).detail ?? ''}`);
+    if (name === 'store:integrity' && (body as { state?: string; detail?: string }).state === 'damaged')
+      log(`integrity check: ${(body as { detail?: string }).detail ?? ''}`);
     mainWindow?.webContents.send(name, body);
   });
 }
@@ -190,7 +230,9 @@ if (!app.requestSingleInstanceLock()) {
     store = null;
     Promise.resolve()
       .then(() => open.close())
-      .catch((error: unknown) => log(`Closing the plan store failed: ${error instanceof Error ? error.message : String(error)}`))
+      .catch((error: unknown) =>
+        log(`Closing the plan store failed: ${error instanceof Error ? error.message : String(error)}`),
+      )
       .finally(() => {
         storeProcess?.kill();
         app.exit(0);

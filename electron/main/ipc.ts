@@ -62,7 +62,10 @@ export function registerIpc(ipcMain: IpcMainLike, dispatch: Dispatch, options: R
  * The sender check: in production only `app://planwright/...`; in development also the dev server's
  * origin (exact scheme, host and port).
  */
-export function createSenderCheck(options: { appOrigin: string; devServerUrl?: string | null }): (frameUrl: string) => boolean {
+export function createSenderCheck(options: {
+  appOrigin: string;
+  devServerUrl?: string | null;
+}): (frameUrl: string) => boolean {
   const allowed = new Set([options.appOrigin]);
   if (options.devServerUrl) allowed.add(new URL(options.devServerUrl).origin);
   return (frameUrl) => {

@@ -53,7 +53,14 @@ export function buildMenuTemplate(deps: MenuDeps): MenuItemConstructorOptions[] 
       { type: 'separator' },
       command('Export appendix…', 'export', 'CmdOrCtrl+E'),
       command('Covering report…', 'coveringReport', 'CmdOrCtrl+Shift+E'),
-      ...(mac ? [] : [{ type: 'separator' } as const, command('Settings…', 'settings', 'Ctrl+,'), { type: 'separator' } as const, { role: 'quit', label: 'Quit' } as const]),
+      ...(mac
+        ? []
+        : [
+            { type: 'separator' } as const,
+            command('Settings…', 'settings', 'Ctrl+,'),
+            { type: 'separator' } as const,
+            { role: 'quit', label: 'Quit' } as const,
+          ]),
     ] as MenuItemConstructorOptions[],
   };
 
@@ -75,7 +82,9 @@ export function buildMenuTemplate(deps: MenuDeps): MenuItemConstructorOptions[] 
   const view: MenuItemConstructorOptions = {
     label: '&View',
     submenu: [
-      ...(deps.dev ? [{ role: 'reload' } as const, { role: 'toggleDevTools' } as const, { type: 'separator' } as const] : []),
+      ...(deps.dev
+        ? [{ role: 'reload' } as const, { role: 'toggleDevTools' } as const, { type: 'separator' } as const]
+        : []),
       { role: 'resetZoom' },
       { role: 'zoomIn' },
       { role: 'zoomOut' },
@@ -87,7 +96,11 @@ export function buildMenuTemplate(deps: MenuDeps): MenuItemConstructorOptions[] 
   const help: MenuItemConstructorOptions = {
     role: 'help',
     label: '&Help',
-    submenu: [command('Restore a backup…', 'restoreBackup'), { type: 'separator' }, { label: 'About Planwright', click: () => deps.showAbout() }],
+    submenu: [
+      command('Restore a backup…', 'restoreBackup'),
+      { type: 'separator' },
+      { label: 'About Planwright', click: () => deps.showAbout() },
+    ],
   };
 
   return [...appMenu, file, edit, view, ...(mac ? [{ role: 'windowMenu' } as MenuItemConstructorOptions] : []), help];

@@ -32,6 +32,14 @@ export function unpackedPath(file: string): string {
 /** The binding to pass to better-sqlite3, or undefined for its default lookup. */
 export function sqliteBinding(ctx: BindingContext): string | undefined {
   if (!ctx.isPackaged) return ctx.env.PLANWRIGHT_SQLITE_BINDING || undefined;
-  const shipped = unpackedPath(path.join(ctx.mainDir, '..', 'native', nativeFolderName(ctx.electronVersion, ctx.platform, ctx.arch), 'better_sqlite3.node'));
+  const shipped = unpackedPath(
+    path.join(
+      ctx.mainDir,
+      '..',
+      'native',
+      nativeFolderName(ctx.electronVersion, ctx.platform, ctx.arch),
+      'better_sqlite3.node',
+    ),
+  );
   return ctx.exists(shipped) ? shipped : undefined;
 }

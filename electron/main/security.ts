@@ -48,7 +48,10 @@ export function builtPaths(mainDir: string) {
 
 /** The parts of Electron's WebContents the hardening uses. */
 export interface WebContentsLike {
-  on(event: 'will-navigate' | 'will-attach-webview' | 'will-redirect', listener: (event: { preventDefault(): void }, url?: string) => void): unknown;
+  on(
+    event: 'will-navigate' | 'will-attach-webview' | 'will-redirect',
+    listener: (event: { preventDefault(): void }, url?: string) => void,
+  ): unknown;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
 }
 
@@ -57,7 +60,10 @@ export interface WebContentsLike {
  * no webviews, no new windows (https and mailto links open in the browser instead), and no navigation
  * away from the app's own page.
  */
-export function hardenWebContents(contents: WebContentsLike, options: { isTrusted: (url: string) => boolean; openExternal: (url: string) => void }): void {
+export function hardenWebContents(
+  contents: WebContentsLike,
+  options: { isTrusted: (url: string) => boolean; openExternal: (url: string) => void },
+): void {
   contents.on('will-attach-webview', (event) => event.preventDefault());
   const refuseForeign = (event: { preventDefault(): void }, url?: string) => {
     if (!url || !isAllowedNavigation(url, options.isTrusted)) event.preventDefault();

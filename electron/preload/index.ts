@@ -11,11 +11,13 @@ const isEvent = (name: unknown): name is keyof typeof events => typeof name === 
 
 const api = {
   invoke(channel: unknown, input: unknown) {
-    if (!isChannel(channel)) return Promise.resolve(fail('unknown_channel', `There is no operation called ${String(channel)}.`));
+    if (!isChannel(channel))
+      return Promise.resolve(fail('unknown_channel', `There is no operation called ${String(channel)}.`));
     return ipcRenderer.invoke(channel, input);
   },
   on(event: unknown, listener: (payload: unknown) => void) {
-    if (!isEvent(event) || typeof listener !== 'function') throw new Error(`There is no event called ${String(event)}.`);
+    if (!isEvent(event) || typeof listener !== 'function')
+      throw new Error(`There is no event called ${String(event)}.`);
     const handler = (_event: IpcRendererEvent, payload: unknown) => listener(payload);
     ipcRenderer.on(event, handler);
     return () => {

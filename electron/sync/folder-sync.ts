@@ -28,7 +28,12 @@ export interface FolderSyncReport {
   written: { file: string; ops: number } | null;
 }
 
-export async function syncFolder(store: Store, folder: string, planId: string, options: PackOptions & { onProgress?: (done: number, total: number) => void } = {}): Promise<FolderSyncReport> {
+export async function syncFolder(
+  store: Store,
+  folder: string,
+  planId: string,
+  options: PackOptions & { onProgress?: (done: number, total: number) => void } = {},
+): Promise<FolderSyncReport> {
   let isDir = false;
   try {
     isDir = fs.statSync(folder).isDirectory();
@@ -37,10 +42,22 @@ export async function syncFolder(store: Store, folder: string, planId: string, o
   }
   if (!isDir) throw new DomainError('invalid_input', `The shared folder ${folder} does not exist or is not a folder.`);
   const sync = engine.planSync(store, planId);
-  if (!sync) throw new DomainError('invalid_input', 'This plan is not shared yet. Invite a lead first (Send to leads, or planwright pack invite).');
+  if (!sync)
+    throw new DomainError(
+      'invalid_input',
+      'This plan is not shared yet. Invite a lead first (Send to leads, or planwright pack invite).',
+    );
   const me = engine.deviceId(store);
   const mine = new Set(sentPacks(store, planId).map((p) => p.packId));
-  const report: FolderSyncReport = { planId, opened: [], alreadyOpened: 0, notYet: [], skipped: 0, problems: [], written: null };
+  const report: FolderSyncReport = {
+    planId,
+    opened: [],
+    alreadyOpened: 0,
+    notYet: [],
+    skipped: 0,
+    problems: [],
+    written: null,
+  };
   const entries = await listPackFiles(folder);
   const seenInPass = new Set<string>();
   let done = 0;
@@ -65,12 +82,18 @@ export async function syncFolder(store: Store, folder: string, planId: string, o
       pack = decodePack(data);
     } catch (error) {
       // A damaged or cut-short file may still be arriving: look again next time, and say so.
-      if (error instanceof PackError && (error.code === 'damaged' || error.code === 'not_a_pack')) report.notYet.push(entry.name);
+      if (error instanceof PackError && (error.code === 'damaged' || error.code === 'not_a_pack'))
+        report.notYet.push(entry.name);
       else report.problems.push({ file: entry.name, message: error instanceof Error ? error.message : String(error) });
       continue;
     }
     const h = pack.header;
-    if (h.planId !== planId || h.sender.deviceId === me || (sync.role === 'lead' && h.sender.role !== 'owner') || (sync.role === 'owner' && h.sender.role !== 'lead')) {
+    if (
+      h.planId !== planId ||
+      h.sender.deviceId === me ||
+      (sync.role === 'lead' && h.sender.role !== 'owner') ||
+      (sync.role === 'owner' && h.sender.role !== 'lead')
+    ) {
       report.skipped++;
       continue;
     }
@@ -82,7 +105,8 @@ export async function syncFolder(store: Store, folder: string, planId: string, o
     try {
       report.opened.push(openReadPack(store, pack, options));
     } catch (error) {
-      if (error instanceof PackError || error instanceof DomainError) report.problems.push({ file: entry.name, message: error.message });
+      if (error instanceof PackError || error instanceof DomainError)
+        report.problems.push({ file: entry.name, message: error.message });
       else throw error;
     }
   }

@@ -38,7 +38,11 @@ export async function withRetry<T>(fn: () => T, options: { attempts?: number; de
  * Writes `data` to `file` so that no reader ever sees a part of it: a temporary file beside it, fsync, rename.
  * With `exclusive`, an existing file is never replaced (an immutable pack name).
  */
-export async function writeFileAtomic(file: string, data: Uint8Array, options: { exclusive?: boolean } = {}): Promise<void> {
+export async function writeFileAtomic(
+  file: string,
+  data: Uint8Array,
+  options: { exclusive?: boolean } = {},
+): Promise<void> {
   const dir = path.dirname(file);
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now().toString(36)}${TEMP_SUFFIX}`);
   const fd = fs.openSync(temp, 'wx');

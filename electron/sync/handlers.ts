@@ -11,7 +11,15 @@ import * as engine from './engine';
 import { syncFolder } from './folder-sync';
 import { KeyUnavailableError, type KeyWrapper } from './keys';
 import { PACK_EXTENSION, PackError } from './pack';
-import { invitedLeads, makeInvitation, makeReturn, openPack, readPackFromFile, receivedPacks, writePackFile } from './pack-flow';
+import {
+  invitedLeads,
+  makeInvitation,
+  makeReturn,
+  openPack,
+  readPackFromFile,
+  receivedPacks,
+  writePackFile,
+} from './pack-flow';
 import type { SyncChannel } from '../../shared/contract';
 
 const PACK_FILTER = [{ name: 'Planwright update pack', extensions: [PACK_EXTENSION.slice(1)] }];
@@ -27,9 +35,14 @@ async function clear<T>(fn: () => T | Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (error) {
-    if (error instanceof PackError || error instanceof KeyUnavailableError) throw new DomainError('invalid_input', error.message);
+    if (error instanceof PackError || error instanceof KeyUnavailableError)
+      throw new DomainError('invalid_input', error.message);
     const code = (error as NodeJS.ErrnoException | undefined)?.code;
-    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new DomainError('invalid_input', 'Planwright is not allowed to write to that folder. Choose another place.');
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
+      throw new DomainError(
+        'invalid_input',
+        'Planwright is not allowed to write to that folder. Choose another place.',
+      );
     if (code === 'ENOSPC') throw new DomainError('invalid_input', 'The disk is full; nothing was written.');
     throw error;
   }
@@ -90,19 +103,34 @@ export function createSyncHandlers({ store, host, keyWrapper }: SyncHandlerDeps)
       const made = await clear(() => makeInvitation(store, planId, lead, options));
       // The pack is made first (so a refusal needs no dialog) but its transaction has committed: a cancelled
       // dialog leaves an unused invitation, which is harmless (it enrols nobody).
-      const file = await save(`Save the invitation for ${lead}`, `${safeName(`${tree.plan.title} - invitation for ${lead}`)}${PACK_EXTENSION}`);
+      const file = await save(
+        `Save the invitation for ${lead}`,
+        `${safeName(`${tree.plan.title} - invitation for ${lead}`)}${PACK_EXTENSION}`,
+      );
       const path = await clear(() => writePackFile(file, made.bytes));
       return { path, ops: made.ops, bytes: made.bytes.length, kind: 'invitation' as const, lead };
     },
     'sync:writePack': async ({ planId, lead }) => {
       const tree = getPlanTree(store, planId);
       const sync = engine.planSync(store, planId);
-      const name = sync?.role === 'lead' ? `${tree.plan.title} - updates from ${sync.person ?? 'lead'}` : `${tree.plan.title} - update${lead ? ` for ${lead}` : ''}`;
+      const name =
+        sync?.role === 'lead'
+          ? `${tree.plan.title} - updates from ${sync.person ?? 'lead'}`
+          : `${tree.plan.title} - update${lead ? ` for ${lead}` : ''}`;
       // Made first, so a plan that is not shared is refused before any dialog.
       const made = await clear(() => makeReturn(store, planId, { ...options, ...(lead ? { forLead: lead } : {}) }));
-      const file = await save(sync?.role === 'lead' ? 'Save your updates for the plan owner' : 'Save the update pack', `${safeName(name)}${PACK_EXTENSION}`);
+      const file = await save(
+        sync?.role === 'lead' ? 'Save your updates for the plan owner' : 'Save the update pack',
+        `${safeName(name)}${PACK_EXTENSION}`,
+      );
       const path = await clear(() => writePackFile(file, made.bytes));
-      return { path, ops: made.ops, bytes: made.bytes.length, kind: 'update' as const, lead: made.header.recipient.lead };
+      return {
+        path,
+        ops: made.ops,
+        bytes: made.bytes.length,
+        kind: 'update' as const,
+        lead: made.header.recipient.lead,
+      };
     },
     'sync:open': async () => {
       const file = await host.chooseOpenPath({ title: 'Open an update pack', filters: PACK_FILTER });
@@ -113,7 +141,11 @@ export function createSyncHandlers({ store, host, keyWrapper }: SyncHandlerDeps)
       const key = `sync.folder.${planId}`;
       let folder = chooseAgain ? null : getMeta(store, key);
       if (!folder) {
-        if (!host.chooseFolder) throw new DomainError('invalid_input', 'Choosing a shared folder is not available here; use the command line (planwright sync FOLDER PLAN).');
+        if (!host.chooseFolder)
+          throw new DomainError(
+            'invalid_input',
+            'Choosing a shared folder is not available here; use the command line (planwright sync FOLDER PLAN).',
+          );
         folder = await host.chooseFolder({ title: 'Choose the shared folder for update packs' });
         if (!folder) throw new DomainError('cancelled', 'Cancelled. No folder was chosen.');
       }
@@ -124,14 +156,21 @@ export function createSyncHandlers({ store, host, keyWrapper }: SyncHandlerDeps)
     'sync:received': ({ planId }) => receivedPacks(store, planId).slice().reverse(),
     'sync:returns': ({ planId, periodId }) => {
       const tree = getPlanTree(store, planId);
-      const period = tree.periods.find((p) => p.id === (periodId ?? tree.plan.currentPeriodId) && p.deletedAt === null) ?? null;
+      const period =
+        tree.periods.find((p) => p.id === (periodId ?? tree.plan.currentPeriodId) && p.deletedAt === null) ?? null;
       const received = receivedPacks(store, planId);
       const rows = invitedLeads(store, planId).map((inv) => {
-        const mine = tree.actions.filter((a) => a.deletedAt === null && !a.archived && a.leads.some((l) => engine.leadMatches(l.name, inv.lead)));
+        const mine = tree.actions.filter(
+          (a) => a.deletedAt === null && !a.archived && a.leads.some((l) => engine.leadMatches(l.name, inv.lead)),
+        );
         const ids = new Set(mine.map((a) => a.id));
         const byLead = (who: string) => engine.leadMatches(inv.lead, who) || engine.leadMatches(who, inv.lead);
-        const progress = period ? tree.progress.filter((p) => p.deletedAt === null && p.periodId === period.id && ids.has(p.actionId)) : [];
-        const ratings = period ? tree.ratings.filter((r) => r.periodId === period.id && ids.has(r.actionId) && byLead(r.ratedBy)) : [];
+        const progress = period
+          ? tree.progress.filter((p) => p.deletedAt === null && p.periodId === period.id && ids.has(p.actionId))
+          : [];
+        const ratings = period
+          ? tree.ratings.filter((r) => r.periodId === period.id && ids.has(r.actionId) && byLead(r.ratedBy))
+          : [];
         const packs = received.filter((r) => r.lead !== null && r.lead.toLowerCase() === inv.lead.toLowerCase());
         return {
           lead: inv.lead,
@@ -140,12 +179,17 @@ export function createSyncHandlers({ store, host, keyWrapper }: SyncHandlerDeps)
           packs: packs.length,
           updates: progress.filter((p) => byLead(p.author)).length + ratings.length,
           actions: mine.length,
-          outstanding: mine.filter((a) => !progress.some((p) => p.actionId === a.id)).map((a) => ({ actionId: a.id, reference: a.reference })),
+          outstanding: mine
+            .filter((a) => !progress.some((p) => p.actionId === a.id))
+            .map((a) => ({ actionId: a.id, reference: a.reference })),
         };
       });
       return { periodId: period?.id ?? null, periodLabel: period?.label ?? null, rows };
     },
-    'sync:conflicts': ({ planId }) => ({ conflicts: engine.listConflicts(store, planId), heldBack: engine.listHeld(store, planId) }),
+    'sync:conflicts': ({ planId }) => ({
+      conflicts: engine.listConflicts(store, planId),
+      heldBack: engine.listHeld(store, planId),
+    }),
     'sync:resolve': (input, ctx) => {
       const how = 'keep' in input ? { keep: input.keep } : { value: input.text };
       engine.resolveConflict(store, input.planId, input.conflictId, how, ctx.actor);

@@ -31,7 +31,10 @@ export interface SafeStorageLike {
 /** Encrypts the private key with Electron safeStorage when available; reads plain keys written earlier. */
 export function safeStorageWrapper(safeStorage: SafeStorageLike): KeyWrapper {
   return {
-    wrap: (pem) => (safeStorage.isEncryptionAvailable() ? `safe:${safeStorage.encryptString(pem).toString('base64')}` : plainKeyWrapper.wrap(pem)),
+    wrap: (pem) =>
+      safeStorage.isEncryptionAvailable()
+        ? `safe:${safeStorage.encryptString(pem).toString('base64')}`
+        : plainKeyWrapper.wrap(pem),
     unwrap: (stored) => {
       if (stored.startsWith('safe:')) {
         if (!safeStorage.isEncryptionAvailable()) return null;
@@ -73,7 +76,10 @@ export function deviceKeys(store: Store, wrapper: KeyWrapper = plainKeyWrapper):
   }
   const pair = generateKeyPairSync('ed25519');
   const pem = pair.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-  setDeviceKeys(store, { publicKey: pair.publicKey.export({ type: 'spki', format: 'pem' }).toString(), privateKey: wrapper.wrap(pem) });
+  setDeviceKeys(store, {
+    publicKey: pair.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    privateKey: wrapper.wrap(pem),
+  });
   return { privateKey: pair.privateKey, publicKey: pair.publicKey, publicKeyText: publicKeyText(pair.publicKey) };
 }
 

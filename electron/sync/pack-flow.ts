@@ -17,7 +17,17 @@ import { SyncOp } from '../../shared/sync/op';
 import * as engine from './engine';
 import { deviceKeys, plainKeyWrapper, type KeyWrapper } from './keys';
 import { writeFileAtomic } from './folder';
-import { decodePack, encodePack, MAX_PACK_FILE_BYTES, PACK_EXTENSION, PackError, type PackHeader, type PackKind, type ReadPack, type VersionVector } from './pack';
+import {
+  decodePack,
+  encodePack,
+  MAX_PACK_FILE_BYTES,
+  PACK_EXTENSION,
+  PackError,
+  type PackHeader,
+  type PackKind,
+  type ReadPack,
+  type VersionVector,
+} from './pack';
 
 export interface PackOptions {
   keyWrapper?: KeyWrapper;
@@ -112,7 +122,8 @@ function readJson<T>(store: Store, key: string, fallback: T): T {
 }
 const writeJson = (store: Store, key: string, value: unknown) => setMeta(store, key, JSON.stringify(value));
 
-const proofFor = (token: string, deviceId: string, publicKey: string) => createHmac('sha256', token).update(`${deviceId}\n${publicKey}`).digest('hex');
+const proofFor = (token: string, deviceId: string, publicKey: string) =>
+  createHmac('sha256', token).update(`${deviceId}\n${publicKey}`).digest('hex');
 
 function planTitle(store: Store, planId: string): string {
   try {
@@ -134,7 +145,13 @@ function checkLeadName(store: Store, planId: string, name: string): void {
   );
 }
 
-function baseHeader(store: Store, planId: string, kind: PackKind, role: 'owner' | 'lead', options: PackOptions): { header: Omit<PackHeader, 'body' | 'recipient'>; keys: ReturnType<typeof deviceKeys> } {
+function baseHeader(
+  store: Store,
+  planId: string,
+  kind: PackKind,
+  role: 'owner' | 'lead',
+  options: PackOptions,
+): { header: Omit<PackHeader, 'body' | 'recipient'>; keys: ReturnType<typeof deviceKeys> } {
   const k = deviceKeys(store, options.keyWrapper ?? plainKeyWrapper);
   const now = (options.now ?? (() => new Date()))();
   return {
@@ -146,7 +163,12 @@ function baseHeader(store: Store, planId: string, kind: PackKind, role: 'owner' 
       planTitle: planTitle(store, planId),
       createdAt: now.toISOString(),
       // A lead's copy signs as the lead the invitation named (the store's user name may be a login name).
-      sender: { deviceId: engine.deviceId(store), publicKey: k.publicKeyText, person: (role === 'lead' ? engine.planSync(store, planId)?.person : null) || store.actor(), role },
+      sender: {
+        deviceId: engine.deviceId(store),
+        publicKey: k.publicKeyText,
+        person: (role === 'lead' ? engine.planSync(store, planId)?.person : null) || store.actor(),
+        role,
+      },
       acks: engine.versionVector(store, planId),
     },
   };
@@ -155,12 +177,16 @@ function baseHeader(store: Store, planId: string, kind: PackKind, role: 'owner' 
 /** `pack invite`: an invitation for a lead (the plan for context, minus other people's internal notes). */
 export function makeInvitation(store: Store, planId: string, lead: string, options: PackOptions = {}): MadePack {
   const name = lead.trim();
-  if (!name) throw new DomainError('invalid_input', 'Name the lead to invite (as the plan writes it in the lead column).');
+  if (!name)
+    throw new DomainError('invalid_input', 'Name the lead to invite (as the plan writes it in the lead column).');
   return store.sqlite
     .transaction(() => {
       const sync = engine.planSync(store, planId);
       if (sync && sync.role !== 'owner') {
-        throw new DomainError('invalid_input', `This copy of the plan belongs to ${sync.person ?? 'a lead'} as a service lead; only the plan's owner can invite leads.`);
+        throw new DomainError(
+          'invalid_input',
+          `This copy of the plan belongs to ${sync.person ?? 'a lead'} as a service lead; only the plan's owner can invite leads.`,
+        );
       }
       checkLeadName(store, planId, name);
       if (!sync) engine.enableSync(store, planId, { role: 'owner' });
@@ -171,7 +197,11 @@ export function makeInvitation(store: Store, planId: string, lead: string, optio
       invites.push({ inviteId, lead: name, token, createdAt: header.createdAt });
       writeJson(store, keys.invites(planId), invites);
       const ops = engine.opsFor(store, planId, { forLead: name });
-      const full: Omit<PackHeader, 'body'> = { ...header, recipient: { lead: name, deviceId: null }, invitation: { inviteId, token, lead: name } };
+      const full: Omit<PackHeader, 'body'> = {
+        ...header,
+        recipient: { lead: name, deviceId: null },
+        invitation: { inviteId, token, lead: name },
+      };
       const bytes = encodePack({ header: full, lines: ops.map((op) => ({ t: 'op' as const, op })) }, k.privateKey);
       recordSent(store, planId, full, ops.length);
       return { bytes, header: full, ops: ops.length };
@@ -185,7 +215,11 @@ export function makeInvitation(store: Store, planId: string, lead: string, optio
  */
 export function makeReturn(store: Store, planId: string, options: PackOptions & { forLead?: string } = {}): MadePack {
   const sync = engine.planSync(store, planId);
-  if (!sync) throw new DomainError('invalid_input', `"${planTitle(store, planId)}" is not shared with anyone yet. Invite a lead first (Send to leads, or planwright pack invite).`);
+  if (!sync)
+    throw new DomainError(
+      'invalid_input',
+      `"${planTitle(store, planId)}" is not shared with anyone yet. Invite a lead first (Send to leads, or planwright pack invite).`,
+    );
   if (sync.role === 'lead') {
     const enrolment = readJson<Enrolment | null>(store, keys.enrolment(planId), null);
     const ownerDevice = sync.ownerDevice ?? enrolment?.ownerDevice ?? null;
@@ -195,7 +229,14 @@ export function makeReturn(store: Store, planId: string, options: PackOptions & 
     const full: Omit<PackHeader, 'body'> = {
       ...header,
       recipient: { lead: null, deviceId: ownerDevice },
-      ...(enrolment ? { enrolment: { inviteId: enrolment.inviteId, proof: proofFor(enrolment.token, header.sender.deviceId, header.sender.publicKey) } } : {}),
+      ...(enrolment
+        ? {
+            enrolment: {
+              inviteId: enrolment.inviteId,
+              proof: proofFor(enrolment.token, header.sender.deviceId, header.sender.publicKey),
+            },
+          }
+        : {}),
     };
     const bytes = encodePack({ header: full, lines: ops.map((op) => ({ t: 'op' as const, op })) }, k.privateKey);
     recordSent(store, planId, full, ops.length);
@@ -203,12 +244,17 @@ export function makeReturn(store: Store, planId: string, options: PackOptions & 
   }
   const devices = readJson<LeadDevice[]>(store, keys.devices(planId), []);
   const forLead = options.forLead?.trim() || null;
-  const targets = forLead ? devices.filter((d) => engine.leadMatches(d.lead, forLead) || engine.leadMatches(forLead, d.lead)) : devices;
+  const targets = forLead
+    ? devices.filter((d) => engine.leadMatches(d.lead, forLead) || engine.leadMatches(forLead, d.lead))
+    : devices;
   // Cumulative: everything any target has not acknowledged (a device never heard from gets everything).
   const since = targets.length ? minVector(targets.map((d) => engine.ackOf(store, planId, d.deviceId))) : {};
   const { header, keys: k } = baseHeader(store, planId, 'update', 'owner', options);
   const ops = engine.opsFor(store, planId, { since, forLead: forLead ?? '' });
-  const full: Omit<PackHeader, 'body'> = { ...header, recipient: { lead: forLead, deviceId: targets.length === 1 ? targets[0]!.deviceId : null } };
+  const full: Omit<PackHeader, 'body'> = {
+    ...header,
+    recipient: { lead: forLead, deviceId: targets.length === 1 ? targets[0]!.deviceId : null },
+  };
   const bytes = encodePack({ header: full, lines: ops.map((op) => ({ t: 'op' as const, op })) }, k.privateKey);
   recordSent(store, planId, full, ops.length);
   return { bytes, header: full, ops: ops.length };
@@ -226,8 +272,18 @@ function minVector(vectors: VersionVector[]): VersionVector {
 }
 
 function recordSent(store: Store, planId: string, header: Omit<PackHeader, 'body'>, ops: number): void {
-  const sent = readJson<{ packId: string; kind: PackKind; lead: string | null; createdAt: string; ops: number }[]>(store, keys.sent(planId), []);
-  sent.push({ packId: header.packId, kind: header.kind, lead: header.recipient.lead, createdAt: header.createdAt, ops });
+  const sent = readJson<{ packId: string; kind: PackKind; lead: string | null; createdAt: string; ops: number }[]>(
+    store,
+    keys.sent(planId),
+    [],
+  );
+  sent.push({
+    packId: header.packId,
+    kind: header.kind,
+    lead: header.recipient.lead,
+    createdAt: header.createdAt,
+    ops,
+  });
   writeJson(store, keys.sent(planId), sent.slice(-500));
 }
 
@@ -237,7 +293,10 @@ export function receivedPacks(store: Store, planId: string): ReceivedPack[] {
 }
 
 /** Packs made for a plan, oldest first. */
-export function sentPacks(store: Store, planId: string): { packId: string; kind: PackKind; lead: string | null; createdAt: string; ops: number }[] {
+export function sentPacks(
+  store: Store,
+  planId: string,
+): { packId: string; kind: PackKind; lead: string | null; createdAt: string; ops: number }[] {
   return readJson(store, keys.sent(planId), []);
 }
 
@@ -246,7 +305,9 @@ export function invitedLeads(store: Store, planId: string): { lead: string; invi
   const invites = readJson<Invitation[]>(store, keys.invites(planId), []);
   const devices = readJson<LeadDevice[]>(store, keys.devices(planId), []);
   const byLead = new Map<string, { lead: string; invitedAt: string; devices: string[] }>();
-  for (const i of invites) if (!byLead.has(i.lead.toLowerCase())) byLead.set(i.lead.toLowerCase(), { lead: i.lead, invitedAt: i.createdAt, devices: [] });
+  for (const i of invites)
+    if (!byLead.has(i.lead.toLowerCase()))
+      byLead.set(i.lead.toLowerCase(), { lead: i.lead, invitedAt: i.createdAt, devices: [] });
   for (const d of devices) byLead.get(d.lead.toLowerCase())?.devices.push(d.deviceId);
   return [...byLead.values()];
 }
@@ -257,7 +318,11 @@ export function hasOpenedPack(store: Store, planId: string, packId: string): boo
 }
 
 /** Reads, verifies and applies a pack in one transaction. Throws PackError / DomainError with a clear message. */
-export function openPack(store: Store, data: Uint8Array, options: PackOptions & { maxUnpackedBytes?: number } = {}): OpenReport {
+export function openPack(
+  store: Store,
+  data: Uint8Array,
+  options: PackOptions & { maxUnpackedBytes?: number } = {},
+): OpenReport {
   return openReadPack(store, decodePack(data, { maxUnpackedBytes: options.maxUnpackedBytes }), options);
 }
 
@@ -279,20 +344,32 @@ export function readPackFromFile(file: string): Uint8Array {
     if (error instanceof PackError) throw error;
     throw new PackError('not_a_pack', `There is no file at ${file}.`);
   }
-  if (size === 0) throw new PackError('damaged', `${path.basename(file)} is empty (it may not have finished downloading). Nothing was changed.`);
-  if (size > MAX_PACK_FILE_BYTES) throw new PackError('too_large', `${path.basename(file)} is larger than Planwright opens (${Math.round(size / (1024 * 1024))} MB). Nothing was changed.`);
+  if (size === 0)
+    throw new PackError(
+      'damaged',
+      `${path.basename(file)} is empty (it may not have finished downloading). Nothing was changed.`,
+    );
+  if (size > MAX_PACK_FILE_BYTES)
+    throw new PackError(
+      'too_large',
+      `${path.basename(file)} is larger than Planwright opens (${Math.round(size / (1024 * 1024))} MB). Nothing was changed.`,
+    );
   try {
     const data = fs.readFileSync(file);
     return new Uint8Array(data.buffer, data.byteOffset, data.length);
   } catch {
-    throw new PackError('not_a_pack', `${path.basename(file)} could not be read (it may be open in another program, or not yet downloaded). Try again in a moment.`);
+    throw new PackError(
+      'not_a_pack',
+      `${path.basename(file)} could not be read (it may be open in another program, or not yet downloaded). Try again in a moment.`,
+    );
   }
 }
 
 /** Writes a pack file (a temporary name, fsync, rename): never a half-written pack. */
 export async function writePackFile(file: string, bytes: Uint8Array): Promise<string> {
   const resolved = path.resolve(file);
-  if (!resolved.toLowerCase().endsWith(PACK_EXTENSION)) throw new DomainError('invalid_input', `An update pack's file name must end in ${PACK_EXTENSION}.`);
+  if (!resolved.toLowerCase().endsWith(PACK_EXTENSION))
+    throw new DomainError('invalid_input', `An update pack's file name must end in ${PACK_EXTENSION}.`);
   const dir = path.dirname(resolved);
   if (!fs.existsSync(dir)) throw new DomainError('invalid_input', `The folder ${dir} does not exist.`);
   await writeFileAtomic(resolved, bytes);
@@ -304,8 +381,13 @@ function parseOps(pack: ReadPack): SyncOp[] {
   for (const line of pack.lines) {
     if (line.t !== 'op') continue;
     const op = SyncOp.safeParse(line.op);
-    if (!op.success) throw new PackError('damaged', 'This pack holds a change Planwright cannot read (it may come from a newer version, or be damaged). Nothing was changed.');
-    if (op.data.planId !== pack.header.planId) throw new PackError('damaged', 'This pack holds changes to a different plan than it says. Nothing was changed.');
+    if (!op.success)
+      throw new PackError(
+        'damaged',
+        'This pack holds a change Planwright cannot read (it may come from a newer version, or be damaged). Nothing was changed.',
+      );
+    if (op.data.planId !== pack.header.planId)
+      throw new PackError('damaged', 'This pack holds changes to a different plan than it says. Nothing was changed.');
     ops.push(op.data);
   }
   return ops;
@@ -323,14 +405,22 @@ function applyPack(store: Store, pack: ReadPack, ops: SyncOp[], now: string): Op
   };
   const me = engine.deviceId(store);
   if (header.sender.deviceId === me) {
-    throw new PackError('wrong_recipient', 'This pack was made on this device, so there is nothing in it to open here. Send it to the other person instead.');
+    throw new PackError(
+      'wrong_recipient',
+      'This pack was made on this device, so there is nothing in it to open here. Send it to the other person instead.',
+    );
   }
   const received = receivedPacks(store, planId);
   const previous = received.find((p) => p.packId === header.packId || p.fileSha256 === pack.fileSha256);
   if (previous) {
     return {
       ...base,
-      from: { person: header.sender.person, lead: previous.lead, deviceId: header.sender.deviceId, role: header.sender.role },
+      from: {
+        person: header.sender.person,
+        lead: previous.lead,
+        deviceId: header.sender.deviceId,
+        role: header.sender.role,
+      },
       duplicatePack: true,
       applied: 0,
       conflicts: 0,
@@ -344,12 +434,23 @@ function applyPack(store: Store, pack: ReadPack, ops: SyncOp[], now: string): Op
   let lead: string | null = null;
   let person = header.sender.person;
   if (header.kind === 'invitation') {
-    if (header.sender.role !== 'owner' || !header.invitation) throw new PackError('damaged', 'This invitation is not valid (it was not made by a plan owner). Nothing was changed.');
-    if (sync?.role === 'owner') throw new PackError('wrong_recipient', `This is an invitation for ${header.invitation.lead} to update "${header.planTitle}", and this plan store holds the owner's copy of that plan. Open it on the lead's computer.`);
+    if (header.sender.role !== 'owner' || !header.invitation)
+      throw new PackError(
+        'damaged',
+        'This invitation is not valid (it was not made by a plan owner). Nothing was changed.',
+      );
+    if (sync?.role === 'owner')
+      throw new PackError(
+        'wrong_recipient',
+        `This is an invitation for ${header.invitation.lead} to update "${header.planTitle}", and this plan store holds the owner's copy of that plan. Open it on the lead's computer.`,
+      );
     if (sync?.role === 'lead') {
       checkOwnerKey(store, planId, header);
     } else if (planExists(store, planId)) {
-      throw new PackError('wrong_recipient', `This plan store already holds "${header.planTitle}" (not as a lead's copy), so the invitation was not opened. Open it in a lead's own plan store.`);
+      throw new PackError(
+        'wrong_recipient',
+        `This plan store already holds "${header.planTitle}" (not as a lead's copy), so the invitation was not opened. Open it in a lead's own plan store.`,
+      );
     } else {
       engine.trustKey(store, planId, header.sender.deviceId, header.sender.publicKey, 'owner');
     }
@@ -357,13 +458,29 @@ function applyPack(store: Store, pack: ReadPack, ops: SyncOp[], now: string): Op
     lead = header.invitation.lead;
     person = header.sender.person;
   } else if (header.sender.role === 'owner') {
-    if (!sync) throw new PackError('wrong_recipient', `This pack updates "${header.planTitle}", which is not in this plan store. Open the invitation for that plan first.`);
-    if (sync.role === 'owner') throw new PackError('wrong_recipient', `This pack was made by another owner's copy of "${header.planTitle}". Only packs from leads can be opened in the owner's copy.`);
+    if (!sync)
+      throw new PackError(
+        'wrong_recipient',
+        `This pack updates "${header.planTitle}", which is not in this plan store. Open the invitation for that plan first.`,
+      );
+    if (sync.role === 'owner')
+      throw new PackError(
+        'wrong_recipient',
+        `This pack was made by another owner's copy of "${header.planTitle}". Only packs from leads can be opened in the owner's copy.`,
+      );
     checkOwnerKey(store, planId, header);
     asRole = 'lead';
   } else {
-    if (!sync) throw new PackError('wrong_recipient', `This pack holds a lead's updates to "${header.planTitle}", which is not in this plan store.`);
-    if (sync.role !== 'owner') throw new PackError('wrong_recipient', `This pack holds another lead's updates to "${header.planTitle}"; it is for the plan's owner, not for this copy.`);
+    if (!sync)
+      throw new PackError(
+        'wrong_recipient',
+        `This pack holds a lead's updates to "${header.planTitle}", which is not in this plan store.`,
+      );
+    if (sync.role !== 'owner')
+      throw new PackError(
+        'wrong_recipient',
+        `This pack holds another lead's updates to "${header.planTitle}"; it is for the plan's owner, not for this copy.`,
+      );
     lead = checkLeadDevice(store, planId, header, now);
     asRole = 'owner';
     person = lead;
@@ -372,7 +489,11 @@ function applyPack(store: Store, pack: ReadPack, ops: SyncOp[], now: string): Op
   const report = engine.applyOps(store, ops, { asRole, from: { device: header.sender.deviceId, person } });
   engine.recordAck(store, planId, header.sender.deviceId, header.acks);
   if (header.kind === 'invitation' && header.invitation) {
-    engine.setPlanRole(store, planId, { role: 'lead', person: header.invitation.lead, ownerDevice: header.sender.deviceId });
+    engine.setPlanRole(store, planId, {
+      role: 'lead',
+      person: header.invitation.lead,
+      ownerDevice: header.sender.deviceId,
+    });
     writeJson(store, keys.enrolment(planId), {
       inviteId: header.invitation.inviteId,
       token: header.invitation.token,
@@ -398,11 +519,23 @@ function applyPack(store: Store, pack: ReadPack, ops: SyncOp[], now: string): Op
   writeJson(store, keys.received(planId), [...received, entry]);
   return {
     ...base,
-    from: { person: header.sender.person, lead: entry.lead, deviceId: header.sender.deviceId, role: header.sender.role },
+    from: {
+      person: header.sender.person,
+      lead: entry.lead,
+      deviceId: header.sender.deviceId,
+      role: header.sender.role,
+    },
     duplicatePack: false,
     applied: report.applied,
     conflicts: report.conflicts,
-    heldBack: report.heldBack.map((h) => ({ id: h.id, opId: h.opId, reason: h.reason, entity: h.entity, rowId: h.rowId, field: h.field })),
+    heldBack: report.heldBack.map((h) => ({
+      id: h.id,
+      opId: h.opId,
+      reason: h.reason,
+      entity: h.entity,
+      rowId: h.rowId,
+      field: h.field,
+    })),
     duplicates: report.duplicates,
     pending: report.pending,
   };
@@ -422,10 +555,16 @@ function checkOwnerKey(store: Store, planId: string, header: PackHeader): void {
   const trusted = engine.trustedKeys(store, planId).filter((k) => k.role === 'owner');
   const match = trusted.find((k) => k.device === header.sender.deviceId);
   if (!match) {
-    throw new PackError('untrusted', `This pack for "${header.planTitle}" was not made by the owner who invited you (it comes from another copy of the plan). Nothing was changed; ask the plan's owner for a pack.`);
+    throw new PackError(
+      'untrusted',
+      `This pack for "${header.planTitle}" was not made by the owner who invited you (it comes from another copy of the plan). Nothing was changed; ask the plan's owner for a pack.`,
+    );
   }
   if (!sameKey(match.publicKey, header.sender.publicKey)) {
-    throw new PackError('bad_signature', `This pack claims to come from the owner of "${header.planTitle}" but is signed with a different key. It is not genuine; nothing was changed.`);
+    throw new PackError(
+      'bad_signature',
+      `This pack claims to come from the owner of "${header.planTitle}" but is signed with a different key. It is not genuine; nothing was changed.`,
+    );
   }
 }
 
@@ -436,22 +575,34 @@ function checkLeadDevice(store: Store, planId: string, header: PackHeader, now: 
   const trusted = engine.trustedKeys(store, planId).find((k) => k.device === header.sender.deviceId);
   if (known && trusted) {
     if (!sameKey(trusted.publicKey, header.sender.publicKey)) {
-      throw new PackError('bad_signature', `This pack claims to come from ${known.lead}'s computer but is signed with a different key than before. It is not genuine; nothing was changed.`);
+      throw new PackError(
+        'bad_signature',
+        `This pack claims to come from ${known.lead}'s computer but is signed with a different key than before. It is not genuine; nothing was changed.`,
+      );
     }
     return known.lead;
   }
   const invites = readJson<Invitation[]>(store, keys.invites(planId), []);
   const invite = header.enrolment ? invites.find((i) => i.inviteId === header.enrolment!.inviteId) : undefined;
   if (!invite || !header.enrolment) {
-    throw new PackError('untrusted', `This pack comes from someone who was not invited to update "${header.planTitle}" from this copy of the plan (${header.sender.person || 'unknown sender'}). Nothing was changed. Invite the lead first (Send to leads).`);
+    throw new PackError(
+      'untrusted',
+      `This pack comes from someone who was not invited to update "${header.planTitle}" from this copy of the plan (${header.sender.person || 'unknown sender'}). Nothing was changed. Invite the lead first (Send to leads).`,
+    );
   }
   const expected = Buffer.from(proofFor(invite.token, header.sender.deviceId, header.sender.publicKey), 'hex');
   const given = Buffer.from(header.enrolment.proof, 'hex');
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
-    throw new PackError('untrusted', `This pack names an invitation to "${header.planTitle}" but does not prove it holds it. It is not genuine; nothing was changed.`);
+    throw new PackError(
+      'untrusted',
+      `This pack names an invitation to "${header.planTitle}" but does not prove it holds it. It is not genuine; nothing was changed.`,
+    );
   }
   engine.trustKey(store, planId, header.sender.deviceId, header.sender.publicKey, 'lead');
-  writeJson(store, keys.devices(planId), [...devices.filter((d) => d.deviceId !== header.sender.deviceId), { deviceId: header.sender.deviceId, lead: invite.lead, inviteId: invite.inviteId, firstSeenAt: now }]);
+  writeJson(store, keys.devices(planId), [
+    ...devices.filter((d) => d.deviceId !== header.sender.deviceId),
+    { deviceId: header.sender.deviceId, lead: invite.lead, inviteId: invite.inviteId, firstSeenAt: now },
+  ]);
   return invite.lead;
 }
 

@@ -26,7 +26,15 @@ const PACK_PREFIX = new TextEncoder().encode('{"planwrightPack":');
 /** Most ops (lines) one pack may hold. */
 export const MAX_PACK_LINES = 2_000_000;
 
-export type PackErrorCode = 'not_a_pack' | 'damaged' | 'too_large' | 'newer_format' | 'bad_signature' | 'untrusted' | 'wrong_plan' | 'wrong_recipient';
+export type PackErrorCode =
+  | 'not_a_pack'
+  | 'damaged'
+  | 'too_large'
+  | 'newer_format'
+  | 'bad_signature'
+  | 'untrusted'
+  | 'wrong_plan'
+  | 'wrong_recipient';
 
 /** A pack that cannot be read or trusted; `message` is for the user. */
 export class PackError extends Error {
@@ -43,7 +51,10 @@ export class PackError extends Error {
 export const VersionVector = z.record(z.string().min(1).max(100), z.number().int().nonnegative());
 export type VersionVector = z.infer<typeof VersionVector>;
 
-const Base64 = z.string().max(10_000).regex(/^[A-Za-z0-9+/=]*$/, 'not base64');
+const Base64 = z
+  .string()
+  .max(10_000)
+  .regex(/^[A-Za-z0-9+/=]*$/, 'not base64');
 
 export const PackKind = z.enum(['invitation', 'update']);
 export type PackKind = z.infer<typeof PackKind>;
@@ -68,17 +79,30 @@ export const PackHeader = z.object({
   /** What the sender has seen of every device's ops (so the other side can stop re-sending them). */
   acks: VersionVector,
   /** Invitation packs: the enrolment the lead answers with. */
-  invitation: z.object({ inviteId: z.uuid(), token: z.string().min(16).max(200), lead: z.string().max(300) }).optional(),
+  invitation: z
+    .object({ inviteId: z.uuid(), token: z.string().min(16).max(200), lead: z.string().max(300) })
+    .optional(),
   /** A lead's packs: which invitation enrolled this device, and proof it holds the invitation's token. */
   enrolment: z.object({ inviteId: z.uuid(), proof: z.string().max(200) }).optional(),
-  body: z.object({ lines: z.number().int().nonnegative(), bytes: z.number().int().nonnegative(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+  body: z.object({
+    lines: z.number().int().nonnegative(),
+    bytes: z.number().int().nonnegative(),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  }),
 });
 export type PackHeader = z.infer<typeof PackHeader>;
 
-const FirstLine = z.object({ planwrightPack: z.number().int().positive(), header: z.string().max(1_000_000), signature: Base64 });
+const FirstLine = z.object({
+  planwrightPack: z.number().int().positive(),
+  header: z.string().max(1_000_000),
+  signature: Base64,
+});
 
 export type PackLine = { t: 'op'; op: unknown } | { t: 'snapshot'; snapshot: unknown };
-const BodyLine = z.discriminatedUnion('t', [z.object({ t: z.literal('op'), op: z.unknown() }), z.object({ t: z.literal('snapshot'), snapshot: z.unknown() })]);
+const BodyLine = z.discriminatedUnion('t', [
+  z.object({ t: z.literal('op'), op: z.unknown() }),
+  z.object({ t: z.literal('snapshot'), snapshot: z.unknown() }),
+]);
 
 export interface UnsignedPack {
   header: Omit<PackHeader, 'body'>;
@@ -104,7 +128,10 @@ export function publicKeyText(key: KeyObject): string {
 export function encodePack(pack: UnsignedPack, privateKey: KeyObject): Uint8Array {
   const body = pack.lines.map((l) => JSON.stringify(l)).join('\n');
   const bodyBytes = encoder.encode(body);
-  const header: PackHeader = { ...pack.header, body: { lines: pack.lines.length, bytes: bodyBytes.length, sha256: sha256(bodyBytes) } };
+  const header: PackHeader = {
+    ...pack.header,
+    body: { lines: pack.lines.length, bytes: bodyBytes.length, sha256: sha256(bodyBytes) },
+  };
   const headerText = JSON.stringify(header);
   const signature = sign(null, Buffer.from(headerText, 'utf8'), privateKey).toString('base64');
   const first = encoder.encode(JSON.stringify({ planwrightPack: PACK_FORMAT_VERSION, header: headerText, signature }));
@@ -117,13 +144,23 @@ export function encodePack(pack: UnsignedPack, privateKey: KeyObject): Uint8Arra
 
 /** Unpacks gzip with a byte budget, feeding small chunks so a zip bomb is stopped early. */
 export function gunzipBounded(data: Uint8Array, maxBytes = MAX_UNPACKED_BYTES, checkPrefix = false): Uint8Array {
-  if (data.length < 18 || data[0] !== 0x1f || data[1] !== 0x8b) throw new PackError('not_a_pack', 'This file is not a Planwright update pack.');
+  if (data.length < 18 || data[0] !== 0x1f || data[1] !== 0x8b)
+    throw new PackError('not_a_pack', 'This file is not a Planwright update pack.');
   const chunks: Uint8Array[] = [];
   let total = 0;
   let ended = false;
-  const tooLarge = () => new PackError('too_large', `This pack is larger than Planwright opens (more than ${Math.round(maxBytes / (1024 * 1024))} MB once unpacked). It may be damaged or not a Planwright pack; nothing was changed.`);
+  const tooLarge = () =>
+    new PackError(
+      'too_large',
+      `This pack is larger than Planwright opens (more than ${Math.round(maxBytes / (1024 * 1024))} MB once unpacked). It may be damaged or not a Planwright pack; nothing was changed.`,
+    );
   const stream = new Gunzip((chunk, final) => {
-    if (checkPrefix && total === 0 && chunk.length >= PACK_PREFIX.length && !PACK_PREFIX.every((b, i) => chunk[i] === b)) {
+    if (
+      checkPrefix &&
+      total === 0 &&
+      chunk.length >= PACK_PREFIX.length &&
+      !PACK_PREFIX.every((b, i) => chunk[i] === b)
+    ) {
       throw new PackError('not_a_pack', 'This file is not a Planwright update pack.');
     }
     total += chunk.length;
@@ -133,12 +170,20 @@ export function gunzipBounded(data: Uint8Array, maxBytes = MAX_UNPACKED_BYTES, c
   });
   const step = 4096;
   try {
-    for (let i = 0; i < data.length; i += step) stream.push(data.subarray(i, Math.min(data.length, i + step)), i + step >= data.length);
+    for (let i = 0; i < data.length; i += step)
+      stream.push(data.subarray(i, Math.min(data.length, i + step)), i + step >= data.length);
   } catch (error) {
     if (error instanceof PackError) throw error;
-    throw new PackError('damaged', 'This pack is damaged (it could not be unpacked). Ask the sender for a new copy; nothing was changed.');
+    throw new PackError(
+      'damaged',
+      'This pack is damaged (it could not be unpacked). Ask the sender for a new copy; nothing was changed.',
+    );
   }
-  if (!ended) throw new PackError('damaged', 'This pack is incomplete (it ends too early; the copy or download may not have finished). Nothing was changed.');
+  if (!ended)
+    throw new PackError(
+      'damaged',
+      'This pack is incomplete (it ends too early; the copy or download may not have finished). Nothing was changed.',
+    );
   const out = new Uint8Array(total);
   let at = 0;
   for (const c of chunks) {
@@ -155,7 +200,11 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
  * checks against the key it trusts), body digest and every line's shape. Throws PackError.
  */
 export function decodePack(data: Uint8Array, options: { maxUnpackedBytes?: number; maxLines?: number } = {}): ReadPack {
-  if (data.length > MAX_PACK_FILE_BYTES) throw new PackError('too_large', `This pack is larger than Planwright opens (${Math.round(data.length / (1024 * 1024))} MB). Nothing was changed.`);
+  if (data.length > MAX_PACK_FILE_BYTES)
+    throw new PackError(
+      'too_large',
+      `This pack is larger than Planwright opens (${Math.round(data.length / (1024 * 1024))} MB). Nothing was changed.`,
+    );
   const fileSha256 = sha256(data);
   const raw = gunzipBounded(data, options.maxUnpackedBytes, true);
   const nl = raw.indexOf(0x0a);
@@ -164,30 +213,52 @@ export function decodePack(data: Uint8Array, options: { maxUnpackedBytes?: numbe
   const first = FirstLine.safeParse(parseJson(firstBytes));
   if (!first.success) throw new PackError('not_a_pack', 'This file is not a Planwright update pack.');
   if (first.data.planwrightPack > PACK_FORMAT_VERSION) {
-    throw new PackError('newer_format', `This pack was made by a newer version of Planwright (pack format ${first.data.planwrightPack}; this version reads up to ${PACK_FORMAT_VERSION}). Update Planwright, then open it again. Nothing was changed.`);
+    throw new PackError(
+      'newer_format',
+      `This pack was made by a newer version of Planwright (pack format ${first.data.planwrightPack}; this version reads up to ${PACK_FORMAT_VERSION}). Update Planwright, then open it again. Nothing was changed.`,
+    );
   }
   const headerJson = parseJson(encoder.encode(first.data.header));
   const parsed = PackHeader.safeParse(headerJson);
-  if (!parsed.success) throw new PackError('damaged', 'This pack is damaged (its header is not valid). Ask the sender for a new copy; nothing was changed.');
+  if (!parsed.success)
+    throw new PackError(
+      'damaged',
+      'This pack is damaged (its header is not valid). Ask the sender for a new copy; nothing was changed.',
+    );
   const header = parsed.data;
   if (!verifySignature(first.data.header, first.data.signature, header.sender.publicKey)) {
-    throw new PackError('bad_signature', `This pack's signature does not match its contents: it was changed after ${header.sender.person || 'the sender'} made it, or it is not genuine. Nothing was changed.`);
+    throw new PackError(
+      'bad_signature',
+      `This pack's signature does not match its contents: it was changed after ${header.sender.person || 'the sender'} made it, or it is not genuine. Nothing was changed.`,
+    );
   }
   if (bodyBytes.length !== header.body.bytes || sha256(bodyBytes) !== header.body.sha256) {
-    throw new PackError('bad_signature', `This pack's contents do not match its signature: it was changed after ${header.sender.person || 'the sender'} made it, or it is damaged. Nothing was changed.`);
+    throw new PackError(
+      'bad_signature',
+      `This pack's contents do not match its signature: it was changed after ${header.sender.person || 'the sender'} made it, or it is damaged. Nothing was changed.`,
+    );
   }
   const maxLines = options.maxLines ?? MAX_PACK_LINES;
-  if (header.body.lines > maxLines) throw new PackError('too_large', `This pack holds more changes than Planwright opens at once (${header.body.lines}). Nothing was changed.`);
+  if (header.body.lines > maxLines)
+    throw new PackError(
+      'too_large',
+      `This pack holds more changes than Planwright opens at once (${header.body.lines}). Nothing was changed.`,
+    );
   const lines: PackLine[] = [];
   if (header.body.lines > 0) {
     const text = decodeText(bodyBytes);
     for (const line of text.split('\n')) {
       const l = BodyLine.safeParse(safeJson(line));
-      if (!l.success) throw new PackError('damaged', 'This pack is damaged (a change in it is not readable). Nothing was changed.');
+      if (!l.success)
+        throw new PackError('damaged', 'This pack is damaged (a change in it is not readable). Nothing was changed.');
       lines.push(l.data as PackLine);
     }
   }
-  if (lines.length !== header.body.lines) throw new PackError('damaged', 'This pack is damaged (it holds a different number of changes than its header says). Nothing was changed.');
+  if (lines.length !== header.body.lines)
+    throw new PackError(
+      'damaged',
+      'This pack is damaged (it holds a different number of changes than its header says). Nothing was changed.',
+    );
   return { header, lines, fileSha256 };
 }
 

@@ -23,9 +23,16 @@ export interface UtilityClient {
   failAll(reason: string): void;
 }
 
-export function createUtilityClient(port: PortLike, host: Host, log: (message: string) => void = () => undefined): UtilityClient {
+export function createUtilityClient(
+  port: PortLike,
+  host: Host,
+  log: (message: string) => void = () => undefined,
+): UtilityClient {
   let nextId = 1;
-  const calls = new Map<number, { resolve(result: Result<unknown>): void; emit(name: EventName, body: unknown): void }>();
+  const calls = new Map<
+    number,
+    { resolve(result: Result<unknown>): void; emit(name: EventName, body: unknown): void }
+  >();
   const closes = new Map<number, () => void>();
   let opened: ((outcome: OpenOutcome) => void) | null = null;
   let broadcast: (name: EventName, body: unknown) => void = () => undefined;
@@ -37,7 +44,12 @@ export function createUtilityClient(port: PortLike, host: Host, log: (message: s
       const value = await host[message.method](arg);
       send({ type: 'host-reply', id: message.id, ok: true, value: value ?? null });
     } catch (error) {
-      send({ type: 'host-reply', id: message.id, ok: false, message: error instanceof Error ? error.message : String(error) });
+      send({
+        type: 'host-reply',
+        id: message.id,
+        ok: false,
+        message: error instanceof Error ? error.message : String(error),
+      });
     }
   }
 
@@ -94,7 +106,10 @@ export function createUtilityClient(port: PortLike, host: Host, log: (message: s
         send({ type: 'close', id });
       }),
     failAll(reason) {
-      for (const call of calls.values()) call.resolve(fail('internal', `The plan store stopped (${reason}). Nothing more was changed; restart Planwright.`));
+      for (const call of calls.values())
+        call.resolve(
+          fail('internal', `The plan store stopped (${reason}). Nothing more was changed; restart Planwright.`),
+        );
       calls.clear();
       for (const done of closes.values()) done();
       closes.clear();

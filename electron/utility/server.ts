@@ -37,11 +37,18 @@ export function serveStore(port: PortLike): void {
       await ensureSamplePlan(store);
       dispatch = createDispatcher(createAppHandlers({ store, host, version: request.version }), {
         validateOutput: request.validateOutput,
-        onInternalError: (channel, error) => send({ type: 'log', message: `${channel}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}` }),
+        onInternalError: (channel, error) =>
+          send({
+            type: 'log',
+            message: `${channel}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+          }),
       });
       send({ type: 'opened', ok: true });
     } catch (error) {
-      const storeError = error instanceof StoreOpenError ? { code: error.code, message: error.message, backupPath: error.backupPath } : null;
+      const storeError =
+        error instanceof StoreOpenError
+          ? { code: error.code, message: error.message, backupPath: error.backupPath }
+          : null;
       send({ type: 'opened', ok: false, storeError, message: error instanceof Error ? error.message : String(error) });
     }
   }
@@ -55,7 +62,12 @@ export function serveStore(port: PortLike): void {
       case 'call': {
         const { id, channel, payload, actor } = message;
         const emit = (name: EventName, body: unknown) => send({ type: 'event', callId: id, name, body });
-        const run = dispatch ? dispatch(channel, payload, { actor, emit }) : Promise.resolve({ ok: false as const, error: { code: 'internal' as const, message: 'The plan store is not open.' } });
+        const run = dispatch
+          ? dispatch(channel, payload, { actor, emit })
+          : Promise.resolve({
+              ok: false as const,
+              error: { code: 'internal' as const, message: 'The plan store is not open.' },
+            });
         void run.then((result) => send({ type: 'result', id, result }));
         return;
       }

@@ -67,7 +67,8 @@ function Shell({ onUserName }: { onUserName(userName: string): void }) {
   // Keep the address in step with the view (a reload reopens the same plan and tab).
   useEffect(() => {
     const hash = view.kind === 'plan' ? `#/plan/${view.planId}/${view.tab}` : '';
-    if (window.location.hash !== hash) window.history.replaceState(null, '', hash || `${window.location.pathname}${window.location.search}`);
+    if (window.location.hash !== hash)
+      window.history.replaceState(null, '', hash || `${window.location.pathname}${window.location.search}`);
   }, [view]);
   const [planTitle, setPlanTitle] = useState<string>('');
   const [searchQuery, setSearchQuery] = useState('');
@@ -140,7 +141,8 @@ function Shell({ onUserName }: { onUserName(userName: string): void }) {
     () =>
       onEvent('menu:command', ({ command }) => {
         // The menu's Ctrl+Z inside a text box is the text box's own undo (typing), never the last saved edit.
-        if ((command === 'undo' || command === 'redo') && isTextEntry(document.activeElement)) document.execCommand(command);
+        if ((command === 'undo' || command === 'redo') && isTextEntry(document.activeElement))
+          document.execCommand(command);
         else if (command === 'undo') void runUndo(false);
         else if (command === 'redo') void runUndo(true);
         else if (command === 'search') searchInput.current?.focus();
@@ -162,7 +164,12 @@ function Shell({ onUserName }: { onUserName(userName: string): void }) {
       <header className="app-header">
         <span className="brand">Planwright</span>
         <nav aria-label="Where you are" className="hstack" style={{ minWidth: 0, flexWrap: 'nowrap' }}>
-          <button type="button" className="btn btn-small" onClick={goLibrary} aria-current={view.kind === 'library' ? 'page' : undefined}>
+          <button
+            type="button"
+            className="btn btn-small"
+            onClick={goLibrary}
+            aria-current={view.kind === 'library' ? 'page' : undefined}
+          >
             All plans
           </button>
           {view.kind === 'plan' && planTitle ? (
@@ -172,7 +179,12 @@ function Shell({ onUserName }: { onUserName(userName: string): void }) {
           ) : null}
         </nav>
         <span className="spacer" />
-        <button type="button" className="btn btn-small" onClick={() => setImporting(true)} title="Import a plan from Word or Excel">
+        <button
+          type="button"
+          className="btn btn-small"
+          onClick={() => setImporting(true)}
+          title="Import a plan from Word or Excel"
+        >
           Import…
         </button>
         <form

@@ -11,7 +11,10 @@ import '../../shared/api';
 export class ApiError extends Error {
   readonly code: AppError['code'];
   readonly issues: AppError['issues'];
-  constructor(readonly channel: Channel, error: AppError) {
+  constructor(
+    readonly channel: Channel,
+    error: AppError,
+  ) {
     super(error.message);
     this.name = 'ApiError';
     this.code = error.code;

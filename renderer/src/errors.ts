@@ -24,7 +24,11 @@ export function fieldErrors(error: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   if (!(error instanceof ApiError) || !error.issues) return out;
   for (const issue of error.issues) {
-    const key = issue.path.split('.').filter((p) => !/^\d+$/.test(p)).at(-1) ?? '';
+    const key =
+      issue.path
+        .split('.')
+        .filter((p) => !/^\d+$/.test(p))
+        .at(-1) ?? '';
     if (key && !(key in out)) out[key] = issue.message;
   }
   return out;

@@ -11,12 +11,26 @@
 import type { ActionDraft, PlanDraft, SectionDraft } from '../draft';
 import { samplePlanDraft } from './sample-plan';
 
-const FULL = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
+const FULL = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
 /** The abbreviations written back (September as "Sept", the usual British short form). */
 const SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sept', 'Oct', 'Nov', 'Dec'] as const;
 
 /** A month name as written: full or abbreviated (with "Sept" and "Sep"). */
-const MONTH_WORD = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)';
+const MONTH_WORD =
+  '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)';
 /** Optional day or day range before a month ("1-5 December 2025", "20th November 2025"). */
 const DAYS = '(?:(\\d{1,2})(?:st|nd|rd|th)?(?:\\s*[-–]\\s*(\\d{1,2})(?:st|nd|rd|th)?)?\\s+)?';
 const MONTH_YEAR = new RegExp(`\\b${DAYS}${MONTH_WORD}(\\s+|\\s*-\\s*)(\\d{4}|\\d{2})\\b(?!%)`, 'g');
@@ -65,22 +79,35 @@ export function shiftDatesInText(text: string, months: number): string {
   const hold = (s: string) => `\uE000${placeholders.push(s) - 1}\uE000`;
   let out = text.replace(NUMERIC, (all, d: string, m: string, y: string) => {
     const from = { year: Number(y), month0: Number(m) - 1 };
-    if (from.month0 < 0 || from.month0 > 11 || Number(d) < 1 || Number(d) > daysInMonth(from.year, from.month0 + 1)) return all;
+    if (from.month0 < 0 || from.month0 > 11 || Number(d) < 1 || Number(d) > daysInMonth(from.year, from.month0 + 1))
+      return all;
     const to = addMonths(from.year, from.month0, months);
     const day = moveDay(Number(d), from, to);
     return hold(`${String(day).padStart(d.length, '0')}/${String(to.month0 + 1).padStart(m.length, '0')}/${to.year}`);
   });
-  out = out.replace(MONTH_YEAR, (all: string, d1: string | undefined, _d2: string | undefined, word: string, sep: string, y: string, offset: number, whole: string) => {
-    const two = y.length === 2;
-    // "December 12 families": a two-digit number after a space is a year only at the end of the text or line.
-    if (two && !sep.includes('-') && !AFTER_SHORT_YEAR.test(whole.slice(offset + all.length))) return all;
-    const from = { year: two ? 2000 + Number(y) : Number(y), month0: monthIndex(word) };
-    const to = addMonths(from.year, from.month0, months);
-    const year = two ? String(to.year % 100).padStart(2, '0') : String(to.year);
-    const prefix = all.slice(0, all.indexOf(word));
-    const days = d1 === undefined ? '' : prefix.replace(/\d{1,2}/g, (n) => String(moveDay(Number(n), from, to)));
-    return hold(`${days}${monthWord(word, to.month0)}${sep}${year}`);
-  });
+  out = out.replace(
+    MONTH_YEAR,
+    (
+      all: string,
+      d1: string | undefined,
+      _d2: string | undefined,
+      word: string,
+      sep: string,
+      y: string,
+      offset: number,
+      whole: string,
+    ) => {
+      const two = y.length === 2;
+      // "December 12 families": a two-digit number after a space is a year only at the end of the text or line.
+      if (two && !sep.includes('-') && !AFTER_SHORT_YEAR.test(whole.slice(offset + all.length))) return all;
+      const from = { year: two ? 2000 + Number(y) : Number(y), month0: monthIndex(word) };
+      const to = addMonths(from.year, from.month0, months);
+      const year = two ? String(to.year % 100).padStart(2, '0') : String(to.year);
+      const prefix = all.slice(0, all.indexOf(word));
+      const days = d1 === undefined ? '' : prefix.replace(/\d{1,2}/g, (n) => String(moveDay(Number(n), from, to)));
+      return hold(`${days}${monthWord(word, to.month0)}${sep}${year}`);
+    },
+  );
   out = out.replace(BARE_MONTH, (word: string) => FULL[addMonths(2000, monthIndex(word), months).month0]!);
   return out.replace(/\uE000(\d+)\uE000/g, (_all, i: string) => placeholders[Number(i)]!);
 }
@@ -120,7 +147,11 @@ function shiftAction(a: ActionDraft, k: number): ActionDraft {
       ...(r.explanation !== undefined ? { explanation: shiftDatesInText(r.explanation, k) } : {}),
       ...(r.correctiveAction !== undefined ? { correctiveAction: shiftDatesInText(r.correctiveAction, k) } : {}),
     })),
-    progress: (a.progress ?? []).map((p) => ({ ...p, period: shiftDatesInText(p.period, k), body: shiftDatesInText(p.body, k) })),
+    progress: (a.progress ?? []).map((p) => ({
+      ...p,
+      period: shiftDatesInText(p.period, k),
+      body: shiftDatesInText(p.body, k),
+    })),
   };
 }
 
@@ -130,7 +161,12 @@ export function shiftPlanDraft(draft: PlanDraft, months: number): PlanDraft {
   const t = (s: string | undefined) => (s === undefined ? undefined : shiftDatesInText(s, months));
   const years = Math.floor(months / 12);
   const planYears = (s: string) =>
-    years === 0 ? s : s.replace(PLAN_YEARS, (_all, a: string, b: string) => `${Number(a) + years}-${String((Number(b) + years) % 100).padStart(2, '0')}`);
+    years === 0
+      ? s
+      : s.replace(
+          PLAN_YEARS,
+          (_all, a: string, b: string) => `${Number(a) + years}-${String((Number(b) + years) % 100).padStart(2, '0')}`,
+        );
   return {
     ...draft,
     title: planYears(draft.title),
@@ -155,7 +191,11 @@ export function shiftPlanDraft(draft: PlanDraft, months: number): PlanDraft {
         ...i,
         ...(i.baselineLabel !== undefined ? { baselineLabel: planYears(i.baselineLabel) } : {}),
         ...(i.notes !== undefined ? { notes: t(i.notes) } : {}),
-        values: (i.values ?? []).map((v) => ({ ...v, label: shiftDatesInText(v.label, months), ...(v.note !== undefined ? { note: shiftDatesInText(v.note, months) } : {}) })),
+        values: (i.values ?? []).map((v) => ({
+          ...v,
+          label: shiftDatesInText(v.label, months),
+          ...(v.note !== undefined ? { note: shiftDatesInText(v.note, months) } : {}),
+        })),
       })),
     })),
   };
@@ -175,6 +215,7 @@ function sampleCurrentEnd(): string {
  * 2026" the next (unrated) period. `samplePlanDraft` itself is left as written.
  */
 export function samplePlanForToday(today: string): PlanDraft {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new RangeError(`Today must be a date written YYYY-MM-DD, not "${today}".`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(today))
+    throw new RangeError(`Today must be a date written YYYY-MM-DD, not "${today}".`);
   return shiftPlanDraft(samplePlanDraft, monthsToToday(sampleCurrentEnd(), today));
 }

@@ -20,7 +20,13 @@ export interface LargePlanOptions {
   seed?: number;
 }
 
-export const LARGE_PLAN_DEFAULTS: Required<LargePlanOptions> = { sections: 12, actions: 1200, periods: 8, progress: 5000, seed: 1 };
+export const LARGE_PLAN_DEFAULTS: Required<LargePlanOptions> = {
+  sections: 12,
+  actions: 1200,
+  periods: 8,
+  progress: 5000,
+  seed: 1,
+};
 
 /** mulberry32: a small, fast, well-distributed 32-bit PRNG. Returns floats in [0, 1). */
 function mulberry32(seed: number): () => number {
@@ -66,7 +72,20 @@ const PRIORITIES = [
   'Performance information and quality assurance drive improvement',
 ];
 
-const VERBS = ['Embed', 'Review', 'Develop', 'Introduce', 'Strengthen', 'Deliver', 'Monitor', 'Refresh', 'Agree', 'Extend', 'Establish', 'Evaluate'];
+const VERBS = [
+  'Embed',
+  'Review',
+  'Develop',
+  'Introduce',
+  'Strengthen',
+  'Deliver',
+  'Monitor',
+  'Refresh',
+  'Agree',
+  'Extend',
+  'Establish',
+  'Evaluate',
+];
 const SUBJECTS = [
   'the multi-agency audit programme',
   'supervision arrangements for frontline managers',
@@ -253,7 +272,10 @@ export function largePlanDraft(opts: LargePlanOptions = {}): PlanDraft {
     objectiveLeft--;
 
     const leadCount = rng.int(1, 3);
-    const leads = Array.from({ length: leadCount }, (_, k) => ({ name: rng.pick(LEADS), role: k === 0 ? ('lead' as const) : ('responsible' as const) }));
+    const leads = Array.from({ length: leadCount }, (_, k) => ({
+      name: rng.pick(LEADS),
+      role: k === 0 ? ('lead' as const) : ('responsible' as const),
+    }));
 
     // A random walk over the five levels through the periods (all rated).
     let level = rng.int(1, 3);
@@ -291,13 +313,19 @@ export function largePlanDraft(opts: LargePlanOptions = {}): PlanDraft {
       const r = Math.floor(k / o.actions);
       const period = periods[(i + 3 * r) % o.periods] as { label: string };
       const a = actions[i] as ActionDraft;
-      (a.progress ??= []).push({ period: period.label, body: progressText(rng), author: a.leads?.[0]?.name ?? '', internal: rng.chance(0.02) });
+      (a.progress ??= []).push({
+        period: period.label,
+        body: progressText(rng),
+        author: a.leads?.[0]?.name ?? '',
+        internal: rng.chance(0.02),
+      });
     }
   }
 
   const sections: SectionDraft[] = Array.from({ length: o.sections }, (_, s) => ({
     number: String(s + 1),
-    title: s < PRIORITIES.length ? (PRIORITIES[s] as string) : `${PRIORITIES[s % PRIORITIES.length] as string} (${s + 1})`,
+    title:
+      s < PRIORITIES.length ? (PRIORITIES[s] as string) : `${PRIORITIES[s % PRIORITIES.length] as string} (${s + 1})`,
     description: '',
     actions: [],
   }));

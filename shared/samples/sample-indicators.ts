@@ -9,13 +9,25 @@
 import type { IndicatorDraft } from '../draft';
 
 /** The months shown, as written (the dated sample moves them with the rest of the plan). */
-export const SAMPLE_INDICATOR_MONTHS = ['Jul 2025', 'Aug 2025', 'Sep 2025', 'Oct 2025', 'Nov 2025', 'Dec 2025', 'Jan 2026'] as const;
+export const SAMPLE_INDICATOR_MONTHS = [
+  'Jul 2025',
+  'Aug 2025',
+  'Sep 2025',
+  'Oct 2025',
+  'Nov 2025',
+  'Dec 2025',
+  'Jan 2026',
+] as const;
 const COLLATING = 'Data being collated';
 const QUARTERLY = 'Only collected quarterly';
 
 /** Monthly values in order; a string is a missing value with that note. */
 function months(...values: (number | string)[]): NonNullable<IndicatorDraft['values']> {
-  return values.map((v, i) => (typeof v === 'number' ? { label: SAMPLE_INDICATOR_MONTHS[i]!, value: v, note: '' } : { label: SAMPLE_INDICATOR_MONTHS[i]!, value: null, note: v }));
+  return values.map((v, i) =>
+    typeof v === 'number'
+      ? { label: SAMPLE_INDICATOR_MONTHS[i]!, value: v, note: '' }
+      : { label: SAMPLE_INDICATOR_MONTHS[i]!, value: null, note: v },
+  );
 }
 
 export const SAMPLE_INDICATORS: Record<string, IndicatorDraft[]> = {

@@ -52,7 +52,14 @@ function ratingsOf(a: A, author: string): NonNullable<ActionDraft['ratings']> {
     [NOV, a.nov],
     [JAN, a.jan],
   ] as const) {
-    if (r) out.push({ period, level: r.level, explanation: r.why ?? '', correctiveAction: r.fix ?? '', ratedBy: r.by ?? author });
+    if (r)
+      out.push({
+        period,
+        level: r.level,
+        explanation: r.why ?? '',
+        correctiveAction: r.fix ?? '',
+        ratedBy: r.by ?? author,
+      });
   }
   return out;
 }
@@ -105,15 +112,18 @@ const leadership = section(
   'Senior leaders set a clear direction for practice and know the quality of work with children.',
   [
     {
-      objective: 'Leaders share a clear vision for social work in Northmoor that gives all staff a common purpose and shared values.',
+      objective:
+        'Leaders share a clear vision for social work in Northmoor that gives all staff a common purpose and shared values.',
       description:
         'Use the monthly practice leadership forum to review what is working well for children and families and where practice needs to improve.\nPublish a short practice vision statement co-written with staff and young people.',
-      outcome: 'Staff understand the vision, feel supported by senior leaders and can describe how it shapes their work with children.',
+      outcome:
+        'Staff understand the vision, feel supported by senior leaders and can describe how it shapes their work with children.',
       due: 'From July 2025',
       leads: [AD],
       nov: { level: 'G' },
       jan: { level: 'G' },
-      novProgress: 'On track.\nPractice leadership forum meeting monthly since July 2025; attendance averaging 85% of managers.',
+      novProgress:
+        'On track.\nPractice leadership forum meeting monthly since July 2025; attendance averaging 85% of managers.',
       janProgress:
         'On track.\nPractice vision statement launched at the December staff conference and published on the intranet. Young people from the Children in Care Council presented their section of the statement.\nStaff survey (December 2025): 78% agree they understand the vision, up from 61% in June 2025.',
     },
@@ -124,7 +134,11 @@ const leadership = section(
       outcome: 'Leaders know their services well; learning from practice weeks is acted on and shows in audit grades.',
       due: 'Quarterly (review March 2026)',
       leads: [DCS],
-      nov: { level: 'A', why: 'The first practice week was postponed from October because of the Ofsted focused visit.', fix: 'Practice week rescheduled for early December 2025 with a fixed programme.' },
+      nov: {
+        level: 'A',
+        why: 'The first practice week was postponed from October because of the Ofsted focused visit.',
+        fix: 'Practice week rescheduled for early December 2025 with a fixed programme.',
+      },
       jan: { level: 'G' },
       novProgress: 'Some progress.\nPractice week programme agreed; first week postponed to December 2025.',
       janProgress:
@@ -132,24 +146,37 @@ const leadership = section(
     },
     {
       objective: 'Political and corporate leaders champion children’s services and hold the service to account.',
-      description: 'Provide a briefing and development programme for elected members on their corporate parenting and scrutiny roles.',
+      description:
+        'Provide a briefing and development programme for elected members on their corporate parenting and scrutiny roles.',
       outcome: 'Members ask informed, challenging questions at committee and understand the plan’s priorities.',
       due: 'October 2025',
       leads: [DCS],
       nov: { level: 'B' },
       jan: { level: 'B' },
-      novProgress: 'Completed.\nFour member briefings delivered between July and October 2025; 38 of 51 councillors attended at least one.',
-      janProgress: 'Completed.\nBriefing materials now part of the member induction programme. Remains in the plan for monitoring.',
+      novProgress:
+        'Completed.\nFour member briefings delivered between July and October 2025; 38 of 51 councillors attended at least one.',
+      janProgress:
+        'Completed.\nBriefing materials now part of the member induction programme. Remains in the plan for monitoring.',
     },
     {
       objective: 'The improvement plan is owned across the council and its progress is reported openly.',
-      description: 'Report progress against this plan monthly to the Improvement Board and every two months to the Children’s Services Overview and Scrutiny Committee.',
+      description:
+        'Report progress against this plan monthly to the Improvement Board and every two months to the Children’s Services Overview and Scrutiny Committee.',
       outcome: 'Members and partners receive timely, accurate reports and can see the direction of travel.',
       due: 'Ongoing',
       leads: [AD, DATA],
-      nov: { level: 'A', why: 'The November report went to committee late because performance data was not available in time.', fix: 'Reporting timetable aligned with the data refresh; data extract now taken on the fifth working day.' },
-      jan: { level: 'A', why: 'Updates for several actions arrived after the deadline, so the board pack was tabled on the night.', fix: 'Update deadline moved to ten working days before the board, with reminders from the performance team.' },
-      novProgress: 'Some progress.\nMonthly reporting to the Improvement Board in place. Committee report for November submitted late.',
+      nov: {
+        level: 'A',
+        why: 'The November report went to committee late because performance data was not available in time.',
+        fix: 'Reporting timetable aligned with the data refresh; data extract now taken on the fifth working day.',
+      },
+      jan: {
+        level: 'A',
+        why: 'Updates for several actions arrived after the deadline, so the board pack was tabled on the night.',
+        fix: 'Update deadline moved to ten working days before the board, with reminders from the performance team.',
+      },
+      novProgress:
+        'Some progress.\nMonthly reporting to the Improvement Board in place. Committee report for November submitted late.',
       janProgress:
         'Some progress.\nBoard reports issued monthly since September 2025. The January pack was tabled because updates were late.\nNew timetable agreed for March 2026.',
       internalNote: 'Asked F Dunmore and R Achebe for their March updates early. Do not publish.',
@@ -164,57 +191,91 @@ const practice = section(
   [
     {
       objective: 'All practitioners use the Northmoor relationship-based practice model consistently.',
-      description: 'Deliver the practice model training programme to all social workers, team managers and family support workers, with follow-up coaching in teams.',
+      description:
+        'Deliver the practice model training programme to all social workers, team managers and family support workers, with follow-up coaching in teams.',
       outcome: 'Assessments and plans are written to children, capture their voice and lead to purposeful work.',
       due: 'September 2026',
       leads: [PSW],
-      nov: { level: 'R', why: 'Training provider contract not in place, so no sessions delivered.', fix: 'Contract awarded in November 2025; first cohort starts January 2026.' },
-      jan: { level: 'A', why: 'Two of eight cohorts trained so far; coaching in teams not yet started.', fix: 'Coaching sessions timetabled for every team from February 2026.' },
+      nov: {
+        level: 'R',
+        why: 'Training provider contract not in place, so no sessions delivered.',
+        fix: 'Contract awarded in November 2025; first cohort starts January 2026.',
+      },
+      jan: {
+        level: 'A',
+        why: 'Two of eight cohorts trained so far; coaching in teams not yet started.',
+        fix: 'Coaching sessions timetabled for every team from February 2026.',
+      },
       novProgress: 'Planned.\nProcurement of the training provider delayed; contract awarded 20 November 2025.',
       janProgress:
         'Some progress.\nCohorts 1 and 2 trained in January 2026 (54 staff). Feedback positive: 92% rated the training good or better.\nTeam coaching to begin in February 2026.',
     },
     {
       objective: 'Case audits are moderated and their learning is used to improve practice.',
-      description: 'Run the monthly audit programme with moderation of 10% of audits by the quality assurance team; publish a learning summary each quarter.',
+      description:
+        'Run the monthly audit programme with moderation of 10% of audits by the quality assurance team; publish a learning summary each quarter.',
       outcome: 'Audit grades are reliable, and at least 75% of audited cases are graded good or better.',
       due: 'Quarterly (review March 2026)',
       leads: [SL_DUNMORE],
-      nov: { level: 'A', why: 'Moderation rate 4% against a target of 10%.', fix: 'Additional moderator from the quality assurance team from December 2025.' },
-      jan: { level: 'A', why: 'Moderation now 8%; 68% of audits graded good or better against a target of 75%.', fix: 'Focused audit of assessments in duty and assessment teams in February 2026.' },
+      nov: {
+        level: 'A',
+        why: 'Moderation rate 4% against a target of 10%.',
+        fix: 'Additional moderator from the quality assurance team from December 2025.',
+      },
+      jan: {
+        level: 'A',
+        why: 'Moderation now 8%; 68% of audits graded good or better against a target of 75%.',
+        fix: 'Focused audit of assessments in duty and assessment teams in February 2026.',
+      },
       novProgress: 'Some progress.\nMonthly audits completed in all teams. Moderation below target.',
-      janProgress: 'Some progress.\nModeration increased to 8% of audits. Currently 68% of audits graded good or better [December data].\nFirst quarterly learning summary published.',
+      janProgress:
+        'Some progress.\nModeration increased to 8% of audits. Currently 68% of audits graded good or better [December data].\nFirst quarterly learning summary published.',
     },
     {
       objective: 'Supervision is regular, reflective and recorded on the child’s file.',
       description: 'Refresh the supervision policy and templates; monitor frequency of supervision monthly.',
-      outcome: 'Every practitioner receives supervision at least monthly and decisions are recorded on the child’s file.',
+      outcome:
+        'Every practitioner receives supervision at least monthly and decisions are recorded on the child’s file.',
       due: 'Jan-26',
       leads: [PSW, DATA],
       nov: { level: 'G' },
-      jan: { level: 'A', why: 'Supervision within timescale fell to 81% in December because of vacancies in two teams.', fix: 'Temporary managers in post; frequency reviewed weekly by Service Leads until back above 90%.' },
-      novProgress: 'On track.\nPolicy refreshed and templates live on the case recording system. 91% of supervision within timescale [October data].',
-      janProgress: 'Some progress.\nSupervision within timescale dropped to 81% [December data] due to two team manager vacancies.\nInterim managers started in January 2026.',
+      jan: {
+        level: 'A',
+        why: 'Supervision within timescale fell to 81% in December because of vacancies in two teams.',
+        fix: 'Temporary managers in post; frequency reviewed weekly by Service Leads until back above 90%.',
+      },
+      novProgress:
+        'On track.\nPolicy refreshed and templates live on the case recording system. 91% of supervision within timescale [October data].',
+      janProgress:
+        'Some progress.\nSupervision within timescale dropped to 81% [December data] due to two team manager vacancies.\nInterim managers started in January 2026.',
     },
     {
       objective: 'Children’s plans are SMART and reviewed on time.',
-      description: 'Introduce a plan quality checklist for child in need and child protection plans, used by team managers at sign-off.',
+      description:
+        'Introduce a plan quality checklist for child in need and child protection plans, used by team managers at sign-off.',
       outcome: 'Plans are specific and understood by families; reviews happen on time.',
       due: '31/03/2026',
       leads: [SL_HAWORTH],
       jan: { level: 'G' },
-      janProgress: 'On track.\nChecklist introduced in December 2025 after consultation with team managers. Early audit shows clearer plans in 7 of 10 sampled cases.',
+      janProgress:
+        'On track.\nChecklist introduced in December 2025 after consultation with team managers. Early audit shows clearer plans in 7 of 10 sampled cases.',
     },
     {
       objective: 'Families’ feedback informs the development of services.',
-      description: 'Collect feedback from families at the close of every assessment and plan, and report themes to the practice leadership forum.',
+      description:
+        'Collect feedback from families at the close of every assessment and plan, and report themes to the practice leadership forum.',
       outcome: 'Families say they were listened to; changes made as a result are published as “You said, we did”.',
       due: 'Ongoing',
       leads: [SL_DUNMORE],
-      nov: { level: 'A', why: 'Response rate low (9%).', fix: 'Text message survey to replace the paper form from December 2025.' },
+      nov: {
+        level: 'A',
+        why: 'Response rate low (9%).',
+        fix: 'Text message survey to replace the paper form from December 2025.',
+      },
       jan: { level: 'G' },
       novProgress: 'Some progress.\nFeedback form in use; response rate 9%.',
-      janProgress: 'On track.\nText message survey launched 1 December 2025. Response rate now 27%.\nFirst “You said, we did” bulletin published in January 2026.',
+      janProgress:
+        'On track.\nText message survey launched 1 December 2025. Response rate now 27%.\nFirst “You said, we did” bulletin published in January 2026.',
     },
   ],
 );
@@ -230,38 +291,61 @@ const frontDoor = section(
       outcome: 'Decisions on contacts are made within 24 hours, so children at risk are seen quickly.',
       due: '31/10/2025',
       leads: [SL_HAWORTH],
-      nov: { level: 'A', why: '84% of contacts screened within 24 hours against a target of 95%.', fix: 'Two additional screening social workers agreed; daily tracking by the MASH manager.' },
-      jan: { level: 'R', why: 'Timeliness fell to 72% in December after a 30% rise in contacts over the autumn.', fix: 'Temporary agency staff in MASH from January 2026; partners asked to use the consultation line before referring.' },
-      novProgress: 'Some progress.\nScreening process reviewed. Currently 84% of contacts screened within 24 hours [October data].',
+      nov: {
+        level: 'A',
+        why: '84% of contacts screened within 24 hours against a target of 95%.',
+        fix: 'Two additional screening social workers agreed; daily tracking by the MASH manager.',
+      },
+      jan: {
+        level: 'R',
+        why: 'Timeliness fell to 72% in December after a 30% rise in contacts over the autumn.',
+        fix: 'Temporary agency staff in MASH from January 2026; partners asked to use the consultation line before referring.',
+      },
+      novProgress:
+        'Some progress.\nScreening process reviewed. Currently 84% of contacts screened within 24 hours [October data].',
       janProgress:
         'Delayed.\nContacts rose by 30% between September and December 2025. Timeliness fell to 72% within 24 hours [December data].\nAgency staff started 6 January 2026. Daily tracking continues.',
     },
     {
       objective: 'Thresholds are understood and applied consistently by all partners.',
       description: 'Relaunch the multi-agency threshold guidance with training for schools, health and police.',
-      outcome: 'The proportion of contacts that lead to no further action falls, and re-referrals within 12 months stay below 20%.',
+      outcome:
+        'The proportion of contacts that lead to no further action falls, and re-referrals within 12 months stay below 20%.',
       due: 'June 2026',
       leads: [SL_HAWORTH],
       nov: { level: 'G' },
       jan: { level: 'G' },
-      novProgress: 'On track.\nThreshold guidance relaunched at the safeguarding partnership conference in October 2025.',
-      janProgress: 'On track.\nTraining delivered to 160 partner staff. Re-referrals within 12 months 17% [December data].',
+      novProgress:
+        'On track.\nThreshold guidance relaunched at the safeguarding partnership conference in October 2025.',
+      janProgress:
+        'On track.\nTraining delivered to 160 partner staff. Re-referrals within 12 months 17% [December data].',
     },
     {
       objective: 'Children at risk of significant harm are protected by timely, well-attended strategy meetings.',
-      description: 'Monitor attendance of health, education and police at strategy meetings, and escalate non-attendance through the partnership.',
+      description:
+        'Monitor attendance of health, education and police at strategy meetings, and escalate non-attendance through the partnership.',
       outcome: 'Strategy meetings are informed by all partners and agree clear immediate steps to reduce risk.',
       due: 'Quarterly (review March 2026)',
       leads: [SL_HAWORTH, SL_ACHEBE],
       recs: ['Ofsted 3'],
-      nov: { level: 'R', why: 'Education attended 40% of strategy meetings.', fix: 'Schools designated safeguarding leads briefed; virtual attendance offered.' },
-      jan: { level: 'R', why: 'Education attendance improved only to 52%; health attendance steady at 90%.', fix: 'Escalated to the safeguarding partnership executive in January 2026; attendance now reported monthly to the executive.' },
+      nov: {
+        level: 'R',
+        why: 'Education attended 40% of strategy meetings.',
+        fix: 'Schools designated safeguarding leads briefed; virtual attendance offered.',
+      },
+      jan: {
+        level: 'R',
+        why: 'Education attendance improved only to 52%; health attendance steady at 90%.',
+        fix: 'Escalated to the safeguarding partnership executive in January 2026; attendance now reported monthly to the executive.',
+      },
       novProgress: 'Delayed.\nAttendance reporting in place. Education attendance low.',
-      janProgress: 'Delayed.\nEducation attendance 52%, health 90%, police 97% [December data].\nEscalation to the partnership executive agreed.',
+      janProgress:
+        'Delayed.\nEducation attendance 52%, health 90%, police 97% [December data].\nEscalation to the partnership executive agreed.',
     },
     {
       objective: 'Early help reaches more families before needs escalate.',
-      description: 'Embed the family hubs model in all four localities, with a single front door for early help requests.',
+      description:
+        'Embed the family hubs model in all four localities, with a single front door for early help requests.',
       outcome: 'More families receive early help, and step-down from social care to early help is timely.',
       due: 'From July 2025',
       leads: [SL_DUNMORE],
@@ -280,7 +364,8 @@ const frontDoor = section(
       nov: { level: 'G' },
       jan: { level: 'B' },
       novProgress: 'On track.\nNeeds assessment completed; offer drafted with schools.',
-      janProgress: 'Completed.\nYoung carers offer launched with 42 schools signed up. Remains in the plan for monitoring.',
+      janProgress:
+        'Completed.\nYoung carers offer launched with 42 schools signed up. Remains in the plan for monitoring.',
     },
     {
       objective: 'Private fostering arrangements are identified and assessed.',
@@ -302,40 +387,60 @@ const care = section(
     {
       objective:
         'Disabled young people and care leavers have clear transition plans agreed with adult services from their 16th birthday.\nTransition planning starts at 14 for disabled children with an Education, Health and Care Plan.',
-      description: 'Set up a joint transitions panel with adult social care reviewing every young person from 16; agree a shared transitions protocol.',
+      description:
+        'Set up a joint transitions panel with adult social care reviewing every young person from 16; agree a shared transitions protocol.',
       outcome: 'Young people and families know what support they will receive from adult services before they turn 18.',
       due: 'September 2026',
       leads: [AD, AD_ADULTS],
       recs: ['Ofsted 1'],
-      nov: { level: 'A', why: 'Protocol not yet signed off by adult social care.', fix: 'Joint workshop of both management teams booked for December 2025.' },
-      jan: { level: 'A', why: 'Protocol agreed but panel has reviewed 31 of 58 young people aged 16-17.', fix: 'Panel frequency increased to fortnightly until all are reviewed.' },
+      nov: {
+        level: 'A',
+        why: 'Protocol not yet signed off by adult social care.',
+        fix: 'Joint workshop of both management teams booked for December 2025.',
+      },
+      jan: {
+        level: 'A',
+        why: 'Protocol agreed but panel has reviewed 31 of 58 young people aged 16-17.',
+        fix: 'Panel frequency increased to fortnightly until all are reviewed.',
+      },
       novProgress: 'Some progress.\nTransitions panel meeting monthly since September 2025. Protocol in draft.',
       janProgress:
         'Some progress.\nTransitions protocol signed off by both directors in December 2025.\nPanel has reviewed 31 of 58 young people aged 16-17. Meetings now fortnightly.',
     },
     {
       objective: 'All children have a timely initial health assessment when they come into care.',
-      description: 'Weekly tracking of initial health assessments with the designated nurse; escalate delays through the health partnership.',
+      description:
+        'Weekly tracking of initial health assessments with the designated nurse; escalate delays through the health partnership.',
       outcome: 'Children’s health needs are identified and addressed without delay.',
       due: 'Quarterly (review March 2026)',
       leads: [NURSE, SL_ACHEBE],
       recs: ['Ofsted 2'],
-      nov: { level: 'R', why: 'Only 48% of initial health assessments completed within 20 working days.', fix: 'Paediatric clinic capacity increased from November 2025.' },
-      jan: { level: 'A', why: '71% within timescale; notifications from social care still late in some cases.', fix: 'Consent and notification now completed at the placement planning meeting.' },
+      nov: {
+        level: 'R',
+        why: 'Only 48% of initial health assessments completed within 20 working days.',
+        fix: 'Paediatric clinic capacity increased from November 2025.',
+      },
+      jan: {
+        level: 'A',
+        why: '71% within timescale; notifications from social care still late in some cases.',
+        fix: 'Consent and notification now completed at the placement planning meeting.',
+      },
       novProgress: 'Delayed.\nCurrently 48% of initial health assessments within 20 working days [October data].',
       janProgress:
         'Some progress.\nCurrently 71% within timescale [December data], up from 48% in October.\nWeekly tracking meeting with the designated nurse in place.',
     },
     {
       objective: 'There are enough local homes to meet the needs of children in care.',
-      description: 'Refresh the sufficiency strategy and the foster carer recruitment plan, with targets for local placements.',
+      description:
+        'Refresh the sufficiency strategy and the foster carer recruitment plan, with targets for local placements.',
       outcome: 'More children live within 20 miles of home; net gain in foster carers each year.',
       due: 'March 2026',
       leads: [SL_ACHEBE],
       nov: { level: 'G' },
       jan: { level: 'G' },
       novProgress: 'On track.\nSufficiency strategy refreshed and agreed by Cabinet in October 2025.',
-      janProgress: 'On track.\nSix new fostering households approved since April 2025 (net gain of two).\nRecruitment campaign relaunched in January 2026.',
+      janProgress:
+        'On track.\nSix new fostering households approved since April 2025 (net gain of two).\nRecruitment campaign relaunched in January 2026.',
     },
     {
       objective: 'Children in care achieve well in education.',
@@ -346,18 +451,25 @@ const care = section(
       nov: { level: 'G' },
       jan: { level: 'B' },
       novProgress: 'On track.\n94% of PEPs completed in the summer term.',
-      janProgress: 'Completed.\n98% of PEPs completed in the autumn term, 86% rated good quality by the Virtual School.',
+      janProgress:
+        'Completed.\n98% of PEPs completed in the autumn term, 86% rated good quality by the Virtual School.',
     },
     {
       objective: 'Care leavers live in safe, suitable accommodation.',
       description: 'Develop a supported lodgings scheme and a joint housing protocol for care leavers.',
-      outcome: 'No care leaver is placed in bed and breakfast accommodation; more care leavers are in suitable accommodation.',
+      outcome:
+        'No care leaver is placed in bed and breakfast accommodation; more care leavers are in suitable accommodation.',
       due: 'Feb 26',
       leads: [SL_ACHEBE],
-      nov: { level: 'A', why: 'Housing protocol awaiting sign-off by the housing service.', fix: 'Raised with the Director of Housing.' },
+      nov: {
+        level: 'A',
+        why: 'Housing protocol awaiting sign-off by the housing service.',
+        fix: 'Raised with the Director of Housing.',
+      },
       jan: { level: 'R' },
       novProgress: 'Some progress.\nSupported lodgings scheme designed; protocol with housing in draft.',
-      janProgress: 'Delayed.\nTwo care leavers placed in bed and breakfast in December 2025.\nHousing protocol still not signed.',
+      janProgress:
+        'Delayed.\nTwo care leavers placed in bed and breakfast in December 2025.\nHousing protocol still not signed.',
     },
     {
       objective: 'Children in care understand their history and identity.',
@@ -365,8 +477,13 @@ const care = section(
       outcome: 'Children can say why they are in care and have life story materials suited to their age.',
       due: 'July 2026',
       leads: [PSW],
-      jan: { level: 'A', why: 'Life story work started for 40% of children with a permanence plan.', fix: 'Life story practitioner post recruited; training for foster carers in March 2026.' },
-      janProgress: 'Some progress.\nLife story materials updated, including a format for older children.\n40% of children with a permanence plan have life story work under way.',
+      jan: {
+        level: 'A',
+        why: 'Life story work started for 40% of children with a permanence plan.',
+        fix: 'Life story practitioner post recruited; training for foster carers in March 2026.',
+      },
+      janProgress:
+        'Some progress.\nLife story materials updated, including a format for older children.\n40% of children with a permanence plan have life story work under way.',
     },
   ],
 );
@@ -377,16 +494,24 @@ const partnerships = section(
   'Partners work together to protect children from exploitation and to find children who go missing.',
   [
     {
-      objective: 'Children who go missing from home, school or care are found and helped, and their return home interviews inform safety plans.',
-      description: 'Recommission the return home interview service with a 72-hour standard; share findings with the police missing persons team.',
-      outcome: 'More children take up a return home interview within 72 hours and their safety plans reduce repeat missing episodes.',
+      objective:
+        'Children who go missing from home, school or care are found and helped, and their return home interviews inform safety plans.',
+      description:
+        'Recommission the return home interview service with a 72-hour standard; share findings with the police missing persons team.',
+      outcome:
+        'More children take up a return home interview within 72 hours and their safety plans reduce repeat missing episodes.',
       due: 'Jan-26',
       leads: [SL_ACHEBE],
       recs: ['Ofsted 3'],
-      nov: { level: 'A', why: 'Take-up of return home interviews 58%.', fix: 'New provider in place from December 2025.' },
+      nov: {
+        level: 'A',
+        why: 'Take-up of return home interviews 58%.',
+        fix: 'New provider in place from December 2025.',
+      },
       jan: { level: 'G' },
       novProgress: 'Some progress.\nReturn home interview service recommissioned; new provider from December 2025.',
-      janProgress: 'On track.\nTake-up rose to 74% in December 2025, 81% within 72 hours.\nRepeat missing episodes fell by 12% on the previous quarter.',
+      janProgress:
+        'On track.\nTake-up rose to 74% in December 2025, 81% within 72 hours.\nRepeat missing episodes fell by 12% on the previous quarter.',
     },
     {
       objective: 'Children at risk of criminal and sexual exploitation are identified early and risk is reduced.',
@@ -396,19 +521,33 @@ const partnerships = section(
       due: 'July 2026',
       leads: [SL_ACHEBE, 'Detective Inspector, Northmoor Police'],
       recs: ['Ofsted 3'],
-      nov: { level: 'A', why: 'Joint meeting agreed, training 30% complete.', fix: 'Additional training dates added for January and February 2026.' },
-      jan: { level: 'A', why: 'Training 62% complete.', fix: 'Training mandatory for all frontline staff by March 2026.' },
+      nov: {
+        level: 'A',
+        why: 'Joint meeting agreed, training 30% complete.',
+        fix: 'Additional training dates added for January and February 2026.',
+      },
+      jan: {
+        level: 'A',
+        why: 'Training 62% complete.',
+        fix: 'Training mandatory for all frontline staff by March 2026.',
+      },
       novProgress: 'Some progress.\nWeekly risk meeting started in October 2025.',
-      janProgress: 'Some progress.\nTraining 62% complete. Weekly meeting well attended by police and health; education attendance improving.',
+      janProgress:
+        'Some progress.\nTraining 62% complete. Weekly meeting well attended by police and health; education attendance improving.',
     },
     {
       objective: 'The safeguarding partnership provides effective scrutiny of multi-agency practice.',
-      description: 'Deliver a multi-agency audit programme with a quarterly learning report to the partnership executive.',
+      description:
+        'Deliver a multi-agency audit programme with a quarterly learning report to the partnership executive.',
       outcome: 'Partners challenge each other, and audit learning leads to changes in frontline practice.',
       due: 'Quarterly (review March 2026)',
       leads: [DCS],
       nov: { level: 'G' },
-      jan: { level: 'A', why: 'The December audit was cancelled because health auditors were unavailable.', fix: 'Audit rescheduled for February 2026; dates for 2026 agreed in advance.' },
+      jan: {
+        level: 'A',
+        why: 'The December audit was cancelled because health auditors were unavailable.',
+        fix: 'Audit rescheduled for February 2026; dates for 2026 agreed in advance.',
+      },
       novProgress: 'On track.\nFirst multi-agency audit (neglect) completed in September 2025.',
       janProgress: 'Some progress.\nDecember audit on domestic abuse cancelled and rescheduled for February 2026.',
     },
@@ -436,57 +575,76 @@ const partnerships = section(
   ],
 );
 
-const workforce = section(
-  '6',
-  'Workforce',
-  'A stable, skilled workforce with manageable caseloads.',
-  [
-    {
-      objective: 'Northmoor recruits and keeps skilled social workers.',
-      description: 'Deliver the recruitment and retention strategy, including a market supplement for hard-to-fill posts and a return-to-practice scheme.',
-      outcome: 'Agency use falls below 15% of social work posts and staff turnover below 15% a year.',
-      due: 'March 2026',
-      leads: [HR],
-      nov: { level: 'R', why: 'Agency use 24% of social work posts.', fix: 'Market supplement approved by the Employment Committee in November 2025.' },
-      jan: { level: 'A', why: 'Agency use 19%.', fix: 'International recruitment cohort of eight starting in April 2026.' },
-      novProgress: 'Delayed.\nAgency use 24% [October data]. Market supplement approved.',
-      janProgress: 'Some progress.\nAgency use 19% [December data]; 11 permanent social workers appointed since October 2025.',
+const workforce = section('6', 'Workforce', 'A stable, skilled workforce with manageable caseloads.', [
+  {
+    objective: 'Northmoor recruits and keeps skilled social workers.',
+    description:
+      'Deliver the recruitment and retention strategy, including a market supplement for hard-to-fill posts and a return-to-practice scheme.',
+    outcome: 'Agency use falls below 15% of social work posts and staff turnover below 15% a year.',
+    due: 'March 2026',
+    leads: [HR],
+    nov: {
+      level: 'R',
+      why: 'Agency use 24% of social work posts.',
+      fix: 'Market supplement approved by the Employment Committee in November 2025.',
     },
-    {
-      objective: 'Caseloads are manageable so that social workers have time for direct work.',
-      description: 'Monitor caseloads weekly by team and rebalance work where averages exceed 18 children per social worker.',
-      outcome: 'Average caseload of 18 or fewer in every team.',
-      due: 'Ongoing',
-      leads: [AD, DATA],
-      nov: { level: 'A', why: 'Two teams average above 22 children.', fix: 'Work redistributed; additional social worker in each team.' },
-      jan: { level: 'A', why: 'One team (Westfield) averages 21 children.', fix: 'Two new starters joining Westfield team in February 2026.' },
-      novProgress: 'Some progress.\nWeekly caseload report in place.',
-      janProgress: 'Some progress.\nAll but one team average 18 or fewer [December data].',
+    jan: {
+      level: 'A',
+      why: 'Agency use 19%.',
+      fix: 'International recruitment cohort of eight starting in April 2026.',
     },
-    {
-      objective: 'Newly qualified social workers are well supported.',
-      description: 'Run the Assessed and Supported Year in Employment (ASYE) academy with protected caseloads and a practice educator for each cohort.',
-      outcome: 'All ASYE social workers complete their year and stay with Northmoor.',
-      due: 'September 2026',
-      leads: [PSW],
-      nov: { level: 'G' },
-      jan: { level: 'G' },
-      novProgress: 'On track.\nSeptember 2025 cohort of 12 started with protected caseloads.',
-      janProgress: 'On track.\nAll 12 ASYE social workers passed their mid-point review.',
+    novProgress: 'Delayed.\nAgency use 24% [October data]. Market supplement approved.',
+    janProgress:
+      'Some progress.\nAgency use 19% [December data]; 11 permanent social workers appointed since October 2025.',
+  },
+  {
+    objective: 'Caseloads are manageable so that social workers have time for direct work.',
+    description:
+      'Monitor caseloads weekly by team and rebalance work where averages exceed 18 children per social worker.',
+    outcome: 'Average caseload of 18 or fewer in every team.',
+    due: 'Ongoing',
+    leads: [AD, DATA],
+    nov: {
+      level: 'A',
+      why: 'Two teams average above 22 children.',
+      fix: 'Work redistributed; additional social worker in each team.',
     },
-    {
-      objective: 'Managers have the skills to lead good practice.',
-      description: 'Deliver a leadership development programme for team managers and advanced practitioners.',
-      outcome: 'Managers say they feel equipped to lead; audit shows stronger management oversight on children’s files.',
-      due: '30/06/2026',
-      leads: [HR, PSW],
-      nov: { level: 'A', why: 'Programme start delayed by procurement.', fix: 'Provider appointed; first module January 2026.' },
-      jan: { level: 'G' },
-      novProgress: 'Planned.\nProvider appointed in November 2025.',
-      janProgress: 'On track.\nFirst module delivered to 22 managers in January 2026. Evaluation 4.6 out of 5.',
+    jan: {
+      level: 'A',
+      why: 'One team (Westfield) averages 21 children.',
+      fix: 'Two new starters joining Westfield team in February 2026.',
     },
-  ],
-);
+    novProgress: 'Some progress.\nWeekly caseload report in place.',
+    janProgress: 'Some progress.\nAll but one team average 18 or fewer [December data].',
+  },
+  {
+    objective: 'Newly qualified social workers are well supported.',
+    description:
+      'Run the Assessed and Supported Year in Employment (ASYE) academy with protected caseloads and a practice educator for each cohort.',
+    outcome: 'All ASYE social workers complete their year and stay with Northmoor.',
+    due: 'September 2026',
+    leads: [PSW],
+    nov: { level: 'G' },
+    jan: { level: 'G' },
+    novProgress: 'On track.\nSeptember 2025 cohort of 12 started with protected caseloads.',
+    janProgress: 'On track.\nAll 12 ASYE social workers passed their mid-point review.',
+  },
+  {
+    objective: 'Managers have the skills to lead good practice.',
+    description: 'Deliver a leadership development programme for team managers and advanced practitioners.',
+    outcome: 'Managers say they feel equipped to lead; audit shows stronger management oversight on children’s files.',
+    due: '30/06/2026',
+    leads: [HR, PSW],
+    nov: {
+      level: 'A',
+      why: 'Programme start delayed by procurement.',
+      fix: 'Provider appointed; first module January 2026.',
+    },
+    jan: { level: 'G' },
+    novProgress: 'Planned.\nProvider appointed in November 2025.',
+    janProgress: 'On track.\nFirst module delivered to 22 managers in January 2026. Evaluation 4.6 out of 5.',
+  },
+]);
 
 /** The sample plan, ready for `plans:createFromDraft`. */
 export const samplePlanDraft: PlanDraft = {
@@ -515,7 +673,11 @@ export const samplePlanDraft: PlanDraft = {
       label: 'Ofsted 1',
       text: 'Transition planning with adult services should start earlier for disabled young people and care leavers.',
     },
-    { number: 2, label: 'Ofsted 2', text: 'The timeliness of initial health assessments when children come into care.' },
+    {
+      number: 2,
+      label: 'Ofsted 2',
+      text: 'The timeliness of initial health assessments when children come into care.',
+    },
     {
       number: 3,
       label: 'Ofsted 3',

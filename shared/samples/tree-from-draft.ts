@@ -11,7 +11,19 @@
  * Pure TypeScript: no Node, no DOM.
  */
 import { PlanDraft } from '../draft';
-import type { Action, Indicator, Lead, Objective, PlanTree, ProgressUpdate, Rating, RatingLevel, Recommendation, ReportingPeriod, Section } from '../model';
+import type {
+  Action,
+  Indicator,
+  Lead,
+  Objective,
+  PlanTree,
+  ProgressUpdate,
+  Rating,
+  RatingLevel,
+  Recommendation,
+  ReportingPeriod,
+  Section,
+} from '../model';
 import { templateColumns } from '../templates';
 
 export interface TreeFromDraftOptions {
@@ -92,9 +104,29 @@ export function treeFromDraft(input: PlanDraft, opts: TreeFromDraftOptions = {})
   const indicators: Indicator[] = [];
   draft.sections.forEach((s, sIndex) => {
     const sectionId = id();
-    for (const ind of s.indicators) indicators.push({ ...ind, id: id(), planId, sectionId, position: indicators.length, updatedAt: now, deletedAt: null });
+    for (const ind of s.indicators)
+      indicators.push({
+        ...ind,
+        id: id(),
+        planId,
+        sectionId,
+        position: indicators.length,
+        updatedAt: now,
+        deletedAt: null,
+      });
     const number = s.number ?? String(sIndex + 1);
-    sections.push({ id: sectionId, planId, position: sIndex, number, numberManual: s.number !== undefined, title: s.title, description: s.description, archived: false, updatedAt: now, deletedAt: null });
+    sections.push({
+      id: sectionId,
+      planId,
+      position: sIndex,
+      number,
+      numberManual: s.number !== undefined,
+      title: s.title,
+      description: s.description,
+      archived: false,
+      updatedAt: now,
+      deletedAt: null,
+    });
     const objectiveByText = new Map<string, Objective>();
     s.actions.forEach((a, aIndex) => {
       const actionId = id();
@@ -102,13 +134,29 @@ export function treeFromDraft(input: PlanDraft, opts: TreeFromDraftOptions = {})
       if (a.objective !== undefined && a.objective.trim() !== '') {
         let o = objectiveByText.get(a.objective);
         if (!o) {
-          o = { id: id(), planId, sectionId, position: objectiveByText.size, title: a.objective, archived: false, updatedAt: now, deletedAt: null };
+          o = {
+            id: id(),
+            planId,
+            sectionId,
+            position: objectiveByText.size,
+            title: a.objective,
+            archived: false,
+            updatedAt: now,
+            deletedAt: null,
+          };
           objectiveByText.set(a.objective, o);
           objectives.push(o);
         }
         objectiveId = o.id;
       }
-      const leads: Lead[] = a.leads.map((l, position) => ({ id: id(), actionId, position, name: l.name, personId: null, role: l.role }));
+      const leads: Lead[] = a.leads.map((l, position) => ({
+        id: id(),
+        actionId,
+        position,
+        name: l.name,
+        personId: null,
+        role: l.role,
+      }));
       actions.push({
         id: actionId,
         planId,
@@ -145,14 +193,28 @@ export function treeFromDraft(input: PlanDraft, opts: TreeFromDraftOptions = {})
       for (const p of a.progress) {
         // One millisecond apart in draft order, so later updates in the draft are newer.
         const at = new Date(Date.parse(now) + progress.length).toISOString();
-        progress.push({ id: id(), actionId, periodId: periodFor(p.period).id, body: p.body, author: p.author, internal: p.internal, createdAt: at, updatedAt: at, deletedAt: null });
+        progress.push({
+          id: id(),
+          actionId,
+          periodId: periodFor(p.period).id,
+          body: p.body,
+          author: p.author,
+          internal: p.internal,
+          createdAt: at,
+          updatedAt: at,
+          deletedAt: null,
+        });
       }
     });
   });
 
   const current = draft.currentPeriod !== undefined ? periodFor(draft.currentPeriod) : periods.at(-1);
   const compare =
-    draft.comparePeriod !== undefined ? periodFor(draft.comparePeriod) : current ? periods[periods.indexOf(current) - 1] : undefined;
+    draft.comparePeriod !== undefined
+      ? periodFor(draft.comparePeriod)
+      : current
+        ? periods[periods.indexOf(current) - 1]
+        : undefined;
 
   return {
     plan: {

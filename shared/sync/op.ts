@@ -1,7 +1,21 @@
 /** One change to one synced field (see electron/sync/README.md): the unit of the operation log. */
 import { z } from 'zod';
 
-export const SYNC_ENTITIES = ['plan', 'level', 'period', 'recommendation', 'section', 'objective', 'action', 'lead', 'link', 'rating', 'progress', 'indicator', 'coveringReport'] as const;
+export const SYNC_ENTITIES = [
+  'plan',
+  'level',
+  'period',
+  'recommendation',
+  'section',
+  'objective',
+  'action',
+  'lead',
+  'link',
+  'rating',
+  'progress',
+  'indicator',
+  'coveringReport',
+] as const;
 export const SyncEntity = z.enum(SYNC_ENTITIES);
 export type SyncEntity = z.infer<typeof SyncEntity>;
 

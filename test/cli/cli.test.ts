@@ -18,7 +18,10 @@ const run = promisify(execFile);
 
 async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
+      cwd: root,
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -40,7 +43,8 @@ describe('planwright (spawned)', () => {
   it('--help lists the commands', async () => {
     const { code, stdout } = await cli('--help');
     expect(code).toBe(0);
-    for (const command of ['list', 'dump', 'summary', 'sample']) expect(stdout).toMatch(new RegExp(`^\\s+${command}\\b`, 'm'));
+    for (const command of ['list', 'dump', 'summary', 'sample'])
+      expect(stdout).toMatch(new RegExp(`^\\s+${command}\\b`, 'm'));
   });
 
   it('refuses a missing store clearly, without creating it', async () => {
@@ -108,7 +112,17 @@ describe('planwright (in-process)', () => {
   it('chooses periods by label and refuses an unknown one, naming the periods', async () => {
     const tree = PlanTree.parse(JSON.parse((await inProcess('dump', planId, '--db', db, '--json')).stdout));
     const [first, second] = tree.periods;
-    const ok = await inProcess('summary', planId, '--db', db, '--json', '--period', second!.label.toUpperCase(), '--compare', first!.label);
+    const ok = await inProcess(
+      'summary',
+      planId,
+      '--db',
+      db,
+      '--json',
+      '--period',
+      second!.label.toUpperCase(),
+      '--compare',
+      first!.label,
+    );
     expect(ok.code).toBe(0);
     const summary = PlanSummary.parse(JSON.parse(ok.stdout));
     expect(summary.periodId).toBe(second!.id);
@@ -122,7 +136,18 @@ describe('planwright (in-process)', () => {
     if (third) {
       const newest = await inProcess('summary', planId, '--db', db, '--json', '--period', third.label);
       expect(PlanSummary.parse(JSON.parse(newest.stdout)).compareId).toBe(second!.id);
-      const self = await inProcess('export', planId, '--db', db, '--period', third.label, '--compare', third.label, '--out', '/tmp/never-written.docx');
+      const self = await inProcess(
+        'export',
+        planId,
+        '--db',
+        db,
+        '--period',
+        third.label,
+        '--compare',
+        third.label,
+        '--out',
+        '/tmp/never-written.docx',
+      );
       expect(self.code).toBe(2);
       expect(self.stderr).toContain("can't be compared with itself");
     }

@@ -20,11 +20,19 @@ describe('indicators on the command line', () => {
   it('dump --json includes every indicator with its values (missing as null, with its note) and its figures', async () => {
     const { code, stdout } = await run('dump', 'Continuous Improvement', '--db', db, '--json');
     expect(code).toBe(0);
-    const raw = JSON.parse(stdout) as { indicators: { name: string; values: unknown[]; figures: Record<string, unknown> }[] };
+    const raw = JSON.parse(stdout) as {
+      indicators: { name: string; values: unknown[]; figures: Record<string, unknown> }[];
+    };
     expect(PlanTree.parse(raw).indicators).toHaveLength(15);
     const rereferrals = raw.indicators.find((i) => i.name === 'Re-referrals within 12 months')!;
     expect(rereferrals.values.at(-1)).toEqual({ label: 'Jan 2026', value: null, note: 'Data being collated' });
-    expect(rereferrals.figures).toMatchObject({ latest: { label: 'Dec 2025', value: 17 }, yearToDate: 17, direction: 'improved', directionText: '↑ Improved', meetsTarget: true });
+    expect(rereferrals.figures).toMatchObject({
+      latest: { label: 'Dec 2025', value: 17 },
+      yearToDate: 17,
+      direction: 'improved',
+      directionText: '↑ Improved',
+      meetsTarget: true,
+    });
   });
 
   it('dump shows each section’s indicators with missing values as missing', async () => {
@@ -37,10 +45,14 @@ describe('indicators on the command line', () => {
     const { code, stdout } = await run('summary', 'Continuous Improvement', '--db', db);
     expect(code).toBe(0);
     const line = (name: string) => stdout.split('\n').find((l) => l.includes(name)) ?? '';
-    expect(line('Re-referrals within 12 months')).toMatch(/17% \(Dec 2025\)\s+17% \(latest value\)\s+20%\s+↑ Improved$/);
+    expect(line('Re-referrals within 12 months')).toMatch(
+      /17% \(Dec 2025\)\s+17% \(latest value\)\s+20%\s+↑ Improved$/,
+    );
     expect(line('Contacts screened within 24 hours')).toMatch(/↓ Declined$/);
     expect(line('Episodes of children missing')).toMatch(/232 \(sum of the months\)\s+–\s+↑ Improved$/);
-    const json = JSON.parse((await run('summary', 'Continuous Improvement', '--db', db, '--json')).stdout) as { indicators: { name: string; direction: string }[] };
+    const json = JSON.parse((await run('summary', 'Continuous Improvement', '--db', db, '--json')).stdout) as {
+      indicators: { name: string; direction: string }[];
+    };
     expect(PlanSummary.parse(json).sections).toHaveLength(6);
     expect(json.indicators.find((i) => i.name === 'Supervision within timescale')!.direction).toBe('declined');
   });

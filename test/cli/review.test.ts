@@ -44,20 +44,36 @@ describe('planwright command line (review)', () => {
     expect((await run('sample', '--db', file, '--as-of', '2026-11-22')).code).toBe(0);
     const bad = await run('sample', '--db', file, '--as-of', '22/11/2026');
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toBe('planwright: --as-of takes a date written YYYY-MM-DD (for example 2026-11-22) or "today", not "22/11/2026".');
-    const plans = JSON.parse((await run('list', '--db', file, '--json')).stdout) as { currentPeriodLabel: string | null }[];
+    expect(bad.stderr).toBe(
+      'planwright: --as-of takes a date written YYYY-MM-DD (for example 2026-11-22) or "today", not "22/11/2026".',
+    );
+    const plans = JSON.parse((await run('list', '--db', file, '--json')).stdout) as {
+      currentPeriodLabel: string | null;
+    }[];
     expect(plans.map((p) => p.currentPeriodLabel).sort()).toEqual(['January 2026', 'October 2026']);
     // No --as-of: the same as "today".
     const fresh = path.join(dir, 'today.sqlite');
     const viaToday = path.join(dir, 'today2.sqlite');
     expect((await run('sample', '--db', fresh)).code).toBe(0);
     expect((await run('sample', '--db', viaToday, '--as-of', 'today')).code).toBe(0);
-    const label = async (f: string) => (JSON.parse((await run('list', '--db', f, '--json')).stdout) as { currentPeriodLabel: string | null }[])[0]!.currentPeriodLabel;
+    const label = async (f: string) =>
+      (JSON.parse((await run('list', '--db', f, '--json')).stdout) as { currentPeriodLabel: string | null }[])[0]!
+        .currentPeriodLabel;
     expect(await label(fresh)).toBe(await label(viaToday));
   });
 
   it('summary --json: section and overall means, counts per level and direction of travel, for chosen periods', async () => {
-    const { code, stdout } = await run('summary', 'Continuous Improvement', '--db', db, '--json', '--period', 'January 2026', '--compare', 'November 2025');
+    const { code, stdout } = await run(
+      'summary',
+      'Continuous Improvement',
+      '--db',
+      db,
+      '--json',
+      '--period',
+      'January 2026',
+      '--compare',
+      'November 2025',
+    );
     expect(code).toBe(0);
     const s = PlanSummary.parse(JSON.parse(stdout));
     expect([s.periodLabel, s.compareLabel]).toEqual(['January 2026', 'November 2025']);
@@ -65,11 +81,24 @@ describe('planwright command line (review)', () => {
     expect(s.overall.current.oneDp).toMatch(/^\d\.\d$/);
     expect(s.overall.counts.map((c) => c.label)).toEqual(['Red', 'Amber', 'Green', 'Blue']);
     expect(s.overall.counts.reduce((n, c) => n + c.count, 0) + s.overall.notRated).toBe(30);
-    expect(s.sections.map((x) => x.direction).every((d) => ['improved', 'no-change', 'declined', 'new', 'not-rated'].includes(d))).toBe(true);
+    expect(
+      s.sections
+        .map((x) => x.direction)
+        .every((d) => ['improved', 'no-change', 'declined', 'new', 'not-rated'].includes(d)),
+    ).toBe(true);
   });
 
   it('summary refuses to compare a period with itself', async () => {
-    const { code, stderr } = await run('summary', 'Continuous Improvement', '--db', db, '--period', 'January 2026', '--compare', 'january 2026');
+    const { code, stderr } = await run(
+      'summary',
+      'Continuous Improvement',
+      '--db',
+      db,
+      '--period',
+      'January 2026',
+      '--compare',
+      'january 2026',
+    );
     expect(code).toBe(1);
     expect(stderr).toContain('--compare names the period being reported on ("January 2026")');
   });

@@ -22,7 +22,10 @@ const run = promisify(execFile);
 
 async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
+      cwd: root,
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -71,7 +74,11 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 /** The fields that matter for "nothing changed", from `dump --json`. */
 async function snapshot(db: string): Promise<string> {
-  const tree = JSON.parse(await check('dump', planId, '--db', db, '--json')) as { progress: unknown[]; ratings: unknown[]; actions: unknown[] };
+  const tree = JSON.parse(await check('dump', planId, '--db', db, '--json')) as {
+    progress: unknown[];
+    ratings: unknown[];
+    actions: unknown[];
+  };
   return JSON.stringify({ progress: tree.progress, ratings: tree.ratings, actions: tree.actions });
 }
 
@@ -80,33 +87,77 @@ describe('service lead round trip (spawned command line)', { timeout: 300_000 },
     const created = await check('sample', '--db', owner, '--as-of', '2026-02-13', '--json');
     planId = (JSON.parse(created) as { id: string }).id;
 
-    const refused = await runMain('pack', 'invite', planId, '--lead', 'Nobody Atall', '--out', f('x.planwright-pack'), '--db', owner);
+    const refused = await runMain(
+      'pack',
+      'invite',
+      planId,
+      '--lead',
+      'Nobody Atall',
+      '--out',
+      f('x.planwright-pack'),
+      '--db',
+      owner,
+    );
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('No action in');
     expect(refused.stderr).toContain('has a lead matching "Nobody Atall"');
     expect(fs.existsSync(f('x.planwright-pack'))).toBe(false);
 
-    const invited = await ok('pack', 'invite', planId, '--lead', 'F Dunmore', '--out', f('invite.planwright-pack'), '--db', owner);
+    const invited = await ok(
+      'pack',
+      'invite',
+      planId,
+      '--lead',
+      'F Dunmore',
+      '--out',
+      f('invite.planwright-pack'),
+      '--db',
+      owner,
+    );
     expect(invited).toMatch(/^Wrote an invitation for F Dunmore to update ".+" to .+invite\.planwright-pack/);
 
-    const opened = JSON.parse(await ok('pack', 'open', f('invite.planwright-pack'), '--db', lead, '--json')) as OpenJson;
+    const opened = JSON.parse(
+      await ok('pack', 'open', f('invite.planwright-pack'), '--db', lead, '--json'),
+    ) as OpenJson;
     expect(opened).toMatchObject({ planId, kind: 'invitation', conflicts: 0, heldBack: [] });
     expect(opened.applied).toBeGreaterThan(0);
 
     // The lead's copy holds the plan for context, without the owner's internal notes.
-    const leadTree = JSON.parse(await check('dump', planId, '--db', lead, '--json')) as { actions: { reference: string; notes: string }[]; progress: { internal: boolean }[] };
-    const ownerTree = JSON.parse(await check('dump', planId, '--db', owner, '--json')) as { actions: { reference: string; notes: string }[]; progress: { internal: boolean }[] };
+    const leadTree = JSON.parse(await check('dump', planId, '--db', lead, '--json')) as {
+      actions: { reference: string; notes: string }[];
+      progress: { internal: boolean }[];
+    };
+    const ownerTree = JSON.parse(await check('dump', planId, '--db', owner, '--json')) as {
+      actions: { reference: string; notes: string }[];
+      progress: { internal: boolean }[];
+    };
     expect(leadTree.actions.length).toBe(ownerTree.actions.length);
     expect(ownerTree.actions.some((a) => a.notes !== '')).toBe(true);
     expect(leadTree.actions.every((a) => a.notes === '')).toBe(true);
-    expect(leadTree.progress.filter((p) => p.internal).length).toBeLessThan(ownerTree.progress.filter((p) => p.internal).length);
+    expect(leadTree.progress.filter((p) => p.internal).length).toBeLessThan(
+      ownerTree.progress.filter((p) => p.internal).length,
+    );
   });
 
   it('the lead updates two actions, and only their own', async () => {
-    expect(await ok('update', planId, '2.2', '--progress', LEAD_TEXT, '--db', lead)).toBe('Saved a progress update for 2.2 (January 2026) as F Dunmore.\n');
-    expect(await ok('update', planId, '2.5', '--rating', 'amber', '--explanation', 'Response rate fell to 19% in January.', '--corrective', 'Reminder texts from February.', '--db', lead)).toMatch(
-      /^Saved the rating "Amber.*" for 2\.5 \(January 2026\) as F Dunmore\./,
+    expect(await ok('update', planId, '2.2', '--progress', LEAD_TEXT, '--db', lead)).toBe(
+      'Saved a progress update for 2.2 (January 2026) as F Dunmore.\n',
     );
+    expect(
+      await ok(
+        'update',
+        planId,
+        '2.5',
+        '--rating',
+        'amber',
+        '--explanation',
+        'Response rate fell to 19% in January.',
+        '--corrective',
+        'Reminder texts from February.',
+        '--db',
+        lead,
+      ),
+    ).toMatch(/^Saved the rating "Amber.*" for 2\.5 \(January 2026\) as F Dunmore\./);
     const notMine = await runMain('update', planId, '2.4', '--progress', 'Not mine to write', '--db', lead);
     expect(notMine.code).toBe(1);
     expect(notMine.stderr).toContain('2.4 is led by Service Lead M Haworth, not F Dunmore');
@@ -120,19 +171,37 @@ describe('service lead round trip (spawned command line)', { timeout: 300_000 },
 
   it("the owner opens the return: applied, and a conflict with the owner's own moderated rating", async () => {
     // Meanwhile the owner moderates 2.5 to red, without having seen the lead's amber.
-    await check('update', planId, '2.5', '--rating', 'R', '--explanation', 'Moderated at the board.', '--corrective', 'Weekly review.', '--db', owner);
+    await check(
+      'update',
+      planId,
+      '2.5',
+      '--rating',
+      'R',
+      '--explanation',
+      'Moderated at the board.',
+      '--corrective',
+      'Weekly review.',
+      '--db',
+      owner,
+    );
 
-    const opened = JSON.parse(await ok('pack', 'open', f('return.planwright-pack'), '--db', owner, '--json')) as OpenJson;
+    const opened = JSON.parse(
+      await ok('pack', 'open', f('return.planwright-pack'), '--db', owner, '--json'),
+    ) as OpenJson;
     expect(opened.planId).toBe(planId);
     expect(opened.applied).toBeGreaterThanOrEqual(2);
     expect(opened.conflicts).toBeGreaterThanOrEqual(1);
     expect(opened.heldBack).toEqual([]);
     expect(opened.duplicatePack).toBe(false);
 
-    const again = JSON.parse(await check('pack', 'open', f('return.planwright-pack'), '--db', owner, '--json')) as OpenJson;
+    const again = JSON.parse(
+      await check('pack', 'open', f('return.planwright-pack'), '--db', owner, '--json'),
+    ) as OpenJson;
     expect(again).toMatchObject({ duplicatePack: true, applied: 0, conflicts: 0 });
 
-    const listed = JSON.parse(await check('conflicts', planId, '--db', owner, '--json')) as { conflicts: { id: string; field: string; versions: { person: string; value: unknown }[] }[] };
+    const listed = JSON.parse(await check('conflicts', planId, '--db', owner, '--json')) as {
+      conflicts: { id: string; field: string; versions: { person: string; value: unknown }[] }[];
+    };
     const rating = listed.conflicts.find((c) => c.field === 'levelId');
     expect(rating, JSON.stringify(listed)).toBeDefined();
     expect(rating!.versions.map((v) => v.person).sort()).toContain('F Dunmore');
@@ -144,12 +213,25 @@ describe('service lead round trip (spawned command line)', { timeout: 300_000 },
     expect(usage.stderr).toContain('--keep VERSION');
     const resolved = await ok('resolve', planId, rating!.id, '--keep', 'F Dunmore', '--db', owner);
     expect(resolved).toMatch(/kept the version by F Dunmore/);
-    const after = JSON.parse(await check('conflicts', planId, '--db', owner, '--json')) as { conflicts: { field: string }[] };
+    const after = JSON.parse(await check('conflicts', planId, '--db', owner, '--json')) as {
+      conflicts: { field: string }[];
+    };
     expect(after.conflicts.filter((c) => c.field === 'levelId')).toEqual([]);
   });
 
   it("the appendix carries the lead's text", async () => {
-    await ok('export', planId, '--out', f('appendix.docx'), '--period', 'January 2026', '--progress', 'all', '--db', owner);
+    await ok(
+      'export',
+      planId,
+      '--out',
+      f('appendix.docx'),
+      '--period',
+      'January 2026',
+      '--progress',
+      'all',
+      '--db',
+      owner,
+    );
     const docx = unzipSync(new Uint8Array(fs.readFileSync(f('appendix.docx'))));
     const xml = strFromU8(docx['word/document.xml']!);
     expect(xml.includes('Moderation reached 10% of audits in February 2026')).toBe(true);
@@ -157,7 +239,9 @@ describe('service lead round trip (spawned command line)', { timeout: 300_000 },
 
   it('the lead catches up with what the owner accepted', async () => {
     await check('pack', 'return', planId, '--out', f('owner-update.planwright-pack'), '--db', owner);
-    const opened = JSON.parse(await check('pack', 'open', f('owner-update.planwright-pack'), '--db', lead, '--json')) as OpenJson;
+    const opened = JSON.parse(
+      await check('pack', 'open', f('owner-update.planwright-pack'), '--db', lead, '--json'),
+    ) as OpenJson;
     expect(opened.kind).toBe('update');
     expect(opened.heldBack).toEqual([]);
   });
@@ -172,7 +256,9 @@ describe('hostile packs (each refused clearly, nothing written)', { timeout: 300
   it('a pack changed after signing', async () => {
     await check('update', planId, '2.2', '--progress', 'A second update from the lead.', '--db', lead);
     await check('pack', 'return', planId, '--out', f('second.planwright-pack'), '--db', lead);
-    tampered('second.planwright-pack', 'forged.planwright-pack', (t) => t.replace('A second update from the lead.', 'Everything is green, honestly.'));
+    tampered('second.planwright-pack', 'forged.planwright-pack', (t) =>
+      t.replace('A second update from the lead.', 'Everything is green, honestly.'),
+    );
     const before = await snapshot(owner);
     const r = await runMain('pack', 'open', f('forged.planwright-pack'), '--db', owner);
     expect(r.code).toBe(1);
@@ -182,7 +268,9 @@ describe('hostile packs (each refused clearly, nothing written)', { timeout: 300
   });
 
   it('a newer pack format', async () => {
-    tampered('second.planwright-pack', 'newer.planwright-pack', (t) => t.replace('{"planwrightPack":1,', '{"planwrightPack":9,'));
+    tampered('second.planwright-pack', 'newer.planwright-pack', (t) =>
+      t.replace('{"planwrightPack":1,', '{"planwrightPack":9,'),
+    );
     const r = await runMain('pack', 'open', f('newer.planwright-pack'), '--db', owner);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('made by a newer version of Planwright');
@@ -204,16 +292,32 @@ describe('hostile packs (each refused clearly, nothing written)', { timeout: 300
     fs.writeFileSync(f('empty.planwright-pack'), '');
     expect((await runMain('pack', 'open', f('empty.planwright-pack'), '--db', owner)).stderr).toContain('is empty');
     fs.writeFileSync(f('word.planwright-pack'), 'PK\u0003\u0004 not a pack');
-    expect((await runMain('pack', 'open', f('word.planwright-pack'), '--db', owner)).stderr).toContain('not a Planwright update pack');
-    expect((await runMain('pack', 'open', f('missing.planwright-pack'), '--db', owner)).stderr).toContain('There is no file at');
+    expect((await runMain('pack', 'open', f('word.planwright-pack'), '--db', owner)).stderr).toContain(
+      'not a Planwright update pack',
+    );
+    expect((await runMain('pack', 'open', f('missing.planwright-pack'), '--db', owner)).stderr).toContain(
+      'There is no file at',
+    );
     expect(await snapshot(owner)).toBe(before);
   });
 
   it("an op on another lead's action is held back with its reason", async () => {
     // The lead's copy lets them write as someone else, but the owner knows whom it invited.
-    await check('update', planId, '2.4', '--progress', 'Written on F Dunmore’s laptop for M Haworth.', '--as', 'M Haworth', '--db', lead);
+    await check(
+      'update',
+      planId,
+      '2.4',
+      '--progress',
+      'Written on F Dunmore’s laptop for M Haworth.',
+      '--as',
+      'M Haworth',
+      '--db',
+      lead,
+    );
     await check('pack', 'return', planId, '--out', f('other-lead.planwright-pack'), '--db', lead);
-    const opened = JSON.parse(await check('pack', 'open', f('other-lead.planwright-pack'), '--db', owner, '--json')) as OpenJson;
+    const opened = JSON.parse(
+      await check('pack', 'open', f('other-lead.planwright-pack'), '--db', owner, '--json'),
+    ) as OpenJson;
     expect(opened.heldBack.length).toBeGreaterThanOrEqual(1);
     expect(opened.heldBack.map((h) => h.reason).join('\n')).toMatch(/lead/i);
     const tree = JSON.parse(await check('dump', planId, '--db', owner, '--json')) as { progress: { body: string }[] };
@@ -232,10 +336,16 @@ describe('hostile packs (each refused clearly, nothing written)', { timeout: 300
     const { createAppHandlers } = await import('../../electron/handlers');
     const { headlessHost } = await import('../../electron/host');
     const store = openStore(owner, { actor: 'Owner' });
-    const locked = await createDispatcher(createAppHandlers({ store, host: headlessHost }))('periods:lock', { periodId: jan.id, locked: true }, { actor: 'Owner', emit: () => undefined });
+    const locked = await createDispatcher(createAppHandlers({ store, host: headlessHost }))(
+      'periods:lock',
+      { periodId: jan.id, locked: true },
+      { actor: 'Owner', emit: () => undefined },
+    );
     expect(locked.ok).toBe(true);
     await store.close();
-    const opened = JSON.parse(await check('pack', 'open', f('late.planwright-pack'), '--db', owner, '--json')) as OpenJson;
+    const opened = JSON.parse(
+      await check('pack', 'open', f('late.planwright-pack'), '--db', owner, '--json'),
+    ) as OpenJson;
     expect(opened.heldBack.map((h) => h.reason).join('\n')).toMatch(/locked/i);
     const tree = JSON.parse(await check('dump', planId, '--db', owner, '--json')) as { progress: { body: string }[] };
     expect(tree.progress.some((p) => p.body.includes('Late January note'))).toBe(false);
@@ -252,7 +362,12 @@ describe('hostile packs (each refused clearly, nothing written)', { timeout: 300
           planId,
           planTitle: 'Stranger',
           createdAt: new Date().toISOString(),
-          sender: { deviceId: 'f'.repeat(32), publicKey: publicKeyText(stranger.publicKey), person: 'M Haworth', role: 'lead' },
+          sender: {
+            deviceId: 'f'.repeat(32),
+            publicKey: publicKeyText(stranger.publicKey),
+            person: 'M Haworth',
+            role: 'lead',
+          },
           recipient: { lead: null, deviceId: null },
           acks: {},
         },

@@ -18,14 +18,30 @@ function report(name: string, body: object): string {
   return file;
 }
 
-const base = { numFailedTests: 0, numPassedTests: 0, numPendingTests: 0, numTodoTests: 0, numTotalTests: 0, testResults: [] as object[] };
+const base = {
+  numFailedTests: 0,
+  numPassedTests: 0,
+  numPendingTests: 0,
+  numTodoTests: 0,
+  numTotalTests: 0,
+  testResults: [] as object[],
+};
 
 describe('summarise (npm test summary line)', () => {
   it('counts passed, failed and skipped test cases', () => {
-    const file = report('mixed', { ...base, numPassedTests: 12, numFailedTests: 2, numPendingTests: 3, numTodoTests: 1, numTotalTests: 18 });
+    const file = report('mixed', {
+      ...base,
+      numPassedTests: 12,
+      numFailedTests: 2,
+      numPendingTests: 3,
+      numTodoTests: 1,
+      numTotalTests: 18,
+    });
     const counts = summarise(file, 1);
     expect(summaryLine(counts)).toBe('12 passed, 2 failed, 4 skipped');
-    expect(summaryLine(summarise(report('clean', { ...base, numPassedTests: 5, numTotalTests: 5 }), 0))).toBe('5 passed, 0 failed');
+    expect(summaryLine(summarise(report('clean', { ...base, numPassedTests: 5, numTotalTests: 5 }), 0))).toBe(
+      '5 passed, 0 failed',
+    );
   });
 
   it('counts a test file that failed to load as a failure', () => {
@@ -33,7 +49,9 @@ describe('summarise (npm test summary line)', () => {
       ...base,
       numPassedTests: 3,
       numTotalTests: 3,
-      testResults: [{ name: 'test/x.test.ts', status: 'failed', message: 'Cannot find module ./nope\nstack', assertionResults: [] }],
+      testResults: [
+        { name: 'test/x.test.ts', status: 'failed', message: 'Cannot find module ./nope\nstack', assertionResults: [] },
+      ],
     });
     const counts = summarise(file, 1);
     expect(summaryLine(counts)).toBe('3 passed, 1 failed');
@@ -43,13 +61,20 @@ describe('summarise (npm test summary line)', () => {
   it('treats a crash, an empty run and unhandled errors as failures', () => {
     expect(summaryLine(summarise(path.join(tmp, 'missing.json'), 1))).toBe('0 passed, 1 failed');
     expect(summaryLine(summarise(report('empty', base), 0))).toBe('0 passed, 1 failed');
-    expect(summaryLine(summarise(report('unhandled', { ...base, numPassedTests: 4, numTotalTests: 4 }), 1))).toBe('4 passed, 1 failed');
+    expect(summaryLine(summarise(report('unhandled', { ...base, numPassedTests: 4, numTotalTests: 4 }), 1))).toBe(
+      '4 passed, 1 failed',
+    );
   });
 
   it('ends `node scripts/test.mjs` with the summary line and a matching exit code', async () => {
-    const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && k !== 'NODE_OPTIONS'));
+    const env = Object.fromEntries(
+      Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && k !== 'NODE_OPTIONS'),
+    );
     const run = (...args: string[]) =>
-      promisify(execFile)(process.execPath, ['scripts/test.mjs', ...args], { cwd: root, env: { ...env, PLANWRIGHT_TEST_REPORT: path.join(tmp, `run-${args.length}.json`) } }).then(
+      promisify(execFile)(process.execPath, ['scripts/test.mjs', ...args], {
+        cwd: root,
+        env: { ...env, PLANWRIGHT_TEST_REPORT: path.join(tmp, `run-${args.length}.json`) },
+      }).then(
         ({ stdout }) => ({ code: 0, stdout }),
         (e: { code: number; stdout: string }) => ({ code: e.code, stdout: e.stdout }),
       );
@@ -66,7 +91,13 @@ describe('summarise (npm test summary line)', () => {
 
 describe('bench table', () => {
   it('checks each goal and marks unmeasured ones', () => {
-    const table = formatResults({ 'store.open_full_tree_ms': 20, 'store.raw_read_ms': 8, 'store.edit_median_ms': 1.5, 'export.size_ratio': 0.3, 'store.create_large_plan_ms': 900 });
+    const table = formatResults({
+      'store.open_full_tree_ms': 20,
+      'store.raw_read_ms': 8,
+      'store.edit_median_ms': 1.5,
+      'export.size_ratio': 0.3,
+      'store.create_large_plan_ms': 900,
+    });
     const row = (figure: string) => table.split('\n').find((l) => l.startsWith(figure)) ?? '';
     expect(row('store.open_full_tree_ms ')).toMatch(/20\.00\s+≤ 50 ms\s+pass$/);
     expect(row('store.open_full_tree_ms / store.raw_read_ms')).toMatch(/2\.50\s+≤ 2×\s+FAIL$/);
@@ -80,7 +111,11 @@ describe('bench table', () => {
 
 describe('the compiled command line', () => {
   it('bin/planwright.mjs runs the esbuild bundle (built on first use), and tsx is not a runtime dependency', async () => {
-    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string>; scripts: Record<string, string> };
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+      devDependencies: Record<string, string>;
+      scripts: Record<string, string>;
+    };
     expect(pkg.dependencies.tsx).toBeUndefined();
     expect(pkg.scripts['build:cli']).toBe('node scripts/build-cli.mjs');
     expect(fs.readFileSync(path.join(root, 'bin', 'planwright.mjs'), 'utf8')).not.toContain('tsx');

@@ -21,7 +21,9 @@ function setup(): Env & { errors: unknown[] } {
   return { ...makeEnv(store, dispatch, plan.id), errors };
 }
 
-const coreChannels = channels.filter((c) => !Object.hasOwn(exportChannels, c) && !Object.hasOwn(importChannels, c) && !Object.hasOwn(syncChannels, c)) as CoreChannel[];
+const coreChannels = channels.filter(
+  (c) => !Object.hasOwn(exportChannels, c) && !Object.hasOwn(importChannels, c) && !Object.hasOwn(syncChannels, c),
+) as CoreChannel[];
 
 /** Inputs whose every field is optional: `{}` and objects with wrong extra keys are valid. */
 function acceptsEmpty(channel: CoreChannel): boolean {
@@ -74,29 +76,53 @@ describe('generated payloads never break the dispatcher', () => {
 
   it('near-valid objects (one field replaced, dropped, or a random id) on any channel: never throws, never internal', async () => {
     const env = setup();
-    const ids = [env.tree.plan.id, ...env.tree.sections.map((s) => s.id), ...env.tree.actions.map((a) => a.id), ...env.tree.periods.map((p) => p.id), ...env.tree.levels.map((l) => l.id), ...env.tree.progress.map((p) => p.id), ...env.tree.objectives.map((o) => o.id), ...env.tree.recommendations.map((r) => r.id)];
-    const value = fc.oneof(fc.anything(), fc.uuid(), fc.constantFrom(...ids), fc.constant(null), fc.constant(undefined), fc.string(), fc.integer(), fc.boolean());
+    const ids = [
+      env.tree.plan.id,
+      ...env.tree.sections.map((s) => s.id),
+      ...env.tree.actions.map((a) => a.id),
+      ...env.tree.periods.map((p) => p.id),
+      ...env.tree.levels.map((l) => l.id),
+      ...env.tree.progress.map((p) => p.id),
+      ...env.tree.objectives.map((o) => o.id),
+      ...env.tree.recommendations.map((r) => r.id),
+    ];
+    const value = fc.oneof(
+      fc.anything(),
+      fc.uuid(),
+      fc.constantFrom(...ids),
+      fc.constant(null),
+      fc.constant(undefined),
+      fc.string(),
+      fc.integer(),
+      fc.boolean(),
+    );
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...coreChannels), fc.nat(), value, fc.boolean(), async (channel, pick, replacement, drop) => {
-        let payload: unknown;
-        try {
-          payload = await validCases[channel](env as never);
-        } catch {
-          return; // the setup itself was refused after earlier random writes (e.g. the plan is gone)
-        }
-        if (payload && typeof payload === 'object') {
-          const keys = Object.keys(payload);
-          const key = keys[pick % Math.max(1, keys.length)];
-          if (key !== undefined) {
-            const copy: Record<string, unknown> = { ...(payload as Record<string, unknown>) };
-            if (drop) delete copy[key];
-            else copy[key] = replacement;
-            payload = copy;
+      fc.asyncProperty(
+        fc.constantFrom(...coreChannels),
+        fc.nat(),
+        value,
+        fc.boolean(),
+        async (channel, pick, replacement, drop) => {
+          let payload: unknown;
+          try {
+            payload = await validCases[channel](env as never);
+          } catch {
+            return; // the setup itself was refused after earlier random writes (e.g. the plan is gone)
           }
-        }
-        const result = await env.dispatch(channel, payload, ctx);
-        if (!result.ok) expect(result.error.code, `${channel} ${result.error.message}`).not.toBe('internal');
-      }),
+          if (payload && typeof payload === 'object') {
+            const keys = Object.keys(payload);
+            const key = keys[pick % Math.max(1, keys.length)];
+            if (key !== undefined) {
+              const copy: Record<string, unknown> = { ...(payload as Record<string, unknown>) };
+              if (drop) delete copy[key];
+              else copy[key] = replacement;
+              payload = copy;
+            }
+          }
+          const result = await env.dispatch(channel, payload, ctx);
+          if (!result.ok) expect(result.error.code, `${channel} ${result.error.message}`).not.toBe('internal');
+        },
+      ),
       { numRuns: 400 },
     );
     expect(env.errors).toEqual([]);

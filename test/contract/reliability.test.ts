@@ -21,7 +21,10 @@ function setup() {
   const { store, dir } = freshStore();
   stores.push(store);
   const errors: unknown[] = [];
-  const dispatch = createDispatcher(createAppHandlers({ store, host: headlessHost }) as Handlers, { validateOutput: true, onInternalError: (_c, e) => errors.push(e) });
+  const dispatch = createDispatcher(createAppHandlers({ store, host: headlessHost }) as Handlers, {
+    validateOutput: true,
+    onInternalError: (_c, e) => errors.push(e),
+  });
   const a = getPlanTree(store, createPlanFromDraft(store, smallDraft()).id);
   const b = getPlanTree(store, createPlanFromDraft(store, { ...smallDraft(), title: 'Another plan' }).id);
   return { store, dir, dispatch, errors, a, b };
@@ -37,18 +40,20 @@ describe('a locked period does not change indirectly', () => {
     const level = a.levels.find((l) => l.id === rated.levelId)!;
     const action = a.actions.find((x) => x.id === rated.actionId)!;
     const levels = (patch: Record<string, unknown>) =>
-      a.levels.map(({ id, key, label, colour, value, definition, countsAsComplete, canBeRemoved, requiresExplanation }) => ({
-        id,
-        key,
-        label,
-        colour,
-        value,
-        definition,
-        countsAsComplete,
-        canBeRemoved,
-        requiresExplanation,
-        ...(id === level.id ? patch : {}),
-      }));
+      a.levels.map(
+        ({ id, key, label, colour, value, definition, countsAsComplete, canBeRemoved, requiresExplanation }) => ({
+          id,
+          key,
+          label,
+          colour,
+          value,
+          definition,
+          countsAsComplete,
+          canBeRemoved,
+          requiresExplanation,
+          ...(id === level.id ? patch : {}),
+        }),
+      );
     const before = rowCounts(store);
     const attempts: [string, unknown][] = [
       ['scale:set', { planId: a.plan.id, levels: levels({ label: 'Renamed' }) }],
@@ -65,7 +70,9 @@ describe('a locked period does not change indirectly', () => {
     }
     expect(rowCounts(store)).toEqual(before);
     // A change that does not alter what the ratings say is still allowed (the definition text).
-    expect((await dispatch('scale:set', { planId: a.plan.id, levels: levels({ definition: 'Clearer words' }) }, ctx)).ok).toBe(true);
+    expect(
+      (await dispatch('scale:set', { planId: a.plan.id, levels: levels({ definition: 'Clearer words' }) }, ctx)).ok,
+    ).toBe(true);
     expect(errors).toEqual([]);
   });
 });
@@ -74,11 +81,19 @@ describe('covering report export with a period that is not the plan’s', () => 
   it('answers not_found for another plan’s period and for a deleted period, writing nothing', async () => {
     const { store, dir, dispatch, errors, a, b } = setup();
     const out = path.join(dir, 'report.docx');
-    const other = await dispatch('export:coveringReport', { planId: a.plan.id, periodId: b.periods[0]!.id, path: out }, ctx);
+    const other = await dispatch(
+      'export:coveringReport',
+      { planId: a.plan.id, periodId: b.periods[0]!.id, path: out },
+      ctx,
+    );
     expect(other.ok ? 'ok' : other.error.code).toBe('not_found');
     expect((await dispatch('periods:delete', { periodId: a.periods[1]!.id }, ctx)).ok).toBe(true);
     const before = rowCounts(store);
-    const deleted = await dispatch('export:coveringReport', { planId: a.plan.id, periodId: a.periods[1]!.id, content: { committee: 'x' }, path: out }, ctx);
+    const deleted = await dispatch(
+      'export:coveringReport',
+      { planId: a.plan.id, periodId: a.periods[1]!.id, content: { committee: 'x' }, path: out },
+      ctx,
+    );
     expect(deleted.ok ? 'ok' : deleted.error.code).toBe('not_found');
     expect(rowCounts(store)).toEqual(before);
     expect(errors).toEqual([]);
@@ -91,7 +106,9 @@ describe('operational failures answer plain words', () => {
     const store = openStore(file, { busyTimeoutMs: 100 });
     stores.push(store);
     const errors: unknown[] = [];
-    const dispatch = createDispatcher(createAppHandlers({ store, host: headlessHost }) as Handlers, { onInternalError: (_c, e) => errors.push(e) });
+    const dispatch = createDispatcher(createAppHandlers({ store, host: headlessHost }) as Handlers, {
+      onInternalError: (_c, e) => errors.push(e),
+    });
     const other = new Database(file);
     other.pragma('busy_timeout = 0');
     other.exec('BEGIN IMMEDIATE');

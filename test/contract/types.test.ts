@@ -33,8 +33,16 @@ describe('typed channel inputs', () => {
   });
 
   it('answers unknown_channel for a channel the handlers given do not implement', async () => {
-    const invoke = typedInvoke(createDispatcher({ 'app:info': () => ({ version: '1', dbPath: ':memory:', schemaVersion: 1, userName: 'Test' }) }), ctx);
-    expect(await invoke('app:info', {})).toEqual({ ok: true, value: { version: '1', dbPath: ':memory:', schemaVersion: 1, userName: 'Test' } });
+    const invoke = typedInvoke(
+      createDispatcher({
+        'app:info': () => ({ version: '1', dbPath: ':memory:', schemaVersion: 1, userName: 'Test' }),
+      }),
+      ctx,
+    );
+    expect(await invoke('app:info', {})).toEqual({
+      ok: true,
+      value: { version: '1', dbPath: ':memory:', schemaVersion: 1, userName: 'Test' },
+    });
     const missing = await invoke('plans:list', {});
     expect(missing.ok ? null : missing.error.code).toBe('unknown_channel');
   });

@@ -2,7 +2,15 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ensureSamplePlan, listBackups, listPlans, openStore, SCHEMA_VERSION, StoreOpenError, type Store } from '../../db';
+import {
+  ensureSamplePlan,
+  listBackups,
+  listPlans,
+  openStore,
+  SCHEMA_VERSION,
+  StoreOpenError,
+  type Store,
+} from '../../db';
 import { backupInfos, KEEP_DAILY, KEEP_UPGRADE, writeVerifiedBackup } from '../../db/backups';
 import { MIGRATIONS } from '../../db/migrations';
 import { backupIfDue, restoreBackup } from '../../db/services/backups';
@@ -14,7 +22,11 @@ afterEach(async () => {
 });
 const track = (s: Store) => (open.push(s), s);
 
-const failing = { version: SCHEMA_VERSION + 1, name: 'test: always fails', up: (db: Database.Database) => db.exec('SELECT * FROM no_such_table') };
+const failing = {
+  version: SCHEMA_VERSION + 1,
+  name: 'test: always fails',
+  up: (db: Database.Database) => db.exec('SELECT * FROM no_such_table'),
+};
 
 describe('backups', () => {
   it('a failed upgrade names only verified backups, keeps the last three per version, and explains itself', async () => {
@@ -78,7 +90,9 @@ describe('backups', () => {
     expect(() => writeVerifiedBackup(store.sqlite, dest)).toThrow();
     const written = writeVerifiedBackup(store.sqlite, `${file}.backup-daily-20260101T000000Z.sqlite`);
     const copy = new Database(written, { readonly: true });
-    expect(copy.prepare('SELECT count(*) FROM actions').pluck().get()).toBe(store.sqlite.prepare('SELECT count(*) FROM actions').pluck().get());
+    expect(copy.prepare('SELECT count(*) FROM actions').pluck().get()).toBe(
+      store.sqlite.prepare('SELECT count(*) FROM actions').pluck().get(),
+    );
     copy.close();
     expect(fs.readdirSync(dir).filter((n) => n.endsWith('.partial'))).toEqual([]);
   });

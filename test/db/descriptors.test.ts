@@ -5,7 +5,9 @@ import { rawColumns } from '../../db/tables';
 
 describe('deterministic ids (UUIDv5)', () => {
   it('matches the RFC 4122 reference value', () => {
-    expect(uuidV5('www.example.com', '6ba7b810-9dad-11d1-80b4-00c04fd430c8')).toBe('2ed6657d-e927-568b-95e1-2665a8aea6a2');
+    expect(uuidV5('www.example.com', '6ba7b810-9dad-11d1-80b4-00c04fd430c8')).toBe(
+      '2ed6657d-e927-568b-95e1-2665a8aea6a2',
+    );
   });
   it('gives the same row id for the same natural key on every copy, and different ids for different keys', () => {
     expect(ratingId('a', 'p')).toBe(ratingId('a', 'p'));
@@ -18,7 +20,13 @@ describe('deterministic ids (UUIDv5)', () => {
 describe('table descriptors', () => {
   it('a new row must name every column (a forgotten one fails to compile)', () => {
     // @ts-expect-error deleted_at is missing
-    const partial: NewRow<'action_recommendations'> = { id: 'l', plan_id: 'p', action_id: 'a', recommendation_id: 'r', updated_at: 'now' };
+    const partial: NewRow<'action_recommendations'> = {
+      id: 'l',
+      plan_id: 'p',
+      action_id: 'a',
+      recommendation_id: 'r',
+      updated_at: 'now',
+    };
     const whole: NewRow<'action_recommendations'> = { ...partial, deleted_at: null };
     expect(Object.keys(whole)).toHaveLength(6);
   });

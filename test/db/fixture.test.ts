@@ -11,7 +11,9 @@ afterEach(async () => store?.close());
 
 it('stores the real 2020 plan exactly as written: 7 themes, 41 items, references and due texts as typed', () => {
   ({ store } = freshStore());
-  const json = JSON.parse(fs.readFileSync(FIXTURE, 'utf8')) as { sections: { number: number; items: { ref: string; by_when: string | null }[] }[] };
+  const json = JSON.parse(fs.readFileSync(FIXTURE, 'utf8')) as {
+    sections: { number: number; items: { ref: string; by_when: string | null }[] }[];
+  };
   const plan = createPlanFromDraft(store, draftFromFixture2020(json));
   const tree = getPlanTree(store, plan.id);
   expect(tree.sections.map((s) => s.number)).toEqual(['1', '2', '3', '4', '5', '6', '7']);

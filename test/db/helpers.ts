@@ -31,7 +31,10 @@ export const ctx = { actor: 'Test Author', emit: () => undefined };
 
 export function dispatcherFor(store: Store) {
   const errors: unknown[] = [];
-  const dispatch = createDispatcher(createStoreHandlers(store), { validateOutput: true, onInternalError: (_c, e) => errors.push(e) });
+  const dispatch = createDispatcher(createStoreHandlers(store), {
+    validateOutput: true,
+    onInternalError: (_c, e) => errors.push(e),
+  });
   return { dispatch, errors };
 }
 
@@ -42,9 +45,36 @@ export function smallDraft(): PlanDraft {
     organisation: 'Testshire County Council',
     template: 'blank',
     scale: [
-      { key: 'R', label: 'Red', colour: 'FF0000', value: null, definition: 'Not started', countsAsComplete: false, canBeRemoved: false, requiresExplanation: true },
-      { key: 'A', label: 'Amber', colour: 'FFC000', value: null, definition: 'Some delay', countsAsComplete: false, canBeRemoved: false, requiresExplanation: true },
-      { key: 'G', label: 'Green', colour: '00B050', value: null, definition: 'On track', countsAsComplete: false, canBeRemoved: false, requiresExplanation: false },
+      {
+        key: 'R',
+        label: 'Red',
+        colour: 'FF0000',
+        value: null,
+        definition: 'Not started',
+        countsAsComplete: false,
+        canBeRemoved: false,
+        requiresExplanation: true,
+      },
+      {
+        key: 'A',
+        label: 'Amber',
+        colour: 'FFC000',
+        value: null,
+        definition: 'Some delay',
+        countsAsComplete: false,
+        canBeRemoved: false,
+        requiresExplanation: true,
+      },
+      {
+        key: 'G',
+        label: 'Green',
+        colour: '00B050',
+        value: null,
+        definition: 'On track',
+        countsAsComplete: false,
+        canBeRemoved: false,
+        requiresExplanation: false,
+      },
     ],
     periods: [{ label: 'March 2020' }, { label: 'May 2020' }],
     recommendations: [{ number: 1, label: 'Ofsted 1', text: 'Improve the quality of supervision.' }],
@@ -65,12 +95,22 @@ export function smallDraft(): PlanDraft {
             ],
             progress: [{ period: 'March 2020', body: 'Interviews held; the panel recommended a candidate.' }],
           },
-          { objective: 'Strong leadership', description: 'Quarterly supervision audits', dueText: 'Quarterly (review March 2016)' },
+          {
+            objective: 'Strong leadership',
+            description: 'Quarterly supervision audits',
+            dueText: 'Quarterly (review March 2016)',
+          },
         ],
       },
       {
         title: 'Practice',
-        actions: [{ description: 'Improve chronologies on case files', outcome: 'Chronologies up to date', progress: [{ period: 'May 2020', body: 'Chronology template launched in May.' }] }],
+        actions: [
+          {
+            description: 'Improve chronologies on case files',
+            outcome: 'Chronologies up to date',
+            progress: [{ period: 'May 2020', body: 'Chronology template launched in May.' }],
+          },
+        ],
       },
     ],
   };

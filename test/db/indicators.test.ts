@@ -43,7 +43,14 @@ describe('indicators:upsert', () => {
     expect(r.ok).toBe(true);
     const back = getPlanTree(store, tree.plan.id).indicators;
     expect(back).toHaveLength(1);
-    expect(back[0]).toMatchObject({ ...valid(), values: [{ label: 'Jul', value: 23.5, note: '' }, { label: 'Aug', value: null, note: 'data being collated' }, { label: 'Sep', value: 21, note: '' }] });
+    expect(back[0]).toMatchObject({
+      ...valid(),
+      values: [
+        { label: 'Jul', value: 23.5, note: '' },
+        { label: 'Aug', value: null, note: 'data being collated' },
+        { label: 'Sep', value: 21, note: '' },
+      ],
+    });
     // Survives closing and opening the store.
     await store.close();
     store = openStore(file);
@@ -54,17 +61,42 @@ describe('indicators:upsert', () => {
     await dispatch('indicators:upsert', valid(), ctx);
     const copy = await dispatch('plans:duplicate', { planId: tree.plan.id, title: 'Copy' }, ctx);
     if (!copy.ok) throw new Error(copy.error.message);
-    expect(getPlanTree(store, (copy.value as { id: string }).id).indicators[0]).toMatchObject({ target: 20, yearToDate: 'mean', baseline: 24.1 });
+    expect(getPlanTree(store, (copy.value as { id: string }).id).indicators[0]).toMatchObject({
+      target: 20,
+      yearToDate: 'mean',
+      baseline: 24.1,
+    });
   });
 
   it.each([
     ['no name', { name: '  ' }, /needs a name/],
     ['a unit that is not one of the four', { unit: 'furlongs' }, /unit must be percent, days, count, rate or other/],
-    ['a percentage over 100', { values: [{ label: 'Jul', value: 130 }] }, /percentage must be between 0 and 100 \(130 was given\)/],
-    ['a value that is text', { values: [{ label: 'Jul', value: 'eighty' }] }, /must be a number \(leave it empty when it is missing\)/],
-    ['the same month twice', { values: [{ label: 'Jul', value: 1 }, { label: 'jul', value: 2 }] }, /"jul" appears twice/],
+    [
+      'a percentage over 100',
+      { values: [{ label: 'Jul', value: 130 }] },
+      /percentage must be between 0 and 100 \(130 was given\)/,
+    ],
+    [
+      'a value that is text',
+      { values: [{ label: 'Jul', value: 'eighty' }] },
+      /must be a number \(leave it empty when it is missing\)/,
+    ],
+    [
+      'the same month twice',
+      {
+        values: [
+          { label: 'Jul', value: 1 },
+          { label: 'jul', value: 2 },
+        ],
+      },
+      /"jul" appears twice/,
+    ],
     ['a month with no label', { values: [{ label: ' ', value: 1 }] }, /needs a month or period label/],
-    ['a year to date that is not latest, sum or mean', { yearToDate: 'median' }, /year to date must be the latest value, the sum or the mean/],
+    [
+      'a year to date that is not latest, sum or mean',
+      { yearToDate: 'median' },
+      /year to date must be the latest value, the sum or the mean/,
+    ],
   ])('refuses %s with a plain message and writes nothing', async (_name, patch, message) => {
     const before = rowCounts(store);
     const r = await dispatch('indicators:upsert', { ...valid(), ...patch }, ctx);
@@ -92,11 +124,18 @@ describe('migration 2 (indicator target and year to date)', () => {
     const v1 = openStore(oldFile, { migrations: MIGRATIONS.slice(0, 1) });
     const plan = createPlanFromDraft(v1, { ...smallDraft() });
     v1.sqlite
-      .prepare("INSERT INTO indicators (id, plan_id, section_id, position, name, values_json, updated_at) VALUES ('00000000-0000-4000-8000-0000000000a1', ?, NULL, 0, 'Old', '[{\"label\":\"Jul\",\"value\":null,\"note\":\"n/a\"}]', '2026-01-01T00:00:00.000Z')")
+      .prepare(
+        'INSERT INTO indicators (id, plan_id, section_id, position, name, values_json, updated_at) VALUES (\'00000000-0000-4000-8000-0000000000a1\', ?, NULL, 0, \'Old\', \'[{"label":"Jul","value":null,"note":"n/a"}]\', \'2026-01-01T00:00:00.000Z\')',
+      )
       .run(plan.id);
     await v1.close();
     const v2 = openStore(oldFile);
-    expect(getPlanTree(v2, plan.id).indicators[0]).toMatchObject({ name: 'Old', target: null, yearToDate: 'latest', values: [{ label: 'Jul', value: null, note: 'n/a' }] });
+    expect(getPlanTree(v2, plan.id).indicators[0]).toMatchObject({
+      name: 'Old',
+      target: null,
+      yearToDate: 'latest',
+      values: [{ label: 'Jul', value: null, note: 'n/a' }],
+    });
     await v2.close();
   });
 });

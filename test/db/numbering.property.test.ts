@@ -27,20 +27,44 @@ it('after any sequence of structural edits, sections are 1..n and actions "<sect
     fc.property(fc.array(op, { minLength: 1, maxLength: 25 }), (ops) => {
       const { store } = freshStore();
       try {
-        const plan = createPlanFromDraft(store, { title: 'Numbering', sections: [{ title: 'A', actions: [{ description: 'a1' }, { description: 'a2' }] }, { title: 'B' }] });
+        const plan = createPlanFromDraft(store, {
+          title: 'Numbering',
+          sections: [{ title: 'A', actions: [{ description: 'a1' }, { description: 'a2' }] }, { title: 'B' }],
+        });
         const deleted: { kind: 'action' | 'section'; id: string }[] = [];
         for (const o of ops) {
           const tree = getPlanTree(store, plan.id);
           const section = (i: number) => tree.sections[i % Math.max(1, tree.sections.length)];
           const action = (i: number) => tree.actions[i % Math.max(1, tree.actions.length)];
-          if (o.kind === 'addSection') createSection(store, { planId: plan.id, title: 'S', afterSectionId: o.after === null ? undefined : section(o.after)?.id }, 't');
+          if (o.kind === 'addSection')
+            createSection(
+              store,
+              { planId: plan.id, title: 'S', afterSectionId: o.after === null ? undefined : section(o.after)?.id },
+              't',
+            );
           else if (o.kind === 'addAction' && section(o.section)) {
             const s = section(o.section)!;
             const siblings = tree.actions.filter((a) => a.sectionId === s.id);
-            const after = o.after === null || siblings.length === 0 ? undefined : siblings[o.after % siblings.length]!.id;
-            createAction(store, { sectionId: s.id, objectiveId: null, afterActionId: after, description: 'new', outcome: '', dueText: '' }, 't');
+            const after =
+              o.after === null || siblings.length === 0 ? undefined : siblings[o.after % siblings.length]!.id;
+            createAction(
+              store,
+              {
+                sectionId: s.id,
+                objectiveId: null,
+                afterActionId: after,
+                description: 'new',
+                outcome: '',
+                dueText: '',
+              },
+              't',
+            );
           } else if (o.kind === 'move' && action(o.action) && section(o.section))
-            moveAction(store, { actionId: action(o.action)!.id, sectionId: section(o.section)!.id, objectiveId: null, index: o.index }, 't');
+            moveAction(
+              store,
+              { actionId: action(o.action)!.id, sectionId: section(o.section)!.id, objectiveId: null, index: o.index },
+              't',
+            );
           else if (o.kind === 'deleteAction' && action(o.action)) {
             deleteAction(store, action(o.action)!.id, 't');
             deleted.push({ kind: 'action', id: action(o.action)!.id });

@@ -27,23 +27,51 @@ describe('recommendation labels are unique within a plan', () => {
     const existing = tree.recommendations[0]!;
     const before = rowCounts(store);
 
-    const dup = await dispatch('recommendations:create', { planId, number: 5, label: ' ofsted 1 ', text: 'Another one' }, ctx);
-    expect(dup).toEqual({ ok: false, error: { code: 'conflict', message: 'This plan already has a recommendation called "Ofsted 1". Give this one a different label.' } });
+    const dup = await dispatch(
+      'recommendations:create',
+      { planId, number: 5, label: ' ofsted 1 ', text: 'Another one' },
+      ctx,
+    );
+    expect(dup).toEqual({
+      ok: false,
+      error: {
+        code: 'conflict',
+        message: 'This plan already has a recommendation called "Ofsted 1". Give this one a different label.',
+      },
+    });
     expect(rowCounts(store)).toEqual(before);
 
-    const second = await dispatch('recommendations:create', { planId, number: 2, label: 'Ofsted 2', text: 'Audit case files.' }, ctx);
+    const second = await dispatch(
+      'recommendations:create',
+      { planId, number: 2, label: 'Ofsted 2', text: 'Audit case files.' },
+      ctx,
+    );
     if (!second.ok) throw new Error(second.error.message);
     const secondId = (second.value as { id: string }).id;
     const afterCreate = rowCounts(store);
-    const rename = await dispatch('recommendations:update', { recommendationId: secondId, patch: { label: 'OFSTED 1' } }, ctx);
+    const rename = await dispatch(
+      'recommendations:update',
+      { recommendationId: secondId, patch: { label: 'OFSTED 1' } },
+      ctx,
+    );
     expect(rename.ok ? null : rename.error.code).toBe('conflict');
     expect(rowCounts(store)).toEqual(afterCreate);
     // Renaming to its own label (or changing only its case) is fine.
-    expect((await dispatch('recommendations:update', { recommendationId: existing.id, patch: { label: 'Ofsted 1', text: 'Edited' } }, ctx)).ok).toBe(true);
+    expect(
+      (
+        await dispatch(
+          'recommendations:update',
+          { recommendationId: existing.id, patch: { label: 'Ofsted 1', text: 'Edited' } },
+          ctx,
+        )
+      ).ok,
+    ).toBe(true);
 
     // A deleted label is free again; restoring the deleted one then clashes.
     expect((await dispatch('recommendations:delete', { recommendationId: existing.id }, ctx)).ok).toBe(true);
-    expect((await dispatch('recommendations:update', { recommendationId: secondId, patch: { label: 'Ofsted 1' } }, ctx)).ok).toBe(true);
+    expect(
+      (await dispatch('recommendations:update', { recommendationId: secondId, patch: { label: 'Ofsted 1' } }, ctx)).ok,
+    ).toBe(true);
     const beforeRestore = rowCounts(store);
     const restore = await dispatch('recommendations:restore', { recommendationId: existing.id }, ctx);
     expect(restore.ok ? null : restore.error.code).toBe('conflict');
@@ -51,7 +79,9 @@ describe('recommendation labels are unique within a plan', () => {
 
     // Another plan may use the same label.
     const other = createPlanFromDraft(store, { ...smallDraft(), title: 'Other plan' });
-    expect((await dispatch('recommendations:create', { planId: other.id, label: 'Ofsted 2', text: 'x' }, ctx)).ok).toBe(true);
+    expect((await dispatch('recommendations:create', { planId: other.id, label: 'Ofsted 2', text: 'x' }, ctx)).ok).toBe(
+      true,
+    );
     expect(errors).toEqual([]);
   });
 });

@@ -22,7 +22,9 @@ describe('search over leads and recommendations', () => {
     const tree = (await call('plans:get', { planId: ((await call('plans:list', {})) as { id: string }[])[0]!.id })) as {
       actions: { id: string; deletedAt: string | null; leads: { name: string }[] }[];
     };
-    const led = tree.actions.filter((a) => a.deletedAt === null && a.leads.some((l) => /Dunmore/.test(l.name))).map((a) => a.id);
+    const led = tree.actions
+      .filter((a) => a.deletedAt === null && a.leads.some((l) => /Dunmore/.test(l.name)))
+      .map((a) => a.id);
     expect(led.length).toBeGreaterThan(0);
     const hits = (await call('search:query', { query: 'Dunmore', limit: 100 })) as SearchHit[];
     const found = new Set(hits.map((h) => h.actionId));

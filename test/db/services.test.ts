@@ -13,7 +13,10 @@ let tree: PlanTree;
 /** Calls a channel and returns its value, failing the test on an error result. */
 /** Calls a channel and returns its value, failing the test on an error result. */
 function call<C extends Channel>(channel: C, payload: InputOf<C>): Promise<OutputOf<C>> {
-  return unwrapping(typedInvoke(dispatch, ctx), (ch, error) => new Error(`${ch}: ${error.code} ${error.message}`))(channel, payload);
+  return unwrapping(typedInvoke(dispatch, ctx), (ch, error) => new Error(`${ch}: ${error.code} ${error.message}`))(
+    channel,
+    payload,
+  );
 }
 async function refuse(channel: string, payload: unknown) {
   const r = await dispatch(channel, payload, ctx);
@@ -21,7 +24,11 @@ async function refuse(channel: string, payload: unknown) {
   return r.error;
 }
 const auditOf = (entityId: string) =>
-  store.sqlite.prepare('SELECT op, field, old_value AS old, new_value AS new, actor FROM audit_log WHERE entity_id = ? ORDER BY at, rowid').all(entityId) as {
+  store.sqlite
+    .prepare(
+      'SELECT op, field, old_value AS old, new_value AS new, actor FROM audit_log WHERE entity_id = ? ORDER BY at, rowid',
+    )
+    .all(entityId) as {
     op: string;
     field: string | null;
     old: string | null;
@@ -58,7 +65,9 @@ describe('createPlanFromDraft', () => {
     expect(tree.plan.currentPeriodId).toBe(tree.periods[1]!.id);
     expect(tree.plan.comparePeriodId).toBe(tree.periods[0]!.id);
     expect(tree.plan.columns.length).toBeGreaterThan(0);
-    expect(auditOf(tree.plan.id)).toEqual([{ op: 'create', field: null, old: null, new: 'Test improvement plan', actor: 'Importer' }]);
+    expect(auditOf(tree.plan.id)).toEqual([
+      { op: 'create', field: null, old: null, new: 'Test improvement plan', actor: 'Importer' },
+    ]);
   });
 
   it('writes nothing when any part of the draft is bad', () => {
@@ -76,7 +85,10 @@ describe('createPlanFromDraft', () => {
 
 describe('service writes and their audit rows', () => {
   it('plans:update audits one row per changed field and ignores unchanged ones', async () => {
-    const plan = await call('plans:update', { planId: tree.plan.id, patch: { title: 'Renamed plan', organisation: 'Testshire County Council', appendixNumber: 2 } });
+    const plan = await call('plans:update', {
+      planId: tree.plan.id,
+      patch: { title: 'Renamed plan', organisation: 'Testshire County Council', appendixNumber: 2 },
+    });
     expect(plan.title).toBe('Renamed plan');
     const rows = auditOf(tree.plan.id).filter((r) => r.op === 'update');
     expect(rows).toEqual([
@@ -89,7 +101,10 @@ describe('service writes and their audit rows', () => {
   it('actions:update keeps the deferral history when the due date changes', async () => {
     const a = tree.actions[0]!;
     const first = await call('actions:update', { actionId: a.id, patch: { dueText: 'June 2020' } });
-    const second = await call('actions:update', { actionId: a.id, patch: { dueText: 'September 2020', description: 'Recruit a permanent head' } });
+    const second = await call('actions:update', {
+      actionId: a.id,
+      patch: { dueText: 'September 2020', description: 'Recruit a permanent head' },
+    });
     expect(first.dueHistory.map((d: { dueText: string }) => d.dueText)).toEqual(['March 2020']);
     expect(second.dueText).toBe('September 2020');
     expect(second.dueHistory.map((d: { dueText: string; changedBy: string }) => [d.dueText, d.changedBy])).toEqual([
@@ -108,12 +123,22 @@ describe('service writes and their audit rows', () => {
     const p = tree.progress[0]!;
     const updated = await call('progress:update', { progressId: p.id, patch: { body: 'Candidate appointed.' } });
     expect(updated.body).toBe('Candidate appointed.');
-    expect(auditOf(p.id).at(-1)).toMatchObject({ op: 'update', field: 'body', old: p.body, new: 'Candidate appointed.' });
+    expect(auditOf(p.id).at(-1)).toMatchObject({
+      op: 'update',
+      field: 'body',
+      old: p.body,
+      new: 'Candidate appointed.',
+    });
     await call('progress:delete', { progressId: p.id });
     expect(refresh().progress.map((x) => x.id)).not.toContain(p.id);
     await call('progress:restore', { progressId: p.id });
     expect(refresh().progress.map((x) => x.id)).toContain(p.id);
-    const added = await call('progress:add', { actionId: tree.actions[2]!.id, periodId: tree.periods[0]!.id, body: 'Started.', internal: true });
+    const added = await call('progress:add', {
+      actionId: tree.actions[2]!.id,
+      periodId: tree.periods[0]!.id,
+      body: 'Started.',
+      internal: true,
+    });
     expect(added).toMatchObject({ author: 'Test Author', internal: true });
   });
 
@@ -121,7 +146,13 @@ describe('service writes and their audit rows', () => {
     const [red, , green] = tree.levels;
     const action = tree.actions[2]!;
     const period = tree.periods[1]!;
-    const r1 = await call('ratings:set', { actionId: action.id, periodId: period.id, levelId: red!.id, explanation: 'Behind', correctiveAction: 'Extra staff' });
+    const r1 = await call('ratings:set', {
+      actionId: action.id,
+      periodId: period.id,
+      levelId: red!.id,
+      explanation: 'Behind',
+      correctiveAction: 'Extra staff',
+    });
     expect(r1).toMatchObject({ levelId: red!.id, ratedBy: 'Test Author' });
     const r2 = await call('ratings:set', { actionId: action.id, periodId: period.id, levelId: green!.id });
     expect(auditOf(r1!.id).map((r) => [r.op, r.field, r.old, r.new])).toEqual([
@@ -144,7 +175,11 @@ describe('service writes and their audit rows', () => {
     expect(locked.locked).toBe(true);
     expect(locked.lockedAt).not.toBeNull();
     const before = rowCounts(store);
-    const e1 = await refuse('ratings:set', { actionId: tree.actions[0]!.id, periodId: period.id, levelId: tree.levels[2]!.id });
+    const e1 = await refuse('ratings:set', {
+      actionId: tree.actions[0]!.id,
+      periodId: period.id,
+      levelId: tree.levels[2]!.id,
+    });
     const e2 = await refuse('progress:add', { actionId: tree.actions[0]!.id, periodId: period.id, body: 'Late news' });
     const e3 = await refuse('progress:update', { progressId: tree.progress[0]!.id, patch: { body: 'Rewritten' } });
     const e4 = await refuse('periods:delete', { periodId: period.id });
@@ -156,17 +191,19 @@ describe('service writes and their audit rows', () => {
   });
 
   it('scale:set refuses to remove a level in use, keeps ids (and ratings) of edited levels', async () => {
-    const levels = tree.levels.map(({ id, key, label, colour, value, definition, countsAsComplete, canBeRemoved, requiresExplanation }) => ({
-      id,
-      key,
-      label,
-      colour,
-      value,
-      definition,
-      countsAsComplete,
-      canBeRemoved,
-      requiresExplanation,
-    }));
+    const levels = tree.levels.map(
+      ({ id, key, label, colour, value, definition, countsAsComplete, canBeRemoved, requiresExplanation }) => ({
+        id,
+        key,
+        label,
+        colour,
+        value,
+        definition,
+        countsAsComplete,
+        canBeRemoved,
+        requiresExplanation,
+      }),
+    );
     const before = rowCounts(store);
     const e = await refuse('scale:set', { planId: tree.plan.id, levels: levels.filter((l) => l.key !== 'G') });
     expect(e.code).toBe('in_use');
@@ -174,7 +211,19 @@ describe('service writes and their audit rows', () => {
     expect(rowCounts(store)).toEqual(before);
     const next = await call('scale:set', {
       planId: tree.plan.id,
-      levels: [...levels.map((l) => (l.key === 'R' ? { ...l, label: 'Red – off track' } : l)), { key: 'B', label: 'Blue', colour: '#0070c0', value: null, definition: 'Done', countsAsComplete: true, canBeRemoved: false, requiresExplanation: false }],
+      levels: [
+        ...levels.map((l) => (l.key === 'R' ? { ...l, label: 'Red – off track' } : l)),
+        {
+          key: 'B',
+          label: 'Blue',
+          colour: '#0070c0',
+          value: null,
+          definition: 'Done',
+          countsAsComplete: true,
+          canBeRemoved: false,
+          requiresExplanation: false,
+        },
+      ],
     });
     expect(next.map((l: { label: string; colour: string }) => [l.label, l.colour])).toEqual([
       ['Red – off track', 'FF0000'],
@@ -184,12 +233,19 @@ describe('service writes and their audit rows', () => {
     ]);
     expect(next[0]!.id).toBe(tree.levels[0]!.id);
     expect((await refuse('scale:applyPreset', { planId: tree.plan.id, preset: 'five-level' })).code).toBe('in_use');
-    const dup = await refuse('scale:set', { planId: tree.plan.id, levels: [levels[0], { ...levels[1]!, key: 'R' }, levels[2]] });
+    const dup = await refuse('scale:set', {
+      planId: tree.plan.id,
+      levels: [levels[0], { ...levels[1]!, key: 'R' }, levels[2]],
+    });
     expect(dup.code).toBe('invalid_input');
   });
 
   it('people, leads and lead suggestions', async () => {
-    const person = await call('people:upsert', { name: 'Janet Simon', jobTitle: 'Assistant Director', signatory: true });
+    const person = await call('people:upsert', {
+      name: 'Janet Simon',
+      jobTitle: 'Assistant Director',
+      signatory: true,
+    });
     const leads = await call('actions:setLeads', {
       actionId: tree.actions[1]!.id,
       leads: [{ name: '  Service Lead R Murdock ' }, { name: 'Janet Simon', personId: person.id, role: 'strategic' }],
@@ -198,7 +254,11 @@ describe('service writes and their audit rows', () => {
       ['Service Lead R Murdock', 'lead'],
       ['Janet Simon', 'strategic'],
     ]);
-    expect(auditOf(tree.actions[1]!.id).at(-1)).toMatchObject({ field: 'leads', old: '', new: 'Service Lead R Murdock; Janet Simon (strategic)' });
+    expect(auditOf(tree.actions[1]!.id).at(-1)).toMatchObject({
+      field: 'leads',
+      old: '',
+      new: 'Service Lead R Murdock; Janet Simon (strategic)',
+    });
     expect(await call('leads:suggest', { prefix: 'j' })).toEqual(['J Tynan AD', 'Janet Simon']);
     expect(await call('people:list', { signatoriesOnly: true })).toHaveLength(1);
     await call('people:delete', { personId: person.id });
@@ -207,8 +267,16 @@ describe('service writes and their audit rows', () => {
   });
 
   it('recommendations link and unlink, and deleted ones drop out of the tree', async () => {
-    const rec2 = await call('recommendations:create', { planId: tree.plan.id, number: 2, label: 'Ofsted 2', text: 'Audit case files.' });
-    const a = await call('recommendations:link', { actionId: tree.actions[2]!.id, recommendationIds: [rec2.id, tree.recommendations[0]!.id] });
+    const rec2 = await call('recommendations:create', {
+      planId: tree.plan.id,
+      number: 2,
+      label: 'Ofsted 2',
+      text: 'Audit case files.',
+    });
+    const a = await call('recommendations:link', {
+      actionId: tree.actions[2]!.id,
+      recommendationIds: [rec2.id, tree.recommendations[0]!.id],
+    });
     expect(a.recommendationIds).toEqual([tree.recommendations[0]!.id, rec2.id]);
     await call('recommendations:delete', { recommendationId: rec2.id });
     expect(refresh().actions[2]!.recommendationIds).toEqual([tree.recommendations[0]!.id]);
@@ -230,7 +298,15 @@ describe('service writes and their audit rows', () => {
       ],
     });
     expect(ind.values[1]).toEqual({ label: 'Aug', value: null, note: 'data being collated' });
-    const edited = await call('indicators:upsert', { id: ind.id, planId: tree.plan.id, name: 'Assessments in timescale', unit: 'percent', polarity: 'higher-is-better', values: ind.values, snAverage: 80.5 });
+    const edited = await call('indicators:upsert', {
+      id: ind.id,
+      planId: tree.plan.id,
+      name: 'Assessments in timescale',
+      unit: 'percent',
+      polarity: 'higher-is-better',
+      values: ind.values,
+      snAverage: 80.5,
+    });
     expect(edited.snAverage).toBe(80.5);
     expect(auditOf(ind.id).map((r) => r.field)).toEqual([null, 'sectionId', 'snAverage']);
     await call('indicators:delete', { indicatorId: ind.id });
@@ -240,16 +316,31 @@ describe('service writes and their audit rows', () => {
 
 describe('numbering', () => {
   it('renumbers sections and actions after create, move, reorder and delete, leaving typed numbers alone', async () => {
-    const s3 = await call('sections:create', { planId: tree.plan.id, title: 'Partnerships', afterSectionId: tree.sections[0]!.id });
-    expect(refresh().sections.map((s) => `${s.number} ${s.title}`)).toEqual(['1 Leadership', '2 Partnerships', '3 Practice']);
+    const s3 = await call('sections:create', {
+      planId: tree.plan.id,
+      title: 'Partnerships',
+      afterSectionId: tree.sections[0]!.id,
+    });
+    expect(refresh().sections.map((s) => `${s.number} ${s.title}`)).toEqual([
+      '1 Leadership',
+      '2 Partnerships',
+      '3 Practice',
+    ]);
     expect(tree.actions.map((a) => a.reference)).toEqual(['1.1', '1.2', '3.1']);
     const created = await call('actions:create', { sectionId: s3.id, description: 'Joint protocol with health' });
     expect(created.reference).toBe('2.1');
     const moved = await call('actions:move', { actionId: tree.actions[0]!.id, sectionId: s3.id, index: 0 });
     expect(moved.reference).toBe('2.1');
     expect(refresh().actions.map((a) => a.reference)).toEqual(['1.1', '2.1', '2.2', '3.1']);
-    await call('sections:reorder', { parentId: tree.plan.id, orderedIds: [tree.sections[2]!.id, tree.sections[0]!.id, tree.sections[1]!.id] });
-    expect(refresh().sections.map((s) => `${s.number} ${s.title}`)).toEqual(['1 Practice', '2 Leadership', '3 Partnerships']);
+    await call('sections:reorder', {
+      parentId: tree.plan.id,
+      orderedIds: [tree.sections[2]!.id, tree.sections[0]!.id, tree.sections[1]!.id],
+    });
+    expect(refresh().sections.map((s) => `${s.number} ${s.title}`)).toEqual([
+      '1 Practice',
+      '2 Leadership',
+      '3 Partnerships',
+    ]);
     expect(tree.actions.map((a) => a.reference)).toEqual(['1.1', '2.1', '3.1', '3.2']);
     // A typed number is kept; its actions use its leading token.
     await call('sections:update', { sectionId: tree.sections[1]!.id, patch: { number: '7 (14)' } });
@@ -324,7 +415,9 @@ describe('soft delete and restore', () => {
     await call('plans:delete', { planId });
     await call('plans:purge', { planId });
     expect(store.sqlite.prepare('SELECT count(*) FROM actions').pluck().get()).toBe(0);
-    expect(store.sqlite.prepare("SELECT count(*) FROM actions_fts WHERE actions_fts MATCH 'chronologies'").pluck().get()).toBe(0);
+    expect(
+      store.sqlite.prepare("SELECT count(*) FROM actions_fts WHERE actions_fts MATCH 'chronologies'").pluck().get(),
+    ).toBe(0);
   });
 });
 
@@ -336,10 +429,19 @@ describe('search', () => {
       ['progress', '2.1'],
     ]);
     expect(hits.find((h: { kind: string }) => h.kind === 'action')!.snippet).toContain('[[chronologies]]');
-    expect((await call('search:query', { query: 'leadership strong' })).map((h: { reference: string }) => h.reference).sort()).toEqual(['1.1', '1.2']);
+    expect(
+      (await call('search:query', { query: 'leadership strong' }))
+        .map((h: { reference: string }) => h.reference)
+        .sort(),
+    ).toEqual(['1.1', '1.2']);
     expect(await call('search:query', { query: '"OR (' })).toEqual([]); // FTS syntax is never passed through
-    await call('actions:update', { actionId: tree.actions[2]!.id, patch: { description: 'Better case notes', outcome: 'Case notes up to date' } });
-    expect((await call('search:query', { query: 'chronolog', planId: tree.plan.id })).map((h: { kind: string }) => h.kind)).toEqual(['progress']);
+    await call('actions:update', {
+      actionId: tree.actions[2]!.id,
+      patch: { description: 'Better case notes', outcome: 'Case notes up to date' },
+    });
+    expect(
+      (await call('search:query', { query: 'chronolog', planId: tree.plan.id })).map((h: { kind: string }) => h.kind),
+    ).toEqual(['progress']);
     await call('sections:delete', { sectionId: tree.sections[1]!.id });
     expect(await call('search:query', { query: 'chronolog' })).toEqual([]);
   });
@@ -356,7 +458,13 @@ describe('duplicate', () => {
     expect(dup.ratings).toHaveLength(original.ratings.length);
     expect(dup.progress).toHaveLength(original.progress.length);
     expect(dup.actions[0]!.recommendationIds).toEqual([dup.recommendations[0]!.id]);
-    const ids = (t: PlanTree) => [t.plan.id, ...t.sections.map((s) => s.id), ...t.actions.map((a) => a.id), ...t.ratings.map((r) => r.id), ...t.levels.map((l) => l.id)];
+    const ids = (t: PlanTree) => [
+      t.plan.id,
+      ...t.sections.map((s) => s.id),
+      ...t.actions.map((a) => a.id),
+      ...t.ratings.map((r) => r.id),
+      ...t.levels.map((l) => l.id),
+    ];
     const overlap = ids(dup).filter((id) => ids(original).includes(id));
     expect(overlap).toEqual([]);
     expect(dup.ratings.every((r) => dup.levels.some((l) => l.id === r.levelId))).toBe(true);
@@ -371,10 +479,18 @@ describe('covering report', () => {
     expect(draft.content.title).toContain('Test improvement plan');
     expect(draft.content.progressParagraph).toMatch(/^Of 3 actions/);
     expect(store.sqlite.prepare('SELECT count(*) FROM covering_reports').pluck().get()).toBe(0);
-    const saved = await call('coveringReport:save', { planId: tree.plan.id, periodId, content: { ...draft.content, committee: "Children's Services Overview and Scrutiny Committee" } });
+    const saved = await call('coveringReport:save', {
+      planId: tree.plan.id,
+      periodId,
+      content: { ...draft.content, committee: "Children's Services Overview and Scrutiny Committee" },
+    });
     const again = await call('coveringReport:get', { planId: tree.plan.id, periodId });
     expect(again).toEqual(saved);
-    await call('coveringReport:save', { planId: tree.plan.id, periodId, content: { ...saved.content, itemNumber: '7' } });
+    await call('coveringReport:save', {
+      planId: tree.plan.id,
+      periodId,
+      content: { ...saved.content, itemNumber: '7' },
+    });
     expect(auditOf(saved.id).map((r) => [r.op, r.field])).toEqual([
       ['create', null],
       ['update', 'itemNumber'],

@@ -2,7 +2,15 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ensureSamplePlan, getPlanTree, listBackups, openStore, SCHEMA_VERSION, StoreOpenError, type Store } from '../../db';
+import {
+  ensureSamplePlan,
+  getPlanTree,
+  listBackups,
+  openStore,
+  SCHEMA_VERSION,
+  StoreOpenError,
+  type Store,
+} from '../../db';
 import { migrate } from '../../db/migrate';
 import { MIGRATIONS } from '../../db/migrations';
 import { tempDir } from './helpers';
@@ -32,7 +40,18 @@ describe('opening and migrating the plan store', () => {
     expect(store.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(store.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
     const tables = store.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all();
-    expect(tables).toEqual(expect.arrayContaining(['plans', 'actions', 'ratings', 'progress_updates', 'audit_log', 'meta', 'actions_fts', 'progress_fts']));
+    expect(tables).toEqual(
+      expect.arrayContaining([
+        'plans',
+        'actions',
+        'ratings',
+        'progress_updates',
+        'audit_log',
+        'meta',
+        'actions_fts',
+        'progress_fts',
+      ]),
+    );
     expect(store.backupPath).toBeNull(); // nothing to back up in a new store
   });
 
@@ -69,7 +88,9 @@ describe('opening and migrating the plan store', () => {
     const dir = tempDir();
     const file = path.join(dir, 'old.sqlite');
     const raw = new Database(file);
-    raw.exec("CREATE TABLE legacy_notes (id INTEGER PRIMARY KEY, text TEXT); INSERT INTO legacy_notes (text) VALUES ('kept');");
+    raw.exec(
+      "CREATE TABLE legacy_notes (id INTEGER PRIMARY KEY, text TEXT); INSERT INTO legacy_notes (text) VALUES ('kept');",
+    );
     raw.close();
     const store = track(openStore(file, { now: () => new Date('2026-02-13T09:30:00Z') }));
     expect(store.schemaVersion).toBe(SCHEMA_VERSION);
@@ -88,12 +109,22 @@ describe('opening and migrating the plan store', () => {
     const sqlite = new Database(file);
     migrate(sqlite, file);
     sqlite.prepare("INSERT INTO meta (key, value) VALUES ('x', 'y')").run();
-    const next = { version: SCHEMA_VERSION + 1, name: 'add column', up: (db: Database.Database) => db.exec('ALTER TABLE meta ADD COLUMN note TEXT') };
+    const next = {
+      version: SCHEMA_VERSION + 1,
+      name: 'add column',
+      up: (db: Database.Database) => db.exec('ALTER TABLE meta ADD COLUMN note TEXT'),
+    };
     const result = migrate(sqlite, file, () => new Date('2026-03-01T00:00:00Z'), [...MIGRATIONS, next]);
     expect(result).toMatchObject({ from: SCHEMA_VERSION, to: SCHEMA_VERSION + 1 });
     expect(result.backupPath).toContain(`.backup-v${SCHEMA_VERSION}-20260301T000000Z.sqlite`);
-    const failing = { version: SCHEMA_VERSION + 2, name: 'broken', up: (db: Database.Database) => db.exec('ALTER TABLE meta ADD COLUMN other TEXT; SELECT * FROM no_such_table') };
-    expect(() => migrate(sqlite, file, () => new Date('2026-03-02T00:00:00Z'), [...MIGRATIONS, next, failing])).toThrow();
+    const failing = {
+      version: SCHEMA_VERSION + 2,
+      name: 'broken',
+      up: (db: Database.Database) => db.exec('ALTER TABLE meta ADD COLUMN other TEXT; SELECT * FROM no_such_table'),
+    };
+    expect(() =>
+      migrate(sqlite, file, () => new Date('2026-03-02T00:00:00Z'), [...MIGRATIONS, next, failing]),
+    ).toThrow();
     expect(sqlite.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION + 1);
     const cols = sqlite.prepare("SELECT name FROM pragma_table_info('meta')").pluck().all();
     expect(cols).not.toContain('other');

@@ -44,20 +44,34 @@ describe('opening refusals', () => {
   it('a folder, a device, a pipe and a file that is not a database get plain refusals', () => {
     const dir = tempDir();
     expect(refusal(dir)).toMatchObject({ code: 'unreadable', message: expect.stringContaining('is a folder') });
-    expect(refusal('/dev/null')).toMatchObject({ code: 'unreadable', message: expect.stringContaining('not an ordinary file') });
+    expect(refusal('/dev/null')).toMatchObject({
+      code: 'unreadable',
+      message: expect.stringContaining('not an ordinary file'),
+    });
     const fifo = path.join(dir, 'pipe.sqlite');
     execFileSync('mkfifo', [fifo]);
-    expect(refusal(fifo)).toMatchObject({ code: 'unreadable', message: expect.stringContaining('not an ordinary file') });
+    expect(refusal(fifo)).toMatchObject({
+      code: 'unreadable',
+      message: expect.stringContaining('not an ordinary file'),
+    });
     const text = path.join(dir, 'notes.sqlite');
     fs.writeFileSync(text, 'SQLite format 3'); // looks like the start of a header, but is not one
     expect(refusal(text).code).toBe('not_a_database');
-    expect(refusal(path.join(dir, 'no-such-folder', 'plans.sqlite'))).toMatchObject({ code: 'unreadable', message: expect.stringContaining('folder does not exist') });
+    expect(refusal(path.join(dir, 'no-such-folder', 'plans.sqlite'))).toMatchObject({
+      code: 'unreadable',
+      message: expect.stringContaining('folder does not exist'),
+    });
   });
 
   it('a failing migration is a plain refusal naming what failed', async () => {
     const file = path.join(tempDir(), 'plans.sqlite');
     open.push(openStore(file));
-    const e = refusal(file, { migrations: [...MIGRATIONS, { version: SCHEMA_VERSION + 1, name: 'test: broken', up: (db) => db.exec('SELECT * FROM nowhere') }] });
+    const e = refusal(file, {
+      migrations: [
+        ...MIGRATIONS,
+        { version: SCHEMA_VERSION + 1, name: 'test: broken', up: (db) => db.exec('SELECT * FROM nowhere') },
+      ],
+    });
     expect(e.code).toBe('migration_failed');
     expect(e.message).toContain('test: broken');
     expect(e.message).not.toMatch(/\n\s+at /);

@@ -23,7 +23,9 @@ const LEADS = ['J Tynan AD', 'Service Lead F Dunmore'] as const;
 function draft(): PlanDraft {
   const d = smallDraft();
   // Give the second lead actions of their own.
-  (d.sections ?? []).forEach((s, i) => (s.actions ?? []).forEach((a, j) => (a.leads = [{ name: LEADS[(i + j) % 2]! }])));
+  (d.sections ?? []).forEach((s, i) =>
+    (s.actions ?? []).forEach((a, j) => (a.leads = [{ name: LEADS[(i + j) % 2]! }])),
+  );
   return d;
 }
 
@@ -44,12 +46,40 @@ type Step =
   | { t: 'clone' };
 
 const step: fc.Arbitrary<Step> = fc.oneof(
-  fc.record({ t: fc.constant('rate' as const), dev: fc.nat(3), action: fc.nat(5), level: fc.nat(3), text: fc.string({ maxLength: 6 }) }),
-  fc.record({ t: fc.constant('progress' as const), dev: fc.nat(3), action: fc.nat(5), text: fc.string({ maxLength: 6 }) }),
-  fc.record({ t: fc.constant('edit-progress' as const), dev: fc.nat(3), nth: fc.nat(5), text: fc.string({ maxLength: 6 }) }),
+  fc.record({
+    t: fc.constant('rate' as const),
+    dev: fc.nat(3),
+    action: fc.nat(5),
+    level: fc.nat(3),
+    text: fc.string({ maxLength: 6 }),
+  }),
+  fc.record({
+    t: fc.constant('progress' as const),
+    dev: fc.nat(3),
+    action: fc.nat(5),
+    text: fc.string({ maxLength: 6 }),
+  }),
+  fc.record({
+    t: fc.constant('edit-progress' as const),
+    dev: fc.nat(3),
+    nth: fc.nat(5),
+    text: fc.string({ maxLength: 6 }),
+  }),
   fc.record({ t: fc.constant('owner-edit' as const), action: fc.nat(5), text: fc.string({ maxLength: 6 }) }),
-  fc.record({ t: fc.constant('deliver' as const), from: fc.nat(3), to: fc.nat(3), dup: fc.boolean(), drop: fc.boolean() }),
-  fc.record({ t: fc.constant('partial' as const), from: fc.nat(3), to: fc.nat(3), keep: fc.array(fc.boolean(), { maxLength: 40 }), seed: fc.nat() }),
+  fc.record({
+    t: fc.constant('deliver' as const),
+    from: fc.nat(3),
+    to: fc.nat(3),
+    dup: fc.boolean(),
+    drop: fc.boolean(),
+  }),
+  fc.record({
+    t: fc.constant('partial' as const),
+    from: fc.nat(3),
+    to: fc.nat(3),
+    keep: fc.array(fc.boolean(), { maxLength: 40 }),
+    seed: fc.nat(),
+  }),
   fc.constant({ t: 'clone' as const }),
 );
 
@@ -69,7 +99,10 @@ function run(steps: Step[], skews: number[]): void {
     LEADS.forEach((name, i) => {
       const file = path.join(dir, `lead${i}.sqlite`);
       const s = openStore(file, { actor: name, now: clockFor(skews[i + 1]!) });
-      engine.applyOps(s, engine.opsFor(owner, plan.id, { forLead: name }), { asRole: 'lead', from: { device: ownerDev, person: 'Owner' } });
+      engine.applyOps(s, engine.opsFor(owner, plan.id, { forLead: name }), {
+        asRole: 'lead',
+        from: { device: ownerDev, person: 'Owner' },
+      });
       engine.recordAck(s, plan.id, ownerDev, engine.versionVector(owner, plan.id));
       engine.setPlanRole(s, plan.id, { role: 'lead', person: name, ownerDevice: ownerDev });
       devices.push({ store: s, person: name, role: 'lead', file });
@@ -78,7 +111,10 @@ function run(steps: Step[], skews: number[]): void {
     /** One cumulative pack from a to b (everything b has not acknowledged), optionally lost or doubled. */
     const deliver = (a: Device, b: Device, dup = false, drop = false) => {
       if (a === b || (a.role === 'lead' && b.role === 'lead')) return; // leads talk only to the owner
-      const ops = engine.opsFor(a.store, plan.id, { since: engine.ackOf(a.store, plan.id, engine.deviceId(b.store)), forLead: b.role === 'lead' ? b.person : null });
+      const ops = engine.opsFor(a.store, plan.id, {
+        since: engine.ackOf(a.store, plan.id, engine.deviceId(b.store)),
+        forLead: b.role === 'lead' ? b.person : null,
+      });
       if (drop) return;
       const from = { device: engine.deviceId(a.store), person: a.role === 'owner' ? 'Owner' : a.person };
       for (let k = 0; k < (dup ? 2 : 1); k++) engine.applyOps(b.store, ops, { asRole: b.role, from });
@@ -98,17 +134,22 @@ function run(steps: Step[], skews: number[]): void {
         const a = dev(s.from);
         const b = dev(s.to);
         if (a === b || (a.role === 'lead' && b.role === 'lead')) continue;
-        const ops = engine.opsFor(a.store, plan.id, { since: engine.ackOf(a.store, plan.id, engine.deviceId(b.store)), forLead: b.role === 'lead' ? b.person : null });
+        const ops = engine.opsFor(a.store, plan.id, {
+          since: engine.ackOf(a.store, plan.id, engine.deviceId(b.store)),
+          forLead: b.role === 'lead' ? b.person : null,
+        });
         let x = s.seed;
-        const shuffled = ops.map((o) => ({ o, k: (x = (x * 1103515245 + 12345) % 2147483648) })).sort((p, q) => p.k - q.k).map((p) => p.o);
+        const shuffled = ops
+          .map((o) => ({ o, k: (x = (x * 1103515245 + 12345) % 2147483648) }))
+          .sort((p, q) => p.k - q.k)
+          .map((p) => p.o);
         const later = shuffled.filter((_, i) => s.keep[i % Math.max(1, s.keep.length)] ?? true);
         const earlier = shuffled.filter((_, i) => !(s.keep[i % Math.max(1, s.keep.length)] ?? true));
         const from = { device: engine.deviceId(a.store), person: a.role === 'owner' ? 'Owner' : a.person };
         engine.applyOps(b.store, later, { asRole: b.role, from });
         engine.applyOps(b.store, earlier, { asRole: b.role, from });
         engine.recordAck(a.store, plan.id, engine.deviceId(b.store), engine.versionVector(b.store, plan.id));
-      }
-      else if (s.t === 'clone') {
+      } else if (s.t === 'clone') {
         const src = devices.find((d) => d.role === 'lead')!;
         if (devices.length >= 5) continue;
         const file = path.join(dir, `clone${devices.length}.sqlite`);
@@ -123,18 +164,39 @@ function run(steps: Step[], skews: number[]): void {
       } else {
         const d = dev(s.dev);
         const t = getPlanTree(d.store, plan.id);
-        const mine = d.role === 'owner' ? t.actions : t.actions.filter((a) => a.leads.some((l) => engine.leadMatches(l.name, d.person)));
+        const mine =
+          d.role === 'owner'
+            ? t.actions
+            : t.actions.filter((a) => a.leads.some((l) => engine.leadMatches(l.name, d.person)));
         if (mine.length === 0) continue;
         const period = t.periods[t.periods.length - 1]!;
         if (s.t === 'rate') {
           const a = mine[s.action % mine.length]!;
-          setRating(d.store, { actionId: a.id, periodId: period.id, levelId: t.levels[s.level % t.levels.length]!.id, explanation: s.text, correctiveAction: '' }, d.person);
+          setRating(
+            d.store,
+            {
+              actionId: a.id,
+              periodId: period.id,
+              levelId: t.levels[s.level % t.levels.length]!.id,
+              explanation: s.text,
+              correctiveAction: '',
+            },
+            d.person,
+          );
         } else if (s.t === 'progress') {
-          addProgress(d.store, { actionId: mine[s.action % mine.length]!.id, periodId: period.id, body: `P ${s.text}`, internal: false }, d.person);
+          addProgress(
+            d.store,
+            { actionId: mine[s.action % mine.length]!.id, periodId: period.id, body: `P ${s.text}`, internal: false },
+            d.person,
+          );
         } else {
           const own = t.progress.filter((p) => p.author === d.person);
           if (own.length === 0) continue;
-          updateProgress(d.store, { progressId: own[s.nth % own.length]!.id, patch: { body: `E ${s.text}` } }, d.person);
+          updateProgress(
+            d.store,
+            { progressId: own[s.nth % own.length]!.id, patch: { body: `E ${s.text}` } },
+            d.person,
+          );
         }
       }
     }
@@ -146,7 +208,9 @@ function run(steps: Step[], skews: number[]): void {
     }
     const dumps = devices.map((d) => engine.canonicalDump(d.store, plan.id));
     for (const d of dumps) expect(d).toBe(dumps[0]);
-    const conflicts = devices.map((d) => JSON.stringify(engine.listConflicts(d.store, plan.id).map((c) => [c.id, c.versions.map((v) => v.opId).sort()])));
+    const conflicts = devices.map((d) =>
+      JSON.stringify(engine.listConflicts(d.store, plan.id).map((c) => [c.id, c.versions.map((v) => v.opId).sort()])),
+    );
     for (const c of conflicts) expect(c).toBe(conflicts[0]);
     // No update lost: every op any device wrote is on the owner's copy, applied, and nothing is held.
     expect(engine.listHeld(owner, plan.id)).toEqual([]);
@@ -155,7 +219,10 @@ function run(steps: Step[], skews: number[]): void {
     // Applying everything again changes nothing.
     const before = rowCounts(owner);
     const all = engine.opsFor(owner, plan.id);
-    const again = engine.applyOps(owner, all, { asRole: 'owner', from: { device: engine.deviceId(devices[1]!.store), person: LEADS[0] } });
+    const again = engine.applyOps(owner, all, {
+      asRole: 'owner',
+      from: { device: engine.deviceId(devices[1]!.store), person: LEADS[0] },
+    });
     expect(again.applied).toBe(0);
     expect(rowCounts(owner)).toEqual(before);
     expect(engine.canonicalDump(owner, plan.id)).toBe(dumps[0]);
@@ -168,7 +235,11 @@ function run(steps: Step[], skews: number[]): void {
 describe('merge convergence (fast-check, real stores)', () => {
   it('owner, two leads and a cloned copy converge whatever the delivery order, loss, duplication and clock skew', () => {
     fc.assert(
-      fc.property(fc.array(step, { minLength: 5, maxLength: 30 }), fc.array(fc.integer({ min: -YEAR, max: YEAR }), { minLength: 4, maxLength: 4 }), (steps, skews) => run(steps, skews)),
+      fc.property(
+        fc.array(step, { minLength: 5, maxLength: 30 }),
+        fc.array(fc.integer({ min: -YEAR, max: YEAR }), { minLength: 4, maxLength: 4 }),
+        (steps, skews) => run(steps, skews),
+      ),
       { numRuns: 25 },
     );
   }, 240_000);

@@ -25,13 +25,23 @@ function ownerAndLead(leadName = 'J Tynan AD') {
   const plan = createPlanFromDraft(owner.store, smallDraft(), 'Owner');
   engine.enableSync(owner.store, plan.id, { role: 'owner' });
   const lead = store(leadName);
-  const r = engine.applyOps(lead.store, engine.opsFor(owner.store, plan.id, { forLead: leadName }), { asRole: 'lead', from: { device: engine.deviceId(owner.store), person: 'Owner' } });
-  engine.setPlanRole(lead.store, plan.id, { role: 'lead', person: leadName, ownerDevice: engine.deviceId(owner.store) });
+  const r = engine.applyOps(lead.store, engine.opsFor(owner.store, plan.id, { forLead: leadName }), {
+    asRole: 'lead',
+    from: { device: engine.deviceId(owner.store), person: 'Owner' },
+  });
+  engine.setPlanRole(lead.store, plan.id, {
+    role: 'lead',
+    person: leadName,
+    ownerDevice: engine.deviceId(owner.store),
+  });
   return { owner: owner.store, lead: lead.store, plan, r };
 }
 
 const toOwner = (lead: Store, owner: Store, planId: string, person: string) =>
-  engine.applyOps(owner, engine.opsFor(lead, planId, { since: engine.versionVector(owner, planId) }), { asRole: 'owner', from: { device: engine.deviceId(lead), person } });
+  engine.applyOps(owner, engine.opsFor(lead, planId, { since: engine.versionVector(owner, planId) }), {
+    asRole: 'owner',
+    from: { device: engine.deviceId(lead), person },
+  });
 
 describe('sync engine', () => {
   it("an invitation's ops rebuild the whole plan on the lead's copy (same synced fields)", () => {
@@ -50,8 +60,16 @@ describe('sync engine', () => {
     const action = t.actions.find((x) => x.leads.some((l) => l.name === 'J Tynan AD'))!;
     const period = t.periods[1]!;
     const green = t.levels.find((l) => l.key === 'G')!;
-    setRating(lead, { actionId: action.id, periodId: period.id, levelId: green.id, explanation: 'On track', correctiveAction: '' }, 'J Tynan AD');
-    const p = addProgress(lead, { actionId: action.id, periodId: period.id, body: 'Interviews held', internal: false }, 'J Tynan AD');
+    setRating(
+      lead,
+      { actionId: action.id, periodId: period.id, levelId: green.id, explanation: 'On track', correctiveAction: '' },
+      'J Tynan AD',
+    );
+    const p = addProgress(
+      lead,
+      { actionId: action.id, periodId: period.id, body: 'Interviews held', internal: false },
+      'J Tynan AD',
+    );
     const ops = engine.opsFor(lead, plan.id, { since: engine.versionVector(owner, plan.id) });
     const from = { device: engine.deviceId(lead), person: 'J Tynan AD' };
     const rep = engine.applyOps(owner, ops, { asRole: 'owner', from });
@@ -73,7 +91,17 @@ describe('sync engine', () => {
     const t = getPlanTree(lead, plan.id);
     const mine = t.actions.find((x) => x.leads.some((l) => l.name === 'J Tynan AD'))!;
     const other = t.actions.find((x) => !x.leads.some((l) => l.name === 'J Tynan AD'))!;
-    setRating(lead, { actionId: other.id, periodId: t.periods[1]!.id, levelId: t.levels[0]!.id, explanation: 'x', correctiveAction: '' }, 'J Tynan AD');
+    setRating(
+      lead,
+      {
+        actionId: other.id,
+        periodId: t.periods[1]!.id,
+        levelId: t.levels[0]!.id,
+        explanation: 'x',
+        correctiveAction: '',
+      },
+      'J Tynan AD',
+    );
     updateAction(lead, { actionId: mine.id, patch: { description: 'Rewritten by the lead' } }, 'J Tynan AD');
     const rep = toOwner(lead, owner, plan.id, 'J Tynan AD');
     expect(rep.heldBack.length).toBeGreaterThanOrEqual(2);
@@ -86,7 +114,9 @@ describe('sync engine', () => {
     const held = engine.listHeld(owner, plan.id);
     const desc = held.find((h) => h.field === 'description')!;
     engine.acceptHeld(owner, desc.id, 'Owner');
-    expect(getPlanTree(owner, plan.id).actions.find((x) => x.id === mine.id)?.description).toBe('Rewritten by the lead');
+    expect(getPlanTree(owner, plan.id).actions.find((x) => x.id === mine.id)?.description).toBe(
+      'Rewritten by the lead',
+    );
     expect(engine.listHeld(owner, plan.id).find((h) => h.id === desc.id)).toBeUndefined();
   });
 
@@ -95,7 +125,11 @@ describe('sync engine', () => {
     const t = getPlanTree(lead, plan.id);
     const action = t.actions.find((x) => x.leads.some((l) => l.name === 'J Tynan AD'))!;
     const period = t.periods[1]!;
-    const p = addProgress(lead, { actionId: action.id, periodId: period.id, body: 'First', internal: false }, 'J Tynan AD');
+    const p = addProgress(
+      lead,
+      { actionId: action.id, periodId: period.id, body: 'First', internal: false },
+      'J Tynan AD',
+    );
     toOwner(lead, owner, plan.id, 'J Tynan AD');
     // Both edit the same progress text without seeing each other (the owner as the author's editor is fine: owner writes are never checked).
     updateProgress(lead, { progressId: p.id, patch: { body: 'Lead version' } }, 'J Tynan AD');
@@ -107,13 +141,17 @@ describe('sync engine', () => {
     expect(c!.versions.map((v) => v.value).sort()).toEqual(['Lead version', 'Owner version']);
     expect(c!.base?.value).toBe('First');
     // The lead gets the owner's version too: the same conflict, the same value shown on both copies.
-    engine.applyOps(lead, engine.opsFor(owner, plan.id, { since: engine.versionVector(lead, plan.id) }), { asRole: 'lead' });
+    engine.applyOps(lead, engine.opsFor(owner, plan.id, { since: engine.versionVector(lead, plan.id) }), {
+      asRole: 'lead',
+    });
     expect(engine.listConflicts(lead, plan.id)).toHaveLength(1);
     expect(engine.canonicalDump(lead, plan.id)).toBe(engine.canonicalDump(owner, plan.id));
     engine.resolveConflict(owner, plan.id, c!.id, { value: 'Lead version. Owner version' }, 'Owner');
     expect(engine.listConflicts(owner, plan.id)).toEqual([]);
     expect(getPlanTree(owner, plan.id).progress.find((x) => x.id === p.id)?.body).toBe('Lead version. Owner version');
-    engine.applyOps(lead, engine.opsFor(owner, plan.id, { since: engine.versionVector(lead, plan.id) }), { asRole: 'lead' });
+    engine.applyOps(lead, engine.opsFor(owner, plan.id, { since: engine.versionVector(lead, plan.id) }), {
+      asRole: 'lead',
+    });
     expect(engine.listConflicts(lead, plan.id)).toEqual([]);
     expect(engine.canonicalDump(lead, plan.id)).toBe(engine.canonicalDump(owner, plan.id));
   });
@@ -148,7 +186,11 @@ describe('what a lead receives', () => {
     const t = getPlanTree(owner.store, plan.id);
     const a = t.actions[0]!;
     updateAction(owner.store, { actionId: a.id, patch: { notes: 'Owner only' } }, 'Owner');
-    const secret = addProgress(owner.store, { actionId: a.id, periodId: t.periods[1]!.id, body: 'Internal', internal: true }, 'Owner');
+    const secret = addProgress(
+      owner.store,
+      { actionId: a.id, periodId: t.periods[1]!.id, body: 'Internal', internal: true },
+      'Owner',
+    );
     engine.enableSync(owner.store, plan.id, { role: 'owner' });
     updateAction(owner.store, { actionId: a.id, patch: { notes: 'Still owner only' } }, 'Owner');
     for (const lead of ['J Tynan AD', '']) {

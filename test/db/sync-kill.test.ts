@@ -17,7 +17,9 @@ const TRIALS = Number(process.env.SYNC_KILL_TRIALS ?? 5);
 
 function runAndKill(db: string, opsFile: string, delayMs: number): Promise<'killed' | 'finished'> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'sync-kill-child.ts'), db, opsFile], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'sync-kill-child.ts'), db, opsFile], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let timer: NodeJS.Timeout | null = null;
     child.stdout.on('data', (d: Buffer) => {

@@ -10,7 +10,16 @@ import DatabaseCtor from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ensureSamplePlan, getPlanTree, listBackups, MIGRATIONS, openStore, SCHEMA_VERSION, StoreOpenError, type Store } from '../../db';
+import {
+  ensureSamplePlan,
+  getPlanTree,
+  listBackups,
+  MIGRATIONS,
+  openStore,
+  SCHEMA_VERSION,
+  StoreOpenError,
+  type Store,
+} from '../../db';
 import { checkMigrationList, migrate } from '../../db/migrate';
 import type { Migration } from '../../db/migrations';
 import { ctx, dispatcherFor, rowCounts, tempDir } from './helpers';
@@ -26,8 +35,13 @@ const rebuildPlans: Migration = {
   version: SCHEMA_VERSION + 1,
   name: 'test: rebuild plans with review_date',
   up: (db: Database.Database) => {
-    const cols = (db.prepare("SELECT name FROM pragma_table_info('plans') ORDER BY cid").pluck().all() as string[]).join(', ');
-    const create = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'plans'").pluck().get() as string;
+    const cols = (
+      db.prepare("SELECT name FROM pragma_table_info('plans') ORDER BY cid").pluck().all() as string[]
+    ).join(', ');
+    const create = db
+      .prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'plans'")
+      .pluck()
+      .get() as string;
     const withColumn = create
       .replace(/^CREATE TABLE plans \(/, 'CREATE TABLE plans_new (')
       .replace(/\)\s*$/, ',\n  review_date TEXT,\n  CHECK (archived IN (0, 1))\n)');
@@ -53,10 +67,24 @@ async function seedStore(file: string): Promise<{ planId: string; sectionId: str
     const tree = getPlanTree(store, plan.id);
     const action = tree.actions[0]!;
     const red = tree.levels[0]!;
-    await call('ratings:set', { actionId: action.id, periodId: tree.plan.currentPeriodId, levelId: red.id, explanation: 'Recruitment paused', correctiveAction: 'Agency cover from April' });
-    await call('progress:add', { actionId: action.id, periodId: tree.plan.currentPeriodId, body: 'Kestrelford panel met twice.\n\nSecond paragraph.', internal: true });
+    await call('ratings:set', {
+      actionId: action.id,
+      periodId: tree.plan.currentPeriodId,
+      levelId: red.id,
+      explanation: 'Recruitment paused',
+      correctiveAction: 'Agency cover from April',
+    });
+    await call('progress:add', {
+      actionId: action.id,
+      periodId: tree.plan.currentPeriodId,
+      body: 'Kestrelford panel met twice.\n\nSecond paragraph.',
+      internal: true,
+    });
     await call('actions:update', { actionId: action.id, patch: { dueText: 'September 2026' } });
-    await call('actions:setLeads', { actionId: action.id, leads: [{ name: 'Service Lead R Example', role: 'operational' }] });
+    await call('actions:setLeads', {
+      actionId: action.id,
+      leads: [{ name: 'Service Lead R Example', role: 'operational' }],
+    });
     // A locked period's rated actions cannot be deleted (issue 8): unlock around the section delete.
     const locked = tree.periods.filter((p) => p.locked);
     for (const p of locked) await call('periods:lock', { periodId: p.id, locked: false });
@@ -85,7 +113,9 @@ describe('upgrading a store with real data to a later schema', () => {
     await v1.close();
     open.splice(0);
 
-    const v2 = track(openStore(file, { migrations: [...MIGRATIONS, rebuildPlans], now: () => new Date('2026-11-22T12:00:00Z') }));
+    const v2 = track(
+      openStore(file, { migrations: [...MIGRATIONS, rebuildPlans], now: () => new Date('2026-11-22T12:00:00Z') }),
+    );
     expect(v2.schemaVersion).toBe(SCHEMA_VERSION + 1);
     expect(v2.sqlite.prepare("SELECT name FROM pragma_table_info('plans')").pluck().all()).toContain('review_date');
     expect(v2.sqlite.pragma('foreign_keys', { simple: true })).toBe(1); // back on after migrating
@@ -124,7 +154,9 @@ describe('upgrading a store with real data to a later schema', () => {
     }
     expect(refused).toBeInstanceOf(StoreOpenError);
     expect((refused as StoreOpenError).code).toBe('newer_schema');
-    expect((refused as StoreOpenError).message).toContain(`schema ${SCHEMA_VERSION + 1}; this version knows up to ${SCHEMA_VERSION}`);
+    expect((refused as StoreOpenError).message).toContain(
+      `schema ${SCHEMA_VERSION + 1}; this version knows up to ${SCHEMA_VERSION}`,
+    );
     expect(fs.readFileSync(file).equals(bytes)).toBe(true);
 
     // Opening again with the newer build migrates nothing and takes no new backup.
@@ -136,11 +168,17 @@ describe('upgrading a store with real data to a later schema', () => {
   it('rolls back a migration that leaves broken references, keeping the data and the old version', async () => {
     const file = path.join(tempDir(), 'planwright.sqlite');
     await seedStore(file);
-    const orphaning: Migration = { version: SCHEMA_VERSION + 1, name: 'test: orphans every section', up: (db) => db.exec('DELETE FROM plans') };
+    const orphaning: Migration = {
+      version: SCHEMA_VERSION + 1,
+      name: 'test: orphans every section',
+      up: (db) => db.exec('DELETE FROM plans'),
+    };
     const sqlite = new DatabaseCtor(file);
     sqlite.pragma('foreign_keys = ON');
     const before = sqlite.prepare('SELECT count(*) FROM plans').pluck().get();
-    expect(() => migrate(sqlite, file, () => new Date('2026-11-22T12:00:00Z'), [...MIGRATIONS, orphaning])).toThrow(/left \d+ broken reference/);
+    expect(() => migrate(sqlite, file, () => new Date('2026-11-22T12:00:00Z'), [...MIGRATIONS, orphaning])).toThrow(
+      /left \d+ broken reference/,
+    );
     expect(sqlite.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(sqlite.prepare('SELECT count(*) FROM plans').pluck().get()).toBe(before);
     expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);

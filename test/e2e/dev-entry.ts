@@ -17,7 +17,13 @@ export async function buildDevEntry(outDir: string): Promise<void> {
     base: './',
     logLevel: 'warn',
     plugins: [react()],
-    build: { outDir, emptyOutDir: true, target: 'chrome120', chunkSizeWarningLimit: 5000, rollupOptions: { input: path.join(root, 'dev-entry.html') } },
+    build: {
+      outDir,
+      emptyOutDir: true,
+      target: 'chrome120',
+      chunkSizeWarningLimit: 5000,
+      rollupOptions: { input: path.join(root, 'dev-entry.html') },
+    },
   });
 }
 

@@ -21,7 +21,22 @@ afterAll(async () => {
   await app?.close();
 });
 
-const CONTROL_ROLES = new Set(['textbox', 'searchbox', 'combobox', 'listbox', 'checkbox', 'radio', 'button', 'spinbutton', 'slider', 'switch', 'tab', 'link', 'menuitem', 'option']);
+const CONTROL_ROLES = new Set([
+  'textbox',
+  'searchbox',
+  'combobox',
+  'listbox',
+  'checkbox',
+  'radio',
+  'button',
+  'spinbutton',
+  'slider',
+  'switch',
+  'tab',
+  'link',
+  'menuitem',
+  'option',
+]);
 
 /** Controls in Chromium's accessibility tree that a screen reader would announce without a name. */
 async function unnamedControls(page: Page): Promise<string[]> {
@@ -33,7 +48,9 @@ async function unnamedControls(page: Page): Promise<string[]> {
     const bad: string[] = [];
     for (const n of nodes) {
       if (n.ignored || !CONTROL_ROLES.has(n.role?.value ?? '') || String(n.name?.value ?? '').trim() !== '') continue;
-      const d = (await cdp.send('DOM.describeNode', { backendNodeId: n.backendDOMNodeId })) as { node: { nodeName: string; attributes?: string[] } };
+      const d = (await cdp.send('DOM.describeNode', { backendNodeId: n.backendDOMNodeId })) as {
+        node: { nodeName: string; attributes?: string[] };
+      };
       bad.push(`${n.role?.value} <${d.node.nodeName.toLowerCase()} ${(d.node.attributes ?? []).join(' ')}>`);
     }
     return bad;
@@ -49,7 +66,11 @@ async function focusState(page: Page): Promise<{ tag: string; label: string; rin
     if (!e || e === document.body) return { tag: 'body', label: '', ring: false };
     const cs = getComputedStyle(e);
     const ring = (cs.outlineStyle !== 'none' && cs.outlineWidth !== '0px') || cs.boxShadow !== 'none';
-    return { tag: e.tagName.toLowerCase(), label: e.getAttribute('aria-label') ?? e.textContent?.trim().slice(0, 60) ?? '', ring };
+    return {
+      tag: e.tagName.toLowerCase(),
+      label: e.getAttribute('aria-label') ?? e.textContent?.trim().slice(0, 60) ?? '',
+      ring,
+    };
   });
 }
 
@@ -62,7 +83,8 @@ describe('screen-reader labels', () => {
     await page.getByRole('button', { name: /New plan/ }).click();
     const dialog = page.getByRole('dialog', { name: 'New plan' });
     await dialog.waitFor();
-    for (const name of ['Title (required)', 'Organisation', 'Service', 'Plan period']) await dialog.getByRole('textbox', { name }).waitFor();
+    for (const name of ['Title (required)', 'Organisation', 'Service', 'Plan period'])
+      await dialog.getByRole('textbox', { name }).waitFor();
     await dialog.getByRole('combobox', { name: 'Rating scale' }).waitFor();
     await dialog.getByRole('radio', { name: /Inspection action plan/ }).waitFor();
     expect(await unnamedControls(page)).toEqual([]);
@@ -73,17 +95,29 @@ describe('screen-reader labels', () => {
     await actionRow(page, '1.1').click();
     const form = page.getByRole('complementary', { name: /Action 1\.1/ });
     await form.waitFor();
-    for (const name of ['Action', 'Outcome', 'By When', 'Reference', 'Internal notes']) await form.getByRole('textbox', { name, exact: true }).waitFor();
+    for (const name of ['Action', 'Outcome', 'By When', 'Reference', 'Internal notes'])
+      await form.getByRole('textbox', { name, exact: true }).waitFor();
     await form.getByRole('textbox', { name: 'Progress for March 2020' }).waitFor();
     await form.getByRole('textbox', { name: /^Explanation \(why is it Amber\?\)/ }).waitFor();
     await form.getByRole('textbox', { name: /^Corrective action/ }).waitFor();
-    await form.getByRole('combobox', { name: /Add a lead/ }).or(form.getByRole('textbox', { name: /Add a lead/ })).waitFor();
+    await form
+      .getByRole('combobox', { name: /Add a lead/ })
+      .or(form.getByRole('textbox', { name: /Add a lead/ }))
+      .waitFor();
     await form.getByRole('combobox', { name: 'Period' }).waitFor();
-    for (const level of ['Red', 'Amber', 'Green', 'Blue', 'Not rated']) await form.getByRole('radio', { name: new RegExp(`^\\S?\\s*${level}`) }).first().waitFor();
+    for (const level of ['Red', 'Amber', 'Green', 'Blue', 'Not rated'])
+      await form
+        .getByRole('radio', { name: new RegExp(`^\\S?\\s*${level}`) })
+        .first()
+        .waitFor();
     await form.getByRole('button', { name: /Add internal note/ }).waitFor();
     await form.getByRole('checkbox', { name: /Ofsted 1/ }).waitFor();
     await form.getByRole('button', { name: 'Close the action form (Escape)' }).waitFor();
-    await page.getByRole('banner').getByRole('searchbox').or(page.getByRole('banner').getByRole('textbox', { name: /Search/ })).waitFor();
+    await page
+      .getByRole('banner')
+      .getByRole('searchbox')
+      .or(page.getByRole('banner').getByRole('textbox', { name: /Search/ }))
+      .waitFor();
     expect(await unnamedControls(page)).toEqual([]);
 
     await openPlan(app, planId, 'round');
@@ -101,7 +135,9 @@ describe('screen-reader labels', () => {
     await openPlan(app, planId, 'settings');
     for (const tab of ['Details', 'Rating scale', 'Columns', 'Reporting periods', 'Recommendations', 'People']) {
       await page.getByRole('tab', { name: new RegExp(`^${tab}`) }).click();
-      await expect.poll(() => page.getByRole('tab', { name: new RegExp(`^${tab}`) }).getAttribute('aria-selected')).toBe('true');
+      await expect
+        .poll(() => page.getByRole('tab', { name: new RegExp(`^${tab}`) }).getAttribute('aria-selected'))
+        .toBe('true');
       expect({ tab, unnamed: await unnamedControls(page) }).toEqual({ tab, unnamed: [] });
     }
     expect(app.errors).toEqual([]);
@@ -133,10 +169,14 @@ describe('keyboard only', () => {
 
     // Ctrl+K reaches the search; Enter searches; arrows and Enter jump to the row and open it.
     await page.keyboard.press('Control+k');
-    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe('search');
+    await expect
+      .poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type))
+      .toBe('search');
     await page.keyboard.type('protocol');
     await page.keyboard.press('Enter');
-    const results = page.getByRole('region', { name: /Results for/ }).or(page.getByRole('dialog', { name: /Results for/ }));
+    const results = page
+      .getByRole('region', { name: /Results for/ })
+      .or(page.getByRole('dialog', { name: /Results for/ }));
     await expectText(results, '2 matches');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
@@ -169,15 +209,23 @@ describe('keyboard only: the update round', () => {
     const items = page.getByRole('list', { name: 'Actions in this round' }).getByRole('button');
     await items.first().focus();
     await page.keyboard.press('j');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.className ?? '')).toContain('round-item selected');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.className ?? ''))
+      .toContain('round-item selected');
     expect((await focusState(page)).ring).toBe(true);
     await page.keyboard.press('k');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-id'))).toBe(await items.first().getAttribute('data-id'));
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-id')))
+      .toBe(await items.first().getAttribute('data-id'));
 
     // From inside the progress field, Alt+N lands on the next action's heading, announced by name.
     await page.getByLabel(/Progress for March 2020/).focus();
     await page.keyboard.press('Alt+n');
-    await expect.poll(() => page.evaluate(() => `${document.activeElement?.tagName} ${document.activeElement?.textContent ?? ''}`)).toMatch(/^H2 Action \d+\.\d+/);
+    await expect
+      .poll(() =>
+        page.evaluate(() => `${document.activeElement?.tagName} ${document.activeElement?.textContent ?? ''}`),
+      )
+      .toMatch(/^H2 Action \d+\.\d+/);
     const selectedRef = (await page.locator('.round-item.selected strong').textContent())!.trim();
     expect(await page.evaluate(() => document.activeElement?.textContent ?? '')).toContain(selectedRef);
     // Tab then continues into that action's form.
@@ -212,7 +260,10 @@ describe('the action form in full', () => {
     await waitSaved(page);
     await expectText(form, 'Deferral history');
     await expectText(form, 'Was “March 2019” until');
-    await expectText(form, /Was “March 2019” until \d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}/);
+    await expectText(
+      form,
+      /Was “March 2019” until \d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}/,
+    );
     let tree = await app.call('plans:get', { planId });
     let action = tree.actions.find((a) => a.reference === '1.1')!;
     expect(action.dueText).toBe('June 2020');
@@ -264,7 +315,9 @@ describe('the overview, as a council officer reads it', () => {
     await expectText(unexplained, 'Train foster carers on the trigger plan');
 
     await page.getByLabel('Compare with', { exact: true }).selectOption({ label: '(nothing)' });
-    await page.getByRole('heading', { name: 'Rating summary: March 2020 (no earlier period to compare with)' }).waitFor();
+    await page
+      .getByRole('heading', { name: 'Rating summary: March 2020 (no earlier period to compare with)' })
+      .waitFor();
     await app.screenshot('review-overview');
     expect(app.errors).toEqual([]);
   });

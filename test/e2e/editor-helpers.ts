@@ -5,10 +5,17 @@ import { SCALE_PRESETS } from '../../shared/ratings';
 import type { App } from './harness';
 
 /** Opens a plan's workspace through the app's deep link and waits for the plan table. */
-export async function openPlan(app: App, planId: string, tab: 'table' | 'round' | 'overview' | 'settings' = 'table'): Promise<void> {
-  await app.page.evaluate(([id, t]) => {
-    window.location.hash = `#/plan/${id}/${t}`;
-  }, [planId, tab] as const);
+export async function openPlan(
+  app: App,
+  planId: string,
+  tab: 'table' | 'round' | 'overview' | 'settings' = 'table',
+): Promise<void> {
+  await app.page.evaluate(
+    ([id, t]) => {
+      window.location.hash = `#/plan/${id}/${t}`;
+    },
+    [planId, tab] as const,
+  );
   await app.page.getByRole('tablist', { name: 'Plan views' }).waitFor();
 }
 
@@ -23,13 +30,24 @@ export function actionRow(page: Page, reference: string) {
 }
 
 /** Polls until the locator's text contains `expected` (or, with `not`, stops containing it). */
-export async function expectText(locator: Locator, expected: string | RegExp, opts: { not?: boolean; exact?: boolean; timeout?: number } = {}): Promise<void> {
+export async function expectText(
+  locator: Locator,
+  expected: string | RegExp,
+  opts: { not?: boolean; exact?: boolean; timeout?: number } = {},
+): Promise<void> {
   const matches = (text: string) => {
-    const hit = typeof expected === 'string' ? (opts.exact ? text.trim() === expected : text.includes(expected)) : expected.test(text);
+    const hit =
+      typeof expected === 'string'
+        ? opts.exact
+          ? text.trim() === expected
+          : text.includes(expected)
+        : expected.test(text);
     return opts.not ? !hit : hit;
   };
   await expect
-    .poll(async () => ((await locator.count()) > 0 ? ((await locator.first().textContent()) ?? '') : ''), { timeout: opts.timeout ?? 10_000 })
+    .poll(async () => ((await locator.count()) > 0 ? ((await locator.first().textContent()) ?? '') : ''), {
+      timeout: opts.timeout ?? 10_000,
+    })
     .toSatisfy(matches);
 }
 
@@ -54,7 +72,11 @@ export const SEED_DRAFT = {
   comparePeriod: 'January 2020',
   recommendations: [
     { number: 1, label: 'Ofsted 1', text: 'Improve the quality of supervision so that it challenges drift.' },
-    { number: 2, label: 'Ofsted 2', text: 'Ensure return home interviews are offered to every child who goes missing.' },
+    {
+      number: 2,
+      label: 'Ofsted 2',
+      text: 'Ensure return home interviews are offered to every child who goes missing.',
+    },
   ],
   sections: [
     {
@@ -99,7 +121,10 @@ export const SEED_DRAFT = {
           description: 'Publish the missing children protocol with the police',
           dueText: 'October 31st 2019',
           leads: [{ name: 'Janet Simon' }],
-          ratings: [{ period: 'January 2020', level: 'G' }, { period: 'March 2020', level: 'B' }],
+          ratings: [
+            { period: 'January 2020', level: 'G' },
+            { period: 'March 2020', level: 'B' },
+          ],
           progress: [{ period: 'March 2020', body: 'Completed. Protocol signed by the police and the council.' }],
         },
         {

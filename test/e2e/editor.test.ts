@@ -13,7 +13,11 @@ let planId = '';
 beforeAll(async () => {
   app = await startApp({
     beforeLoad: async ({ call }) => {
-      const plan = await call('plans:create', { title: 'Children’s Services Continuous Development Plan', organisation: 'Northmoor Council', template: 'continuous' });
+      const plan = await call('plans:create', {
+        title: 'Children’s Services Continuous Development Plan',
+        organisation: 'Northmoor Council',
+        template: 'continuous',
+      });
       planId = plan.id;
       const period = await call('periods:create', { planId, label: 'March 2020' });
       await call('periods:setCurrent', { planId, currentPeriodId: period.id, comparePeriodId: null });
@@ -55,7 +59,10 @@ describe('the plan editor', () => {
     await waitSaved(page);
 
     await page.getByRole('button', { name: 'Add an action to theme 1' }).click();
-    await page.getByRole('complementary', { name: /Action 1\.2/ }).getByLabel('Action', { exact: true }).fill('Refresh the threshold document with partners');
+    await page
+      .getByRole('complementary', { name: /Action 1\.2/ })
+      .getByLabel('Action', { exact: true })
+      .fill('Refresh the threshold document with partners');
     await waitSaved(page);
     await expectText(actionRow(page, '1.1'), 'Monthly audit of supervision records');
     await expectText(actionRow(page, '1.1'), 'J Tynan AD; Service Lead R Murdock');
@@ -81,7 +88,9 @@ describe('the plan editor', () => {
     await expectText(block, 'Needs explanation');
     await form.getByLabel(/Corrective action/).fill('Interim heads of service start in April; audits resume then.');
     await expectText(block, 'Explained');
-    await form.getByLabel(/Progress for March 2020/).fill('Planned.\n\nAudit template agreed with the Principal Social Worker.');
+    await form
+      .getByLabel(/Progress for March 2020/)
+      .fill('Planned.\n\nAudit template agreed with the Principal Social Worker.');
     await form.getByLabel(/Progress for March 2020/).blur();
     await waitSaved(page);
     await expectText(actionRow(page, '1.1'), 'Needs explanation', { not: true });
@@ -93,7 +102,9 @@ describe('the plan editor', () => {
     expect(tree.levels.find((l) => l.id === rating.levelId)?.label).toBe('Red');
     expect(rating.explanation).toBe('Two heads of service posts are vacant.');
     expect(rating.correctiveAction).toContain('Interim heads of service');
-    expect(tree.progress.filter((p) => p.actionId === action.id).map((p) => p.body)).toEqual(['Planned.\n\nAudit template agreed with the Principal Social Worker.']);
+    expect(tree.progress.filter((p) => p.actionId === action.id).map((p) => p.body)).toEqual([
+      'Planned.\n\nAudit template agreed with the Principal Social Worker.',
+    ]);
     await app.screenshot('editor-action-form-red');
   });
 
@@ -123,7 +134,10 @@ describe('the plan editor', () => {
     await form.getByLabel('Reference').blur();
     await waitSaved(page);
     await expectText(actionRow(page, '1.2a'), 'typed by hand');
-    await page.getByRole('complementary', { name: /Action 1\.2a/ }).getByRole('button', { name: 'Number automatically' }).click();
+    await page
+      .getByRole('complementary', { name: /Action 1\.2a/ })
+      .getByRole('button', { name: 'Number automatically' })
+      .click();
     await waitSaved(page);
     await expectText(actionRow(page, '1.2'), 'Refresh the threshold document');
     await page.keyboard.press('Escape');

@@ -27,11 +27,17 @@ describe('e2e harness (placeholder page)', () => {
   });
 
   it('round-trips invoke from the page through validation to the store', async () => {
-    const created = await app.page.evaluate(() => window.planwright.invoke('plans:create', { title: 'Made in the page', template: 'blank' }));
+    const created = await app.page.evaluate(() =>
+      window.planwright.invoke('plans:create', { title: 'Made in the page', template: 'blank' }),
+    );
     expect(created).toMatchObject({ ok: true, value: { title: 'Made in the page' } });
-    const refused = await app.page.evaluate(() => window.planwright.invoke('plans:create', { title: '   ', template: 'blank' }));
+    const refused = await app.page.evaluate(() =>
+      window.planwright.invoke('plans:create', { title: '   ', template: 'blank' }),
+    );
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    const unknown = await app.page.evaluate(() => (window.planwright.invoke as (c: string, i: unknown) => Promise<unknown>)('no:such', {}));
+    const unknown = await app.page.evaluate(() =>
+      (window.planwright.invoke as (c: string, i: unknown) => Promise<unknown>)('no:such', {}),
+    );
     expect(unknown).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
     expect((await app.call('plans:list', {})).map((p) => p.title)).toContain('Made in the page');
   });
@@ -42,9 +48,13 @@ describe('e2e harness (placeholder page)', () => {
     const received = await app.page.evaluate(async () => {
       const seen: unknown[] = [];
       const off = window.planwright.on('menu:command', (p) => seen.push(p));
-      (window as unknown as { __planwrightEmit(e: string, p: unknown): void }).__planwrightEmit('menu:command', { command: 'undo' });
+      (window as unknown as { __planwrightEmit(e: string, p: unknown): void }).__planwrightEmit('menu:command', {
+        command: 'undo',
+      });
       off();
-      (window as unknown as { __planwrightEmit(e: string, p: unknown): void }).__planwrightEmit('menu:command', { command: 'redo' });
+      (window as unknown as { __planwrightEmit(e: string, p: unknown): void }).__planwrightEmit('menu:command', {
+        command: 'redo',
+      });
       return seen;
     });
     expect(received).toEqual([{ command: 'undo' }]);
@@ -67,7 +77,9 @@ describe('e2e harness (placeholder page)', () => {
     const { page } = app;
     await page.reload();
     await expect(page.locator('#status')).toHaveText('2 plans');
-    await page.evaluate(() => setTimeout(() => (document.getElementById('status')!.textContent = '  Later   text '), 300));
+    await page.evaluate(() =>
+      setTimeout(() => (document.getElementById('status')!.textContent = '  Later   text '), 300),
+    );
     await expect(page.locator('#status')).toHaveText('Later text');
     await expect(page.locator('#status')).toContainText(/later/i);
     await expect(page.locator('#status')).not.toContainText('Loading');
@@ -75,7 +87,9 @@ describe('e2e harness (placeholder page)', () => {
     await expect(page.locator('h1')).toBeVisible();
     await expect(page.locator('#nothing-here')).toBeHidden();
     await expect(page.locator('#plans li')).toContainText(['Made in the page', /Northmoor|Children/]);
-    await expect(expect(page.locator('#status')).toHaveText('Never', { timeout: 300 })).rejects.toThrow(/to have text "Never".*it was "Later text"/);
+    await expect(expect(page.locator('#status')).toHaveText('Never', { timeout: 300 })).rejects.toThrow(
+      /to have text "Never".*it was "Later text"/,
+    );
   });
 
   it('takes screenshots into test-results/screenshots', async () => {

@@ -158,11 +158,15 @@ export async function startApp(opts: StartOptions = {}): Promise<App> {
     const host: Host = { ...headlessHost, ...opts.host };
     const dispatcher = createDispatcher(createAppHandlers({ store, host }), {
       validateOutput: true,
-      onInternalError: (channel, error) => errors.push(`dispatcher ${channel}: ${error instanceof Error ? error.message : String(error)}`),
+      onInternalError: (channel, error) =>
+        errors.push(`dispatcher ${channel}: ${error instanceof Error ? error.message : String(error)}`),
     });
     const pushEvent = async (event: EventName, payload: unknown) => {
       if (page && !page.isClosed()) {
-        await page.evaluate(([e, p]) => (window as unknown as { __planwrightEmit(e: string, p: unknown): void }).__planwrightEmit(e, p), [event, payload] as const);
+        await page.evaluate(
+          ([e, p]) => (window as unknown as { __planwrightEmit(e: string, p: unknown): void }).__planwrightEmit(e, p),
+          [event, payload] as const,
+        );
       }
     };
     const ctx: HandlerContext = {
@@ -173,9 +177,13 @@ export async function startApp(opts: StartOptions = {}): Promise<App> {
         void pushEvent(event, parsed).catch(() => undefined);
       },
     };
-    const dispatch = (channel: unknown, payload: unknown) => dispatcher(channel, payload, { ...ctx, actor: store.actor() });
+    const dispatch = (channel: unknown, payload: unknown) =>
+      dispatcher(channel, payload, { ...ctx, actor: store.actor() });
     const invoke = typedInvoke(dispatcher, () => ({ ...ctx, actor: store.actor() }));
-    const call = unwrapping(invoke, (channel, error) => new Error(`${channel} failed: ${error.code}: ${error.message}`));
+    const call = unwrapping(
+      invoke,
+      (channel, error) => new Error(`${channel} failed: ${error.code}: ${error.message}`),
+    );
 
     if (opts.seedSample) await ensureSamplePlan(store);
     await opts.beforeLoad?.({ store, call, invoke });
@@ -184,13 +192,20 @@ export async function startApp(opts: StartOptions = {}): Promise<App> {
     cleanups.push(() => server.close());
     const browser = await launchChromium();
     cleanups.push(() => browser.close());
-    const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1366, height: 768 }, locale: 'en-GB', timezoneId: 'Europe/London' });
+    const context = await browser.newContext({
+      viewport: opts.viewport ?? { width: 1366, height: 768 },
+      locale: 'en-GB',
+      timezoneId: 'Europe/London',
+    });
     page = await context.newPage();
     page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(`console: ${message.text()}${message.location().url ? ` (${message.location().url})` : ''}`);
+      if (message.type() === 'error')
+        errors.push(`console: ${message.text()}${message.location().url ? ` (${message.location().url})` : ''}`);
     });
     page.on('pageerror', (error) => errors.push(`page: ${error.message}`));
-    await page.exposeBinding('__planwrightInvoke', (_source, channel: unknown, payload: unknown) => dispatch(channel, payload));
+    await page.exposeBinding('__planwrightInvoke', (_source, channel: unknown, payload: unknown) =>
+      dispatch(channel, payload),
+    );
     await page.addInitScript(installBridge);
     await page.goto(server.url, { waitUntil: 'load' });
 

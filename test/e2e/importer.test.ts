@@ -15,7 +15,9 @@ import { ROOT } from './renderer-build';
 import type { StaticServer } from './static-server';
 
 const RATED = '/work/shared/fixtures/word/continuous-development-plan-2020-rated.docx';
-const FIXTURE = fs.existsSync(RATED) ? RATED : path.join(ROOT, '..', 'shared', 'fixtures', 'word', 'continuous-development-plan-2020-rated.docx');
+const FIXTURE = fs.existsSync(RATED)
+  ? RATED
+  : path.join(ROOT, '..', 'shared', 'fixtures', 'word', 'continuous-development-plan-2020-rated.docx');
 
 describe('import wizard (e2e)', () => {
   let app: App;
@@ -70,7 +72,9 @@ describe('import wizard (e2e)', () => {
     await expect(wizard().getByTestId('import-section')).toHaveCount(7);
     await expect(wizard().getByTestId('import-totals')).toContainText('7 sections, 41 actions');
     await app.screenshot('importer-preview');
-    await wizard().getByRole('heading', { name: /Warnings/ }).scrollIntoViewIfNeeded();
+    await wizard()
+      .getByRole('heading', { name: /Warnings/ })
+      .scrollIntoViewIfNeeded();
     await app.screenshot('importer-preview-scale-warnings');
 
     // Change a column's reading and change it back: each re-reads the file through import:remap.
@@ -147,7 +151,9 @@ describe('import wizard (e2e)', () => {
     const header = wizard().getByLabel('Header row');
     await header.fill('1');
     await wizard().getByRole('button', { name: 'Use this row' }).click();
-    await expect.poll(async () => (await wizard().getByTestId('import-totals').textContent()) ?? '').not.toContain('4 actions');
+    await expect
+      .poll(async () => (await wizard().getByTestId('import-totals').textContent()) ?? '')
+      .not.toContain('4 actions');
     await expect.poll(() => header.isEnabled()).toBe(true);
     await header.fill('2');
     await header.press('Enter');

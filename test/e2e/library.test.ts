@@ -32,9 +32,13 @@ describe('plan library (e2e)', () => {
     const row = rows().filter({ hasText: sampleTitle });
     await row.waitFor();
     const listed = (await app.call('plans:list', {}))[0]!;
-    await expect(row.getByTestId('distribution').textContent()).resolves.toContain(listed.distribution.find((d) => d.count > 0)!.label);
+    await expect(row.getByTestId('distribution').textContent()).resolves.toContain(
+      listed.distribution.find((d) => d.count > 0)!.label,
+    );
     expect(await row.textContent()).toContain(String(listed.actionCount));
-    expect(await row.textContent()).toMatch(/\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}/);
+    expect(await row.textContent()).toMatch(
+      /\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}/,
+    );
     await app.screenshot('library');
   });
 
@@ -61,7 +65,12 @@ describe('plan library (e2e)', () => {
       // The new plan opens.
       await page().getByRole('heading', { name: c.title, level: 1 }).waitFor();
       const plan = (await app.call('plans:list', {})).find((p) => p.title === c.title)!;
-      expect(plan).toMatchObject({ organisation: 'Thurrock Council', service: 'Children’s Services', planPeriod: '2017-19', template: c.template });
+      expect(plan).toMatchObject({
+        organisation: 'Thurrock Council',
+        service: 'Children’s Services',
+        planPeriod: '2017-19',
+        template: c.template,
+      });
       const tree = await app.call('plans:get', { planId: plan.id });
       const expectedVisible = TEMPLATES[c.template].columns.filter((col) => col.visible).map((col) => col.label);
       expect(tree.plan.columns.filter((col) => col.visible).map((col) => col.label)).toEqual(expectedVisible);
@@ -70,11 +79,25 @@ describe('plan library (e2e)', () => {
 
       // And Settings shows the same columns and scale.
       await page().getByRole('tab', { name: 'Settings' }).click();
-      await page().getByRole('tab', { name: /Columns/ }).click();
-      for (const label of expectedVisible.slice(0, 3)) await expect(page().getByLabel(/^Label for /).and(page().locator(`[value="${label}"]`)).count()).resolves.toBeGreaterThan(0);
-      await page().getByRole('tab', { name: /Rating scale/ }).click();
-      if (preset) await expect(page().getByTestId('scale-level').count()).resolves.toBe(SCALE_PRESETS[preset].levels.length);
-      else await page().getByText(/no rating scale yet/).waitFor();
+      await page()
+        .getByRole('tab', { name: /Columns/ })
+        .click();
+      for (const label of expectedVisible.slice(0, 3))
+        await expect(
+          page()
+            .getByLabel(/^Label for /)
+            .and(page().locator(`[value="${label}"]`))
+            .count(),
+        ).resolves.toBeGreaterThan(0);
+      await page()
+        .getByRole('tab', { name: /Rating scale/ })
+        .click();
+      if (preset)
+        await expect(page().getByTestId('scale-level').count()).resolves.toBe(SCALE_PRESETS[preset].levels.length);
+      else
+        await page()
+          .getByText(/no rating scale yet/)
+          .waitFor();
       await toLibrary();
       await rows().filter({ hasText: c.title }).waitFor();
     });
@@ -105,7 +128,9 @@ describe('plan library (e2e)', () => {
 
   it('duplicates a plan', async () => {
     const before = await rows().count();
-    await page().getByRole('button', { name: `Duplicate ${sampleTitle}`, exact: true }).click();
+    await page()
+      .getByRole('button', { name: `Duplicate ${sampleTitle}`, exact: true })
+      .click();
     await page().getByText(`Duplicated “${sampleTitle}”`).waitFor();
     await expect.poll(() => rows().count()).toBe(before + 1);
     const titles = (await app.call('plans:list', {})).map((p) => p.title);
@@ -115,34 +140,54 @@ describe('plan library (e2e)', () => {
 
   it('archives a plan and brings it back', async () => {
     const title = 'Blank Plan';
-    await page().getByRole('button', { name: `Archive ${title}`, exact: true }).click();
+    await page()
+      .getByRole('button', { name: `Archive ${title}`, exact: true })
+      .click();
     await page().getByText(`Archived “${title}”`).waitFor();
     await expect.poll(() => rows().filter({ hasText: title }).count()).toBe(0);
-    await page().getByRole('tab', { name: /Archived/ }).click();
+    await page()
+      .getByRole('tab', { name: /Archived/ })
+      .click();
     await rows().filter({ hasText: title }).waitFor();
-    expect((await app.call('plans:list', { includeArchived: true })).find((p) => p.title === title)?.archived).toBe(true);
-    await page().getByRole('button', { name: `Unarchive ${title}`, exact: true }).click();
+    expect((await app.call('plans:list', { includeArchived: true })).find((p) => p.title === title)?.archived).toBe(
+      true,
+    );
+    await page()
+      .getByRole('button', { name: `Unarchive ${title}`, exact: true })
+      .click();
     await expect.poll(() => rows().filter({ hasText: title }).count()).toBe(0);
-    await page().getByRole('tab', { name: /^Plans/ }).click();
+    await page()
+      .getByRole('tab', { name: /^Plans/ })
+      .click();
     await rows().filter({ hasText: title }).waitFor();
   });
 
   it('moves a plan to Trash, restores it, and deletes another for ever after confirming', async () => {
     const title = 'Ofsted Action Plan 2014';
-    await page().getByRole('button', { name: `Move ${title} to Trash`, exact: true }).click();
+    await page()
+      .getByRole('button', { name: `Move ${title} to Trash`, exact: true })
+      .click();
     await page().getByText(`Moved “${title}” to Trash.`).waitFor();
     await page().getByRole('tab', { name: /Trash/ }).click();
     await rows().filter({ hasText: title }).waitFor();
     await app.screenshot('library-trash');
-    await page().getByRole('button', { name: `Restore ${title}`, exact: true }).click();
+    await page()
+      .getByRole('button', { name: `Restore ${title}`, exact: true })
+      .click();
     await page().getByText(`Restored “${title}”.`).waitFor();
     expect((await app.call('plans:list', {})).some((p) => p.title === title)).toBe(true);
 
     const doomed = 'Blank Plan';
-    await page().getByRole('tab', { name: /^Plans/ }).click();
-    await page().getByRole('button', { name: `Move ${doomed} to Trash`, exact: true }).click();
+    await page()
+      .getByRole('tab', { name: /^Plans/ })
+      .click();
+    await page()
+      .getByRole('button', { name: `Move ${doomed} to Trash`, exact: true })
+      .click();
     await page().getByRole('tab', { name: /Trash/ }).click();
-    await page().getByRole('button', { name: `Delete ${doomed} for ever`, exact: true }).click();
+    await page()
+      .getByRole('button', { name: `Delete ${doomed} for ever`, exact: true })
+      .click();
     const confirm = page().getByRole('alertdialog', { name: `Delete “${doomed}” for ever?` });
     await confirm.waitFor();
     await app.screenshot('library-delete-for-ever');

@@ -49,7 +49,12 @@ function matches(actual: string, expected: TextMatch, contain: boolean): boolean
 }
 
 function isLocator(value: unknown): value is Locator {
-  return typeof value === 'object' && value !== null && typeof (value as Locator).evaluateAll === 'function' && typeof (value as Locator).waitFor === 'function';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as Locator).evaluateAll === 'function' &&
+    typeof (value as Locator).waitFor === 'function'
+  );
 }
 
 /** Polls `check` until its verdict is `want` or time runs out; answers the last verdict and detail. */
@@ -60,7 +65,10 @@ async function poll(check: () => Promise<{ pass: boolean; actual: string }>, wan
     try {
       result = await check();
     } catch (error) {
-      result = { pass: false, actual: `error: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` };
+      result = {
+        pass: false,
+        actual: `error: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+      };
     }
     if (result.pass === want || Date.now() >= deadline) return result;
     await sleep(100);
@@ -72,9 +80,15 @@ const texts = (locator: Locator) => locator.evaluateAll((els) => els.map((el) =>
 function textCheck(locator: Locator, expected: TextMatch | TextMatch[], contain: boolean) {
   return async () => {
     const actual = await texts(locator);
-    const shown = actual.length === 1 ? JSON.stringify(normalise(actual[0]!)) : `${actual.length} elements ${JSON.stringify(actual.map(normalise))}`;
+    const shown =
+      actual.length === 1
+        ? JSON.stringify(normalise(actual[0]!))
+        : `${actual.length} elements ${JSON.stringify(actual.map(normalise))}`;
     if (Array.isArray(expected)) {
-      return { pass: actual.length === expected.length && expected.every((e, i) => matches(actual[i]!, e, contain)), actual: shown };
+      return {
+        pass: actual.length === expected.length && expected.every((e, i) => matches(actual[i]!, e, contain)),
+        actual: shown,
+      };
     }
     return { pass: actual.length === 1 && matches(actual[0]!, expected, contain), actual: shown };
   };
@@ -82,12 +96,20 @@ function textCheck(locator: Locator, expected: TextMatch | TextMatch[], contain:
 
 type Ctx = { isNot: boolean };
 
-async function run(ctx: Ctx, received: unknown, name: string, what: string, check: () => Promise<{ pass: boolean; actual: string }>, timeout = DEFAULT_TIMEOUT) {
+async function run(
+  ctx: Ctx,
+  received: unknown,
+  name: string,
+  what: string,
+  check: () => Promise<{ pass: boolean; actual: string }>,
+  timeout = DEFAULT_TIMEOUT,
+) {
   if (!isLocator(received)) return { pass: false, message: () => `${name} needs a Playwright Locator` };
   const result = await poll(check, !ctx.isNot, timeout);
   return {
     pass: result.pass,
-    message: () => `expected ${received.toString()} ${ctx.isNot ? 'not ' : ''}${what} (waited up to ${timeout} ms); it was ${result.actual}`,
+    message: () =>
+      `expected ${received.toString()} ${ctx.isNot ? 'not ' : ''}${what} (waited up to ${timeout} ms); it was ${result.actual}`,
   };
 }
 
@@ -101,35 +123,75 @@ expect.extend({
     return run(this, received, 'toContainText', what, textCheck(received, expected, true), options.timeout);
   },
   async toHaveCount(this: Ctx, received: Locator, count: number, options: Wait = {}) {
-    return run(this, received, 'toHaveCount', `to match ${count} element(s)`, async () => {
-      const n = await received.count();
-      return { pass: n === count, actual: `${n}` };
-    }, options.timeout);
+    return run(
+      this,
+      received,
+      'toHaveCount',
+      `to match ${count} element(s)`,
+      async () => {
+        const n = await received.count();
+        return { pass: n === count, actual: `${n}` };
+      },
+      options.timeout,
+    );
   },
   async toBeVisible(this: Ctx, received: Locator, options: Wait = {}) {
-    return run(this, received, 'toBeVisible', 'to be visible', async () => {
-      const visible = await received.isVisible();
-      return { pass: visible, actual: visible ? 'visible' : 'hidden or missing' };
-    }, options.timeout);
+    return run(
+      this,
+      received,
+      'toBeVisible',
+      'to be visible',
+      async () => {
+        const visible = await received.isVisible();
+        return { pass: visible, actual: visible ? 'visible' : 'hidden or missing' };
+      },
+      options.timeout,
+    );
   },
   async toBeHidden(this: Ctx, received: Locator, options: Wait = {}) {
-    return run(this, received, 'toBeHidden', 'to be hidden', async () => {
-      const visible = await received.isVisible();
-      return { pass: !visible, actual: visible ? 'visible' : 'hidden or missing' };
-    }, options.timeout);
+    return run(
+      this,
+      received,
+      'toBeHidden',
+      'to be hidden',
+      async () => {
+        const visible = await received.isVisible();
+        return { pass: !visible, actual: visible ? 'visible' : 'hidden or missing' };
+      },
+      options.timeout,
+    );
   },
   async toHaveValue(this: Ctx, received: Locator, expected: TextMatch, options: Wait = {}) {
-    return run(this, received, 'toHaveValue', `to have value ${show(expected)}`, async () => {
-      const value = await received.inputValue({ timeout: 1_000 });
-      return { pass: typeof expected === 'string' ? value === expected : expected.test(value), actual: JSON.stringify(value) };
-    }, options.timeout);
+    return run(
+      this,
+      received,
+      'toHaveValue',
+      `to have value ${show(expected)}`,
+      async () => {
+        const value = await received.inputValue({ timeout: 1_000 });
+        return {
+          pass: typeof expected === 'string' ? value === expected : expected.test(value),
+          actual: JSON.stringify(value),
+        };
+      },
+      options.timeout,
+    );
   },
   async toHaveAttribute(this: Ctx, received: Locator, name: string, expected?: TextMatch, options: Wait = {}) {
     const what = expected === undefined ? `to have attribute ${name}` : `to have ${name}=${show(expected)}`;
-    return run(this, received, 'toHaveAttribute', what, async () => {
-      const value = await received.getAttribute(name, { timeout: 1_000 });
-      const pass = value !== null && (expected === undefined || (typeof expected === 'string' ? value === expected : expected.test(value)));
-      return { pass, actual: value === null ? 'absent' : JSON.stringify(value) };
-    }, options.timeout);
+    return run(
+      this,
+      received,
+      'toHaveAttribute',
+      what,
+      async () => {
+        const value = await received.getAttribute(name, { timeout: 1_000 });
+        const pass =
+          value !== null &&
+          (expected === undefined || (typeof expected === 'string' ? value === expected : expected.test(value)));
+        return { pass, actual: value === null ? 'absent' : JSON.stringify(value) };
+      },
+      options.timeout,
+    );
   },
 });

@@ -89,10 +89,14 @@ describe('export dialog and covering report (e2e)', () => {
   it('is keyboard-operable: focus starts on the first choice, Escape closes', async () => {
     await open('export');
     const dialog = page().getByRole('dialog', { name: 'Export the committee appendix' });
-    await expect.poll(() => page().evaluate(() => document.activeElement?.closest('.field')?.textContent ?? '')).toContain('Reporting period');
+    await expect
+      .poll(() => page().evaluate(() => document.activeElement?.closest('.field')?.textContent ?? ''))
+      .toContain('Reporting period');
     await page().keyboard.press('Tab');
     await page().keyboard.press('Tab');
-    await expect.poll(() => page().evaluate(() => (document.activeElement as HTMLInputElement | null)?.id ?? '')).toMatch(/appendix$/);
+    await expect
+      .poll(() => page().evaluate(() => (document.activeElement as HTMLInputElement | null)?.id ?? ''))
+      .toMatch(/appendix$/);
     await page().keyboard.press('Escape');
     await expect(page().locator('#dev-status')).toHaveText('closed');
     expect(await dialog.count()).toBe(0);
@@ -125,11 +129,16 @@ describe('export dialog and covering report (e2e)', () => {
     await expect(editor.getByTestId('covering-save-status')).toHaveText(/All changes saved/);
     const plan = await app.call('plans:get', { planId });
     const periodId = plan.plan.currentPeriodId!;
-    await expect.poll(async () => (await app.call('coveringReport:get', { planId, periodId })).content.committee).toBe('Children’s Services Overview and Scrutiny Committee');
+    await expect
+      .poll(async () => (await app.call('coveringReport:get', { planId, periodId })).content.committee)
+      .toBe('Children’s Services Overview and Scrutiny Committee');
     expect((await app.call('coveringReport:get', { planId, periodId })).content.itemNumber).toBe('7');
 
     await editor.getByRole('button', { name: 'Refill from the plan' }).click();
-    await page().getByRole('alertdialog', { name: 'Refill from the plan?' }).getByRole('button', { name: 'Replace the paragraph' }).click();
+    await page()
+      .getByRole('alertdialog', { name: 'Refill from the plan?' })
+      .getByRole('button', { name: 'Replace the paragraph' })
+      .click();
     await expect(editor.getByLabel(/Progress and direction of travel/)).toHaveValue(/^Of \d+ actions/);
 
     await editor.getByRole('heading', { name: /Implications/ }).scrollIntoViewIfNeeded();

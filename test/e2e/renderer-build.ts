@@ -23,7 +23,10 @@ export type RendererKind = 'app' | 'placeholder';
 
 /** True when the real renderer (vite config and index.html) is present. */
 export function rendererAvailable(): boolean {
-  return fs.existsSync(path.join(ROOT, 'renderer', 'vite.config.ts')) && fs.existsSync(path.join(ROOT, 'renderer', 'index.html'));
+  return (
+    fs.existsSync(path.join(ROOT, 'renderer', 'vite.config.ts')) &&
+    fs.existsSync(path.join(ROOT, 'renderer', 'index.html'))
+  );
 }
 
 function listFiles(dir: string, into: string[]): void {
@@ -133,7 +136,9 @@ export function ensureRendererBuild(kind?: RendererKind): Promise<string> {
     return Promise.resolve(dir);
   }
   if (!rendererAvailable()) {
-    return Promise.reject(new Error('The renderer is missing: renderer/vite.config.ts and renderer/index.html must exist to build it.'));
+    return Promise.reject(
+      new Error('The renderer is missing: renderer/vite.config.ts and renderer/index.html must exist to build it.'),
+    );
   }
   cached ??= buildOnce().catch((error: unknown) => {
     cached = null;
@@ -158,7 +163,8 @@ async function buildOnce(): Promise<string> {
     if (fs.existsSync(OUT)) {
       for (const old of fs.readdirSync(OUT)) {
         const full = path.join(OUT, old);
-        if (Date.now() - fs.statSync(full).mtimeMs > KEEP_OLD_BUILD_MS) fs.rmSync(full, { recursive: true, force: true });
+        if (Date.now() - fs.statSync(full).mtimeMs > KEEP_OLD_BUILD_MS)
+          fs.rmSync(full, { recursive: true, force: true });
       }
     }
     try {
@@ -166,9 +172,12 @@ async function buildOnce(): Promise<string> {
     } catch (error) {
       fs.rmSync(dir, { recursive: true, force: true });
       const detail = error instanceof Error ? error.message : String(error);
-      throw new Error(`Building the renderer for the e2e tests failed (renderer/vite.config.ts): ${detail}`, { cause: error });
+      throw new Error(`Building the renderer for the e2e tests failed (renderer/vite.config.ts): ${detail}`, {
+        cause: error,
+      });
     }
-    if (!fs.existsSync(path.join(dir, 'index.html'))) throw new Error(`The renderer build wrote no index.html into ${dir}.`);
+    if (!fs.existsSync(path.join(dir, 'index.html')))
+      throw new Error(`The renderer build wrote no index.html into ${dir}.`);
     fs.writeFileSync(path.join(dir, COMPLETE), new Date().toISOString());
     return dir;
   } finally {

@@ -45,7 +45,9 @@ describe('my actions', () => {
     await app.screenshot('round-my-actions');
 
     await page.getByRole('radio', { name: /Green/ }).click();
-    await page.getByLabel(/Progress for March 2020/).fill('On track. Interviews offered to 31 of 33 children in March.');
+    await page
+      .getByLabel(/Progress for March 2020/)
+      .fill('On track. Interviews offered to 31 of 33 children in March.');
     await page.getByLabel(/Progress for March 2020/).blur();
     await waitSaved(page);
     await expectText(page.getByTestId('round-counter'), '2 of 2 done');

@@ -49,13 +49,23 @@ describe('search', () => {
     // A long section so the target is outside the first screen of the virtualised table.
     const tree = await app.call('plans:get', { planId });
     const section = tree.sections[0]!;
-    for (let i = 0; i < 60; i++) await app.call('actions:create', { sectionId: section.id, description: `Filler action number ${i + 1} for scrolling` });
-    await app.call('actions:create', { sectionId: section.id, description: 'Zebra crossing audit near the family centre' });
+    for (let i = 0; i < 60; i++)
+      await app.call('actions:create', {
+        sectionId: section.id,
+        description: `Filler action number ${i + 1} for scrolling`,
+      });
+    await app.call('actions:create', {
+      sectionId: section.id,
+      description: 'Zebra crossing audit near the family centre',
+    });
     await page.reload();
     await page.getByRole('tablist', { name: 'Plan views' }).waitFor();
     await page.getByRole('searchbox').fill('zebra');
     await page.getByRole('searchbox').press('Enter');
-    await page.getByRole('dialog', { name: /Results/ }).getByRole('button', { name: /1\.63/ }).click();
+    await page
+      .getByRole('dialog', { name: /Results/ })
+      .getByRole('button', { name: /1\.63/ })
+      .click();
     await page.getByRole('complementary', { name: /Action 1\.63/ }).waitFor();
     await expectText(page.locator('.pt-action-row.selected'), 'Zebra crossing audit');
     expect(await page.locator('.pt-action-row.selected').isVisible()).toBe(true);

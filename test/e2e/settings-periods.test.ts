@@ -19,7 +19,11 @@ afterAll(async () => {
   await app?.close();
 });
 
-const ordered = async () => (await app.call('plans:get', { planId })).periods.filter((p) => p.deletedAt === null).sort((a, b) => a.position - b.position).map((p) => p.label);
+const ordered = async () =>
+  (await app.call('plans:get', { planId })).periods
+    .filter((p) => p.deletedAt === null)
+    .sort((a, b) => a.position - b.position)
+    .map((p) => p.label);
 
 describe('reporting periods', () => {
   it('renames a period, refusing a blank label with a message and keeping the old one', async () => {
@@ -47,7 +51,9 @@ describe('reporting periods', () => {
     const { page } = app;
     await page.getByRole('tab', { name: 'Plan table' }).click();
     const picker = page.getByRole('combobox', { name: 'Period' });
-    await expect.poll(async () => (await picker.locator('option').allTextContents()).map((t) => t.trim())).toEqual(['RAG 01/20', 'March 2020 (current)']);
+    await expect
+      .poll(async () => (await picker.locator('option').allTextContents()).map((t) => t.trim()))
+      .toEqual(['RAG 01/20', 'March 2020 (current)']);
     expect(app.errors).toEqual([]);
   });
 });

@@ -29,13 +29,21 @@ describe('plan settings (e2e)', () => {
   it('moves between settings sections with the keyboard', async () => {
     await page().getByRole('tab', { name: 'Details' }).focus();
     await page().keyboard.press('ArrowDown');
-    await expect.poll(() => page().getByRole('tab', { name: /Rating scale/ }).getAttribute('aria-selected')).toBe('true');
+    await expect
+      .poll(() =>
+        page()
+          .getByRole('tab', { name: /Rating scale/ })
+          .getAttribute('aria-selected'),
+      )
+      .toBe('true');
     await page().keyboard.press('Home');
     await expect.poll(() => page().getByRole('tab', { name: 'Details' }).getAttribute('aria-selected')).toBe('true');
   });
 
   it('edits the details, saving as you go, and refuses a blank title', async () => {
-    await page().getByLabel(/^Title/).waitFor();
+    await page()
+      .getByLabel(/^Title/)
+      .waitFor();
     await app.screenshot('settings-details');
     const title = page().getByLabel(/^Title/);
     await title.fill('Children’s Services Improvement Plan 2025-27');
@@ -51,7 +59,9 @@ describe('plan settings (e2e)', () => {
     await title.fill('Children’s Services Improvement Plan');
     await page().getByLabel('Governance text').fill('Overseen by the Improvement Board; reported monthly.');
     await page().getByLabel('Governance text').press('Tab');
-    await expect.poll(async () => (await tree()).plan.governance).toBe('Overseen by the Improvement Board; reported monthly.');
+    await expect
+      .poll(async () => (await tree()).plan.governance)
+      .toBe('Overseen by the Improvement Board; reported monthly.');
     expect((await tree()).plan.title).toBe('Children’s Services Improvement Plan');
   });
 
@@ -64,7 +74,8 @@ describe('plan settings (e2e)', () => {
     await app.screenshot('settings-scale');
     // A level a LOCKED period's ratings use cannot change (issue 8), and the sample has a locked period:
     // unlock it so the edits below are allowed (the locked refusal has its own tests).
-    for (const p of (await tree()).periods.filter((x) => x.locked)) await app.call('periods:lock', { periodId: p.id, locked: false });
+    for (const p of (await tree()).periods.filter((x) => x.locked))
+      await app.call('periods:lock', { periodId: p.id, locked: false });
     expect((await tree()).periods.some((x) => x.locked)).toBe(false);
 
     const greenIndex = before.findIndex((l) => l.label === 'Green');
@@ -77,7 +88,9 @@ describe('plan settings (e2e)', () => {
     await levels.nth(1).getByText('Colour must be six hex digits').waitFor();
     await hex.fill('ffbf00');
     await hex.press('Tab');
-    await expect.poll(async () => (await tree()).levels.map((l) => [l.label, l.colour])).toContainEqual(['Green – on track', before[greenIndex]!.colour]);
+    await expect
+      .poll(async () => (await tree()).levels.map((l) => [l.label, l.colour]))
+      .toContainEqual(['Green – on track', before[greenIndex]!.colour]);
     await expect.poll(async () => (await tree()).levels[1]!.colour).toBe('FFBF00');
     // Same ids: ratings keep their levels.
     expect((await tree()).levels.map((l) => l.id)).toEqual(before.map((l) => l.id));
@@ -92,8 +105,13 @@ describe('plan settings (e2e)', () => {
     // A level that ratings use cannot go: the store says why and the level stays.
     const used = (await tree()).ratings.find((r) => r.levelId)?.levelId;
     const usedLabel = (await tree()).levels.find((l) => l.id === used)!.label;
-    await page().getByRole('button', { name: `Remove ${usedLabel}`, exact: true }).click();
-    await page().getByTestId('scale-level').getByText(/cannot be removed/).waitFor();
+    await page()
+      .getByRole('button', { name: `Remove ${usedLabel}`, exact: true })
+      .click();
+    await page()
+      .getByTestId('scale-level')
+      .getByText(/cannot be removed/)
+      .waitFor();
     await expect(levels.count()).resolves.toBe(before.length + 1);
     await app.screenshot('settings-scale-refused');
 
@@ -107,7 +125,9 @@ describe('plan settings (e2e)', () => {
     await progress.fill('Progress to date');
     await progress.press('Tab');
     await page().getByTestId('column-lead').getByRole('checkbox').uncheck();
-    await expect.poll(async () => (await tree()).plan.columns.find((c) => c.field === 'progress')?.label).toBe('Progress to date');
+    await expect
+      .poll(async () => (await tree()).plan.columns.find((c) => c.field === 'progress')?.label)
+      .toBe('Progress to date');
     await expect.poll(async () => (await tree()).plan.columns.find((c) => c.field === 'lead')?.visible).toBe(false);
     await app.screenshot('settings-columns');
   });
@@ -135,7 +155,9 @@ describe('plan settings (e2e)', () => {
     await expect.poll(async () => (await tree()).plan.comparePeriodId).toBe(previousCurrent);
 
     await page().getByRole('button', { name: 'Lock April 2026' }).click();
-    const row = page().getByTestId('period-row').filter({ has: page().locator('input[value="April 2026"]') });
+    const row = page()
+      .getByTestId('period-row')
+      .filter({ has: page().locator('input[value="April 2026"]') });
     await row.getByText('Locked: read-only').waitFor();
     await expect.poll(async () => (await tree()).periods.find((p) => p.id === added.id)?.locked).toBe(true);
     await app.screenshot('settings-periods');
@@ -144,12 +166,18 @@ describe('plan settings (e2e)', () => {
   it('adds an inspection recommendation and flags that no action answers it', async () => {
     await tab(/Recommendations/);
     const before = (await tree()).recommendations.filter((r) => r.deletedAt === null).length;
-    await page().getByLabel('Recommendation text').fill('Improve the timeliness of initial child protection conferences.');
+    await page()
+      .getByLabel('Recommendation text')
+      .fill('Improve the timeliness of initial child protection conferences.');
     await page().getByRole('button', { name: 'Add recommendation' }).click();
-    await expect.poll(async () => (await tree()).recommendations.filter((r) => r.deletedAt === null).length).toBe(before + 1);
+    await expect
+      .poll(async () => (await tree()).recommendations.filter((r) => r.deletedAt === null).length)
+      .toBe(before + 1);
     const rec = (await tree()).recommendations.find((r) => r.text.startsWith('Improve the timeliness of initial'))!;
     expect(rec.number).toBe(before + 1);
-    const item = page().getByTestId('recommendation').filter({ has: page().locator(`textarea`, { hasText: 'Improve the timeliness of initial' }) });
+    const item = page()
+      .getByTestId('recommendation')
+      .filter({ has: page().locator(`textarea`, { hasText: 'Improve the timeliness of initial' }) });
     await item.getByText('Not answered by any action').waitFor();
     await app.screenshot('settings-recommendations');
   });
@@ -161,7 +189,10 @@ describe('plan settings (e2e)', () => {
     await page().getByLabel('Job title', { exact: true }).fill('Assistant Director, Children’s Social Care');
     await page().getByLabel('Signs reports', { exact: true }).check();
     await page().getByRole('button', { name: 'Add person' }).click();
-    await page().getByTestId('person-row').filter({ has: page().locator('input[value="Janet Simon"]') }).waitFor();
+    await page()
+      .getByTestId('person-row')
+      .filter({ has: page().locator('input[value="Janet Simon"]') })
+      .waitFor();
     const people = await app.call('people:list', { signatoriesOnly: true });
     expect(people.map((p) => p.name)).toContain('Janet Simon');
     await app.screenshot('settings-people');

@@ -39,7 +39,10 @@ describe('sections', () => {
     await page.keyboard.press('Control+z');
     await themeRow(1, 'Leadership and management').waitFor();
     await waitSaved(page);
-    expect((await liveSections()).sort((a, b) => a.position - b.position).map((s) => s.title)).toEqual(['Leadership and management', 'Children who go missing']);
+    expect((await liveSections()).sort((a, b) => a.position - b.position).map((s) => s.title)).toEqual([
+      'Leadership and management',
+      'Children who go missing',
+    ]);
   });
 
   it('moves a theme with Alt+Down from its row', async () => {
@@ -108,7 +111,9 @@ describe('sections', () => {
   it('deletes a theme with its actions only after confirming, and Ctrl+Z restores both', async () => {
     const { page } = app;
     await page.getByRole('button', { name: 'Delete theme 2' }).click();
-    const confirm = page.getByRole('dialog', { name: 'Delete theme 2?' }).or(page.getByRole('alertdialog', { name: 'Delete theme 2?' }));
+    const confirm = page
+      .getByRole('dialog', { name: 'Delete theme 2?' })
+      .or(page.getByRole('alertdialog', { name: 'Delete theme 2?' }));
     await expectText(confirm, '“Children who go missing” and its 3 actions will be deleted');
     await confirm.getByRole('button', { name: 'Cancel' }).click();
     await themeRow(2, 'Children who go missing').waitFor();

@@ -38,11 +38,21 @@ describe('structure editing', () => {
     await expectCount(objectiveRow(NEW_OBJECTIVE), 1);
     await expectText(objectiveRow(NEW_OBJECTIVE), '0 actions');
 
-    await objectiveRow(NEW_OBJECTIVE).getByRole('button', { name: /^Add an action to objective/ }).click();
-    await page.getByRole('complementary', { name: /Action 1\.3/ }).getByLabel('Action', { exact: true }).fill('Track permanence plans at every looked-after review');
+    await objectiveRow(NEW_OBJECTIVE)
+      .getByRole('button', { name: /^Add an action to objective/ })
+      .click();
+    await page
+      .getByRole('complementary', { name: /Action 1\.3/ })
+      .getByLabel('Action', { exact: true })
+      .fill('Track permanence plans at every looked-after review');
     await waitSaved(page);
-    await objectiveRow(NEW_OBJECTIVE).getByRole('button', { name: /^Add an action to objective/ }).click();
-    await page.getByRole('complementary', { name: /Action 1\.4/ }).getByLabel('Action', { exact: true }).fill('Permanence panel chaired by the head of service');
+    await objectiveRow(NEW_OBJECTIVE)
+      .getByRole('button', { name: /^Add an action to objective/ })
+      .click();
+    await page
+      .getByRole('complementary', { name: /Action 1\.4/ })
+      .getByLabel('Action', { exact: true })
+      .fill('Permanence panel chaired by the head of service');
     await waitSaved(page);
     await page.keyboard.press('Escape');
     await expectText(objectiveRow(NEW_OBJECTIVE), '2 actions');
@@ -51,7 +61,12 @@ describe('structure editing', () => {
 
     const t = await tree();
     const objective = t.objectives.find((o) => o.title === NEW_OBJECTIVE)!;
-    expect(t.actions.filter((a) => a.objectiveId === objective.id).map((a) => a.reference).sort()).toEqual(['1.3', '1.4']);
+    expect(
+      t.actions
+        .filter((a) => a.objectiveId === objective.id)
+        .map((a) => a.reference)
+        .sort(),
+    ).toEqual(['1.3', '1.4']);
     await app.screenshot('structure-objectives');
   });
 
@@ -63,7 +78,9 @@ describe('structure editing', () => {
     await dialog.getByLabel('Objective text').fill(`${NEW_OBJECTIVE} (draft)`);
     await dialog.getByRole('button', { name: 'Save' }).click();
     await expectCount(objectiveRow(`${NEW_OBJECTIVE} (draft)`), 1);
-    await objectiveRow(`${NEW_OBJECTIVE} (draft)`).getByRole('button', { name: /^Rename objective/ }).click();
+    await objectiveRow(`${NEW_OBJECTIVE} (draft)`)
+      .getByRole('button', { name: /^Rename objective/ })
+      .click();
     await page.getByRole('dialog', { name: 'Rename objective' }).getByLabel('Objective text').fill(NEW_OBJECTIVE);
     await page.getByRole('dialog', { name: 'Rename objective' }).getByLabel('Objective text').press('Enter');
     await expectCount(objectiveRow(NEW_OBJECTIVE), 1);
@@ -80,11 +97,20 @@ describe('structure editing', () => {
     await expectText(actionRow(page, '1.2'), 'Permanence panel');
     await expectText(actionRow(page, '1.3'), 'Monthly audit of supervision records');
     // Focus stays on the moved objective, so it can keep moving.
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(`Objective: ${NEW_OBJECTIVE}`);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+      .toBe(`Objective: ${NEW_OBJECTIVE}`);
     let t = await tree();
-    expect(t.objectives.filter((o) => o.deletedAt === null).sort((a, b) => a.position - b.position).map((o) => o.title)).toEqual([NEW_OBJECTIVE, OLD_OBJECTIVE]);
+    expect(
+      t.objectives
+        .filter((o) => o.deletedAt === null)
+        .sort((a, b) => a.position - b.position)
+        .map((o) => o.title),
+    ).toEqual([NEW_OBJECTIVE, OLD_OBJECTIVE]);
 
-    await objectiveRow(NEW_OBJECTIVE).getByRole('button', { name: /^Move objective .* down$/ }).click();
+    await objectiveRow(NEW_OBJECTIVE)
+      .getByRole('button', { name: /^Move objective .* down$/ })
+      .click();
     await waitSaved(page);
     await expectText(actionRow(page, '1.1'), 'Monthly audit of supervision records');
     await expectText(actionRow(page, '1.3'), 'Track permanence plans');
@@ -92,7 +118,9 @@ describe('structure editing', () => {
     await page.getByRole('banner').getByRole('button', { name: /Undo/ }).click();
     await expectText(actionRow(page, '1.1'), 'Track permanence plans');
     t = await tree();
-    expect(t.actions.find((a) => a.reference === '1.3')?.description).toBe('Monthly audit of supervision records by heads of service');
+    expect(t.actions.find((a) => a.reference === '1.3')?.description).toBe(
+      'Monthly audit of supervision records by heads of service',
+    );
     await app.screenshot('structure-objectives-reordered');
   });
 
@@ -128,7 +156,9 @@ describe('structure editing', () => {
 
   it('archives an objective: its row and actions hide unless "Show archived" is ticked', async () => {
     const { page } = app;
-    await objectiveRow(OLD_OBJECTIVE).getByRole('button', { name: /^Archive objective/ }).click();
+    await objectiveRow(OLD_OBJECTIVE)
+      .getByRole('button', { name: /^Archive objective/ })
+      .click();
     await waitSaved(page);
     await expectCount(objectiveRow(OLD_OBJECTIVE), 0);
     await expectCount(page.getByRole('row', { name: /^Action 1\.\d$/ }), 2);
@@ -139,7 +169,9 @@ describe('structure editing', () => {
     await expectText(objectiveRow(OLD_OBJECTIVE), 'Archived');
     await expectCount(page.getByRole('row', { name: /^Action 1\.\d$/ }), 4);
     await app.screenshot('structure-objective-archived');
-    await objectiveRow(OLD_OBJECTIVE).getByRole('button', { name: /^Unarchive objective/ }).click();
+    await objectiveRow(OLD_OBJECTIVE)
+      .getByRole('button', { name: /^Unarchive objective/ })
+      .click();
     await waitSaved(page);
     await page.getByLabel('Show archived').uncheck();
     await expectCount(objectiveRow(OLD_OBJECTIVE), 1);
@@ -148,7 +180,9 @@ describe('structure editing', () => {
 
   it('deletes an objective with its actions after saying so, and Undo brings them back', async () => {
     const { page } = app;
-    await objectiveRow(NEW_OBJECTIVE).getByRole('button', { name: /^Delete objective/ }).click();
+    await objectiveRow(NEW_OBJECTIVE)
+      .getByRole('button', { name: /^Delete objective/ })
+      .click();
     const confirm = page.getByRole('alertdialog', { name: 'Delete objective and its 2 actions?' });
     await expectText(confirm, 'together with the 2 actions under it (1.1, 1.2)');
     await app.screenshot('structure-delete-objective-confirm');
@@ -163,7 +197,11 @@ describe('structure editing', () => {
     await expectCount(objectiveRow(NEW_OBJECTIVE), 1);
     await expectCount(page.getByRole('row', { name: /^Action 1\.\d$/ }), 4);
     await expectText(actionRow(page, '1.1'), 'Track permanence plans');
-    expect((await live()).filter((a) => a.description.startsWith('Track permanence') || a.description.startsWith('Permanence panel'))).toHaveLength(2);
+    expect(
+      (await live()).filter(
+        (a) => a.description.startsWith('Track permanence') || a.description.startsWith('Permanence panel'),
+      ),
+    ).toHaveLength(2);
   });
 
   it('renumbers the plan after a confirmation that says typed numbers go and it cannot be undone', async () => {
@@ -196,7 +234,8 @@ describe('structure editing', () => {
 
   it('shows long outcomes of a five-level development plan as readable headers', async () => {
     const { page } = app;
-    const outcome = 'Children and young people are safeguarded through timely, proportionate and effective decision-making at the front door, with partners sharing information promptly';
+    const outcome =
+      'Children and young people are safeguarded through timely, proportionate and effective decision-making at the front door, with partners sharing information promptly';
     const dev = await app.call('plans:createFromDraft', {
       title: 'Children’s Social Care Development Plan',
       organisation: 'Northmoor Council',
@@ -206,9 +245,23 @@ describe('structure editing', () => {
         {
           title: 'Effective front door arrangements',
           actions: [
-            { objective: outcome, description: 'Review MASH thresholds with partners', dueText: 'Jan-18', leads: [{ name: 'J Tynan AD' }] },
-            { objective: outcome, description: 'Audit contacts that became referrals', dueText: 'Quarterly', leads: [{ name: 'Janet Simon' }] },
-            { objective: 'Management oversight is evident on every file', description: 'Dip-sample supervision records monthly', dueText: 'Ongoing' },
+            {
+              objective: outcome,
+              description: 'Review MASH thresholds with partners',
+              dueText: 'Jan-18',
+              leads: [{ name: 'J Tynan AD' }],
+            },
+            {
+              objective: outcome,
+              description: 'Audit contacts that became referrals',
+              dueText: 'Quarterly',
+              leads: [{ name: 'Janet Simon' }],
+            },
+            {
+              objective: 'Management oversight is evident on every file',
+              description: 'Dip-sample supervision records monthly',
+              dueText: 'Ongoing',
+            },
           ],
         },
       ],

@@ -31,11 +31,17 @@ beforeAll(async () => {
     beforeLoad: async ({ call }) => {
       planId = (await call('plans:createSample', { today: null })).id;
     },
-    host: { chooseSavePath: async () => dialogs.owner.save || null, chooseOpenPath: async () => dialogs.owner.open || null },
+    host: {
+      chooseSavePath: async () => dialogs.owner.save || null,
+      chooseOpenPath: async () => dialogs.owner.open || null,
+    },
   });
   lead = await startApp({
     actor: 'F Dunmore',
-    host: { chooseSavePath: async () => dialogs.lead.save || null, chooseOpenPath: async () => dialogs.lead.open || null },
+    host: {
+      chooseSavePath: async () => dialogs.lead.save || null,
+      chooseOpenPath: async () => dialogs.lead.open || null,
+    },
   });
 }, 180_000);
 
@@ -55,7 +61,10 @@ describe('service lead round trip in the app', () => {
     await page.getByRole('button', { name: 'Invite Service Lead F Dunmore' }).click();
     await page.getByText(/Invitation for Service Lead F Dunmore saved/).waitFor();
     expect(fs.existsSync(dialogs.owner.save)).toBe(true);
-    await page.getByRole('row', { name: /Service Lead F Dunmore/ }).getByRole('button', { name: /Send an update pack/ }).waitFor();
+    await page
+      .getByRole('row', { name: /Service Lead F Dunmore/ })
+      .getByRole('button', { name: /Send an update pack/ })
+      .waitFor();
     await owner.screenshot('sync-owner-invited');
   });
 
@@ -75,7 +84,13 @@ describe('service lead round trip in the app', () => {
     const a25 = tree.actions.find((a) => a.reference === '2.5')!;
     const amber = tree.levels.find((l) => l.key === 'A')!;
     await lead.call('progress:add', { actionId: a22.id, periodId: jan.id, body: LEAD_TEXT });
-    await lead.call('ratings:set', { actionId: a25.id, periodId: jan.id, levelId: amber.id, explanation: 'Response rate fell in January.', correctiveAction: 'Reminder texts.' });
+    await lead.call('ratings:set', {
+      actionId: a25.id,
+      periodId: jan.id,
+      levelId: amber.id,
+      explanation: 'Response rate fell in January.',
+      correctiveAction: 'Reminder texts.',
+    });
     await page.getByRole('tab', { name: 'Overview' }).click();
     await page.getByRole('tab', { name: 'Sharing' }).click();
     await page.getByText('1 update').first().waitFor();
@@ -95,7 +110,13 @@ describe('service lead round trip in the app', () => {
     const jan = tree.periods.find((p) => p.label === 'January 2026')!;
     const a25 = tree.actions.find((a) => a.reference === '2.5')!;
     const red = tree.levels.find((l) => l.key === 'R')!;
-    await owner.call('ratings:set', { actionId: a25.id, periodId: jan.id, levelId: red.id, explanation: 'Moderated.', correctiveAction: 'Weekly review.' });
+    await owner.call('ratings:set', {
+      actionId: a25.id,
+      periodId: jan.id,
+      levelId: red.id,
+      explanation: 'Moderated.',
+      correctiveAction: 'Weekly review.',
+    });
 
     dialogs.owner.open = path.join(dir, 'return.planwright-pack');
     await page.getByRole('button', { name: 'Open an update pack…' }).click();
@@ -104,14 +125,31 @@ describe('service lead round trip in the app', () => {
     await expect.poll(async () => (await report.textContent()) ?? '').toMatch(/Applied\s*[1-9]/);
     // ratings:set wrote the level, the explanation and the corrective action on both sides: the rating level is
     // the conflict to settle here (the card showing both labels).
-    const conflict = page.getByRole('article', { name: /2 versions/ }).filter({ hasText: 'Amber' }).filter({ hasText: 'Red' });
+    const conflict = page
+      .getByRole('article', { name: /2 versions/ })
+      .filter({ hasText: 'Amber' })
+      .filter({ hasText: 'Red' });
     await conflict.waitFor();
-    await page.getByRole('row', { name: /Service Lead F Dunmore/ }).first().waitFor();
+    await page
+      .getByRole('row', { name: /Service Lead F Dunmore/ })
+      .first()
+      .waitFor();
     await owner.screenshot('sync-owner-report', { fullPage: true });
 
     await conflict.getByRole('button', { name: /Keep version \d by .*F Dunmore/ }).click();
-    await page.getByText(/resolved\./).first().waitFor();
-    await expect.poll(async () => page.getByRole('article', { name: /2 versions/ }).filter({ hasText: 'Amber' }).filter({ hasText: 'Red' }).count()).toBe(0);
+    await page
+      .getByText(/resolved\./)
+      .first()
+      .waitFor();
+    await expect
+      .poll(async () =>
+        page
+          .getByRole('article', { name: /2 versions/ })
+          .filter({ hasText: 'Amber' })
+          .filter({ hasText: 'Red' })
+          .count(),
+      )
+      .toBe(0);
     const after = await owner.call('plans:get', { planId });
     const rating = after.ratings.find((r) => r.actionId === a25.id && r.periodId === jan.id)!;
     expect(after.levels.find((l) => l.id === rating.levelId)?.key).toBe('A');

@@ -25,14 +25,18 @@ describe('undo and redo', () => {
     await waitSaved(page);
     await expectCount(page.getByRole('row', { name: /^Action 2\.\d$/ }), 2);
     await expectText(page.getByRole('status').filter({ hasText: 'Deleted action 2.2' }), 'Deleted action 2.2');
-    expect((await liveActions()).some((a) => a.description.startsWith('Publish the missing children protocol'))).toBe(false);
+    expect((await liveActions()).some((a) => a.description.startsWith('Publish the missing children protocol'))).toBe(
+      false,
+    );
     await app.screenshot('undo-after-delete');
 
     await page.locator('body').click({ position: { x: 5, y: 700 } });
     await page.keyboard.press('Control+z');
     await expectCount(page.getByRole('row', { name: /^Action 2\.\d$/ }), 3);
     await expectText(actionRow(page, '2.2'), 'Publish the missing children protocol');
-    expect((await liveActions()).some((a) => a.description.startsWith('Publish the missing children protocol'))).toBe(true);
+    expect((await liveActions()).some((a) => a.description.startsWith('Publish the missing children protocol'))).toBe(
+      true,
+    );
     // Its ratings and progress come back with it.
     const tree = await app.call('plans:get', { planId });
     const restored = tree.actions.find((a) => a.reference === '2.2')!;

@@ -29,13 +29,16 @@ describe('progress updates and internal notes', () => {
     const note = tree.progress.find((p) => p.actionId === a14.id && p.internal && p.deletedAt === null)!;
     const period = tree.periods.find((p) => p.id === note.periodId)!;
     const column = tree.plan.columns.find((c) => c.field === 'progress')?.label ?? 'Progress update';
-    const publicBefore = tree.progress.find((p) => p.actionId === a14.id && p.periodId === period.id && !p.internal && p.deletedAt === null)!;
+    const publicBefore = tree.progress.find(
+      (p) => p.actionId === a14.id && p.periodId === period.id && !p.internal && p.deletedAt === null,
+    )!;
     expect(publicBefore).toBeDefined();
 
     await actionRow(page, '1.4').click();
     const form = page.getByRole('complementary', { name: /Action 1\.4/ });
     await form.waitFor();
-    if (tree.plan.currentPeriodId !== period.id) await form.getByRole('combobox', { name: 'Period' }).selectOption({ label: period.label });
+    if (tree.plan.currentPeriodId !== period.id)
+      await form.getByRole('combobox', { name: 'Period' }).selectOption({ label: period.label });
 
     await app.screenshot('action-form-top-1366');
     // The public box holds the public update, not the newer internal note.
@@ -92,14 +95,20 @@ describe('progress updates and internal notes', () => {
     const [, middle, newest] = periods;
     await openPlan(app, planId, 'overview');
     await page.getByLabel('Period', { exact: true }).selectOption({ label: newest!.label });
-    await expect.poll(async () => page.getByLabel('Compare with', { exact: true }).locator('option:checked').textContent()).toBe(middle!.label);
+    await expect
+      .poll(async () => page.getByLabel('Compare with', { exact: true }).locator('option:checked').textContent())
+      .toBe(middle!.label);
     // The period itself is never offered.
-    expect(await page.getByLabel('Compare with', { exact: true }).locator('option').allTextContents()).not.toContain(newest!.label);
+    expect(await page.getByLabel('Compare with', { exact: true }).locator('option').allTextContents()).not.toContain(
+      newest!.label,
+    );
     await page.getByRole('button', { name: /Export appendix/ }).click();
     const dialog = page.getByRole('dialog', { name: /Export/ });
     await dialog.getByLabel('Reporting period').selectOption({ value: newest!.id });
     await expect.poll(async () => dialog.getByLabel('Compare with', { exact: true }).inputValue()).toBe(middle!.id);
-    expect(await dialog.getByLabel('Compare with', { exact: true }).locator('option').allTextContents()).not.toContain(newest!.label);
+    expect(await dialog.getByLabel('Compare with', { exact: true }).locator('option').allTextContents()).not.toContain(
+      newest!.label,
+    );
     await page.keyboard.press('Escape');
     await openPlan(app, planId, 'table');
   });
@@ -108,7 +117,9 @@ describe('progress updates and internal notes', () => {
     const { page } = app;
     await openPlan(app, planId, 'table');
     const tree = await app.call('plans:get', { planId });
-    const led = tree.actions.filter((a) => a.deletedAt === null && !a.archived && a.leads.some((l) => /F Dunmore/.test(l.name))).map((a) => a.reference);
+    const led = tree.actions
+      .filter((a) => a.deletedAt === null && !a.archived && a.leads.some((l) => /F Dunmore/.test(l.name)))
+      .map((a) => a.reference);
     const bar = page.getByRole('group', { name: 'Filter actions' });
     await bar.getByLabel('Lead').selectOption({ value: 'F Dunmore' });
     await expectText(bar, `Showing ${led.length} of`);

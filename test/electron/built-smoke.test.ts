@@ -19,12 +19,23 @@ describe('the strict fake electron', () => {
   it('refuses APIs before ready, scheme registration after, and bad menu roles or accelerators', () => {
     expect(() => new BrowserWindow({})).toThrow(/before the app was ready/);
     expect(() => protocol.handle('app', () => undefined)).toThrow(/before the app was ready/);
-    for (const ok of ['CmdOrCtrl+Shift+E', 'Ctrl+,', 'F11', 'Alt+Plus', 'Cmd+Shift+Z']) expect(() => checkAccelerator(ok)).not.toThrow();
-    for (const bad of ['Ctrl+', 'Crtl+S', 'CmdOrCtrl+Shift+Shift+S', 'Ctrl+Enterr']) expect(() => checkAccelerator(bad)).toThrow();
-    expect(() => Menu.buildFromTemplate([{ label: 'X', submenu: [{ role: 'toggleDevtools' }] }])).toThrow(/unknown role/);
-    expect(() => Menu.buildFromTemplate([{ label: 'A', accelerator: 'Ctrl+S', click: () => undefined }, { label: 'B', accelerator: 'Control+S', click: () => undefined }])).toThrow(/also used/);
+    for (const ok of ['CmdOrCtrl+Shift+E', 'Ctrl+,', 'F11', 'Alt+Plus', 'Cmd+Shift+Z'])
+      expect(() => checkAccelerator(ok)).not.toThrow();
+    for (const bad of ['Ctrl+', 'Crtl+S', 'CmdOrCtrl+Shift+Shift+S', 'Ctrl+Enterr'])
+      expect(() => checkAccelerator(bad)).toThrow();
+    expect(() => Menu.buildFromTemplate([{ label: 'X', submenu: [{ role: 'toggleDevtools' }] }])).toThrow(
+      /unknown role/,
+    );
+    expect(() =>
+      Menu.buildFromTemplate([
+        { label: 'A', accelerator: 'Ctrl+S', click: () => undefined },
+        { label: 'B', accelerator: 'Control+S', click: () => undefined },
+      ]),
+    ).toThrow(/also used/);
     // The app's own menus pass on every platform, with and without the development items.
-    for (const platform of ['linux', 'win32', 'darwin'] as const) for (const dev of [false, true]) Menu.buildFromTemplate(buildMenuTemplate({ platform, dev, send: () => undefined, showAbout: () => undefined }));
+    for (const platform of ['linux', 'win32', 'darwin'] as const)
+      for (const dev of [false, true])
+        Menu.buildFromTemplate(buildMenuTemplate({ platform, dev, send: () => undefined, showAbout: () => undefined }));
     state.ready = true;
     expect(() => protocol.registerSchemesAsPrivileged([{ scheme: 'late' }])).toThrow(/before the app is ready/);
     state.ready = false;
@@ -38,13 +49,28 @@ describe('the built app under the strict fake electron', () => {
   }, 180_000);
 
   it('starts, serves the renderer with the production CSP, runs the sandboxed preload, lists, exports, imports in a worker, brings itself forward and quits cleanly', async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, [path.join(root, 'test/electron/fake-electron/run-smoke.mjs'), '--app', root, '--fixture', fixturePath], { cwd: root, timeout: 170_000 }).catch(
-      (e: { stdout: string }) => ({ stdout: e.stdout }),
-    );
-    const report = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as { ok: boolean; error?: string; steps: { name: string; worker?: string; served?: unknown[] }[] };
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [path.join(root, 'test/electron/fake-electron/run-smoke.mjs'), '--app', root, '--fixture', fixturePath],
+      { cwd: root, timeout: 170_000 },
+    ).catch((e: { stdout: string }) => ({ stdout: e.stdout }));
+    const report = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as {
+      ok: boolean;
+      error?: string;
+      steps: { name: string; worker?: string; served?: unknown[] }[];
+    };
     expect(report.error).toBeUndefined();
     expect(report.ok).toBe(true);
-    expect(report.steps.map((s) => s.name)).toEqual(['start', 'renderer', 'preload', 'plans:list', 'export', 'import', 'second-instance', 'quit']);
+    expect(report.steps.map((s) => s.name)).toEqual([
+      'start',
+      'renderer',
+      'preload',
+      'plans:list',
+      'export',
+      'import',
+      'second-instance',
+      'quit',
+    ]);
     expect(report.steps.find((s) => s.name === 'import')!.worker).toMatch(/out[/\\]main[/\\]worker\.js$/);
   }, 180_000);
 });

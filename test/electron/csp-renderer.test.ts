@@ -37,7 +37,10 @@ function serveLikeAppProtocol(root: string, csp: string): Promise<{ url: string;
   return new Promise((resolve) => {
     server.listen(0, '127.0.0.1', () => {
       const { port } = server.address() as AddressInfo;
-      resolve({ url: `http://127.0.0.1:${port}/`, close: () => new Promise<void>((done) => server.close(() => done())) });
+      resolve({
+        url: `http://127.0.0.1:${port}/`,
+        close: () => new Promise<void>((done) => server.close(() => done())),
+      });
     });
   });
 }
@@ -69,13 +72,20 @@ describe.skipIf(!canRun)('the production CSP with the real renderer', () => {
     const page = await context.newPage();
     const violations: string[] = [];
     const dispatch = createDispatcher(createAppHandlers({ store, host: headlessHost }));
-    await page.exposeBinding('__cspTestInvoke', (_source, channel: unknown, payload: unknown) => dispatch(channel, payload, { actor: 'CSP Tester', emit: () => undefined }));
+    await page.exposeBinding('__cspTestInvoke', (_source, channel: unknown, payload: unknown) =>
+      dispatch(channel, payload, { actor: 'CSP Tester', emit: () => undefined }),
+    );
     await page.exposeBinding('__cspViolation', (_source, text: string) => void violations.push(text));
     await page.addInitScript(() => {
       const w = window as unknown as Record<string, unknown>;
-      w.planwright = { invoke: (c: unknown, p: unknown) => (w.__cspTestInvoke as (c: unknown, p: unknown) => unknown)(c, p), on: () => () => undefined };
+      w.planwright = {
+        invoke: (c: unknown, p: unknown) => (w.__cspTestInvoke as (c: unknown, p: unknown) => unknown)(c, p),
+        on: () => () => undefined,
+      };
       document.addEventListener('securitypolicyviolation', (e) => {
-        void (w.__cspViolation as (t: string) => void)(`${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`);
+        void (w.__cspViolation as (t: string) => void)(
+          `${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`,
+        );
       });
     });
     page.on('console', (m) => {
@@ -94,7 +104,8 @@ describe.skipIf(!canRun)('the production CSP with the real renderer', () => {
         window.location.hash = hash;
       }, `#/plan/${planId}/${tab}`);
       await page.getByRole('tablist', { name: 'Plan views' }).waitFor({ timeout: 30_000 });
-      if (tab === 'table') await page.getByText('Leadership, Governance and Culture').first().waitFor({ timeout: 30_000 });
+      if (tab === 'table')
+        await page.getByText('Leadership, Governance and Culture').first().waitFor({ timeout: 30_000 });
       await page.waitForTimeout(500);
     }
     expect(violations).toEqual([]);

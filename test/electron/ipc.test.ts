@@ -47,7 +47,11 @@ describe('registerIpc', () => {
     const { event, sent } = fromUrl('app://planwright/index.html');
     const answer = await handlers.get('plans:list')!(event, { includeArchived: true });
     expect(answer).toEqual({ ok: true, value: 'A Author' });
-    expect(dispatch).toHaveBeenCalledWith('plans:list', { includeArchived: true }, expect.objectContaining({ actor: 'A Author' }));
+    expect(dispatch).toHaveBeenCalledWith(
+      'plans:list',
+      { includeArchived: true },
+      expect.objectContaining({ actor: 'A Author' }),
+    );
     expect(sent).toEqual([['menu:command', { command: 'undo' }]]);
   });
 

@@ -24,7 +24,8 @@ const state = vi.hoisted(() => ({
   name: '',
   ipc: new Map<string, (event: unknown, payload: unknown) => Promise<unknown>>(),
   protocolHandler: null as null | ((request: Request) => Promise<Response>),
-  headersHook: null as null | ((details: { responseHeaders: Record<string, string[]> }, cb: (r: unknown) => void) => void),
+  headersHook: null as
+    null | ((details: { responseHeaders: Record<string, string[]> }, cb: (r: unknown) => void) => void),
   permissionHandler: null as null | ((wc: unknown, permission: string, cb: (granted: boolean) => void) => void),
   permissionCheck: null as null | ((...args: unknown[]) => boolean),
   /** What requestSingleInstanceLock answers (false: another copy is running). */
@@ -52,7 +53,8 @@ vi.mock('electron', async () => {
   const wrap = (port: NodePort) => ({
     port,
     postMessage: (message: unknown) => port.postMessage(message),
-    on: (_event: 'message', fn: (event: { data: unknown }) => void) => port.on('message', (data: unknown) => fn({ data })),
+    on: (_event: 'message', fn: (event: { data: unknown }) => void) =>
+      port.on('message', (data: unknown) => fn({ data })),
     start: () => port.start(),
     close: () => port.close(),
   });
@@ -72,7 +74,10 @@ vi.mock('electron', async () => {
       const child = Object.assign(new EventEmitter(), {
         postMessage: (_message: unknown, ports: ReturnType<typeof wrap>[]) => {
           const port = ports[0]!;
-          serveStore({ postMessage: (m) => port.postMessage(m), onMessage: (fn) => port.on('message', (e) => fn(e.data)) });
+          serveStore({
+            postMessage: (m) => port.postMessage(m),
+            onMessage: (fn) => port.on('message', (e) => fn(e.data)),
+          });
           port.start();
         },
         kill: () => true,
@@ -146,7 +151,11 @@ vi.mock('electron', async () => {
     },
   };
   return {
-    safeStorage: { isEncryptionAvailable: () => false, encryptString: (t: string) => Buffer.from(t), decryptString: (b: Buffer) => b.toString() },
+    safeStorage: {
+      isEncryptionAvailable: () => false,
+      encryptString: (t: string) => Buffer.from(t),
+      decryptString: (b: Buffer) => b.toString(),
+    },
     app,
     utilityProcess,
     MessageChannelMain,
@@ -159,7 +168,8 @@ vi.mock('electron', async () => {
       showErrorBox: (title: string, body: string) => state.errorBoxes.push(`${title}: ${body}`),
     },
     ipcMain: {
-      handle: (channel: string, fn: (event: unknown, payload: unknown) => Promise<unknown>) => state.ipc.set(channel, fn),
+      handle: (channel: string, fn: (event: unknown, payload: unknown) => Promise<unknown>) =>
+        state.ipc.set(channel, fn),
       removeHandler: (channel: string) => state.ipc.delete(channel),
     },
     Menu: {
@@ -210,17 +220,40 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'planwright-main-'));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 function reset(appData: string) {
-  Object.assign(state, { appData, userData: path.join(appData, 'electron-default'), name: '', protocolHandler: null, headersHook: null, permissionHandler: null, permissionCheck: null, menu: null, quit: 0, lock: true });
+  Object.assign(state, {
+    appData,
+    userData: path.join(appData, 'electron-default'),
+    name: '',
+    protocolHandler: null,
+    headersHook: null,
+    permissionHandler: null,
+    permissionCheck: null,
+    menu: null,
+    quit: 0,
+    lock: true,
+  });
   state.ipc.clear();
   state.appEvents.clear();
   for (const port of state.ports) port.close();
-  for (const list of [state.windows, state.dialogs, state.errorBoxes, state.external, state.fetched, state.exits, state.forked, state.ports]) list.length = 0;
+  for (const list of [
+    state.windows,
+    state.dialogs,
+    state.errorBoxes,
+    state.external,
+    state.fetched,
+    state.exits,
+    state.forked,
+    state.ports,
+  ])
+    list.length = 0;
 }
 
 async function startMain() {
   vi.resetModules();
   await import('../../electron/main/index');
-  await vi.waitFor(() => expect(state.windows.length + state.quit + state.errorBoxes.length).toBeGreaterThan(0), { timeout: 20_000 });
+  await vi.waitFor(() => expect(state.windows.length + state.quit + state.errorBoxes.length).toBeGreaterThan(0), {
+    timeout: 20_000,
+  });
   expect(state.errorBoxes).toEqual([]);
 }
 
@@ -234,7 +267,10 @@ async function quitApp(): Promise<{ prevented: boolean }> {
   return { prevented };
 }
 
-const trustedEvent = () => ({ senderFrame: { url: 'app://planwright/index.html', parent: null }, sender: { send: () => undefined } });
+const trustedEvent = () => ({
+  senderFrame: { url: 'app://planwright/index.html', parent: null },
+  sender: { send: () => undefined },
+});
 
 describe('electron/main/index.ts with a fake Electron', () => {
   beforeEach(() => reset(fs.mkdtempSync(path.join(tmp, 'appdata-'))));
@@ -253,13 +289,19 @@ describe('electron/main/index.ts with a fake Electron', () => {
     expect(state.forked[0]).toMatch(/main[/\\]utility\.js$/);
 
     expect([...state.ipc.keys()].sort()).toEqual([...channels].sort());
-    const list = (await state.ipc.get('plans:list')!(trustedEvent(), {})) as { ok: boolean; value: { title: string }[] };
+    const list = (await state.ipc.get('plans:list')!(trustedEvent(), {})) as {
+      ok: boolean;
+      value: { title: string }[];
+    };
     expect(list.ok).toBe(true);
     expect(list.value).toHaveLength(1);
 
     const bad = await state.ipc.get('plans:create')!(trustedEvent(), { title: '', template: 'blank' });
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    const foreign = await state.ipc.get('plans:list')!({ senderFrame: { url: 'https://evil.example/', parent: null }, sender: { send: () => undefined } }, {});
+    const foreign = await state.ipc.get('plans:list')!(
+      { senderFrame: { url: 'https://evil.example/', parent: null }, sender: { send: () => undefined } },
+      {},
+    );
     expect(foreign).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 
     // A second start on the same store does not add the sample again.
@@ -276,7 +318,12 @@ describe('electron/main/index.ts with a fake Electron', () => {
     await startMain();
     const [win] = state.windows;
     expect(win!.url).toBe('app://planwright/index.html');
-    expect(win!.opts.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+    expect(win!.opts.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    });
     expect(String(win!.opts.webPreferences.preload)).toMatch(/preload[/\\]index\.cjs$/);
 
     const prevent = vi.fn();
@@ -300,7 +347,9 @@ describe('electron/main/index.ts with a fake Electron', () => {
 
     let headers: unknown;
     state.headersHook!({ responseHeaders: {} }, (r) => (headers = r));
-    expect(headers).toMatchObject({ responseHeaders: { 'Content-Security-Policy': [expect.stringContaining("default-src 'self'")] } });
+    expect(headers).toMatchObject({
+      responseHeaders: { 'Content-Security-Policy': [expect.stringContaining("default-src 'self'")] },
+    });
     const granted = vi.fn();
     state.permissionHandler!(null, 'geolocation', granted);
     expect(granted).toHaveBeenCalledWith(false);
@@ -340,7 +389,10 @@ describe('electron/main/index.ts with a fake Electron', () => {
 
   it('reports the Electron app version in app:info, and refuses permission checks as well as requests', async () => {
     await startMain();
-    const info = (await state.ipc.get('app:info')!(trustedEvent(), {})) as { ok: boolean; value: { version: string; dbPath: string; schemaVersion: number } };
+    const info = (await state.ipc.get('app:info')!(trustedEvent(), {})) as {
+      ok: boolean;
+      value: { version: string; dbPath: string; schemaVersion: number };
+    };
     expect(info.value.version).toBe('0.0.0-test');
     expect(info.value.dbPath).toBe(path.join(state.userData, 'planwright.sqlite'));
     expect(state.permissionCheck!(null, 'media', 'app://planwright', {})).toBe(false);

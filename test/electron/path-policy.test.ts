@@ -32,13 +32,19 @@ const host: Host = {
   chooseOpenPath: vi.fn(async () => sharedFixture),
   showItemInFolder: vi.fn(),
 };
-const call = async (channel: string, input: unknown) => (await dispatch(channel, input, { actor: 'Test', emit: () => undefined } as never)) as Result<{ path?: string }>;
+const call = async (channel: string, input: unknown) =>
+  (await dispatch(channel, input, { actor: 'Test', emit: () => undefined } as never)) as Result<{ path?: string }>;
 
 beforeEach(async () => {
   store = openMemoryStore({ actor: 'Test' });
   await ensureSamplePlan(store);
-  dispatch = createDispatcher({ ...createAppHandlers({ store, host }), ...createImportHandlers({ store, host, parser: inlineParser }) }, { validateOutput: true });
-  const list = (await dispatch('plans:list', {}, { actor: 'Test', emit: () => undefined } as never)) as Result<{ id: string }[]>;
+  dispatch = createDispatcher(
+    { ...createAppHandlers({ store, host }), ...createImportHandlers({ store, host, parser: inlineParser }) },
+    { validateOutput: true },
+  );
+  const list = (await dispatch('plans:list', {}, { actor: 'Test', emit: () => undefined } as never)) as Result<
+    { id: string }[]
+  >;
   planId = list.ok ? list.value[0]!.id : '';
   fs.rmSync(chosen, { force: true });
   vi.clearAllMocks();
@@ -51,7 +57,10 @@ describe('paths from the window', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(refused.ok ? '' : refused.error.message).toContain('choose the file in the dialog');
     expect(fs.existsSync(target)).toBe(false);
-    expect(await call('export:coveringReport', { planId, path: target })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await call('export:coveringReport', { planId, path: target })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
 
     const written = await call('export:appendix', { planId });
     expect(written).toMatchObject({ ok: true, value: { path: chosen } });
@@ -59,7 +68,10 @@ describe('paths from the window', () => {
   });
 
   it('reveal: only a file this process exported', async () => {
-    expect(await call('export:reveal', { path: '/etc/passwd' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await call('export:reveal', { path: '/etc/passwd' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     expect(await call('export:reveal', { path: chosen })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(host.showItemInFolder).not.toHaveBeenCalled();
     await call('export:appendix', { planId });
@@ -68,7 +80,10 @@ describe('paths from the window', () => {
   });
 
   it('import:preview: a named path is refused without reading it; the open dialog is used instead', async () => {
-    expect(await call('import:preview', { path: '/etc/passwd', options: {} })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await call('import:preview', { path: '/etc/passwd', options: {} })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     expect(host.chooseOpenPath).not.toHaveBeenCalled();
     const preview = await call('import:preview', { options: {} });
     expect(preview.ok).toBe(true);

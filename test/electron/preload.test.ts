@@ -19,7 +19,8 @@ vi.mock('electron', () => ({
       fake.listeners.set(event, set);
       set.add(fn);
     },
-    removeListener: (event: string, fn: (event: unknown, payload: unknown) => void) => fake.listeners.get(event)?.delete(fn),
+    removeListener: (event: string, fn: (event: unknown, payload: unknown) => void) =>
+      fake.listeners.get(event)?.delete(fn),
   },
 }));
 
@@ -39,7 +40,10 @@ describe('electron/preload', async () => {
 
   it('forwards contract channels and refuses anything else without reaching the main process', async () => {
     await expect(api.invoke('plans:list', {})).resolves.toEqual({ ok: true, value: 'answered' });
-    await expect(api.invoke('fs:readFile', { path: '/etc/passwd' })).resolves.toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
+    await expect(api.invoke('fs:readFile', { path: '/etc/passwd' })).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'unknown_channel' },
+    });
     await expect(api.invoke('__proto__', {})).resolves.toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
     expect(fake.invoked).toEqual([['plans:list', {}]]);
   });

@@ -15,7 +15,9 @@ describe('resolveAppFile', () => {
   it('maps app URLs to files under the renderer folder', () => {
     expect(resolveAppFile(root, 'app://planwright/')).toBe(path.join(root, 'index.html'));
     expect(resolveAppFile(root, 'app://planwright/index.html')).toBe(path.join(root, 'index.html'));
-    expect(resolveAppFile(root, 'app://planwright/assets/index-abc.js?v=1#x')).toBe(path.join(root, 'assets', 'index-abc.js'));
+    expect(resolveAppFile(root, 'app://planwright/assets/index-abc.js?v=1#x')).toBe(
+      path.join(root, 'assets', 'index-abc.js'),
+    );
     expect(resolveAppFile(root, '/assets/My%20Font.woff2')).toBe(path.join(root, 'assets', 'My Font.woff2'));
     // Client-side routes answer the page.
     expect(resolveAppFile(root, 'app://planwright/plans/123')).toBe(path.join(root, 'index.html'));
@@ -33,7 +35,18 @@ describe('resolveAppFile', () => {
 
   it('never answers a path outside the root', () => {
     // The URL parser itself folds dot segments, so these land inside the root (or are refused).
-    for (const url of ['app://planwright/../secret.txt', 'app://planwright/%2e%2e/secret.txt', 'app://planwright/assets/%2E%2E/%2E%2E/etc/passwd.txt', '/../../etc/passwd.txt', '/..', '/../', '/./../x.js', '/a/../../x.js', '/%2e%2e%2fx.js', '//etc/passwd.js']) {
+    for (const url of [
+      'app://planwright/../secret.txt',
+      'app://planwright/%2e%2e/secret.txt',
+      'app://planwright/assets/%2E%2E/%2E%2E/etc/passwd.txt',
+      '/../../etc/passwd.txt',
+      '/..',
+      '/../',
+      '/./../x.js',
+      '/a/../../x.js',
+      '/%2e%2e%2fx.js',
+      '//etc/passwd.js',
+    ]) {
       const resolved = resolveAppFile(root, url);
       expect(resolved === null || resolved.startsWith(root + path.sep)).toBe(true);
     }
@@ -62,7 +75,10 @@ describe('buildCsp', () => {
 
   it('allows no inline styles in production (React style props use the CSSOM); the dev server needs them', () => {
     expect(directives(buildCsp()).get('style-src')).toEqual(["'self'"]);
-    expect(directives(buildCsp({ devServerUrl: 'http://localhost:5173' })).get('style-src')).toEqual(["'self'", "'unsafe-inline'"]);
+    expect(directives(buildCsp({ devServerUrl: 'http://localhost:5173' })).get('style-src')).toEqual([
+      "'self'",
+      "'unsafe-inline'",
+    ]);
     expect(directives(buildCsp()).get('base-uri')).toEqual(["'none'"]);
     expect(directives(buildCsp()).get('form-action')).toEqual(["'none'"]);
   });
@@ -76,7 +92,8 @@ describe('buildCsp', () => {
 });
 
 describe('buildMenuTemplate', () => {
-  const items = (menu: MenuItemConstructorOptions[]) => menu.flatMap((m) => (Array.isArray(m.submenu) ? m.submenu : []));
+  const items = (menu: MenuItemConstructorOptions[]) =>
+    menu.flatMap((m) => (Array.isArray(m.submenu) ? m.submenu : []));
   const labelled = (menu: MenuItemConstructorOptions[], label: string) => items(menu).find((i) => i.label === label);
 
   it('has File, Edit, View and Help with the commands the renderer handles', () => {
@@ -118,8 +135,12 @@ describe('paths', () => {
   it("matches Electron's userData for Planwright on each platform", () => {
     expect(defaultDbPath('linux', {}, '/home/ann')).toBe('/home/ann/.config/Planwright/planwright.sqlite');
     expect(defaultDbPath('linux', { XDG_CONFIG_HOME: '/cfg' }, '/home/ann')).toBe('/cfg/Planwright/planwright.sqlite');
-    expect(defaultDbPath('darwin', {}, '/Users/ann')).toBe('/Users/ann/Library/Application Support/Planwright/planwright.sqlite');
-    expect(defaultDbPath('win32', { APPDATA: 'C:\\Users\\ann\\AppData\\Roaming' }, 'C:\\Users\\ann')).toBe('C:\\Users\\ann\\AppData\\Roaming\\Planwright\\planwright.sqlite');
+    expect(defaultDbPath('darwin', {}, '/Users/ann')).toBe(
+      '/Users/ann/Library/Application Support/Planwright/planwright.sqlite',
+    );
+    expect(defaultDbPath('win32', { APPDATA: 'C:\\Users\\ann\\AppData\\Roaming' }, 'C:\\Users\\ann')).toBe(
+      'C:\\Users\\ann\\AppData\\Roaming\\Planwright\\planwright.sqlite',
+    );
     expect(userDataDir('linux', {}, '/home/ann')).toBe('/home/ann/.config/Planwright');
   });
 });
@@ -127,7 +148,13 @@ describe('paths', () => {
 describe('window security', () => {
   it('isolates and sandboxes the page', () => {
     const prefs = secureWebPreferences('/app/out/preload/index.cjs');
-    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+    });
   });
 
   it('opens only web and mail links outside the app', () => {
@@ -147,11 +174,21 @@ describe('window security', () => {
 
 describe('storeErrorDialog', () => {
   it('explains a newer schema and a damaged store with its backup', () => {
-    const newer = storeErrorDialog({ code: 'newer_schema', message: 'This plan store was written by a newer version of Planwright.', backupPath: null }, '/d/planwright.sqlite');
+    const newer = storeErrorDialog(
+      {
+        code: 'newer_schema',
+        message: 'This plan store was written by a newer version of Planwright.',
+        backupPath: null,
+      },
+      '/d/planwright.sqlite',
+    );
     expect(newer.title).toBe('Planwright needs updating');
     expect(newer.detail).toContain('newer version');
     expect(newer.detail).toContain('/d/planwright.sqlite');
-    const corrupt = storeErrorDialog({ code: 'corrupt', message: 'The plan store is damaged.', backupPath: '/d/planwright.sqlite.backup-v1-x.sqlite' }, '/d/planwright.sqlite');
+    const corrupt = storeErrorDialog(
+      { code: 'corrupt', message: 'The plan store is damaged.', backupPath: '/d/planwright.sqlite.backup-v1-x.sqlite' },
+      '/d/planwright.sqlite',
+    );
     expect(corrupt.title).toBe('Your plan store is damaged');
     expect(corrupt.detail).toContain('The newest backup is /d/planwright.sqlite.backup-v1-x.sqlite.');
     expect(corrupt.buttons).toEqual(['Quit', 'Show in folder']);
@@ -159,15 +196,41 @@ describe('storeErrorDialog', () => {
 });
 
 describe('native-binding.ts (which better-sqlite3 the main process loads)', () => {
-  const base = { mainDir: '/opt/Planwright/resources/app.asar/out/main', electronVersion: '45.4.1', platform: 'linux', arch: 'x64' };
+  const base = {
+    mainDir: '/opt/Planwright/resources/app.asar/out/main',
+    electronVersion: '45.4.1',
+    platform: 'linux',
+    arch: 'x64',
+  };
   it('in development uses the Electron build that npm start names', () => {
-    expect(sqliteBinding({ ...base, isPackaged: false, env: { PLANWRIGHT_SQLITE_BINDING: '/repo/out/native/x.node' }, exists: () => true })).toBe('/repo/out/native/x.node');
+    expect(
+      sqliteBinding({
+        ...base,
+        isPackaged: false,
+        env: { PLANWRIGHT_SQLITE_BINDING: '/repo/out/native/x.node' },
+        exists: () => true,
+      }),
+    ).toBe('/repo/out/native/x.node');
     expect(sqliteBinding({ ...base, isPackaged: false, env: {}, exists: () => true })).toBeUndefined();
   });
   it('packaged, ignores PLANWRIGHT_SQLITE_BINDING and loads only the copy shipped unpacked beside app.asar', () => {
     const seen: string[] = [];
-    const shipped = sqliteBinding({ ...base, isPackaged: true, env: { PLANWRIGHT_SQLITE_BINDING: '/tmp/evil.node' }, exists: (f) => (seen.push(f), true) });
-    expect(shipped).toBe('/opt/Planwright/resources/app.asar.unpacked/out/native/electron-45.4.1-linux-x64/better_sqlite3.node');
-    expect(sqliteBinding({ ...base, isPackaged: true, env: { PLANWRIGHT_SQLITE_BINDING: '/tmp/evil.node' }, exists: () => false })).toBeUndefined();
+    const shipped = sqliteBinding({
+      ...base,
+      isPackaged: true,
+      env: { PLANWRIGHT_SQLITE_BINDING: '/tmp/evil.node' },
+      exists: (f) => (seen.push(f), true),
+    });
+    expect(shipped).toBe(
+      '/opt/Planwright/resources/app.asar.unpacked/out/native/electron-45.4.1-linux-x64/better_sqlite3.node',
+    );
+    expect(
+      sqliteBinding({
+        ...base,
+        isPackaged: true,
+        env: { PLANWRIGHT_SQLITE_BINDING: '/tmp/evil.node' },
+        exists: () => false,
+      }),
+    ).toBeUndefined();
   });
 });

@@ -23,20 +23,34 @@ function connect(host: Host) {
   channels.push(channel);
   const { port1, port2 } = channel;
   serveStore({ postMessage: (m) => port2.postMessage(m), onMessage: (fn) => port2.on('message', fn) });
-  return createUtilityClient({ postMessage: (m) => port1.postMessage(m), onMessage: (fn) => port1.on('message', fn) }, host);
+  return createUtilityClient(
+    { postMessage: (m) => port1.postMessage(m), onMessage: (fn) => port1.on('message', fn) },
+    host,
+  );
 }
-const ctx = (events: unknown[] = []) => ({ actor: 'Officer', emit: (name: string, body: unknown) => void events.push({ name, body }) }) as never;
+const ctx = (events: unknown[] = []) =>
+  ({ actor: 'Officer', emit: (name: string, body: unknown) => void events.push({ name, body }) }) as never;
 
 describe('the store in a utility process', () => {
   it('opens the store (with the sample plan), answers calls, relays events and dialogs, and closes with a checkpoint', async () => {
     const chosen = path.join(dir, 'appendix.docx');
-    const host: Host = { ...headlessHost, callerPaths: 'refuse', chooseSavePath: vi.fn(async () => chosen), showItemInFolder: vi.fn() };
+    const host: Host = {
+      ...headlessHost,
+      callerPaths: 'refuse',
+      chooseSavePath: vi.fn(async () => chosen),
+      showItemInFolder: vi.fn(),
+    };
     const client = connect(host);
     const dbPath = path.join(dir, 'planwright.sqlite');
-    expect(await client.open({ dbPath, actor: 'Officer', version: '9.9.9', validateOutput: true })).toEqual({ ok: true });
+    expect(await client.open({ dbPath, actor: 'Officer', version: '9.9.9', validateOutput: true })).toEqual({
+      ok: true,
+    });
     const list = (await client.dispatch('plans:list', {}, ctx())) as { ok: true; value: { id: string }[] };
     expect(list.value).toHaveLength(1);
-    expect(await client.dispatch('app:info', {}, ctx())).toMatchObject({ ok: true, value: { version: '9.9.9', dbPath } });
+    expect(await client.dispatch('app:info', {}, ctx())).toMatchObject({
+      ok: true,
+      value: { version: '9.9.9', dbPath },
+    });
 
     const events: unknown[] = [];
     const exported = await client.dispatch('export:appendix', { planId: list.value[0]!.id }, ctx(events));
@@ -44,7 +58,9 @@ describe('the store in a utility process', () => {
     expect(host.chooseSavePath).toHaveBeenCalledOnce();
     expect(events.length).toBeGreaterThan(0);
     // The utility process takes paths only from the main process's dialogs.
-    expect(await client.dispatch('export:appendix', { planId: list.value[0]!.id, path: path.join(dir, 'x.docx') }, ctx())).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(
+      await client.dispatch('export:appendix', { planId: list.value[0]!.id, path: path.join(dir, 'x.docx') }, ctx()),
+    ).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await client.dispatch('export:reveal', { path: chosen }, ctx())).toMatchObject({ ok: true });
     await vi.waitFor(() => expect(host.showItemInFolder).toHaveBeenCalledWith(chosen));
 
@@ -55,16 +71,27 @@ describe('the store in a utility process', () => {
   it('a store that cannot be opened answers the reason for the start-up dialog', async () => {
     const file = path.join(dir, 'not-a-store.sqlite');
     fs.writeFileSync(file, 'this is not a database, just text '.repeat(200));
-    const outcome = await connect(headlessHost).open({ dbPath: file, actor: 'Officer', version: '1', validateOutput: true });
+    const outcome = await connect(headlessHost).open({
+      dbPath: file,
+      actor: 'Officer',
+      version: '1',
+      validateOutput: true,
+    });
     expect(outcome).toMatchObject({ ok: false, storeError: { code: 'not_a_database' } });
   });
 
   it('when the utility process dies, pending calls answer a plain internal error instead of hanging', async () => {
     const channel = new MessageChannel();
     channels.push(channel);
-    const client = createUtilityClient({ postMessage: (m) => channel.port1.postMessage(m), onMessage: (fn) => channel.port1.on('message', fn) }, headlessHost);
+    const client = createUtilityClient(
+      { postMessage: (m) => channel.port1.postMessage(m), onMessage: (fn) => channel.port1.on('message', fn) },
+      headlessHost,
+    );
     const pending = client.dispatch('plans:list', {}, ctx());
     client.failAll('exit code 9');
-    expect(await pending).toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringContaining('restart Planwright') } });
+    expect(await pending).toMatchObject({
+      ok: false,
+      error: { code: 'internal', message: expect.stringContaining('restart Planwright') },
+    });
   });
 });

@@ -12,7 +12,20 @@ import type { PlanTree } from '../../shared/model';
 import { contrastingTextColour } from '../../shared/ratings';
 import { samplePlanDraft, SAMPLE_FACTS } from '../../shared/samples/sample-plan';
 import { CONTROL_TEXT, INTERNAL_NOTE, INTERNAL_PROGRESS, P1, P2, roundingDraft } from './fixtures';
-import { all, attr, cellsOf, cellText, first, kids, openDocx, rowsOf, tables, textOf, treeFor, type Package } from './helpers';
+import {
+  all,
+  attr,
+  cellsOf,
+  cellText,
+  first,
+  kids,
+  openDocx,
+  rowsOf,
+  tables,
+  textOf,
+  treeFor,
+  type Package,
+} from './helpers';
 
 const TEXT_WIDTH = textWidth(LANDSCAPE_A4);
 const opts = (o: ExportOptionsInput = {}) => ExportOptions.parse(o);
@@ -26,7 +39,12 @@ function sectionTable(pkg: Package, heading: string): Element {
   const body = first(pkg.doc, 'body')!;
   let found = false;
   for (const node of Array.from(body.childNodes) as unknown as Element[]) {
-    if (node.localName === 'p' && textOf(node).startsWith(heading) && all(node, 'pStyle').some((s) => attr(s, 'val') === 'Heading1')) found = true;
+    if (
+      node.localName === 'p' &&
+      textOf(node).startsWith(heading) &&
+      all(node, 'pStyle').some((s) => attr(s, 'val') === 'Heading1')
+    )
+      found = true;
     else if (found && node.localName === 'tbl' && cellText(cellsOf(rowsOf(node)[0]!)[0]!) !== 'Indicator') return node;
   }
   throw new Error(`no table after heading ${heading}`);
@@ -99,7 +117,9 @@ describe('the appendix of the sample plan', () => {
     }
     // The key: every level with its colour, label and full definition.
     for (const l of tree.levels) {
-      const row = all(pkg.doc, 'tr').find((tr) => cellsOf(tr).length === 2 && cellText(cellsOf(tr)[1]!) === l.definition);
+      const row = all(pkg.doc, 'tr').find(
+        (tr) => cellsOf(tr).length === 2 && cellText(cellsOf(tr)[1]!) === l.definition,
+      );
       expect(row, `key row for ${l.label}`).toBeDefined();
       expect(attr(first(cellsOf(row!)[0]!, 'shd'), 'fill')).toBe(l.colour);
       expect(cellText(cellsOf(row!)[0]!)).toContain(l.label);
@@ -143,7 +163,9 @@ describe('the appendix of a plan with the rounding cases', () => {
 
   const summaryRows = () => {
     const tbl = tables(pkg.doc).find((t) => cellText(cellsOf(rowsOf(t)[0]!)[0]!) === 'Area')!;
-    return rowsOf(tbl).slice(1).map((tr) => cellsOf(tr).map(cellText));
+    return rowsOf(tbl)
+      .slice(1)
+      .map((tr) => cellsOf(tr).map(cellText));
   };
 
   it('prints section means half-up to one decimal place, a dash for nothing rated, and the overall pair', () => {
@@ -184,7 +206,8 @@ describe('the appendix of a plan with the rounding cases', () => {
     const t3 = sectionTable(pkg, '3. Nothing rated');
     const row = cellsOf(rowsOf(t3)[1]!).map(cellText);
     expect(row.filter((c) => c === 'Not rated')).toHaveLength(2);
-    for (const tc of cellsOf(rowsOf(t3)[1]!)) if (cellText(tc) === 'Not rated') expect(first(tc, 'shd')).toBeUndefined();
+    for (const tc of cellsOf(rowsOf(t3)[1]!))
+      if (cellText(tc) === 'Not rated') expect(first(tc, 'shd')).toBeUndefined();
   });
 
   it('merges cells that repeat the row above (shared outcome and action) when asked', async () => {
@@ -203,13 +226,22 @@ describe('the appendix of a plan with the rounding cases', () => {
     const unmerged = await exportOf(tree, { mergeRepeated: false });
     expect(all(unmerged.doc, 'vMerge')).toHaveLength(0);
     const rows2 = rowsOf(sectionTable(unmerged, '1. Rounds up to 3.3')).slice(1);
-    expect(rows2.map((tr) => cellText(cellsOf(tr)[1]!))).toEqual(['Shared outcome', 'Shared outcome', 'Shared outcome', 'Shared outcome']);
+    expect(rows2.map((tr) => cellText(cellsOf(tr)[1]!))).toEqual([
+      'Shared outcome',
+      'Shared outcome',
+      'Shared outcome',
+      'Shared outcome',
+    ]);
   });
 
   it('strips control characters and lone surrogates from all text', async () => {
-    // eslint-disable-next-line no-control-regex -- looking for control characters
-    const bad = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-    const dirty: PlanTree = { ...tree, plan: { ...tree.plan, title: `Title${CONTROL_TEXT}`, organisation: CONTROL_TEXT } };
+    const bad =
+      // eslint-disable-next-line no-control-regex -- looking for control characters
+      /[\u0000-\u0008\u000B\u000C\u000E-\u001F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+    const dirty: PlanTree = {
+      ...tree,
+      plan: { ...tree.plan, title: `Title${CONTROL_TEXT}`, organisation: CONTROL_TEXT },
+    };
     const out = await exportOf(dirty, { includeInternal: true, progress: 'all' });
     for (const [name, xml] of Object.entries(out.files)) expect(bad.test(xml), name).toBe(false);
     expect(out.xml).toContain('Pastedtextwithcontrols and a lone surrogate end');
@@ -252,7 +284,13 @@ describe('the appendix of a plan with the rounding cases', () => {
   it('honours the chosen columns, periods, sections and appendix number', async () => {
     const p1 = tree.periods.find((p) => p.label === P1)!;
     const s2 = tree.sections.find((s) => s.number === '2')!;
-    const out = await exportOf(tree, { columns: ['reference', 'rating', 'progress'], periodId: p1.id, compareId: null, sectionIds: [s2.id], appendixNumber: 7 });
+    const out = await exportOf(tree, {
+      columns: ['reference', 'rating', 'progress'],
+      periodId: p1.id,
+      compareId: null,
+      sectionIds: [s2.id],
+      appendixNumber: 7,
+    });
     const tbl = sectionTable(out, '2. Rounds up to 2.8');
     expect(cellsOf(rowsOf(tbl)[0]!).map(cellText)).toEqual(['Ref', 'RAG', 'Progress update']);
     expect(cellText(cellsOf(rowsOf(tbl)[1]!)[1]!)).toContain('2 Some delay');
@@ -261,13 +299,17 @@ describe('the appendix of a plan with the rounding cases', () => {
   });
 
   it('refuses a period that is not part of the plan with a clear message', async () => {
-    await expect(buildAppendix(tree, opts({ periodId: '00000000-0000-4000-8000-000000000000' }))).rejects.toThrow(/not part of this plan/);
+    await expect(buildAppendix(tree, opts({ periodId: '00000000-0000-4000-8000-000000000000' }))).rejects.toThrow(
+      /not part of this plan/,
+    );
   });
 
   it('keeps the heading styles Word’s navigation pane uses', () => {
     const headings = all(pkg.doc, 'p').filter((p) => all(p, 'pStyle').some((s) => attr(s, 'val') === 'Heading1'));
     const texts = headings.map((h) => textOf(h));
-    expect(texts).toEqual(expect.arrayContaining(['Summary of all areas', 'Key to ratings', '1. Rounds up to 3.3', '2. Rounds up to 2.8']));
+    expect(texts).toEqual(
+      expect.arrayContaining(['Summary of all areas', 'Key to ratings', '1. Rounds up to 3.3', '2. Rounds up to 2.8']),
+    );
     expect(kids(first(pkg.doc, 'body')!, 'tbl').length).toBe(tables(pkg.doc).length);
   });
 });
@@ -276,20 +318,64 @@ describe('performance indicators', () => {
   it('puts a section’s indicators before its plan table, direction respecting polarity, missing not zero', async () => {
     const tree = treeFor(roundingDraft);
     const section = tree.sections.find((s) => s.number === '1')!;
-    const base = { planId: tree.plan.id, sectionId: section.id, baselineLabel: '2016-17', snAverage: 20, target: null, yearToDate: 'latest' as const, notes: 'Monthly', updatedAt: tree.plan.updatedAt, deletedAt: null };
+    const base = {
+      planId: tree.plan.id,
+      sectionId: section.id,
+      baselineLabel: '2016-17',
+      snAverage: 20,
+      target: null,
+      yearToDate: 'latest' as const,
+      notes: 'Monthly',
+      updatedAt: tree.plan.updatedAt,
+      deletedAt: null,
+    };
     const withIndicators: PlanTree = {
       ...tree,
       indicators: [
-        { ...base, id: '00000000-0000-4000-8000-0000000000a1', position: 0, name: 'Re-referrals within 12 months', unit: 'percent', polarity: 'lower-is-better', baseline: 24, values: [{ label: 'Jul', value: 22, note: '' }, { label: 'Aug', value: 19, note: '' }] },
-        { ...base, id: '00000000-0000-4000-8000-0000000000a2', position: 1, name: 'Visits in timescale', unit: 'percent', polarity: 'higher-is-better', baseline: null, values: [{ label: 'Jul', value: 80, note: '' }, { label: 'Aug', value: null, note: 'Data being collated' }] },
+        {
+          ...base,
+          id: '00000000-0000-4000-8000-0000000000a1',
+          position: 0,
+          name: 'Re-referrals within 12 months',
+          unit: 'percent',
+          polarity: 'lower-is-better',
+          baseline: 24,
+          values: [
+            { label: 'Jul', value: 22, note: '' },
+            { label: 'Aug', value: 19, note: '' },
+          ],
+        },
+        {
+          ...base,
+          id: '00000000-0000-4000-8000-0000000000a2',
+          position: 1,
+          name: 'Visits in timescale',
+          unit: 'percent',
+          polarity: 'higher-is-better',
+          baseline: null,
+          values: [
+            { label: 'Jul', value: 80, note: '' },
+            { label: 'Aug', value: null, note: 'Data being collated' },
+          ],
+        },
       ],
     };
     const pkg = await exportOf(withIndicators);
     const body = textOf(pkg.doc);
     expect(body.indexOf('Performance indicators')).toBeGreaterThan(body.indexOf('1. Rounds up to 3.3'));
     const tbl = tables(pkg.doc).find((t) => cellText(cellsOf(rowsOf(t)[0]!)[0]!) === 'Indicator')!;
-    const rows = rowsOf(tbl).slice(1).map((tr) => cellsOf(tr).map(cellText));
-    expect(rows[0]).toEqual(['Re-referrals within 12 months\n(lower is better)', '2016-17: 24%', '20%', '22%', '19%', '↑ Improved', 'Monthly']);
+    const rows = rowsOf(tbl)
+      .slice(1)
+      .map((tr) => cellsOf(tr).map(cellText));
+    expect(rows[0]).toEqual([
+      'Re-referrals within 12 months\n(lower is better)',
+      '2016-17: 24%',
+      '20%',
+      '22%',
+      '19%',
+      '↑ Improved',
+      'Monthly',
+    ]);
     expect(rows[1]!.slice(1, 6)).toEqual(['2016-17: –', '20%', '80%', 'Data being collated', '– Not rated']);
     const none = await exportOf(withIndicators, { includeIndicators: false });
     expect(textOf(none.doc)).not.toContain('Performance indicators');
@@ -307,8 +393,18 @@ describe('row breaking', () => {
         {
           title: 'Long',
           actions: [
-            { reference: '1.1', description: 'Short row', progress: [{ period: P2, body: 'On track.' }], ratings: [{ period: P2, level: '3' }] },
-            { reference: '1.2', description: 'Long row', progress: [{ period: P2, body: long }], ratings: [{ period: P2, level: '2' }] },
+            {
+              reference: '1.1',
+              description: 'Short row',
+              progress: [{ period: P2, body: 'On track.' }],
+              ratings: [{ period: P2, level: '3' }],
+            },
+            {
+              reference: '1.2',
+              description: 'Long row',
+              progress: [{ period: P2, body: long }],
+              ratings: [{ period: P2, level: '2' }],
+            },
           ],
         },
       ],
@@ -359,14 +455,23 @@ describe('which actions', () => {
       title: 'Inspection action plan',
       template: 'inspection',
       periods: [{ label: 'March 2016' }],
-      sections: [{ title: 'Area for Improvement (1): assessments', actions: [{ description: 'Audit assessments', progress: [{ period: 'March 2016', body: 'Completed.\nAudit done.' }] }] }],
+      sections: [
+        {
+          title: 'Area for Improvement (1): assessments',
+          actions: [
+            { description: 'Audit assessments', progress: [{ period: 'March 2016', body: 'Completed.\nAudit done.' }] },
+          ],
+        },
+      ],
     });
     const pkg = await exportOf(tree);
     const body = textOf(pkg.doc);
     expect(body).not.toContain('Summary of all areas');
     expect(body).not.toContain('Key to ratings');
     const tbl = sectionTable(pkg, '1. Area for Improvement (1)');
-    expect(cellsOf(rowsOf(tbl)[0]!).map(cellText)).toEqual(tree.plan.columns.filter((c) => c.visible).map((c) => c.label));
+    expect(cellsOf(rowsOf(tbl)[0]!).map(cellText)).toEqual(
+      tree.plan.columns.filter((c) => c.visible).map((c) => c.label),
+    );
     expect(body).toContain('Audit done.');
   });
 });

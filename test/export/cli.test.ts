@@ -8,7 +8,12 @@ import { openDocx, textOf } from './helpers';
 
 const root = path.resolve(__dirname, '../..');
 let dir: string;
-const cli = (...args: string[]) => spawnSync(process.execPath, [path.join(root, 'bin/planwright.mjs'), ...args], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+const cli = (...args: string[]) =>
+  spawnSync(process.execPath, [path.join(root, 'bin/planwright.mjs'), ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
 
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pw-cli-export-'));
@@ -17,7 +22,16 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('planwright export / covering-report', () => {
   it('exports the sample plan without a plan store', () => {
-    const r = cli('export', '--sample', '--out', 'sample.docx', '--appendix', '3', '--columns', 'reference,description,progress,rating');
+    const r = cli(
+      'export',
+      '--sample',
+      '--out',
+      'sample.docx',
+      '--appendix',
+      '3',
+      '--columns',
+      'reference,description,progress,rating',
+    );
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/Wrote the appendix/);
@@ -30,21 +44,61 @@ describe('planwright export / covering-report', () => {
   it('exports a plan and its covering report from a store, with a lead’s return', () => {
     const db = path.join(dir, 'store.sqlite');
     expect(cli('sample', '--db', db, '--as-of', '2026-02-13').status).toBe(0);
-    const lead = cli('export', 'Continuous Improvement', '--db', db, '--out', 'lead.docx', '--lead', 'okafor', '--progress', 'all', '--no-merge');
+    const lead = cli(
+      'export',
+      'Continuous Improvement',
+      '--db',
+      db,
+      '--out',
+      'lead.docx',
+      '--lead',
+      'okafor',
+      '--progress',
+      'all',
+      '--no-merge',
+    );
     expect(lead.stderr).toBe('');
     expect(lead.status).toBe(0);
     expect(textOf(openDocx(fs.readFileSync(path.join(dir, 'lead.docx'))).doc)).toContain('Actions led by: okafor');
-    const report = cli('covering-report', 'Continuous Improvement', '--db', db, '--out', 'report.docx', '--period', 'January 2026');
+    const report = cli(
+      'covering-report',
+      'Continuous Improvement',
+      '--db',
+      db,
+      '--out',
+      'report.docx',
+      '--period',
+      'January 2026',
+    );
     expect(report.status).toBe(0);
-    expect(textOf(openDocx(fs.readFileSync(path.join(dir, 'report.docx'))).doc)).toContain('Issues, Options and Analysis of Options');
+    expect(textOf(openDocx(fs.readFileSync(path.join(dir, 'report.docx'))).doc)).toContain(
+      'Issues, Options and Analysis of Options',
+    );
   });
 
   it('honours --period, --compare, --columns, --section, --appendix and the rating history flags', () => {
     const db = path.join(dir, 'chosen.sqlite');
     expect(cli('sample', '--db', db, '--as-of', '2026-02-13').status).toBe(0);
     const r = cli(
-      'export', 'Continuous Improvement', '--db', db, '--out', 'chosen.docx', '--period', 'November 2025', '--compare', 'none', '--columns', 'reference,description,rating,progress',
-      '--section', '2', '--appendix', '4', '--rating-history', '--history-periods', '1',
+      'export',
+      'Continuous Improvement',
+      '--db',
+      db,
+      '--out',
+      'chosen.docx',
+      '--period',
+      'November 2025',
+      '--compare',
+      'none',
+      '--columns',
+      'reference,description,rating,progress',
+      '--section',
+      '2',
+      '--appendix',
+      '4',
+      '--rating-history',
+      '--history-periods',
+      '1',
     );
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);

@@ -19,12 +19,21 @@ const content = CoveringReportContent.parse({
   accountableAssistantDirector: { name: 'Alex Morgan', jobTitle: 'Assistant Director' },
   accountableDirector: { name: 'Priya Shah', jobTitle: 'Corporate Director of Children’s Services' },
   executiveSummary: `This report updates the Committee on progress.${CONTROL_TEXT}`,
-  recommendations: ['That the Committee note and comment on progress and direction of travel.', 'That the Committee receive assurance that the plan will deliver.'],
+  recommendations: [
+    'That the Committee note and comment on progress and direction of travel.',
+    'That the Committee receive assurance that the plan will deliver.',
+  ],
   introduction: 'Paragraph one.\nParagraph two.',
   implications: {
-    financial: { text: 'There are no financial implications.', verifiedBy: { name: 'Jo Finance', jobTitle: 'Strategic Lead Finance' } },
+    financial: {
+      text: 'There are no financial implications.',
+      verifiedBy: { name: 'Jo Finance', jobTitle: 'Strategic Lead Finance' },
+    },
     legal: { text: 'None.', verifiedBy: { name: 'Lee Law', jobTitle: 'Principal Solicitor' } },
-    diversity: { text: 'The plan improves outcomes for vulnerable children.', verifiedBy: { name: 'Sam Equal', jobTitle: 'Community Development Officer' } },
+    diversity: {
+      text: 'The plan improves outcomes for vulnerable children.',
+      verifiedBy: { name: 'Sam Equal', jobTitle: 'Community Development Officer' },
+    },
     other: '',
   },
   backgroundPapers: ['Ofsted inspection report, June 2025'],
@@ -76,7 +85,14 @@ describe('the covering report', () => {
   });
 
   it('numbers the sections and recommendations, with the pre-filled progress paragraph and summary table', () => {
-    for (const h of ['1.\tRecommendation(s)', '2.\tIntroduction and Background', '3.\tIssues, Options and Analysis of Options', '4.\tReasons for Recommendation', '7.\tImplications', '9.\tAppendices to the report'])
+    for (const h of [
+      '1.\tRecommendation(s)',
+      '2.\tIntroduction and Background',
+      '3.\tIssues, Options and Analysis of Options',
+      '4.\tReasons for Recommendation',
+      '7.\tImplications',
+      '9.\tAppendices to the report',
+    ])
       expect(text).toContain(h);
     expect(text).toContain('1.1\tThat the Committee note and comment');
     expect(text).toContain('1.2\tThat the Committee receive assurance');
@@ -100,8 +116,9 @@ describe('the covering report', () => {
     const footer = Object.entries(pkg.files).find(([n]) => /^word\/footer\d*\.xml$/.test(n))![1];
     expect(footer).toMatch(/PAGE/);
     expect(footer).toMatch(/NUMPAGES/);
-    // eslint-disable-next-line no-control-regex -- looking for control characters
-    for (const xml of Object.values(pkg.files)) expect(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/.test(xml)).toBe(false);
+    for (const xml of Object.values(pkg.files))
+      // eslint-disable-next-line no-control-regex -- looking for control characters
+      expect(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/.test(xml)).toBe(false);
   });
 
   it('keeps each “Implications verified by” sign-off whole: name, then the job title under it, one paragraph', () => {
@@ -116,19 +133,34 @@ describe('the covering report', () => {
   });
 
   it('says “Not yet verified” when nobody has signed an implication off', async () => {
-    const unsigned = { ...content, implications: { ...content.implications, legal: { text: 'None.', verifiedBy: { name: '', jobTitle: '' } } } };
+    const unsigned = {
+      ...content,
+      implications: { ...content.implications, legal: { text: 'None.', verifiedBy: { name: '', jobTitle: '' } } },
+    };
     const out = openDocx(await buildCoveringReport(tree, unsigned, computeSummary(tree, {})));
     expect(textOf(out.doc)).toContain('Implications verified by: Not yet verified');
   });
 
   it('marks an exempt report with its reason', async () => {
-    const exempt = openDocx(await buildCoveringReport(tree, { ...content, publicStatus: 'exempt', exemptReason: 'Paragraph 1 of Schedule 12A' }, computeSummary(tree, {})));
+    const exempt = openDocx(
+      await buildCoveringReport(
+        tree,
+        { ...content, publicStatus: 'exempt', exemptReason: 'Paragraph 1 of Schedule 12A' },
+        computeSummary(tree, {}),
+      ),
+    );
     expect(textOf(exempt.doc)).toContain('This report is Exempt: Paragraph 1 of Schedule 12A');
     expect(textOf(exempt.doc)).not.toContain('This report is Public');
   });
 
   it('uses the author’s edited progress paragraph instead of the pre-filled one', async () => {
-    const edited = openDocx(await buildCoveringReport(tree, { ...content, progressParagraph: 'Edited by the author.' }, computeSummary(tree, {})));
+    const edited = openDocx(
+      await buildCoveringReport(
+        tree,
+        { ...content, progressParagraph: 'Edited by the author.' },
+        computeSummary(tree, {}),
+      ),
+    );
     expect(textOf(edited.doc)).toContain('Edited by the author.');
     expect(textOf(edited.doc)).not.toContain('Of 30 actions');
   });

@@ -11,10 +11,14 @@ const FIXTURES = '/work/shared/fixtures';
 describe('the 2020 plan fixture', () => {
   it('exports 7 sections and 41 rated rows with the fixture’s colours and labels', async () => {
     const json = JSON.parse(fs.readFileSync(`${FIXTURES}/continuous-development-plan-2020.json`, 'utf8'));
-    const expected = JSON.parse(fs.readFileSync(`${FIXTURES}/word/continuous-development-plan-2020-rated.expected.json`, 'utf8')) as { ratings: Record<string, string>; fills: Record<string, string> };
+    const expected = JSON.parse(
+      fs.readFileSync(`${FIXTURES}/word/continuous-development-plan-2020-rated.expected.json`, 'utf8'),
+    ) as { ratings: Record<string, string>; fills: Record<string, string> };
     const tree = treeFor(draftFromFixture2020(json, expected.ratings as never));
     const pkg = openDocx(await buildAppendix(tree, ExportOptions.parse({})));
-    const planTables = tables(pkg.doc).filter((t) => cellText(cellsOf(rowsOf(t)[0]!)[0]!) === tree.plan.columns.find((c) => c.visible)!.label);
+    const planTables = tables(pkg.doc).filter(
+      (t) => cellText(cellsOf(rowsOf(t)[0]!)[0]!) === tree.plan.columns.find((c) => c.visible)!.label,
+    );
     expect(planTables).toHaveLength(7);
     const ratingCol = cellsOf(rowsOf(planTables[0]!)[0]!).map(cellText).indexOf('RAG');
     let rows = 0;

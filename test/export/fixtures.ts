@@ -9,7 +9,12 @@ import { SCALE_PRESETS } from '../../shared/ratings';
 export const P1 = 'RAG 01/18';
 export const P2 = 'RAG 03/18';
 
-const rated = (reference: string, prev: string | null, curr: string | null, extra: Partial<ActionDraft> = {}): ActionDraft => ({
+const rated = (
+  reference: string,
+  prev: string | null,
+  curr: string | null,
+  extra: Partial<ActionDraft> = {},
+): ActionDraft => ({
   reference,
   description: `Action ${reference}`,
   outcome: `Outcome ${reference}`,
@@ -50,7 +55,12 @@ export const roundingDraft: PlanDraft = {
       number: '1',
       title: 'Rounds up to 3.3',
       actions: [
-        rated('1.1', '3', '3', { objective: 'Shared outcome', description: 'Shared action', recommendations: ['Ofsted 1'], leads: [{ name: 'Jo Bloggs AD' }] }),
+        rated('1.1', '3', '3', {
+          objective: 'Shared outcome',
+          description: 'Shared action',
+          recommendations: ['Ofsted 1'],
+          leads: [{ name: 'Jo Bloggs AD' }],
+        }),
         rated('1.2', '3', '3', { objective: 'Shared outcome', description: 'Shared action' }),
         rated('1.3', '3', '3', { objective: 'Shared outcome', description: 'Different action' }),
         rated('1.4', '3', '4', {
@@ -72,13 +82,30 @@ export const roundingDraft: PlanDraft = {
         rated('2.2', '2', '3'),
         rated('2.3', '2', '2', {}),
         rated('2.4', '2', '3'),
-      ].map((a) => (a.reference === '2.3' ? { ...a, ratings: [{ period: P1, level: '2' }, { period: P2, level: '2', explanation: 'Staff shortage in the team', correctiveAction: 'Agency social workers engaged' }] } : a)),
+      ].map((a) =>
+        a.reference === '2.3'
+          ? {
+              ...a,
+              ratings: [
+                { period: P1, level: '2' },
+                {
+                  period: P2,
+                  level: '2',
+                  explanation: 'Staff shortage in the team',
+                  correctiveAction: 'Agency social workers engaged',
+                },
+              ],
+            }
+          : a,
+      ),
     },
     {
       number: '3',
       title: `Nothing rated ${CONTROL_TEXT}`,
       description: CONTROL_TEXT,
-      actions: [rated('3.1', null, null, { description: CONTROL_TEXT, progress: [{ period: P2, body: CONTROL_TEXT }] })],
+      actions: [
+        rated('3.1', null, null, { description: CONTROL_TEXT, progress: [{ period: P2, body: CONTROL_TEXT }] }),
+      ],
     },
   ],
 };

@@ -26,7 +26,10 @@ beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pw-export-'));
   store = openMemoryStore();
   planId = createPlanFromDraft(store, samplePlanDraft, 'Test').id;
-  dispatch = createDispatcher({ ...createStoreHandlers(store), ...createExportHandlers({ store, host }) }, { validateOutput: true });
+  dispatch = createDispatcher(
+    { ...createStoreHandlers(store), ...createExportHandlers({ store, host }) },
+    { validateOutput: true },
+  );
 });
 afterAll(async () => {
   await store.close();
@@ -54,7 +57,9 @@ describe('export channels', () => {
     expect(r).toMatchObject({ ok: true, value: { path: target } });
     expect(fs.statSync(target).size).toBe(r.ok ? r.value.bytes : -1);
     expect(textOf(openDocx(fs.readFileSync(target)).doc)).toContain('Summary of all areas');
-    const progress = events.filter((e) => e.event === 'job:progress').map((e) => e.payload as { jobId: string; kind: string; done: number; total: number });
+    const progress = events
+      .filter((e) => e.event === 'job:progress')
+      .map((e) => e.payload as { jobId: string; kind: string; done: number; total: number });
     expect(progress.length).toBeGreaterThan(3);
     expect(progress.every((p) => p.jobId === 'job-1' && p.kind === 'export' && p.done <= p.total)).toBe(true);
   });
@@ -63,7 +68,9 @@ describe('export channels', () => {
     chosen = null;
     const r = await call('export:appendix', { planId, options: {} });
     expect(r).toMatchObject({ ok: false, error: { code: 'cancelled' } });
-    expect(host.chooseSavePath).toHaveBeenCalledWith(expect.objectContaining({ defaultName: expect.stringMatching(/Appendix 1\.docx$/) }));
+    expect(host.chooseSavePath).toHaveBeenCalledWith(
+      expect.objectContaining({ defaultName: expect.stringMatching(/Appendix 1\.docx$/) }),
+    );
     chosen = path.join(dir, 'chosen');
     const ok = await call('export:appendix', { planId, options: { includeInternal: false } });
     expect(ok).toMatchObject({ ok: true, value: { path: path.join(dir, 'chosen.docx') } });
@@ -71,15 +78,40 @@ describe('export channels', () => {
 
   it('refuses bad input clearly and writes nothing', async () => {
     const before = fs.readdirSync(dir).length;
-    const badPeriod = await call('export:appendix', { planId, options: { periodId: '00000000-0000-4000-8000-000000000000' }, path: path.join(dir, 'x.docx') });
-    expect(badPeriod).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/not part of this plan/) } });
-    const noLead = await call('export:appendix', { planId, options: { lead: 'Nobody by this name' }, path: path.join(dir, 'y.docx') });
-    expect(noLead).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/No actions have a lead matching/) } });
-    const badSection = await call('export:appendix', { planId, options: { sectionIds: ['00000000-0000-4000-8000-000000000000'] }, path: path.join(dir, 'v.docx') });
-    expect(badSection).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/chosen sections is not part of this plan/) } });
+    const badPeriod = await call('export:appendix', {
+      planId,
+      options: { periodId: '00000000-0000-4000-8000-000000000000' },
+      path: path.join(dir, 'x.docx'),
+    });
+    expect(badPeriod).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringMatching(/not part of this plan/) },
+    });
+    const noLead = await call('export:appendix', {
+      planId,
+      options: { lead: 'Nobody by this name' },
+      path: path.join(dir, 'y.docx'),
+    });
+    expect(noLead).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringMatching(/No actions have a lead matching/) },
+    });
+    const badSection = await call('export:appendix', {
+      planId,
+      options: { sectionIds: ['00000000-0000-4000-8000-000000000000'] },
+      path: path.join(dir, 'v.docx'),
+    });
+    expect(badSection).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringMatching(/chosen sections is not part of this plan/) },
+    });
     const notDocx = await call('export:appendix', { planId, options: {}, path: path.join(dir, 'z.pdf') });
     expect(notDocx).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    const unknownPlan = await call('export:appendix', { planId: '00000000-0000-4000-8000-000000000000', options: {}, path: path.join(dir, 'w.docx') });
+    const unknownPlan = await call('export:appendix', {
+      planId: '00000000-0000-4000-8000-000000000000',
+      options: {},
+      path: path.join(dir, 'w.docx'),
+    });
     expect(unknownPlan).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(fs.readdirSync(dir).length).toBe(before);
   });
@@ -90,7 +122,12 @@ describe('export channels', () => {
     const saved = await call('coveringReport:save', {
       planId,
       periodId,
-      content: { meetingDate: '2018-02-13', itemNumber: '7', committee: 'Children’s Services Overview and Scrutiny Committee', title: 'Improvement plan update' },
+      content: {
+        meetingDate: '2018-02-13',
+        itemNumber: '7',
+        committee: 'Children’s Services Overview and Scrutiny Committee',
+        title: 'Improvement plan update',
+      },
     });
     expect(saved.ok).toBe(true);
     const target = path.join(dir, 'report.docx');

@@ -23,18 +23,31 @@ export function openDocx(buffer: Uint8Array): Package {
   const xml = files['word/document.xml'];
   if (!xml) throw new Error('no word/document.xml');
   // U+FFFD is legitimate text (the store turns lone surrogates into it); only errors matter here.
-  const doc = new DOMParser({ onError: (level, message) => { if (level !== 'warning') throw new Error(message); } }).parseFromString(xml, 'text/xml');
+  const doc = new DOMParser({
+    onError: (level, message) => {
+      if (level !== 'warning') throw new Error(message);
+    },
+  }).parseFromString(xml, 'text/xml');
   return { files, xml, doc };
 }
 
-export const all = (node: XmlDocument | Element, local: string): Element[] => Array.from(node.getElementsByTagNameNS(W, local)) as Element[];
+export const all = (node: XmlDocument | Element, local: string): Element[] =>
+  Array.from(node.getElementsByTagNameNS(W, local)) as Element[];
 export const first = (node: XmlDocument | Element, local: string): Element | undefined => all(node, local)[0];
-export const attr = (el: Element | undefined, name: string): string | null => el?.getAttributeNS(W, name) ?? el?.getAttribute(`w:${name}`) ?? null;
+export const attr = (el: Element | undefined, name: string): string | null =>
+  el?.getAttributeNS(W, name) ?? el?.getAttribute(`w:${name}`) ?? null;
 /** Direct children with a given local name. */
-export const kids = (el: Element, local: string): Element[] => Array.from(el.childNodes).filter((n): n is Element => (n as Element).localName === local) as Element[];
-export const textOf = (el: Element | XmlDocument): string => all(el, 't').map((t) => t.textContent ?? '').join('');
+export const kids = (el: Element, local: string): Element[] =>
+  Array.from(el.childNodes).filter((n): n is Element => (n as Element).localName === local) as Element[];
+export const textOf = (el: Element | XmlDocument): string =>
+  all(el, 't')
+    .map((t) => t.textContent ?? '')
+    .join('');
 /** Text of a cell, paragraphs joined by "\n". */
-export const cellText = (tc: Element): string => all(tc, 'p').map((p) => textOf(p)).join('\n');
+export const cellText = (tc: Element): string =>
+  all(tc, 'p')
+    .map((p) => textOf(p))
+    .join('\n');
 
 export function tables(doc: XmlDocument): Element[] {
   return all(doc, 'tbl');

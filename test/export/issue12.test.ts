@@ -22,13 +22,17 @@ import { roundingDraft } from './fixtures';
 import { all, attr, cellsOf, cellText, openDocx, rowsOf, tables, textOf, treeFor, type Package } from './helpers';
 
 const FIXTURES = '/work/shared/fixtures';
-const exportOf = async (tree: PlanTree, o: ExportOptionsInput = {}): Promise<Package> => openDocx(await buildAppendix(tree, ExportOptions.parse(o)));
-const tableHeaded = (pkg: Package, label: string) => tables(pkg.doc).find((t) => cellText(cellsOf(rowsOf(t)[0]!)[0]!) === label)!;
+const exportOf = async (tree: PlanTree, o: ExportOptionsInput = {}): Promise<Package> =>
+  openDocx(await buildAppendix(tree, ExportOptions.parse(o)));
+const tableHeaded = (pkg: Package, label: string) =>
+  tables(pkg.doc).find((t) => cellText(cellsOf(rowsOf(t)[0]!)[0]!) === label)!;
 const header = (pkg: Package, label: string) => cellsOf(rowsOf(tableHeaded(pkg, label))[0]!).map(cellText);
 
 export function fixture2020Tree(): PlanTree {
   const json = JSON.parse(fs.readFileSync(`${FIXTURES}/continuous-development-plan-2020.json`, 'utf8'));
-  const expected = JSON.parse(fs.readFileSync(`${FIXTURES}/word/continuous-development-plan-2020-rated.expected.json`, 'utf8')) as { ratings: Record<string, string> };
+  const expected = JSON.parse(
+    fs.readFileSync(`${FIXTURES}/word/continuous-development-plan-2020-rated.expected.json`, 'utf8'),
+  ) as { ratings: Record<string, string> };
   return treeFor(draftFromFixture2020(json, expected.ratings as never));
 }
 
@@ -43,8 +47,12 @@ describe('point 2: averages only where the scale has numbers', () => {
     const head = header(pkg, 'Area');
     expect(head.join('|')).not.toMatch(/average/i);
     expect(head).toEqual(expect.arrayContaining(['Not rated', 'On track or complete', 'Complete']));
-    expect(text).toMatch(/Ratings for January 2026: [^.]*\d+ Green[^.]*\. \d+ of \d+ rated actions \(\d+%\) are on track or complete\./);
-    const report = textOf(openDocx(await buildCoveringReport(sample, CoveringReportContent.parse({}), computeSummary(sample))).doc);
+    expect(text).toMatch(
+      /Ratings for January 2026: [^.]*\d+ Green[^.]*\. \d+ of \d+ rated actions \(\d+%\) are on track or complete\./,
+    );
+    const report = textOf(
+      openDocx(await buildCoveringReport(sample, CoveringReportContent.parse({}), computeSummary(sample))).doc,
+    );
     expect(report).not.toMatch(/average rating|\(\d\.\d\)|\d\.\d → \d\.\d|moved from/i);
     expect(report).toMatch(/on track or complete/);
   });
@@ -86,17 +94,39 @@ describe('point 1: traceability', () => {
   it('shows the reference column whenever the recommendations table cites actions', async () => {
     const pkg = await exportOf(tree);
     const recs = tableHeaded(pkg, 'Recommendation');
-    const cited = rowsOf(recs).slice(1).flatMap((tr) => cellText(cellsOf(tr)[2]!).match(/\d+\.\d+/g) ?? []);
+    const cited = rowsOf(recs)
+      .slice(1)
+      .flatMap((tr) => cellText(cellsOf(tr)[2]!).match(/\d+\.\d+/g) ?? []);
     expect(cited.length).toBeGreaterThan(0);
-    const refs = new Set(tables(pkg.doc).filter((t) => cellText(cellsOf(rowsOf(t)[0]!)[0]!) === 'Ref').flatMap((t) => rowsOf(t).slice(1).map((tr) => cellText(cellsOf(tr)[0]!).split('\n')[0])));
+    const refs = new Set(
+      tables(pkg.doc)
+        .filter((t) => cellText(cellsOf(rowsOf(t)[0]!)[0]!) === 'Ref')
+        .flatMap((t) =>
+          rowsOf(t)
+            .slice(1)
+            .map((tr) => cellText(cellsOf(tr)[0]!).split('\n')[0]),
+        ),
+    );
     for (const ref of cited) expect(refs.has(ref), ref).toBe(true);
     // Chosen columns without a reference still get one while actions are cited; not when recommendations are left out.
-    expect(header(await exportOf(tree, { columns: ['description', 'progress'] }), 'Ref')).toEqual(['Ref', 'Action', 'Progress update']);
-    expect(tables((await exportOf(tree, { columns: ['description', 'progress'], includeRecommendations: false })).doc).some((t) => cellText(cellsOf(rowsOf(t)[0]!)[0]!) === 'Ref')).toBe(false);
+    expect(header(await exportOf(tree, { columns: ['description', 'progress'] }), 'Ref')).toEqual([
+      'Ref',
+      'Action',
+      'Progress update',
+    ]);
+    expect(
+      tables((await exportOf(tree, { columns: ['description', 'progress'], includeRecommendations: false })).doc).some(
+        (t) => cellText(cellsOf(rowsOf(t)[0]!)[0]!) === 'Ref',
+      ),
+    ).toBe(false);
   });
 
   it('cites the recommendations a row answers under its reference by default, and not when turned off', async () => {
-    const cellOf = (pkg: Package, ref: string) => tables(pkg.doc).flatMap((t) => rowsOf(t)).map((tr) => cellText(cellsOf(tr)[0]!)).find((t) => t.startsWith(`${ref}\n`) || t === ref);
+    const cellOf = (pkg: Package, ref: string) =>
+      tables(pkg.doc)
+        .flatMap((t) => rowsOf(t))
+        .map((tr) => cellText(cellsOf(tr)[0]!))
+        .find((t) => t.startsWith(`${ref}\n`) || t === ref);
     expect(cellOf(await exportOf(tree), '1.1')).toBe('1.1\nOfsted 1');
     expect(cellOf(await exportOf(tree, { rowCitations: false }), '1.1')).toBe('1.1');
     const fixture = fixture2020Tree();
@@ -116,13 +146,21 @@ describe('points 4-6: rows, widths and compact pages', () => {
             description: 'Short action',
             dueText: 'March 2018',
             leads: [{ name: 'Commissioning Manager' }],
-            progress: [{ period: 'RAG 03/18', body: 'A long progress update that says a great deal about what happened. '.repeat(8) }],
+            progress: [
+              {
+                period: 'RAG 03/18',
+                body: 'A long progress update that says a great deal about what happened. '.repeat(8),
+              },
+            ],
           })),
         },
       ],
     };
     const tree = treeFor(draft);
-    const model = buildAppendixModel(tree, ExportOptions.parse({ columns: ['reference', 'description', 'lead', 'dueDate', 'progress'] }));
+    const model = buildAppendixModel(
+      tree,
+      ExportOptions.parse({ columns: ['reference', 'description', 'lead', 'dueDate', 'progress'] }),
+    );
     const table = model.sections[0]!.table;
     const pkg = await exportOf(tree, { columns: ['reference', 'description', 'lead', 'dueDate', 'progress'] });
     const grid = all(tableHeaded(pkg, 'Ref'), 'gridCol').map((g) => Number(attr(g, 'w')));
@@ -179,7 +217,9 @@ describe('points 7-10: styles, accessibility, file properties, page numbers', ()
 
   it('the covering report has the same properties and labelled tables', async () => {
     const tree = treeFor(samplePlanDraft);
-    const pkg = openDocx(await buildCoveringReport(tree, CoveringReportContent.parse({}), computeSummary(tree), 'Jo Clerk'));
+    const pkg = openDocx(
+      await buildCoveringReport(tree, CoveringReportContent.parse({}), computeSummary(tree), 'Jo Clerk'),
+    );
     expect(all(pkg.doc, 'tblCaption')).toHaveLength(tables(pkg.doc).length);
     expect(pkg.files['docProps/core.xml']).not.toContain('Un-named');
     expect(textOf(pkg.doc)).not.toMatch(/Appendix \d+ - /);

@@ -1,7 +1,14 @@
 /** Column widths: whole twips that always add up exactly to the text width, minimums respected. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { distributeWidths, LANDSCAPE_A4, longestWordWidth, PORTRAIT_A4, textWidth, widthsWithMinimums } from '../../electron/export/layout';
+import {
+  distributeWidths,
+  LANDSCAPE_A4,
+  longestWordWidth,
+  PORTRAIT_A4,
+  textWidth,
+  widthsWithMinimums,
+} from '../../electron/export/layout';
 import { cleanText, hasIllegalCharacters, paragraphsOf } from '../../electron/export/text';
 
 describe('page geometry', () => {
@@ -29,12 +36,17 @@ describe('column widths', () => {
 
   it('raise columns to their minimum where the total allows, still summing exactly', () => {
     fc.assert(
-      fc.property(weights, total, fc.array(fc.integer({ min: 0, max: 1500 }), { minLength: 30, maxLength: 30 }), (ws, t, mins) => {
-        const m = mins.slice(0, ws.length);
-        const out = widthsWithMinimums(ws, m, t);
-        expect(out.reduce((a, b) => a + b, 0)).toBe(t);
-        if (m.reduce((a, b) => a + b, 0) < t * 0.8) out.forEach((w, i) => expect(w).toBeGreaterThanOrEqual(m[i]!));
-      }),
+      fc.property(
+        weights,
+        total,
+        fc.array(fc.integer({ min: 0, max: 1500 }), { minLength: 30, maxLength: 30 }),
+        (ws, t, mins) => {
+          const m = mins.slice(0, ws.length);
+          const out = widthsWithMinimums(ws, m, t);
+          expect(out.reduce((a, b) => a + b, 0)).toBe(t);
+          if (m.reduce((a, b) => a + b, 0) < t * 0.8) out.forEach((w, i) => expect(w).toBeGreaterThanOrEqual(m[i]!));
+        },
+      ),
     );
   });
 

@@ -25,7 +25,10 @@ const pdf = (name: string) => path.join(dir, `${name}.pdf`);
 
 function requireTool(tool: string): void {
   const found = spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
-  if (!found) throw new Error(`${tool} is not installed: install libreoffice-writer-nogui and poppler-utils to run the rendering checks.`);
+  if (!found)
+    throw new Error(
+      `${tool} is not installed: install libreoffice-writer-nogui and poppler-utils to run the rendering checks.`,
+    );
 }
 
 function pdfInfo(file: string): { pages: number; width: number; height: number } {
@@ -37,7 +40,10 @@ function pdfInfo(file: string): { pages: number; width: number; height: number }
 
 /** The largest right edge of any word on pages first..last, in points. */
 function maxWordRight(file: string, first: number, last: number): number {
-  const html = execFileSync('pdftotext', ['-bbox', '-f', String(first), '-l', String(last), file, '-'], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const html = execFileSync('pdftotext', ['-bbox', '-f', String(first), '-l', String(last), file, '-'], {
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
   let max = 0;
   for (const m of html.matchAll(/xMax="([\d.]+)"/g)) max = Math.max(max, Number(m[1]));
   return max;
@@ -61,10 +67,23 @@ beforeAll(async () => {
       expect(sum).toBe(LANDSCAPE_A4.width - LANDSCAPE_A4.margin.left - LANDSCAPE_A4.margin.right);
     }
   }
-  execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, path.join(dir, 'sample.docx'), path.join(dir, 'large.docx')], {
-    stdio: 'ignore',
-    timeout: 280_000,
-  });
+  execFileSync(
+    'soffice',
+    [
+      `-env:UserInstallation=file://${profile}`,
+      '--headless',
+      '--convert-to',
+      'pdf',
+      '--outdir',
+      dir,
+      path.join(dir, 'sample.docx'),
+      path.join(dir, 'large.docx'),
+    ],
+    {
+      stdio: 'ignore',
+      timeout: 280_000,
+    },
+  );
 }, 300_000);
 
 afterAll(() => {

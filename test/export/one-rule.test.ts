@@ -107,6 +107,8 @@ describe('the column registry', () => {
       shown: new Set<ColumnField>(['reference', 'lead', 'strategicLead']),
     };
     const cell = first.table.rows[0]![1]!;
-    expect(cell.kind === 'text' ? cell.paras.map((p) => p.map((s) => s.text).join('')) : null).toEqual(COLUMNS.lead.value(action, ctx));
+    expect(cell.kind === 'text' ? cell.paras.map((p) => p.map((s) => s.text).join('')) : null).toEqual(
+      COLUMNS.lead.value(action, ctx),
+    );
   });
 });

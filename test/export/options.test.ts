@@ -7,17 +7,35 @@
 import type { Element } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
 import { buildAppendix } from '../../electron/export/appendix';
-import { buildAppendixModel, columnMinimum, sectionName, TABLE_HALF_POINTS } from '../../electron/export/appendix-model';
+import {
+  buildAppendixModel,
+  columnMinimum,
+  sectionName,
+  TABLE_HALF_POINTS,
+} from '../../electron/export/appendix-model';
 import { LANDSCAPE_A4, textWidth } from '../../electron/export/layout';
 import { ExportOptions, type ExportOptionsInput } from '../../shared/export-options';
 import type { PlanTree } from '../../shared/model';
 import { largePlanDraft } from '../../shared/samples/large-plan';
 import { samplePlanDraft, SAMPLE_FACTS } from '../../shared/samples/sample-plan';
 import { P1, P2, roundingDraft } from './fixtures';
-import { all, attr, cellsOf, cellText, first, openDocx, rowsOf, tables, textOf, treeFor, type Package } from './helpers';
+import {
+  all,
+  attr,
+  cellsOf,
+  cellText,
+  first,
+  openDocx,
+  rowsOf,
+  tables,
+  textOf,
+  treeFor,
+  type Package,
+} from './helpers';
 
 const TEXT_WIDTH = textWidth(LANDSCAPE_A4);
-const exportOf = async (tree: PlanTree, o: ExportOptionsInput = {}): Promise<Package> => openDocx(await buildAppendix(tree, ExportOptions.parse(o)));
+const exportOf = async (tree: PlanTree, o: ExportOptionsInput = {}): Promise<Package> =>
+  openDocx(await buildAppendix(tree, ExportOptions.parse(o)));
 
 /** Header texts of the first plan table (the one whose header starts with `first`). */
 function planHeader(pkg: Package, firstLabel: string): string[] {
@@ -26,7 +44,8 @@ function planHeader(pkg: Package, firstLabel: string): string[] {
   return cellsOf(rowsOf(tbl)[0]!).map(cellText);
 }
 
-const planTables = (pkg: Package, firstLabel: string): Element[] => tables(pkg.doc).filter((t) => cellText(cellsOf(rowsOf(t)[0]!)[0]!) === firstLabel);
+const planTables = (pkg: Package, firstLabel: string): Element[] =>
+  tables(pkg.doc).filter((t) => cellText(cellsOf(rowsOf(t)[0]!)[0]!) === firstLabel);
 
 describe('the rating history layout (five-level development plan, 8 periods)', () => {
   const tree = treeFor(largePlanDraft({ sections: 2, actions: 12, periods: 8, progress: 24 }));
@@ -91,7 +110,9 @@ describe('a lead’s return', () => {
     const areas = rowsOf(summary)
       .slice(1)
       .map((tr) => cellText(cellsOf(tr)[0]!));
-    const leadSections = new Set(tree.actions.filter((a) => a.leads.some((l) => /okafor/i.test(l.name))).map((a) => a.sectionId));
+    const leadSections = new Set(
+      tree.actions.filter((a) => a.leads.some((l) => /okafor/i.test(l.name))).map((a) => a.sectionId),
+    );
     const expected = tree.sections.filter((s) => leadSections.has(s.id)).sort((a, b) => a.position - b.position);
     // The sample's colour key has no numbers: the last row totals the areas rather than averaging them (issue 12 point 2).
     expect(areas).toEqual([...expected.map((s) => `${s.number}. ${s.title}`), 'Overall']);
@@ -109,9 +130,12 @@ describe('a lead’s return', () => {
     const answers = rowsOf(recs)
       .slice(1)
       .map((tr) => [cellText(cellsOf(tr)[0]!), cellText(cellsOf(tr)[2]!)] as const);
-    for (const [, refs] of answers) for (const ref of refs.match(/\d+\.\d+/g) ?? []) expect(shown.has(ref), ref).toBe(true);
+    for (const [, refs] of answers)
+      for (const ref of refs.match(/\d+\.\d+/g) ?? []) expect(shown.has(ref), ref).toBe(true);
     expect(answers.some(([, refs]) => refs === 'None in this appendix (answered elsewhere in the plan)')).toBe(true);
-    expect(answers.find(([label]) => label === SAMPLE_FACTS.unansweredRecommendation)![1]).toBe('Not yet answered by any action');
+    expect(answers.find(([label]) => label === SAMPLE_FACTS.unansweredRecommendation)![1]).toBe(
+      'Not yet answered by any action',
+    );
   });
 });
 
@@ -129,14 +153,29 @@ describe('the other options', () => {
     // No comparison: no previous average and no direction of travel at all, rather than a column of dashes (issue 12 point 3).
     expect(planHeader(none, 'Area').slice(1, 2)).toEqual([`Current (${P2}) average`]);
     expect(planHeader(none, 'Area').join('|')).not.toMatch(/Previous|Direction of travel/);
-    await expect(buildAppendix(tree, ExportOptions.parse({ compareId: '00000000-0000-4000-8000-000000000000' }))).rejects.toThrow(/compare-with period is not part of this plan/);
+    await expect(
+      buildAppendix(tree, ExportOptions.parse({ compareId: '00000000-0000-4000-8000-000000000000' })),
+    ).rejects.toThrow(/compare-with period is not part of this plan/);
   });
 
   it('leaves out the introduction, recommendations and governance when asked', async () => {
     const full = textOf((await exportOf(tree)).doc);
-    for (const t of ['First paragraph of the introduction.', 'Ofsted recommendations', 'Overseen by the Improvement Board']) expect(full).toContain(t);
-    const bare = textOf((await exportOf(tree, { includeIntroduction: false, includeRecommendations: false, includeGovernance: false })).doc);
-    for (const t of ['First paragraph of the introduction.', 'Ofsted recommendations', 'Overseen by the Improvement Board']) expect(bare).not.toContain(t);
+    for (const t of [
+      'First paragraph of the introduction.',
+      'Ofsted recommendations',
+      'Overseen by the Improvement Board',
+    ])
+      expect(full).toContain(t);
+    const bare = textOf(
+      (await exportOf(tree, { includeIntroduction: false, includeRecommendations: false, includeGovernance: false }))
+        .doc,
+    );
+    for (const t of [
+      'First paragraph of the introduction.',
+      'Ofsted recommendations',
+      'Overseen by the Improvement Board',
+    ])
+      expect(bare).not.toContain(t);
     expect(bare).toContain('Summary of all areas');
   });
 

@@ -31,7 +31,9 @@ describe('writeFileAtomic', () => {
 
   it('fails clearly for a missing folder and writes nothing', async () => {
     const target = path.join(dir, 'missing', 'a.docx');
-    await expect(writeFileAtomic(target, new Uint8Array([1]))).rejects.toThrow(/Could not save a\.docx: the folder does not exist\. Nothing was written\./);
+    await expect(writeFileAtomic(target, new Uint8Array([1]))).rejects.toThrow(
+      /Could not save a\.docx: the folder does not exist\. Nothing was written\./,
+    );
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 

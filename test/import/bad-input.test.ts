@@ -30,7 +30,12 @@ const ctx = { actor: 'Test User', emit: () => undefined };
 beforeAll(() => {
   store = openStore(dbPath, { actor: 'Test User' });
   dispatch = createDispatcher(
-    { ...createStoreHandlers(store), ...createExportHandlers({ store, host: headlessHost }), ...createImportHandlers({ store, host: headlessHost, parser: inlineParser }), ...createSyncHandlers({ store, host: headlessHost }) },
+    {
+      ...createStoreHandlers(store),
+      ...createExportHandlers({ store, host: headlessHost }),
+      ...createImportHandlers({ store, host: headlessHost, parser: inlineParser }),
+      ...createSyncHandlers({ store, host: headlessHost }),
+    },
     { validateOutput: true },
   );
 });
@@ -102,20 +107,42 @@ interface Case {
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 const CASES: Case[] = [
-  { name: 'not a zip', file: 'plan.docx', make: async () => strToU8('Just some text, renamed.'), message: /^plan\.docx is not a real Word file: it is not a zip package/ },
-  { name: 'a zip that is not Word or Excel', file: 'photos.docx', make: async () => zipSync({ 'a.jpg': new Uint8Array(10) }), message: /zip file but not a Word \(\.docx\) or Excel \(\.xlsx\) document/ },
-  { name: 'password-protected', file: 'secret.docx', make: async () => encryptedPackage(), message: /^secret\.docx is password-protected\. Remove the password/ },
+  {
+    name: 'not a zip',
+    file: 'plan.docx',
+    make: async () => strToU8('Just some text, renamed.'),
+    message: /^plan\.docx is not a real Word file: it is not a zip package/,
+  },
+  {
+    name: 'a zip that is not Word or Excel',
+    file: 'photos.docx',
+    make: async () => zipSync({ 'a.jpg': new Uint8Array(10) }),
+    message: /zip file but not a Word \(\.docx\) or Excel \(\.xlsx\) document/,
+  },
+  {
+    name: 'password-protected',
+    file: 'secret.docx',
+    make: async () => encryptedPackage(),
+    message: /^secret\.docx is password-protected\. Remove the password/,
+  },
   {
     name: 'a zip bomb',
     file: 'bomb.docx',
-    make: async () => zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': new Uint8Array(20 * 1024 * 1024) }, { level: 9 }),
+    make: async () =>
+      zipSync(
+        { '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': new Uint8Array(20 * 1024 * 1024) },
+        { level: 9 },
+      ),
     message: /looks like a zip bomb/,
   },
   {
     name: 'XML with an external entity',
     file: 'xxe.docx',
     make: async () =>
-      withDocumentXml(await docxOf([para('x')]), `<?xml version="1.0"?><!DOCTYPE d [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><w:document ${W}><w:body><w:p><w:r><w:t>&xxe;</w:t></w:r></w:p></w:body></w:document>`),
+      withDocumentXml(
+        await docxOf([para('x')]),
+        `<?xml version="1.0"?><!DOCTYPE d [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><w:document ${W}><w:body><w:p><w:r><w:t>&xxe;</w:t></w:r></w:p></w:body></w:document>`,
+      ),
     message: /DTD or entity declaration in word\/document\.xml/,
   },
   {
@@ -128,7 +155,12 @@ const CASES: Case[] = [
       ),
     message: /DTD or entity declaration in word\/document\.xml/,
   },
-  { name: 'a workbook with a DTD', file: 'xxe.xlsx', make: xlsxWithDtd, message: /DTD or entity declaration in xl\/worksheets\/sheet1\.xml/ },
+  {
+    name: 'a workbook with a DTD',
+    file: 'xxe.xlsx',
+    make: xlsxWithDtd,
+    message: /DTD or entity declaration in xl\/worksheets\/sheet1\.xml/,
+  },
   {
     name: 'XML nested 20,000 levels deep (stalls a parser)',
     file: 'deep.docx',
@@ -139,11 +171,31 @@ const CASES: Case[] = [
       ),
     message: /nests its content more than 256 levels deep in word\/document\.xml/,
   },
-  { name: 'a workbook nested 5,000 levels deep', file: 'deep.xlsx', make: deepWorkbook, message: /nests its content more than 256 levels deep in xl\/worksheets\/sheet1\.xml/ },
-  { name: 'a document with no table', file: 'letter.docx', make: async () => docxOf([heading('A plan', 1), para('Only words here.')]), message: /^letter\.docx has no table\./ },
+  {
+    name: 'a workbook nested 5,000 levels deep',
+    file: 'deep.xlsx',
+    make: deepWorkbook,
+    message: /nests its content more than 256 levels deep in xl\/worksheets\/sheet1\.xml/,
+  },
+  {
+    name: 'a document with no table',
+    file: 'letter.docx',
+    make: async () => docxOf([heading('A plan', 1), para('Only words here.')]),
+    message: /^letter\.docx has no table\./,
+  },
   { name: 'an empty sheet', file: 'empty.xlsx', make: emptyWorkbook, message: /^Every sheet of empty\.xlsx is empty/ },
-  { name: 'an empty CSV', file: 'empty.csv', make: async () => strToU8(',,,\r\n,,\r\n'), message: /^empty\.csv is empty: it has no rows/ },
-  { name: 'a 51 MB file', file: 'huge.docx', make: async () => 'sparse-51mb', message: /^huge\.docx is 51 MB; the importer reads files up to 50 MB/ },
+  {
+    name: 'an empty CSV',
+    file: 'empty.csv',
+    make: async () => strToU8(',,,\r\n,,\r\n'),
+    message: /^empty\.csv is empty: it has no rows/,
+  },
+  {
+    name: 'a 51 MB file',
+    file: 'huge.docx',
+    make: async () => 'sparse-51mb',
+    message: /^huge\.docx is 51 MB; the importer reads files up to 50 MB/,
+  },
 ];
 
 describe('bad input through import:preview: a specific message, nothing written', () => {
@@ -178,7 +230,9 @@ describe('bad input through import:preview: a specific message, nothing written'
   it('in the worker thread too: a zip bomb is refused with the same message and the worker ends', async () => {
     const fallbacks: string[] = [];
     const parse = workerParser({ onFallback: (reason) => fallbacks.push(reason) });
-    await expect(parse({ path: path.join(dir, 'bomb.docx') }, () => undefined)).rejects.toThrow(/looks like a zip bomb/);
+    await expect(parse({ path: path.join(dir, 'bomb.docx') }, () => undefined)).rejects.toThrow(
+      /looks like a zip bomb/,
+    );
     expect(fallbacks).toEqual([]);
   });
 });
@@ -187,7 +241,14 @@ describe('confirming is all or nothing', () => {
   it('a plan that fails while it is being written (its last action rated twice in one period) leaves nothing behind', async () => {
     const { draft } = await importPath(RATED_2020);
     const last = draft.sections.at(-1)!.actions.at(-1)!;
-    const broken = { ...draft, sections: draft.sections.map((s, i) => (i < draft.sections.length - 1 ? s : { ...s, actions: [...s.actions.slice(0, -1), { ...last, ratings: [...last.ratings, ...last.ratings] }] })) };
+    const broken = {
+      ...draft,
+      sections: draft.sections.map((s, i) =>
+        i < draft.sections.length - 1
+          ? s
+          : { ...s, actions: [...s.actions.slice(0, -1), { ...last, ratings: [...last.ratings, ...last.ratings] }] },
+      ),
+    };
     const before = await footprint();
     expect(() => createPlanFromDraft(store, broken, 'Test User')).toThrow(/two ratings/);
     expect(await footprint()).toEqual(before);

@@ -19,7 +19,13 @@ describe('planwright import', () => {
     expect(r.stdout).toContain('Dry run: nothing was written.');
     expect(fs.existsSync(db)).toBe(false);
     const json = await cli('import', RATED_2020, '--dry-run', '--json');
-    expect(JSON.parse(json.stdout).totals).toEqual({ sections: 7, actions: 41, periods: 1, ratings: 41, recommendations: 3 });
+    expect(JSON.parse(json.stdout).totals).toEqual({
+      sections: 7,
+      actions: 41,
+      periods: 1,
+      ratings: 41,
+      recommendations: 3,
+    });
   });
 
   it('imports, prints what it created, and the plan is in the store', async () => {
@@ -27,7 +33,15 @@ describe('planwright import', () => {
     const r = await cli('import', RATED_2020, '--db', db, '--json', '--title', 'Imported plan');
     expect(r.code, r.stderr).toBe(0);
     const created = JSON.parse(r.stdout);
-    expect(created).toMatchObject({ title: 'Imported plan', sections: 7, actions: 41, periods: 1, ratings: 41, recommendations: 3, warnings: [] });
+    expect(created).toMatchObject({
+      title: 'Imported plan',
+      sections: 7,
+      actions: 41,
+      periods: 1,
+      ratings: 41,
+      recommendations: 3,
+      warnings: [],
+    });
     const list = await cli('list', '--db', db, '--json');
     expect(JSON.parse(list.stdout).map((p: { id: string }) => p.id)).toEqual([created.planId]);
   });
@@ -63,19 +77,46 @@ describe('planwright import: the text report and every option', () => {
     const r = await cli('import', RATED_2020, '--db', path.join(dir, 'text.sqlite'));
     expect(r.code, r.stderr).toBe(0);
     const lines = r.stdout.split('\n');
-    expect(lines[0]).toMatch(/^Imported "Thurrock Children.s Services Continuous Development Plan" as plan [0-9a-f-]{36}$/);
+    expect(lines[0]).toMatch(
+      /^Imported "Thurrock Children.s Services Continuous Development Plan" as plan [0-9a-f-]{36}$/,
+    );
     expect(lines[1]).toBe('Sections: 7, actions: 41, periods: 1 (2020), ratings: 41, recommendations: 3');
     expect(lines[2]).toBe('No warnings.');
   });
 
   it('--sheet, --header-row and --period (dry run, text and JSON)', async () => {
     const file = await workbook();
-    const text = await cli('import', file, '--dry-run', '--sheet', 'Plan', '--header-row', '3', '--period', 'March 2020');
+    const text = await cli(
+      'import',
+      file,
+      '--dry-run',
+      '--sheet',
+      'Plan',
+      '--header-row',
+      '3',
+      '--period',
+      'March 2020',
+    );
     expect(text.code, text.stderr).toBe(0);
     expect(text.stdout).toContain('tracker.xlsx: "tracker" (sheet Plan, header row 3)');
     expect(text.stdout).toContain('Reporting periods: March 2020');
     expect(text.stdout).toContain('Would create: 1 section, 2 actions, 1 period, 2 ratings, 0 recommendations.');
-    const json = JSON.parse((await cli('import', file, '--dry-run', '--json', '--sheet', 'Plan', '--header-row', '3', '--period', 'March 2020')).stdout);
+    const json = JSON.parse(
+      (
+        await cli(
+          'import',
+          file,
+          '--dry-run',
+          '--json',
+          '--sheet',
+          'Plan',
+          '--header-row',
+          '3',
+          '--period',
+          'March 2020',
+        )
+      ).stdout,
+    );
     expect([json.sheet, json.headerRow, json.periods]).toEqual(['Plan', 3, ['March 2020']]);
   });
 

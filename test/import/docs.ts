@@ -35,21 +35,30 @@ export type CellSpec =
 
 function cell(spec: CellSpec): TableCell {
   const s = typeof spec === 'string' ? { text: spec } : spec;
-  const paras = s.runs ? [new Paragraph({ children: s.runs })] : (Array.isArray(s.text) ? s.text : [s.text ?? '']).map((t) => new Paragraph({ children: [new TextRun(t)] }));
+  const paras = s.runs
+    ? [new Paragraph({ children: s.runs })]
+    : (Array.isArray(s.text) ? s.text : [s.text ?? '']).map((t) => new Paragraph({ children: [new TextRun(t)] }));
   return new TableCell({
     children: paras,
     ...(s.fill ? { shading: { fill: s.fill, type: ShadingType.CLEAR, color: 'auto' } } : {}),
-    ...(s.merge ? { verticalMerge: s.merge === 'restart' ? VerticalMergeType.RESTART : VerticalMergeType.CONTINUE } : {}),
+    ...(s.merge
+      ? { verticalMerge: s.merge === 'restart' ? VerticalMergeType.RESTART : VerticalMergeType.CONTINUE }
+      : {}),
     ...(s.span ? { columnSpan: s.span } : {}),
   });
 }
 
 export function table(rows: CellSpec[][], headerRows: number[] = []): Table {
-  return new Table({ rows: rows.map((r, i) => new TableRow({ children: r.map(cell), tableHeader: headerRows.includes(i) })) });
+  return new Table({
+    rows: rows.map((r, i) => new TableRow({ children: r.map(cell), tableHeader: headerRows.includes(i) })),
+  });
 }
 
 export const heading = (text: string, level: 1 | 2 = 2): Paragraph =>
-  new Paragraph({ heading: level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2, children: [new TextRun(text)] });
+  new Paragraph({
+    heading: level === 1 ? HeadingLevel.HEADING_1 : HeadingLevel.HEADING_2,
+    children: [new TextRun(text)],
+  });
 export const para = (text: string): Paragraph => new Paragraph({ children: [new TextRun(text)] });
 
 export async function docxOf(children: (Paragraph | Table)[]): Promise<Uint8Array> {
@@ -58,21 +67,87 @@ export async function docxOf(children: (Paragraph | Table)[]): Promise<Uint8Arra
 
 /** 2017-19 layout: priorities, merged outcome and action cells, RAG per period with 0 = not rated. */
 export async function developmentPlanDocx(): Promise<Uint8Array> {
-  const header = ['Outcome', 'Action', 'Success measure(s)', 'Lead', 'Responsible Officer', 'Time', 'RAG initial', 'RAG 01/18', 'RAG 03/18', 'RAG 05/18', 'Progress update'];
+  const header = [
+    'Outcome',
+    'Action',
+    'Success measure(s)',
+    'Lead',
+    'Responsible Officer',
+    'Time',
+    'RAG initial',
+    'RAG 01/18',
+    'RAG 03/18',
+    'RAG 05/18',
+    'Progress update',
+  ];
   return docxOf([
     heading('Children’s Social Care Development Plan 2017-19', 1),
     heading('Priority 1 Early help and the front door'),
     table(
       [
         header,
-        [{ text: 'Children get the right help at the right time', merge: 'restart' }, { text: 'Embed the early help assessment', merge: 'restart' }, 'Assessments completed within 35 days', 'J Tynan AD', 'Service Lead R Murdock', 'Jan-18', '1', '2', '3', '0', 'On track.\u00a0Currently 83% in timescale [Feb data]'],
-        [{ merge: 'continue' }, { merge: 'continue' }, 'Re-referrals below 20%', 'J Tynan AD', 'Service Lead C Moore', 'October 31st 2017', '2', '2', '2', '0', ''],
-        [{ merge: 'continue' }, 'Review thresholds with partners', 'Threshold document agreed', 'S Murphy DCS', '', 'Ongoing', '0', '3', '4', '0', 'Completed.'],
+        [
+          { text: 'Children get the right help at the right time', merge: 'restart' },
+          { text: 'Embed the early help assessment', merge: 'restart' },
+          'Assessments completed within 35 days',
+          'J Tynan AD',
+          'Service Lead R Murdock',
+          'Jan-18',
+          '1',
+          '2',
+          '3',
+          '0',
+          'On track.\u00a0Currently 83% in timescale [Feb data]',
+        ],
+        [
+          { merge: 'continue' },
+          { merge: 'continue' },
+          'Re-referrals below 20%',
+          'J Tynan AD',
+          'Service Lead C Moore',
+          'October 31st 2017',
+          '2',
+          '2',
+          '2',
+          '0',
+          '',
+        ],
+        [
+          { merge: 'continue' },
+          'Review thresholds with partners',
+          'Threshold document agreed',
+          'S Murphy DCS',
+          '',
+          'Ongoing',
+          '0',
+          '3',
+          '4',
+          '0',
+          'Completed.',
+        ],
       ],
       [0],
     ),
     heading('Priority 2 Workforce'),
-    table([header, ['Stable workforce', 'Recruit permanent social workers', 'Agency use below 15%', 'Director HR', '', '31/02/2018', '1', '1', '5', '0', 'Sustained.']], [0]),
+    table(
+      [
+        header,
+        [
+          'Stable workforce',
+          'Recruit permanent social workers',
+          'Agency use below 15%',
+          'Director HR',
+          '',
+          '31/02/2018',
+          '1',
+          '1',
+          '5',
+          '0',
+          'Sustained.',
+        ],
+      ],
+      [0],
+    ),
   ]);
 }
 
@@ -89,16 +164,34 @@ export async function inspectionPlanDocx(): Promise<Uint8Array> {
         [
           '3.1',
           {
-            runs: [new TextRun('Audit all plans '), new DeletedTextRun({ text: 'every week', id: 1, author: 'A', date }), new InsertedTextRun({ text: 'every month', id: 2, author: 'A', date })],
+            runs: [
+              new TextRun('Audit all plans '),
+              new DeletedTextRun({ text: 'every week', id: 1, author: 'A', date }),
+              new InsertedTextRun({ text: 'every month', id: 2, author: 'A', date }),
+            ],
           },
           'J Tynan AD',
           'Service\u00a0Lead R\u00a0Murdock',
           'May 2014 to March 2016',
           'Plans are SMART',
-          { runs: [new TextRun('See the '), new ExternalHyperlink({ link: 'https://example.org/audit', children: [new TextRun('audit report')] }), new TextRun('.')] },
+          {
+            runs: [
+              new TextRun('See the '),
+              new ExternalHyperlink({ link: 'https://example.org/audit', children: [new TextRun('audit report')] }),
+              new TextRun('.'),
+            ],
+          },
         ],
         ['', 'Second paragraph of the description', '', '', '', '', 'Progress continued after the page break.'],
-        ['3.2', 'Train managers', 'S Murphy DCS', 'Service Lead C Moore', 'Quarterly (review March 2016)', '90% of managers trained', 'Planned.'],
+        [
+          '3.2',
+          'Train managers',
+          'S Murphy DCS',
+          'Service Lead C Moore',
+          'Quarterly (review March 2016)',
+          '90% of managers trained',
+          'Planned.',
+        ],
       ],
       [0, 1],
     ),
@@ -143,12 +236,15 @@ export function withDocumentXml(docx: Uint8Array, xml: string): Uint8Array {
   return zipSync({ ...files, 'word/document.xml': strToU8(xml) });
 }
 
-const W_DECL = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+const W_DECL =
+  'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 
 /** Hand-written WordprocessingML for what the docx library cannot write (moves, deleted rows, cell-level controls, field codes). */
 export const wml = {
-  run: (text: string, rPr = ''): string => `<w:r>${rPr ? `<w:rPr>${rPr}</w:rPr>` : ''}<w:t xml:space="preserve">${text}</w:t></w:r>`,
-  p: (inner: string, style = ''): string => `<w:p>${style ? `<w:pPr><w:pStyle w:val="${style}"/></w:pPr>` : ''}${inner}</w:p>`,
+  run: (text: string, rPr = ''): string =>
+    `<w:r>${rPr ? `<w:rPr>${rPr}</w:rPr>` : ''}<w:t xml:space="preserve">${text}</w:t></w:r>`,
+  p: (inner: string, style = ''): string =>
+    `<w:p>${style ? `<w:pPr><w:pStyle w:val="${style}"/></w:pPr>` : ''}${inner}</w:p>`,
   tc: (inner: string, tcPr = ''): string => `<w:tc><w:tcPr>${tcPr}</w:tcPr>${inner}</w:tc>`,
   tr: (cells: string[], trPr = ''): string => `<w:tr>${trPr ? `<w:trPr>${trPr}</w:trPr>` : ''}${cells.join('')}</w:tr>`,
   /** A cell holding one paragraph of plain text. */

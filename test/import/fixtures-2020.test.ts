@@ -44,7 +44,9 @@ describe('the 2020 continuous development plan (Word fixtures)', () => {
     const expected = PlanDraft.parse(draftFromFixture2020(readJson(FIXTURE_2020_JSON), expectedRatings));
     expect(preview.scaleSource).toBe('key table');
     expect(preview.totals.ratings).toBe(41);
-    const ratingOf = Object.fromEntries(draft.sections.flatMap((s) => s.actions.map((a) => [a.reference, a.ratings.map((r) => r.level)])));
+    const ratingOf = Object.fromEntries(
+      draft.sections.flatMap((s) => s.actions.map((a) => [a.reference, a.ratings.map((r) => r.level)])),
+    );
     const letter: Record<Colour2020, string> = { Red: 'R', Amber: 'A', Green: 'G', Blue: 'B' };
     for (const [ref, colour] of Object.entries(expectedRatings)) expect(ratingOf[ref], ref).toEqual([letter[colour]]);
     expect(comparable(draft)).toEqual(comparable(expected));

@@ -20,7 +20,10 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 let store: Store;
 let dispatch: Dispatch;
 let events: { event: string; payload: unknown }[];
-const ctx = () => ({ actor: 'Test User', emit: (event: string, payload: unknown) => void events.push({ event, payload }) });
+const ctx = () => ({
+  actor: 'Test User',
+  emit: (event: string, payload: unknown) => void events.push({ event, payload }),
+});
 const call: Invoke = (channel, input) => typedInvoke(dispatch, ctx)(channel, input);
 const value = unwrapping(call, (channel, error) => new Error(`${channel}: ${error.code} ${error.message}`));
 const plans = () => value('plans:list', {});
@@ -38,13 +41,23 @@ describe('import channels', () => {
     const preview = await value('import:preview', { path: RATED_2020 });
     expect(preview.token).toMatch(/\S/);
     expect(preview.totals).toEqual({ sections: 7, actions: 41, periods: 1, ratings: 41, recommendations: 3 });
-    const progress = events.filter((e) => e.event === 'job:progress').map((e) => e.payload as { kind: string; phase: string });
+    const progress = events
+      .filter((e) => e.event === 'job:progress')
+      .map((e) => e.payload as { kind: string; phase: string });
     expect(progress.every((p) => p.kind === 'import')).toBe(true);
     expect(progress.map((p) => p.phase)).toContain('reading tables');
     expect(await plans()).toEqual([]);
 
     const result = await value('import:commit', { token: preview.token, title: 'Thurrock CDP 2020' });
-    expect(result).toMatchObject({ title: 'Thurrock CDP 2020', sections: 7, actions: 41, periods: 1, ratings: 41, recommendations: 3, warnings: [] });
+    expect(result).toMatchObject({
+      title: 'Thurrock CDP 2020',
+      sections: 7,
+      actions: 41,
+      periods: 1,
+      ratings: 41,
+      recommendations: 3,
+      warnings: [],
+    });
     const list = await plans();
     expect(list.map((p) => [p.id, p.actionCount])).toEqual([[result.planId, 41]]);
     const tree = await value('plans:get', { planId: result.planId });
@@ -60,7 +73,10 @@ describe('import channels', () => {
   it('remaps a column ("this column is not the Lead") and cancels: nothing written', async () => {
     const preview = await value('import:preview', { path: RATED_2020 });
     const leadIndex = preview.columns.find((c) => c.field === 'lead')!.index;
-    const remapped = await value('import:remap', { token: preview.token, mapping: [{ index: leadIndex, field: 'ignore' }] });
+    const remapped = await value('import:remap', {
+      token: preview.token,
+      mapping: [{ index: leadIndex, field: 'ignore' }],
+    });
     expect(remapped.token).toBe(preview.token);
     expect(remapped.columns[leadIndex]!.field).toBe('ignore');
     expect(await value('import:cancel', { token: preview.token })).toEqual({ ok: true });
@@ -73,7 +89,10 @@ describe('import channels', () => {
     const bad = path.join(dir, 'not-a-plan.docx');
     fs.writeFileSync(bad, 'hello');
     const r = await call('import:preview', { path: bad });
-    expect(r.ok ? null : r.error).toEqual({ code: 'import_failed', message: expect.stringMatching(/not a real Word file/) });
+    expect(r.ok ? null : r.error).toEqual({
+      code: 'import_failed',
+      message: expect.stringMatching(/not a real Word file/),
+    });
     expect(await plans()).toEqual([]);
   });
 
@@ -81,7 +100,10 @@ describe('import channels', () => {
     const r = await call('import:preview', {});
     expect(r.ok ? null : r.error.code).toBe('cancelled');
     let asked = false;
-    setup({ ...headlessHost, chooseOpenPath: async (o) => ((asked = o.filters.some((f) => f.extensions.includes('docx'))), RATED_2020) });
+    setup({
+      ...headlessHost,
+      chooseOpenPath: async (o) => ((asked = o.filters.some((f) => f.extensions.includes('docx'))), RATED_2020),
+    });
     expect((await value('import:preview', {})).fileName).toBe('continuous-development-plan-2020-rated.docx');
     expect(asked).toBe(true);
   });
@@ -91,7 +113,10 @@ describe('parsers', () => {
   it('the worker parser and the inline parser read the same document', async () => {
     const noop = () => undefined;
     const fallbacks: string[] = [];
-    const [a, b] = await Promise.all([workerParser({ onFallback: (r) => fallbacks.push(r) })({ path: RATED_2020 }, noop), inlineParser({ path: RATED_2020 }, noop)]);
+    const [a, b] = await Promise.all([
+      workerParser({ onFallback: (r) => fallbacks.push(r) })({ path: RATED_2020 }, noop),
+      inlineParser({ path: RATED_2020 }, noop),
+    ]);
     expect(fallbacks).toEqual([]);
     expect(a).toEqual(b);
   });

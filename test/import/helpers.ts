@@ -13,7 +13,11 @@ export const FIXTURE_2020_JSON = path.join(FIXTURES, 'continuous-development-pla
 export const readJson = (p: string): unknown => JSON.parse(fs.readFileSync(p, 'utf8'));
 
 /** Reads and analyses bytes as the worker and handlers do. */
-export async function importBytes(data: Uint8Array, fileName: string, options: AnalyseOptions & { sheet?: string } = {}): Promise<Analysis> {
+export async function importBytes(
+  data: Uint8Array,
+  fileName: string,
+  options: AnalyseOptions & { sheet?: string } = {},
+): Promise<Analysis> {
   const doc = await readImportBytes(data, fileName, { sheet: options.sheet });
   return analyse(doc, options);
 }

@@ -52,7 +52,10 @@ describe('bad input', () => {
   });
 
   it('a zip bomb (20 MB of zeros compressing a thousandfold) is refused before inflating', async () => {
-    const bomb = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': new Uint8Array(20 * 1024 * 1024) }, { level: 9 });
+    const bomb = zipSync(
+      { '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': new Uint8Array(20 * 1024 * 1024) },
+      { level: 9 },
+    );
     expect(bomb.length).toBeLessThan(200_000);
     const e = await failure(() => importBytes(bomb, 'bomb.docx'));
     expect(e.message).toMatch(/zip bomb/);
@@ -64,29 +67,45 @@ describe('bad input', () => {
       base,
       '<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&xxe;</w:t></w:r></w:p></w:body></w:document>',
     );
-    expect((await failure(() => importBytes(xxe, 'xxe.docx'))).message).toMatch(/DTD or entity declaration in word\/document\.xml/);
-    const lol = withDocumentXml(base, '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]><lolz>&lol2;</lolz>');
+    expect((await failure(() => importBytes(xxe, 'xxe.docx'))).message).toMatch(
+      /DTD or entity declaration in word\/document\.xml/,
+    );
+    const lol = withDocumentXml(
+      base,
+      '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]><lolz>&lol2;</lolz>',
+    );
     expect((await failure(() => importBytes(lol, 'lol.docx'))).message).toMatch(/DTD or entity declaration/);
   });
 
   it('malformed XML', async () => {
-    const bad = withDocumentXml(await docxOf([para('x')]), '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p>');
-    expect((await failure(() => importBytes(bad, 'bad.docx'))).message).toMatch(/damaged: word\/document\.xml is not well-formed XML/);
+    const bad = withDocumentXml(
+      await docxOf([para('x')]),
+      '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p>',
+    );
+    expect((await failure(() => importBytes(bad, 'bad.docx'))).message).toMatch(
+      /damaged: word\/document\.xml is not well-formed XML/,
+    );
   });
 
   it('a document with no table, and one with no table the importer recognises', async () => {
-    const none = await failure(async () => importBytes(await docxOf([heading('A plan', 1), para('Only words here.')]), 'words.docx'));
+    const none = await failure(async () =>
+      importBytes(await docxOf([heading('A plan', 1), para('Only words here.')]), 'words.docx'),
+    );
     expect(none.message).toMatch(/has no table/);
   });
 
   it('an empty CSV and an empty sheet', async () => {
     expect((await failure(() => importBytes(strToU8(''), 'empty.csv'))).message).toMatch(/empty \(0 bytes\)/);
-    expect((await failure(() => importBytes(strToU8(',,,\n,,\n\n'), 'blank.csv'))).message).toMatch(/blank\.csv is empty: it has no rows/);
+    expect((await failure(() => importBytes(strToU8(',,,\n,,\n\n'), 'blank.csv'))).message).toMatch(
+      /blank\.csv is empty: it has no rows/,
+    );
     const ExcelJS = (await import('exceljs')).default;
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet('Plan');
     const xlsx = new Uint8Array(await wb.xlsx.writeBuffer());
-    expect((await failure(() => importBytes(xlsx, 'empty.xlsx'))).message).toMatch(/Every sheet of empty\.xlsx is empty/);
+    expect((await failure(() => importBytes(xlsx, 'empty.xlsx'))).message).toMatch(
+      /Every sheet of empty\.xlsx is empty/,
+    );
   });
 
   it('a file over 50 MB is refused before it is read (a sparse file)', async () => {
@@ -114,7 +133,12 @@ describe('zip guard', () => {
         view.setUint32(i + 24, 100, true);
         break;
       }
-    const limits = { maxZipEntries: 10, maxUncompressedBytes: 4 * 1024 * 1024, maxEntryBytes: 1024 * 1024, maxRatio: 200 };
+    const limits = {
+      maxZipEntries: 10,
+      maxUncompressedBytes: 4 * 1024 * 1024,
+      maxEntryBytes: 1024 * 1024,
+      maxRatio: 200,
+    };
     expect(listZip(zip, 'Word document', limits)[0]!.originalSize).toBe(100);
     expect(() => readZipEntries(zip, () => true, 'Word document', limits)).toThrow(/zip bomb/);
   });
@@ -122,6 +146,13 @@ describe('zip guard', () => {
   it('too many entries', async () => {
     const { listZip } = await import('../../electron/import/zip');
     const files = Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`f${i}.xml`, strToU8('<a/>')]));
-    expect(() => listZip(zipSync(files), 'Word document', { maxZipEntries: 10, maxUncompressedBytes: 1e6, maxEntryBytes: 1e6, maxRatio: 200 })).toThrow(/more than 10 parts/);
+    expect(() =>
+      listZip(zipSync(files), 'Word document', {
+        maxZipEntries: 10,
+        maxUncompressedBytes: 1e6,
+        maxEntryBytes: 1e6,
+        maxRatio: 200,
+      }),
+    ).toThrow(/more than 10 parts/);
   });
 });

@@ -20,8 +20,21 @@ let dir: string;
 let profile: string;
 const docs: Record<string, Analysis> = {};
 
-const HEADER = ['Outcome', 'Action', 'Success measure(s)', 'Lead', 'Responsible Officer', 'Time', 'RAG initial', 'RAG 01/18', 'RAG 03/18', 'RAG 05/18', 'Progress update'];
-const page = (body: string): string => `<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>Plan</title></head><body>${body}</body></html>`;
+const HEADER = [
+  'Outcome',
+  'Action',
+  'Success measure(s)',
+  'Lead',
+  'Responsible Officer',
+  'Time',
+  'RAG initial',
+  'RAG 01/18',
+  'RAG 03/18',
+  'RAG 05/18',
+  'Progress update',
+];
+const page = (body: string): string =>
+  `<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>Plan</title></head><body>${body}</body></html>`;
 const tr = (cells: string[]): string => `<tr>${cells.join('')}</tr>`;
 const td = (text: string, attrs = ''): string => `<td${attrs ? ` ${attrs}` : ''}>${text}</td>`;
 
@@ -56,15 +69,59 @@ const perPriority = page(
       td('0'),
       td('<p>On track.</p><p>Currently 83% in timescale [Feb data]</p>'),
     ]),
-    tr([td('Re-referrals below 20%'), td('J Tynan AD'), td('Service Lead C Moore'), td('October 31st 2017'), td('2'), td('2'), td('2'), td('0'), td('')]),
-    tr([td('Review thresholds with partners'), td('Threshold document agreed'), td('S Murphy DCS'), td(''), td('Ongoing'), td('0'), td('3'), td('4'), td('0'), td('Completed.')]),
+    tr([
+      td('Re-referrals below 20%'),
+      td('J Tynan AD'),
+      td('Service Lead C Moore'),
+      td('October 31st 2017'),
+      td('2'),
+      td('2'),
+      td('2'),
+      td('0'),
+      td(''),
+    ]),
+    tr([
+      td('Review thresholds with partners'),
+      td('Threshold document agreed'),
+      td('S Murphy DCS'),
+      td(''),
+      td('Ongoing'),
+      td('0'),
+      td('3'),
+      td('4'),
+      td('0'),
+      td('Completed.'),
+    ]),
     '</tbody></table>',
     '<h2>Priority 2 Workforce</h2>',
     '<table border="1"><thead>',
     tr(HEADER.map((h) => `<th>${h}</th>`)),
     '</thead><tbody>',
-    tr([td('Stable workforce', 'rowspan="2"'), td('Recruit permanent social workers'), td('Agency use below 15%'), td('Director HR'), td(''), td('Sept 18'), td('1'), td('1'), td('5'), td('0'), td('Sustained.')]),
-    tr([td('Reduce caseloads'), td('Average caseload below 18'), td('Director HR'), td('Team managers'), td('Quarterly (review March 2018)'), td('2'), td('3'), td('3'), td('0'), td('On track.')]),
+    tr([
+      td('Stable workforce', 'rowspan="2"'),
+      td('Recruit permanent social workers'),
+      td('Agency use below 15%'),
+      td('Director HR'),
+      td(''),
+      td('Sept 18'),
+      td('1'),
+      td('1'),
+      td('5'),
+      td('0'),
+      td('Sustained.'),
+    ]),
+    tr([
+      td('Reduce caseloads'),
+      td('Average caseload below 18'),
+      td('Director HR'),
+      td('Team managers'),
+      td('Quarterly (review March 2018)'),
+      td('2'),
+      td('3'),
+      td('3'),
+      td('0'),
+      td('On track.'),
+    ]),
     '</tbody></table>',
   ].join('\n'),
 );
@@ -75,7 +132,9 @@ const longTable = page(
     '<p><b>Children’s Social Care Development Plan 2017-19</b></p>',
     '<table border="1" cellspacing="0">',
     tr([
-      ...['Outcome', 'Action', 'Success measure(s)', 'Lead', 'Responsible Officer', 'Time'].map((h) => td(`<b>${h}</b>`, 'rowspan="2"')),
+      ...['Outcome', 'Action', 'Success measure(s)', 'Lead', 'Responsible Officer', 'Time'].map((h) =>
+        td(`<b>${h}</b>`, 'rowspan="2"'),
+      ),
       td('<b>RAG</b>', 'colspan="3"'),
       td('<b>Progress update</b>', 'rowspan="2"'),
     ]),
@@ -103,23 +162,64 @@ const longTable = page(
       td('&nbsp;', 'style="background:#FF0000"'),
       td('&nbsp;'),
     ]),
-    tr([td('Review thresholds with partners'), td('Threshold document agreed'), td('S Murphy DCS'), td('&nbsp;'), td('Ongoing'), td('&nbsp;'), td('GREEN', 'style="background:#00B050"'), td('COMPLETED', 'style="background:#0070C0"'), td('Completed.')]),
+    tr([
+      td('Review thresholds with partners'),
+      td('Threshold document agreed'),
+      td('S Murphy DCS'),
+      td('&nbsp;'),
+      td('Ongoing'),
+      td('&nbsp;'),
+      td('GREEN', 'style="background:#00B050"'),
+      td('COMPLETED', 'style="background:#0070C0"'),
+      td('Completed.'),
+    ]),
     tr([td('<b>Priority 2: Workforce</b>', 'colspan="10" style="background:#D9D9D9"')]),
-    tr([td('Stable workforce', 'rowspan="2"'), td('Recruit permanent social workers'), td('Agency use below 15%'), td('Director HR'), td('&nbsp;'), td('Sept 18'), td('RED'), td('RED'), td('AMBER'), td('Started.')]),
-    tr([td('Reduce caseloads'), td('Average caseload below 18'), td('Director HR'), td('Team managers'), td('Quarterly (review March 2018)'), td('AMBER'), td('GREEN'), td('GREEN'), td('On track.')]),
+    tr([
+      td('Stable workforce', 'rowspan="2"'),
+      td('Recruit permanent social workers'),
+      td('Agency use below 15%'),
+      td('Director HR'),
+      td('&nbsp;'),
+      td('Sept 18'),
+      td('RED'),
+      td('RED'),
+      td('AMBER'),
+      td('Started.'),
+    ]),
+    tr([
+      td('Reduce caseloads'),
+      td('Average caseload below 18'),
+      td('Director HR'),
+      td('Team managers'),
+      td('Quarterly (review March 2018)'),
+      td('AMBER'),
+      td('GREEN'),
+      td('GREEN'),
+      td('On track.'),
+    ]),
     '</table>',
   ].join('\n'),
 );
 
 beforeAll(async () => {
-  if (spawnSync('sh', ['-c', 'command -v soffice']).status !== 0) throw new Error('soffice is not installed: install libreoffice-writer-nogui to run the LibreOffice import checks.');
+  if (spawnSync('sh', ['-c', 'command -v soffice']).status !== 0)
+    throw new Error('soffice is not installed: install libreoffice-writer-nogui to run the LibreOffice import checks.');
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pw-lo-import-'));
   profile = path.join(os.tmpdir(), `lo-import-${randomBytes(6).toString('hex')}`);
   fs.writeFileSync(path.join(dir, 'per-priority.html'), perPriority);
   fs.writeFileSync(path.join(dir, 'long-table.html'), longTable);
   execFileSync(
     'soffice',
-    [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', dir, path.join(dir, 'per-priority.html'), path.join(dir, 'long-table.html')],
+    [
+      `-env:UserInstallation=file://${profile}`,
+      '--headless',
+      '--convert-to',
+      'docx:MS Word 2007 XML',
+      '--outdir',
+      dir,
+      path.join(dir, 'per-priority.html'),
+      path.join(dir, 'long-table.html'),
+    ],
     { stdio: 'ignore', timeout: 120_000 },
   );
   for (const name of ['per-priority', 'long-table']) docs[name] = await importPath(path.join(dir, `${name}.docx`));
@@ -155,7 +255,19 @@ describe('2017-19 plans written by LibreOffice from HTML', () => {
       { number: '1', title: 'Early help and the front door', rows: 3 },
       { number: '2', title: 'Workforce', rows: 2 },
     ]);
-    expect(a.preview.columns.map((c) => c.field)).toEqual(['objective', 'description', 'outcome', 'lead', 'responsibleOfficer', 'dueDate', 'rating', 'rating', 'rating', 'rating', 'progress']);
+    expect(a.preview.columns.map((c) => c.field)).toEqual([
+      'objective',
+      'description',
+      'outcome',
+      'lead',
+      'responsibleOfficer',
+      'dueDate',
+      'rating',
+      'rating',
+      'rating',
+      'rating',
+      'progress',
+    ]);
     expect(a.preview.scaleSource).toBe('key table');
     expect(a.draft.scale.map((l) => [l.key, l.definition])).toEqual([
       ['1', 'Not started or significantly delayed, must be prioritised'],

@@ -1,6 +1,15 @@
 /** Word layouts real plans use, built with the docx library (see docs.ts). */
 import { describe, expect, it } from 'vitest';
-import { developmentPlanDocx, docxOf, heading, inspectionPlanDocx, longTableDocx, para, table, withContentControl } from './docs';
+import {
+  developmentPlanDocx,
+  docxOf,
+  heading,
+  inspectionPlanDocx,
+  longTableDocx,
+  para,
+  table,
+  withContentControl,
+} from './docs';
 import { importBytes } from './helpers';
 
 describe('2017-19 development plan layout', () => {
@@ -16,8 +25,14 @@ describe('2017-19 development plan layout', () => {
     expect(draft.template).toBe('development');
     const [a, b, c] = draft.sections[0]!.actions;
     // The merged outcome applies to all three rows; the merged action to the first two.
-    expect([a!.objective, b!.objective, c!.objective]).toEqual(Array(3).fill('Children get the right help at the right time'));
-    expect([a!.description, b!.description, c!.description]).toEqual(['Embed the early help assessment', 'Embed the early help assessment', 'Review thresholds with partners']);
+    expect([a!.objective, b!.objective, c!.objective]).toEqual(
+      Array(3).fill('Children get the right help at the right time'),
+    );
+    expect([a!.description, b!.description, c!.description]).toEqual([
+      'Embed the early help assessment',
+      'Embed the early help assessment',
+      'Review thresholds with partners',
+    ]);
     expect(a!.outcome).toBe('Assessments completed within 35 days');
     expect(a!.leads).toEqual([
       { name: 'J Tynan AD', role: 'lead' },
@@ -27,7 +42,9 @@ describe('2017-19 development plan layout', () => {
     expect(a!.ratings.map((r) => `${r.period}=${r.level}`)).toEqual(['RAG initial=1', 'RAG 01/18=2', 'RAG 03/18=3']);
     expect(c!.ratings.map((r) => `${r.period}=${r.level}`)).toEqual(['RAG 01/18=3', 'RAG 03/18=4']);
     // Progress belongs to the current period; non-breaking spaces become plain spaces.
-    expect(a!.progress).toEqual([{ period: 'RAG 03/18', body: 'On track. Currently 83% in timescale [Feb data]', author: '', internal: false }]);
+    expect(a!.progress).toEqual([
+      { period: 'RAG 03/18', body: 'On track. Currently 83% in timescale [Feb data]', author: '', internal: false },
+    ]);
     expect(b!.progress).toEqual([]);
     // Due text kept exactly; a date that does not exist is kept and flagged.
     expect(draft.sections[1]!.actions[0]!.dueText).toBe('31/02/2018');
@@ -49,7 +66,9 @@ describe('2014 inspection plan layout', () => {
       ['Progress to date and evidence of improvement', 'progress'],
     ]);
     expect(draft.template).toBe('inspection');
-    expect(draft.sections.map((s) => [s.number, s.title])).toEqual([['3', 'Improve the quality of plans for children']]);
+    expect(draft.sections.map((s) => [s.number, s.title])).toEqual([
+      ['3', 'Improve the quality of plans for children'],
+    ]);
     const [a, b] = draft.sections[0]!.actions;
     expect(a!.reference).toBe('3.1');
     // w:del dropped, w:ins kept; the continuation row (no reference) merged into 3.1 as new paragraphs.
@@ -75,7 +94,9 @@ describe('2014 inspection plan layout', () => {
     const declined = await importBytes(docx, 'insp.docx', { proposedRatings: false });
     expect(declined.draft.scale).toEqual([]);
     expect(declined.draft.sections[0]!.actions.map((x) => x.ratings)).toEqual([[], []]);
-    expect(declined.preview.warnings.find((w) => w.code === 'proposed-rating')?.message).toMatch(/1 rating was not proposed/);
+    expect(declined.preview.warnings.find((w) => w.code === 'proposed-rating')?.message).toMatch(
+      /1 rating was not proposed/,
+    );
   });
 });
 
@@ -116,8 +137,18 @@ describe('summary figures', () => {
     ]);
     const { preview } = await importBytes(docx, 'summary.docx');
     expect(preview.warnings.filter((w) => w.code === 'summary-mismatch')).toEqual([
-      { code: 'summary-mismatch', message: 'The summary says 3.0 for section 1 in RAG 03/18, but its rated rows give 3.5. The app computes from the rows.', location: 'Table 1, row 2' },
-      { code: 'summary-mismatch', message: 'The summary says 2.5 for the whole plan in RAG 03/18, but its rated rows give 3.5. The app computes from the rows.', location: 'Table 1, row 3' },
+      {
+        code: 'summary-mismatch',
+        message:
+          'The summary says 3.0 for section 1 in RAG 03/18, but its rated rows give 3.5. The app computes from the rows.',
+        location: 'Table 1, row 2',
+      },
+      {
+        code: 'summary-mismatch',
+        message:
+          'The summary says 2.5 for the whole plan in RAG 03/18, but its rated rows give 3.5. The app computes from the rows.',
+        location: 'Table 1, row 3',
+      },
     ]);
   });
 });
@@ -139,7 +170,13 @@ describe('shading', () => {
     const { draft, preview } = await importBytes(docx, 'shades.docx');
     expect(draft.sections[0]!.actions.map((a) => a.ratings[0]?.level ?? '-')).toEqual(['R', 'A', 'G', 'B', '-', '-']);
     expect(preview.scaleSource).toBe('colours');
-    expect(preview.warnings).toEqual([{ code: 'unknown-colour', message: 'The shading #FF66CC is not red, amber, green or blue; the row is left not rated.', location: 'Table 1, row 6' }]);
+    expect(preview.warnings).toEqual([
+      {
+        code: 'unknown-colour',
+        message: 'The shading #FF66CC is not red, amber, green or blue; the row is left not rated.',
+        location: 'Table 1, row 6',
+      },
+    ]);
   });
 
   it('a numbered key table gives the five-level scale with the plan’s own definitions', async () => {
@@ -171,8 +208,15 @@ describe('shading', () => {
   });
 
   it('a table with no recognisable header is refused with a clear message', async () => {
-    const docx = await docxOf([table([['Foo', 'Bar'], ['1', '2']])]);
-    await expect(importBytes(docx, 'odd.docx')).rejects.toThrow(/No table in odd\.docx has a header row the importer recognises/);
+    const docx = await docxOf([
+      table([
+        ['Foo', 'Bar'],
+        ['1', '2'],
+      ]),
+    ]);
+    await expect(importBytes(docx, 'odd.docx')).rejects.toThrow(
+      /No table in odd\.docx has a header row the importer recognises/,
+    );
   });
 });
 
@@ -197,8 +241,18 @@ describe('summary figures typed under a section heading', () => {
     const { draft, preview } = await importBytes(docx, 'averages.docx');
     // 1.5 rounds half-up to 2 (agrees); 3.5 is neither 3 nor 3.0. Section 2 agrees throughout.
     expect(preview.warnings).toEqual([
-      { code: 'summary-mismatch', message: 'The average rating typed for section 1 says 3 in RAG 03/18, but its rated rows give 4. The app computes from the rows.', location: 'Before table 1' },
-      { code: 'summary-mismatch', message: 'The average rating typed for section 1 says 3.0 in RAG 03/18, but its rated rows give 3.5. The app computes from the rows.', location: 'Before table 1' },
+      {
+        code: 'summary-mismatch',
+        message:
+          'The average rating typed for section 1 says 3 in RAG 03/18, but its rated rows give 4. The app computes from the rows.',
+        location: 'Before table 1',
+      },
+      {
+        code: 'summary-mismatch',
+        message:
+          'The average rating typed for section 1 says 3.0 in RAG 03/18, but its rated rows give 3.5. The app computes from the rows.',
+        location: 'Before table 1',
+      },
     ]);
     // The typed line is neither the section's description nor the introduction.
     expect(draft.sections.map((s) => s.description)).toEqual(['', '']);
@@ -223,7 +277,14 @@ describe('period names', () => {
     expect(preview.columns.filter((c) => c.field === 'rating').map((c) => c.period)).toEqual(preview.periods);
     expect(draft.currentPeriod).toBe('January 2026');
     // Without the document naming its periods, "RAG 01/18" stays the period's name (the 2017-19 plans call them so).
-    const plain = await docxOf([heading('Plan 2018', 1), heading('1. Leadership'), table([['Ref', 'Action', 'RAG initial', 'RAG 01/18'], ['1.1', 'One', '1', '2']])]);
+    const plain = await docxOf([
+      heading('Plan 2018', 1),
+      heading('1. Leadership'),
+      table([
+        ['Ref', 'Action', 'RAG initial', 'RAG 01/18'],
+        ['1.1', 'One', '1', '2'],
+      ]),
+    ]);
     expect((await importBytes(plain, 'plain.docx')).preview.periods).toEqual(['RAG initial', 'RAG 01/18']);
   });
 });

@@ -3,7 +3,18 @@ import { describe, expect, it } from 'vitest';
 import { docxOf, heading, para, table } from './docs';
 import { importBytes } from './helpers';
 
-const HEADER = ['Ref', 'Outcome', 'Action', 'Lead', 'By When', 'RAG 01/18', 'RAG 03/18', 'RAG 05/18', 'RAG 07/18', 'Progress update'];
+const HEADER = [
+  'Ref',
+  'Outcome',
+  'Action',
+  'Lead',
+  'By When',
+  'RAG 01/18',
+  'RAG 03/18',
+  'RAG 05/18',
+  'RAG 07/18',
+  'Progress update',
+];
 
 describe('indicator tables', () => {
   it('reads polarity, baseline year, SN average, months, YTD; keeps missing missing and notes as notes; warns on a disagreeing figure', async () => {
@@ -12,21 +23,66 @@ describe('indicator tables', () => {
       heading('Priority 1 Early help and the front door'),
       table([
         ['Indicator', 'Polarity', '2016/17', 'SN average', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec', 'YTD', 'DOT'],
-        ['% of assessments completed in timescale', 'High is good', '85.2%', '82.9%', '95.0%', '96.4%', 'Data being collated', '97.3%', '', '98.1%', '98.1%', '↑'],
-        ['Re-referrals within 12 months (%)', 'Low is good', '24.0', '21.9', '22.0', '21.0', '20.0', 'Only collected quarterly', '19.0', '18.0', '20.0', '↑'],
+        [
+          '% of assessments completed in timescale',
+          'High is good',
+          '85.2%',
+          '82.9%',
+          '95.0%',
+          '96.4%',
+          'Data being collated',
+          '97.3%',
+          '',
+          '98.1%',
+          '98.1%',
+          '↑',
+        ],
+        [
+          'Re-referrals within 12 months (%)',
+          'Low is good',
+          '24.0',
+          '21.9',
+          '22.0',
+          '21.0',
+          '20.0',
+          'Only collected quarterly',
+          '19.0',
+          '18.0',
+          '20.0',
+          '↑',
+        ],
         ['Missing episodes', 'Low is good', '512', '', '41', '38', '45', '39', '36', '33', '232', ''],
       ]),
       table(
         [
           HEADER,
-          ['1.1', 'Right help at the right time', 'Embed the assessment', 'J Tynan AD', 'Jan-18', '2', '3', '0', '', 'On track. Currently 93.8% of assessments completed in timescale.'],
+          [
+            '1.1',
+            'Right help at the right time',
+            'Embed the assessment',
+            'J Tynan AD',
+            'Jan-18',
+            '2',
+            '3',
+            '0',
+            '',
+            'On track. Currently 93.8% of assessments completed in timescale.',
+          ],
         ],
         [0],
       ),
     ]);
     const { draft, preview } = await importBytes(doc, 'ind.docx');
     const [assess, rerefs, missing] = draft.sections[0]!.indicators;
-    expect(assess).toMatchObject({ name: '% of assessments completed in timescale', unit: 'percent', polarity: 'higher-is-better', baselineLabel: '2016/17', baseline: 85.2, snAverage: 82.9, yearToDate: 'latest' });
+    expect(assess).toMatchObject({
+      name: '% of assessments completed in timescale',
+      unit: 'percent',
+      polarity: 'higher-is-better',
+      baselineLabel: '2016/17',
+      baseline: 85.2,
+      snAverage: 82.9,
+      yearToDate: 'latest',
+    });
     expect(assess!.values).toEqual([
       { label: 'Jul', value: 95, note: '' },
       { label: 'Aug', value: 96.4, note: '' },
@@ -44,7 +100,9 @@ describe('indicator tables', () => {
     expect(warning.message).toContain('quotes 93.8%');
     expect(warning.message).toContain('has 98.1 as its latest value (Dec)');
     // The progress text is kept exactly; the indicator's values are not changed.
-    expect(draft.sections[0]!.actions[0]!.progress[0]!.body).toBe('On track. Currently 93.8% of assessments completed in timescale.');
+    expect(draft.sections[0]!.actions[0]!.progress[0]!.body).toBe(
+      'On track. Currently 93.8% of assessments completed in timescale.',
+    );
   });
 });
 
@@ -56,9 +114,42 @@ describe('rows of real plans', () => {
       table(
         [
           HEADER,
-          ['1.1', { text: 'Ofsted recco14 There is a permanent and stable workforce', merge: 'restart' }, 'Recruit permanent staff', 'HR', 'Mar-18', '2', '3', '0', '0', 'On track.'],
-          ['1.2', { merge: 'continue' }, 'OFSTED recco 15 Create a profile of the workforce', 'HR', 'Apr-18', '2', '2', '0', '0', 'Planned.'],
-          ['1.3', 'Managers are visible', 'ofsted Recco16 Hold monthly forums', 'AD', 'May-18', '3', '4', '0', '', 'Completed.'],
+          [
+            '1.1',
+            { text: 'Ofsted recco14 There is a permanent and stable workforce', merge: 'restart' },
+            'Recruit permanent staff',
+            'HR',
+            'Mar-18',
+            '2',
+            '3',
+            '0',
+            '0',
+            'On track.',
+          ],
+          [
+            '1.2',
+            { merge: 'continue' },
+            'OFSTED recco 15 Create a profile of the workforce',
+            'HR',
+            'Apr-18',
+            '2',
+            '2',
+            '0',
+            '0',
+            'Planned.',
+          ],
+          [
+            '1.3',
+            'Managers are visible',
+            'ofsted Recco16 Hold monthly forums',
+            'AD',
+            'May-18',
+            '3',
+            '4',
+            '0',
+            '',
+            'Completed.',
+          ],
         ],
         [0],
       ),
@@ -81,12 +172,21 @@ describe('rows of real plans', () => {
     const doc = await docxOf([
       heading('LA Action Plan', 1),
       heading('Priority 1 Workforce'),
-      table([HEADER, ['1.1', 'Stable workforce', 'Recruit', 'HR', 'Mar-18', '2', '3', '0', '', 'On track.'], ['1.2', 'Stable workforce', 'Retain', 'HR', 'Apr-18', '', '2', '', '0', 'Planned.']], [0]),
+      table(
+        [
+          HEADER,
+          ['1.1', 'Stable workforce', 'Recruit', 'HR', 'Mar-18', '2', '3', '0', '', 'On track.'],
+          ['1.2', 'Stable workforce', 'Retain', 'HR', 'Apr-18', '', '2', '', '0', 'Planned.'],
+        ],
+        [0],
+      ),
     ]);
     const { draft } = await importBytes(doc, 'future.docx');
     expect(draft.periods.map((p) => p.label)).toEqual(['RAG 01/18', 'RAG 03/18', 'RAG 05/18', 'RAG 07/18']);
     expect([draft.currentPeriod, draft.comparePeriod]).toEqual(['RAG 03/18', 'RAG 01/18']);
-    expect(draft.sections[0]!.actions[1]!.progress).toEqual([{ period: 'RAG 03/18', body: 'Planned.', author: '', internal: false }]);
+    expect(draft.sections[0]!.actions[1]!.progress).toEqual([
+      { period: 'RAG 03/18', body: 'Planned.', author: '', internal: false },
+    ]);
     expect(draft.sections[0]!.actions.flatMap((a) => a.ratings.map((r) => r.period))).not.toContain('RAG 05/18');
   });
 
@@ -95,7 +195,10 @@ describe('rows of real plans', () => {
     const doc = await docxOf([
       heading('Inspection Action Plan 2014', 1),
       heading('Area for Improvement (1): Ensure that plans for children are specific and outcome focused'),
-      table([header, ['1.1', 'Audit plans', 'AD', 'May 2014', 'Done.'], ['1.2', 'Train managers', 'AD', 'June 2014', '']], [0]),
+      table(
+        [header, ['1.1', 'Audit plans', 'AD', 'May 2014', 'Done.'], ['1.2', 'Train managers', 'AD', 'June 2014', '']],
+        [0],
+      ),
       heading('Area for Improvement (2): Ensure that supervision is regular and reflective'),
       table([header, ['2.1', 'Supervision policy', 'PSW', 'July 2014', '']], [0]),
     ]);
@@ -108,8 +211,16 @@ describe('rows of real plans', () => {
   });
 
   it('takes the title from the line naming the plan, not the council alone nor council and service in front', async () => {
-    const table1 = table([HEADER, ['1.1', 'Stable workforce', 'Recruit', 'HR', 'Mar-18', '2', '3', '0', '', 'On track.']], [0]);
-    const councilFirst = await docxOf([heading('Thurrock Council', 1), para('LA Action Plan'), heading('Priority 1 Workforce'), table1]);
+    const table1 = table(
+      [HEADER, ['1.1', 'Stable workforce', 'Recruit', 'HR', 'Mar-18', '2', '3', '0', '', 'On track.']],
+      [0],
+    );
+    const councilFirst = await docxOf([
+      heading('Thurrock Council', 1),
+      para('LA Action Plan'),
+      heading('Priority 1 Workforce'),
+      table1,
+    ]);
     expect((await importBytes(councilFirst, 'a.docx')).draft.title).toBe('LA Action Plan');
     const repeated = await docxOf([
       para('Thurrock Council'),
@@ -119,7 +230,11 @@ describe('rows of real plans', () => {
       table([HEADER, ['1.1', 'Stable workforce', 'Recruit', 'HR', 'Mar-18', '2', '3', '0', '', 'On track.']], [0]),
     ]);
     const { draft } = await importBytes(repeated, 'b.docx');
-    expect([draft.title, draft.organisation, draft.service]).toEqual(['Children’s Social Care Development Plan 2017-19', 'Thurrock Council', 'Children’s Services']);
+    expect([draft.title, draft.organisation, draft.service]).toEqual([
+      'Children’s Social Care Development Plan 2017-19',
+      'Thurrock Council',
+      'Children’s Services',
+    ]);
   });
 });
 
@@ -130,14 +245,22 @@ describe('plans with no rating column', () => {
       heading('Improvement Plan 2016', 1),
       heading('Priority 1 Workforce'),
       table(
-        [header, ['1.1', 'Recruit', 'HR', 'Mar-16', 'Completed.\nAll posts filled.'], ['1.2', 'Retain', 'HR', 'Apr-16', 'In place. Exit interviews run.'], ['1.3', 'Train', 'PSW', 'May-16', 'On track.'], ['1.4', 'Plan', 'AD', 'Jun-16', 'Planned.'], ['1.5', 'Review', 'AD', 'Jul-16', 'Meeting held in May.']],
+        [
+          header,
+          ['1.1', 'Recruit', 'HR', 'Mar-16', 'Completed.\nAll posts filled.'],
+          ['1.2', 'Retain', 'HR', 'Apr-16', 'In place. Exit interviews run.'],
+          ['1.3', 'Train', 'PSW', 'May-16', 'On track.'],
+          ['1.4', 'Plan', 'AD', 'Jun-16', 'Planned.'],
+          ['1.5', 'Review', 'AD', 'Jul-16', 'Meeting held in May.'],
+        ],
         [0],
       ),
     ]);
     const { draft, preview } = await importBytes(doc, 'words.docx');
     expect(preview.scaleSource).toMatch(/status phrases \(proposed/);
     expect(draft.scale.map((l) => l.label)).toEqual(['Not started', 'Delayed', 'On track', 'Completed']);
-    const levelOf = (i: number) => draft.sections[0]!.actions[i]!.ratings.map((r) => draft.scale.find((l) => l.key === r.level)?.label);
+    const levelOf = (i: number) =>
+      draft.sections[0]!.actions[i]!.ratings.map((r) => draft.scale.find((l) => l.key === r.level)?.label);
     expect([0, 1, 2, 3, 4].map(levelOf)).toEqual([['Completed'], ['Completed'], ['On track'], ['Not started'], []]);
     expect(preview.warnings.find((w) => w.code === 'proposed-rating')!.message).toContain('4 ratings are proposed');
     // The progress text is kept exactly as typed.

@@ -47,7 +47,9 @@ function withEntry(zip: Uint8Array, name: string, change: (text: string) => stri
 
 describe('memory bombs', () => {
   it('a merged range A1:XFD1048576 is clipped to the cells that exist, and the workbook reads at once', async () => {
-    const bomb = withEntry(await workbook(), 'xl/worksheets/sheet1.xml', (x) => x.replace('</sheetData>', '</sheetData><mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>'));
+    const bomb = withEntry(await workbook(), 'xl/worksheets/sheet1.xml', (x) =>
+      x.replace('</sheetData>', '</sheetData><mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>'),
+    );
     expect(bomb.length).toBeLessThan(20_000);
     const started = Date.now();
     const result = await importBytes(bomb, 'bomb.xlsx').then(
@@ -59,7 +61,8 @@ describe('memory bombs', () => {
   });
 
   it('clipMerges keeps real merges, clips huge ones and drops those outside the content', () => {
-    const xml = '<worksheet><sheetData><row r="1"><c r="A1"/><c r="C1"/></row><row r="4"><c r="B4"/></row></sheetData><mergeCells><mergeCell ref="A1:B1"/><mergeCell ref="A2:XFD1048576"/><mergeCell ref="Z9:Z20"/></mergeCells></worksheet>';
+    const xml =
+      '<worksheet><sheetData><row r="1"><c r="A1"/><c r="C1"/></row><row r="4"><c r="B4"/></row></sheetData><mergeCells><mergeCell ref="A1:B1"/><mergeCell ref="A2:XFD1048576"/><mergeCell ref="Z9:Z20"/></mergeCells></worksheet>';
     const out = clipMerges(xml);
     expect(out).toContain('<mergeCell ref="A1:B1"/>');
     expect(out).toContain('<mergeCell ref="A2:C4"/>');
@@ -124,7 +127,9 @@ describe('zip checksums and plain messages', () => {
 
   it('malformed XML is reported without the parser’s own words', async () => {
     const files = unzipSync(new Uint8Array(fs.readFileSync(PLAIN_2020)));
-    files['word/document.xml'] = strToU8('<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p>');
+    files['word/document.xml'] = strToU8(
+      '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p>',
+    );
     const e = await failure(() => importBytes(zipSync(files), 'bad.docx'));
     expect(e.message).toMatch(/word\/document\.xml is not well-formed XML/);
     expect(e.message).not.toMatch(/disallowed|unclosed|saxes/i);

@@ -82,7 +82,10 @@ function comparable(d: PlanDraftParsed, refs: boolean): Comparable {
 }
 
 async function roundTrip(draft: PlanDraftParsed): Promise<PlanDraftParsed> {
-  const docx = await buildAppendix(treeFromDraft(draft), ExportOptions.parse({ ratingHistory: true, historyPeriods: 24 }));
+  const docx = await buildAppendix(
+    treeFromDraft(draft),
+    ExportOptions.parse({ ratingHistory: true, historyPeriods: 24 }),
+  );
   const { draft: back, preview } = await importBytes(new Uint8Array(docx), 'appendix.docx');
   // The appendix's own summary of all areas agrees with its rows; its recommendations table names real actions.
   expect(preview.warnings.filter((w) => w.code !== 'not-a-date')).toEqual([]);
@@ -106,7 +109,9 @@ describe('export then import gives the same plan', () => {
     const want = comparable(draft, true);
     for (let s = 0; s < want.sections.length; s++)
       for (let a = 0; a < want.sections[s]!.actions.length; a++)
-        expect(got.sections[s]?.actions[a], `${want.sections[s]!.actions[a]!.reference}`).toEqual(want.sections[s]!.actions[a]);
+        expect(got.sections[s]?.actions[a], `${want.sections[s]!.actions[a]!.reference}`).toEqual(
+          want.sections[s]!.actions[a],
+        );
     expect(got).toEqual(want);
   });
 
@@ -118,9 +123,12 @@ describe('export then import gives the same plan', () => {
     const want = comparable(draft, false);
     expect(got.sections.map((s) => s.actions.length)).toEqual(want.sections.map((s) => s.actions.length));
     for (let s = 0; s < want.sections.length; s++)
-      for (let a = 0; a < want.sections[s]!.actions.length; a++) expect(got.sections[s]?.actions[a], `section ${s + 1} action ${a + 1}`).toEqual(want.sections[s]!.actions[a]);
+      for (let a = 0; a < want.sections[s]!.actions.length; a++)
+        expect(got.sections[s]?.actions[a], `section ${s + 1} action ${a + 1}`).toEqual(want.sections[s]!.actions[a]);
     expect(got).toEqual(want);
     // Lead roles survive where the layout has a column for them (Lead, Responsible Officer).
-    expect(back.sections.flatMap((s) => s.actions.flatMap((a) => a.leads))).toEqual(draft.sections.flatMap((s) => s.actions.flatMap((a) => a.leads)));
+    expect(back.sections.flatMap((s) => s.actions.flatMap((a) => a.leads))).toEqual(
+      draft.sections.flatMap((s) => s.actions.flatMap((a) => a.leads)),
+    );
   });
 });

@@ -11,7 +11,14 @@ async function tracker(): Promise<Uint8Array> {
   ws.getCell('A1').value = 'Early Help Improvement Tracker 2019';
   ws.addRow([]);
   ws.getRow(3).values = ['Ref', 'Action', 'Lead', 'Due date', 'RAG', 'Progress'];
-  ws.getRow(4).values = ['1.1', 'Recruit family support workers', 'Service Lead C Moore', 'Sept 19', null, 'Two posts filled.'];
+  ws.getRow(4).values = [
+    '1.1',
+    'Recruit family support workers',
+    'Service Lead C Moore',
+    'Sept 19',
+    null,
+    'Two posts filled.',
+  ];
   ws.getRow(5).values = ['1.2', null, 'Service Lead C Moore', new Date(Date.UTC(2019, 11, 1)), null, ''];
   ws.getRow(6).values = ['1.3', 'Launch the family hub', 'AD', 'Ongoing', null, 'Open.'];
   ws.mergeCells('B4:B5');
@@ -41,11 +48,21 @@ describe('Excel', () => {
 
   it('honours a chosen sheet, header row and mapping', async () => {
     const data = await tracker();
-    const { preview } = await importBytes(data, 'tracker.xlsx', { sheet: 'Plan', headerRow: 3, mapping: [{ index: 2, field: 'ignore' }] });
+    const { preview } = await importBytes(data, 'tracker.xlsx', {
+      sheet: 'Plan',
+      headerRow: 3,
+      mapping: [{ index: 2, field: 'ignore' }],
+    });
     expect(preview.columns[2]).toMatchObject({ header: 'Lead', field: 'ignore', confidence: 1 });
-    const { draft } = await importBytes(data, 'tracker.xlsx', { sheet: 'Plan', headerRow: 3, mapping: [{ index: 2, field: 'ignore' }] });
+    const { draft } = await importBytes(data, 'tracker.xlsx', {
+      sheet: 'Plan',
+      headerRow: 3,
+      mapping: [{ index: 2, field: 'ignore' }],
+    });
     expect(draft.sections[0]!.actions[0]!.leads).toEqual([]);
-    await expect(importBytes(data, 'tracker.xlsx', { sheet: 'Missing' })).rejects.toThrow(/no sheet called "Missing"\. Its sheets are: Notes, Plan/);
+    await expect(importBytes(data, 'tracker.xlsx', { sheet: 'Missing' })).rejects.toThrow(
+      /no sheet called "Missing"\. Its sheets are: Notes, Plan/,
+    );
   });
 });
 
@@ -91,7 +108,8 @@ describe('Excel: the preview’s warnings, theme colours and rows without a refe
     ws.getCell('E6').fill = fill('FF7030A0');
     // Theme colours from exceljs's default (Office 2007) theme: accent2 C0504D red, accent3 9BBB59 green,
     // accent6 F79646 orange, lighter 40%.
-    const theme = (index: number, tint?: number): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { theme: index, ...(tint ? { tint } : {}) } }) as ExcelJS.Fill;
+    const theme = (index: number, tint?: number): ExcelJS.Fill =>
+      ({ type: 'pattern', pattern: 'solid', fgColor: { theme: index, ...(tint ? { tint } : {}) } }) as ExcelJS.Fill;
     ws.getCell('E5').fill = theme(5);
     ws.getCell('E7').fill = theme(6);
     ws.getCell('E8').fill = theme(9, 0.3999);
@@ -112,14 +130,28 @@ describe('Excel: the preview’s warnings, theme colours and rows without a refe
     expect(actions[1]!.progress[0]!.body).toBe('Dates agreed.');
     expect(actions[0]!.dueText).toBe('31/02/2019');
     expect(preview.warnings).toEqual([
-      { code: 'not-a-date', message: 'By when "31/02/2019" looks like a date but could not be read as one; the text is kept exactly as typed.', location: 'Sheet Tracker, row 2' },
-      { code: 'no-reference', message: 'A row has no reference; it was imported as an action without one.', location: 'Sheet Tracker, row 3' },
+      {
+        code: 'not-a-date',
+        message:
+          'By when "31/02/2019" looks like a date but could not be read as one; the text is kept exactly as typed.',
+        location: 'Sheet Tracker, row 2',
+      },
+      {
+        code: 'no-reference',
+        message: 'A row has no reference; it was imported as an action without one.',
+        location: 'Sheet Tracker, row 3',
+      },
       {
         code: 'continuation-row',
-        message: 'A row with no reference, lead, date or rating was read as the continuation of the row above (its text was added to that row).',
+        message:
+          'A row with no reference, lead, date or rating was read as the continuation of the row above (its text was added to that row).',
         location: 'Sheet Tracker, row 4',
       },
-      { code: 'unknown-colour', message: 'The shading #7030A0 is not red, amber, green or blue; the row is left not rated.', location: 'Sheet Tracker, row 6' },
+      {
+        code: 'unknown-colour',
+        message: 'The shading #7030A0 is not red, amber, green or blue; the row is left not rated.',
+        location: 'Sheet Tracker, row 6',
+      },
     ]);
   });
 
@@ -137,7 +169,9 @@ describe('CSV: delimiters and numbers', () => {
     const { draft, preview } = await importBytes(strToU8(csv), 'plan.csv');
     expect(preview.scaleSource).toBe('numbers 1-5');
     expect(preview.periods).toEqual(['RAG 01/18', 'RAG 03/18']);
-    expect(draft.sections[0]!.actions.map((a) => [a.description, a.ratings.map((r) => `${r.period}=${r.level}`)])).toEqual([
+    expect(
+      draft.sections[0]!.actions.map((a) => [a.description, a.ratings.map((r) => `${r.period}=${r.level}`)]),
+    ).toEqual([
       ['Audit; all plans', ['RAG 01/18=2', 'RAG 03/18=3']],
       ['Board', []],
     ]);
@@ -149,7 +183,11 @@ describe('CSV encodings', () => {
   const expectRead = async (data: Uint8Array, name: string) => {
     const { draft } = await importBytes(data, name);
     const a = draft.sections[0]!.actions[0]!;
-    expect([a.description, a.leads[0]!.name, a.ratings[0]!.level]).toEqual(['“Children’s Services” budget £2m', 'J Tynan AD', 'G']);
+    expect([a.description, a.leads[0]!.name, a.ratings[0]!.level]).toEqual([
+      '“Children’s Services” budget £2m',
+      'J Tynan AD',
+      'G',
+    ]);
   };
 
   it('Windows-1252 (Excel’s "CSV (Comma delimited)" on UK Windows): curly quotes and £ come through', async () => {

@@ -12,7 +12,8 @@ import { importBytes } from './helpers';
 function rows(draft: PlanDraftParsed): string[] {
   return draft.sections.flatMap((s) =>
     s.actions.map(
-      (a) => `${s.number} ${a.reference ?? '-'}: ${a.description} | ${a.leads.map((l) => `${l.name}/${l.role}`).join('; ')} | ${a.ratings.map((r) => `${r.period}=${r.level}`).join(', ')}`,
+      (a) =>
+        `${s.number} ${a.reference ?? '-'}: ${a.description} | ${a.leads.map((l) => `${l.name}/${l.role}`).join('; ')} | ${a.ratings.map((r) => `${r.period}=${r.level}`).join(', ')}`,
     ),
   );
 }
@@ -44,7 +45,12 @@ describe('header forms', () => {
   });
 
   it('a rating header names its period; a bare "RAG" does not', () => {
-    expect(['RAG', 'RAG initial', 'RAG 01/18', 'RAG history November 2025'].map(periodOfHeader)).toEqual([null, 'RAG initial', 'RAG 01/18', 'November 2025']);
+    expect(['RAG', 'RAG initial', 'RAG 01/18', 'RAG history November 2025'].map(periodOfHeader)).toEqual([
+      null,
+      'RAG initial',
+      'RAG 01/18',
+      'November 2025',
+    ]);
   });
 
   it('header words split across lines of one cell are joined', async () => {
@@ -52,7 +58,14 @@ describe('header forms', () => {
       heading('Plan 2020', 1),
       heading('1. Leadership'),
       table([
-        ['Ref', 'Action', { text: ['Timescale', '(By When)'] }, { text: ['Progress to date', 'and evidence of improvement'] }, { text: ['Responsible', 'Officer'] }, 'RAG'],
+        [
+          'Ref',
+          'Action',
+          { text: ['Timescale', '(By When)'] },
+          { text: ['Progress to date', 'and evidence of improvement'] },
+          { text: ['Responsible', 'Officer'] },
+          'RAG',
+        ],
         ['1.1', 'Refresh the vision', 'Ongoing', 'Agreed by members.', 'J Smith', 'GREEN'],
       ]),
     ]);
@@ -74,7 +87,10 @@ describe('header forms', () => {
     const docx = await docxOf([
       heading('Plan 2020', 1),
       table([header, ['3.1', 'Safe children', 'Audit plans', 'AD', 'Sept 20', 'AMBER']]),
-      table([['4', ...header.slice(1)], ['4.1', 'Stable staff', 'Recruit', 'HR', 'Oct 20', 'RED']]),
+      table([
+        ['4', ...header.slice(1)],
+        ['4.1', 'Stable staff', 'Recruit', 'HR', 'Oct 20', 'RED'],
+      ]),
     ]);
     const { draft, preview } = await importBytes(docx, 'numbered.docx');
     expect(preview.sections.map((s) => [s.number, s.rows])).toEqual([
@@ -87,7 +103,14 @@ describe('header forms', () => {
   });
 
   it('a heading and a first header cell that disagree: the heading wins, with a warning', async () => {
-    const docx = await docxOf([heading('Plan 2020', 1), heading('2. Workforce'), table([['5', 'Action', 'Lead'], ['2.1', 'Recruit', 'HR']])]);
+    const docx = await docxOf([
+      heading('Plan 2020', 1),
+      heading('2. Workforce'),
+      table([
+        ['5', 'Action', 'Lead'],
+        ['2.1', 'Recruit', 'HR'],
+      ]),
+    ]);
     const { preview } = await importBytes(docx, 'disagree.docx');
     expect(preview.sections.map((s) => s.number)).toEqual(['2']);
     expect(preview.warnings.map((w) => w.code)).toEqual(['section-number']);
@@ -139,7 +162,13 @@ describe('sections', () => {
 
   it('from short plain lines before each table, when every table has one', async () => {
     const header = ['Ref', 'Action', 'Lead'];
-    const docx = await docxOf([para('Improvement Plan 2020'), para('Leadership'), table([header, ['1.1', 'Vision', 'DCS']]), para('Workforce'), table([header, ['2.1', 'Recruit', 'HR']])]);
+    const docx = await docxOf([
+      para('Improvement Plan 2020'),
+      para('Leadership'),
+      table([header, ['1.1', 'Vision', 'DCS']]),
+      para('Workforce'),
+      table([header, ['2.1', 'Recruit', 'HR']]),
+    ]);
     const { preview } = await importBytes(docx, 'lines.docx');
     expect(preview.title).toBe('Improvement Plan 2020');
     expect(preview.sections.map((s) => [s.number, s.title])).toEqual([
@@ -147,7 +176,12 @@ describe('sections', () => {
       ['2', 'Workforce'],
     ]);
     // A sentence before a table is not a section title: the tables stay one section.
-    const prose = await docxOf([para('Improvement Plan 2020'), table([header, ['1.1', 'Vision', 'DCS']]), para('The table continues below.'), table([header, ['1.2', 'Recruit', 'HR']])]);
+    const prose = await docxOf([
+      para('Improvement Plan 2020'),
+      table([header, ['1.1', 'Vision', 'DCS']]),
+      para('The table continues below.'),
+      table([header, ['1.2', 'Recruit', 'HR']]),
+    ]);
     expect((await importBytes(prose, 'prose.docx')).preview.sections.map((s) => s.rows)).toEqual([2]);
   });
 
@@ -167,7 +201,11 @@ describe('sections', () => {
       { number: '1', title: 'Early help', rows: 2 },
       { number: '2', title: 'Workforce', rows: 1 },
     ]);
-    expect(rows(draft)).toEqual(['1 1.1: Front door | AD/lead | 2020=G', '1 1.2: Thresholds | AD/lead | 2020=R', '2 2.1: Recruit | HR/lead | 2020=A']);
+    expect(rows(draft)).toEqual([
+      '1 1.1: Front door | AD/lead | 2020=G',
+      '1 1.2: Thresholds | AD/lead | 2020=R',
+      '2 2.1: Recruit | HR/lead | 2020=A',
+    ]);
   });
 });
 
@@ -181,16 +219,29 @@ describe('tables', () => {
 
   it('one table per section and one long table with section rows give the same plan', async () => {
     const perSection = await importBytes(
-      await docxOf([heading('Plan 2020', 1), heading('1. Leadership'), table([header, ...one], [0]), heading('2. Workforce'), table([header, ...two], [0])]),
+      await docxOf([
+        heading('Plan 2020', 1),
+        heading('1. Leadership'),
+        table([header, ...one], [0]),
+        heading('2. Workforce'),
+        table([header, ...two], [0]),
+      ]),
       'per-section.docx',
     );
     const long = await importBytes(
-      await docxOf([heading('Plan 2020', 1), table([header, [{ text: '1. Leadership', span: 5 }], ...one, [{ text: '2. Workforce', span: 5 }], ...two], [0])]),
+      await docxOf([
+        heading('Plan 2020', 1),
+        table([header, [{ text: '1. Leadership', span: 5 }], ...one, [{ text: '2. Workforce', span: 5 }], ...two], [0]),
+      ]),
       'long.docx',
     );
     expect(long.preview.sections).toEqual(perSection.preview.sections);
     expect(long.draft.sections).toEqual(perSection.draft.sections);
-    expect(rows(long.draft)).toEqual(['1 1.1: Vision | DCS/lead | 2020=G', '1 1.2: Briefing | AD/lead | 2020=A', '2 2.1: Recruit | HR/lead | 2020=R']);
+    expect(rows(long.draft)).toEqual([
+      '1 1.1: Vision | DCS/lead | 2020=G',
+      '1 1.2: Briefing | AD/lead | 2020=A',
+      '2 2.1: Recruit | HR/lead | 2020=R',
+    ]);
   });
 
   it('header rows repeated inside the table (marked or not) and a table continued after a page break are not rows', async () => {
@@ -240,15 +291,35 @@ describe('merged and spanned cells', () => {
       heading('Priority 1 Early help'),
       table([
         ['Ref', 'Action', 'Success measure(s)', 'Lead', 'RAG 01/18'],
-        [{ text: '1.1 Ofsted 2', merge: 'restart' }, { text: 'Embed the assessment', merge: 'restart' }, 'Within 35 days', 'AD', '3'],
+        [
+          { text: '1.1 Ofsted 2', merge: 'restart' },
+          { text: 'Embed the assessment', merge: 'restart' },
+          'Within 35 days',
+          'AD',
+          '3',
+        ],
         [{ merge: 'continue' }, { merge: 'continue' }, 'Re-referrals below 20%', 'AD', '2'],
       ]),
     ]);
     const { draft, preview } = await importBytes(docx, 'merged-ref.docx');
     const [a, b] = draft.sections[0]!.actions;
-    expect([a!.reference, a!.description, a!.outcome, a!.ratings[0]!.level, a!.recommendations]).toEqual(['1.1', 'Embed the assessment', 'Within 35 days', '3', ['Ofsted 2']]);
-    expect([b!.reference, b!.description, b!.outcome, b!.ratings[0]!.level, b!.recommendations]).toEqual(['1.1', 'Embed the assessment', 'Re-referrals below 20%', '2', ['Ofsted 2']]);
-    expect(preview.warnings.find((w) => w.code === 'duplicate-reference')?.message).toMatch(/merged over several rated rows/);
+    expect([a!.reference, a!.description, a!.outcome, a!.ratings[0]!.level, a!.recommendations]).toEqual([
+      '1.1',
+      'Embed the assessment',
+      'Within 35 days',
+      '3',
+      ['Ofsted 2'],
+    ]);
+    expect([b!.reference, b!.description, b!.outcome, b!.ratings[0]!.level, b!.recommendations]).toEqual([
+      '1.1',
+      'Embed the assessment',
+      'Re-referrals below 20%',
+      '2',
+      ['Ofsted 2'],
+    ]);
+    expect(preview.warnings.find((w) => w.code === 'duplicate-reference')?.message).toMatch(
+      /merged over several rated rows/,
+    );
   });
 
   it('a header cell spanning the period columns ("RAG" over "initial", "01/18") gives one period per column; multi-paragraph cells keep their paragraphs', async () => {
@@ -258,7 +329,14 @@ describe('merged and spanned cells', () => {
       table([
         ['Ref', 'Action', 'Lead', { text: 'RAG', span: 2 }, 'Progress'],
         ['', '', '', 'initial', '01/18', ''],
-        ['1.1', { text: ['Refresh the vision.', 'Brief members.'] }, { text: ['J Tynan AD', 'R Murdock'] }, { fill: 'FF0000' }, { fill: '00B050' }, { text: ['On track.', 'Currently 83% in timescale [Feb data]'] }],
+        [
+          '1.1',
+          { text: ['Refresh the vision.', 'Brief members.'] },
+          { text: ['J Tynan AD', 'R Murdock'] },
+          { fill: 'FF0000' },
+          { fill: '00B050' },
+          { text: ['On track.', 'Currently 83% in timescale [Feb data]'] },
+        ],
       ]),
     ]);
     const { draft, preview } = await importBytes(docx, 'span.docx');
@@ -344,7 +422,16 @@ describe('ratings', () => {
     ]);
     const { draft, preview } = await importBytes(docx, 'words.docx');
     expect(preview.scaleSource).toBe('words');
-    expect(draft.sections[0]!.actions.map((a) => a.ratings[0]?.level ?? '-')).toEqual(['R', 'A', 'G', 'B', 'R', 'A', 'G', '-']);
+    expect(draft.sections[0]!.actions.map((a) => a.ratings[0]?.level ?? '-')).toEqual([
+      'R',
+      'A',
+      'G',
+      'B',
+      'R',
+      'A',
+      'G',
+      '-',
+    ]);
   });
 
   it('numbers 1-5 per period; 0 and blank are not rated, never a score; a number off the scale is a warning', async () => {

@@ -13,11 +13,21 @@ let tracker: SaveTracker;
 
 function Field({ stored, save }: { stored: string; save(v: string): Promise<unknown> }) {
   const draft = useAutosave({ stored, save: (v) => tracker.track(() => save(v)) });
-  return <textarea aria-label="Progress" value={draft.value} onChange={(e) => draft.setValue(e.target.value)} onBlur={() => void draft.flush()} />;
+  return (
+    <textarea
+      aria-label="Progress"
+      value={draft.value}
+      onChange={(e) => draft.setValue(e.target.value)}
+      onBlur={() => void draft.flush()}
+    />
+  );
 }
 
 function Wrapper({ stored, save }: { stored: string; save(v: string): Promise<unknown> }) {
-  const services = useMemo<AppServices>(() => ({ saves: tracker, undo: new UndoStack(), toast: () => undefined, userName: 'Test' }), []);
+  const services = useMemo<AppServices>(
+    () => ({ saves: tracker, undo: new UndoStack(), toast: () => undefined, userName: 'Test' }),
+    [],
+  );
   return (
     <AppServicesContext.Provider value={services}>
       <Field stored={stored} save={save} />

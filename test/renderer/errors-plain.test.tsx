@@ -18,10 +18,14 @@ describe('the one error helper', () => {
     const refusal = new ApiError('sections:update', {
       code: 'invalid_input',
       message: 'The title can be at most 500 characters long. Shorten it and try again.',
-      issues: [{ path: 'patch.title', message: 'The title can be at most 500 characters long. Shorten it and try again.' }],
+      issues: [
+        { path: 'patch.title', message: 'The title can be at most 500 characters long. Shorten it and try again.' },
+      ],
     });
     expect(errorText(refusal)).toBe('The title can be at most 500 characters long. Shorten it and try again.');
-    expect(fieldErrors(refusal)).toEqual({ title: 'The title can be at most 500 characters long. Shorten it and try again.' });
+    expect(fieldErrors(refusal)).toEqual({
+      title: 'The title can be at most 500 characters long. Shorten it and try again.',
+    });
     expect(errorText(new Error(''))).toBe('Something went wrong. Nothing was changed.');
     expect(errorText(undefined)).toBe('Something went wrong. Nothing was changed.');
     expect(fieldErrors(new Error('x'))).toEqual({});
@@ -30,7 +34,9 @@ describe('the one error helper', () => {
 
 describe('dates', () => {
   it('gives a year out of range a message about the year', () => {
-    expect(dateMessage('13/02/9999')).toMatch(/^The year 9999 is not one Planwright can use: enter a year from 1950 to 2150/);
+    expect(dateMessage('13/02/9999')).toMatch(
+      /^The year 9999 is not one Planwright can use: enter a year from 1950 to 2150/,
+    );
     expect(dateMessage('31/13/2018')).toBe('Enter a date such as 13/02/2018 or 13 February 2018');
   });
 });
@@ -39,7 +45,9 @@ describe('the add-period form', () => {
   it('marks the date field (not the label) and clears the message when corrected', async () => {
     const user = userEvent.setup();
     const tree = fakeTree();
-    const invoke = installFakeApi({ 'periods:create': ({ label }) => ({ ...tree.periods[0]!, id: crypto.randomUUID(), label }) });
+    const invoke = installFakeApi({
+      'periods:create': ({ label }) => ({ ...tree.periods[0]!, id: crypto.randomUUID(), label }),
+    });
     render(<PlanSettings tree={tree} onChanged={() => undefined} initialTab="periods" />);
     const label = screen.getByRole('textbox', { name: 'Label' });
     const start = screen.getByRole('textbox', { name: 'Start date' });
@@ -63,7 +71,11 @@ describe('the add-period form', () => {
     installFakeApi({
       'periods:create': () => ({
         ok: false,
-        error: { code: 'invalid_input', message: 'The name can be at most 2,000 characters long.', issues: [{ path: 'label', message: 'The name can be at most 2,000 characters long.' }] },
+        error: {
+          code: 'invalid_input',
+          message: 'The name can be at most 2,000 characters long.',
+          issues: [{ path: 'label', message: 'The name can be at most 2,000 characters long.' }],
+        },
       }),
     });
     render(<PlanSettings tree={fakeTree()} onChanged={() => undefined} initialTab="periods" />);
@@ -78,7 +90,9 @@ describe('the add-period form', () => {
 describe('the header’s save state', () => {
   it('gives way to a short note once the user leaves the field, and clears on the next good save', async () => {
     const t = new SaveTracker();
-    await expect(t.track(() => Promise.reject(new Error('The title can be at most 500 characters long.')))).rejects.toThrow();
+    await expect(
+      t.track(() => Promise.reject(new Error('The title can be at most 500 characters long.'))),
+    ).rejects.toThrow();
     expect(describeSaveState(t.getState())).toMatch(/^Couldn't save/);
     t.dismiss();
     expect(describeSaveState(t.getState())).toBe('A change is not saved: see the field marked in red');

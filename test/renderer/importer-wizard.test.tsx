@@ -20,7 +20,9 @@ function installBridge(handlers: Partial<Record<Channel, Handler>>) {
     const h = handlers[channel];
     if (!h) return { ok: false, error: { code: 'unknown_channel', message: `No fake for ${channel}` } };
     const out = await h(input);
-    return out && typeof out === 'object' && 'ok' in out && ('value' in out || 'error' in out) ? (out as Result<unknown>) : { ok: true, value: out };
+    return out && typeof out === 'object' && 'ok' in out && ('value' in out || 'error' in out)
+      ? (out as Result<unknown>)
+      : { ok: true, value: out };
   });
   (window as unknown as { planwright: unknown }).planwright = {
     invoke,
@@ -53,12 +55,40 @@ function preview(over: Partial<ImportPreview> = {}): ImportPreview {
       { number: '2', title: 'Quality of Practice', rows: 5 },
     ],
     columns: [
-      { index: 0, field: 'objective', header: 'Objective', confidence: 1, alternatives: [], samples: ['Strong leadership'] },
-      { index: 1, field: 'description', header: 'Action', confidence: 1, alternatives: [], samples: ['Embed the practice model'] },
-      { index: 2, field: 'outcome', header: 'Outcome', confidence: 0.6, alternatives: ['objective'], samples: ['Children are safer'] },
+      {
+        index: 0,
+        field: 'objective',
+        header: 'Objective',
+        confidence: 1,
+        alternatives: [],
+        samples: ['Strong leadership'],
+      },
+      {
+        index: 1,
+        field: 'description',
+        header: 'Action',
+        confidence: 1,
+        alternatives: [],
+        samples: ['Embed the practice model'],
+      },
+      {
+        index: 2,
+        field: 'outcome',
+        header: 'Outcome',
+        confidence: 0.6,
+        alternatives: ['objective'],
+        samples: ['Children are safer'],
+      },
       { index: 3, field: 'lead', header: 'Lead', confidence: 1, alternatives: [], samples: ['J Tynan AD'] },
       { index: 4, field: 'rating', period: 'March 2020', header: 'RAG', confidence: 1, alternatives: [], samples: [] },
-      { index: 5, field: 'ignore', header: 'Notes', confidence: 0.2, alternatives: ['progress'], samples: ['Asked John Cooke'] },
+      {
+        index: 5,
+        field: 'ignore',
+        header: 'Notes',
+        confidence: 0.2,
+        alternatives: ['progress'],
+        samples: ['Asked John Cooke'],
+      },
     ],
     scaleSource: 'colours',
     scale: [
@@ -69,7 +99,13 @@ function preview(over: Partial<ImportPreview> = {}): ImportPreview {
     periods: ['March 2020'],
     recommendations: [{ label: 'Ofsted 1', text: 'Improve supervision', linkedTo: ['3.1', '3.2'] }],
     totals: { sections: 2, actions: 11, periods: 1, ratings: 10, recommendations: 1 },
-    warnings: [{ code: 'unknown-colour', message: 'The shading colour 7030A0 is not a known rating colour; 2.3 is left not rated.', location: 'Table 2, row 4' }],
+    warnings: [
+      {
+        code: 'unknown-colour',
+        message: 'The shading colour 7030A0 is not a known rating colour; 2.3 is left not rated.',
+        location: 'Table 2, row 4',
+      },
+    ],
     ...over,
   };
 }
@@ -82,7 +118,9 @@ describe('mapping helpers', () => {
     expect(m).toContainEqual({ index: 4, field: 'rating', period: 'March 2020' });
     expect(m).toContainEqual({ index: 3, field: 'lead' });
     expect(describeTotals(p.totals)).toBe('2 sections, 11 actions, 1 reporting period, 10 ratings, 1 recommendation');
-    expect(describeTotals({ ...p.totals, recommendations: 0, sections: 1 })).toBe('1 section, 11 actions, 1 reporting period, 10 ratings');
+    expect(describeTotals({ ...p.totals, recommendations: 0, sections: 1 })).toBe(
+      '1 section, 11 actions, 1 reporting period, 10 ratings',
+    );
   });
 });
 
@@ -90,8 +128,24 @@ describe('period helpers', () => {
   it('each rating column reads into the preview’s period in order; renaming one keeps the others', () => {
     const cols = [
       { index: 0, field: 'description' as const, header: 'Action', confidence: 1, alternatives: [], samples: [] },
-      { index: 1, field: 'rating' as const, period: 'RAG initial', header: 'RAG initial', confidence: 1, alternatives: [], samples: [] },
-      { index: 2, field: 'rating' as const, period: 'RAG 01/18', header: 'RAG 01/18', confidence: 1, alternatives: [], samples: [] },
+      {
+        index: 1,
+        field: 'rating' as const,
+        period: 'RAG initial',
+        header: 'RAG initial',
+        confidence: 1,
+        alternatives: [],
+        samples: [],
+      },
+      {
+        index: 2,
+        field: 'rating' as const,
+        period: 'RAG 01/18',
+        header: 'RAG 01/18',
+        confidence: 1,
+        alternatives: [],
+        samples: [],
+      },
     ];
     expect([...ratingPeriods({ columns: cols, periods: ['RAG initial', 'RAG 01/18'] })]).toEqual([
       [1, 'RAG initial'],
@@ -108,7 +162,12 @@ describe('period helpers', () => {
 describe('ImportWizard', () => {
   it('returns quietly to step 1 when the open dialog is cancelled', async () => {
     const user = userEvent.setup();
-    const bridge = installBridge({ 'import:preview': () => ({ ok: false, error: { code: 'cancelled', message: 'No file was chosen, so nothing was imported.' } }) });
+    const bridge = installBridge({
+      'import:preview': () => ({
+        ok: false,
+        error: { code: 'cancelled', message: 'No file was chosen, so nothing was imported.' },
+      }),
+    });
     render(<ImportWizard onDone={() => undefined} onCancel={() => undefined} />);
     const choose = screen.getByRole('button', { name: 'Choose a file…' });
     expect(choose).toHaveFocus();
@@ -121,7 +180,13 @@ describe('ImportWizard', () => {
   it('shows a failure clearly, with the message, and writes nothing', async () => {
     const user = userEvent.setup();
     const bridge = installBridge({
-      'import:preview': () => ({ ok: false, error: { code: 'import_failed', message: 'This document is password-protected. Remove the password in Word and try again.' } }),
+      'import:preview': () => ({
+        ok: false,
+        error: {
+          code: 'import_failed',
+          message: 'This document is password-protected. Remove the password in Word and try again.',
+        },
+      }),
     });
     render(<ImportWizard onDone={() => undefined} onCancel={() => undefined} />);
     await user.click(screen.getByRole('button', { name: 'Choose a file…' }));
@@ -144,13 +209,18 @@ describe('ImportWizard', () => {
     expect(screen.getByText('Reading the tables (50%)')).toBeInTheDocument();
     await act(async () => answer(preview()));
 
-    expect(await screen.findByTestId('import-file-name')).toHaveTextContent('continuous-development-plan-2020-rated.docx');
-    expect(screen.getByTestId('import-totals')).toHaveTextContent('2 sections, 11 actions, 1 reporting period, 10 ratings, 1 recommendation, with 1 warning to check');
+    expect(await screen.findByTestId('import-file-name')).toHaveTextContent(
+      'continuous-development-plan-2020-rated.docx',
+    );
+    expect(screen.getByTestId('import-totals')).toHaveTextContent(
+      '2 sections, 11 actions, 1 reporting period, 10 ratings, 1 recommendation, with 1 warning to check',
+    );
     const sections = screen.getAllByTestId('import-section');
     expect(sections).toHaveLength(2);
     expect(within(sections[0]!).getByText('Leadership, Vision and Culture')).toBeInTheDocument();
     expect(within(sections[0]!).getByText('6')).toBeInTheDocument();
-    for (const label of ['Red', 'Amber', 'Green']) expect(screen.getByText(label).closest('[data-rating]')).toHaveAttribute('data-rating', label);
+    for (const label of ['Red', 'Amber', 'Green'])
+      expect(screen.getByText(label).closest('[data-rating]')).toHaveAttribute('data-rating', label);
     expect(screen.getByText('Table 2, row 4')).toBeInTheDocument();
     expect(screen.getByText(/7030A0 is not a known rating colour/)).toBeInTheDocument();
     expect(screen.getByText('answered by 3.1, 3.2')).toBeInTheDocument();
@@ -165,7 +235,11 @@ describe('ImportWizard', () => {
       'import:remap': (i) => {
         const input = i as InputOf<'import:remap'>;
         const p = preview();
-        return { ...p, columns: p.columns.map((c) => ({ ...c, field: input.mapping!.find((m) => m.index === c.index)!.field })), totals: { ...p.totals, actions: 12 } };
+        return {
+          ...p,
+          columns: p.columns.map((c) => ({ ...c, field: input.mapping!.find((m) => m.index === c.index)!.field })),
+          totals: { ...p.totals, actions: 12 },
+        };
       },
     });
     render(<ImportWizard onDone={() => undefined} onCancel={() => undefined} />);
@@ -184,11 +258,18 @@ describe('ImportWizard', () => {
   it('names a rating column’s reporting period (Enter re-reads the file; an empty name is put back)', async () => {
     const user = userEvent.setup();
     const bridge = installBridge({
-      'import:preview': () => preview({ columns: preview().columns.map((c) => (c.field === 'rating' ? { ...c, period: undefined } : c)), periods: ['2020'] }),
+      'import:preview': () =>
+        preview({
+          columns: preview().columns.map((c) => (c.field === 'rating' ? { ...c, period: undefined } : c)),
+          periods: ['2020'],
+        }),
       'import:remap': (i) => {
         const input = i as InputOf<'import:remap'>;
         const period = input.mapping!.find((m) => m.index === 4)!.period!;
-        return preview({ periods: [period], columns: preview().columns.map((c) => (c.index === 4 ? { ...c, period } : c)) });
+        return preview({
+          periods: [period],
+          columns: preview().columns.map((c) => (c.index === 4 ? { ...c, period } : c)),
+        });
       },
     });
     render(<ImportWizard onDone={() => undefined} onCancel={() => undefined} />);
@@ -202,7 +283,11 @@ describe('ImportWizard', () => {
     await user.clear(period);
     await user.type(period, 'March 2020{Enter}');
     await waitFor(() => expect(bridge.calls('import:remap')).toHaveLength(1));
-    expect((bridge.calls('import:remap')[0] as InputOf<'import:remap'>).mapping).toContainEqual({ index: 4, field: 'rating', period: 'March 2020' });
+    expect((bridge.calls('import:remap')[0] as InputOf<'import:remap'>).mapping).toContainEqual({
+      index: 4,
+      field: 'rating',
+      period: 'March 2020',
+    });
     await waitFor(() => expect(screen.getByLabelText('Reporting period of “RAG”')).toHaveValue('March 2020'));
     expect(screen.getByText('March 2020', { selector: 'p' })).toBeInTheDocument();
   });
@@ -212,17 +297,34 @@ describe('ImportWizard', () => {
     let release: () => void = () => undefined;
     const order: string[] = [];
     const bridge = installBridge({
-      'import:preview': () => preview({ columns: preview().columns.map((c) => (c.field === 'rating' ? { ...c, period: undefined } : c)), periods: ['2020'] }),
+      'import:preview': () =>
+        preview({
+          columns: preview().columns.map((c) => (c.field === 'rating' ? { ...c, period: undefined } : c)),
+          periods: ['2020'],
+        }),
       'import:remap': async (i) => {
         order.push('remap');
         await new Promise<void>((r) => (release = r));
         const input = i as InputOf<'import:remap'>;
         const period = input.mapping!.find((m) => m.index === 4)!.period!;
-        return preview({ token: 'tok-2', periods: [period], columns: preview().columns.map((c) => (c.index === 4 ? { ...c, period } : c)) });
+        return preview({
+          token: 'tok-2',
+          periods: [period],
+          columns: preview().columns.map((c) => (c.index === 4 ? { ...c, period } : c)),
+        });
       },
       'import:commit': () => {
         order.push('commit');
-        return { planId: PLAN_ID, title: 'Our plan', sections: 2, actions: 11, periods: 1, ratings: 10, recommendations: 1, warnings: [] };
+        return {
+          planId: PLAN_ID,
+          title: 'Our plan',
+          sections: 2,
+          actions: 11,
+          periods: 1,
+          ratings: 10,
+          recommendations: 1,
+          warnings: [],
+        };
       },
     });
     const onDone = vi.fn();
@@ -243,10 +345,23 @@ describe('ImportWizard', () => {
   it('offers the sheet and header row for a workbook', async () => {
     const user = userEvent.setup();
     const bridge = installBridge({
-      'import:preview': () => preview({ kind: 'xlsx', fileName: 'tracker.xlsx', sheets: ['Summary', 'Plan'], sheet: 'Summary', headerRow: 1 }),
+      'import:preview': () =>
+        preview({
+          kind: 'xlsx',
+          fileName: 'tracker.xlsx',
+          sheets: ['Summary', 'Plan'],
+          sheet: 'Summary',
+          headerRow: 1,
+        }),
       'import:remap': (i) => {
         const input = i as InputOf<'import:remap'>;
-        return preview({ kind: 'xlsx', fileName: 'tracker.xlsx', sheets: ['Summary', 'Plan'], sheet: input.sheet ?? 'Plan', headerRow: input.headerRow ?? 1 });
+        return preview({
+          kind: 'xlsx',
+          fileName: 'tracker.xlsx',
+          sheets: ['Summary', 'Plan'],
+          sheet: input.sheet ?? 'Plan',
+          headerRow: input.headerRow ?? 1,
+        });
       },
     });
     render(<ImportWizard onDone={() => undefined} onCancel={() => undefined} />);
@@ -266,7 +381,16 @@ describe('ImportWizard', () => {
     const user = userEvent.setup();
     const bridge = installBridge({
       'import:preview': () => preview(),
-      'import:commit': () => ({ planId: PLAN_ID, title: 'Our plan', sections: 2, actions: 11, periods: 1, ratings: 10, recommendations: 1, warnings: [] }),
+      'import:commit': () => ({
+        planId: PLAN_ID,
+        title: 'Our plan',
+        sections: 2,
+        actions: 11,
+        periods: 1,
+        ratings: 10,
+        recommendations: 1,
+        warnings: [],
+      }),
     });
     const onDone = vi.fn();
     render(<ImportWizard onDone={onDone} onCancel={() => undefined} />);
@@ -287,13 +411,18 @@ describe('ImportWizard', () => {
     const user = userEvent.setup();
     installBridge({
       'import:preview': () => preview(),
-      'import:commit': () => ({ ok: false, error: { code: 'import_failed', message: 'A section needs a title. Nothing was imported.' } }),
+      'import:commit': () => ({
+        ok: false,
+        error: { code: 'import_failed', message: 'A section needs a title. Nothing was imported.' },
+      }),
     });
     const onDone = vi.fn();
     render(<ImportWizard onDone={onDone} onCancel={() => undefined} />);
     await user.click(screen.getByRole('button', { name: 'Choose a file…' }));
     await user.click(await screen.findByRole('button', { name: 'Import as a new plan' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('The plan was not imported: A section needs a title. Nothing was imported.');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'The plan was not imported: A section needs a title. Nothing was imported.',
+    );
     expect(onDone).not.toHaveBeenCalled();
     expect(screen.getByRole('button', { name: 'Import as a new plan' })).toBeEnabled();
   });

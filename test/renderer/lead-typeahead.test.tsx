@@ -11,7 +11,9 @@ import type { LeadValue } from '../../renderer/src/state/editor';
 afterEach(cleanup);
 
 const people = ['J Tynan AD', 'Janet Simon', 'Service Lead R Murdock', 'All Service Leads'];
-const suggest: SuggestFn = vi.fn(async (prefix: string) => people.filter((p) => p.toLowerCase().includes(prefix.toLowerCase())));
+const suggest: SuggestFn = vi.fn(async (prefix: string) =>
+  people.filter((p) => p.toLowerCase().includes(prefix.toLowerCase())),
+);
 
 function Harness({ onChange }: { onChange?(l: LeadValue[]): void }) {
   const [leads, setLeads] = useState<LeadValue[]>([{ name: 'J Tynan AD', personId: null, role: 'lead' }]);
@@ -35,7 +37,13 @@ describe('LeadsEditor', () => {
     const input = screen.getByRole('combobox', { name: 'Add a lead' });
     await user.type(input, 'jan');
     const list = await screen.findByRole('listbox', { name: 'Suggested leads' });
-    await waitFor(() => expect(within(list).getAllByRole('option').map((o) => o.textContent)).toEqual(['Janet Simon']));
+    await waitFor(() =>
+      expect(
+        within(list)
+          .getAllByRole('option')
+          .map((o) => o.textContent),
+      ).toEqual(['Janet Simon']),
+    );
     expect(input).toHaveAttribute('aria-expanded', 'true');
     await user.keyboard('{ArrowDown}');
     expect(input).toHaveAttribute('aria-activedescendant', within(list).getByRole('option').id);
@@ -53,19 +61,34 @@ describe('LeadsEditor', () => {
     await user.type(screen.getByRole('combobox', { name: 'Add a lead' }), 'J');
     const list = await screen.findByRole('listbox', { hidden: true });
     await waitFor(() => expect(within(list).queryAllByRole('option', { hidden: true }).length).toBeGreaterThan(0));
-    expect(within(list).queryAllByRole('option', { hidden: true }).map((o) => o.textContent)).not.toContain('J Tynan AD');
+    expect(
+      within(list)
+        .queryAllByRole('option', { hidden: true })
+        .map((o) => o.textContent),
+    ).not.toContain('J Tynan AD');
   });
 
   it('accepts any free text (a team, several people) and lets a role be set or the lead removed', async () => {
     const user = userEvent.setup();
     const onChange = vi.fn();
     render(<Harness onChange={onChange} />);
-    await user.type(screen.getByRole('combobox', { name: 'Add a lead' }), 'Councillor Smith and the Corporate Parenting Panel{Enter}');
-    expect(onChange).toHaveBeenLastCalledWith(expect.arrayContaining([{ name: 'Councillor Smith and the Corporate Parenting Panel', personId: null, role: 'lead' }]));
+    await user.type(
+      screen.getByRole('combobox', { name: 'Add a lead' }),
+      'Councillor Smith and the Corporate Parenting Panel{Enter}',
+    );
+    expect(onChange).toHaveBeenLastCalledWith(
+      expect.arrayContaining([
+        { name: 'Councillor Smith and the Corporate Parenting Panel', personId: null, role: 'lead' },
+      ]),
+    );
     await user.selectOptions(screen.getByLabelText('Role of J Tynan AD'), 'strategic');
-    expect(onChange).toHaveBeenLastCalledWith(expect.arrayContaining([{ name: 'J Tynan AD', personId: null, role: 'strategic' }]));
+    expect(onChange).toHaveBeenLastCalledWith(
+      expect.arrayContaining([{ name: 'J Tynan AD', personId: null, role: 'strategic' }]),
+    );
     await user.click(screen.getByRole('button', { name: 'Remove J Tynan AD' }));
-    expect(onChange.mock.lastCall?.[0].map((l: LeadValue) => l.name)).toEqual(['Councillor Smith and the Corporate Parenting Panel']);
+    expect(onChange.mock.lastCall?.[0].map((l: LeadValue) => l.name)).toEqual([
+      'Councillor Smith and the Corporate Parenting Panel',
+    ]);
   });
 
   it('ignores a blank entry', async () => {

@@ -13,7 +13,8 @@ import { callsOf, fakeTree, installFakeApi } from './settings-fixtures';
 afterEach(cleanup);
 
 const plan: Plan = fakeTree().plan;
-const creates = (invoke: ReturnType<typeof installFakeApi>) => callsOf(invoke, 'plans:create') as InputOf<'plans:create'>[];
+const creates = (invoke: ReturnType<typeof installFakeApi>) =>
+  callsOf(invoke, 'plans:create') as InputOf<'plans:create'>[];
 
 describe('CreatePlanDialog', () => {
   it('offers the three real layouts and blank, showing the chosen one’s columns and scale', async () => {
@@ -24,7 +25,9 @@ describe('CreatePlanDialog', () => {
     const radios = within(dialog).getAllByRole('radio');
     expect(radios).toHaveLength(4);
     expect(within(dialog).getByRole('radio', { name: /Continuous development plan/ })).toBeChecked();
-    expect(within(dialog).getByText(/Objective · Action · Outcome · Progress · By When · Lead · RAG/)).toBeInTheDocument();
+    expect(
+      within(dialog).getByText(/Objective · Action · Outcome · Progress · By When · Lead · RAG/),
+    ).toBeInTheDocument();
     expect(within(dialog).getByText('Blue')).toBeInTheDocument();
 
     await user.click(within(dialog).getByRole('radio', { name: /Inspection action plan/ }));
@@ -66,13 +69,25 @@ describe('CreatePlanDialog', () => {
     await user.click(screen.getByRole('button', { name: 'Create plan' }));
     await waitFor(() => expect(onCreated).toHaveBeenCalledWith(plan));
     expect(creates(invoke)).toEqual([
-      { title: 'Ofsted Action Plan', organisation: 'Thurrock Council', service: 'Children’s Services', planPeriod: '2014-16', template: 'inspection', scalePreset: 'rag-blue' },
+      {
+        title: 'Ofsted Action Plan',
+        organisation: 'Thurrock Council',
+        service: 'Children’s Services',
+        planPeriod: '2014-16',
+        template: 'inspection',
+        scalePreset: 'rag-blue',
+      },
     ]);
   });
 
   it('shows the store’s refusal and keeps what was typed', async () => {
     const user = userEvent.setup();
-    installFakeApi({ 'plans:create': () => ({ ok: false, error: { code: 'internal', message: 'The plan store is read-only. Nothing was changed.' } }) });
+    installFakeApi({
+      'plans:create': () => ({
+        ok: false,
+        error: { code: 'internal', message: 'The plan store is read-only. Nothing was changed.' },
+      }),
+    });
     const onCreated = vi.fn();
     render(<CreatePlanDialog onCreated={onCreated} onCancel={() => undefined} />);
     await user.type(screen.getByLabelText(/^Title/), 'Development Plan');
@@ -116,8 +131,17 @@ function item(over: Partial<PlanListItem>): PlanListItem {
 }
 
 describe('PlanLibrary', () => {
-  const other = item({ id: '00000000-0000-4000-8000-000000000002', title: 'Old Inspection Plan', archived: true, updatedAt: '2016-03-01T10:00:00.000Z' });
-  const binned = item({ id: '00000000-0000-4000-8000-000000000003', title: 'Binned Plan', deletedAt: '2018-02-14T10:00:00.000Z' });
+  const other = item({
+    id: '00000000-0000-4000-8000-000000000002',
+    title: 'Old Inspection Plan',
+    archived: true,
+    updatedAt: '2016-03-01T10:00:00.000Z',
+  });
+  const binned = item({
+    id: '00000000-0000-4000-8000-000000000003',
+    title: 'Binned Plan',
+    deletedAt: '2018-02-14T10:00:00.000Z',
+  });
 
   it('lists plans with their details and a labelled rating distribution', async () => {
     installFakeApi({ 'plans:list': (i) => (i.trash ? [binned] : [item({}), other]) });
@@ -155,7 +179,10 @@ describe('PlanLibrary', () => {
 
   it('deletes for ever from Trash only after confirmation', async () => {
     const user = userEvent.setup();
-    const invoke = installFakeApi({ 'plans:list': (i) => (i.trash ? [binned] : []), 'plans:purge': () => ({ ok: true as const }) });
+    const invoke = installFakeApi({
+      'plans:list': (i) => (i.trash ? [binned] : []),
+      'plans:purge': () => ({ ok: true as const }),
+    });
     render(<PlanLibrary onOpenPlan={() => undefined} />);
     await user.click(await screen.findByRole('tab', { name: /Trash/ }));
     await user.click(screen.getByRole('button', { name: 'Delete Binned Plan for ever' }));

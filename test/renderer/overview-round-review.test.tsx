@@ -54,7 +54,13 @@ describe('DistributionChart', () => {
         {
           title: 'Theme',
           actions: [
-            { description: 'One', ratings: [{ period: 'September 2020', level: 'R', explanation: 'x', correctiveAction: 'y' }, { period: 'November 2020', level: 'G' }] },
+            {
+              description: 'One',
+              ratings: [
+                { period: 'September 2020', level: 'R', explanation: 'x', correctiveAction: 'y' },
+                { period: 'November 2020', level: 'G' },
+              ],
+            },
             { description: 'Two', ratings: [{ period: 'November 2020', level: 'G' }] },
           ],
         },
@@ -86,7 +92,9 @@ describe('YourName', () => {
 
   it('refuses a blank name with a message and saves nothing, then saves a real one', async () => {
     const user = userEvent.setup();
-    const invoke = installFakeApi({ 'settings:setUserName': (i: unknown) => info((i as { userName: string }).userName) });
+    const invoke = installFakeApi({
+      'settings:setUserName': (i: unknown) => info((i as { userName: string }).userName),
+    });
     const onChange = vi.fn();
     render(<YourName userName="jsmith" onChange={onChange} />);
     await user.click(screen.getByRole('button', { name: 'Your name: jsmith. Change it' }));

@@ -22,7 +22,9 @@ function installBridge(handlers: Partial<Record<Channel, Handler>>) {
     const h = handlers[channel];
     if (!h) return { ok: false, error: { code: 'unknown_channel', message: `No fake for ${channel}` } };
     const out = await h(input);
-    return out && typeof out === 'object' && 'ok' in out && ('value' in out || 'error' in out) ? (out as Result<unknown>) : { ok: true, value: out };
+    return out && typeof out === 'object' && 'ok' in out && ('value' in out || 'error' in out)
+      ? (out as Result<unknown>)
+      : { ok: true, value: out };
   });
   (window as unknown as { planwright: unknown }).planwright = { invoke, on: () => () => undefined };
   return { invoke, calls: (c: Channel) => invoke.mock.calls.filter(([ch]) => ch === c).map(([, i]) => i) };
@@ -36,16 +38,46 @@ const saved = CoveringReportContent.parse({
   recommendations: ['That the Committee note and comment on progress.'],
 });
 const people: Person[] = [
-  { id: '00000000-0000-4000-8000-000000000901', name: 'Sheila Murphy', jobTitle: 'Corporate Director of Children’s Services', service: 'Children’s Services', email: '', signatory: true, updatedAt: tree.plan.updatedAt, deletedAt: null },
-  { id: '00000000-0000-4000-8000-000000000902', name: 'David Kleinberg', jobTitle: 'Assistant Director, Legal', service: 'Legal', email: '', signatory: true, updatedAt: tree.plan.updatedAt, deletedAt: null },
+  {
+    id: '00000000-0000-4000-8000-000000000901',
+    name: 'Sheila Murphy',
+    jobTitle: 'Corporate Director of Children’s Services',
+    service: 'Children’s Services',
+    email: '',
+    signatory: true,
+    updatedAt: tree.plan.updatedAt,
+    deletedAt: null,
+  },
+  {
+    id: '00000000-0000-4000-8000-000000000902',
+    name: 'David Kleinberg',
+    jobTitle: 'Assistant Director, Legal',
+    service: 'Legal',
+    email: '',
+    signatory: true,
+    updatedAt: tree.plan.updatedAt,
+    deletedAt: null,
+  },
 ];
 
 function standardHandlers(extra: Partial<Record<Channel, Handler>> = {}) {
   return installBridge({
-    'coveringReport:get': () => ({ id: '00000000-0000-4000-8000-000000000800', planId: PLAN_ID, periodId: PERIOD, content: saved, updatedAt: tree.plan.updatedAt }),
+    'coveringReport:get': () => ({
+      id: '00000000-0000-4000-8000-000000000800',
+      planId: PLAN_ID,
+      periodId: PERIOD,
+      content: saved,
+      updatedAt: tree.plan.updatedAt,
+    }),
     'coveringReport:save': (i) => {
       const input = i as InputOf<'coveringReport:save'>;
-      return { id: '00000000-0000-4000-8000-000000000800', planId: input.planId, periodId: input.periodId, content: CoveringReportContent.parse(input.content), updatedAt: tree.plan.updatedAt };
+      return {
+        id: '00000000-0000-4000-8000-000000000800',
+        planId: input.planId,
+        periodId: input.periodId,
+        content: CoveringReportContent.parse(input.content),
+        updatedAt: tree.plan.updatedAt,
+      };
     },
     'people:list': () => people,
     ...extra,
@@ -58,7 +90,11 @@ describe('DebouncedSaver', () => {
     try {
       const saves: number[] = [];
       const states: SaverState['kind'][] = [];
-      const saver = new DebouncedSaver<number>(async (v) => void saves.push(v), (s) => states.push(s.kind), 500);
+      const saver = new DebouncedSaver<number>(
+        async (v) => void saves.push(v),
+        (s) => states.push(s.kind),
+        500,
+      );
       saver.change(1);
       saver.change(2);
       await vi.advanceTimersByTimeAsync(400);
@@ -110,23 +146,39 @@ describe('CoveringReportEditor', () => {
 
     await user.type(screen.getByLabelText('Committee'), 'Children’s Services Overview and Scrutiny Committee');
     expect(screen.getByTestId('covering-save-status')).toHaveTextContent('Saving…');
-    await waitFor(() => expect(screen.getByTestId('covering-save-status')).toHaveTextContent('All changes saved'), { timeout: 3000 });
+    await waitFor(() => expect(screen.getByTestId('covering-save-status')).toHaveTextContent('All changes saved'), {
+      timeout: 3000,
+    });
     const saves = bridge.calls('coveringReport:save') as InputOf<'coveringReport:save'>[];
     // Debounced: far fewer saves than keystrokes, the last with the whole text.
     expect(saves.length).toBeGreaterThan(0);
     expect(saves.length).toBeLessThan(5);
-    expect(saves.at(-1)!.content).toMatchObject({ committee: 'Children’s Services Overview and Scrutiny Committee', title: saved.title });
+    expect(saves.at(-1)!.content).toMatchObject({
+      committee: 'Children’s Services Overview and Scrutiny Committee',
+      title: saved.title,
+    });
   });
 
   it('keeps one report per period: switching saves the pending edit to its own period, then loads the other', async () => {
     const user = userEvent.setup();
-    const second = { ...tree.periods[0]!, id: '00000000-0000-4000-8000-000000000051', position: 1, label: 'March 2020' };
+    const second = {
+      ...tree.periods[0]!,
+      id: '00000000-0000-4000-8000-000000000051',
+      position: 1,
+      label: 'March 2020',
+    };
     const twoPeriods = { ...tree, periods: [tree.periods[0]!, second] };
     const marchReport = CoveringReportContent.parse({ title: 'March report' });
     const bridge = standardHandlers({
       'coveringReport:get': (i) => {
         const { periodId } = i as InputOf<'coveringReport:get'>;
-        return { id: '00000000-0000-4000-8000-000000000800', planId: PLAN_ID, periodId, content: periodId === second.id ? marchReport : saved, updatedAt: tree.plan.updatedAt };
+        return {
+          id: '00000000-0000-4000-8000-000000000800',
+          planId: PLAN_ID,
+          periodId,
+          content: periodId === second.id ? marchReport : saved,
+          updatedAt: tree.plan.updatedAt,
+        };
       },
     });
     render(<CoveringReportEditor tree={twoPeriods} onClose={() => undefined} />);
@@ -172,7 +224,11 @@ describe('CoveringReportEditor', () => {
       accountableAssistantDirector: { name: 'B' },
       accountableDirector: { name: 'C' },
       executiveSummary: 'Summary.',
-      implications: { financial: { verifiedBy: { name: 'D' } }, legal: { verifiedBy: { name: 'E' } }, diversity: { verifiedBy: { name: 'F' } } },
+      implications: {
+        financial: { verifiedBy: { name: 'D' } },
+        legal: { verifiedBy: { name: 'E' } },
+        diversity: { verifiedBy: { name: 'F' } },
+      },
       author: { name: 'G' },
     });
     expect(missingFields(full)).toEqual([]);
@@ -186,7 +242,9 @@ describe('CoveringReportEditor', () => {
     render(<CoveringReportEditor tree={tree} onClose={onClose} />);
     const name = await screen.findByLabelText('Accountable Director: name');
     await user.type(name, 'Sheila Murphy');
-    expect(screen.getByLabelText('Accountable Director: job title')).toHaveValue('Corporate Director of Children’s Services');
+    expect(screen.getByLabelText('Accountable Director: job title')).toHaveValue(
+      'Corporate Director of Children’s Services',
+    );
     await user.type(screen.getByLabelText('7.2 Legal: implications verified by: name'), 'A Typed Name');
     expect(screen.getByLabelText('7.2 Legal: implications verified by: name')).toHaveValue('A Typed Name');
     // Closing saves what is pending first.
@@ -216,7 +274,9 @@ describe('CoveringReportEditor', () => {
     expect(date).toHaveValue('13 February 2018');
     await user.click(screen.getByRole('button', { name: 'Close' }));
     await waitFor(() => expect(onClose).toHaveBeenCalled());
-    expect((bridge.calls('coveringReport:save') as InputOf<'coveringReport:save'>[]).at(-1)!.content.meetingDate).toBe('2018-02-13');
+    expect((bridge.calls('coveringReport:save') as InputOf<'coveringReport:save'>[]).at(-1)!.content.meetingDate).toBe(
+      '2018-02-13',
+    );
   });
 
   it('edits the recommendations list: add, reorder, remove', async () => {
@@ -234,12 +294,17 @@ describe('CoveringReportEditor', () => {
     await user.click(screen.getByRole('button', { name: 'Remove Recommendation 1.2' }));
     await user.click(screen.getByRole('button', { name: 'Close' }));
     await waitFor(() => expect(onClose).toHaveBeenCalled());
-    expect((bridge.calls('coveringReport:save') as InputOf<'coveringReport:save'>[]).at(-1)!.content.recommendations).toEqual(['That the Committee receive assurance.']);
+    expect(
+      (bridge.calls('coveringReport:save') as InputOf<'coveringReport:save'>[]).at(-1)!.content.recommendations,
+    ).toEqual(['That the Committee receive assurance.']);
   });
 
   it('asks before refilling the progress paragraph from the plan', async () => {
     const user = userEvent.setup();
-    standardHandlers({ 'plans:get': () => tree, 'summary:get': () => computeSummary(tree, { periodId: PERIOD, today: '2020-03-01' }) });
+    standardHandlers({
+      'plans:get': () => tree,
+      'summary:get': () => computeSummary(tree, { periodId: PERIOD, today: '2020-03-01' }),
+    });
     render(<CoveringReportEditor tree={tree} onClose={() => undefined} />);
     const paragraph = await screen.findByLabelText(/Progress and direction of travel/);
     await user.clear(paragraph);
@@ -252,12 +317,17 @@ describe('CoveringReportEditor', () => {
     await user.click(screen.getByRole('button', { name: 'Refill from the plan' }));
     await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Replace the paragraph' }));
     await waitFor(() => expect(paragraph).not.toHaveValue('My own words.'));
-    expect(paragraph).toHaveValue(describeProgress(computeSummary(tree, { periodId: PERIOD, today: '2020-03-01' }), tree));
+    expect(paragraph).toHaveValue(
+      describeProgress(computeSummary(tree, { periodId: PERIOD, today: '2020-03-01' }), tree),
+    );
   });
 
   it('exports the covering report; a cancelled save dialog is quiet, a failure is shown', async () => {
     const user = userEvent.setup();
-    let answer: unknown = { ok: false, error: { code: 'cancelled', message: 'Export cancelled. Nothing was written.' } };
+    let answer: unknown = {
+      ok: false,
+      error: { code: 'cancelled', message: 'Export cancelled. Nothing was written.' },
+    };
     const bridge = standardHandlers({ 'export:coveringReport': () => answer });
     render(<CoveringReportEditor tree={tree} onClose={() => undefined} />);
     await screen.findByLabelText('Report title');

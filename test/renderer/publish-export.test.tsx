@@ -34,7 +34,14 @@ function action(n: number, sectionId: string, leads: string[]): Action {
     dueHistory: [],
     notes: '',
     archived: false,
-    leads: leads.map((name, i) => ({ id: uuid(700 + n * 10 + i), actionId: uuid(600 + n), position: i, name, personId: null, role: 'lead' })),
+    leads: leads.map((name, i) => ({
+      id: uuid(700 + n * 10 + i),
+      actionId: uuid(600 + n),
+      position: i,
+      name,
+      personId: null,
+      role: 'lead',
+    })),
     recommendationIds: [],
     createdAt: NOW,
     updatedAt: NOW,
@@ -45,10 +52,27 @@ function action(n: number, sectionId: string, leads: string[]): Action {
 /** A four-level plan with two periods, two sections and leads. */
 function tree(): PlanTree {
   const t = fakeTree(presetLevels('five-level'));
-  const section = (n: number, title: string) => ({ id: uuid(300 + n), planId: t.plan.id, position: n, number: String(n), numberManual: false, title, description: '', archived: false, updatedAt: NOW, deletedAt: null });
+  const section = (n: number, title: string) => ({
+    id: uuid(300 + n),
+    planId: t.plan.id,
+    position: n,
+    number: String(n),
+    numberManual: false,
+    title,
+    description: '',
+    archived: false,
+    updatedAt: NOW,
+    deletedAt: null,
+  });
   return {
     ...t,
-    plan: { ...t.plan, columns: templateColumns('continuous'), currentPeriodId: uuid(51), comparePeriodId: uuid(50), appendixNumber: 2 },
+    plan: {
+      ...t.plan,
+      columns: templateColumns('continuous'),
+      currentPeriodId: uuid(51),
+      comparePeriodId: uuid(50),
+      appendixNumber: 2,
+    },
     periods: [
       { ...t.periods[0]!, id: uuid(50), label: 'January 2020', position: 0 },
       { ...t.periods[0]!, id: uuid(51), label: 'March 2020', position: 1 },
@@ -85,7 +109,14 @@ function installBridge(handlers: Partial<Record<Channel, Handler>>) {
 
 function defaults(t: PlanTree) {
   return {
-    options: { ...ExportOptions.parse({}), periodId: uuid(51), compareId: uuid(50), columns: t.plan.columns.filter((c) => c.visible).map((c) => c.field), appendixNumber: 2, ratingHistory: false },
+    options: {
+      ...ExportOptions.parse({}),
+      periodId: uuid(51),
+      compareId: uuid(50),
+      columns: t.plan.columns.filter((c) => c.visible).map((c) => c.field),
+      appendixNumber: 2,
+      ratingHistory: false,
+    },
     fileName: 'Plan - Appendix 2.docx',
     coveringReportFileName: 'Plan - covering report.docx',
   };
@@ -101,7 +132,9 @@ describe('export form rules', () => {
   it('lists the plan’s columns in its order with its labels, rating and rating history as one choice', () => {
     const t = tree();
     const choices = columnChoices(t);
-    expect(choices.map((c) => c.label)).toEqual(t.plan.columns.filter((c) => c.field !== 'ratingHistory').map((c) => c.label));
+    expect(choices.map((c) => c.label)).toEqual(
+      t.plan.columns.filter((c) => c.field !== 'ratingHistory').map((c) => c.label),
+    );
     expect(choices.filter((c) => c.field === 'rating')).toHaveLength(1);
   });
 
@@ -111,14 +144,20 @@ describe('export form rules', () => {
     expect(form.includeInternal).toBe(false);
     expect(validateForm(form)).toEqual({});
     const opts = toOptions({ ...form, scope: 'lead', lead: 'J Tynan AD', ratingHistory: true }, t);
-    expect(opts).toMatchObject({ lead: 'J Tynan AD', ratingHistory: true, appendixNumber: 2, periodId: uuid(51), compareId: uuid(50), includeInternal: false });
+    expect(opts).toMatchObject({
+      lead: 'J Tynan AD',
+      ratingHistory: true,
+      appendixNumber: 2,
+      periodId: uuid(51),
+      compareId: uuid(50),
+      includeInternal: false,
+    });
     expect(opts.sectionIds).toBeUndefined();
     expect(() => ExportOptions.parse(opts)).not.toThrow();
     expect(validateForm({ ...form, columns: [] }).columns).toBe('Choose at least one column.');
     expect(validateForm({ ...form, scope: 'sections', sectionIds: [] }).sections).toMatch(/at least one section/);
     expect(validateForm({ ...form, appendixNumber: '0' }).appendixNumber).toMatch(/1 to 99/);
   });
-
 
   it('shows every period in the rating history unless the author gives a number, and refuses a bad one', () => {
     const t = tree();
@@ -161,7 +200,10 @@ describe('ExportDialog', () => {
   it('asks before including internal notes, and leaves them out when the author says no', async () => {
     const user = userEvent.setup();
     const t = tree();
-    const bridge = installBridge({ 'export:defaults': () => defaults(t), 'export:appendix': () => ({ path: '/tmp/a.docx', bytes: 2048 }) });
+    const bridge = installBridge({
+      'export:defaults': () => defaults(t),
+      'export:appendix': () => ({ path: '/tmp/a.docx', bytes: 2048 }),
+    });
     render(<ExportDialog tree={t} onClose={() => undefined} />);
     const box = await screen.findByRole('checkbox', { name: /Include internal notes/ });
 
@@ -185,7 +227,9 @@ describe('ExportDialog', () => {
 
     await user.click(screen.getByRole('button', { name: 'Export…' }));
     await screen.findByText('The appendix was saved.');
-    expect((bridge.calls('export:appendix')[0] as InputOf<'export:appendix'>).options).toMatchObject({ includeInternal: true });
+    expect((bridge.calls('export:appendix')[0] as InputOf<'export:appendix'>).options).toMatchObject({
+      includeInternal: true,
+    });
   });
 
   it('returns quietly to the options when the save dialog is cancelled', async () => {
@@ -193,7 +237,10 @@ describe('ExportDialog', () => {
     const t = tree();
     const bridge = installBridge({
       'export:defaults': () => defaults(t),
-      'export:appendix': () => ({ ok: false, error: { code: 'cancelled', message: 'Export cancelled. Nothing was written.' } }),
+      'export:appendix': () => ({
+        ok: false,
+        error: { code: 'cancelled', message: 'Export cancelled. Nothing was written.' },
+      }),
     });
     render(<ExportDialog tree={t} onClose={() => undefined} />);
     await user.click(await screen.findByRole('button', { name: 'Export…' }));
@@ -208,7 +255,11 @@ describe('ExportDialog', () => {
     const user = userEvent.setup();
     const t = tree();
     const pending = deferred<unknown>();
-    const bridge = installBridge({ 'export:defaults': () => defaults(t), 'export:appendix': () => pending.promise, 'export:reveal': () => ({ ok: true }) });
+    const bridge = installBridge({
+      'export:defaults': () => defaults(t),
+      'export:appendix': () => pending.promise,
+      'export:reveal': () => ({ ok: true }),
+    });
     const onClose = vi.fn();
     render(<ExportDialog tree={t} onClose={onClose} />);
     await user.click(await screen.findByRole('button', { name: 'Export…' }));
@@ -222,7 +273,9 @@ describe('ExportDialog', () => {
     expect(screen.getByText('Writing the sections (25%)')).toBeInTheDocument();
     expect(screen.getByRole('progressbar')).toHaveAttribute('value', '25');
     pending.resolve({ path: '/home/officer/Committee/Plan - Appendix 2.docx', bytes: 48_000 });
-    expect(await screen.findByTestId('export-path')).toHaveTextContent('/home/officer/Committee/Plan - Appendix 2.docx');
+    expect(await screen.findByTestId('export-path')).toHaveTextContent(
+      '/home/officer/Committee/Plan - Appendix 2.docx',
+    );
     await user.click(screen.getByRole('button', { name: 'Open folder' }));
     expect(bridge.calls('export:reveal')).toEqual([{ path: '/home/officer/Committee/Plan - Appendix 2.docx' }]);
     await user.click(screen.getByRole('button', { name: 'Close' }));
@@ -234,20 +287,28 @@ describe('ExportDialog', () => {
     const t = tree();
     installBridge({
       'export:defaults': () => defaults(t),
-      'export:appendix': () => ({ ok: false, error: { code: 'invalid_input', message: 'No actions have a lead matching "Nobody". Nothing was written.' } }),
+      'export:appendix': () => ({
+        ok: false,
+        error: { code: 'invalid_input', message: 'No actions have a lead matching "Nobody". Nothing was written.' },
+      }),
     });
     render(<ExportDialog tree={t} onClose={() => undefined} />);
     await user.click(await screen.findByRole('radio', { name: /One lead’s actions/ }));
     await user.selectOptions(screen.getByRole('combobox', { name: 'Lead' }), 'Service Lead R Murdock');
     await user.click(screen.getByRole('button', { name: 'Export…' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('No actions have a lead matching "Nobody". Nothing was written.');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'No actions have a lead matching "Nobody". Nothing was written.',
+    );
     expect(screen.getByRole('combobox', { name: 'Lead' })).toHaveValue('Service Lead R Murdock');
   });
 
   it('sends the chosen sections, lead, progress choice and layout', async () => {
     const user = userEvent.setup();
     const t = tree();
-    const bridge = installBridge({ 'export:defaults': () => defaults(t), 'export:appendix': () => ({ path: '/tmp/x.docx', bytes: 10 }) });
+    const bridge = installBridge({
+      'export:defaults': () => defaults(t),
+      'export:appendix': () => ({ path: '/tmp/x.docx', bytes: 10 }),
+    });
     render(<ExportDialog tree={t} onClose={() => undefined} />);
     await user.click(await screen.findByRole('radio', { name: 'Only some sections' }));
     await user.click(screen.getByRole('button', { name: 'Export…' }));
@@ -262,7 +323,13 @@ describe('ExportDialog', () => {
     await user.click(screen.getByRole('button', { name: 'Export…' }));
     await screen.findByText('The appendix was saved.');
     const { options } = bridge.calls('export:appendix')[0] as InputOf<'export:appendix'>;
-    expect(options).toMatchObject({ sectionIds: [uuid(302)], progress: 'all', ratingHistory: true, mergeRepeated: false, compareId: null });
+    expect(options).toMatchObject({
+      sectionIds: [uuid(302)],
+      progress: 'all',
+      ratingHistory: true,
+      mergeRepeated: false,
+      compareId: null,
+    });
     expect(options!.columns).not.toContain('outcome');
     expect(options!.lead).toBeUndefined();
   });

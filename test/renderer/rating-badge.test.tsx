@@ -50,7 +50,9 @@ describe('RatingBadge', () => {
 describe('RatingBadge compact', () => {
   it('shows shape + short key, with the full label for screen readers and in the title', () => {
     const five = toScaleLevels(SCALE_PRESETS['five-level'].levels);
-    const { container } = render(<RatingBadge level={five[1]!} levels={five} compact size="sm" context="in RAG 03/18" />);
+    const { container } = render(
+      <RatingBadge level={five[1]!} levels={five} compact size="sm" context="in RAG 03/18" />,
+    );
     const badge = container.querySelector('.rating-badge')!;
     expect(badge.querySelector('.visually-hidden')?.textContent).toBe('2 Some delay');
     expect(badge.getAttribute('title')).toContain('2 Some delay in RAG 03/18');

@@ -86,7 +86,16 @@ describe('RatingPicker', () => {
 
   it('is read-only for a locked period', () => {
     render(
-      <RatingPicker levels={levels} levelId={levels[0]!.id} explanation="" correctiveAction="" onLevel={() => undefined} onExplanation={() => undefined} onCorrectiveAction={() => undefined} readOnly />,
+      <RatingPicker
+        levels={levels}
+        levelId={levels[0]!.id}
+        explanation=""
+        correctiveAction=""
+        onLevel={() => undefined}
+        onExplanation={() => undefined}
+        onCorrectiveAction={() => undefined}
+        readOnly
+      />,
     );
     expect(screen.getByRole('radio', { name: /Amber/ })).toBeDisabled();
     expect(screen.getByLabelText(/Explanation/)).toHaveAttribute('readonly');

@@ -6,10 +6,16 @@ import type { Result } from '../../shared/result';
 import { SCALE_PRESETS } from '../../shared/ratings';
 import { templateColumns } from '../../shared/templates';
 
-type Answer<C extends Channel> = (input: InputOf<C>) => Result<OutputOf<C>> | OutputOf<C> | Promise<Result<OutputOf<C>> | OutputOf<C>>;
+type Answer<C extends Channel> = (
+  input: InputOf<C>,
+) => Result<OutputOf<C>> | OutputOf<C> | Promise<Result<OutputOf<C>> | OutputOf<C>>;
 export type FakeHandlers = { [C in Channel]?: Answer<C> };
 
-const isResult = (v: unknown): v is Result<unknown> => typeof v === 'object' && v !== null && 'ok' in v && (('value' in v && (v as { ok: unknown }).ok === true) || ('error' in v && (v as { ok: unknown }).ok === false));
+const isResult = (v: unknown): v is Result<unknown> =>
+  typeof v === 'object' &&
+  v !== null &&
+  'ok' in v &&
+  (('value' in v && (v as { ok: unknown }).ok === true) || ('error' in v && (v as { ok: unknown }).ok === false));
 
 /** Installs a fake `window.planwright`; unknown channels answer an error. Returns the invoke spy. */
 export function installFakeApi(handlers: FakeHandlers) {
@@ -74,13 +80,38 @@ export function fakeTree(levels: RatingLevel[] = presetLevels('rag')): PlanTree 
       deletedAt: null,
     },
     levels,
-    periods: [{ id: uuid(50), planId: PLAN_ID, position: 0, label: 'Initial', startDate: null, endDate: null, locked: false, lockedAt: null, updatedAt: NOW, deletedAt: null }],
+    periods: [
+      {
+        id: uuid(50),
+        planId: PLAN_ID,
+        position: 0,
+        label: 'Initial',
+        startDate: null,
+        endDate: null,
+        locked: false,
+        lockedAt: null,
+        updatedAt: NOW,
+        deletedAt: null,
+      },
+    ],
     recommendations: [],
     sections: [],
     objectives: [],
     actions: [],
     ratings: levels[0]
-      ? [{ id: uuid(70), actionId: uuid(60), periodId: uuid(50), levelId: levels[0].id, explanation: '', correctiveAction: '', ratedBy: 'Test', ratedAt: NOW, updatedAt: NOW }]
+      ? [
+          {
+            id: uuid(70),
+            actionId: uuid(60),
+            periodId: uuid(50),
+            levelId: levels[0].id,
+            explanation: '',
+            correctiveAction: '',
+            ratedBy: 'Test',
+            ratedAt: NOW,
+            updatedAt: NOW,
+          },
+        ]
       : [],
     progress: [],
     indicators: [],

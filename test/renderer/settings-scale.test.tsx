@@ -6,7 +6,15 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { InputOf } from '../../shared/contract';
 import { ScaleEditor } from '../../renderer/src/settings/ScaleEditor';
-import { checkScale, COLOUR_MESSAGE, LABEL_MESSAGE, normaliseHex, parseValue, VALUE_MESSAGE, type LevelDraft } from '../../renderer/src/settings/scaleDraft';
+import {
+  checkScale,
+  COLOUR_MESSAGE,
+  LABEL_MESSAGE,
+  normaliseHex,
+  parseValue,
+  VALUE_MESSAGE,
+  type LevelDraft,
+} from '../../renderer/src/settings/scaleDraft';
 import { callsOf, fakeTree, installFakeApi, presetLevels, storedFromInput } from './settings-fixtures';
 
 afterEach(cleanup);
@@ -15,7 +23,17 @@ const levelRows = () => screen.getAllByTestId('scale-level');
 const scaleSets = (invoke: ReturnType<typeof installFakeApi>) => callsOf(invoke, 'scale:set') as InputOf<'scale:set'>[];
 
 describe('scale draft rules', () => {
-  const base: LevelDraft = { uid: 'a', key: 'R', label: 'Red', colour: 'FF0000', value: '', definition: '', countsAsComplete: false, canBeRemoved: false, requiresExplanation: true };
+  const base: LevelDraft = {
+    uid: 'a',
+    key: 'R',
+    label: 'Red',
+    colour: 'FF0000',
+    value: '',
+    definition: '',
+    countsAsComplete: false,
+    canBeRemoved: false,
+    requiresExplanation: true,
+  };
   it('needs a label, a six-digit hex colour and a numeric or blank value', () => {
     expect(checkScale([base])).toEqual({});
     expect(checkScale([{ ...base, label: '   ' }])).toEqual({ a: { label: LABEL_MESSAGE } });
@@ -37,8 +55,16 @@ describe('ScaleEditor', () => {
     installFakeApi({});
     render(<ScaleEditor tree={fakeTree()} onChanged={() => undefined} />);
     expect(levelRows()).toHaveLength(3);
-    expect(screen.getAllByLabelText('Label').map((i) => (i as HTMLInputElement).value)).toEqual(['Red', 'Amber', 'Green']);
-    expect(screen.getAllByLabelText('Colour (hex)').map((i) => (i as HTMLInputElement).value)).toEqual(['FF0000', 'FFC000', '00B050']);
+    expect(screen.getAllByLabelText('Label').map((i) => (i as HTMLInputElement).value)).toEqual([
+      'Red',
+      'Amber',
+      'Green',
+    ]);
+    expect(screen.getAllByLabelText('Colour (hex)').map((i) => (i as HTMLInputElement).value)).toEqual([
+      'FF0000',
+      'FFC000',
+      '00B050',
+    ]);
     const preview = screen.getByLabelText('Preview of the key');
     expect(within(preview).getByText('Red')).toBeInTheDocument();
     expect(within(preview).getByText('Amber')).toBeInTheDocument();
@@ -112,7 +138,11 @@ describe('ScaleEditor', () => {
     const before = scaleSets(invoke).length;
     await user.click(screen.getByRole('button', { name: 'Move Green up' }));
     await waitFor(() => expect(scaleSets(invoke).length).toBe(before + 1));
-    expect(scaleSets(invoke).at(-1)!.levels.map((l) => l.label)).toEqual(['Red', 'Green', 'Amber', 'Blue']);
+    expect(
+      scaleSets(invoke)
+        .at(-1)!
+        .levels.map((l) => l.label),
+    ).toEqual(['Red', 'Green', 'Amber', 'Blue']);
   });
 
   it('puts a removed level back with the store’s message when ratings use it', async () => {
@@ -141,7 +171,13 @@ describe('ScaleEditor', () => {
     await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: /^Apply Five-level/ }));
     await waitFor(() => expect(levelRows()).toHaveLength(5));
     expect(callsOf(invoke, 'scale:applyPreset')).toEqual([{ planId: fakeTree().plan.id, preset: 'five-level' }]);
-    expect(screen.getAllByLabelText('Value').map((i) => (i as HTMLInputElement).value)).toEqual(['1', '2', '3', '4', '5']);
+    expect(screen.getAllByLabelText('Value').map((i) => (i as HTMLInputElement).value)).toEqual([
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+    ]);
     expect(changed).toBe(1);
   });
 

@@ -62,21 +62,32 @@ describe('PlanSettings', () => {
   it('saves a detail as you go and shows the saved state', async () => {
     const user = userEvent.setup();
     const tree = fakeTree();
-    const invoke = installFakeApi({ 'plans:update': ({ patch }) => ({ ...tree.plan, organisation: patch.organisation ?? tree.plan.organisation }) });
+    const invoke = installFakeApi({
+      'plans:update': ({ patch }) => ({ ...tree.plan, organisation: patch.organisation ?? tree.plan.organisation }),
+    });
     let changed = 0;
     render(<PlanSettings tree={tree} onChanged={() => changed++} />);
     const org = screen.getByLabelText('Organisation');
     await user.clear(org);
     await user.type(org, 'Northmoor Borough Council');
     await user.tab();
-    await waitFor(() => expect(callsOf(invoke, 'plans:update')).toEqual([{ planId: tree.plan.id, patch: { organisation: 'Northmoor Borough Council' } }]));
+    await waitFor(() =>
+      expect(callsOf(invoke, 'plans:update')).toEqual([
+        { planId: tree.plan.id, patch: { organisation: 'Northmoor Borough Council' } },
+      ]),
+    );
     expect(await screen.findByText(/All changes saved/)).toBeInTheDocument();
     expect(changed).toBe(1);
   });
 
   it('refuses a blank title locally, and shows a store refusal next to the field keeping the text', async () => {
     const user = userEvent.setup();
-    const invoke = installFakeApi({ 'plans:update': () => ({ ok: false, error: { code: 'conflict', message: 'Another plan already has that title.' } }) });
+    const invoke = installFakeApi({
+      'plans:update': () => ({
+        ok: false,
+        error: { code: 'conflict', message: 'Another plan already has that title.' },
+      }),
+    });
     render(<PlanSettings tree={fakeTree()} onChanged={() => undefined} />);
     const title = screen.getByLabelText(/^Title/);
     await user.clear(title);
@@ -107,11 +118,16 @@ describe('PlanSettings', () => {
     await user.clear(start);
     await user.type(start, '1/2/2018');
     await user.tab();
-    await waitFor(() => expect(callsOf(invoke, 'periods:update')).toEqual([{ periodId: period.id, patch: { startDate: '2018-02-01' } }]));
+    await waitFor(() =>
+      expect(callsOf(invoke, 'periods:update')).toEqual([{ periodId: period.id, patch: { startDate: '2018-02-01' } }]),
+    );
 
     await user.click(screen.getByRole('button', { name: 'Lock Initial' }));
     await waitFor(() => expect(callsOf(invoke, 'periods:lock')).toEqual([{ periodId: period.id, locked: true }]));
-    const locked = { ...tree, periods: [{ ...period, startDate: '2018-02-01', locked: true, lockedAt: '2018-02-13T10:00:00.000Z' }] };
+    const locked = {
+      ...tree,
+      periods: [{ ...period, startDate: '2018-02-01', locked: true, lockedAt: '2018-02-13T10:00:00.000Z' }],
+    };
     rerender(<PlanSettings tree={locked} onChanged={() => undefined} initialTab="periods" />);
     const row = screen.getByTestId('period-row');
     expect(within(row).getByText(/Locked: read-only/)).toBeInTheDocument();

@@ -22,7 +22,9 @@ describe('useAddForm', () => {
   it('shows the refusal and does not call onSaved when the write fails', async () => {
     const { result } = renderHook(() => useAddForm());
     const onSaved = vi.fn();
-    await act(() => result.current.save(() => Promise.reject(new Error('A period with that label already exists')), onSaved));
+    await act(() =>
+      result.current.save(() => Promise.reject(new Error('A period with that label already exists')), onSaved),
+    );
     expect(onSaved).not.toHaveBeenCalled();
     expect(result.current.error).toBe('A period with that label already exists');
     expect(result.current.busy).toBe(false);

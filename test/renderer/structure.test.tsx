@@ -28,10 +28,32 @@ const O1 = id(2001);
 const O2 = id(2002);
 
 function section(n: number, extra: Partial<Section> = {}): Section {
-  return { id: id(1000 + n), planId: PLAN_ID, position: n - 1, number: String(n), numberManual: false, title: `Section ${n}`, description: '', archived: false, updatedAt: NOW, deletedAt: null, ...extra };
+  return {
+    id: id(1000 + n),
+    planId: PLAN_ID,
+    position: n - 1,
+    number: String(n),
+    numberManual: false,
+    title: `Section ${n}`,
+    description: '',
+    archived: false,
+    updatedAt: NOW,
+    deletedAt: null,
+    ...extra,
+  };
 }
 function objective(n: number, position: number, extra: Partial<Objective> = {}): Objective {
-  return { id: id(2000 + n), planId: PLAN_ID, sectionId: S1, position, title: `Objective ${n}`, archived: false, updatedAt: NOW, deletedAt: null, ...extra };
+  return {
+    id: id(2000 + n),
+    planId: PLAN_ID,
+    sectionId: S1,
+    position,
+    title: `Objective ${n}`,
+    archived: false,
+    updatedAt: NOW,
+    deletedAt: null,
+    ...extra,
+  };
 }
 function action(n: number, position: number, objectiveId: string | null, extra: Partial<Action> = {}): Action {
   return {
@@ -69,7 +91,15 @@ function tree(extra: { objectives?: Objective[]; actions?: Action[] } = {}): Pla
 }
 
 const shape = (t: PlanTree, archived = false) =>
-  buildRows(indexTree(t), archived).map((r) => (r.kind === 'action' ? `a:${r.action.description}` : r.kind === 'objective' ? `o:${r.objective.title}${r.continued ? '+' : ''}(${r.count}/${r.total})` : r.kind === 'section' ? `s:${r.count}` : `e${r.objective ? ':o' : ''}`));
+  buildRows(indexTree(t), archived).map((r) =>
+    r.kind === 'action'
+      ? `a:${r.action.description}`
+      : r.kind === 'objective'
+        ? `o:${r.objective.title}${r.continued ? '+' : ''}(${r.count}/${r.total})`
+        : r.kind === 'section'
+          ? `s:${r.count}`
+          : `e${r.objective ? ':o' : ''}`,
+  );
 
 describe('moveBy and regroupActions', () => {
   it('moves an id within bounds and refuses to leave the list', () => {
@@ -98,7 +128,17 @@ describe('moveBy and regroupActions', () => {
 
 describe('buildRows with objectives', () => {
   it('heads each objective’s group, and lists objectives without actions after the section’s actions', () => {
-    expect(shape(tree())).toEqual(['s:4', 'a:Action 0', 'o:Objective 1(2/2)', 'a:Action 1', 'a:Action 2', 'o:Objective 2(1/1)', 'a:Action 3', 'o:Objective 3(0/0)', 'e:o']);
+    expect(shape(tree())).toEqual([
+      's:4',
+      'a:Action 0',
+      'o:Objective 1(2/2)',
+      'a:Action 1',
+      'a:Action 2',
+      'o:Objective 2(1/1)',
+      'a:Action 3',
+      'o:Objective 3(0/0)',
+      'e:o',
+    ]);
   });
 
   it('hides an archived objective with its actions unless archived rows are shown', () => {
@@ -109,13 +149,29 @@ describe('buildRows with objectives', () => {
 
   it('counts archived actions in the total (deleting the objective deletes them) but not in what is shown', () => {
     const t = tree({ actions: [action(1, 0, O1), action(2, 1, O1, { archived: true })] });
-    expect(shape(t)).toEqual(['s:1', 'o:Objective 1(1/2)', 'a:Action 1', 'o:Objective 2(0/0)', 'e:o', 'o:Objective 3(0/0)', 'e:o']);
+    expect(shape(t)).toEqual([
+      's:1',
+      'o:Objective 1(1/2)',
+      'a:Action 1',
+      'o:Objective 2(0/0)',
+      'e:o',
+      'o:Objective 3(0/0)',
+      'e:o',
+    ]);
   });
 
   it('marks a second header of the same objective as continued, with a key of its own', () => {
     const t = tree({ actions: [action(1, 0, O1), action(3, 1, O2), action(2, 2, O1)] });
     const rows = buildRows(indexTree(t), false);
-    expect(shape(t).slice(0, 7)).toEqual(['s:3', 'o:Objective 1(2/2)', 'a:Action 1', 'o:Objective 2(1/1)', 'a:Action 3', 'o:Objective 1+(2/2)', 'a:Action 2']);
+    expect(shape(t).slice(0, 7)).toEqual([
+      's:3',
+      'o:Objective 1(2/2)',
+      'a:Action 1',
+      'o:Objective 2(1/1)',
+      'a:Action 3',
+      'o:Objective 1+(2/2)',
+      'a:Action 2',
+    ]);
     expect(new Set(rows.map((r) => r.key)).size).toBe(rows.length);
   });
 
@@ -130,19 +186,35 @@ function setup() {
   const invoke = installFakeApi({
     'plans:get': () => current,
     'objectives:reorder': (input) => {
-      current = { ...current, objectives: current.objectives.map((o) => ({ ...o, position: input.orderedIds.indexOf(o.id) })) };
+      current = {
+        ...current,
+        objectives: current.objectives.map((o) => ({ ...o, position: input.orderedIds.indexOf(o.id) })),
+      };
       return current.objectives;
     },
     'actions:reorder': (input) => {
-      current = { ...current, actions: current.actions.map((a) => ({ ...a, position: input.orderedIds.indexOf(a.id) })) };
+      current = {
+        ...current,
+        actions: current.actions.map((a) => ({ ...a, position: input.orderedIds.indexOf(a.id) })),
+      };
       return current.actions;
     },
     'objectives:archive': (input) => {
-      current = { ...current, objectives: current.objectives.map((o) => (o.id === input.objectiveId ? { ...o, archived: input.archived === true } : o)) };
+      current = {
+        ...current,
+        objectives: current.objectives.map((o) =>
+          o.id === input.objectiveId ? { ...o, archived: input.archived === true } : o,
+        ),
+      };
       return current.objectives.find((o) => o.id === input.objectiveId)!;
     },
     'objectives:update': (input) => {
-      current = { ...current, objectives: current.objectives.map((o) => (o.id === input.objectiveId ? { ...o, title: input.patch.title } : o)) };
+      current = {
+        ...current,
+        objectives: current.objectives.map((o) =>
+          o.id === input.objectiveId ? { ...o, title: input.patch.title } : o,
+        ),
+      };
       return current.objectives.find((o) => o.id === input.objectiveId)!;
     },
     'sections:renumber': () => current,
@@ -152,7 +224,10 @@ function setup() {
   const editor = new Editor(store, undo, new SaveTracker());
   const order = () => {
     const index = indexTree(store.getTree()!);
-    return { objectives: (index.objectivesBySection.get(S1) ?? []).map((o) => o.title), actions: (index.actionsBySection.get(S1) ?? []).map((a) => a.description) };
+    return {
+      objectives: (index.objectivesBySection.get(S1) ?? []).map((o) => o.title),
+      actions: (index.actionsBySection.get(S1) ?? []).map((a) => a.description),
+    };
   };
   return { invoke, store, undo, editor, order };
 }
@@ -162,10 +237,16 @@ describe('Editor: objectives', () => {
     const { invoke, store, undo, editor, order } = setup();
     await store.load();
     await editor.moveObjective(O1, 1);
-    expect(order()).toEqual({ objectives: ['Objective 2', 'Objective 1', 'Objective 3'], actions: ['Action 0', 'Action 3', 'Action 1', 'Action 2'] });
+    expect(order()).toEqual({
+      objectives: ['Objective 2', 'Objective 1', 'Objective 3'],
+      actions: ['Action 0', 'Action 3', 'Action 1', 'Action 2'],
+    });
     expect(undo.getState().undoLabel).toBe('Move objective');
     await undo.undo();
-    expect(order()).toEqual({ objectives: ['Objective 1', 'Objective 2', 'Objective 3'], actions: ['Action 0', 'Action 1', 'Action 2', 'Action 3'] });
+    expect(order()).toEqual({
+      objectives: ['Objective 1', 'Objective 2', 'Objective 3'],
+      actions: ['Action 0', 'Action 1', 'Action 2', 'Action 3'],
+    });
     await undo.redo();
     expect(order().actions).toEqual(['Action 0', 'Action 3', 'Action 1', 'Action 2']);
     expect(callsOf(invoke, 'objectives:reorder')).toHaveLength(3);
@@ -239,7 +320,9 @@ describe('ObjectiveDialog', () => {
   it('asks for the text before adding, then saves it trimmed (Enter submits)', async () => {
     const user = userEvent.setup();
     const onSave = vi.fn(async () => undefined);
-    render(<ObjectiveDialog title={null} noun="Outcome" where="priority 2" onSave={onSave} onClose={() => undefined} />);
+    render(
+      <ObjectiveDialog title={null} noun="Outcome" where="priority 2" onSave={onSave} onClose={() => undefined} />,
+    );
     expect(screen.getByRole('dialog', { name: 'Add an outcome to priority 2' })).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Add outcome' }));
     expect(screen.getByText('Write the outcome text.')).toBeInTheDocument();
@@ -253,7 +336,9 @@ describe('ObjectiveDialog', () => {
     const onSave = vi.fn(async () => {
       throw new Error('That objective no longer exists.');
     });
-    render(<ObjectiveDialog title="Old text" noun="Objective" where="theme 1" onSave={onSave} onClose={() => undefined} />);
+    render(
+      <ObjectiveDialog title="Old text" noun="Objective" where="theme 1" onSave={onSave} onClose={() => undefined} />,
+    );
     expect(screen.getByLabelText('Objective text')).toHaveValue('Old text');
     await user.click(screen.getByRole('button', { name: 'Save' }));
     expect(await screen.findByText('That objective no longer exists.')).toBeInTheDocument();

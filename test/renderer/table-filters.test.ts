@@ -10,9 +10,31 @@ import { buildRows } from '../../renderer/src/table/rows';
 const tree = treeFromDraft(samplePlanDraft);
 const index = indexTree(tree);
 const actions = [...index.actionById.values()];
-const person = (name: string): Person => ({ id: crypto.randomUUID(), name, jobTitle: '', service: '', email: '', signatory: false, updatedAt: '2026-01-01T00:00:00.000Z', deletedAt: null });
+const person = (name: string): Person => ({
+  id: crypto.randomUUID(),
+  name,
+  jobTitle: '',
+  service: '',
+  email: '',
+  signatory: false,
+  updatedAt: '2026-01-01T00:00:00.000Z',
+  deletedAt: null,
+});
 const run = (f: Partial<ActionFilter>, extra: { userName?: string; people?: Person[] } = {}) =>
-  actions.filter(actionPredicate({ ...NO_FILTER, ...f }, { index, periodId: tree.plan.currentPeriodId, userName: extra.userName ?? '', people: extra.people ?? [], today: '2026-02-13' })).map((a: Action) => a.reference);
+  actions
+    .filter(
+      actionPredicate(
+        { ...NO_FILTER, ...f },
+        {
+          index,
+          periodId: tree.plan.currentPeriodId,
+          userName: extra.userName ?? '',
+          people: extra.people ?? [],
+          today: '2026-02-13',
+        },
+      ),
+    )
+    .map((a: Action) => a.reference);
 
 describe('filter bar', () => {
   it('"My actions" reads real lead cells: "Service Lead F Dunmore" is F Dunmore’s', () => {
@@ -38,11 +60,16 @@ describe('filter bar', () => {
       expect(index.ratingOf(a.id, tree.plan.currentPeriodId!)?.levelId).toBe(green.id);
     }
     const rec = tree.recommendations[0]!;
-    expect(run({ recommendationId: rec.id })).toEqual(actions.filter((a) => a.recommendationIds.includes(rec.id)).map((a) => a.reference));
+    expect(run({ recommendationId: rec.id })).toEqual(
+      actions.filter((a) => a.recommendationIds.includes(rec.id)).map((a) => a.reference),
+    );
     expect(run({ levelId: green.id, recommendationId: rec.id }).every((r) => greens.includes(r))).toBe(true);
   });
   it('drops sections and objectives with nothing to show', () => {
-    const keep = actionPredicate({ ...NO_FILTER, lead: 'F Dunmore' }, { index, periodId: tree.plan.currentPeriodId, userName: '', people: [], today: '2026-02-13' });
+    const keep = actionPredicate(
+      { ...NO_FILTER, lead: 'F Dunmore' },
+      { index, periodId: tree.plan.currentPeriodId, userName: '', people: [], today: '2026-02-13' },
+    );
     const rows = buildRows(index, false, keep);
     expect(rows.filter((r) => r.kind === 'empty')).toEqual([]);
     for (const r of rows) if (r.kind === 'section') expect(r.count).toBeGreaterThan(0);

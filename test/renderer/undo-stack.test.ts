@@ -18,7 +18,16 @@ function counter() {
       log.push(`redo ${label}`);
     },
   });
-  return { log, entry, get value() { return value; }, set value(v) { value = v; } };
+  return {
+    log,
+    entry,
+    get value() {
+      return value;
+    },
+    set value(v) {
+      value = v;
+    },
+  };
 }
 
 describe('UndoStack', () => {
@@ -52,7 +61,11 @@ describe('UndoStack', () => {
 
   it('a failed undo leaves the stack as it was and reports the error', async () => {
     const stack = new UndoStack();
-    stack.push({ label: 'delete 1.2', undo: () => Promise.reject(new Error('The period is locked')), redo: async () => undefined });
+    stack.push({
+      label: 'delete 1.2',
+      undo: () => Promise.reject(new Error('The period is locked')),
+      redo: async () => undefined,
+    });
     await expect(stack.undo()).rejects.toThrow('The period is locked');
     expect(stack.getState()).toMatchObject({ canUndo: true, canRedo: false, undoLabel: 'delete 1.2', busy: false });
   });

@@ -69,7 +69,12 @@ describe('Node version', () => {
 describe("Electron's lazy download", () => {
   it('uses an installed binary without running the installer', async () => {
     const dir = fakeElectronDir('installed', true);
-    const result = await ensureElectron({ electronDir: dir, env: {}, platform: 'linux', runInstaller: () => Promise.reject(new Error('must not run')) });
+    const result = await ensureElectron({
+      electronDir: dir,
+      env: {},
+      platform: 'linux',
+      runInstaller: () => Promise.reject(new Error('must not run')),
+    });
     expect(result).toEqual({ exe: path.join(dir, 'dist', 'electron') });
   });
 
@@ -101,7 +106,10 @@ describe("Electron's lazy download", () => {
       env: {},
       platform: 'linux',
       log: () => undefined,
-      runInstaller: async () => ({ status: 1, errorText: 'TypeError: fetch failed\n    at node:internal/deps/undici/undici:13502:13\n' }),
+      runInstaller: async () => ({
+        status: 1,
+        errorText: 'TypeError: fetch failed\n    at node:internal/deps/undici/undici:13502:13\n',
+      }),
       lookup: () => Promise.reject(Object.assign(new Error('getaddrinfo ENOTFOUND github.com'), { code: 'ENOTFOUND' })),
     });
     expect('error' in result).toBe(true);
@@ -119,7 +127,13 @@ describe("Electron's lazy download", () => {
       path.join(dir, 'install.js'),
       'const e = new TypeError("fetch failed"); e.cause = new Error("getaddrinfo ENOTFOUND github.com"); Promise.reject(e).catch((err) => { console.error(err.stack); process.exit(1); });',
     );
-    const result = await ensureElectron({ electronDir: dir, env: { PATH: process.env.PATH }, platform: 'linux', log: () => undefined, lookup: async () => undefined });
+    const result = await ensureElectron({
+      electronDir: dir,
+      env: { PATH: process.env.PATH },
+      platform: 'linux',
+      log: () => undefined,
+      lookup: async () => undefined,
+    });
     const message = (result as { error: string }).error;
     expect(message).toContain('could not be downloaded');
     expect(message).toContain('could not connect to github.com');
@@ -127,26 +141,46 @@ describe("Electron's lazy download", () => {
   });
 
   it('names a proxy that refuses, a damaged download, a mirror that refuses, and otherwise quotes the first line only', () => {
-    const proxy = downloadFailureMessage({ errorText: 'Error: Proxy responded with 407', env: { HTTPS_PROXY: 'http://p:3128' } });
+    const proxy = downloadFailureMessage({
+      errorText: 'Error: Proxy responded with 407',
+      env: { HTTPS_PROXY: 'http://p:3128' },
+    });
     expect(proxy).toContain('The proxy named in HTTPS_PROXY (http://p:3128) refused');
-    expect(downloadFailureMessage({ errorText: 'Error: Generated checksum for "electron.zip" did not match expected checksum.' })).toContain("did not match Electron's published checksum");
-    expect(downloadFailureMessage({ errorText: 'HTTPError: Response code 404 (Not Found)', env: { ELECTRON_MIRROR: 'https://mirror.example/electron/' } })).toContain(
-      'mirror.example refused the download (HTTP 404)',
-    );
+    expect(
+      downloadFailureMessage({
+        errorText: 'Error: Generated checksum for "electron.zip" did not match expected checksum.',
+      }),
+    ).toContain("did not match Electron's published checksum");
+    expect(
+      downloadFailureMessage({
+        errorText: 'HTTPError: Response code 404 (Not Found)',
+        env: { ELECTRON_MIRROR: 'https://mirror.example/electron/' },
+      }),
+    ).toContain('mirror.example refused the download (HTTP 404)');
     const other = downloadFailureMessage({ errorText: 'Error: something odd\n    at foo (x.js:1:1)' });
     expect(other).toContain("Electron's installer stopped with: Error: something odd");
     expect(other).not.toContain('x.js');
   });
 
   it('an ELECTRON_OVERRIDE_DIST_PATH with no Electron in it is named, and nothing is downloaded', async () => {
-    const result = await ensureElectron({ electronDir: fakeElectronDir('override'), env: { ELECTRON_OVERRIDE_DIST_PATH: path.join(tmp, 'nowhere') }, platform: 'linux', runInstaller: () => Promise.reject(new Error('must not run')) });
+    const result = await ensureElectron({
+      electronDir: fakeElectronDir('override'),
+      env: { ELECTRON_OVERRIDE_DIST_PATH: path.join(tmp, 'nowhere') },
+      platform: 'linux',
+      runInstaller: () => Promise.reject(new Error('must not run')),
+    });
     expect((result as { error: string }).error).toContain('ELECTRON_OVERRIDE_DIST_PATH names');
   });
 
   it('only turns on the proxy for the downloader when one is configured', () => {
     expect(installerEnv({}).ELECTRON_GET_USE_PROXY).toBeUndefined();
-    expect(installerEnv({ npm_config_https_proxy: 'http://p:1' })).toMatchObject({ ELECTRON_GET_USE_PROXY: 'true', HTTPS_PROXY: 'http://p:1' });
-    expect(installerEnv({ HTTPS_PROXY: 'http://p:1', ELECTRON_GET_USE_PROXY: 'false' }).ELECTRON_GET_USE_PROXY).toBe('false');
+    expect(installerEnv({ npm_config_https_proxy: 'http://p:1' })).toMatchObject({
+      ELECTRON_GET_USE_PROXY: 'true',
+      HTTPS_PROXY: 'http://p:1',
+    });
+    expect(installerEnv({ HTTPS_PROXY: 'http://p:1', ELECTRON_GET_USE_PROXY: 'false' }).ELECTRON_GET_USE_PROXY).toBe(
+      'false',
+    );
   });
 });
 
@@ -154,7 +188,9 @@ describe('better-sqlite3 for Electron', () => {
   it("knows Electron 45's ABI and reads a built module's ABI from its registration symbol", () => {
     expect(electronAbi('45.4.1')).toBe('150');
     // The Node build in node_modules is for this Node.
-    expect(moduleAbi(path.join(root, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'))).toBe(process.versions.modules);
+    expect(
+      moduleAbi(path.join(root, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node')),
+    ).toBe(process.versions.modules);
     expect(moduleAbi(path.join(tmp, 'missing.node'))).toBeNull();
   });
 
@@ -169,12 +205,25 @@ describe('better-sqlite3 for Electron', () => {
   });
 
   it("passes Electron's target and headers explicitly and drops an npmrc nodedir", () => {
-    const env = nativeBuildEnv({ PATH: '/usr/bin', npm_config_nodedir: '/usr/include/node', npm_config_target: '20.0.0', npm_config_runtime: 'node', npm_config_cache: '/c' });
+    const env = nativeBuildEnv({
+      PATH: '/usr/bin',
+      npm_config_nodedir: '/usr/include/node',
+      npm_config_target: '20.0.0',
+      npm_config_runtime: 'node',
+      npm_config_cache: '/c',
+    });
     expect(env).toEqual({ PATH: '/usr/bin', npm_config_cache: '/c' });
     expect(nodeGypArgs({ electronVersion: '45.4.1', arch: 'x64', devdir: '/h' })).toEqual(
-      expect.arrayContaining(['--target=45.4.1', '--arch=x64', '--dist-url=https://electronjs.org/headers', '--devdir=/h']),
+      expect.arrayContaining([
+        '--target=45.4.1',
+        '--arch=x64',
+        '--dist-url=https://electronjs.org/headers',
+        '--devdir=/h',
+      ]),
     );
-    expect(prebuildArgs({ electronVersion: '45.4.1', platform: 'linux', arch: 'x64' }).join(' ')).toContain('--runtime electron --target 45.4.1');
+    expect(prebuildArgs({ electronVersion: '45.4.1', platform: 'linux', arch: 'x64' }).join(' ')).toContain(
+      '--runtime electron --target 45.4.1',
+    );
   });
 
   /** A fake project root holding a copy of better-sqlite3's package.json only. */
@@ -182,14 +231,20 @@ describe('better-sqlite3 for Electron', () => {
     const dir = path.join(tmp, name);
     fs.mkdirSync(path.join(dir, 'node_modules', 'better-sqlite3', 'build', 'Release'), { recursive: true });
     fs.writeFileSync(path.join(dir, 'node_modules', 'better-sqlite3', 'package.json'), '{}');
-    fs.writeFileSync(path.join(dir, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'), 'node_register_module_v115');
+    fs.writeFileSync(
+      path.join(dir, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'),
+      'node_register_module_v115',
+    );
     return dir;
   }
   /** A fake build step that leaves a module for `abi` where node-gyp would. */
   const leaves = (abi: string | null) => (_cmd: string, _args: string[], options: { cwd: string }) => {
     if (abi === null) return { status: 1 };
     fs.mkdirSync(path.join(options.cwd, 'build', 'Release'), { recursive: true });
-    fs.writeFileSync(path.join(options.cwd, 'build', 'Release', 'better_sqlite3.node'), `xx node_register_module_v${abi} xx`);
+    fs.writeFileSync(
+      path.join(options.cwd, 'build', 'Release', 'better_sqlite3.node'),
+      `xx node_register_module_v${abi} xx`,
+    );
     return { status: 0 };
   };
 
@@ -208,7 +263,9 @@ describe('better-sqlite3 for Electron', () => {
     expect(moduleAbi(target)).toBe('150');
     expect(fs.existsSync(path.join(rootDir, 'out', 'native', 'build-better-sqlite3'))).toBe(false);
     // node_modules is untouched: still the Node build.
-    expect(moduleAbi(path.join(rootDir, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'))).toBe('115');
+    expect(
+      moduleAbi(path.join(rootDir, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node')),
+    ).toBe('115');
     expect(electronNativeBinding({ ...opts, run: () => ({ status: 1 }) })).toBe(target);
   });
 
@@ -223,13 +280,25 @@ describe('better-sqlite3 for Electron', () => {
 
     // A cached module for the wrong ABI (an npmrc nodedir build) is rebuilt; a wrong result is refused.
     fs.writeFileSync(target, 'node_register_module_v115');
-    expect(() => electronNativeBinding({ ...opts, run: leaves('115') })).toThrow(/built for NODE_MODULE_VERSION 115, but Electron 45\.4\.1 needs 150/);
+    expect(() => electronNativeBinding({ ...opts, run: leaves('115') })).toThrow(
+      /built for NODE_MODULE_VERSION 115, but Electron 45\.4\.1 needs 150/,
+    );
     expect(fs.existsSync(target)).toBe(false);
   });
 
   it('names the toolchain for each system when compiling fails', () => {
     const rootDir = fakeRoot('nocompiler');
-    expect(() => electronNativeBinding({ rootDir, platform: 'linux', arch: 'x64', env: {}, electronVersion: '45.4.1', log: () => undefined, run: leaves(null) })).toThrow(/build-essential/);
+    expect(() =>
+      electronNativeBinding({
+        rootDir,
+        platform: 'linux',
+        arch: 'x64',
+        env: {},
+        electronVersion: '45.4.1',
+        log: () => undefined,
+        run: leaves(null),
+      }),
+    ).toThrow(/build-essential/);
     expect(toolchainHint('win32')).toContain('Visual Studio Build Tools');
     expect(toolchainHint('darwin')).toContain('Xcode Command Line Tools');
   });

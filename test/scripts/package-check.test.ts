@@ -20,9 +20,14 @@ describe('package check pieces', () => {
   it("the stand-in Electron carries a fuse wire that @electron/fuses reads and flips, as electron-builder's electronFuses does", async () => {
     const dir = makeStandInElectron(path.join(tmp, 'dist'), '45.4.1');
     const exe = path.join(dir, 'electron');
-    const { flipFuses, getCurrentFuseWire, FuseVersion, FuseV1Options } = require('@electron/fuses') as typeof import('@electron/fuses');
+    const { flipFuses, getCurrentFuseWire, FuseVersion, FuseV1Options } =
+      require('@electron/fuses') as typeof import('@electron/fuses');
     expect((await getCurrentFuseWire(exe))[FuseV1Options.RunAsNode]).toBe(49);
-    await flipFuses(exe, { version: FuseVersion.V1, [FuseV1Options.RunAsNode]: false, [FuseV1Options.OnlyLoadAppFromAsar]: true });
+    await flipFuses(exe, {
+      version: FuseVersion.V1,
+      [FuseV1Options.RunAsNode]: false,
+      [FuseV1Options.OnlyLoadAppFromAsar]: true,
+    });
     const wire = await getCurrentFuseWire(exe);
     expect(wire[FuseV1Options.RunAsNode]).toBe(48);
     expect(wire[FuseV1Options.OnlyLoadAppFromAsar]).toBe(49);
@@ -61,20 +66,34 @@ describe('package check pieces', () => {
     expect(yml).toMatch(/win:\n {2}target:\n {4}- nsis\n {4}- msi/);
     expect(yml).toMatch(/msi:\n(?: {2}.*\n)*? {2}perMachine: true/);
     for (const line of yml.split('\n').filter((l) => l.includes('artifactName'))) expect(line).toContain('${arch}');
-    expect(yml).toMatch(/electronFuses:\n {2}runAsNode: false\n {2}enableNodeOptionsEnvironmentVariable: false\n {2}enableNodeCliInspectArguments: false\n {2}enableEmbeddedAsarIntegrityValidation: true\n {2}onlyLoadAppFromAsar: true/);
+    expect(yml).toMatch(
+      /electronFuses:\n {2}runAsNode: false\n {2}enableNodeOptionsEnvironmentVariable: false\n {2}enableNodeCliInspectArguments: false\n {2}enableEmbeddedAsarIntegrityValidation: true\n {2}onlyLoadAppFromAsar: true/,
+    );
     expect(yml).toMatch(/^publish: null$/m);
     expect(yml).toMatch(/^npmRebuild: false$/m);
     expect(yml).not.toMatch(/^deb:\n {2}depends/m);
-    expect(yml).toMatch(/asarUnpack:\n {2}- "\*\*\/\*\.node"\n(?! {2}-)/);
+    expect(yml).toMatch(/asarUnpack:\n {2}- (["'])\*\*\/\*\.node\1\n(?! {2}-)/);
     expect(yml).toMatch(/- ext: planwright-pack\n {4}name: Planwright update pack/);
-    expect(fs.readFileSync(path.join(root, 'build', 'icon.png')).subarray(1, 4).toString()).toBe('PNG');
+    expect(
+      fs
+        .readFileSync(path.join(root, 'build', 'icon.png'))
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
     expect(JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).homepage).toMatch(/^https:\/\//);
   });
 });
 
-describe.runIf(process.env.PLANWRIGHT_PACKAGE_CHECK === '1')('npm run package:check (electron-builder --dir, no download)', () => {
-  it('packages, checks the fuses and contents, and passes the smoke test on the extracted app', async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, ['scripts/package-check.mjs'], { cwd: root, timeout: 900_000, maxBuffer: 64 * 1024 * 1024 });
-    expect(stdout).toContain('Package check passed');
-  }, 900_000);
-});
+describe.runIf(process.env.PLANWRIGHT_PACKAGE_CHECK === '1')(
+  'npm run package:check (electron-builder --dir, no download)',
+  () => {
+    it('packages, checks the fuses and contents, and passes the smoke test on the extracted app', async () => {
+      const { stdout } = await promisify(execFile)(process.execPath, ['scripts/package-check.mjs'], {
+        cwd: root,
+        timeout: 900_000,
+        maxBuffer: 64 * 1024 * 1024,
+      });
+      expect(stdout).toContain('Package check passed');
+    }, 900_000);
+  },
+);

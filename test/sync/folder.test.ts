@@ -3,7 +3,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listPackFiles, packFileName, packIdFromName, readPackFile, syncedFolderWarning, withRetry, writeFileAtomic } from '../../electron/sync/folder';
+import {
+  listPackFiles,
+  packFileName,
+  packIdFromName,
+  readPackFile,
+  syncedFolderWarning,
+  withRetry,
+  writeFileAtomic,
+} from '../../electron/sync/folder';
 
 let dir: string;
 beforeAll(() => {
@@ -18,7 +26,9 @@ describe('shared folder files', () => {
     const file = path.join(dir, packFileName('11111111-2222', 'abcdef0123456789', PACK));
     await writeFileAtomic(file, new Uint8Array([1, 2, 3]), { exclusive: true });
     expect([...fs.readFileSync(file)]).toEqual([1, 2, 3]);
-    await expect(writeFileAtomic(file, new Uint8Array([9]), { exclusive: true })).rejects.toMatchObject({ code: 'EEXIST' });
+    await expect(writeFileAtomic(file, new Uint8Array([9]), { exclusive: true })).rejects.toMatchObject({
+      code: 'EEXIST',
+    });
     expect([...fs.readFileSync(file)]).toEqual([1, 2, 3]);
     expect(fs.readdirSync(dir).filter((n) => n.endsWith('.partial'))).toEqual([]);
   });
@@ -26,11 +36,24 @@ describe('shared folder files', () => {
   it('lists packs and their conflict copies by pack id, ignoring temp, hidden and other files', async () => {
     const sub = fs.mkdtempSync(path.join(dir, 'list-'));
     const base = packFileName('11111111-2222', 'abcdef0123456789', PACK).replace('.planwright-pack', '');
-    for (const name of [`${base}.planwright-pack`, `${base} (1).planwright-pack`, `${base}-DESKTOP-ABC.planwright-pack`, `.${base}.planwright-pack.123.partial`, 'notes.docx', '~$lock.planwright-pack', 'hand-named.planwright-pack']) {
+    for (const name of [
+      `${base}.planwright-pack`,
+      `${base} (1).planwright-pack`,
+      `${base}-DESKTOP-ABC.planwright-pack`,
+      `.${base}.planwright-pack.123.partial`,
+      'notes.docx',
+      '~$lock.planwright-pack',
+      'hand-named.planwright-pack',
+    ]) {
       fs.writeFileSync(path.join(sub, name), 'x');
     }
     const entries = await listPackFiles(sub);
-    expect(entries.map((e) => e.name)).toEqual(['hand-named.planwright-pack', `${base} (1).planwright-pack`, `${base}-DESKTOP-ABC.planwright-pack`, `${base}.planwright-pack`]);
+    expect(entries.map((e) => e.name)).toEqual([
+      'hand-named.planwright-pack',
+      `${base} (1).planwright-pack`,
+      `${base}-DESKTOP-ABC.planwright-pack`,
+      `${base}.planwright-pack`,
+    ]);
     expect(entries.map((e) => e.packIdHint)).toEqual([null, PACK, PACK, PACK]);
     expect(packIdFromName('x-DESKTOP-ABC.planwright-pack')).toBeNull();
   });
@@ -77,9 +100,15 @@ describe('shared folder files', () => {
       'C:\\Users\\fd\\Dropbox (Council)\\planwright.sqlite',
       'G:\\My Drive\\planwright.sqlite',
     ]) {
-      expect(syncedFolderWarning(p), p).toMatch(/looks like it is inside a .+ folder.*Keep the plan store on this computer/);
+      expect(syncedFolderWarning(p), p).toMatch(
+        /looks like it is inside a .+ folder.*Keep the plan store on this computer/,
+      );
     }
-    for (const p of ['C:\\Users\\fd\\AppData\\Roaming\\Planwright\\planwright.sqlite', '/home/fd/.config/Planwright/planwright.sqlite', '/home/fd/onedrive-notes/planwright.sqlite']) {
+    for (const p of [
+      'C:\\Users\\fd\\AppData\\Roaming\\Planwright\\planwright.sqlite',
+      '/home/fd/.config/Planwright/planwright.sqlite',
+      '/home/fd/onedrive-notes/planwright.sqlite',
+    ]) {
       expect(syncedFolderWarning(p), p).toBeNull();
     }
   });

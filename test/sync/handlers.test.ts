@@ -32,7 +32,8 @@ function app(name: string, actor: string) {
   const store = openStore(path.join(dir, `${name}.sqlite`), { actor });
   stores.push(store);
   const dispatch = createDispatcher(createAppHandlers({ store, host }), { validateOutput: true });
-  const invoke = <C extends Channel>(channel: C, input: InputOf<C>) => dispatch(channel, input, { actor, emit: () => undefined }) as Promise<Result<OutputOf<C>>>;
+  const invoke = <C extends Channel>(channel: C, input: InputOf<C>) =>
+    dispatch(channel, input, { actor, emit: () => undefined }) as Promise<Result<OutputOf<C>>>;
   const call = async <C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> => {
     const r = await invoke(channel, input);
     if (!r.ok) throw new Error(`${channel}: ${r.error.code} ${r.error.message}`);
@@ -78,7 +79,10 @@ describe('sync channels', () => {
     lead.dialog.open = invite.path;
     const opened = await lead.call('sync:open', {});
     expect(opened).toMatchObject({ planId, kind: 'invitation', duplicatePack: false });
-    expect(await lead.call('sync:status', { planId })).toMatchObject({ role: 'lead', person: 'Service Lead F Dunmore' });
+    expect(await lead.call('sync:status', { planId })).toMatchObject({
+      role: 'lead',
+      person: 'Service Lead F Dunmore',
+    });
 
     const tree = await lead.call('plans:get', { planId });
     const jan = tree.periods.find((p) => p.label === 'March 2026')!;
@@ -117,7 +121,10 @@ describe('sync channels', () => {
     owner.dialog.open = path.join(dir, 'junk.planwright-pack');
     const r = await owner.invoke('sync:open', {});
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.error).toMatchObject({ code: 'invalid_input', message: 'This file is not a Planwright update pack.' });
+    expect(!r.ok && r.error).toMatchObject({
+      code: 'invalid_input',
+      message: 'This file is not a Planwright update pack.',
+    });
   });
 
   it('the shared folder: chosen once, remembered, and a pass both ways', async () => {

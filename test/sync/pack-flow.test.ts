@@ -33,7 +33,10 @@ function store(name: string, actor: string): Store {
 }
 
 async function call(s: Store, channel: string, input: unknown): Promise<unknown> {
-  const r = await createDispatcher(createAppHandlers({ store: s, host: headlessHost }))(channel, input, { actor: s.actor(), emit: () => undefined });
+  const r = await createDispatcher(createAppHandlers({ store: s, host: headlessHost }))(channel, input, {
+    actor: s.actor(),
+    emit: () => undefined,
+  });
   if (!r.ok) throw new Error(r.error.message);
   return r.value;
 }
@@ -107,8 +110,20 @@ describe('packs between stores', () => {
     // Same device id, a different key (a stolen device id): refused, nothing written.
     const thief = generateKeyPairSync('ed25519');
     const text = strFromU8(gunzipSync(ret.bytes));
-    const header = JSON.parse(JSON.parse(text.split('\n')[0]!).header as string) as Parameters<typeof encodePack>[0]['header'];
-    const forged = encodePack({ header: { ...header, packId: randomUUID(), sender: { ...header.sender, publicKey: publicKeyText(thief.publicKey) } }, lines: [] }, thief.privateKey);
+    const header = JSON.parse(JSON.parse(text.split('\n')[0]!).header as string) as Parameters<
+      typeof encodePack
+    >[0]['header'];
+    const forged = encodePack(
+      {
+        header: {
+          ...header,
+          packId: randomUUID(),
+          sender: { ...header.sender, publicKey: publicKeyText(thief.publicKey) },
+        },
+        lines: [],
+      },
+      thief.privateKey,
+    );
     const mid = dump(owner, planId);
     expect(refusal(() => openPack(owner, forged)).message).toContain('signed with a different key than before');
     expect(dump(owner, planId)).toBe(mid);
@@ -122,14 +137,27 @@ describe('packs between stores', () => {
       planId,
       planTitle: 'x',
       createdAt: new Date().toISOString(),
-      sender: { deviceId: 'e'.repeat(32), publicKey: publicKeyText(stranger.publicKey), person: 'Stranger', role: 'lead' as const },
+      sender: {
+        deviceId: 'e'.repeat(32),
+        publicKey: publicKeyText(stranger.publicKey),
+        person: 'Stranger',
+        role: 'lead' as const,
+      },
       recipient: { lead: null, deviceId: null },
       acks: {},
     };
     const before = dump(owner, planId);
-    expect(refusal(() => openPack(owner, encodePack({ header, lines: [] }, stranger.privateKey))).code).toBe('untrusted');
-    const fakeEnrolment = { ...header, packId: randomUUID(), enrolment: { inviteId: randomUUID(), proof: '00'.repeat(32) } };
-    expect(refusal(() => openPack(owner, encodePack({ header: fakeEnrolment, lines: [] }, stranger.privateKey))).code).toBe('untrusted');
+    expect(refusal(() => openPack(owner, encodePack({ header, lines: [] }, stranger.privateKey))).code).toBe(
+      'untrusted',
+    );
+    const fakeEnrolment = {
+      ...header,
+      packId: randomUUID(),
+      enrolment: { inviteId: randomUUID(), proof: '00'.repeat(32) },
+    };
+    expect(
+      refusal(() => openPack(owner, encodePack({ header: fakeEnrolment, lines: [] }, stranger.privateKey))).code,
+    ).toBe('untrusted');
     expect(dump(owner, planId)).toBe(before);
   });
 
@@ -144,7 +172,12 @@ describe('packs between stores', () => {
           planId,
           planTitle: 'x',
           createdAt: new Date().toISOString(),
-          sender: { deviceId: 'd'.repeat(32), publicKey: publicKeyText(rogueKeys.publicKey), person: 'Rogue', role: 'owner' },
+          sender: {
+            deviceId: 'd'.repeat(32),
+            publicKey: publicKeyText(rogueKeys.publicKey),
+            person: 'Rogue',
+            role: 'owner',
+          },
           recipient: { lead: null, deviceId: null },
           acks: {},
         },

@@ -2,7 +2,14 @@
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { gunzipSync, gzipSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { decodePack, encodePack, gunzipBounded, PackError, publicKeyText, type UnsignedPack } from '../../electron/sync/pack';
+import {
+  decodePack,
+  encodePack,
+  gunzipBounded,
+  PackError,
+  publicKeyText,
+  type UnsignedPack,
+} from '../../electron/sync/pack';
 
 const owner = generateKeyPairSync('ed25519');
 const other = generateKeyPairSync('ed25519');
@@ -19,7 +26,10 @@ function unsigned(ops = 3, publicKey = publicKeyText(owner.publicKey)): Unsigned
       recipient: { lead: null, deviceId: null },
       acks: { ['b'.repeat(32)]: 12 },
     },
-    lines: Array.from({ length: ops }, (_, i) => ({ t: 'op' as const, op: { id: `x:${i + 1}`, value: `Progress “${i}”` } })),
+    lines: Array.from({ length: ops }, (_, i) => ({
+      t: 'op' as const,
+      op: { id: `x:${i + 1}`, value: `Progress “${i}”` },
+    })),
   };
 }
 
@@ -109,6 +119,8 @@ describe('update pack format', () => {
     const pack = unsigned(0);
     const junk = encodePack({ ...pack, lines: [{ t: 'op', op: 1 }] }, owner.privateKey);
     expect(decodePack(junk).lines).toHaveLength(1);
-    expect(refusal(() => decodePack(tamper(bytes, (t) => t.replace(/\n.*$/s, '\nnot json')))).code).toBe('bad_signature');
+    expect(refusal(() => decodePack(tamper(bytes, (t) => t.replace(/\n.*$/s, '\nnot json')))).code).toBe(
+      'bad_signature',
+    );
   });
 });

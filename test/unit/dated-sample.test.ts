@@ -23,10 +23,19 @@ describe('shiftDatesInText', () => {
     ['Quarterly (review March 2026)', 'Quarterly (review December 2026)'],
     ['From July 2025', 'From April 2026'],
     ['May 2026', 'February 2027'],
-    ['First practice week held 1-5 December 2025: 46 case audits.', 'First practice week held 1-5 September 2026: 46 case audits.'],
+    [
+      'First practice week held 1-5 December 2025: 46 case audits.',
+      'First practice week held 1-5 September 2026: 46 case audits.',
+    ],
     ['Contract awarded 20 November 2025.', 'Contract awarded 20 August 2026.'],
-    ['Staff survey (December 2025): up from 61% in June 2025.', 'Staff survey (September 2026): up from 61% in March 2026.'],
-    ['Currently 68% [December data], between July and October 2025.', 'Currently 68% [September data], between April and July 2026.'],
+    [
+      'Staff survey (December 2025): up from 61% in June 2025.',
+      'Staff survey (September 2026): up from 61% in March 2026.',
+    ],
+    [
+      'Currently 68% [December data], between July and October 2025.',
+      'Currently 68% [September data], between April and July 2026.',
+    ],
     ['Findings reported to the Board in January.', 'Findings reported to the Board in October.'],
     ['in December, 46 cases; December 12 families', 'in September, 46 cases; September 12 families'],
     ['Ongoing', 'Ongoing'],
@@ -73,7 +82,11 @@ describe('samplePlanForToday', () => {
     ]);
     expect(dated.currentPeriod).toBe('October 2026');
     expect(dated.comparePeriod).toBe('August 2026');
-    expect(actionsOf(dated).flatMap((a) => [...a.ratings, ...a.progress].map((r) => r.period)).every((p) => ['August 2026', 'October 2026'].includes(p))).toBe(true);
+    expect(
+      actionsOf(dated)
+        .flatMap((a) => [...a.ratings, ...a.progress].map((r) => r.period))
+        .every((p) => ['August 2026', 'October 2026'].includes(p)),
+    ).toBe(true);
     expect(JSON.stringify(dated)).not.toMatch(/November 2025|Jan-26|31\/10\/2025/); // ("since April 2025" rightly becomes "January 2026")
   });
 
@@ -82,7 +95,13 @@ describe('samplePlanForToday', () => {
     expect(dated.sections).toHaveLength(SAMPLE_FACTS.sections);
     expect(actionsOf(dated)).toHaveLength(SAMPLE_FACTS.actions);
     const strip = (d: typeof original) =>
-      actionsOf(d).map((a) => ({ ref: a.reference, leads: a.leads, recs: a.recommendations, levels: a.ratings.map((r) => r.level), progress: a.progress.length }));
+      actionsOf(d).map((a) => ({
+        ref: a.reference,
+        leads: a.leads,
+        recs: a.recommendations,
+        levels: a.ratings.map((r) => r.level),
+        progress: a.progress.length,
+      }));
     expect(strip(dated)).toEqual(strip(original));
     expect(dated.recommendations.map((r) => r.label)).toEqual(original.recommendations.map((r) => r.label));
   });
@@ -110,14 +129,17 @@ describe('samplePlanForToday', () => {
 
   it('for any today, the current period is the latest one ending on or before it', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date('2024-01-01T00:00:00Z'), max: new Date('2040-12-31T00:00:00Z'), noInvalidDate: true }), (d) => {
-        const today = d.toISOString().slice(0, 10);
-        const draft = PlanDraft.parse(samplePlanForToday(today));
-        const current = draft.periods.find((p) => p.label === draft.currentPeriod)!;
-        const next = draft.periods[draft.periods.indexOf(current) + 1]!;
-        expect(current.endDate! <= today).toBe(true);
-        expect(next.endDate! > today).toBe(true);
-      }),
+      fc.property(
+        fc.date({ min: new Date('2024-01-01T00:00:00Z'), max: new Date('2040-12-31T00:00:00Z'), noInvalidDate: true }),
+        (d) => {
+          const today = d.toISOString().slice(0, 10);
+          const draft = PlanDraft.parse(samplePlanForToday(today));
+          const current = draft.periods.find((p) => p.label === draft.currentPeriod)!;
+          const next = draft.periods[draft.periods.indexOf(current) + 1]!;
+          expect(current.endDate! <= today).toBe(true);
+          expect(next.endDate! > today).toBe(true);
+        },
+      ),
       { numRuns: 200 },
     );
   });

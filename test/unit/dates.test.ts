@@ -13,19 +13,32 @@ import {
 } from '../../shared/dates';
 
 const date = (d: string, precision: 'day' | 'month' | 'year'): DueParsed => ({ kind: 'date', date: d, precision });
-const range = (start: string, end: string, precision: 'day' | 'month' | 'year' = 'month'): DueParsed => ({ kind: 'range', start, end, precision });
+const range = (start: string, end: string, precision: 'day' | 'month' | 'year' = 'month'): DueParsed => ({
+  kind: 'range',
+  start,
+  end,
+  precision,
+});
 const UNPARSED: DueParsed = { kind: 'unparsed' };
 
 describe('parseDue: the forms in domain.md', () => {
   it.each<[string, DueParsed, string]>([
     ['May 2014 to March 2016', range('2014-05-01', '2016-03-31'), 'May 2014 to March 2016'],
-    ['From July 2014', { kind: 'ongoing', label: 'from', from: '2014-07-01', fromPrecision: 'month' }, 'ongoing from July 2014'],
+    [
+      'From July 2014',
+      { kind: 'ongoing', label: 'from', from: '2014-07-01', fromPrecision: 'month' },
+      'ongoing from July 2014',
+    ],
     [
       'Quarterly (review March 2016)',
       { kind: 'recurrence', every: 'quarterly', review: '2016-03-31', reviewPrecision: 'month' },
       'quarterly (review March 2016)',
     ],
-    ['Oct 2014 Quarterly', { kind: 'recurrence', every: 'quarterly', from: '2014-10-01', fromPrecision: 'month' }, 'quarterly from October 2014'],
+    [
+      'Oct 2014 Quarterly',
+      { kind: 'recurrence', every: 'quarterly', from: '2014-10-01', fromPrecision: 'month' },
+      'quarterly from October 2014',
+    ],
     ['Ongoing', { kind: 'ongoing', label: 'ongoing' }, 'ongoing'],
     ['In place', { kind: 'ongoing', label: 'in place' }, 'in place'],
     ['Annual', { kind: 'recurrence', every: 'annually' }, 'annually'],
@@ -122,9 +135,19 @@ describe('parseDue: forms in the 2020 fixture and other real cells', () => {
     ['Monthly from April 2020', { kind: 'recurrence', every: 'monthly', from: '2020-04-01', fromPrecision: 'month' }],
     [
       'Quarterly from Oct 2014 (next review 31/03/2016)',
-      { kind: 'recurrence', every: 'quarterly', from: '2014-10-01', fromPrecision: 'month', review: '2016-03-31', reviewPrecision: 'day' },
+      {
+        kind: 'recurrence',
+        every: 'quarterly',
+        from: '2014-10-01',
+        fromPrecision: 'month',
+        review: '2016-03-31',
+        reviewPrecision: 'day',
+      },
     ],
-    ['Quarterly\n(review March 2016)', { kind: 'recurrence', every: 'quarterly', review: '2016-03-31', reviewPrecision: 'month' }],
+    [
+      'Quarterly\n(review March 2016)',
+      { kind: 'recurrence', every: 'quarterly', review: '2016-03-31', reviewPrecision: 'month' },
+    ],
   ])('%j', (text, expected) => {
     expect(parseDue(text)).toEqual(expected);
   });
@@ -240,7 +263,9 @@ describe('using a reading', () => {
     expect(describeDue(parseDue('2021'))).toBe('2021');
     expect(describeDue(parseDue('1 May 2014 to 31 March 2016'))).toBe('1 May 2014 to 31 March 2016');
     expect(describeDue({ kind: 'ongoing', label: 'from' })).toBe('ongoing');
-    expect(describeDue({ kind: 'recurrence', every: 'termly', review: '2020-07-17' })).toBe('termly (review 17 July 2020)');
+    expect(describeDue({ kind: 'recurrence', every: 'termly', review: '2020-07-17' })).toBe(
+      'termly (review 17 July 2020)',
+    );
     expect(describeDue({ kind: 'unparsed' })).toBe('not a date');
   });
 });
@@ -267,18 +292,89 @@ describe('formatLongDate / formatMonthYear', () => {
 // Properties
 // ---------------------------------------------------------------------------------------------
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const pad = (n: number): string => String(n).padStart(2, '0');
 const lastDay = (y: number, m: number): number => new Date(Date.UTC(y, m, 0)).getUTCDate();
 
 const dayArb = fc
-  .record({ y: fc.integer({ min: 2000, max: 2040 }), m: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 1, max: 31 }) })
+  .record({
+    y: fc.integer({ min: 2000, max: 2040 }),
+    m: fc.integer({ min: 1, max: 12 }),
+    d: fc.integer({ min: 1, max: 31 }),
+  })
   .filter(({ y, m, d }) => d <= lastDay(y, m));
 
 const TOKENS = [
-  'may', 'sept', 'sep', 'jan', 'october', 'march', 'dec', 'feb', '2014', '2016', '2020', '20', '21', '18', '31', '29', '13', '01', '02', '16',
-  '1st', '31st', 'of', 'to', '-', '–', '/', '.', ',', ';', '(', ')', '\n', 'q3', 'q5', 'fy', 'from', 'onwards', 'ongoing', 'in place',
-  'quarterly', 'annual', 'review', 'end', 'by', 'between', 'and', 'tbc', 'monday', 'tuesday', "'", ' ', '  ', '0', '99', '2011-12', '2020/21',
+  'may',
+  'sept',
+  'sep',
+  'jan',
+  'october',
+  'march',
+  'dec',
+  'feb',
+  '2014',
+  '2016',
+  '2020',
+  '20',
+  '21',
+  '18',
+  '31',
+  '29',
+  '13',
+  '01',
+  '02',
+  '16',
+  '1st',
+  '31st',
+  'of',
+  'to',
+  '-',
+  '–',
+  '/',
+  '.',
+  ',',
+  ';',
+  '(',
+  ')',
+  '\n',
+  'q3',
+  'q5',
+  'fy',
+  'from',
+  'onwards',
+  'ongoing',
+  'in place',
+  'quarterly',
+  'annual',
+  'review',
+  'end',
+  'by',
+  'between',
+  'and',
+  'tbc',
+  'monday',
+  'tuesday',
+  "'",
+  ' ',
+  '  ',
+  '0',
+  '99',
+  '2011-12',
+  '2020/21',
 ];
 
 function assertValidReading(p: DueParsed): void {
@@ -294,7 +390,8 @@ function assertValidReading(p: DueParsed): void {
       break;
     case 'recurrence':
     case 'ongoing':
-      for (const v of [p.from, p.kind === 'recurrence' ? p.review : undefined]) if (v !== undefined) expect(isValidIsoDate(v)).toBe(true);
+      for (const v of [p.from, p.kind === 'recurrence' ? p.review : undefined])
+        if (v !== undefined) expect(isValidIsoDate(v)).toBe(true);
       break;
     case 'unparsed':
       break;
@@ -320,7 +417,9 @@ describe('properties', () => {
       .tuple(fc.array(fc.constantFrom(...TOKENS), { maxLength: 7 }), fc.constantFrom(' ', ''))
       .map(([tokens, sep]) => tokens.join(sep));
     fc.assert(
-      fc.property(soup, fc.boolean(), (text, monthFirst) => assertValidReading(parseDue(text, { monthFirst, today: '2020-06-01' }))),
+      fc.property(soup, fc.boolean(), (text, monthFirst) =>
+        assertValidReading(parseDue(text, { monthFirst, today: '2020-06-01' })),
+      ),
       { numRuns: 5000 },
     );
   });
@@ -359,11 +458,15 @@ describe('properties', () => {
 
   it('a day above 12 settles d/m versus m/d whatever the default', () => {
     fc.assert(
-      fc.property(dayArb.filter(({ d }) => d > 12), fc.boolean(), ({ y, m, d }, monthFirst) => {
-        const expected = date(`${y}-${pad(m)}-${pad(d)}`, 'day');
-        expect(parseDue(`${d}/${m}/${y}`, { monthFirst })).toEqual(expected);
-        expect(parseDue(`${m}/${d}/${y}`, { monthFirst })).toEqual(expected);
-      }),
+      fc.property(
+        dayArb.filter(({ d }) => d > 12),
+        fc.boolean(),
+        ({ y, m, d }, monthFirst) => {
+          const expected = date(`${y}-${pad(m)}-${pad(d)}`, 'day');
+          expect(parseDue(`${d}/${m}/${y}`, { monthFirst })).toEqual(expected);
+          expect(parseDue(`${m}/${d}/${y}`, { monthFirst })).toEqual(expected);
+        },
+      ),
     );
   });
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatIndicatorValue, indicatorFigures, indicatorTravelLabel, latestValue, meetsTarget, yearToDate } from '../../shared/indicators';
+import {
+  formatIndicatorValue,
+  indicatorFigures,
+  indicatorTravelLabel,
+  latestValue,
+  meetsTarget,
+  yearToDate,
+} from '../../shared/indicators';
 import type { Indicator } from '../../shared/model';
 
 const v = (label: string, value: number | null, note = '') => ({ label, value, note });
@@ -14,7 +21,10 @@ const ind = (over: Partial<Indicator>): Pick<Indicator, 'values' | 'polarity' | 
 
 describe('indicator figures', () => {
   it('never counts a missing value as zero', () => {
-    const i = ind({ values: [v('Jul', 80), v('Aug', null, 'data being collated'), v('Sep', 70), v('Oct', null)], yearToDate: 'mean' });
+    const i = ind({
+      values: [v('Jul', 80), v('Aug', null, 'data being collated'), v('Sep', 70), v('Oct', null)],
+      yearToDate: 'mean',
+    });
     expect(latestValue(i)).toEqual({ label: 'Sep', value: 70, note: '' });
     expect(yearToDate(i)).toBe(75);
     expect(yearToDate({ ...i, yearToDate: 'sum' })).toBe(150);
@@ -29,17 +39,34 @@ describe('indicator figures', () => {
 
   it('gives the direction of travel by polarity, over the last two present values', () => {
     const falling = [v('Jul', 24), v('Aug', 21), v('Sep', null, 'only collected quarterly')];
-    expect(indicatorTravelLabel(ind({ values: falling, polarity: 'lower-is-better' }))).toEqual({ arrow: '↑', words: 'Improved' });
-    expect(indicatorTravelLabel(ind({ values: falling, polarity: 'higher-is-better' }))).toEqual({ arrow: '↓', words: 'Declined' });
-    expect(indicatorTravelLabel(ind({ values: [v('Jul', 5), v('Aug', 5)] }))).toEqual({ arrow: '→', words: 'No change' });
-    expect(indicatorTravelLabel(ind({ values: [v('Jul', 5), v('Aug', null)] }))).toEqual({ arrow: '–', words: 'Not rated' });
+    expect(indicatorTravelLabel(ind({ values: falling, polarity: 'lower-is-better' }))).toEqual({
+      arrow: '↑',
+      words: 'Improved',
+    });
+    expect(indicatorTravelLabel(ind({ values: falling, polarity: 'higher-is-better' }))).toEqual({
+      arrow: '↓',
+      words: 'Declined',
+    });
+    expect(indicatorTravelLabel(ind({ values: [v('Jul', 5), v('Aug', 5)] }))).toEqual({
+      arrow: '→',
+      words: 'No change',
+    });
+    expect(indicatorTravelLabel(ind({ values: [v('Jul', 5), v('Aug', null)] }))).toEqual({
+      arrow: '–',
+      words: 'Not rated',
+    });
   });
 
   it('meets the target by polarity', () => {
     expect(meetsTarget(ind({ values: [v('Jul', 12)], target: 15, polarity: 'lower-is-better' }))).toBe(true);
     expect(meetsTarget(ind({ values: [v('Jul', 12)], target: 15 }))).toBe(false);
     expect(meetsTarget(ind({ values: [v('Jul', null)], target: 15 }))).toBeNull();
-    expect(indicatorFigures(ind({ values: [v('Jul', 90), v('Aug', 95)], target: 90 }))).toMatchObject({ latest: { value: 95 }, yearToDate: 95, travel: 'improved', meetsTarget: true });
+    expect(indicatorFigures(ind({ values: [v('Jul', 90), v('Aug', 95)], target: 90 }))).toMatchObject({
+      latest: { value: 95 },
+      yearToDate: 95,
+      travel: 'improved',
+      meetsTarget: true,
+    });
   });
 
   it('writes values with their unit and missing as missing', () => {

@@ -11,7 +11,9 @@ describe('Line (single-line text)', () => {
     for (const bad of ['two\nlines', 'carriage\rreturn', 'nul\u0000', 'bell\u0007', 'escape\u001b[31m', 'unit\u001f']) {
       const r = Line.safeParse(bad);
       expect(r.success).toBe(false);
-      expect(r.error?.issues[0]?.message).toBe('This must be a single line of plain text: line breaks and control characters are not allowed.');
+      expect(r.error?.issues[0]?.message).toBe(
+        'This must be a single line of plain text: line breaks and control characters are not allowed.',
+      );
     }
   });
 });

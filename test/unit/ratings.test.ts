@@ -98,7 +98,8 @@ describe('presets', () => {
     expect(words.map((l) => l.label)).toEqual(['Not started', 'Delayed', 'On track', 'Completed']);
     expect(words.map((l) => l.key)).toContain('COMPLETED');
     // Red and amber style levels need an explanation in every preset.
-    for (const id of presetIds) expect(SCALE_PRESETS[id].levels.slice(0, 2).every((l) => l.requiresExplanation)).toBe(true);
+    for (const id of presetIds)
+      expect(SCALE_PRESETS[id].levels.slice(0, 2).every((l) => l.requiresExplanation)).toBe(true);
   });
 
   it('extra N/A and Deferred levels are never scored', () => {
@@ -230,7 +231,10 @@ describe('means', () => {
     expect(formatMeanOf(overall, 0)).toBe('3');
     expect(overallMean([none, null])).toBeNull();
     // Unweighted: a section with one row counts as much as one with ten.
-    const big = sectionMean(Array.from({ length: 10 }, () => id5(5)), five);
+    const big = sectionMean(
+      Array.from({ length: 10 }, () => id5(5)),
+      five,
+    );
     const small = sectionMean([id5(1)], five);
     expect(formatMeanOf(overallMean([big, small]), 1)).toBe('3.0');
   });
@@ -350,8 +354,15 @@ describe('explanations', () => {
     expect(five.map(needsExplanation)).toEqual([true, true, false, false, false]);
     expect(ratingIsComplete({ levelId: id5(1) }, five)).toBe(false);
     expect(ratingIsComplete({ levelId: id5(1), explanation: 'Recruitment delayed' }, five)).toBe(false);
-    expect(ratingIsComplete({ levelId: id5(1), explanation: 'Recruitment delayed', correctiveAction: '   ' }, five)).toBe(false);
-    expect(ratingIsComplete({ levelId: id5(1), explanation: 'Recruitment delayed', correctiveAction: 'Agency cover agreed' }, five)).toBe(true);
+    expect(
+      ratingIsComplete({ levelId: id5(1), explanation: 'Recruitment delayed', correctiveAction: '   ' }, five),
+    ).toBe(false);
+    expect(
+      ratingIsComplete(
+        { levelId: id5(1), explanation: 'Recruitment delayed', correctiveAction: 'Agency cover agreed' },
+        five,
+      ),
+    ).toBe(true);
     expect(ratingIsComplete({ levelId: id5(3) }, five)).toBe(true);
     expect(ratingIsComplete({ levelId: null, explanation: 'x', correctiveAction: 'y' }, five)).toBe(false);
     expect(ratingIsComplete({ levelId: 'gone' }, five)).toBe(false);

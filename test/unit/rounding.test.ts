@@ -234,7 +234,10 @@ describe('properties', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 6 }),
-        fc.array(fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 6, maxLength: 6 }), { minLength: 1, maxLength: 6 }),
+        fc.array(fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 6, maxLength: 6 }), {
+          minLength: 1,
+          maxLength: 6,
+        }),
         (size, groups) => {
           const trimmed = groups.map((g) => g.slice(0, size));
           const overall = meanOfMeans(trimmed.map((g) => meanExact(g)));

@@ -15,7 +15,15 @@ describe('the sample plan’s indicators', () => {
     expect(new Set(all.map((i) => i.polarity))).toEqual(new Set(['higher-is-better', 'lower-is-better']));
     expect(new Set(all.map((i) => i.yearToDate))).toEqual(new Set(['latest', 'sum', 'mean']));
     for (const i of all) {
-      expect(i.values.map((v) => v.label)).toEqual(['Jul 2025', 'Aug 2025', 'Sep 2025', 'Oct 2025', 'Nov 2025', 'Dec 2025', 'Jan 2026']);
+      expect(i.values.map((v) => v.label)).toEqual([
+        'Jul 2025',
+        'Aug 2025',
+        'Sep 2025',
+        'Oct 2025',
+        'Nov 2025',
+        'Dec 2025',
+        'Jan 2026',
+      ]);
       for (const v of i.values) if (v.value === null) expect(v.note).not.toBe('');
       expect(i.values.some((v) => v.value === 0)).toBe(false);
     }
@@ -32,7 +40,15 @@ describe('the sample plan’s indicators', () => {
   it('is dated with the rest of the sample', () => {
     const shifted = PlanDraft.parse(samplePlanForToday('2026-11-22'));
     const first = shifted.sections[0]!.indicators[0]!;
-    expect(first.values.map((v) => v.label)).toEqual(['Apr 2026', 'May 2026', 'Jun 2026', 'Jul 2026', 'Aug 2026', 'Sept 2026', 'Oct 2026']);
+    expect(first.values.map((v) => v.label)).toEqual([
+      'Apr 2026',
+      'May 2026',
+      'Jun 2026',
+      'Jul 2026',
+      'Aug 2026',
+      'Sept 2026',
+      'Oct 2026',
+    ]);
     expect(shifted.periods.map((p) => p.label)).toContain('October 2026');
   });
 });

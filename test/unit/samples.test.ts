@@ -11,7 +11,9 @@ import { parseDue } from '../../shared/dates';
 
 const FIXTURES = '/work/shared/fixtures';
 const fixture = JSON.parse(readFileSync(`${FIXTURES}/continuous-development-plan-2020.json`, 'utf8')) as unknown;
-const rated = JSON.parse(readFileSync(`${FIXTURES}/word/continuous-development-plan-2020-rated.expected.json`, 'utf8')) as {
+const rated = JSON.parse(
+  readFileSync(`${FIXTURES}/word/continuous-development-plan-2020-rated.expected.json`, 'utf8'),
+) as {
   ratings: Record<string, 'Red' | 'Amber' | 'Green' | 'Blue'>;
 };
 
@@ -65,7 +67,15 @@ describe('samplePlanDraft', () => {
     expect(actions.filter((a) => a.progress.some((p) => p.body.includes('\n'))).length).toBeGreaterThan(10);
     expect(actions.some((a) => a.progress.some((p) => p.body.startsWith('Completed.')))).toBe(true);
     const dues = new Set(actions.map((a) => a.dueText));
-    for (const form of ['September 2026', 'Quarterly (review March 2026)', 'Ongoing', 'From July 2025', 'Jan-26', '31/03/2026']) expect(dues).toContain(form);
+    for (const form of [
+      'September 2026',
+      'Quarterly (review March 2026)',
+      'Ongoing',
+      'From July 2025',
+      'Jan-26',
+      '31/03/2026',
+    ])
+      expect(dues).toContain(form);
     // Every due text reads as something, except none are meant to be unparsed.
     for (const a of actions) expect(parseDue(a.dueText, { today: '2026-01-31' }).kind).not.toBe('unparsed');
   });
@@ -74,7 +84,8 @@ describe('samplePlanDraft', () => {
     const missing: string[] = [];
     for (const a of actions) {
       for (const r of a.ratings) {
-        if ((r.level === 'R' || r.level === 'A') && (r.explanation === '' || r.correctiveAction === '')) missing.push(`${a.reference}@${r.period}`);
+        if ((r.level === 'R' || r.level === 'A') && (r.explanation === '' || r.correctiveAction === ''))
+          missing.push(`${a.reference}@${r.period}`);
       }
     }
     expect(missing).toEqual([`${SAMPLE_FACTS.redWithoutExplanation}@January 2026`]);
@@ -87,7 +98,9 @@ describe('samplePlanDraft', () => {
     expect(s.compareLabel).toBe('November 2025');
     const directions = new Set(s.actions.map((a) => a.direction));
     expect(directions).toEqual(new Set(['improved', 'no-change', 'declined', 'new', 'not-rated']));
-    expect(s.actions.filter((a) => a.missingExplanation).map((a) => a.reference)).toEqual([SAMPLE_FACTS.redWithoutExplanation]);
+    expect(s.actions.filter((a) => a.missingExplanation).map((a) => a.reference)).toEqual([
+      SAMPLE_FACTS.redWithoutExplanation,
+    ]);
     expect(s.actions.filter((a) => a.overdue).map((a) => a.reference)).toEqual([SAMPLE_FACTS.overdueAt20260131]);
     const ofsted4 = tree.recommendations.find((r) => r.label === 'Ofsted 4')!;
     expect(s.unansweredRecommendationIds).toEqual([ofsted4.id]);
@@ -189,7 +202,9 @@ describe('draftFromFixture2020', () => {
     expect(a33.objective!.split('\n')).toHaveLength(3);
     expect(a33.progress[0]!.body.split('\n')).toHaveLength(4);
     expect(a33.dueText).toBe('July 2020\nOct 2020');
-    expect(byRef.get('3.2')!.progress[0]!.body).toBe('Weekly tracking in place work with health partners to improve response times. Currently 83% in timescale.[Feb data]');
+    expect(byRef.get('3.2')!.progress[0]!.body).toBe(
+      'Weekly tracking in place work with health partners to improve response times. Currently 83% in timescale.[Feb data]',
+    );
   });
 
   it('splits lead cells by paragraph and maps empty cells to ""', () => {
@@ -209,7 +224,8 @@ describe('draftFromFixture2020', () => {
     const ratedActions = allActions(ratedDraft);
     expect(ratedActions.every((a) => a.ratings.length === 1)).toBe(true);
     const keyOf = { Red: 'R', Amber: 'A', Green: 'G', Blue: 'B' } as const;
-    for (const a of ratedActions) expect(a.ratings[0]).toMatchObject({ period: FIXTURE_2020_PERIOD, level: keyOf[rated.ratings[a.reference!]!] });
+    for (const a of ratedActions)
+      expect(a.ratings[0]).toMatchObject({ period: FIXTURE_2020_PERIOD, level: keyOf[rated.ratings[a.reference!]!] });
     const tree = treeFromDraft(ratedDraft);
     const s = computeSummary(tree, { today: '2020-06-01' });
     expect(s.sections).toHaveLength(7);

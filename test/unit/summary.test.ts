@@ -17,7 +17,8 @@ const TODAY = '2026-01-31';
 /** An action rated `prev` in P1 and `curr` in P2 (numbers on the five-level scale; null = not rated). */
 function act(prev: number | null, curr: number | null, extra: Partial<ActionDraft> = {}): ActionDraft {
   const ratings: NonNullable<ActionDraft['ratings']> = [];
-  const explain = (n: number) => (n <= 2 ? { explanation: 'Delayed by vacancies.', correctiveAction: 'Interim cover agreed.' } : {});
+  const explain = (n: number) =>
+    n <= 2 ? { explanation: 'Delayed by vacancies.', correctiveAction: 'Interim cover agreed.' } : {};
   if (prev !== null) ratings.push({ period: P1, level: String(prev), ...explain(prev) });
   if (curr !== null) ratings.push({ period: P2, level: String(curr), ...explain(curr) });
   return { description: 'An action', dueText: 'Ongoing', ratings, ...extra };
@@ -50,7 +51,12 @@ function draft(): PlanDraft {
       },
       {
         title: 'B: 2.75 (3,3,3,2), previously 3.0',
-        actions: [act(3, 3, { dueText: 'May 2024 to March 2025' }), act(3, 3, { dueText: 'March 2026' }), act(3, 3), act(3, 2)],
+        actions: [
+          act(3, 3, { dueText: 'May 2024 to March 2025' }),
+          act(3, 3, { dueText: 'March 2026' }),
+          act(3, 3),
+          act(3, 2),
+        ],
       },
       { title: 'C: 2.5 (2,3), nothing rated before', actions: [act(null, 2), act(null, 3)] },
       {
@@ -109,7 +115,13 @@ describe('computeSummary: means and rounding', () => {
 
   it('counts per level, not rated and live actions; overall sums them', () => {
     const counts = (i: number) => sec(i).counts.map((c) => c.count);
-    expect(sec(0).counts.map((c) => c.label)).toEqual(['1 Not started', '2 Some delay', '3 On track', '4 Completed', '5 Sustained']);
+    expect(sec(0).counts.map((c) => c.label)).toEqual([
+      '1 Not started',
+      '2 Some delay',
+      '3 On track',
+      '4 Completed',
+      '5 Sustained',
+    ]);
     expect(counts(0)).toEqual([0, 0, 3, 1, 0]);
     expect(sec(0).actionCount).toBe(4);
     expect(sec(0).notRated).toBe(0);
@@ -214,7 +226,9 @@ describe('computeSummary: periods', () => {
 
   it('refuses a period that is not in the plan', () => {
     expect(() => computeSummary(tree, { periodId: '00000000-0000-4000-8000-ffffffffffff' })).toThrow(DomainError);
-    expect(() => computeSummary(tree, { compareId: '00000000-0000-4000-8000-ffffffffffff' })).toThrow(/not a period of this plan/);
+    expect(() => computeSummary(tree, { compareId: '00000000-0000-4000-8000-ffffffffffff' })).toThrow(
+      /not a period of this plan/,
+    );
   });
 
   it('refuses a malformed today', () => {
@@ -245,7 +259,9 @@ describe('describeProgress', () => {
 
   it('without a comparison period', () => {
     const s = computeSummary(tree, { compareId: null, today: TODAY });
-    expect(describeProgress(s, tree)).toBe('Of 15 actions, 12 are rated for RAG 01/26 and 3 are not yet rated. The overall average rating is 2.5.');
+    expect(describeProgress(s, tree)).toBe(
+      'Of 15 actions, 12 are rated for RAG 01/26 and 3 are not yet rated. The overall average rating is 2.5.',
+    );
   });
 
   it('singular forms and omitted zero counts', () => {
@@ -276,7 +292,9 @@ describe('describeProgress', () => {
       periods: [{ label: 'March 2020' }],
       sections: [{ title: 'S', actions: Array.from({ length: 1200 }, () => ({ description: 'a' })) }],
     });
-    expect(describeProgress(computeSummary(big, { today: TODAY }), big)).toBe('None of the 1,200 actions has yet been rated for March 2020.');
+    expect(describeProgress(computeSummary(big, { today: TODAY }), big)).toBe(
+      'None of the 1,200 actions has yet been rated for March 2020.',
+    );
   });
 
   it('nothing rated, and no actions', () => {
@@ -286,7 +304,9 @@ describe('describeProgress', () => {
       periods: [{ label: 'March 2020' }],
       sections: [{ title: 'S', actions: [{ description: 'a' }, { description: 'b' }] }],
     });
-    expect(describeProgress(computeSummary(t, { today: TODAY }), t)).toBe('None of the 2 actions has yet been rated for March 2020.');
+    expect(describeProgress(computeSummary(t, { today: TODAY }), t)).toBe(
+      'None of the 2 actions has yet been rated for March 2020.',
+    );
     const empty = treeFromDraft({ title: 'Empty plan', periods: [{ label: 'March 2020' }] });
     expect(describeProgress(computeSummary(empty, { today: TODAY }), empty)).toBe('Empty plan has no actions yet.');
   });
@@ -294,7 +314,10 @@ describe('describeProgress', () => {
 
 /** Moves act()'s P1/P2 ratings onto "March 2020"/"May 2020". */
 function rename(a: ActionDraft): ActionDraft {
-  return { ...a, ratings: (a.ratings ?? []).map((r) => ({ ...r, period: r.period === P1 ? 'March 2020' : 'May 2020' })) };
+  return {
+    ...a,
+    ratings: (a.ratings ?? []).map((r) => ({ ...r, period: r.period === P1 ? 'March 2020' : 'May 2020' })),
+  };
 }
 
 describe('computeSummary: invariants on generated plans', () => {

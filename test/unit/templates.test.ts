@@ -11,11 +11,14 @@ describe('TEMPLATES', () => {
     for (const t of PlanTemplate.options) expect(TEMPLATES[t].id).toBe(t);
   });
 
-  it.each(PlanTemplate.options)('%s: every column is a valid ColumnConfig and every field appears exactly once', (t) => {
-    const cols = TEMPLATES[t].columns;
-    for (const c of cols) expect(ColumnConfig.parse(c)).toEqual(c);
-    expect(cols.map((c) => c.field).sort()).toEqual([...ColumnField.options].sort());
-  });
+  it.each(PlanTemplate.options)(
+    '%s: every column is a valid ColumnConfig and every field appears exactly once',
+    (t) => {
+      const cols = TEMPLATES[t].columns;
+      for (const c of cols) expect(ColumnConfig.parse(c)).toEqual(c);
+      expect(cols.map((c) => c.field).sort()).toEqual([...ColumnField.options].sort());
+    },
+  );
 
   it.each(PlanTemplate.options)('%s: a draft using the template columns and scale parses', (t) => {
     const draft = PlanDraft.parse({
@@ -30,7 +33,16 @@ describe('TEMPLATES', () => {
   });
 
   it('continuous reproduces the 2020 plan', () => {
-    expect(visibleLabels('continuous')).toEqual(['Reference', 'Objective', 'Action', 'Outcome', 'Progress', 'By When', 'Lead', 'RAG']);
+    expect(visibleLabels('continuous')).toEqual([
+      'Reference',
+      'Objective',
+      'Action',
+      'Outcome',
+      'Progress',
+      'By When',
+      'Lead',
+      'RAG',
+    ]);
     expect(TEMPLATES.continuous.scalePreset).toBe('four-level-colour');
     expect(templateScale('continuous').map((l) => l.label)).toEqual(['Red', 'Amber', 'Green', 'Blue']);
   });

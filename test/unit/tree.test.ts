@@ -21,7 +21,14 @@ describe('indexTree', () => {
   it('maps sections, actions in order, objectives, levels, periods and recommendations', () => {
     expect(index.sections.map((s) => s.number)).toEqual(['1', '2', '3', '4', '5', '6']);
     expect(index.sectionsById.get(tree.sections[2]!.id)).toBe(tree.sections[2]);
-    expect(index.actionsBySection.get(tree.sections[2]!.id)!.map((a) => a.reference)).toEqual(['3.1', '3.2', '3.3', '3.4', '3.5', '3.6']);
+    expect(index.actionsBySection.get(tree.sections[2]!.id)!.map((a) => a.reference)).toEqual([
+      '3.1',
+      '3.2',
+      '3.3',
+      '3.4',
+      '3.5',
+      '3.6',
+    ]);
     expect(index.objectivesBySection.get(tree.sections[0]!.id)).toHaveLength(4);
     expect(index.levels.map((l) => l.label)).toEqual(['Red', 'Amber', 'Green', 'Blue']);
     expect(index.levelsById.size).toBe(4);
@@ -59,9 +66,17 @@ describe('indexTree', () => {
     });
     const i = indexTree(t);
     expect(i.sections.map((s) => s.number)).toEqual(['1', '2', '3', '4', '5']);
-    expect(i.actionsBySection.get(t.sections.find((s) => s.number === '1')!.id)!.map((a) => a.reference)).toEqual(['1.1', '1.3', '1.4']);
+    expect(i.actionsBySection.get(t.sections.find((s) => s.number === '1')!.id)!.map((a) => a.reference)).toEqual([
+      '1.1',
+      '1.3',
+      '1.4',
+    ]);
     expect(i.recommendations).toHaveLength(3);
-    expect(liveActions(i).map((a) => a.reference).slice(0, 4)).toEqual(['1.1', '1.3', '1.4', '2.1']);
+    expect(
+      liveActions(i)
+        .map((a) => a.reference)
+        .slice(0, 4),
+    ).toEqual(['1.1', '1.3', '1.4', '2.1']);
     expect(liveActions(i)).toHaveLength(25);
   });
 });
@@ -107,8 +122,17 @@ describe('latestProgress', () => {
     const t2 = sample();
     const a2 = action(t2, '1.4');
     t2.progress.push(
-      { ...extra('00000000-0000-4000-8000-aaaaaaaaaaa1', '2026-01-20T09:00:00.000Z', false, 'Newer published'), actionId: a2.id, periodId: period(t2, 'January 2026') },
-      { ...extra('00000000-0000-4000-8000-aaaaaaaaaaa2', '2026-01-25T09:00:00.000Z', false, 'Newest but deleted'), actionId: a2.id, periodId: period(t2, 'January 2026'), deletedAt: '2026-01-26T09:00:00.000Z' },
+      {
+        ...extra('00000000-0000-4000-8000-aaaaaaaaaaa1', '2026-01-20T09:00:00.000Z', false, 'Newer published'),
+        actionId: a2.id,
+        periodId: period(t2, 'January 2026'),
+      },
+      {
+        ...extra('00000000-0000-4000-8000-aaaaaaaaaaa2', '2026-01-25T09:00:00.000Z', false, 'Newest but deleted'),
+        actionId: a2.id,
+        periodId: period(t2, 'January 2026'),
+        deletedAt: '2026-01-26T09:00:00.000Z',
+      },
     );
     const i = indexTree(t2);
     expect(latestProgress(i, a2.id, period(t2, 'January 2026'))!.body).toBe('Newer published');

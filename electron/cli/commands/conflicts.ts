@@ -15,20 +15,42 @@ type Conflict = ReturnType<typeof Engine.listConflicts>[number];
 type Held = ReturnType<typeof Engine.listHeld>[number];
 const loadEngine = () => import('../../sync/engine');
 
-const show = (v: unknown) => (v === null || v === undefined || v === '' ? '(empty)' : typeof v === 'string' ? v : JSON.stringify(v));
-const FIELD_WORDS: Record<string, string> = { levelId: 'rating', correctiveAction: 'corrective action', body: 'progress text', dueText: 'due date', ratedBy: 'rated by', ratedAt: 'rated at' };
+const show = (v: unknown) =>
+  v === null || v === undefined || v === '' ? '(empty)' : typeof v === 'string' ? v : JSON.stringify(v);
+const FIELD_WORDS: Record<string, string> = {
+  levelId: 'rating',
+  correctiveAction: 'corrective action',
+  body: 'progress text',
+  dueText: 'due date',
+  ratedBy: 'rated by',
+  ratedAt: 'rated at',
+};
 /** "2026-12-01T23:27:10.410Z" as "2026-12-01 23:27 UTC". */
-const when = (iso: string) => (/^\d{4}-\d\d-\d\dT\d\d:\d\d/.test(iso) ? `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC` : iso);
+const when = (iso: string) =>
+  /^\d{4}-\d\d-\d\dT\d\d:\d\d/.test(iso) ? `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC` : iso;
 
-export function conflictsText(conflicts: readonly Conflict[], held: readonly Held[], levels: readonly { id: string; label: string }[] = []): string {
-  const value = (c: Conflict, v: unknown) => (c.field === 'levelId' ? (v === null || v === undefined ? 'Not rated' : (levels.find((l) => l.id === v)?.label ?? show(v))) : show(v));
+export function conflictsText(
+  conflicts: readonly Conflict[],
+  held: readonly Held[],
+  levels: readonly { id: string; label: string }[] = [],
+): string {
+  const value = (c: Conflict, v: unknown) =>
+    c.field === 'levelId'
+      ? v === null || v === undefined
+        ? 'Not rated'
+        : (levels.find((l) => l.id === v)?.label ?? show(v))
+      : show(v);
   if (conflicts.length === 0 && held.length === 0) return 'No conflicts and nothing held back.';
   const lines: string[] = [];
-  if (conflicts.length) lines.push(`${conflicts.length} field${conflicts.length === 1 ? ' has' : 's have'} 2 or more versions:`);
+  if (conflicts.length)
+    lines.push(`${conflicts.length} field${conflicts.length === 1 ? ' has' : 's have'} 2 or more versions:`);
   conflicts.forEach((c, n) => {
     lines.push('', `${n + 1}. ${c.label}: ${FIELD_WORDS[c.field] ?? c.field}  (id ${shortId(c.id)})`);
-    if (c.base) lines.push(`   before both: ${truncate(value(c, c.base.value), 100)} (${c.base.person}, ${when(c.base.at)})`);
-    c.versions.forEach((v, i) => lines.push(`   version ${i + 1}: ${truncate(value(c, v.value), 100)} (${v.person}, ${when(v.at)})`));
+    if (c.base)
+      lines.push(`   before both: ${truncate(value(c, c.base.value), 100)} (${c.base.person}, ${when(c.base.at)})`);
+    c.versions.forEach((v, i) =>
+      lines.push(`   version ${i + 1}: ${truncate(value(c, v.value), 100)} (${v.person}, ${when(v.at)})`),
+    );
   });
   if (held.length) {
     lines.push('', `${held.length} change${held.length === 1 ? ' is' : 's are'} held back:`);
@@ -70,12 +92,18 @@ defineCommand((program, deps) => {
       const conflicts = await friendly(() => engine.listConflicts(app.store, plan.id));
       const held = await friendly(() => engine.listHeld(app.store, plan.id));
       const levels = opts.json ? [] : (await app.call('plans:get', { planId: plan.id })).levels;
-      deps.out(opts.json ? JSON.stringify({ planId: plan.id, conflicts, heldBack: held }, null, 2) : conflictsText(conflicts, held, levels));
+      deps.out(
+        opts.json
+          ? JSON.stringify({ planId: plan.id, conflicts, heldBack: held }, null, 2)
+          : conflictsText(conflicts, held, levels),
+      );
     });
 
   program
     .command('resolve')
-    .description('settle a conflict (keep one version, or --text to combine them) or accept / reject a held-back change')
+    .description(
+      'settle a conflict (keep one version, or --text to combine them) or accept / reject a held-back change',
+    )
     .argument('<plan>', 'plan id, start of the id, or part of the title')
     .argument('[conflict]', 'the conflict: its number or id from `planwright conflicts`')
     .option('--keep <version>', "the version to keep: its number in the listing, the person's name, or the op id")
@@ -83,39 +111,64 @@ defineCommand((program, deps) => {
     .option('--accept <held>', 'apply a held-back change (its number or id from the listing)')
     .option('--reject <held>', 'discard a held-back change (kept in the record, never applied)')
     .option('--as <name>', 'who is deciding (default: your user name)')
-    .action(async (planQuery: string, conflictQuery: string | undefined, opts: { keep?: string; text?: string; accept?: string; reject?: string; as?: string; db?: string }) => {
-      const app = await deps.open(opts.db);
-      const plan = await findPlan(app, planQuery);
-      const engine = await loadEngine();
-      const person = opts.as?.trim() || app.store.actor();
-      app.store.setActor(person);
-      if (opts.accept || opts.reject) {
-        if (conflictQuery || opts.keep || opts.text !== undefined || (opts.accept && opts.reject)) throw new CliError('Give one of: CONFLICT with --keep or --text, --accept HELD, or --reject HELD.', 2);
-        const held = pick(await friendly(() => engine.listHeld(app.store, plan.id)), (opts.accept ?? opts.reject)!, 'held-back change');
-        if (opts.accept) await friendly(() => engine.acceptHeld(app.store, held.id, person));
-        else await friendly(() => engine.rejectHeld(app.store, held.id, person));
-        deps.out(`${opts.accept ? 'Applied' : 'Rejected'} the held-back change: ${held.reason}`);
-        return;
-      }
-      if (!conflictQuery) throw new CliError('Name the conflict to resolve (its id from `planwright conflicts`).', 2);
-      if ((opts.keep === undefined) === (opts.text === undefined)) throw new CliError('Say how to resolve it: --keep VERSION (number, person or op id) or --text TEXT.', 2);
-      const conflict = pick(await friendly(() => engine.listConflicts(app.store, plan.id)), conflictQuery, 'conflict');
-      if (opts.keep !== undefined) {
-        const k = opts.keep.trim();
-        const n = /^\d+$/.test(k) ? Number(k) : NaN;
-        const byPerson = conflict.versions.filter((v) => v.person.toLowerCase() === k.toLowerCase());
-        const version =
-          (n >= 1 && n <= conflict.versions.length ? conflict.versions[n - 1] : undefined) ??
-          conflict.versions.find((v) => v.opId === k) ??
-          (byPerson.length === 1 ? byPerson[0] : undefined);
-        if (!version) throw new CliError(`--keep ${k} names none of the ${conflict.versions.length} versions. Give a number from 1 to ${conflict.versions.length}, a person or an op id.`, 2);
-        await friendly(() => engine.resolveConflict(app.store, plan.id, conflict.id, { keep: version.opId }, person));
-        deps.out(`Resolved ${conflict.label} (${FIELD_WORDS[conflict.field] ?? conflict.field}): kept the version by ${version.person}.`);
-      } else {
-        const sample = conflict.versions.find((v) => v.value !== null && v.value !== undefined)?.value;
-        if (sample !== undefined && typeof sample !== 'string') throw new CliError(`${conflict.label} is not a text field; keep one version with --keep.`, 2);
-        await friendly(() => engine.resolveConflict(app.store, plan.id, conflict.id, { value: opts.text }, person));
-        deps.out(`Resolved ${conflict.label} (${FIELD_WORDS[conflict.field] ?? conflict.field}) with the combined text.`);
-      }
-    });
+    .action(
+      async (
+        planQuery: string,
+        conflictQuery: string | undefined,
+        opts: { keep?: string; text?: string; accept?: string; reject?: string; as?: string; db?: string },
+      ) => {
+        const app = await deps.open(opts.db);
+        const plan = await findPlan(app, planQuery);
+        const engine = await loadEngine();
+        const person = opts.as?.trim() || app.store.actor();
+        app.store.setActor(person);
+        if (opts.accept || opts.reject) {
+          if (conflictQuery || opts.keep || opts.text !== undefined || (opts.accept && opts.reject))
+            throw new CliError('Give one of: CONFLICT with --keep or --text, --accept HELD, or --reject HELD.', 2);
+          const held = pick(
+            await friendly(() => engine.listHeld(app.store, plan.id)),
+            (opts.accept ?? opts.reject)!,
+            'held-back change',
+          );
+          if (opts.accept) await friendly(() => engine.acceptHeld(app.store, held.id, person));
+          else await friendly(() => engine.rejectHeld(app.store, held.id, person));
+          deps.out(`${opts.accept ? 'Applied' : 'Rejected'} the held-back change: ${held.reason}`);
+          return;
+        }
+        if (!conflictQuery) throw new CliError('Name the conflict to resolve (its id from `planwright conflicts`).', 2);
+        if ((opts.keep === undefined) === (opts.text === undefined))
+          throw new CliError('Say how to resolve it: --keep VERSION (number, person or op id) or --text TEXT.', 2);
+        const conflict = pick(
+          await friendly(() => engine.listConflicts(app.store, plan.id)),
+          conflictQuery,
+          'conflict',
+        );
+        if (opts.keep !== undefined) {
+          const k = opts.keep.trim();
+          const n = /^\d+$/.test(k) ? Number(k) : NaN;
+          const byPerson = conflict.versions.filter((v) => v.person.toLowerCase() === k.toLowerCase());
+          const version =
+            (n >= 1 && n <= conflict.versions.length ? conflict.versions[n - 1] : undefined) ??
+            conflict.versions.find((v) => v.opId === k) ??
+            (byPerson.length === 1 ? byPerson[0] : undefined);
+          if (!version)
+            throw new CliError(
+              `--keep ${k} names none of the ${conflict.versions.length} versions. Give a number from 1 to ${conflict.versions.length}, a person or an op id.`,
+              2,
+            );
+          await friendly(() => engine.resolveConflict(app.store, plan.id, conflict.id, { keep: version.opId }, person));
+          deps.out(
+            `Resolved ${conflict.label} (${FIELD_WORDS[conflict.field] ?? conflict.field}): kept the version by ${version.person}.`,
+          );
+        } else {
+          const sample = conflict.versions.find((v) => v.value !== null && v.value !== undefined)?.value;
+          if (sample !== undefined && typeof sample !== 'string')
+            throw new CliError(`${conflict.label} is not a text field; keep one version with --keep.`, 2);
+          await friendly(() => engine.resolveConflict(app.store, plan.id, conflict.id, { value: opts.text }, person));
+          deps.out(
+            `Resolved ${conflict.label} (${FIELD_WORDS[conflict.field] ?? conflict.field}) with the combined text.`,
+          );
+        }
+      },
+    );
 });

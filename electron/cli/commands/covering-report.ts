@@ -20,8 +20,13 @@ defineCommand((program, deps) => {
       const plan = resolvePlan(await app.call('plans:list', { includeArchived: true }), planQuery);
       const tree = await app.call('plans:get', { planId: plan.id });
       const periodId = flags.period ? resolvePeriod(tree.periods, flags.period).id : undefined;
-      const result = await writeAs(out, (target) => app.call('export:coveringReport', { planId: plan.id, ...(periodId ? { periodId } : {}), path: target }));
+      const result = await writeAs(out, (target) =>
+        app.call('export:coveringReport', { planId: plan.id, ...(periodId ? { periodId } : {}), path: target }),
+      );
       if (flags.json) deps.out(JSON.stringify(result, null, 2));
-      else deps.out(`Wrote the covering report for "${plan.title}" to ${result.path} (${Math.round(result.bytes / 1024)} KB).`);
+      else
+        deps.out(
+          `Wrote the covering report for "${plan.title}" to ${result.path} (${Math.round(result.bytes / 1024)} KB).`,
+        );
     });
 });

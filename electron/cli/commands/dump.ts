@@ -16,7 +16,9 @@ defineCommand((program, deps) => {
       const plan = resolvePlan(await app.call('plans:list', { includeArchived: true }), planQuery);
       const tree = await app.call('plans:get', { planId: plan.id });
       // The JSON is the plan tree; each indicator also carries the figures worked out from its values.
-      deps.out(opts.json ? JSON.stringify({ ...tree, indicators: indicatorsWithFigures(tree) }, null, 2) : outline(tree));
+      deps.out(
+        opts.json ? JSON.stringify({ ...tree, indicators: indicatorsWithFigures(tree) }, null, 2) : outline(tree),
+      );
     });
 });
 
@@ -34,7 +36,9 @@ export function outline(tree: PlanTree): string {
       const rating = ratings.get(action.id);
       const level = rating?.levelId ? levels.get(rating.levelId) : undefined;
       const due = action.dueText ? ` · due ${action.dueText}` : '';
-      lines.push(`  ${action.reference.padEnd(6)} [${level?.label ?? 'Not rated'}] ${truncate(action.description, 80)}${due}`);
+      lines.push(
+        `  ${action.reference.padEnd(6)} [${level?.label ?? 'Not rated'}] ${truncate(action.description, 80)}${due}`,
+      );
     }
     lines.push(...indicatorOutline(tree, section.id));
   }

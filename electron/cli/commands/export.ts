@@ -41,7 +41,11 @@ export function parseColumns(list: string): ColumnField[] {
     .map((s) => s.trim())
     .filter(Boolean);
   const bad = fields.filter((f) => !ColumnField.safeParse(f).success);
-  if (bad.length) throw new CliError(`Unknown column${bad.length > 1 ? 's' : ''}: ${bad.join(', ')}. Columns are: ${ColumnField.options.join(', ')}.`, 2);
+  if (bad.length)
+    throw new CliError(
+      `Unknown column${bad.length > 1 ? 's' : ''}: ${bad.join(', ')}. Columns are: ${ColumnField.options.join(', ')}.`,
+      2,
+    );
   if (fields.length === 0) throw new CliError('--columns needs at least one column.', 2);
   return fields as ColumnField[];
 }
@@ -49,9 +53,13 @@ export function parseColumns(list: string): ColumnField[] {
 export function outPath(out: string | undefined): string {
   if (!out) throw new CliError('Say where to write the document with --out FILE.docx (or FILE.pdf).', 2);
   const resolved = path.resolve(out);
-  if (!/\.(docx|pdf)$/i.test(resolved)) throw new CliError('The output file must end in .docx (Word) or .pdf (PDF, through LibreOffice).', 2);
+  if (!/\.(docx|pdf)$/i.test(resolved))
+    throw new CliError('The output file must end in .docx (Word) or .pdf (PDF, through LibreOffice).', 2);
   if (/\.pdf$/i.test(resolved) && !findSoffice())
-    throw new CliError('Writing a PDF needs LibreOffice, which is not installed. Install LibreOffice, or write a .docx and save it as PDF from Word.', 2);
+    throw new CliError(
+      'Writing a PDF needs LibreOffice, which is not installed. Install LibreOffice, or write a .docx and save it as PDF from Word.',
+      2,
+    );
   return resolved;
 }
 
@@ -59,7 +67,10 @@ export function outPath(out: string | undefined): string {
  * Writes the document at `out`: directly for .docx; for .pdf, `write` makes a .docx in a temporary folder
  * and LibreOffice converts it. Returns the path and size written.
  */
-export async function writeAs(out: string, write: (docxPath: string) => Promise<{ path: string; bytes: number }>): Promise<{ path: string; bytes: number }> {
+export async function writeAs(
+  out: string,
+  write: (docxPath: string) => Promise<{ path: string; bytes: number }>,
+): Promise<{ path: string; bytes: number }> {
   if (!/\.pdf$/i.test(out)) return write(out);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'planwright-export-'));
   try {
@@ -76,7 +87,12 @@ export async function writeAs(out: string, write: (docxPath: string) => Promise<
   }
 }
 
-async function exportPlan(app: CliApp, planQuery: string, flags: ExportFlags, out: string): Promise<{ path: string; bytes: number; title: string }> {
+async function exportPlan(
+  app: CliApp,
+  planQuery: string,
+  flags: ExportFlags,
+  out: string,
+): Promise<{ path: string; bytes: number; title: string }> {
   const plan = resolvePlan(await app.call('plans:list', { includeArchived: true }), planQuery);
   const tree = await app.call('plans:get', { planId: plan.id });
   const options: ExportOptionsInput = {
@@ -86,7 +102,11 @@ async function exportPlan(app: CliApp, planQuery: string, flags: ExportFlags, ou
     mergeRepeated: flags.merge !== false,
   };
   if (flags.period) options.periodId = resolvePeriod(tree.periods, flags.period).id;
-  if (flags.compare) options.compareId = flags.compare.toLowerCase() === 'none' ? null : resolvePeriod(tree.periods, flags.compare, 'period to compare with').id;
+  if (flags.compare)
+    options.compareId =
+      flags.compare.toLowerCase() === 'none'
+        ? null
+        : resolvePeriod(tree.periods, flags.compare, 'period to compare with').id;
   // A period is never compared with itself (shared/compare.ts); without --compare the period before is used.
   if (options.compareId && options.compareId === (options.periodId ?? tree.plan.currentPeriodId))
     throw new CliError(`A period can't be compared with itself: choose an earlier period for --compare, or "none".`, 2);
@@ -96,11 +116,13 @@ async function exportPlan(app: CliApp, planQuery: string, flags: ExportFlags, ou
   if (flags.rowCitations === false) options.rowCitations = false;
   if (flags.historyPeriods !== undefined) {
     const n = Number(flags.historyPeriods);
-    if (!/^\d+$/.test(flags.historyPeriods.trim()) || n < 1 || n > 24) throw new CliError('--history-periods is a whole number from 1 to 24.', 2);
+    if (!/^\d+$/.test(flags.historyPeriods.trim()) || n < 1 || n > 24)
+      throw new CliError('--history-periods is a whole number from 1 to 24.', 2);
     options.historyPeriods = n;
   }
   if (flags.progress) {
-    if (flags.progress !== 'latest' && flags.progress !== 'all') throw new CliError('--progress is "latest" or "all".', 2);
+    if (flags.progress !== 'latest' && flags.progress !== 'all')
+      throw new CliError('--progress is "latest" or "all".', 2);
     options.progress = flags.progress;
   }
   if (flags.appendix) {
@@ -110,12 +132,18 @@ async function exportPlan(app: CliApp, planQuery: string, flags: ExportFlags, ou
   }
   if (flags.section?.length) {
     options.sectionIds = flags.section.map((q) => {
-      const s = tree.sections.find((x) => x.deletedAt === null && (x.id === q || x.number === q || x.title.toLowerCase().includes(q.toLowerCase())));
-      if (!s) throw new CliError(`No section matches "${q}". Sections: ${tree.sections.map((x) => x.number).join(', ')}.`);
+      const s = tree.sections.find(
+        (x) =>
+          x.deletedAt === null && (x.id === q || x.number === q || x.title.toLowerCase().includes(q.toLowerCase())),
+      );
+      if (!s)
+        throw new CliError(`No section matches "${q}". Sections: ${tree.sections.map((x) => x.number).join(', ')}.`);
       return s.id;
     });
   }
-  const result = await writeAs(out, (target) => app.call('export:appendix', { planId: plan.id, options, path: target }));
+  const result = await writeAs(out, (target) =>
+    app.call('export:appendix', { planId: plan.id, options, path: target }),
+  );
   return { ...result, title: plan.title };
 }
 
@@ -130,7 +158,11 @@ defineCommand((program, deps) => {
     .option('--compare <period>', 'period to compare with (label or id, or "none")')
     .option('--columns <list>', `columns in order, comma-separated (${ColumnField.options.join(', ')})`)
     .option('--lead <name>', "only actions with a lead matching this text (a service lead's return)")
-    .option('--section <section>', 'only this section (number, id or part of the title); repeat for more', (v: string, prev: string[] = []) => [...prev, v])
+    .option(
+      '--section <section>',
+      'only this section (number, id or part of the title); repeat for more',
+      (v: string, prev: string[] = []) => [...prev, v],
+    )
     .option('--progress <which>', 'progress updates of the period to show: latest or all', 'latest')
     .option('--appendix <n>', 'appendix number')
     .option('--include-archived', 'include archived actions')
@@ -139,7 +171,10 @@ defineCommand((program, deps) => {
     .option('--no-merge', 'do not merge cells that repeat the row above')
     .option('--rating-history', 'one rating column per reporting period')
     .option('--no-rating-history', 'only the current rating column')
-    .option('--history-periods <n>', 'rating history: the last N periods (default: every period up to the reported one that fits the page)')
+    .option(
+      '--history-periods <n>',
+      'rating history: the last N periods (default: every period up to the reported one that fits the page)',
+    )
     .option('--no-row-citations', 'do not cite the recommendations each row answers under its reference')
     .option('--json', 'print the result as JSON')
     .action(async (planQuery: string | undefined, flags: ExportFlags) => {
@@ -161,6 +196,7 @@ defineCommand((program, deps) => {
         result = await exportPlan(await deps.open(flags.db), planQuery, flags, out);
       }
       if (flags.json) deps.out(JSON.stringify({ path: result.path, bytes: result.bytes }, null, 2));
-      else deps.out(`Wrote the appendix of "${result.title}" to ${result.path} (${Math.round(result.bytes / 1024)} KB).`);
+      else
+        deps.out(`Wrote the appendix of "${result.title}" to ${result.path} (${Math.round(result.bytes / 1024)} KB).`);
     });
 });

@@ -31,20 +31,45 @@ function warningLines(warnings: readonly ImportWarning[]): string[] {
 
 /** The preview as text: columns, sections, scale, periods, recommendations, warnings. */
 export function previewText(p: Omit<ImportPreview, 'token'>): string {
-  const lines = [`${p.fileName}: "${p.title}"${p.sheet ? ` (sheet ${p.sheet}, header row ${p.headerRow ?? '?'})` : ''}`, ''];
+  const lines = [
+    `${p.fileName}: "${p.title}"${p.sheet ? ` (sheet ${p.sheet}, header row ${p.headerRow ?? '?'})` : ''}`,
+    '',
+  ];
   lines.push(
     formatTable(
       ['Column', 'Header', 'Read as', 'Confidence', 'Example'],
-      p.columns.map((c) => [String(c.index + 1), truncate(c.header, 40), c.field + (c.period ? ` (${c.period})` : ''), `${Math.round(c.confidence * 100)}%`, truncate(c.samples[0] ?? '', 40)]),
+      p.columns.map((c) => [
+        String(c.index + 1),
+        truncate(c.header, 40),
+        c.field + (c.period ? ` (${c.period})` : ''),
+        `${Math.round(c.confidence * 100)}%`,
+        truncate(c.samples[0] ?? '', 40),
+      ]),
       ['right', 'left', 'left', 'right', 'left'],
     ),
   );
-  lines.push('', formatTable(['Section', 'Title', 'Rows'], p.sections.map((s) => [s.number, truncate(s.title, 60), String(s.rows)]), ['right', 'left', 'right']));
-  lines.push('', `Rating scale (${p.scaleSource}): ${p.scale.map((l) => `${l.label} #${l.colour}`).join(', ') || 'none'}`);
+  lines.push(
+    '',
+    formatTable(
+      ['Section', 'Title', 'Rows'],
+      p.sections.map((s) => [s.number, truncate(s.title, 60), String(s.rows)]),
+      ['right', 'left', 'right'],
+    ),
+  );
+  lines.push(
+    '',
+    `Rating scale (${p.scaleSource}): ${p.scale.map((l) => `${l.label} #${l.colour}`).join(', ') || 'none'}`,
+  );
   lines.push(`Reporting periods: ${p.periods.join(', ') || 'none'}`);
-  if (p.recommendations.length) lines.push(`Recommendations: ${p.recommendations.map((r) => `${r.label} -> ${r.linkedTo.join(', ') || 'nothing answers it'}`).join('; ')}`);
+  if (p.recommendations.length)
+    lines.push(
+      `Recommendations: ${p.recommendations.map((r) => `${r.label} -> ${r.linkedTo.join(', ') || 'nothing answers it'}`).join('; ')}`,
+    );
   const t = p.totals;
-  lines.push(`Would create: ${plural(t.sections, 'section')}, ${plural(t.actions, 'action')}, ${plural(t.periods, 'period')}, ${plural(t.ratings, 'rating')}, ${plural(t.recommendations, 'recommendation')}.`, '');
+  lines.push(
+    `Would create: ${plural(t.sections, 'section')}, ${plural(t.actions, 'action')}, ${plural(t.periods, 'period')}, ${plural(t.ratings, 'rating')}, ${plural(t.recommendations, 'recommendation')}.`,
+    '',
+  );
   lines.push(...warningLines(p.warnings));
   return lines.join('\n');
 }
@@ -71,8 +96,13 @@ defineCommand((program, deps) => {
     .action(async (file: string, opts: ImportOpts) => {
       const filePath = path.resolve(file);
       const headerRow = opts.headerRow === undefined ? undefined : Number(opts.headerRow);
-      if (headerRow !== undefined && (!Number.isInteger(headerRow) || headerRow < 1)) throw new CliError('--header-row must be a whole number from 1.');
-      const options = { ...(opts.sheet ? { sheet: opts.sheet } : {}), ...(headerRow ? { headerRow } : {}), ...(opts.period ? { periodLabel: opts.period } : {}) };
+      if (headerRow !== undefined && (!Number.isInteger(headerRow) || headerRow < 1))
+        throw new CliError('--header-row must be a whole number from 1.');
+      const options = {
+        ...(opts.sheet ? { sheet: opts.sheet } : {}),
+        ...(headerRow ? { headerRow } : {}),
+        ...(opts.period ? { periodLabel: opts.period } : {}),
+      };
       if (opts.dryRun) {
         let preview;
         try {
@@ -83,12 +113,21 @@ defineCommand((program, deps) => {
           if (error instanceof DomainError) throw new CliError(error.message);
           throw error;
         }
-        deps.out(opts.json ? JSON.stringify(preview, null, 2) : `${previewText(preview)}\n\nDry run: nothing was written.`);
+        deps.out(
+          opts.json ? JSON.stringify(preview, null, 2) : `${previewText(preview)}\n\nDry run: nothing was written.`,
+        );
         return;
       }
       const app = await deps.open(opts.db, { create: true });
       const preview = await app.call('import:preview', { path: filePath, options });
-      const result = await app.call('import:commit', { token: preview.token, ...(opts.title ? { title: opts.title } : {}) });
-      deps.out(opts.json ? JSON.stringify({ ...result, periodLabels: preview.periods, sectionList: preview.sections }, null, 2) : createdText(result, preview));
+      const result = await app.call('import:commit', {
+        token: preview.token,
+        ...(opts.title ? { title: opts.title } : {}),
+      });
+      deps.out(
+        opts.json
+          ? JSON.stringify({ ...result, periodLabels: preview.periods, sectionList: preview.sections }, null, 2)
+          : createdText(result, preview),
+      );
     });
 });

@@ -25,9 +25,17 @@ defineCommand((program, deps) => {
         truncate(p.title, 60) + (p.archived ? ' (archived)' : ''),
         p.currentPeriodLabel ?? '–',
         String(p.actionCount),
-        p.distribution.map((d) => `${d.label} ${d.count}`).join(', ') + (p.notRated ? `${p.distribution.length ? ', ' : ''}Not rated ${p.notRated}` : ''),
+        p.distribution.map((d) => `${d.label} ${d.count}`).join(', ') +
+          (p.notRated ? `${p.distribution.length ? ', ' : ''}Not rated ${p.notRated}` : ''),
         formatLongDate(p.updatedAt.slice(0, 10)),
       ]);
-      deps.out(formatTable(['Id', 'Title', 'Current period', 'Actions', 'Ratings', 'Updated'], rows, ['left', 'left', 'left', 'right']));
+      deps.out(
+        formatTable(['Id', 'Title', 'Current period', 'Actions', 'Ratings', 'Updated'], rows, [
+          'left',
+          'left',
+          'left',
+          'right',
+        ]),
+      );
     });
 });

@@ -17,7 +17,8 @@ const flow = () => import('../../sync/pack-flow');
 function outFile(out: string | undefined): string {
   if (!out) throw new CliError(`Say where to write the pack with --out FILE${PACK_EXTENSION}.`, 2);
   const resolved = path.resolve(out);
-  if (!resolved.toLowerCase().endsWith(PACK_EXTENSION)) throw new CliError(`The pack file must end in ${PACK_EXTENSION}.`, 2);
+  if (!resolved.toLowerCase().endsWith(PACK_EXTENSION))
+    throw new CliError(`The pack file must end in ${PACK_EXTENSION}.`, 2);
   return resolved;
 }
 
@@ -25,7 +26,8 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 
 /** The report of an opened pack as text. */
 export function openReportText(r: OpenReport): string {
-  const who = r.from.lead && r.from.lead !== r.from.person ? `${r.from.person} (${r.from.lead})` : r.from.person || 'the sender';
+  const who =
+    r.from.lead && r.from.lead !== r.from.person ? `${r.from.person} (${r.from.lead})` : r.from.person || 'the sender';
   if (r.duplicatePack) return `This pack from ${who} for "${r.planTitle}" was opened before; nothing changed.`;
   const lines = [
     r.kind === 'invitation'
@@ -34,18 +36,23 @@ export function openReportText(r: OpenReport): string {
     `Applied: ${plural(r.applied, 'change')}. Conflicts: ${r.conflicts}. Held back: ${r.heldBack.length}. Already here: ${r.duplicates}.${r.pending ? ` Waiting for earlier changes: ${r.pending}.` : ''}`,
   ];
   for (const h of r.heldBack) lines.push(`  held back (${h.id.slice(0, 8)}): ${h.reason}`);
-  if (r.conflicts) lines.push('Run `planwright conflicts PLAN` to see the conflicts and `planwright resolve` to settle them.');
+  if (r.conflicts)
+    lines.push('Run `planwright conflicts PLAN` to see the conflicts and `planwright resolve` to settle them.');
   return lines.join('\n');
 }
 
 defineCommand((program, deps) => {
-  const pack = program.command('pack').description('update packs between the plan owner and service leads (invite, open, return)');
+  const pack = program
+    .command('pack')
+    .description('update packs between the plan owner and service leads (invite, open, return)');
 
   pack
     .command('invite')
-    .description("write an invitation pack for a service lead (the plan for context, minus other people's internal notes)")
+    .description(
+      "write an invitation pack for a service lead (the plan for context, minus other people's internal notes)",
+    )
     .argument('<plan>', 'plan id, start of the id, or part of the title')
-    .option('--lead <name>', "the lead, as the plan's lead column names them (e.g. \"F Dunmore\")")
+    .option('--lead <name>', 'the lead, as the plan\'s lead column names them (e.g. "F Dunmore")')
     .option('--out <file>', `the pack to write (${PACK_EXTENSION})`)
     .option('--db <path>', 'the plan store')
     .action(async (planQuery: string, opts: { lead?: string; out?: string; db?: string }) => {
@@ -56,7 +63,9 @@ defineCommand((program, deps) => {
       const { makeInvitation, writePackFile } = await flow();
       const made = await friendly(() => makeInvitation(app.store, plan.id, opts.lead!));
       const file = await friendly(() => writePackFile(out, made.bytes));
-      deps.out(`Wrote an invitation for ${opts.lead!.trim()} to update "${plan.title}" to ${file} (${plural(made.ops, 'change')}, ${Math.max(1, Math.round(made.bytes.length / 1024))} KB).`);
+      deps.out(
+        `Wrote an invitation for ${opts.lead!.trim()} to update "${plan.title}" to ${file} (${plural(made.ops, 'change')}, ${Math.max(1, Math.round(made.bytes.length / 1024))} KB).`,
+      );
     });
 
   pack
@@ -66,7 +75,10 @@ defineCommand((program, deps) => {
     .option('--json', 'print {"planId","applied","conflicts","heldBack","duplicates"} as JSON')
     .option('--db <path>', 'the plan store')
     .action(async (file: string, opts: { json?: boolean; db?: string }) => {
-      const [{ readPackFromFile, openReadPack }, { decodePack }] = await Promise.all([flow(), import('../../sync/pack')]);
+      const [{ readPackFromFile, openReadPack }, { decodePack }] = await Promise.all([
+        flow(),
+        import('../../sync/pack'),
+      ]);
       const data = await friendly(() => readPackFromFile(path.resolve(file)));
       const read = await friendly(() => decodePack(data));
       // Only an invitation may create a plan store (a lead's first pack); any other pack needs the plan here.
@@ -97,7 +109,9 @@ defineCommand((program, deps) => {
 
   pack
     .command('return')
-    .description("write a pack of this copy's changes the other side has not acknowledged (a lead's copy: to the owner; the owner's copy: to every lead, or one with --lead)")
+    .description(
+      "write a pack of this copy's changes the other side has not acknowledged (a lead's copy: to the owner; the owner's copy: to every lead, or one with --lead)",
+    )
     .argument('<plan>', 'plan id, start of the id, or part of the title')
     .option('--out <file>', `the pack to write (${PACK_EXTENSION})`)
     .option('--lead <name>', "owner's copy: only for this lead")
@@ -109,7 +123,12 @@ defineCommand((program, deps) => {
       const { makeReturn, writePackFile } = await flow();
       const made = await friendly(() => makeReturn(app.store, plan.id, opts.lead ? { forLead: opts.lead } : {}));
       const file = await friendly(() => writePackFile(out, made.bytes));
-      const to = made.header.sender.role === 'lead' ? "the plan's owner" : made.header.recipient.lead ? made.header.recipient.lead : 'every lead';
+      const to =
+        made.header.sender.role === 'lead'
+          ? "the plan's owner"
+          : made.header.recipient.lead
+            ? made.header.recipient.lead
+            : 'every lead';
       deps.out(`Wrote ${plural(made.ops, 'change')} for ${to} to ${file}.`);
     });
 });

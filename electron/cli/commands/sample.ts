@@ -12,7 +12,10 @@ defineCommand((program, deps) => {
       '--as-of <date>',
       'date the sample so its current period is the latest one ending on or before this day (YYYY-MM-DD, or "today"); default: today, as the app does on its first run (2026-02-13 gives the dates it was written with: current period January 2026)',
     )
-    .option('--large', 'add the benchmark\'s large plan instead (12 sections, 1,200 actions, 8 rated periods): for judging scale and for checks')
+    .option(
+      '--large',
+      "add the benchmark's large plan instead (12 sections, 1,200 actions, 8 rated periods): for judging scale and for checks",
+    )
     .option('--json', 'print the new plan as JSON')
     .action(async (opts: { json?: boolean; db?: string; asOf?: string; large?: boolean }) => {
       if (opts.large) {
@@ -25,7 +28,10 @@ defineCommand((program, deps) => {
       }
       const asOf = opts.asOf?.trim().toLowerCase();
       if (asOf !== undefined && asOf !== 'today' && !isValidIsoDate(asOf))
-        throw new CliError(`--as-of takes a date written YYYY-MM-DD (for example 2026-11-22) or "today", not "${opts.asOf ?? ''}".`, 2);
+        throw new CliError(
+          `--as-of takes a date written YYYY-MM-DD (for example 2026-11-22) or "today", not "${opts.asOf ?? ''}".`,
+          2,
+        );
       const app = await deps.open(opts.db, { create: true });
       // Dated like the app's first run (today) unless --as-of names the day.
       const plan = await app.call('plans:createSample', asOf === undefined || asOf === 'today' ? {} : { today: asOf });

@@ -12,9 +12,13 @@ export async function friendly<T>(fn: () => T | Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (error) {
-    if (error instanceof DomainError || (error instanceof Error && CLEAR_ERRORS.has(error.name))) throw new CliError(error.message);
+    if (error instanceof DomainError || (error instanceof Error && CLEAR_ERRORS.has(error.name)))
+      throw new CliError(error.message);
     const code = (error as NodeJS.ErrnoException | undefined)?.code;
-    if (code === 'EACCES' || code === 'EPERM') throw new CliError(`Planwright is not allowed to write there (${(error as Error).message.replace(/^[A-Z]+: /, '')}).`);
+    if (code === 'EACCES' || code === 'EPERM')
+      throw new CliError(
+        `Planwright is not allowed to write there (${(error as Error).message.replace(/^[A-Z]+: /, '')}).`,
+      );
     if (code === 'ENOSPC') throw new CliError('The disk is full; nothing was written.');
     throw error;
   }

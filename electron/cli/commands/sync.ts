@@ -7,12 +7,17 @@ import { findPlan, friendly } from './sync-common';
 defineCommand((program, deps) => {
   program
     .command('sync')
-    .description('one pass over a shared folder (OneDrive, SharePoint, Teams or a network share): open the packs for this copy, then add its own')
+    .description(
+      'one pass over a shared folder (OneDrive, SharePoint, Teams or a network share): open the packs for this copy, then add its own',
+    )
     .argument('<folder>', 'the shared folder')
     .argument('<plan>', 'plan id, start of the id, or part of the title')
     .option('--json', 'print the report as JSON')
     .action(async (folder: string, planQuery: string, opts: { json?: boolean; db?: string }) => {
-      const [{ syncFolder }, { syncedFolderWarning }] = await Promise.all([import('../../sync/folder-sync'), import('../../sync/folder')]);
+      const [{ syncFolder }, { syncedFolderWarning }] = await Promise.all([
+        import('../../sync/folder-sync'),
+        import('../../sync/folder'),
+      ]);
       const app = await deps.open(opts.db);
       const warning = syncedFolderWarning(app.dbPath);
       if (warning) deps.err(`Warning: ${warning}`);
@@ -25,9 +30,12 @@ defineCommand((program, deps) => {
       const lines = report.opened.map(openReportText);
       if (report.opened.length === 0) lines.push('No new packs for this copy.');
       if (report.alreadyOpened) lines.push(`Already opened before: ${report.alreadyOpened}.`);
-      if (report.notYet.length) lines.push(`Not readable yet (still downloading?), will be tried next time: ${report.notYet.join(', ')}.`);
+      if (report.notYet.length)
+        lines.push(`Not readable yet (still downloading?), will be tried next time: ${report.notYet.join(', ')}.`);
       for (const p of report.problems) lines.push(`Refused ${p.file}: ${p.message}`);
-      lines.push(report.written ? `Wrote ${report.written.ops} change(s) to ${report.written.file}.` : 'Nothing new to send.');
+      lines.push(
+        report.written ? `Wrote ${report.written.ops} change(s) to ${report.written.file}.` : 'Nothing new to send.',
+      );
       deps.out(lines.join('\n'));
     });
 });

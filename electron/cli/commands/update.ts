@@ -25,10 +25,13 @@ interface UpdateOpts {
 export function findAction(tree: PlanTree, ref: string): PlanTree['actions'][number] {
   const want = ref.trim().toLowerCase().replace(/\s+/g, '');
   const live = tree.actions.filter((a) => a.deletedAt === null);
-  const found = live.find((a) => a.id === ref.trim()) ?? live.find((a) => a.reference.toLowerCase().replace(/\s+/g, '') === want);
+  const found =
+    live.find((a) => a.id === ref.trim()) ?? live.find((a) => a.reference.toLowerCase().replace(/\s+/g, '') === want);
   if (found) return found;
   const refs = live.map((a) => a.reference).filter(Boolean);
-  throw new CliError(`No action in "${tree.plan.title}" has the reference "${ref}".${refs.length ? ` References run ${refs[0]} to ${refs[refs.length - 1]}.` : ''}`);
+  throw new CliError(
+    `No action in "${tree.plan.title}" has the reference "${ref}".${refs.length ? ` References run ${refs[0]} to ${refs[refs.length - 1]}.` : ''}`,
+  );
 }
 
 /** A rating level by key or label (case-insensitive); "none" = not rated. */
@@ -36,9 +39,14 @@ export function findLevel(tree: PlanTree, level: string): string | null {
   const q = level.trim().toLowerCase();
   if (q === 'none' || q === 'not rated') return null;
   const live = tree.levels.filter((l) => l.deletedAt === null);
-  const found = live.find((l) => l.key.toLowerCase() === q) ?? live.find((l) => l.label.toLowerCase() === q) ?? only(live.filter((l) => l.label.toLowerCase().startsWith(q)));
+  const found =
+    live.find((l) => l.key.toLowerCase() === q) ??
+    live.find((l) => l.label.toLowerCase() === q) ??
+    only(live.filter((l) => l.label.toLowerCase().startsWith(q)));
   if (found) return found.id;
-  throw new CliError(`"${level}" is not a rating level of this plan. Levels: ${live.map((l) => (l.key === l.label ? l.label : `${l.key} (${l.label})`)).join(', ')}; or "none".`);
+  throw new CliError(
+    `"${level}" is not a rating level of this plan. Levels: ${live.map((l) => (l.key === l.label ? l.label : `${l.key} (${l.label})`)).join(', ')}; or "none".`,
+  );
 }
 
 const only = <T>(items: T[]): T | undefined => (items.length === 1 ? items[0] : undefined);
@@ -58,13 +66,20 @@ defineCommand((program, deps) => {
     .option('--as <name>', "who is writing (default: this copy's lead, or your user name)")
     .action(async (planQuery: string, ref: string, opts: UpdateOpts) => {
       const ratingGiven = opts.rating !== undefined || opts.explanation !== undefined || opts.corrective !== undefined;
-      if (opts.progress === undefined && !ratingGiven) throw new CliError('Give something to write: --progress TEXT, --rating LEVEL, --explanation TEXT or --corrective TEXT.', 2);
-      if (opts.internal && opts.progress === undefined) throw new CliError('--internal marks a progress update; give one with --progress TEXT.', 2);
+      if (opts.progress === undefined && !ratingGiven)
+        throw new CliError(
+          'Give something to write: --progress TEXT, --rating LEVEL, --explanation TEXT or --corrective TEXT.',
+          2,
+        );
+      if (opts.internal && opts.progress === undefined)
+        throw new CliError('--internal marks a progress update; give one with --progress TEXT.', 2);
       const app = await deps.open(opts.db);
       const plan = await findPlan(app, planQuery);
       const tree = await app.call('plans:get', { planId: plan.id });
       const action = findAction(tree, ref);
-      const period = opts.period ? resolvePeriod(tree.periods, opts.period) : tree.periods.find((p) => p.id === tree.plan.currentPeriodId && p.deletedAt === null);
+      const period = opts.period
+        ? resolvePeriod(tree.periods, opts.period)
+        : tree.periods.find((p) => p.id === tree.plan.currentPeriodId && p.deletedAt === null);
       if (!period) throw new CliError(`"${tree.plan.title}" has no current reporting period; name one with --period.`);
       const engine = await import('../../sync/engine');
       const sync = await friendly(() => engine.planSync(app.store, plan.id));
@@ -72,13 +87,23 @@ defineCommand((program, deps) => {
       app.store.setActor(person);
       if (sync?.role === 'lead' && !action.leads.some((l) => engine.leadMatches(l.name, person))) {
         const leads = action.leads.map((l) => l.name).join('; ') || 'nobody';
-        throw new CliError(`${action.reference} is led by ${leads}, not ${person}. On a lead's copy you can update only your own actions.`);
+        throw new CliError(
+          `${action.reference} is led by ${leads}, not ${person}. On a lead's copy you can update only your own actions.`,
+        );
       }
-      if (period.locked) throw new CliError(`The period "${period.label}" is locked (signed off); updates go into an unlocked period. Use --period.`);
+      if (period.locked)
+        throw new CliError(
+          `The period "${period.label}" is locked (signed off); updates go into an unlocked period. Use --period.`,
+        );
       const done: string[] = [];
       if (opts.progress !== undefined) {
         if (!opts.progress.trim()) throw new CliError('The progress update is empty.', 2);
-        await app.call('progress:add', { actionId: action.id, periodId: period.id, body: opts.progress, internal: !!opts.internal });
+        await app.call('progress:add', {
+          actionId: action.id,
+          periodId: period.id,
+          body: opts.progress,
+          internal: !!opts.internal,
+        });
         done.push(opts.internal ? 'an internal note' : 'a progress update');
       }
       if (ratingGiven) {

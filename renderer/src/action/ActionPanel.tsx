@@ -35,7 +35,10 @@ export function ActionPanel({ actionId, onClose }: { actionId: string; onClose()
   useEffect(() => {
     // A new, empty action: straight into its text. Otherwise the heading, so screen readers announce it.
     const first = index.actionById.get(actionId);
-    const target = first && first.description === '' ? panel.current?.querySelector<HTMLElement>('[data-field="description"]') : null;
+    const target =
+      first && first.description === ''
+        ? panel.current?.querySelector<HTMLElement>('[data-field="description"]')
+        : null;
     (target ?? heading.current)?.focus({ preventScroll: !target });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
@@ -112,12 +115,23 @@ export function ActionForm({
         </span>
         {compact ? <p className="action-form-desc">{action.description || 'No action text yet.'}</p> : null}
         <div className="hstack action-form-tools">
-          <Button small variant={showHistory ? 'primary' : 'default'} aria-pressed={showHistory} onClick={() => setShowHistory((s) => !s)}>
+          <Button
+            small
+            variant={showHistory ? 'primary' : 'default'}
+            aria-pressed={showHistory}
+            onClick={() => setShowHistory((s) => !s)}
+          >
             History
           </Button>
           {compact ? null : destructive}
           {onClose ? (
-            <Button small variant="quiet" onClick={onClose} aria-label="Close the action form (Escape)" title="Close (Escape)">
+            <Button
+              small
+              variant="quiet"
+              onClick={onClose}
+              aria-label="Close the action form (Escape)"
+              title="Close (Escape)"
+            >
               ✕ Close
             </Button>
           ) : null}
@@ -137,12 +151,27 @@ export function ActionForm({
           <>
             {period.locked ? (
               <p className="notice notice-warn" data-testid="locked-note">
-                <PadlockIcon /> <strong>{period.label} is locked</strong> because it has gone to committee: its ratings and progress are read-only. Unlock it in Settings to change them.
+                <PadlockIcon /> <strong>{period.label} is locked</strong> because it has gone to committee: its ratings
+                and progress are read-only. Unlock it in Settings to change them.
               </p>
             ) : null}
             {status && !period.locked ? <StatusLine status={status} /> : null}
-            {index.levels.length > 0 ? <RatingEditor key={`${action.id}|${period.id}`} action={action} periodId={period.id} readOnly={period.locked} periodLabel={period.label} /> : null}
-            <ProgressEditor key={`p|${action.id}|${period.id}`} action={action} periodId={period.id} readOnly={period.locked} periodLabel={period.label} />
+            {index.levels.length > 0 ? (
+              <RatingEditor
+                key={`${action.id}|${period.id}`}
+                action={action}
+                periodId={period.id}
+                readOnly={period.locked}
+                periodLabel={period.label}
+              />
+            ) : null}
+            <ProgressEditor
+              key={`p|${action.id}|${period.id}`}
+              action={action}
+              periodId={period.id}
+              readOnly={period.locked}
+              periodLabel={period.label}
+            />
             <Timeline action={action} tree={tree} periodId={period.id} />
           </>
         )}
@@ -175,7 +204,9 @@ export function ActionForm({
             try {
               await editor.deleteAction(action.id);
               openAction(null);
-              toast(`Deleted action ${action.reference}`, { action: { label: 'Undo', run: () => void editor.undo.undo().catch(report) } });
+              toast(`Deleted action ${action.reference}`, {
+                action: { label: 'Undo', run: () => void editor.undo.undo().catch(report) },
+              });
             } catch (e) {
               report(e);
             }
@@ -194,24 +225,50 @@ function ActionDetails({ action, tree }: { action: Action; tree: PlanTree }) {
   const nouns = TEMPLATES[tree.plan.template] ?? TEMPLATES.blank;
   return (
     <>
-        <ReferenceField action={action} />
-        <ObjectiveField action={action} tree={tree} noun={nouns.objectiveNoun} />
-        <TextField action={action} field="description" label={tree.plan.columns.find((c) => c.field === 'description')?.label ?? 'Action'} minRows={3} />
-        <TextField action={action} field="outcome" label={tree.plan.columns.find((c) => c.field === 'outcome')?.label ?? 'Outcome'} minRows={2} />
-        <DueField action={action} label={tree.plan.columns.find((c) => c.field === 'dueDate')?.label ?? 'Due date'} />
-        <DeferralHistory action={action} />
-        <LeadsField action={action} tree={tree} />
-        <RecommendationsField action={action} tree={tree} />
-        <div className="internal-block">
-          <TextField action={action} field="notes" label="Internal notes" minRows={2} aside={<span className="tag tag-internal">Internal: never published</span>} hint="For the team only (“Asked John Cooke”). Left out of the Word appendix unless asked." />
-        </div>
+      <ReferenceField action={action} />
+      <ObjectiveField action={action} tree={tree} noun={nouns.objectiveNoun} />
+      <TextField
+        action={action}
+        field="description"
+        label={tree.plan.columns.find((c) => c.field === 'description')?.label ?? 'Action'}
+        minRows={3}
+      />
+      <TextField
+        action={action}
+        field="outcome"
+        label={tree.plan.columns.find((c) => c.field === 'outcome')?.label ?? 'Outcome'}
+        minRows={2}
+      />
+      <DueField action={action} label={tree.plan.columns.find((c) => c.field === 'dueDate')?.label ?? 'Due date'} />
+      <DeferralHistory action={action} />
+      <LeadsField action={action} tree={tree} />
+      <RecommendationsField action={action} tree={tree} />
+      <div className="internal-block">
+        <TextField
+          action={action}
+          field="notes"
+          label="Internal notes"
+          minRows={2}
+          aside={<span className="tag tag-internal">Internal: never published</span>}
+          hint="For the team only (“Asked John Cooke”). Left out of the Word appendix unless asked."
+        />
+      </div>
     </>
   );
 }
 
 function StatusLine({ status }: { status: ReturnType<typeof workStatus> }) {
-  if (status.done) return <p className="status-line"><span className="tag tag-ok">✓ Done for this period</span></p>;
-  const needs = [status.hasUpdate ? null : 'a progress update', status.needsRating ? 'a rating' : null, status.needsExplanation ? 'an explanation and corrective action' : null].filter(Boolean);
+  if (status.done)
+    return (
+      <p className="status-line">
+        <span className="tag tag-ok">✓ Done for this period</span>
+      </p>
+    );
+  const needs = [
+    status.hasUpdate ? null : 'a progress update',
+    status.needsRating ? 'a rating' : null,
+    status.needsExplanation ? 'an explanation and corrective action' : null,
+  ].filter(Boolean);
   return (
     <p className="status-line">
       <span className="tag tag-warn">Still needs {needs.join(', ').replace(/, ([^,]*)$/, ' and $1')}</span>
@@ -223,7 +280,17 @@ function StatusLine({ status }: { status: ReturnType<typeof workStatus> }) {
 // Rating and progress
 // ---------------------------------------------------------------------------------------------
 
-function RatingEditor({ action, periodId, readOnly, periodLabel }: { action: Action; periodId: string; readOnly: boolean; periodLabel: string }) {
+function RatingEditor({
+  action,
+  periodId,
+  readOnly,
+  periodLabel,
+}: {
+  action: Action;
+  periodId: string;
+  readOnly: boolean;
+  periodLabel: string;
+}) {
   const tree = useTree();
   const { editor } = useWorkspace();
   const { toast } = useServices();
@@ -232,7 +299,10 @@ function RatingEditor({ action, periodId, readOnly, periodLabel }: { action: Act
   // Shown at once when chosen; the store's answer replaces it.
   const [optimistic, setOptimistic] = useState<{ levelId: string | null } | null>(null);
   const levelId = optimistic ? optimistic.levelId : (rating?.levelId ?? null);
-  const stored = useMemo(() => ({ explanation: rating?.explanation ?? '', correctiveAction: rating?.correctiveAction ?? '' }), [rating]);
+  const stored = useMemo(
+    () => ({ explanation: rating?.explanation ?? '', correctiveAction: rating?.correctiveAction ?? '' }),
+    [rating],
+  );
   const levelRef = useRef(levelId);
   levelRef.current = levelId;
   const text = useAutosave({
@@ -282,7 +352,9 @@ function Timeline({ action, tree, periodId }: { action: Action; tree: PlanTree; 
             <li key={p.id} className="timeline-item">
               <div className="hstack timeline-head">
                 <strong>{p.label}</strong>
-                {index.levels.length > 0 ? <RatingBadge level={level} levels={index.levels} size="sm" context={`in ${p.label}`} /> : null}
+                {index.levels.length > 0 ? (
+                  <RatingBadge level={level} levels={index.levels} size="sm" context={`in ${p.label}`} />
+                ) : null}
                 {p.locked ? (
                   <span className="muted small">
                     <PadlockIcon size={10} /> locked
@@ -291,7 +363,8 @@ function Timeline({ action, tree, periodId }: { action: Action; tree: PlanTree; 
               </div>
               {r && level?.requiresExplanation && (r.explanation || r.correctiveAction) ? (
                 <p className="small">
-                  <strong>Explanation:</strong> {r.explanation || '–'} <strong>Corrective action:</strong> {r.correctiveAction || '–'}
+                  <strong>Explanation:</strong> {r.explanation || '–'} <strong>Corrective action:</strong>{' '}
+                  {r.correctiveAction || '–'}
                 </p>
               ) : null}
               {updates.length === 0 ? <p className="muted small">No update.</p> : null}
@@ -337,15 +410,37 @@ function TextField({
   const draft = useAutosave({ stored: action[field], save: (v) => editor.updateAction(action.id, { [field]: v }) });
   return (
     <Field label={label} aside={aside} hint={hint} error={draft.error}>
-      {(p) => <TextArea {...p} data-field={field} value={draft.value} minRows={minRows} maxRows={14} onChange={(e) => draft.setValue(e.target.value)} onBlur={() => void draft.flush()} />}
+      {(p) => (
+        <TextArea
+          {...p}
+          data-field={field}
+          value={draft.value}
+          minRows={minRows}
+          maxRows={14}
+          onChange={(e) => draft.setValue(e.target.value)}
+          onBlur={() => void draft.flush()}
+        />
+      )}
     </Field>
   );
 }
 
 function DueField({ action, label }: { action: Action; label: string }) {
   const { editor } = useWorkspace();
-  const draft = useAutosave({ stored: action.dueText, save: (v) => editor.updateAction(action.id, { dueText: v }), delay: 1200 });
-  return <DueDateField label={label} value={draft.value} onChange={draft.setValue} onBlur={() => void draft.flush()} error={draft.error} />;
+  const draft = useAutosave({
+    stored: action.dueText,
+    save: (v) => editor.updateAction(action.id, { dueText: v }),
+    delay: 1200,
+  });
+  return (
+    <DueDateField
+      label={label}
+      value={draft.value}
+      onChange={draft.setValue}
+      onBlur={() => void draft.flush()}
+      error={draft.error}
+    />
+  );
 }
 
 function DeferralHistory({ action }: { action: Action }) {
@@ -368,7 +463,11 @@ function DeferralHistory({ action }: { action: Action }) {
 function ReferenceField({ action }: { action: Action }) {
   const { editor } = useWorkspace();
   const report = useReport();
-  const draft = useAutosave({ stored: action.reference, save: (v) => editor.updateAction(action.id, { reference: v }), delay: 1500 });
+  const draft = useAutosave({
+    stored: action.reference,
+    save: (v) => editor.updateAction(action.id, { reference: v }),
+    delay: 1500,
+  });
   return (
     <Field
       label="Reference"
@@ -377,7 +476,11 @@ function ReferenceField({ action }: { action: Action }) {
         action.referenceManual ? (
           <span>
             <span className="tag tag-warn">✎ Typed by hand</span> Not renumbered automatically.{' '}
-            <button type="button" className="btn btn-link" onClick={() => void editor.updateAction(action.id, { reference: '' }).catch(report)}>
+            <button
+              type="button"
+              className="btn btn-link"
+              onClick={() => void editor.updateAction(action.id, { reference: '' }).catch(report)}
+            >
               Number automatically
             </button>
           </span>
@@ -386,7 +489,16 @@ function ReferenceField({ action }: { action: Action }) {
         )
       }
     >
-      {(p) => <input {...p} type="text" value={draft.value} style={{ width: 140 }} onChange={(e) => draft.setValue(e.target.value)} onBlur={() => void draft.flush()} />}
+      {(p) => (
+        <input
+          {...p}
+          type="text"
+          value={draft.value}
+          style={{ width: 140 }}
+          onChange={(e) => draft.setValue(e.target.value)}
+          onBlur={() => void draft.flush()}
+        />
+      )}
     </Field>
   );
 }
@@ -404,11 +516,18 @@ function ObjectiveField({ action, tree, noun }: { action: Action; tree: PlanTree
       <div className="hstack" style={{ gap: 6, alignItems: 'flex-end' }}>
         <Field label={noun} className="grow">
           {(p) => (
-            <select {...p} value={action.objectiveId ?? ''} onChange={(e) => void editor.updateAction(action.id, { objectiveId: e.target.value || null }).catch(report)}>
+            <select
+              {...p}
+              value={action.objectiveId ?? ''}
+              onChange={(e) =>
+                void editor.updateAction(action.id, { objectiveId: e.target.value || null }).catch(report)
+              }
+            >
               <option value="">(none)</option>
               {objectives.map((o) => (
                 <option key={o.id} value={o.id}>
-                  {o.title.length > 90 ? `${o.title.slice(0, 90)}…` : o.title || '(untitled)'}{o.archived ? ' (archived)' : ''}
+                  {o.title.length > 90 ? `${o.title.slice(0, 90)}…` : o.title || '(untitled)'}
+                  {o.archived ? ' (archived)' : ''}
                 </option>
               ))}
             </select>
@@ -438,7 +557,14 @@ function ObjectiveField({ action, tree, noun }: { action: Action; tree: PlanTree
           <label className="visually-hidden" htmlFor={`new-obj-${action.id}`}>
             New {noun.toLowerCase()} text
           </label>
-          <input id={`new-obj-${action.id}`} type="text" value={text} onChange={(e) => setText(e.target.value)} style={{ flex: 1 }} placeholder={`${noun} text`} />
+          <input
+            id={`new-obj-${action.id}`}
+            type="text"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            style={{ flex: 1 }}
+            placeholder={`${noun} text`}
+          />
           <Button type="submit" small variant="primary">
             Add
           </Button>
@@ -453,7 +579,16 @@ function ObjectiveTitle({ objectiveId, title, noun }: { objectiveId: string; tit
   const draft = useAutosave({ stored: title, save: (v) => editor.updateObjective(objectiveId, v) });
   return (
     <Field label={`${noun} text (shared by every action under it)`} error={draft.error}>
-      {(p) => <TextArea {...p} value={draft.value} minRows={1} maxRows={6} onChange={(e) => draft.setValue(e.target.value)} onBlur={() => void draft.flush()} />}
+      {(p) => (
+        <TextArea
+          {...p}
+          value={draft.value}
+          minRows={1}
+          maxRows={6}
+          onChange={(e) => draft.setValue(e.target.value)}
+          onBlur={() => void draft.flush()}
+        />
+      )}
     </Field>
   );
 }
@@ -462,13 +597,20 @@ function LeadsField({ action, tree }: { action: Action; tree: PlanTree }) {
   const { editor } = useWorkspace();
   const report = useReport();
   const suggest = useMemo(() => makeSuggest(tree.plan.id), [tree.plan.id]);
-  const leads: LeadValue[] = useMemo(() => action.leads.map((l) => ({ name: l.name, personId: l.personId, role: l.role })), [action.leads]);
+  const leads: LeadValue[] = useMemo(
+    () => action.leads.map((l) => ({ name: l.name, personId: l.personId, role: l.role })),
+    [action.leads],
+  );
   return (
     <div className="field">
       <span className="field-label" id={`leads-${action.id}`}>
         Leads
       </span>
-      <LeadsEditor leads={leads} suggest={suggest} onChange={(next) => void editor.setLeads(action.id, next).catch(report)} />
+      <LeadsEditor
+        leads={leads}
+        suggest={suggest}
+        onChange={(next) => void editor.setLeads(action.id, next).catch(report)}
+      />
     </div>
   );
 }
@@ -488,12 +630,15 @@ function RecommendationsField({ action, tree }: { action: Action; tree: PlanTree
             type="checkbox"
             checked={linked.has(r.id)}
             onChange={(e) => {
-              const next = e.target.checked ? [...action.recommendationIds, r.id] : action.recommendationIds.filter((id) => id !== r.id);
+              const next = e.target.checked
+                ? [...action.recommendationIds, r.id]
+                : action.recommendationIds.filter((id) => id !== r.id);
               void editor.linkRecommendations(action.id, next).catch(report);
             }}
           />
           <span>
-            <strong>{r.label}</strong> <span className="muted">{r.text.length > 160 ? `${r.text.slice(0, 160)}…` : r.text}</span>
+            <strong>{r.label}</strong>{' '}
+            <span className="muted">{r.text.length > 160 ? `${r.text.slice(0, 160)}…` : r.text}</span>
           </span>
         </label>
       ))}

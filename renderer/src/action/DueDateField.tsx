@@ -41,7 +41,17 @@ export function DueDateField({
         )
       }
     >
-      {(p) => <input {...p} type="text" value={value} readOnly={readOnly} maxLength={500} onChange={(e) => onChange(e.target.value)} onBlur={onBlur} />}
+      {(p) => (
+        <input
+          {...p}
+          type="text"
+          value={value}
+          readOnly={readOnly}
+          maxLength={500}
+          onChange={(e) => onChange(e.target.value)}
+          onBlur={onBlur}
+        />
+      )}
     </Field>
   );
 }

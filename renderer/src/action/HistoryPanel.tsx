@@ -61,9 +61,22 @@ export function describeEntry(e: AuditEntry, levelName: (id: string) => string |
 }
 
 /** Narrative text changes longer than a short phrase are shown word by word, not as two clipped strings. */
-const LONG_TEXT_FIELDS = new Set(['description', 'outcome', 'notes', 'body', 'explanation', 'correctiveAction', 'corrective_action']);
+const LONG_TEXT_FIELDS = new Set([
+  'description',
+  'outcome',
+  'notes',
+  'body',
+  'explanation',
+  'correctiveAction',
+  'corrective_action',
+]);
 function isLongTextChange(e: AuditEntry): boolean {
-  return e.op === 'update' && !!e.field && LONG_TEXT_FIELDS.has(e.field) && Math.max(e.oldValue?.length ?? 0, e.newValue?.length ?? 0) > 60;
+  return (
+    e.op === 'update' &&
+    !!e.field &&
+    LONG_TEXT_FIELDS.has(e.field) &&
+    Math.max(e.oldValue?.length ?? 0, e.newValue?.length ?? 0) > 60
+  );
 }
 
 export function HistoryPanel({ action, tree }: { action: Action; tree: PlanTree }) {
@@ -72,7 +85,11 @@ export function HistoryPanel({ action, tree }: { action: Action; tree: PlanTree 
   const index = indexTree(tree);
   useEffect(() => {
     let live = true;
-    const ids = [action.id, ...tree.ratings.filter((r) => r.actionId === action.id).map((r) => r.id), ...(index.progressByAction.get(action.id) ?? []).map((p) => p.id)];
+    const ids = [
+      action.id,
+      ...tree.ratings.filter((r) => r.actionId === action.id).map((r) => r.id),
+      ...(index.progressByAction.get(action.id) ?? []).map((p) => p.id),
+    ];
     Promise.all(ids.slice(0, 40).map((entityId) => call('history:get', { entityId, limit: 200 }))).then(
       (lists) => {
         if (!live) return;
@@ -93,7 +110,11 @@ export function HistoryPanel({ action, tree }: { action: Action; tree: PlanTree 
   return (
     <section className="history-panel" aria-label={`History of action ${action.reference}`}>
       <h3>History</h3>
-      {error ? <p role="alert" className="field-error">Couldn't load the history: {error}</p> : null}
+      {error ? (
+        <p role="alert" className="field-error">
+          Couldn't load the history: {error}
+        </p>
+      ) : null}
       {entries === null && !error ? <p className="muted">Loading…</p> : null}
       {entries?.length === 0 ? <p className="muted">No changes recorded yet.</p> : null}
       <ol className="plain-list history-list">
@@ -102,7 +123,8 @@ export function HistoryPanel({ action, tree }: { action: Action; tree: PlanTree 
             <span className="muted small nowrap">{longDateTime(e.at)}</span> <strong>{e.actor || 'Someone'}</strong>{' '}
             {isLongTextChange(e) ? (
               <>
-                changed the {FIELD_NAMES[e.field!] ?? e.field}: <TextDiff before={e.oldValue ?? ''} after={e.newValue ?? ''} />
+                changed the {FIELD_NAMES[e.field!] ?? e.field}:{' '}
+                <TextDiff before={e.oldValue ?? ''} after={e.newValue ?? ''} />
               </>
             ) : (
               describeEntry(e, levelName)

@@ -25,9 +25,18 @@ export function makeSuggest(planId: string | undefined): SuggestFn {
       (list) => list.map((p) => p.name),
       () => [],
     );
-    const [used, names] = await Promise.all([call('leads:suggest', { planId, prefix, limit: 12 }).catch((): string[] => []), people]);
+    const [used, names] = await Promise.all([
+      call('leads:suggest', { planId, prefix, limit: 12 }).catch((): string[] => []),
+      people,
+    ]);
     const q = prefix.trim().toLowerCase();
-    const fromPeople = names.filter((n) => n.toLowerCase().split(/\s+/).some((w) => w.startsWith(q)) || n.toLowerCase().startsWith(q));
+    const fromPeople = names.filter(
+      (n) =>
+        n
+          .toLowerCase()
+          .split(/\s+/)
+          .some((w) => w.startsWith(q)) || n.toLowerCase().startsWith(q),
+    );
     const seen = new Set<string>();
     const out: string[] = [];
     for (const n of [...used, ...fromPeople]) {
@@ -102,7 +111,9 @@ export function LeadsEditor({ leads, onChange, suggest, readOnly, defaultRole = 
               id={`${id}-role-${i}`}
               value={l.role}
               disabled={readOnly}
-              onChange={(e) => onChange(leads.map((x, j) => (j === i ? { ...x, role: e.target.value as LeadRole } : x)))}
+              onChange={(e) =>
+                onChange(leads.map((x, j) => (j === i ? { ...x, role: e.target.value as LeadRole } : x)))
+              }
             >
               {(Object.keys(ROLE_LABELS) as LeadRole[]).map((r) => (
                 <option key={r} value={r}>
@@ -110,7 +121,13 @@ export function LeadsEditor({ leads, onChange, suggest, readOnly, defaultRole = 
                 </option>
               ))}
             </select>
-            <button type="button" className="btn btn-small btn-quiet" disabled={readOnly} aria-label={`Remove ${l.name}`} onClick={() => onChange(leads.filter((_, j) => j !== i))}>
+            <button
+              type="button"
+              className="btn btn-small btn-quiet"
+              disabled={readOnly}
+              aria-label={`Remove ${l.name}`}
+              onClick={() => onChange(leads.filter((_, j) => j !== i))}
+            >
               ×
             </button>
           </li>

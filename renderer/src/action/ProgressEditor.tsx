@@ -26,7 +26,17 @@ import { UpdateHistory } from './UpdateHistory';
 
 type Kind = 'public' | 'internal';
 
-export function ProgressEditor({ action, periodId, readOnly, periodLabel }: { action: Action; periodId: string; readOnly: boolean; periodLabel: string }) {
+export function ProgressEditor({
+  action,
+  periodId,
+  readOnly,
+  periodLabel,
+}: {
+  action: Action;
+  periodId: string;
+  readOnly: boolean;
+  periodLabel: string;
+}) {
   const tree = useTree();
   const index = indexTree(tree);
   const updates = index.progressOf(action.id, periodId);
@@ -54,9 +64,15 @@ export function ProgressEditor({ action, periodId, readOnly, periodLabel }: { ac
   const noteDrafts = liveDrafts.filter((d) => d.kind === 'internal');
   // The public boxes, newest first; an empty one when the period has no public update yet.
   type Box = { key: string; update: ProgressUpdate | null };
-  const publicBoxes: Box[] = [...publicDrafts.map((d) => ({ key: d.key, update: null })).reverse(), ...[...publicUpdates].reverse().map((u) => ({ key: keyOf(u), update: u }))];
+  const publicBoxes: Box[] = [
+    ...publicDrafts.map((d) => ({ key: d.key, update: null })).reverse(),
+    ...[...publicUpdates].reverse().map((u) => ({ key: keyOf(u), update: u })),
+  ];
   if (publicBoxes.length === 0 && !readOnly) publicBoxes.push({ key: 'first-update', update: null });
-  const noteBoxes: Box[] = [...noteDrafts.map((d) => ({ key: d.key, update: null })).reverse(), ...[...notes].reverse().map((u) => ({ key: keyOf(u), update: u }))];
+  const noteBoxes: Box[] = [
+    ...noteDrafts.map((d) => ({ key: d.key, update: null })).reverse(),
+    ...[...notes].reverse().map((u) => ({ key: keyOf(u), update: u })),
+  ];
   const [latest, ...earlier] = publicBoxes;
   const hasPublic = publicUpdates.length > 0;
 
@@ -119,7 +135,11 @@ export function ProgressEditor({ action, periodId, readOnly, periodLabel }: { ac
               periodId={periodId}
               update={b.update}
               kind="internal"
-              label={i === 0 ? `Internal note for ${periodLabel}` : `Earlier internal note ${noteBoxes.length - i} for ${periodLabel}`}
+              label={
+                i === 0
+                  ? `Internal note for ${periodLabel}`
+                  : `Earlier internal note ${noteBoxes.length - i} for ${periodLabel}`
+              }
               readOnly={readOnly}
               onCreated={adopt(b.key)}
             />
@@ -171,7 +191,15 @@ function UpdateBox({
       <Field
         label={label}
         error={draft.error}
-        aside={internal ? <span className="tag tag-internal"><PadlockIcon size={10} /> Internal: not published</span> : <span className="tag tag-neutral">Public: goes in the appendix</span>}
+        aside={
+          internal ? (
+            <span className="tag tag-internal">
+              <PadlockIcon size={10} /> Internal: not published
+            </span>
+          ) : (
+            <span className="tag tag-neutral">Public: goes in the appendix</span>
+          )
+        }
         hint={
           <>
             {update ? (
@@ -205,7 +233,13 @@ function UpdateBox({
       </Field>
       {id && !readOnly ? (
         <div className="hstack update-meta">
-          <Button small variant="quiet" aria-pressed={showHistory} onClick={() => setShowHistory((s) => !s)} aria-label={`Changes to this ${internal ? 'internal note' : 'update'}`}>
+          <Button
+            small
+            variant="quiet"
+            aria-pressed={showHistory}
+            onClick={() => setShowHistory((s) => !s)}
+            aria-label={`Changes to this ${internal ? 'internal note' : 'update'}`}
+          >
             Changes
           </Button>
           <Button
@@ -214,7 +248,13 @@ function UpdateBox({
             aria-label={`Remove this ${internal ? 'internal note' : 'update'}`}
             onClick={() => {
               void editor.deleteProgress(id).then(
-                () => toast(`Removed the ${internal ? 'internal note' : 'progress update'}`, { action: { label: 'Undo', run: () => void editor.undo.undo().catch((e: unknown) => toast(errorText(e), { kind: 'error' })) } }),
+                () =>
+                  toast(`Removed the ${internal ? 'internal note' : 'progress update'}`, {
+                    action: {
+                      label: 'Undo',
+                      run: () => void editor.undo.undo().catch((e: unknown) => toast(errorText(e), { kind: 'error' })),
+                    },
+                  }),
                 (e: unknown) => toast(errorText(e), { kind: 'error' }),
               );
             }}
@@ -227,4 +267,3 @@ function UpdateBox({
     </div>
   );
 }
-

@@ -24,7 +24,11 @@ export interface RatingPickerProps {
 }
 
 /** True when the chosen level needs an explanation and either text is blank. */
-export function needsExplanation(level: RatingLevel | undefined, explanation: string, correctiveAction: string): boolean {
+export function needsExplanation(
+  level: RatingLevel | undefined,
+  explanation: string,
+  correctiveAction: string,
+): boolean {
   return !!level?.requiresExplanation && (explanation.trim() === '' || correctiveAction.trim() === '');
 }
 
@@ -41,7 +45,13 @@ export function RatingPicker(props: RatingPickerProps) {
         <div className="rating-options" role="radiogroup" aria-label={legend}>
           {levels.map((l) => (
             <label key={l.id} className={`rating-option${l.id === levelId ? ' checked' : ''}`}>
-              <input type="radio" name={name} value={l.id} checked={l.id === levelId} onChange={() => props.onLevel(l.id)} />
+              <input
+                type="radio"
+                name={name}
+                value={l.id}
+                checked={l.id === levelId}
+                onChange={() => props.onLevel(l.id)}
+              />
               <span className="rating-option-body">
                 <RatingBadge level={l} levels={levels} />
                 {l.requiresExplanation ? <span className="tag tag-neutral">Needs explanation</span> : null}
@@ -60,9 +70,7 @@ export function RatingPicker(props: RatingPickerProps) {
           </label>
         </div>
       </fieldset>
-      {level?.requiresExplanation ? (
-        <ExplanationFields {...props} missing={missing} levelLabel={level.label} />
-      ) : null}
+      {level?.requiresExplanation ? <ExplanationFields {...props} missing={missing} levelLabel={level.label} /> : null}
     </div>
   );
 }
@@ -83,7 +91,8 @@ function ExplanationFields({
       <p className="explanation-status" role="status">
         {missing ? (
           <>
-            <span className="tag tag-warn">⚠ Needs explanation</span> A “{levelLabel}” rating needs an explanation and a corrective action before this action counts as done.
+            <span className="tag tag-warn">⚠ Needs explanation</span> A “{levelLabel}” rating needs an explanation and a
+            corrective action before this action counts as done.
           </>
         ) : (
           <>

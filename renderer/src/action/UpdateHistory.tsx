@@ -19,7 +19,12 @@ export function UpdateHistory({ progressId }: { progressId: string }) {
       live = false;
     };
   }, [progressId]);
-  if (error) return <p className="field-error" role="alert">Couldn't load the history: {error}</p>;
+  if (error)
+    return (
+      <p className="field-error" role="alert">
+        Couldn't load the history: {error}
+      </p>
+    );
   if (entries === null) return <p className="muted small">Loading…</p>;
   if (entries.length === 0) return <p className="muted small">No changes recorded yet.</p>;
   return (

@@ -7,6 +7,8 @@ export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
 }
 
 export function Button({ variant = 'default', small, className, type, ...rest }: ButtonProps) {
-  const classes = ['btn', variant !== 'default' ? `btn-${variant}` : '', small ? 'btn-small' : '', className ?? ''].filter(Boolean).join(' ');
+  const classes = ['btn', variant !== 'default' ? `btn-${variant}` : '', small ? 'btn-small' : '', className ?? '']
+    .filter(Boolean)
+    .join(' ');
   return <button type={type ?? 'button'} className={classes} {...rest} />;
 }

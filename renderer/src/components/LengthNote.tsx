@@ -17,14 +17,16 @@ export function LengthNote({ length }: { length: number }) {
   if (length > MAX_TEXT)
     return (
       <p className="field-error length-warning" role="alert">
-        This text is {n(length)} characters long, and a box can hold at most {n(MAX_TEXT)} characters (about 15,000 words). It has not been saved: shorten it by{' '}
-        {n(length - MAX_TEXT)} characters, or put the detail in a separate document.
+        This text is {n(length)} characters long, and a box can hold at most {n(MAX_TEXT)} characters (about 15,000
+        words). It has not been saved: shorten it by {n(length - MAX_TEXT)} characters, or put the detail in a separate
+        document.
       </p>
     );
   if (length > LONG_TEXT_WARNING)
     return (
       <p className="notice notice-warn small length-warning" role="status">
-        This is {n(length)} characters long. Updates over {n(LONG_TEXT_WARNING)} characters make the committee appendix hard to read: consider a shorter summary.
+        This is {n(length)} characters long. Updates over {n(LONG_TEXT_WARNING)} characters make the committee appendix
+        hard to read: consider a shorter summary.
       </p>
     );
   return null;

@@ -33,7 +33,11 @@ export function RatingBadge({ level, size = 'md', levels, context, compact }: Ra
   const sizeClass = size === 'md' ? '' : ` rating-badge-${size}`;
   if (level === null) {
     return (
-      <span className={`rating-badge not-rated${sizeClass}`} data-rating="none" title={context ? `Not rated ${context}` : 'Not rated'}>
+      <span
+        className={`rating-badge not-rated${sizeClass}`}
+        data-rating="none"
+        title={context ? `Not rated ${context}` : 'Not rated'}
+      >
         <span className="shape" aria-hidden="true">
           –
         </span>

@@ -8,7 +8,14 @@ export function SaveStatus() {
   const text = describeSaveState(state);
   // One line that never pushes the header apart: long messages are cut with "…", the whole is in the title.
   return (
-    <span className="save-status" data-state={state.kind === 'idle' ? 'saved' : state.kind} role="status" aria-live="polite" data-testid="save-status" title={text}>
+    <span
+      className="save-status"
+      data-state={state.kind === 'idle' ? 'saved' : state.kind}
+      role="status"
+      aria-live="polite"
+      data-testid="save-status"
+      title={text}
+    >
       <span aria-hidden="true">{icon}</span>
       <span className="save-status-text">{text}</span>
     </span>

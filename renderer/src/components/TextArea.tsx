@@ -6,7 +6,10 @@ export interface TextAreaProps extends TextareaHTMLAttributes<HTMLTextAreaElemen
   maxRows?: number;
 }
 
-export const TextArea = forwardRef<HTMLTextAreaElement, TextAreaProps>(function TextArea({ minRows = 2, maxRows = 20, value, onChange, style, ...rest }, forwarded) {
+export const TextArea = forwardRef<HTMLTextAreaElement, TextAreaProps>(function TextArea(
+  { minRows = 2, maxRows = 20, value, onChange, style, ...rest },
+  forwarded,
+) {
   const inner = useRef<HTMLTextAreaElement | null>(null);
   const setRef = useCallback(
     (el: HTMLTextAreaElement | null) => {
@@ -26,5 +29,14 @@ export const TextArea = forwardRef<HTMLTextAreaElement, TextAreaProps>(function 
     const next = `${Math.round(target)}px`;
     el.style.height = next === lastHeight ? lastHeight : next;
   }, [value, minRows, maxRows]);
-  return <textarea ref={setRef} value={value} onChange={onChange} rows={minRows} style={{ overflowY: 'auto', ...style }} {...rest} />;
+  return (
+    <textarea
+      ref={setRef}
+      value={value}
+      onChange={onChange}
+      rows={minRows}
+      style={{ overflowY: 'auto', ...style }}
+      {...rest}
+    />
+  );
 });

@@ -36,7 +36,12 @@ export function useToasts(): { toasts: ReactNode; toast(message: string, options
               {t.action.label}
             </button>
           ) : null}
-          <button type="button" className="btn btn-small btn-quiet" aria-label="Dismiss message" onClick={() => dismiss(t.id)}>
+          <button
+            type="button"
+            className="btn btn-small btn-quiet"
+            aria-label="Dismiss message"
+            onClick={() => dismiss(t.id)}
+          >
             ×
           </button>
         </div>

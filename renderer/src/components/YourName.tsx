@@ -45,8 +45,21 @@ export function YourName({ userName, onChange }: { userName: string; onChange(us
   const dialog = (
     <Dialog title="Your name" onClose={() => setOpen(false)} width={440}>
       <form onSubmit={(e) => void submit(e)} noValidate>
-        <Field label="Your name" hint="Shown in each action's history as who changed what, and used by the update round for “my actions”." error={error}>
-          {(control) => <input {...control} type="text" value={draft} data-autofocus onChange={(e) => setDraft(e.target.value)} autoComplete="name" />}
+        <Field
+          label="Your name"
+          hint="Shown in each action's history as who changed what, and used by the update round for “my actions”."
+          error={error}
+        >
+          {(control) => (
+            <input
+              {...control}
+              type="text"
+              value={draft}
+              data-autofocus
+              onChange={(e) => setDraft(e.target.value)}
+              autoComplete="name"
+            />
+          )}
         </Field>
         <div className="dialog-actions">
           <Button type="button" onClick={() => setOpen(false)}>
@@ -61,7 +74,13 @@ export function YourName({ userName, onChange }: { userName: string; onChange(us
   );
   return (
     <>
-      <button type="button" className="btn btn-small your-name" onClick={start} title="Your name, recorded in each action's history" aria-label={`Your name: ${userName || 'not set'}. Change it`}>
+      <button
+        type="button"
+        className="btn btn-small your-name"
+        onClick={start}
+        title="Your name, recorded in each action's history"
+        aria-label={`Your name: ${userName || 'not set'}. Change it`}
+      >
         You: {userName || 'not set'}
       </button>
       {open ? createPortal(dialog, document.body) : null}

@@ -14,7 +14,16 @@ import { trapTab } from '../components/Dialog';
 import { RatingBadge, type BadgeLevel } from '../components/RatingBadge';
 import type { ImportPreview, MappedField } from '../../../shared/import-schema';
 import { JobProgress, useJobProgress } from '../publish/JobProgress';
-import { FIELD_LABELS, confidenceWords, describeTotals, fieldLabel, kindLabel, ratingPeriods, remapped, withPeriod } from './mapping';
+import {
+  FIELD_LABELS,
+  confidenceWords,
+  describeTotals,
+  fieldLabel,
+  kindLabel,
+  ratingPeriods,
+  remapped,
+  withPeriod,
+} from './mapping';
 import './importer.css';
 import { errorText } from '../errors';
 
@@ -58,7 +67,8 @@ export function ImportWizard({ onDone, onCancel }: ImportWizardProps) {
     setBusy('choosing');
     try {
       const p = await call('import:preview', { options: {} });
-      if (tokenRef.current && tokenRef.current !== p.token) void call('import:cancel', { token: tokenRef.current }).catch(() => undefined);
+      if (tokenRef.current && tokenRef.current !== p.token)
+        void call('import:cancel', { token: tokenRef.current }).catch(() => undefined);
       show(p);
       setTitle(p.title);
       setTitleError(null);
@@ -73,7 +83,11 @@ export function ImportWizard({ onDone, onCancel }: ImportWizardProps) {
   // The re-read that is running (a period renamed on blur): "Import" waits for it instead of being
   // disabled under the pointer, so the first click after typing a period name works.
   const pendingRemap = useRef<Promise<boolean> | null>(null);
-  const remap = (input: { mapping?: ReturnType<typeof remapped>; sheet?: string; headerRow?: number }): Promise<boolean> => {
+  const remap = (input: {
+    mapping?: ReturnType<typeof remapped>;
+    sheet?: string;
+    headerRow?: number;
+  }): Promise<boolean> => {
     if (!preview) return Promise.resolve(false);
     setRemapError(null);
     setBusy('remapping');
@@ -149,7 +163,12 @@ export function ImportWizard({ onDone, onCancel }: ImportWizardProps) {
         </div>
         <div className="imp-body">
           {!preview ? (
-            <ChooseStep busy={busy === 'choosing'} failure={failure} progress={<JobProgress idle="Waiting for you to choose a file…" event={progress} />} onChoose={() => void choose()} />
+            <ChooseStep
+              busy={busy === 'choosing'}
+              failure={failure}
+              progress={<JobProgress idle="Waiting for you to choose a file…" event={progress} />}
+              onChoose={() => void choose()}
+            />
           ) : (
             <PreviewStep
               preview={preview}
@@ -163,7 +182,11 @@ export function ImportWizard({ onDone, onCancel }: ImportWizardProps) {
               onSheet={(sheet) => void remap({ sheet })}
               onHeaderRow={(headerRow) => void remap({ headerRow })}
               onChooseAnother={() => void choose()}
-              progress={busy === 'remapping' || busy === 'choosing' ? <JobProgress idle="Reading the file again…" event={progress} /> : null}
+              progress={
+                busy === 'remapping' || busy === 'choosing' ? (
+                  <JobProgress idle="Reading the file again…" event={progress} />
+                ) : null
+              }
             />
           )}
         </div>
@@ -174,7 +197,11 @@ export function ImportWizard({ onDone, onCancel }: ImportWizardProps) {
             Cancel
           </Button>
           {preview ? (
-            <Button variant="primary" onClick={() => void commit()} disabled={busy === 'committing' || busy === 'choosing'}>
+            <Button
+              variant="primary"
+              onClick={() => void commit()}
+              disabled={busy === 'committing' || busy === 'choosing'}
+            >
               {busy === 'committing' ? 'Importing…' : 'Import as a new plan'}
             </Button>
           ) : null}
@@ -184,31 +211,61 @@ export function ImportWizard({ onDone, onCancel }: ImportWizardProps) {
   );
 }
 
-
-function ChooseStep({ busy, failure, progress, onChoose }: { busy: boolean; failure: string | null; progress: React.ReactNode; onChoose(): void }) {
+function ChooseStep({
+  busy,
+  failure,
+  progress,
+  onChoose,
+}: {
+  busy: boolean;
+  failure: string | null;
+  progress: React.ReactNode;
+  onChoose(): void;
+}) {
   return (
     <div className="imp-choose">
-      <p>Bring in a plan you already keep as a Word table (.docx), an Excel tracker (.xlsx) or a CSV file. You will see what Planwright found before anything is saved.</p>
+      <p>
+        Bring in a plan you already keep as a Word table (.docx), an Excel tracker (.xlsx) or a CSV file. You will see
+        what Planwright found before anything is saved.
+      </p>
       {failure ? (
         <div className="notice notice-danger" role="alert">
           <p>
             <strong>This file couldn’t be imported.</strong>
           </p>
           <p>{failure}</p>
-          <p className="small">Nothing was written. Try another file, or save the document again from Word (without a password) and choose it again.</p>
+          <p className="small">
+            Nothing was written. Try another file, or save the document again from Word (without a password) and choose
+            it again.
+          </p>
         </div>
       ) : null}
       <Button variant="primary" onClick={onChoose} disabled={busy} data-autofocus>
         {busy ? 'Reading…' : failure ? 'Choose another file…' : 'Choose a file…'}
       </Button>
       {busy ? progress : null}
-      <p className="muted small imp-limits">Word documents: tables with a header row (any of the usual column names). Spreadsheets: one plan per sheet, one row per action. Files up to 50 MB.</p>
+      <p className="muted small imp-limits">
+        Word documents: tables with a header row (any of the usual column names). Spreadsheets: one plan per sheet, one
+        row per action. Files up to 50 MB.
+      </p>
     </div>
   );
 }
 
 /** The reporting period a rating column is read into, renamed on Enter or when focus leaves it (empty restores it). */
-function PeriodInput({ id, header, value, disabled, onApply }: { id: string; header: string; value: string; disabled: boolean; onApply(period: string): void }) {
+function PeriodInput({
+  id,
+  header,
+  value,
+  disabled,
+  onApply,
+}: {
+  id: string;
+  header: string;
+  value: string;
+  disabled: boolean;
+  onApply(period: string): void;
+}) {
   const [text, setText] = useState(value);
   useEffect(() => setText(value), [value]);
   const apply = () => {
@@ -255,7 +312,20 @@ interface PreviewProps {
   progress: React.ReactNode;
 }
 
-function PreviewStep({ preview: p, busy, error, title, titleError, onTitle, onField, onPeriod, onSheet, onHeaderRow, onChooseAnother, progress }: PreviewProps) {
+function PreviewStep({
+  preview: p,
+  busy,
+  error,
+  title,
+  titleError,
+  onTitle,
+  onField,
+  onPeriod,
+  onSheet,
+  onHeaderRow,
+  onChooseAnother,
+  progress,
+}: PreviewProps) {
   const id = useId();
   const top = useRef<HTMLDivElement>(null);
   // When the preview appears, move focus to it (the button that opened it is gone).
@@ -264,7 +334,12 @@ function PreviewStep({ preview: p, busy, error, title, titleError, onTitle, onFi
   useEffect(() => setHeaderRow(String(p.headerRow ?? 1)), [p.headerRow]);
   const disabled = busy !== null;
   const periodOf = ratingPeriods(p);
-  const levels: BadgeLevel[] = p.scale.map((l, i) => ({ id: `${i}-${l.key}`, position: i, label: l.label, colour: l.colour }));
+  const levels: BadgeLevel[] = p.scale.map((l, i) => ({
+    id: `${i}-${l.key}`,
+    position: i,
+    label: l.label,
+    colour: l.colour,
+  }));
   const applyHeaderRow = () => {
     const n = Number(headerRow);
     if (Number.isInteger(n) && n >= 1 && n !== p.headerRow) onHeaderRow(n);
@@ -290,7 +365,10 @@ function PreviewStep({ preview: p, busy, error, title, titleError, onTitle, onFi
 
       <div className="notice notice-info imp-totals" role="status" data-testid="import-totals">
         Will create: <strong>{describeTotals(p.totals)}</strong>
-        {p.warnings.length > 0 ? `, with ${p.warnings.length} ${p.warnings.length === 1 ? 'warning' : 'warnings'} to check` : ''}.
+        {p.warnings.length > 0
+          ? `, with ${p.warnings.length} ${p.warnings.length === 1 ? 'warning' : 'warnings'} to check`
+          : ''}
+        .
       </div>
       {error ? (
         <div className="notice notice-danger" role="alert">
@@ -326,7 +404,12 @@ function PreviewStep({ preview: p, busy, error, title, titleError, onTitle, onFi
               <label className="field-label" htmlFor={`${id}-sheet`}>
                 Sheet
               </label>
-              <select id={`${id}-sheet`} value={p.sheet ?? ''} onChange={(e) => onSheet(e.target.value)} disabled={disabled}>
+              <select
+                id={`${id}-sheet`}
+                value={p.sheet ?? ''}
+                onChange={(e) => onSheet(e.target.value)}
+                disabled={disabled}
+              >
                 {p.sheets.map((s) => (
                   <option key={s} value={s}>
                     {s}
@@ -386,7 +469,9 @@ function PreviewStep({ preview: p, busy, error, title, titleError, onTitle, onFi
                     </th>
                     <td className="imp-samples">
                       {c.samples.length === 0 ? (
-                        <span className="muted">{c.field === 'rating' ? 'No text (ratings may come from cell colours)' : 'No text'}</span>
+                        <span className="muted">
+                          {c.field === 'rating' ? 'No text (ratings may come from cell colours)' : 'No text'}
+                        </span>
                       ) : (
                         c.samples.slice(0, 2).map((s, i) => (
                           <div key={i} className="imp-sample" title={s}>
@@ -399,7 +484,12 @@ function PreviewStep({ preview: p, busy, error, title, titleError, onTitle, onFi
                       <label className="visually-hidden" htmlFor={`${id}-col-${c.index}`}>
                         {`“${header}” is the`}
                       </label>
-                      <select id={`${id}-col-${c.index}`} value={c.field} onChange={(e) => onField(c.index, e.target.value as MappedField)} disabled={disabled}>
+                      <select
+                        id={`${id}-col-${c.index}`}
+                        value={c.field}
+                        onChange={(e) => onField(c.index, e.target.value as MappedField)}
+                        disabled={disabled}
+                      >
                         {known ? null : <option value={c.field}>{fieldLabel(c.field)}</option>}
                         {FIELD_LABELS.map(([f, label]) => (
                           <option key={f} value={f}>
@@ -408,7 +498,13 @@ function PreviewStep({ preview: p, busy, error, title, titleError, onTitle, onFi
                         ))}
                       </select>
                       {c.field === 'rating' ? (
-                        <PeriodInput id={`${id}-period-${c.index}`} header={header} value={periodOf.get(c.index) ?? c.period ?? ''} disabled={disabled} onApply={(v) => onPeriod(c.index, v)} />
+                        <PeriodInput
+                          id={`${id}-period-${c.index}`}
+                          header={header}
+                          value={periodOf.get(c.index) ?? c.period ?? ''}
+                          disabled={disabled}
+                          onApply={(v) => onPeriod(c.index, v)}
+                        />
                       ) : null}
                     </td>
                   </tr>
@@ -452,7 +548,10 @@ function PreviewStep({ preview: p, busy, error, title, titleError, onTitle, onFi
           <section aria-labelledby={`${id}-h-scale`}>
             <h3 id={`${id}-h-scale`}>Rating scale</h3>
             {p.scale.length === 0 ? (
-              <p className="muted">No ratings found{p.scaleSource && p.scaleSource !== 'none' ? ` (${p.scaleSource})` : ''}. You can add a scale in the plan’s settings later.</p>
+              <p className="muted">
+                No ratings found{p.scaleSource && p.scaleSource !== 'none' ? ` (${p.scaleSource})` : ''}. You can add a
+                scale in the plan’s settings later.
+              </p>
             ) : (
               <>
                 <p className="muted small">Read from {p.scaleSource}.</p>
@@ -477,7 +576,10 @@ function PreviewStep({ preview: p, busy, error, title, titleError, onTitle, onFi
               <ul className="plain-list imp-recs">
                 {p.recommendations.map((r, i) => (
                   <li key={i}>
-                    <strong>{r.label}</strong> <span className="muted small">{r.linkedTo.length > 0 ? `answered by ${r.linkedTo.join(', ')}` : 'not answered by any action'}</span>
+                    <strong>{r.label}</strong>{' '}
+                    <span className="muted small">
+                      {r.linkedTo.length > 0 ? `answered by ${r.linkedTo.join(', ')}` : 'not answered by any action'}
+                    </span>
                   </li>
                 ))}
               </ul>

@@ -46,20 +46,25 @@ export function remapped(columns: readonly DetectedColumn[], index: number, fiel
 export function withPeriod(columns: readonly DetectedColumn[], index: number, period: string): ColumnMapping {
   return columns.map((c) => {
     const p = c.index === index ? period.trim() : c.period;
-    return isRatingField(c.field) && p ? { index: c.index, field: c.field, period: p } : { index: c.index, field: c.field };
+    return isRatingField(c.field) && p
+      ? { index: c.index, field: c.field, period: p }
+      : { index: c.index, field: c.field };
   });
 }
 
 /** The period each rating column reads into, in column order (the preview's periods, which follow the rating columns). */
 export function ratingPeriods(preview: Pick<ImportPreview, 'columns' | 'periods'>): Map<number, string> {
   const out = new Map<number, string>();
-  preview.columns.filter((c) => isRatingField(c.field)).forEach((c, i) => out.set(c.index, preview.periods[i] ?? c.period ?? ''));
+  preview.columns
+    .filter((c) => isRatingField(c.field))
+    .forEach((c, i) => out.set(c.index, preview.periods[i] ?? c.period ?? ''));
   return out;
 }
 
 /** "7 sections, 41 actions, 1 reporting period, 41 ratings, 3 recommendations" (recommendations only when there are some). */
 export function describeTotals(totals: ImportPreview['totals']): string {
-  const n = (count: number, one: string, many = `${one}s`) => `${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`;
+  const n = (count: number, one: string, many = `${one}s`) =>
+    `${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`;
   return [
     n(totals.sections, 'section'),
     n(totals.actions, 'action'),

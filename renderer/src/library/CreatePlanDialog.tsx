@@ -69,7 +69,12 @@ export function CreatePlanDialog({ onCreated, onCancel }: CreatePlanDialogProps)
 
   return (
     <Dialog title="New plan" onClose={onCancel} width={820}>
-      <form onSubmit={(e) => void submit(e)} noValidate className="pw-create" aria-describedby={error ? `${ids}-error` : undefined}>
+      <form
+        onSubmit={(e) => void submit(e)}
+        noValidate
+        className="pw-create"
+        aria-describedby={error ? `${ids}-error` : undefined}
+      >
         <fieldset className="pw-create__templates">
           <legend>Layout</legend>
           <div className="pw-create__grid">
@@ -77,7 +82,14 @@ export function CreatePlanDialog({ onCreated, onCancel }: CreatePlanDialogProps)
               const t = TEMPLATES[id];
               return (
                 <label key={id} className={`pw-template${template === id ? ' pw-template--on' : ''}`}>
-                  <input type="radio" name={`${ids}-template`} value={id} checked={template === id} onChange={() => setTemplate(id)} aria-describedby={`${ids}-${id}-desc`} />
+                  <input
+                    type="radio"
+                    name={`${ids}-template`}
+                    value={id}
+                    checked={template === id}
+                    onChange={() => setTemplate(id)}
+                    aria-describedby={`${ids}-${id}-desc`}
+                  />
                   <span className="pw-template__name">{t.name}</span>
                   <span id={`${ids}-${id}-desc`} className="pw-template__desc">
                     {t.description}
@@ -109,7 +121,8 @@ export function CreatePlanDialog({ onCreated, onCancel }: CreatePlanDialogProps)
               )}
             </p>
             <p className="muted small">
-              Sections are called “{info.sectionNoun}”; the first reporting period is “{info.periodLabels[0] ?? 'Initial'}”.
+              Sections are called “{info.sectionNoun}”; the first reporting period is “
+              {info.periodLabels[0] ?? 'Initial'}”.
             </p>
           </div>
         </fieldset>
@@ -141,15 +154,33 @@ export function CreatePlanDialog({ onCreated, onCancel }: CreatePlanDialogProps)
         <div className="pw-create__row">
           <div className="field">
             <label htmlFor={`${ids}-org`}>Organisation</label>
-            <input id={`${ids}-org`} type="text" value={organisation} placeholder="Thurrock Council" onChange={(e) => setOrganisation(e.target.value)} />
+            <input
+              id={`${ids}-org`}
+              type="text"
+              value={organisation}
+              placeholder="Thurrock Council"
+              onChange={(e) => setOrganisation(e.target.value)}
+            />
           </div>
           <div className="field">
             <label htmlFor={`${ids}-service`}>Service</label>
-            <input id={`${ids}-service`} type="text" value={service} placeholder="Children’s Services" onChange={(e) => setService(e.target.value)} />
+            <input
+              id={`${ids}-service`}
+              type="text"
+              value={service}
+              placeholder="Children’s Services"
+              onChange={(e) => setService(e.target.value)}
+            />
           </div>
           <div className="field">
             <label htmlFor={`${ids}-period`}>Plan period</label>
-            <input id={`${ids}-period`} type="text" value={planPeriod} placeholder="2017-19" onChange={(e) => setPlanPeriod(e.target.value)} />
+            <input
+              id={`${ids}-period`}
+              type="text"
+              value={planPeriod}
+              placeholder="2017-19"
+              onChange={(e) => setPlanPeriod(e.target.value)}
+            />
           </div>
           <div className="field">
             <label htmlFor={`${ids}-scale`}>Rating scale</label>

@@ -23,7 +23,10 @@ export function DistributionBar({ distribution, notRated, periodLabel }: Distrib
   const total = rated + notRated;
   if (total === 0) return <span className="muted small">No actions yet</span>;
   const parts = distribution.map((d, i) => ({ ...d, shape: LEVEL_SHAPES[i % LEVEL_SHAPES.length] ?? '■' }));
-  const summary = [...parts.filter((p) => p.count > 0).map((p) => `${p.label} ${p.count}`), ...(notRated > 0 ? [`not rated ${notRated}`] : [])].join(', ');
+  const summary = [
+    ...parts.filter((p) => p.count > 0).map((p) => `${p.label} ${p.count}`),
+    ...(notRated > 0 ? [`not rated ${notRated}`] : []),
+  ].join(', ');
   return (
     <div className="pw-dist" data-testid="distribution">
       <div className="pw-dist__bar" aria-hidden="true">
@@ -33,13 +36,23 @@ export function DistributionBar({ distribution, notRated, periodLabel }: Distrib
             <span
               key={p.levelId}
               className="pw-dist__seg"
-              style={{ flexGrow: p.count, backgroundColor: `#${safeHex(p.colour)}`, color: `#${contrastingTextColour(safeHex(p.colour))}` }}
+              style={{
+                flexGrow: p.count,
+                backgroundColor: `#${safeHex(p.colour)}`,
+                color: `#${contrastingTextColour(safeHex(p.colour))}`,
+              }}
               title={`${p.label}: ${p.count}`}
             >
               {p.shape}
             </span>
           ))}
-        {notRated > 0 ? <span className="pw-dist__seg pw-dist__seg--none" style={{ flexGrow: notRated }} title={`Not rated: ${notRated}`} /> : null}
+        {notRated > 0 ? (
+          <span
+            className="pw-dist__seg pw-dist__seg--none"
+            style={{ flexGrow: notRated }}
+            title={`Not rated: ${notRated}`}
+          />
+        ) : null}
       </div>
       <p className="pw-dist__legend">
         <span className="visually-hidden">{`Ratings${periodLabel ? ` in ${periodLabel}` : ''}: `}</span>

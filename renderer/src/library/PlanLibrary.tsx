@@ -33,7 +33,6 @@ export interface PlanLibraryProps {
   onOpenPlan(planId: string): void;
 }
 
-
 export function PlanLibrary({ onOpenPlan }: PlanLibraryProps) {
   const [view, setView] = useState<LibraryView>('current');
   const [live, setLive] = useState<PlanListItem[] | null>(null);
@@ -48,7 +47,10 @@ export function PlanLibrary({ onOpenPlan }: PlanLibraryProps) {
 
   const load = useCallback(async () => {
     try {
-      const [all, deleted] = await Promise.all([call('plans:list', { includeArchived: true }), call('plans:list', { trash: true })]);
+      const [all, deleted] = await Promise.all([
+        call('plans:list', { includeArchived: true }),
+        call('plans:list', { trash: true }),
+      ]);
       setLive(all);
       setTrash(deleted);
       setLoadError(null);
@@ -105,20 +107,33 @@ export function PlanLibrary({ onOpenPlan }: PlanLibraryProps) {
     );
 
   const archive = (p: PlanListItem, archived: boolean) =>
-    act(p, () => call('plans:archive', { planId: p.id, archived }), () => ({
-      kind: 'info',
-      text: archived ? `Archived “${p.title}”. It is listed under Archived.` : `“${p.title}” is back in Plans.`,
-      undo: { label: 'Undo', run: () => call('plans:archive', { planId: p.id, archived: !archived }) },
-    }));
+    act(
+      p,
+      () => call('plans:archive', { planId: p.id, archived }),
+      () => ({
+        kind: 'info',
+        text: archived ? `Archived “${p.title}”. It is listed under Archived.` : `“${p.title}” is back in Plans.`,
+        undo: { label: 'Undo', run: () => call('plans:archive', { planId: p.id, archived: !archived }) },
+      }),
+    );
 
   const toTrash = (p: PlanListItem) =>
-    act(p, () => call('plans:delete', { planId: p.id }), () => ({
-      kind: 'info',
-      text: `Moved “${p.title}” to Trash.`,
-      undo: { label: 'Undo', run: () => call('plans:restore', { planId: p.id }) },
-    }));
+    act(
+      p,
+      () => call('plans:delete', { planId: p.id }),
+      () => ({
+        kind: 'info',
+        text: `Moved “${p.title}” to Trash.`,
+        undo: { label: 'Undo', run: () => call('plans:restore', { planId: p.id }) },
+      }),
+    );
 
-  const restore = (p: PlanListItem) => act(p, () => call('plans:restore', { planId: p.id }), () => ({ kind: 'info', text: `Restored “${p.title}”.` }));
+  const restore = (p: PlanListItem) =>
+    act(
+      p,
+      () => call('plans:restore', { planId: p.id }),
+      () => ({ kind: 'info', text: `Restored “${p.title}”.` }),
+    );
 
   const purge = async () => {
     if (!purging) return;
@@ -190,7 +205,13 @@ export function PlanLibrary({ onOpenPlan }: PlanLibraryProps) {
         <label htmlFor="library-filter" className="visually-hidden">
           Filter plans
         </label>
-        <input id="library-filter" type="search" placeholder="Filter by title, organisation, service" value={filter} onChange={(e) => setFilter(e.target.value)} />
+        <input
+          id="library-filter"
+          type="search"
+          placeholder="Filter by title, organisation, service"
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+        />
         <OpenPackButton onOpened={onOpenPlan} />
         <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>
           + New plan
@@ -207,7 +228,12 @@ export function PlanLibrary({ onOpenPlan }: PlanLibraryProps) {
               </button>
             ) : null}
             <span className="spacer" />
-            <button type="button" className="btn btn-small btn-quiet" aria-label="Dismiss message" onClick={() => setNotice(null)}>
+            <button
+              type="button"
+              className="btn btn-small btn-quiet"
+              aria-label="Dismiss message"
+              onClick={() => setNotice(null)}
+            >
               ✕
             </button>
           </p>
@@ -223,7 +249,11 @@ export function PlanLibrary({ onOpenPlan }: PlanLibraryProps) {
         </p>
       ) : null}
 
-      {view === 'trash' && rows.length > 0 ? <p className="muted small">Plans in Trash can be restored. Deleting a plan for ever removes it and all its history.</p> : null}
+      {view === 'trash' && rows.length > 0 ? (
+        <p className="muted small">
+          Plans in Trash can be restored. Deleting a plan for ever removes it and all its history.
+        </p>
+      ) : null}
 
       {live === null && !loadError ? <p className="muted">Loading plans…</p> : null}
 
@@ -244,7 +274,10 @@ export function PlanLibrary({ onOpenPlan }: PlanLibraryProps) {
               </div>
             </>
           ) : view === 'archived' ? (
-            <p>No archived plans. Archive a plan when it has finished; it stays here, read-only in spirit, and can be brought back.</p>
+            <p>
+              No archived plans. Archive a plan when it has finished; it stays here, read-only in spirit, and can be
+              brought back.
+            </p>
           ) : (
             <p>Trash is empty.</p>
           )}
@@ -291,36 +324,76 @@ export function PlanLibrary({ onOpenPlan }: PlanLibraryProps) {
                   <td>{p.currentPeriodLabel ?? <span className="muted">None set</span>}</td>
                   <td className="pw-num">{p.actionCount.toLocaleString('en-GB')}</td>
                   <td className="pw-plans__dist">
-                    <DistributionBar distribution={p.distribution} notRated={p.notRated} periodLabel={p.currentPeriodLabel} />
+                    <DistributionBar
+                      distribution={p.distribution}
+                      notRated={p.notRated}
+                      periodLabel={p.currentPeriodLabel}
+                    />
                   </td>
                   <td className="nowrap">{formatDay(view === 'trash' ? (p.deletedAt ?? p.updatedAt) : p.updatedAt)}</td>
                   <td>
                     <div className="pw-row-buttons">
-                    {view === 'trash' ? (
-                      <>
-                        <button type="button" className="btn btn-small" disabled={busy} aria-label={`Restore ${p.title}`} onClick={() => void restore(p)}>
-                          Restore
-                        </button>
-                        <button type="button" className="btn btn-small btn-danger" disabled={busy} aria-label={`Delete ${p.title} for ever`} onClick={() => setPurging(p)}>
-                          Delete for ever
-                        </button>
-                      </>
-                    ) : (
-                      <>
-                        <button type="button" className="btn btn-small" disabled={busy} aria-label={`Open ${p.title}`} onClick={() => onOpenPlan(p.id)}>
-                          Open
-                        </button>
-                        <button type="button" className="btn btn-small" disabled={busy} aria-label={`Duplicate ${p.title}`} onClick={() => void duplicate(p)}>
-                          Duplicate
-                        </button>
-                        <button type="button" className="btn btn-small" disabled={busy} aria-label={`${p.archived ? 'Unarchive' : 'Archive'} ${p.title}`} onClick={() => void archive(p, !p.archived)}>
-                          {p.archived ? 'Unarchive' : 'Archive'}
-                        </button>
-                        <button type="button" className="btn btn-small btn-danger" disabled={busy} aria-label={`Move ${p.title} to Trash`} onClick={() => void toTrash(p)}>
-                          Delete
-                        </button>
-                      </>
-                    )}
+                      {view === 'trash' ? (
+                        <>
+                          <button
+                            type="button"
+                            className="btn btn-small"
+                            disabled={busy}
+                            aria-label={`Restore ${p.title}`}
+                            onClick={() => void restore(p)}
+                          >
+                            Restore
+                          </button>
+                          <button
+                            type="button"
+                            className="btn btn-small btn-danger"
+                            disabled={busy}
+                            aria-label={`Delete ${p.title} for ever`}
+                            onClick={() => setPurging(p)}
+                          >
+                            Delete for ever
+                          </button>
+                        </>
+                      ) : (
+                        <>
+                          <button
+                            type="button"
+                            className="btn btn-small"
+                            disabled={busy}
+                            aria-label={`Open ${p.title}`}
+                            onClick={() => onOpenPlan(p.id)}
+                          >
+                            Open
+                          </button>
+                          <button
+                            type="button"
+                            className="btn btn-small"
+                            disabled={busy}
+                            aria-label={`Duplicate ${p.title}`}
+                            onClick={() => void duplicate(p)}
+                          >
+                            Duplicate
+                          </button>
+                          <button
+                            type="button"
+                            className="btn btn-small"
+                            disabled={busy}
+                            aria-label={`${p.archived ? 'Unarchive' : 'Archive'} ${p.title}`}
+                            onClick={() => void archive(p, !p.archived)}
+                          >
+                            {p.archived ? 'Unarchive' : 'Archive'}
+                          </button>
+                          <button
+                            type="button"
+                            className="btn btn-small btn-danger"
+                            disabled={busy}
+                            aria-label={`Move ${p.title} to Trash`}
+                            onClick={() => void toTrash(p)}
+                          >
+                            Delete
+                          </button>
+                        </>
+                      )}
                     </div>
                   </td>
                 </tr>
@@ -329,7 +402,9 @@ export function PlanLibrary({ onOpenPlan }: PlanLibraryProps) {
           </tbody>
         </table>
       ) : null}
-      {rows.length > 0 ? <p className="muted small pw-library__foot">{plural(rows.length, 'plan')}, most recently changed first.</p> : null}
+      {rows.length > 0 ? (
+        <p className="muted small pw-library__foot">{plural(rows.length, 'plan')}, most recently changed first.</p>
+      ) : null}
 
       {creating ? <CreatePlanDialog onCreated={created} onCancel={() => setCreating(false)} /> : null}
       {purging ? (

@@ -1,5 +1,11 @@
 /** The table cells of a rating distribution: one count per level, in scale order, then "Not rated". */
-export function CountCells({ counts, notRated }: { counts: readonly { levelId: string; count: number }[]; notRated: number }) {
+export function CountCells({
+  counts,
+  notRated,
+}: {
+  counts: readonly { levelId: string; count: number }[];
+  notRated: number;
+}) {
   return (
     <>
       {counts.map((c) => (

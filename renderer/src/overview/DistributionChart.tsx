@@ -19,7 +19,9 @@ export interface PeriodDistribution {
 /** Counts per level per period over live, non-archived actions in live, non-archived sections. */
 export function distributionByPeriod(tree: PlanTree): PeriodDistribution[] {
   const index = indexTree(tree);
-  const actions = index.sections.filter((s) => !s.archived).flatMap((s) => (index.actionsBySection.get(s.id) ?? []).filter((a) => !isArchivedAction(index, a)));
+  const actions = index.sections
+    .filter((s) => !s.archived)
+    .flatMap((s) => (index.actionsBySection.get(s.id) ?? []).filter((a) => !isArchivedAction(index, a)));
   return index.periods.map((p) => {
     const counts = new Map(index.levels.map((l) => [l.id, 0]));
     let notRated = 0;
@@ -28,7 +30,12 @@ export function distributionByPeriod(tree: PlanTree): PeriodDistribution[] {
       if (r?.levelId && counts.has(r.levelId)) counts.set(r.levelId, (counts.get(r.levelId) ?? 0) + 1);
       else notRated++;
     }
-    return { periodId: p.id, label: p.label, counts: index.levels.map((l) => ({ levelId: l.id, count: counts.get(l.id) ?? 0 })), notRated };
+    return {
+      periodId: p.id,
+      label: p.label,
+      counts: index.levels.map((l) => ({ levelId: l.id, count: counts.get(l.id) ?? 0 })),
+      notRated,
+    };
   });
 }
 
@@ -87,10 +94,18 @@ export function DistributionChart({ tree }: { tree: PlanTree }) {
       </div>
       <div className="chart-scroll">
         <svg width={width} height={height} role="img" aria-labelledby="ov-chart ov-chart-desc" className="chart">
-          <desc id="ov-chart-desc">Stacked bars, one per reporting period; the same figures are in the table that follows.</desc>
+          <desc id="ov-chart-desc">
+            Stacked bars, one per reporting period; the same figures are in the table that follows.
+          </desc>
           {axisTicks(total).map((t) => (
             <g key={t}>
-              <line x1={left - 4} x2={width} y1={10 + chartH * (1 - t / total)} y2={10 + chartH * (1 - t / total)} stroke="#e2e5e9" />
+              <line
+                x1={left - 4}
+                x2={width}
+                y1={10 + chartH * (1 - t / total)}
+                y2={10 + chartH * (1 - t / total)}
+                stroke="#e2e5e9"
+              />
               <text x={left - 8} y={14 + chartH * (1 - t / total)} textAnchor="end" fontSize="10" fill="#5e6670">
                 {t}
               </text>
@@ -99,7 +114,10 @@ export function DistributionChart({ tree }: { tree: PlanTree }) {
           {data.map((d, i) => {
             const x = left + i * (barW + gap);
             let y = 10 + chartH;
-            const segs = [...d.counts.map((c) => ({ ...c, level: index.levelById.get(c.levelId) ?? null })), { levelId: 'none', count: d.notRated, level: null }];
+            const segs = [
+              ...d.counts.map((c) => ({ ...c, level: index.levelById.get(c.levelId) ?? null })),
+              { levelId: 'none', count: d.notRated, level: null },
+            ];
             return (
               <g key={d.periodId}>
                 {segs.map((s) => {
@@ -111,11 +129,26 @@ export function DistributionChart({ tree }: { tree: PlanTree }) {
                   const label = `${s.level ? shapeOf(s.level, index.levels) : '–'} ${s.count}`;
                   return (
                     <g key={s.levelId}>
-                      <rect x={x} y={y} width={barW} height={h} fill={fill} stroke={s.level ? '#00000040' : '#9aa3ad'} strokeDasharray={s.level ? undefined : '3 2'}>
+                      <rect
+                        x={x}
+                        y={y}
+                        width={barW}
+                        height={h}
+                        fill={fill}
+                        stroke={s.level ? '#00000040' : '#9aa3ad'}
+                        strokeDasharray={s.level ? undefined : '3 2'}
+                      >
                         <title>{`${d.label}: ${s.level?.label ?? 'Not rated'} ${s.count}`}</title>
                       </rect>
                       {h >= 13 ? (
-                        <text x={x + barW / 2} y={y + h / 2 + 4} textAnchor="middle" fontSize="11" fontWeight="600" fill={fg}>
+                        <text
+                          x={x + barW / 2}
+                          y={y + h / 2 + 4}
+                          textAnchor="middle"
+                          fontSize="11"
+                          fontWeight="600"
+                          fill={fg}
+                        >
                           {label}
                         </text>
                       ) : null}

@@ -69,7 +69,9 @@ export function Overview({ onOpenAction }: { onOpenAction(actionId: string): voi
   const actionRef = (id: string) => index.actionById.get(id)?.reference ?? '';
   const overdue = summary?.actions.filter((a) => a.overdue) ?? [];
   const unexplained = summary?.actions.filter((a) => a.missingExplanation) ?? [];
-  const unanswered = (summary?.unansweredRecommendationIds ?? []).map((id) => tree.recommendations.find((r) => r.id === id)).filter((r) => r !== undefined);
+  const unanswered = (summary?.unansweredRecommendationIds ?? [])
+    .map((id) => tree.recommendations.find((r) => r.id === id))
+    .filter((r) => r !== undefined);
   const rated = index.levels.length > 0;
 
   return (
@@ -104,7 +106,11 @@ export function Overview({ onOpenAction }: { onOpenAction(actionId: string): voi
         <p className="muted">Loading the overview…</p>
       ) : (
         <>
-          {!rated ? <p className="notice notice-info">This plan has no rating scale, so there are no averages. Add a scale in Settings to rate actions.</p> : null}
+          {!rated ? (
+            <p className="notice notice-info">
+              This plan has no rating scale, so there are no averages. Add a scale in Settings to rate actions.
+            </p>
+          ) : null}
           {rated ? (
             <section aria-labelledby="ov-summary">
               <h3 id="ov-summary">
@@ -114,7 +120,10 @@ export function Overview({ onOpenAction }: { onOpenAction(actionId: string): voi
               </h3>
               <div className="table-scroll">
                 <table className="data-table overview-table">
-                  <caption className="visually-hidden">Mean rating per {nouns.sectionNoun.toLowerCase()}, previous and current period, with direction of travel and counts per level</caption>
+                  <caption className="visually-hidden">
+                    Mean rating per {nouns.sectionNoun.toLowerCase()}, previous and current period, with direction of
+                    travel and counts per level
+                  </caption>
                   <thead>
                     <tr>
                       <th scope="col">{nouns.sectionNoun}</th>
@@ -129,7 +138,13 @@ export function Overview({ onOpenAction }: { onOpenAction(actionId: string): voi
                       <th scope="col">Direction of travel</th>
                       {summary.overall.counts.map((c) => (
                         <th scope="col" key={c.levelId} className="num">
-                          <RatingBadge level={levelFor(c.levelId) ?? { id: c.levelId, position: 0, label: c.label, colour: c.colour }} levels={index.levels} size="sm" />
+                          <RatingBadge
+                            level={
+                              levelFor(c.levelId) ?? { id: c.levelId, position: 0, label: c.label, colour: c.colour }
+                            }
+                            levels={index.levels}
+                            size="sm"
+                          />
                         </th>
                       ))}
                       <th scope="col" className="num">
@@ -165,7 +180,10 @@ export function Overview({ onOpenAction }: { onOpenAction(actionId: string): voi
                   </tfoot>
                 </table>
               </div>
-              <p className="small muted">Means are of rated actions only (unrated ones are left out), rounded half-up to one decimal place. The overall figure is the average of the section means.</p>
+              <p className="small muted">
+                Means are of rated actions only (unrated ones are left out), rounded half-up to one decimal place. The
+                overall figure is the average of the section means.
+              </p>
             </section>
           ) : null}
           {rated ? <DistributionChart tree={tree} /> : null}
@@ -181,7 +199,8 @@ export function Overview({ onOpenAction }: { onOpenAction(actionId: string): voi
                       <button type="button" className="btn btn-link" onClick={() => onOpenAction(a.actionId)}>
                         {a.reference}
                       </button>{' '}
-                      <span className="muted">due “{act?.dueText}”</span> <span className="clip">{act?.description}</span>
+                      <span className="muted">due “{act?.dueText}”</span>{' '}
+                      <span className="clip">{act?.description}</span>
                     </li>
                   );
                 })}
@@ -190,7 +209,9 @@ export function Overview({ onOpenAction }: { onOpenAction(actionId: string): voi
             {rated ? (
               <section aria-labelledby="ov-unexplained" className="overview-list">
                 <h3 id="ov-unexplained">Needing an explanation ({unexplained.length})</h3>
-                <p className="small muted">Rated at a level that needs an explanation and corrective action, without both.</p>
+                <p className="small muted">
+                  Rated at a level that needs an explanation and corrective action, without both.
+                </p>
                 {unexplained.length === 0 ? <p className="muted">None.</p> : null}
                 <ul className="plain-list">
                   {unexplained.map((a) => (
@@ -199,7 +220,11 @@ export function Overview({ onOpenAction }: { onOpenAction(actionId: string): voi
                         <button type="button" className="btn btn-link" onClick={() => onOpenAction(a.actionId)}>
                           {actionRef(a.actionId) || a.reference}
                         </button>
-                        <RatingBadge level={a.currentLevelId ? levelFor(a.currentLevelId) : null} levels={index.levels} size="sm" />
+                        <RatingBadge
+                          level={a.currentLevelId ? levelFor(a.currentLevelId) : null}
+                          levels={index.levels}
+                          size="sm"
+                        />
                       </span>
                       <span className="clip">{index.actionById.get(a.actionId)?.description}</span>
                     </li>
@@ -209,7 +234,13 @@ export function Overview({ onOpenAction }: { onOpenAction(actionId: string): voi
             ) : null}
             <section aria-labelledby="ov-unanswered" className="overview-list">
               <h3 id="ov-unanswered">Recommendations no action answers ({unanswered.length})</h3>
-              {unanswered.length === 0 ? <p className="muted">{tree.recommendations.length === 0 ? 'This plan lists no recommendations.' : 'Every recommendation is answered.'}</p> : null}
+              {unanswered.length === 0 ? (
+                <p className="muted">
+                  {tree.recommendations.length === 0
+                    ? 'This plan lists no recommendations.'
+                    : 'Every recommendation is answered.'}
+                </p>
+              ) : null}
               <ul className="plain-list">
                 {unanswered.map((r) => (
                   <li key={r!.id}>

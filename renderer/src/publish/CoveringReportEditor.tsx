@@ -29,14 +29,19 @@ export interface CoveringReportEditorProps {
 }
 
 /** Asked before the pre-filled paragraph replaces the author's text. */
-export const REFILL_QUESTION = 'Replace the progress paragraph with one written from the plan’s current figures? Your changes to it will be lost.';
+export const REFILL_QUESTION =
+  'Replace the progress paragraph with one written from the plan’s current figures? Your changes to it will be lost.';
 
 type Signatory = CoveringReportContent['reportOf'];
 
 export function CoveringReportEditor({ tree, onClose }: CoveringReportEditorProps) {
   const headingId = useId();
   const periods = periodsOf(tree);
-  const [periodId, setPeriodId] = useState<string>(() => (tree.plan.currentPeriodId && periods.some((p) => p.id === tree.plan.currentPeriodId) ? tree.plan.currentPeriodId : (periods.at(-1)?.id ?? '')));
+  const [periodId, setPeriodId] = useState<string>(() =>
+    tree.plan.currentPeriodId && periods.some((p) => p.id === tree.plan.currentPeriodId)
+      ? tree.plan.currentPeriodId
+      : (periods.at(-1)?.id ?? ''),
+  );
   const [content, setContent] = useState<CoveringReportContent | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [saveState, setSaveState] = useState<SaverState>({ kind: 'saved' });
@@ -102,7 +107,8 @@ export function CoveringReportEditor({ tree, onClose }: CoveringReportEditorProp
     },
     [saver],
   );
-  const set = <K extends keyof CoveringReportContent>(key: K, value: CoveringReportContent[K]) => update((c) => ({ ...c, [key]: value }));
+  const set = <K extends keyof CoveringReportContent>(key: K, value: CoveringReportContent[K]) =>
+    update((c) => ({ ...c, [key]: value }));
 
   const close = async () => {
     await saver.flush();
@@ -110,7 +116,10 @@ export function CoveringReportEditor({ tree, onClose }: CoveringReportEditorProp
   };
 
   const refill = async () => {
-    const [fresh, summary] = await Promise.all([call('plans:get', { planId: tree.plan.id }), call('summary:get', { planId: tree.plan.id, periodId })]);
+    const [fresh, summary] = await Promise.all([
+      call('plans:get', { planId: tree.plan.id }),
+      call('summary:get', { planId: tree.plan.id, periodId }),
+    ]);
     set('progressParagraph', describeProgress(summary, fresh));
     setAskRefill(false);
   };
@@ -185,7 +194,13 @@ export function CoveringReportEditor({ tree, onClose }: CoveringReportEditorProp
                   <span>
                     Covering report saved: <span className="pub-path">{exported}</span>
                   </span>
-                  <Button small onClick={() => void call('export:reveal', { path: exported }).catch((e: unknown) => setExportError(errorText(e)))} title={`Show ${folderOf(exported)}`}>
+                  <Button
+                    small
+                    onClick={() =>
+                      void call('export:reveal', { path: exported }).catch((e: unknown) => setExportError(errorText(e)))
+                    }
+                    title={`Show ${folderOf(exported)}`}
+                  >
                     Open folder
                   </Button>
                 </div>
@@ -194,7 +209,11 @@ export function CoveringReportEditor({ tree, onClose }: CoveringReportEditorProp
           ) : null}
         </div>
         <div className="cr-body">
-          {periods.length === 0 ? <div className="notice notice-warn">This plan has no reporting periods yet. Add one in Settings, then write its covering report.</div> : null}
+          {periods.length === 0 ? (
+            <div className="notice notice-warn">
+              This plan has no reporting periods yet. Add one in Settings, then write its covering report.
+            </div>
+          ) : null}
           {loadError ? (
             <div className="notice notice-danger" role="alert">
               Couldn’t load the covering report: {loadError}
@@ -202,18 +221,31 @@ export function CoveringReportEditor({ tree, onClose }: CoveringReportEditorProp
           ) : null}
           {content && missingFields(content).length > 0 ? (
             <div className="notice notice-warn" data-testid="covering-missing">
-              Still to fill in before the agenda pack: {missingFields(content).join(', ')}. You can export a draft meanwhile.
+              Still to fill in before the agenda pack: {missingFields(content).join(', ')}. You can export a draft
+              meanwhile.
             </div>
           ) : null}
           {content ? (
-            <ReportForm content={content} set={set} update={update} people={people} periodLabel={period?.label ?? ''} onRefill={() => setAskRefill(true)} />
+            <ReportForm
+              content={content}
+              set={set}
+              update={update}
+              people={people}
+              periodLabel={period?.label ?? ''}
+              onRefill={() => setAskRefill(true)}
+            />
           ) : !loadError && periods.length > 0 ? (
             <p className="muted">Loading the covering report…</p>
           ) : null}
         </div>
       </div>
       {askRefill ? (
-        <ConfirmDialog title="Refill from the plan?" confirmLabel="Replace the paragraph" onCancel={() => setAskRefill(false)} onConfirm={refill}>
+        <ConfirmDialog
+          title="Refill from the plan?"
+          confirmLabel="Replace the paragraph"
+          onCancel={() => setAskRefill(false)}
+          onConfirm={refill}
+        >
           <p>{REFILL_QUESTION}</p>
         </ConfirmDialog>
       ) : null}
@@ -221,13 +253,25 @@ export function CoveringReportEditor({ tree, onClose }: CoveringReportEditorProp
   );
 }
 
-
 function SavedState({ state, onRetry }: { state: SaverState; onRetry(): void }) {
-  const text = state.kind === 'saved' ? 'All changes saved' : state.kind === 'error' ? `Couldn’t save: ${state.message}` : 'Saving…';
+  const text =
+    state.kind === 'saved'
+      ? 'All changes saved'
+      : state.kind === 'error'
+        ? `Couldn’t save: ${state.message}`
+        : 'Saving…';
   return (
     <span className="hstack" style={{ gap: 6 }}>
-      <span className="cr-saved" data-state={state.kind === 'pending' ? 'saving' : state.kind} role="status" aria-live="polite" data-testid="covering-save-status">
-        {state.kind === 'saved' || state.kind === 'error' ? <span aria-hidden="true">{state.kind === 'saved' ? '✓' : '⚠'}</span> : null}
+      <span
+        className="cr-saved"
+        data-state={state.kind === 'pending' ? 'saving' : state.kind}
+        role="status"
+        aria-live="polite"
+        data-testid="covering-save-status"
+      >
+        {state.kind === 'saved' || state.kind === 'error' ? (
+          <span aria-hidden="true">{state.kind === 'saved' ? '✓' : '⚠'}</span>
+        ) : null}
         {text}
       </span>
       {state.kind === 'error' ? (
@@ -251,8 +295,10 @@ interface FormProps {
 function ReportForm({ content: c, set, update, people, periodLabel, onRefill }: FormProps) {
   const id = useId();
   const listId = `${id}-signatories`;
-  const implication = (key: 'financial' | 'legal' | 'diversity', value: CoveringReportContent['implications']['financial']) =>
-    update((x) => ({ ...x, implications: { ...x.implications, [key]: value } }));
+  const implication = (
+    key: 'financial' | 'legal' | 'diversity',
+    value: CoveringReportContent['implications']['financial'],
+  ) => update((x) => ({ ...x, implications: { ...x.implications, [key]: value } }));
   return (
     <>
       <datalist id={listId}>
@@ -268,14 +314,23 @@ function ReportForm({ content: c, set, update, people, periodLabel, onRefill }: 
         <div className="cr-grid">
           <MeetingDateField value={c.meetingDate} onChange={(v) => set('meetingDate', v)} />
           <TextInput label="Item number" value={c.itemNumber} onChange={(v) => set('itemNumber', v)} maxLength={20} />
-          <TextInput label="Committee" value={c.committee} onChange={(v) => set('committee', v)} placeholder="for example, Children’s Services Overview and Scrutiny Committee" />
+          <TextInput
+            label="Committee"
+            value={c.committee}
+            onChange={(v) => set('committee', v)}
+            placeholder="for example, Children’s Services Overview and Scrutiny Committee"
+          />
           <TextInput label="Report title" className="span3" value={c.title} onChange={(v) => set('title', v)} />
           <TextInput label="Wards and communities affected" value={c.wards} onChange={(v) => set('wards', v)} />
           <div className="field">
             <label className="field-label" htmlFor={`${id}-key`}>
               Key decision
             </label>
-            <select id={`${id}-key`} value={c.keyDecision} onChange={(e) => set('keyDecision', e.target.value as CoveringReportContent['keyDecision'])}>
+            <select
+              id={`${id}-key`}
+              value={c.keyDecision}
+              onChange={(e) => set('keyDecision', e.target.value as CoveringReportContent['keyDecision'])}
+            >
               <option value="non-key">Non-key</option>
               <option value="key">Key</option>
             </select>
@@ -284,26 +339,73 @@ function ReportForm({ content: c, set, update, people, periodLabel, onRefill }: 
             <legend>This report is</legend>
             <div className="hstack">
               <label>
-                <input type="radio" name={`${id}-public`} checked={c.publicStatus === 'public'} onChange={() => set('publicStatus', 'public')} /> Public
+                <input
+                  type="radio"
+                  name={`${id}-public`}
+                  checked={c.publicStatus === 'public'}
+                  onChange={() => set('publicStatus', 'public')}
+                />{' '}
+                Public
               </label>
               <label>
-                <input type="radio" name={`${id}-public`} checked={c.publicStatus === 'exempt'} onChange={() => set('publicStatus', 'exempt')} /> Exempt
+                <input
+                  type="radio"
+                  name={`${id}-public`}
+                  checked={c.publicStatus === 'exempt'}
+                  onChange={() => set('publicStatus', 'exempt')}
+                />{' '}
+                Exempt
               </label>
             </div>
           </fieldset>
-          {c.publicStatus === 'exempt' ? <TextInput label="Why it is exempt" className="span3" value={c.exemptReason} onChange={(v) => set('exemptReason', v)} /> : null}
+          {c.publicStatus === 'exempt' ? (
+            <TextInput
+              label="Why it is exempt"
+              className="span3"
+              value={c.exemptReason}
+              onChange={(v) => set('exemptReason', v)}
+            />
+          ) : null}
         </div>
         <div className="cr-grid">
-          <SignatoryField label="Report of" value={c.reportOf} people={people} listId={listId} onChange={(v) => set('reportOf', v)} />
-          <SignatoryField label="Accountable Assistant Director" value={c.accountableAssistantDirector} people={people} listId={listId} onChange={(v) => set('accountableAssistantDirector', v)} />
-          <SignatoryField label="Accountable Director" value={c.accountableDirector} people={people} listId={listId} onChange={(v) => set('accountableDirector', v)} />
+          <SignatoryField
+            label="Report of"
+            value={c.reportOf}
+            people={people}
+            listId={listId}
+            onChange={(v) => set('reportOf', v)}
+          />
+          <SignatoryField
+            label="Accountable Assistant Director"
+            value={c.accountableAssistantDirector}
+            people={people}
+            listId={listId}
+            onChange={(v) => set('accountableAssistantDirector', v)}
+          />
+          <SignatoryField
+            label="Accountable Director"
+            value={c.accountableDirector}
+            people={people}
+            listId={listId}
+            onChange={(v) => set('accountableDirector', v)}
+          />
         </div>
-        {people.length === 0 ? <p className="muted small">Add signatories in Settings › People so they can be picked here. You can always type a name.</p> : null}
+        {people.length === 0 ? (
+          <p className="muted small">
+            Add signatories in Settings › People so they can be picked here. You can always type a name.
+          </p>
+        ) : null}
       </section>
 
       <section aria-labelledby={`${id}-h-summary`}>
         <h3 id={`${id}-h-summary`}>Executive summary</h3>
-        <Area label="Executive summary" hideLabel value={c.executiveSummary} onChange={(v) => set('executiveSummary', v)} minRows={3} />
+        <Area
+          label="Executive summary"
+          hideLabel
+          value={c.executiveSummary}
+          onChange={(v) => set('executiveSummary', v)}
+          minRows={3}
+        />
       </section>
 
       <Numbered n={1} title="Recommendation(s)">
@@ -319,7 +421,13 @@ function ReportForm({ content: c, set, update, people, periodLabel, onRefill }: 
       </Numbered>
 
       <Numbered n={2} title="Introduction and background">
-        <Area label="Introduction and background" hideLabel value={c.introduction} onChange={(v) => set('introduction', v)} minRows={3} />
+        <Area
+          label="Introduction and background"
+          hideLabel
+          value={c.introduction}
+          onChange={(v) => set('introduction', v)}
+          minRows={3}
+        />
       </Numbered>
 
       <Numbered n={3} title="Issues, options and analysis of options">
@@ -332,9 +440,16 @@ function ReportForm({ content: c, set, update, people, periodLabel, onRefill }: 
               Refill from the plan
             </Button>
           </div>
-          <TextArea id={`${id}-progress`} value={c.progressParagraph} onChange={(e) => set('progressParagraph', e.target.value)} minRows={3} aria-describedby={`${id}-progress-hint`} />
+          <TextArea
+            id={`${id}-progress`}
+            value={c.progressParagraph}
+            onChange={(e) => set('progressParagraph', e.target.value)}
+            minRows={3}
+            aria-describedby={`${id}-progress-hint`}
+          />
           <div id={`${id}-progress-hint`} className="field-hint">
-            Written from the plan’s ratings; edit it freely. The Word document adds a small table of each area’s average rating after it.
+            Written from the plan’s ratings; edit it freely. The Word document adds a small table of each area’s average
+            rating after it.
           </div>
         </div>
         <Area label="Issues and options" value={c.issuesAndOptions} onChange={(v) => set('issuesAndOptions', v)} />
@@ -347,7 +462,12 @@ function ReportForm({ content: c, set, update, people, periodLabel, onRefill }: 
         <Area label="Consultation" hideLabel value={c.consultation} onChange={(v) => set('consultation', v)} />
       </Numbered>
       <Numbered n={6} title="Impact on corporate policies, priorities, performance and community impact">
-        <Area label="Impact on corporate policies, priorities, performance and community impact" hideLabel value={c.impact} onChange={(v) => set('impact', v)} />
+        <Area
+          label="Impact on corporate policies, priorities, performance and community impact"
+          hideLabel
+          value={c.impact}
+          onChange={(v) => set('impact', v)}
+        />
       </Numbered>
 
       <Numbered n={7} title="Implications">
@@ -359,7 +479,11 @@ function ReportForm({ content: c, set, update, people, periodLabel, onRefill }: 
           ] as const
         ).map(([key, label]) => (
           <div key={key} className="cr-implication">
-            <Area label={`${label} implications`} value={c.implications[key].text} onChange={(v) => implication(key, { ...c.implications[key], text: v })} />
+            <Area
+              label={`${label} implications`}
+              value={c.implications[key].text}
+              onChange={(v) => implication(key, { ...c.implications[key], text: v })}
+            />
             <SignatoryField
               label={`${label}: implications verified by`}
               legend={
@@ -375,14 +499,30 @@ function ReportForm({ content: c, set, update, people, periodLabel, onRefill }: 
             />
           </div>
         ))}
-        <Area label="7.4 Other implications (where significant)" value={c.implications.other} onChange={(v) => update((x) => ({ ...x, implications: { ...x.implications, other: v } }))} />
+        <Area
+          label="7.4 Other implications (where significant)"
+          value={c.implications.other}
+          onChange={(v) => update((x) => ({ ...x, implications: { ...x.implications, other: v } }))}
+        />
       </Numbered>
 
       <Numbered n={8} title="Background papers">
-        <ListEditor items={c.backgroundPapers} onChange={(v) => set('backgroundPapers', v)} itemLabel="Background paper" addLabel="Add a background paper" placeholder="Title, and where it is published" />
+        <ListEditor
+          items={c.backgroundPapers}
+          onChange={(v) => set('backgroundPapers', v)}
+          itemLabel="Background paper"
+          addLabel="Add a background paper"
+          placeholder="Title, and where it is published"
+        />
       </Numbered>
       <Numbered n={9} title="Appendices">
-        <ListEditor items={c.appendices} onChange={(v) => set('appendices', v)} itemLabel="Appendix" addLabel="Add an appendix" placeholder="Appendix 2 - …" />
+        <ListEditor
+          items={c.appendices}
+          onChange={(v) => set('appendices', v)}
+          itemLabel="Appendix"
+          addLabel="Add an appendix"
+          placeholder="Appendix 2 - …"
+        />
       </Numbered>
 
       <section aria-labelledby={`${id}-h-author`}>
@@ -394,11 +534,24 @@ function ReportForm({ content: c, set, update, people, periodLabel, onRefill }: 
             value={c.author.name}
             onChange={(v) => {
               const match = people.find((p) => p.name === v);
-              set('author', { ...c.author, name: v, jobTitle: match && !c.author.jobTitle ? match.jobTitle : c.author.jobTitle, service: match && !c.author.service ? match.service : c.author.service });
+              set('author', {
+                ...c.author,
+                name: v,
+                jobTitle: match && !c.author.jobTitle ? match.jobTitle : c.author.jobTitle,
+                service: match && !c.author.service ? match.service : c.author.service,
+              });
             }}
           />
-          <TextInput label="Job title" value={c.author.jobTitle} onChange={(v) => set('author', { ...c.author, jobTitle: v })} />
-          <TextInput label="Service" value={c.author.service} onChange={(v) => set('author', { ...c.author, service: v })} />
+          <TextInput
+            label="Job title"
+            value={c.author.jobTitle}
+            onChange={(v) => set('author', { ...c.author, jobTitle: v })}
+          />
+          <TextInput
+            label="Service"
+            value={c.author.service}
+            onChange={(v) => set('author', { ...c.author, service: v })}
+          />
         </div>
       </section>
     </>
@@ -485,14 +638,33 @@ interface TextInputProps {
   list?: string;
 }
 
-function TextInput({ label, value, onChange, type = 'text', className, hint, placeholder, maxLength, list }: TextInputProps) {
+function TextInput({
+  label,
+  value,
+  onChange,
+  type = 'text',
+  className,
+  hint,
+  placeholder,
+  maxLength,
+  list,
+}: TextInputProps) {
   const id = useId();
   return (
     <div className={`field${className ? ` ${className}` : ''}`}>
       <label className="field-label" htmlFor={id}>
         {label}
       </label>
-      <input id={id} type={type} value={value} onChange={(e) => onChange(e.target.value)} placeholder={placeholder} maxLength={maxLength} list={list} aria-describedby={hint ? `${id}-hint` : undefined} />
+      <input
+        id={id}
+        type={type}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        placeholder={placeholder}
+        maxLength={maxLength}
+        list={list}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+      />
       {hint ? (
         <div id={`${id}-hint`} className="field-hint">
           {hint}
@@ -502,7 +674,19 @@ function TextInput({ label, value, onChange, type = 'text', className, hint, pla
   );
 }
 
-function Area({ label, value, onChange, hideLabel, minRows = 2 }: { label: string; value: string; onChange(v: string): void; hideLabel?: boolean; minRows?: number }) {
+function Area({
+  label,
+  value,
+  onChange,
+  hideLabel,
+  minRows = 2,
+}: {
+  label: string;
+  value: string;
+  onChange(v: string): void;
+  hideLabel?: boolean;
+  minRows?: number;
+}) {
   const id = useId();
   return (
     <div className="field">
@@ -557,7 +741,12 @@ function SignatoryField({
           <label className="visually-hidden" htmlFor={`${id}-title`}>
             {label}: job title
           </label>
-          <input id={`${id}-title`} placeholder="Job title" value={value.jobTitle} onChange={(e) => onChange({ ...value, jobTitle: e.target.value })} />
+          <input
+            id={`${id}-title`}
+            placeholder="Job title"
+            value={value.jobTitle}
+            onChange={(e) => onChange({ ...value, jobTitle: e.target.value })}
+          />
         </div>
       </div>
     </fieldset>
@@ -610,19 +799,51 @@ function ListEditor({ items, onChange, itemLabel, addLabel, numberPrefix, multil
                   {label}
                 </label>
                 {multiline ? (
-                  <TextArea id={`${id}-${i}`} ref={(el) => void (refs.current[i] = el)} value={item} onChange={(e) => setAt(i, e.target.value)} placeholder={placeholder} minRows={2} />
+                  <TextArea
+                    id={`${id}-${i}`}
+                    ref={(el) => void (refs.current[i] = el)}
+                    value={item}
+                    onChange={(e) => setAt(i, e.target.value)}
+                    placeholder={placeholder}
+                    minRows={2}
+                  />
                 ) : (
-                  <input id={`${id}-${i}`} ref={(el) => void (refs.current[i] = el)} value={item} onChange={(e) => setAt(i, e.target.value)} placeholder={placeholder} />
+                  <input
+                    id={`${id}-${i}`}
+                    ref={(el) => void (refs.current[i] = el)}
+                    value={item}
+                    onChange={(e) => setAt(i, e.target.value)}
+                    placeholder={placeholder}
+                  />
                 )}
               </div>
               <span className="cr-list-buttons">
-                <Button small variant="quiet" className="btn-icon" aria-label={`Move ${label} up`} disabled={i === 0} onClick={() => move(i, -1)}>
+                <Button
+                  small
+                  variant="quiet"
+                  className="btn-icon"
+                  aria-label={`Move ${label} up`}
+                  disabled={i === 0}
+                  onClick={() => move(i, -1)}
+                >
                   ↑
                 </Button>
-                <Button small variant="quiet" className="btn-icon" aria-label={`Move ${label} down`} disabled={i === items.length - 1} onClick={() => move(i, 1)}>
+                <Button
+                  small
+                  variant="quiet"
+                  className="btn-icon"
+                  aria-label={`Move ${label} down`}
+                  disabled={i === items.length - 1}
+                  onClick={() => move(i, 1)}
+                >
                   ↓
                 </Button>
-                <Button small variant="danger" aria-label={`Remove ${label}`} onClick={() => onChange(items.filter((_, j) => j !== i))}>
+                <Button
+                  small
+                  variant="danger"
+                  aria-label={`Remove ${label}`}
+                  onClick={() => onChange(items.filter((_, j) => j !== i))}
+                >
                   Remove
                 </Button>
               </span>

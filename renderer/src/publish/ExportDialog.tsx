@@ -44,7 +44,11 @@ export interface ExportDialogProps {
 /** Asked before internal notes go into a published document. */
 export const INTERNAL_NOTES_QUESTION = 'Internal notes will appear in the published appendix. Include them?';
 
-type Stage = { kind: 'loading' } | { kind: 'form' } | { kind: 'exporting'; jobId: string } | { kind: 'done'; result: ExportResult };
+type Stage =
+  | { kind: 'loading' }
+  | { kind: 'form' }
+  | { kind: 'exporting'; jobId: string }
+  | { kind: 'done'; result: ExportResult };
 
 export function ExportDialog({ tree, onClose }: ExportDialogProps) {
   const [stage, setStage] = useState<Stage>({ kind: 'loading' });
@@ -79,7 +83,8 @@ export function ExportDialog({ tree, onClose }: ExportDialogProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [tree.plan.id]);
 
-  const set = <K extends keyof ExportForm>(key: K, value: ExportForm[K]) => setForm((f) => (f ? { ...f, [key]: value } : f));
+  const set = <K extends keyof ExportForm>(key: K, value: ExportForm[K]) =>
+    setForm((f) => (f ? { ...f, [key]: value } : f));
 
   const runExport = async () => {
     if (!form) return;
@@ -128,7 +133,9 @@ export function ExportDialog({ tree, onClose }: ExportDialogProps) {
         <p className="pub-path" data-testid="export-path">
           {result.path}
         </p>
-        <p className="muted small">{formatBytes(result.bytes)}. Check it in Word before it goes into the agenda pack.</p>
+        <p className="muted small">
+          {formatBytes(result.bytes)}. Check it in Word before it goes into the agenda pack.
+        </p>
         {revealError ? <p className="field-error">Couldn’t open the folder: {revealError}</p> : null}
       </div>
     );
@@ -145,7 +152,14 @@ export function ExportDialog({ tree, onClose }: ExportDialogProps) {
     );
   } else {
     body = form ? (
-      <ExportFormView tree={tree} form={form} errors={errors} disabled={busy} set={set} onInternal={(on) => (on ? setAskInternal(true) : set('includeInternal', false))} />
+      <ExportFormView
+        tree={tree}
+        form={form}
+        errors={errors}
+        disabled={busy}
+        set={set}
+        onInternal={(on) => (on ? setAskInternal(true) : set('includeInternal', false))}
+      />
     ) : null;
     actions = (
       <>
@@ -161,10 +175,19 @@ export function ExportDialog({ tree, onClose }: ExportDialogProps) {
 
   return (
     <>
-      <Dialog title="Export the committee appendix" onClose={busy ? () => undefined : onClose} width={780} actions={actions}>
+      <Dialog
+        title="Export the committee appendix"
+        onClose={busy ? () => undefined : onClose}
+        width={780}
+        actions={actions}
+      >
         <div className="pub-dialog" aria-busy={busy || undefined}>
           {stage.kind === 'form' ? <ConflictNotice planId={tree.plan.id} /> : null}
-          {stage.kind === 'form' && fileName ? <p className="muted small pub-intro">A Word document for the agenda pack, suggested name “{fileName}”. You choose where to save it next.</p> : null}
+          {stage.kind === 'form' && fileName ? (
+            <p className="muted small pub-intro">
+              A Word document for the agenda pack, suggested name “{fileName}”. You choose where to save it next.
+            </p>
+          ) : null}
           {error ? (
             <div className="notice notice-danger" role="alert">
               {error}
@@ -185,13 +208,15 @@ export function ExportDialog({ tree, onClose }: ExportDialogProps) {
           }}
         >
           <p>{INTERNAL_NOTES_QUESTION}</p>
-          <p className="muted small">Internal notes are often things like “Asked John Cooke” or “Do not record”. Anyone reading the agenda pack will see them.</p>
+          <p className="muted small">
+            Internal notes are often things like “Asked John Cooke” or “Do not record”. Anyone reading the agenda pack
+            will see them.
+          </p>
         </ConfirmDialog>
       ) : null}
     </>
   );
 }
-
 
 interface FormViewProps {
   tree: PlanTree;
@@ -218,8 +243,10 @@ function ExportFormView({ tree, form, errors, disabled, set, onInternal }: FormV
     set('periodId', periodId);
     set('compareId', defaultCompareId(periods, tree.plan, periodId) ?? '');
   };
-  const toggleColumn = (field: ColumnField, on: boolean) => set('columns', on ? [...form.columns, field] : form.columns.filter((f) => f !== field));
-  const toggleSection = (sid: string, on: boolean) => set('sectionIds', on ? [...form.sectionIds, sid] : form.sectionIds.filter((s) => s !== sid));
+  const toggleColumn = (field: ColumnField, on: boolean) =>
+    set('columns', on ? [...form.columns, field] : form.columns.filter((f) => f !== field));
+  const toggleSection = (sid: string, on: boolean) =>
+    set('sectionIds', on ? [...form.sectionIds, sid] : form.sectionIds.filter((s) => s !== sid));
   const err = (key: keyof FormErrors) =>
     errors[key] ? (
       <div className="field-error" role="alert" id={`${id}-${key}-error`}>
@@ -285,7 +312,12 @@ function ExportFormView({ tree, form, errors, disabled, set, onInternal }: FormV
             {choices.map((c) => (
               <li key={c.field}>
                 <label>
-                  <input type="checkbox" checked={form.columns.includes(c.field)} onChange={(e) => toggleColumn(c.field, e.target.checked)} /> {c.label}
+                  <input
+                    type="checkbox"
+                    checked={form.columns.includes(c.field)}
+                    onChange={(e) => toggleColumn(c.field, e.target.checked)}
+                  />{' '}
+                  {c.label}
                 </label>
               </li>
             ))}
@@ -295,10 +327,22 @@ function ExportFormView({ tree, form, errors, disabled, set, onInternal }: FormV
             <div className="pub-sub" role="radiogroup" aria-label="Rating layout">
               <div className="field-label">Rating layout</div>
               <label>
-                <input type="radio" name={`${id}-history`} checked={!form.ratingHistory} onChange={() => set('ratingHistory', false)} /> This period’s rating only
+                <input
+                  type="radio"
+                  name={`${id}-history`}
+                  checked={!form.ratingHistory}
+                  onChange={() => set('ratingHistory', false)}
+                />{' '}
+                This period’s rating only
               </label>
               <label>
-                <input type="radio" name={`${id}-history`} checked={form.ratingHistory} onChange={() => set('ratingHistory', true)} /> Rating history: one column per period
+                <input
+                  type="radio"
+                  name={`${id}-history`}
+                  checked={form.ratingHistory}
+                  onChange={() => set('ratingHistory', true)}
+                />{' '}
+                Rating history: one column per period
               </label>
               {form.ratingHistory ? (
                 <label className="pub-inline">
@@ -324,10 +368,22 @@ function ExportFormView({ tree, form, errors, disabled, set, onInternal }: FormV
             <legend>Which actions</legend>
             <div className="pub-radios">
               <label>
-                <input type="radio" name={`${id}-scope`} checked={form.scope === 'all'} onChange={() => set('scope', 'all')} /> All sections
+                <input
+                  type="radio"
+                  name={`${id}-scope`}
+                  checked={form.scope === 'all'}
+                  onChange={() => set('scope', 'all')}
+                />{' '}
+                All sections
               </label>
               <label>
-                <input type="radio" name={`${id}-scope`} checked={form.scope === 'sections'} onChange={() => set('scope', 'sections')} /> Only some sections
+                <input
+                  type="radio"
+                  name={`${id}-scope`}
+                  checked={form.scope === 'sections'}
+                  onChange={() => set('scope', 'sections')}
+                />{' '}
+                Only some sections
               </label>
               {form.scope === 'sections' ? (
                 <div className="pub-sub">
@@ -335,7 +391,12 @@ function ExportFormView({ tree, form, errors, disabled, set, onInternal }: FormV
                     {sections.map((s) => (
                       <li key={s.id}>
                         <label>
-                          <input type="checkbox" checked={form.sectionIds.includes(s.id)} onChange={(e) => toggleSection(s.id, e.target.checked)} /> {s.number ? `${s.number}. ` : ''}
+                          <input
+                            type="checkbox"
+                            checked={form.sectionIds.includes(s.id)}
+                            onChange={(e) => toggleSection(s.id, e.target.checked)}
+                          />{' '}
+                          {s.number ? `${s.number}. ` : ''}
                           {s.title || 'Untitled section'}
                           {s.archived ? <span className="tag tag-neutral">archived</span> : null}
                         </label>
@@ -346,7 +407,14 @@ function ExportFormView({ tree, form, errors, disabled, set, onInternal }: FormV
                 </div>
               ) : null}
               <label>
-                <input type="radio" name={`${id}-scope`} checked={form.scope === 'lead'} onChange={() => set('scope', 'lead')} disabled={leads.length === 0} /> One lead’s actions (a service lead’s return)
+                <input
+                  type="radio"
+                  name={`${id}-scope`}
+                  checked={form.scope === 'lead'}
+                  onChange={() => set('scope', 'lead')}
+                  disabled={leads.length === 0}
+                />{' '}
+                One lead’s actions (a service lead’s return)
               </label>
               {form.scope === 'lead' ? (
                 <div className="pub-sub">
@@ -373,11 +441,21 @@ function ExportFormView({ tree, form, errors, disabled, set, onInternal }: FormV
             </div>
             <div className="pub-checks pub-after">
               <label>
-                <input type="checkbox" checked={form.includeArchived} onChange={(e) => set('includeArchived', e.target.checked)} /> Include archived actions
+                <input
+                  type="checkbox"
+                  checked={form.includeArchived}
+                  onChange={(e) => set('includeArchived', e.target.checked)}
+                />{' '}
+                Include archived actions
               </label>
               {scale && removable.length > 0 ? (
                 <label>
-                  <input type="checkbox" checked={form.includeRemovable} onChange={(e) => set('includeRemovable', e.target.checked)} /> Include actions rated “can be removed”
+                  <input
+                    type="checkbox"
+                    checked={form.includeRemovable}
+                    onChange={(e) => set('includeRemovable', e.target.checked)}
+                  />{' '}
+                  Include actions rated “can be removed”
                   <span className="muted small"> ({removable.join(', ')})</span>
                 </label>
               ) : null}
@@ -388,17 +466,34 @@ function ExportFormView({ tree, form, errors, disabled, set, onInternal }: FormV
             <legend>Progress</legend>
             <div className="pub-radios">
               <label>
-                <input type="radio" name={`${id}-progress`} checked={form.progress === 'latest'} onChange={() => set('progress', 'latest')} /> Latest update in the period
+                <input
+                  type="radio"
+                  name={`${id}-progress`}
+                  checked={form.progress === 'latest'}
+                  onChange={() => set('progress', 'latest')}
+                />{' '}
+                Latest update in the period
               </label>
               <label>
-                <input type="radio" name={`${id}-progress`} checked={form.progress === 'all'} onChange={() => set('progress', 'all')} /> All updates in the period
+                <input
+                  type="radio"
+                  name={`${id}-progress`}
+                  checked={form.progress === 'all'}
+                  onChange={() => set('progress', 'all')}
+                />{' '}
+                All updates in the period
               </label>
             </div>
             <div className={`pub-internal${form.includeInternal ? ' internal-block' : ''}`}>
               <label>
-                <input type="checkbox" checked={form.includeInternal} onChange={(e) => onInternal(e.target.checked)} /> Include internal notes
+                <input type="checkbox" checked={form.includeInternal} onChange={(e) => onInternal(e.target.checked)} />{' '}
+                Include internal notes
               </label>
-              {form.includeInternal ? <span className="tag tag-internal">Internal notes will be published</span> : <span className="muted small"> (left out unless you ask)</span>}
+              {form.includeInternal ? (
+                <span className="tag tag-internal">Internal notes will be published</span>
+              ) : (
+                <span className="muted small"> (left out unless you ask)</span>
+              )}
             </div>
           </fieldset>
         </div>
@@ -408,19 +503,44 @@ function ExportFormView({ tree, form, errors, disabled, set, onInternal }: FormV
         <legend>Layout and front matter</legend>
         <div className="pub-checks pub-flow">
           <label>
-            <input type="checkbox" checked={form.mergeRepeated} onChange={(e) => set('mergeRepeated', e.target.checked)} /> Merge cells that repeat the row above
+            <input
+              type="checkbox"
+              checked={form.mergeRepeated}
+              onChange={(e) => set('mergeRepeated', e.target.checked)}
+            />{' '}
+            Merge cells that repeat the row above
           </label>
           <label>
-            <input type="checkbox" checked={form.includeIntroduction} onChange={(e) => set('includeIntroduction', e.target.checked)} /> Introduction
+            <input
+              type="checkbox"
+              checked={form.includeIntroduction}
+              onChange={(e) => set('includeIntroduction', e.target.checked)}
+            />{' '}
+            Introduction
           </label>
           <label>
-            <input type="checkbox" checked={form.includeRecommendations} onChange={(e) => set('includeRecommendations', e.target.checked)} /> Recommendations list
+            <input
+              type="checkbox"
+              checked={form.includeRecommendations}
+              onChange={(e) => set('includeRecommendations', e.target.checked)}
+            />{' '}
+            Recommendations list
           </label>
           <label>
-            <input type="checkbox" checked={form.includeGovernance} onChange={(e) => set('includeGovernance', e.target.checked)} /> Governance text
+            <input
+              type="checkbox"
+              checked={form.includeGovernance}
+              onChange={(e) => set('includeGovernance', e.target.checked)}
+            />{' '}
+            Governance text
           </label>
           <label>
-            <input type="checkbox" checked={form.includeIndicators} onChange={(e) => set('includeIndicators', e.target.checked)} /> Performance indicators
+            <input
+              type="checkbox"
+              checked={form.includeIndicators}
+              onChange={(e) => set('includeIndicators', e.target.checked)}
+            />{' '}
+            Performance indicators
           </label>
         </div>
       </fieldset>

@@ -4,7 +4,8 @@
  * ('saved' | 'pending' | 'saving' | 'error') goes to `onState` for a visible saved indicator.
  */
 import { errorText } from '../errors';
-export type SaverState = { kind: 'saved' } | { kind: 'pending' } | { kind: 'saving' } | { kind: 'error'; message: string };
+export type SaverState =
+  { kind: 'saved' } | { kind: 'pending' } | { kind: 'saving' } | { kind: 'error'; message: string };
 
 export class DebouncedSaver<T> {
   private timer: ReturnType<typeof setTimeout> | null = null;

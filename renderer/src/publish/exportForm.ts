@@ -87,7 +87,10 @@ export function leadsOf(tree: PlanTree): string[] {
 
 /** Labels of the levels marked "can be removed" ("5 Completed and sustained"). */
 export function removableLevels(tree: PlanTree): string[] {
-  return tree.levels.filter((l) => live(l) && l.canBeRemoved).sort(byPosition).map((l) => l.label);
+  return tree.levels
+    .filter((l) => live(l) && l.canBeRemoved)
+    .sort(byPosition)
+    .map((l) => l.label);
 }
 
 /** The form's starting state from `export:defaults`. */
@@ -116,20 +119,29 @@ export function initialForm(tree: PlanTree, defaults: ExportOptions): ExportForm
   };
 }
 
-export type FormErrors = Partial<Record<'columns' | 'sections' | 'lead' | 'appendixNumber' | 'historyPeriods' | 'compare', string>>;
+export type FormErrors = Partial<
+  Record<'columns' | 'sections' | 'lead' | 'appendixNumber' | 'historyPeriods' | 'compare', string>
+>;
 
 /** Problems that stop the export, worded for the author. Empty when the form is fine. */
 export function validateForm(form: ExportForm): FormErrors {
   const errors: FormErrors = {};
   if (form.columns.length === 0) errors.columns = 'Choose at least one column.';
-  if (form.scope === 'sections' && form.sectionIds.length === 0) errors.sections = 'Choose at least one section, or export all sections.';
+  if (form.scope === 'sections' && form.sectionIds.length === 0)
+    errors.sections = 'Choose at least one section, or export all sections.';
   if (form.scope === 'lead' && !form.lead.trim()) errors.lead = 'Choose the lead whose actions to export.';
   const n = Number(form.appendixNumber);
-  if (!/^\d+$/.test(form.appendixNumber.trim()) || n < 1 || n > 99) errors.appendixNumber = 'The appendix number must be a whole number from 1 to 99.';
+  if (!/^\d+$/.test(form.appendixNumber.trim()) || n < 1 || n > 99)
+    errors.appendixNumber = 'The appendix number must be a whole number from 1 to 99.';
   const h = Number(form.historyPeriods);
-  if (form.ratingHistory && form.historyPeriods.trim() !== '' && (!/^\d+$/.test(form.historyPeriods.trim()) || h < 1 || h > 24))
+  if (
+    form.ratingHistory &&
+    form.historyPeriods.trim() !== '' &&
+    (!/^\d+$/.test(form.historyPeriods.trim()) || h < 1 || h > 24)
+  )
     errors.historyPeriods = 'Show from 1 to 24 periods, or leave it blank for all of them.';
-  if (form.compareId && form.compareId === form.periodId) errors.compare = 'Compare with a different period, or choose “No comparison”.';
+  if (form.compareId && form.compareId === form.periodId)
+    errors.compare = 'Compare with a different period, or choose “No comparison”.';
   return errors;
 }
 
@@ -147,7 +159,13 @@ export function toOptions(form: ExportForm, tree: PlanTree): ExportOptionsInput 
     includeArchived: form.includeArchived,
     includeRemovable: form.includeRemovable,
     includeInternal: form.includeInternal,
-    ...(form.scope === 'sections' ? { sectionIds: sectionsOf(tree).map((s) => s.id).filter((id) => form.sectionIds.includes(id)) } : {}),
+    ...(form.scope === 'sections'
+      ? {
+          sectionIds: sectionsOf(tree)
+            .map((s) => s.id)
+            .filter((id) => form.sectionIds.includes(id)),
+        }
+      : {}),
     ...(form.scope === 'lead' ? { lead: form.lead.trim() } : {}),
     progress: form.progress,
     appendixNumber: Number(form.appendixNumber),
@@ -175,5 +193,7 @@ export function folderOf(path: string): string {
 /** A job id for `job:progress` events. */
 export function newJobId(prefix: string): string {
   const c = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
-  return c?.randomUUID ? `${prefix}-${c.randomUUID()}` : `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+  return c?.randomUUID
+    ? `${prefix}-${c.randomUUID()}`
+    : `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 }

@@ -34,7 +34,8 @@ export function roundActions(index: TreeIndex, lead: string): Action[] {
 /** Every lead name used in the plan, sorted. */
 export function leadNames(index: TreeIndex): string[] {
   const names = new Map<string, string>();
-  for (const a of index.actionById.values()) for (const l of a.leads) names.set(l.name.trim().toLowerCase(), l.name.trim());
+  for (const a of index.actionById.values())
+    for (const l of a.leads) names.set(l.name.trim().toLowerCase(), l.name.trim());
   return [...names.values()].sort((a, b) => a.localeCompare(b, 'en-GB'));
 }
 
@@ -66,7 +67,8 @@ export function UpdateRound() {
     else if (how === 'heading') heading.current?.focus();
     else if (how === 'keep') {
       const active = document.activeElement;
-      if (!active || active === document.body || (active instanceof HTMLButtonElement && active.disabled)) heading.current?.focus();
+      if (!active || active === document.body || (active instanceof HTMLButtonElement && active.disabled))
+        heading.current?.focus();
     }
   }, [selected]);
   const period = periodId ? index.periodById.get(periodId) : undefined;
@@ -87,7 +89,10 @@ export function UpdateRound() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [lead, periodId, tree.plan.id]);
 
-  const list = useMemo(() => inFilter.filter((a) => includeDone || snapshot.has(a.id)), [inFilter, includeDone, snapshot]);
+  const list = useMemo(
+    () => inFilter.filter((a) => includeDone || snapshot.has(a.id)),
+    [inFilter, includeDone, snapshot],
+  );
   const doneCount = periodId ? inFilter.filter((a) => workStatus(index, a, periodId).done).length : 0;
   const at = list.findIndex((a) => a.id === selected);
   const current = at >= 0 ? list[at] : undefined;
@@ -104,7 +109,9 @@ export function UpdateRound() {
     // Leaving a field saves what was typed (blur).
     if (!onNav) active?.blur?.();
     setSelected(next.id);
-    requestAnimationFrame(() => listRef.current?.querySelector<HTMLElement>(`[data-id="${next.id}"]`)?.scrollIntoView({ block: 'nearest' }));
+    requestAnimationFrame(() =>
+      listRef.current?.querySelector<HTMLElement>(`[data-id="${next.id}"]`)?.scrollIntoView({ block: 'nearest' }),
+    );
   };
   const goRef = useRef(go);
   goRef.current = go;
@@ -135,9 +142,11 @@ export function UpdateRound() {
             Update round: {period.label}
             {period.id === tree.plan.currentPeriodId ? <span className="tag tag-neutral">current period</span> : null}
           </h2>
-          {period.locked ? <p className="notice notice-warn">
+          {period.locked ? (
+            <p className="notice notice-warn">
               <PadlockIcon /> {period.label} is locked: it can be read but not changed.
-            </p> : null}
+            </p>
+          ) : null}
           <div className="field">
             <label htmlFor={leadId} className="field-label">
               Whose actions
@@ -167,14 +176,17 @@ export function UpdateRound() {
             </span>
           </p>
           <label className="hstack small" style={{ gap: 4 }}>
-            <input type="checkbox" checked={includeDone} onChange={(e) => setIncludeDone(e.target.checked)} /> Show actions already done
+            <input type="checkbox" checked={includeDone} onChange={(e) => setIncludeDone(e.target.checked)} /> Show
+            actions already done
           </label>
           <p className="small muted round-keys">
             Next <kbd>J</kbd> or <kbd>Alt</kbd>+<kbd>N</kbd> · Previous <kbd>K</kbd> or <kbd>Alt</kbd>+<kbd>P</kbd>
           </p>
         </div>
         {list.length === 0 ? (
-          <p className="empty">{inFilter.length === 0 ? 'No actions for this lead.' : 'Nothing left to update. Well done.'}</p>
+          <p className="empty">
+            {inFilter.length === 0 ? 'No actions for this lead.' : 'Nothing left to update. Well done.'}
+          </p>
         ) : (
           <ol ref={listRef} className="plain-list round-list" aria-label="Actions in this round">
             {list.map((a, i) => {
@@ -216,13 +228,25 @@ export function UpdateRound() {
         {current ? (
           <>
             <div className="round-nav hstack">
-              <button type="button" className="btn btn-small" onClick={() => go(-1)} disabled={at <= 0} aria-keyshortcuts="K Alt+P">
+              <button
+                type="button"
+                className="btn btn-small"
+                onClick={() => go(-1)}
+                disabled={at <= 0}
+                aria-keyshortcuts="K Alt+P"
+              >
                 ← Previous
               </button>
               <span className="muted small">
                 {at + 1} of {list.length}
               </span>
-              <button type="button" className="btn btn-small" onClick={() => go(1)} disabled={at >= list.length - 1} aria-keyshortcuts="J Alt+N">
+              <button
+                type="button"
+                className="btn btn-small"
+                onClick={() => go(1)}
+                disabled={at >= list.length - 1}
+                aria-keyshortcuts="J Alt+N"
+              >
                 Next →
               </button>
             </div>

@@ -24,7 +24,17 @@ export function snippetParts(snippet: string): { text: string; match: boolean }[
   return parts;
 }
 
-export function SearchPanel({ query, planId, onChoose, onClose }: { query: string; planId: string | undefined; onChoose(hit: SearchHit): void; onClose(): void }) {
+export function SearchPanel({
+  query,
+  planId,
+  onChoose,
+  onClose,
+}: {
+  query: string;
+  planId: string | undefined;
+  onChoose(hit: SearchHit): void;
+  onClose(): void;
+}) {
   const [hits, setHits] = useState<SearchHit[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [planTitles, setPlanTitles] = useState<Map<string, string>>(new Map());
@@ -87,7 +97,13 @@ export function SearchPanel({ query, planId, onChoose, onClose }: { query: strin
         </button>
       </div>
       <p className="search-status muted small" role="status" aria-live="polite">
-        {error ? null : hits === null ? 'Searching…' : hits.length === 0 ? 'No matches. Try fewer or different words.' : `${hits.length} match${hits.length === 1 ? '' : 'es'}. Choose one to go to it.`}
+        {error
+          ? null
+          : hits === null
+            ? 'Searching…'
+            : hits.length === 0
+              ? 'No matches. Try fewer or different words.'
+              : `${hits.length} match${hits.length === 1 ? '' : 'es'}. Choose one to go to it.`}
       </p>
       {error ? (
         <p className="field-error" role="alert">
@@ -101,10 +117,14 @@ export function SearchPanel({ query, planId, onChoose, onClose }: { query: strin
               <span className="search-hit-head">
                 <strong>{h.reference || 'Action'}</strong>
                 <span className="tag tag-neutral">{h.kind === 'progress' ? 'Progress update' : 'Action'}</span>
-                {!planId && planTitles.get(h.planId) ? <span className="muted small">{planTitles.get(h.planId)}</span> : null}
+                {!planId && planTitles.get(h.planId) ? (
+                  <span className="muted small">{planTitles.get(h.planId)}</span>
+                ) : null}
               </span>
               <span className="search-snippet">
-                {snippetParts(h.snippet).map((p, j) => (p.match ? <mark key={j}>{p.text}</mark> : <Fragment key={j}>{p.text}</Fragment>))}
+                {snippetParts(h.snippet).map((p, j) =>
+                  p.match ? <mark key={j}>{p.text}</mark> : <Fragment key={j}>{p.text}</Fragment>,
+                )}
               </span>
             </button>
           </li>

@@ -38,7 +38,26 @@ export interface AutosaveFieldProps {
 const DEBOUNCE_MS = 700;
 
 export function AutosaveField(props: AutosaveFieldProps) {
-  const { label, value, onSave, validate, multiline, rows = 3, type = 'text', hint, required, disabled, hideLabel, srSuffix, className, placeholder, name, min, max, step } = props;
+  const {
+    label,
+    value,
+    onSave,
+    validate,
+    multiline,
+    rows = 3,
+    type = 'text',
+    hint,
+    required,
+    disabled,
+    hideLabel,
+    srSuffix,
+    className,
+    placeholder,
+    name,
+    min,
+    max,
+    step,
+  } = props;
   const id = useId();
   const [draft, setDraft] = useState(value);
   const [error, setError] = useState<string | null>(null);

@@ -10,7 +10,6 @@ import { useSaveTracker } from './saveStatus';
 import { move } from './scaleDraft';
 import { errorText } from '../errors';
 
-
 interface ColumnDraft {
   field: ColumnField;
   label: string;
@@ -18,17 +17,28 @@ interface ColumnDraft {
   width: string;
 }
 
-const toDraft = (c: ColumnConfig): ColumnDraft => ({ field: c.field, label: c.label, visible: c.visible, width: String(c.width) });
+const toDraft = (c: ColumnConfig): ColumnDraft => ({
+  field: c.field,
+  label: c.label,
+  visible: c.visible,
+  width: String(c.width),
+});
 
 function problemsOf(d: ColumnDraft): { label?: string; width?: string } {
   const out: { label?: string; width?: string } = {};
   if (d.label.trim() === '') out.label = 'Every column needs a label';
   const w = Number(d.width);
-  if (d.width.trim() === '' || !Number.isFinite(w) || w < 0.2 || w > 10) out.width = 'Width must be a number from 0.2 to 10';
+  if (d.width.trim() === '' || !Number.isFinite(w) || w < 0.2 || w > 10)
+    out.width = 'Width must be a number from 0.2 to 10';
   return out;
 }
 
-const toConfig = (d: ColumnDraft): ColumnConfig => ({ field: d.field, label: d.label.trim(), visible: d.visible, width: Number(d.width) });
+const toConfig = (d: ColumnDraft): ColumnConfig => ({
+  field: d.field,
+  label: d.label.trim(),
+  visible: d.visible,
+  width: Number(d.width),
+});
 
 export function ColumnsTab({ tree, onChanged }: { tree: PlanTree; onChanged(): void }) {
   const planId = tree.plan.id;
@@ -106,14 +116,18 @@ export function ColumnsTab({ tree, onChanged }: { tree: PlanTree; onChanged(): v
   };
 
   const visible = cols.filter((c) => c.visible);
-  const totalWidth = useMemo(() => visible.reduce((s, c) => s + (Number(c.width) > 0 ? Number(c.width) : 0), 0), [visible]);
+  const totalWidth = useMemo(
+    () => visible.reduce((s, c) => s + (Number(c.width) > 0 ? Number(c.width) : 0), 0),
+    [visible],
+  );
   const hasRatingColumn = tree.levels.some((l) => l.deletedAt === null);
 
   return (
     <section aria-labelledby="columns-heading" className="pw-settings-panel">
       <h3 id="columns-heading">Columns</h3>
       <p className="field-hint">
-        The plan table and the Word appendix show the visible columns in this order. Width is relative: a column of width 2 is twice as wide as one of width 1.
+        The plan table and the Word appendix show the visible columns in this order. Width is relative: a column of
+        width 2 is twice as wide as one of width 1.
       </p>
       {error ? (
         <p className="notice notice-danger" role="alert">
@@ -121,12 +135,18 @@ export function ColumnsTab({ tree, onChanged }: { tree: PlanTree; onChanged(): v
         </p>
       ) : null}
       {!hasRatingColumn && cols.some((c) => c.visible && (c.field === 'rating' || c.field === 'ratingHistory')) ? (
-        <p className="notice notice-warn">This plan has no rating scale yet, so its rating columns stay empty. Add one under Rating scale.</p>
+        <p className="notice notice-warn">
+          This plan has no rating scale yet, so its rating columns stay empty. Add one under Rating scale.
+        </p>
       ) : null}
 
       <div className="pw-colpreview" aria-label="Preview of the column widths">
         {visible.map((c) => (
-          <span key={c.field} style={{ flexGrow: Number(c.width) > 0 ? Number(c.width) : 0.2 }} title={`${c.label}: ${totalWidth ? Math.round((Number(c.width) / totalWidth) * 100) : 0}% of the width`}>
+          <span
+            key={c.field}
+            style={{ flexGrow: Number(c.width) > 0 ? Number(c.width) : 0.2 }}
+            title={`${c.label}: ${totalWidth ? Math.round((Number(c.width) / totalWidth) * 100) : 0}% of the width`}
+          >
             {c.label || '(no label)'}
           </span>
         ))}
@@ -149,7 +169,14 @@ export function ColumnsTab({ tree, onChanged }: { tree: PlanTree; onChanged(): v
             return (
               <tr key={c.field} className={c.visible ? undefined : 'pw-row-hidden'} data-testid={`column-${c.field}`}>
                 <td className="nowrap">
-                  <button id={`col-up-${c.field}`} type="button" className="btn btn-small btn-icon" aria-label={`Move ${name} column up`} disabled={i === 0} onClick={() => reorder(i, -1)}>
+                  <button
+                    id={`col-up-${c.field}`}
+                    type="button"
+                    className="btn btn-small btn-icon"
+                    aria-label={`Move ${name} column up`}
+                    disabled={i === 0}
+                    onClick={() => reorder(i, -1)}
+                  >
                     ↑
                   </button>{' '}
                   <button
@@ -182,7 +209,11 @@ export function ColumnsTab({ tree, onChanged }: { tree: PlanTree; onChanged(): v
                 </td>
                 <td>
                   <label className="pw-check">
-                    <input type="checkbox" checked={c.visible} onChange={(e) => edit(c.field, { visible: e.target.checked }, true)} />
+                    <input
+                      type="checkbox"
+                      checked={c.visible}
+                      onChange={(e) => edit(c.field, { visible: e.target.checked }, true)}
+                    />
                     <span className="visually-hidden">Show {name}</span>
                     <span aria-hidden="true">{c.visible ? 'Shown' : 'Hidden'}</span>
                   </label>

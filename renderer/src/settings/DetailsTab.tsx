@@ -4,7 +4,8 @@ import { call } from '../api';
 import type { PlanTree } from '../../../shared/model';
 import { AutosaveField } from './AutosaveField';
 
-type PatchKey = 'title' | 'organisation' | 'service' | 'planPeriod' | 'introduction' | 'governance' | 'recommendationsHeading';
+type PatchKey =
+  'title' | 'organisation' | 'service' | 'planPeriod' | 'introduction' | 'governance' | 'recommendationsHeading';
 
 export function DetailsTab({ tree, onChanged }: { tree: PlanTree; onChanged(): void }) {
   const { plan } = tree;
@@ -36,10 +37,28 @@ export function DetailsTab({ tree, onChanged }: { tree: PlanTree; onChanged(): v
           validate={(v) => (v.trim() === '' ? 'A plan needs a title' : null)}
           hint="As printed on the appendix, for example “Children’s Social Care Development Plan”."
         />
-        <AutosaveField label="Organisation" name="organisation" value={plan.organisation} onSave={saver('organisation')} hint="The council, for example “Thurrock Council”." />
-        <AutosaveField label="Service" name="service" value={plan.service} onSave={saver('service')} hint="For example “Children’s Services”." />
+        <AutosaveField
+          label="Organisation"
+          name="organisation"
+          value={plan.organisation}
+          onSave={saver('organisation')}
+          hint="The council, for example “Thurrock Council”."
+        />
+        <AutosaveField
+          label="Service"
+          name="service"
+          value={plan.service}
+          onSave={saver('service')}
+          hint="For example “Children’s Services”."
+        />
         <div className="pw-grid-2 pw-grid-tight">
-          <AutosaveField label="Plan period" name="planPeriod" value={plan.planPeriod} onSave={saver('planPeriod')} hint="For example “2017-19”." />
+          <AutosaveField
+            label="Plan period"
+            name="planPeriod"
+            value={plan.planPeriod}
+            onSave={saver('planPeriod')}
+            hint="For example “2017-19”."
+          />
           <AutosaveField
             label="Appendix number"
             name="appendixNumber"
@@ -48,7 +67,11 @@ export function DetailsTab({ tree, onChanged }: { tree: PlanTree; onChanged(): v
             max={99}
             value={String(plan.appendixNumber)}
             onSave={saveAppendix}
-            validate={(v) => (/^\d{1,2}$/.test(v.trim()) && Number(v) >= 1 ? null : 'The appendix number must be a whole number from 1 to 99')}
+            validate={(v) =>
+              /^\d{1,2}$/.test(v.trim()) && Number(v) >= 1
+                ? null
+                : 'The appendix number must be a whole number from 1 to 99'
+            }
             hint="Printed as “Appendix 1”."
           />
         </div>

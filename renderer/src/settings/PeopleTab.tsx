@@ -12,7 +12,10 @@ import { errorText } from '../errors';
 
 type Editable = Pick<Person, 'name' | 'jobTitle' | 'service' | 'email' | 'signatory'>;
 
-const emailOk = (v: string) => (v.trim() === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.trim()) ? null : 'Enter an email address like name@council.gov.uk, or leave it blank');
+const emailOk = (v: string) =>
+  v.trim() === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.trim())
+    ? null
+    : 'Enter an email address like name@council.gov.uk, or leave it blank';
 
 export function PeopleTab() {
   const [people, setPeople] = useState<Person[] | null>(null);
@@ -39,7 +42,15 @@ export function PeopleTab() {
   const save = async (id: string, patch: Partial<Editable>) => {
     const current = peopleRef.current.find((p) => p.id === id);
     if (!current) return;
-    const next = { id, name: current.name, jobTitle: current.jobTitle, service: current.service, email: current.email, signatory: current.signatory, ...patch };
+    const next = {
+      id,
+      name: current.name,
+      jobTitle: current.jobTitle,
+      service: current.service,
+      email: current.email,
+      signatory: current.signatory,
+      ...patch,
+    };
     const stored = await call('people:upsert', next);
     peopleRef.current = peopleRef.current.map((p) => (p.id === id ? stored : p));
     setPeople(peopleRef.current);
@@ -53,14 +64,16 @@ export function PeopleTab() {
   };
 
   const q = filter.trim().toLowerCase();
-  const shown = (people ?? []).filter((p) => !q || [p.name, p.jobTitle, p.service, p.email].some((s) => s.toLowerCase().includes(q)));
+  const shown = (people ?? []).filter(
+    (p) => !q || [p.name, p.jobTitle, p.service, p.email].some((s) => s.toLowerCase().includes(q)),
+  );
 
   return (
     <section aria-labelledby="people-heading" className="pw-settings-panel">
       <h3 id="people-heading">People</h3>
       <p className="field-hint">
-        A directory shared by every plan. Leads typed on actions are offered from here, and signatories appear in the covering report’s “Report of” and “Implications verified by”
-        lists. A lead on an action can still be any text.
+        A directory shared by every plan. Leads typed on actions are offered from here, and signatories appear in the
+        covering report’s “Report of” and “Implications verified by” lists. A lead on an action can still be any text.
       </p>
       {loadError ? (
         <p className="notice notice-danger" role="alert">
@@ -69,11 +82,21 @@ export function PeopleTab() {
       ) : null}
       <div className="hstack pw-people-tools">
         <label htmlFor="people-filter">Filter people</label>
-        <input id="people-filter" type="search" value={filter} onChange={(e) => setFilter(e.target.value)} placeholder="Name, job title, service or email" />
+        <input
+          id="people-filter"
+          type="search"
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+          placeholder="Name, job title, service or email"
+        />
         <span className="muted small">{people === null ? 'Loading…' : `${shown.length} of ${people.length}`}</span>
       </div>
 
-      {people !== null && people.length === 0 ? <p className="notice notice-info">Nobody in the directory yet. Add the people who lead actions or sign reports.</p> : null}
+      {people !== null && people.length === 0 ? (
+        <p className="notice notice-info">
+          Nobody in the directory yet. Add the people who lead actions or sign reports.
+        </p>
+      ) : null}
 
       {shown.length > 0 ? (
         <table className="pw-table pw-people">
@@ -102,23 +125,49 @@ export function PeopleTab() {
                   />
                 </td>
                 <td>
-                  <AutosaveField label={`Job title of ${p.name}`} hideLabel value={p.jobTitle} onSave={(jobTitle) => save(p.id, { jobTitle })} />
+                  <AutosaveField
+                    label={`Job title of ${p.name}`}
+                    hideLabel
+                    value={p.jobTitle}
+                    onSave={(jobTitle) => save(p.id, { jobTitle })}
+                  />
                 </td>
                 <td>
-                  <AutosaveField label={`Service of ${p.name}`} hideLabel value={p.service} onSave={(service) => save(p.id, { service })} />
+                  <AutosaveField
+                    label={`Service of ${p.name}`}
+                    hideLabel
+                    value={p.service}
+                    onSave={(service) => save(p.id, { service })}
+                  />
                 </td>
                 <td>
-                  <AutosaveField label={`Email of ${p.name}`} hideLabel type="email" value={p.email} validate={emailOk} onSave={(email) => save(p.id, { email })} />
+                  <AutosaveField
+                    label={`Email of ${p.name}`}
+                    hideLabel
+                    type="email"
+                    value={p.email}
+                    validate={emailOk}
+                    onSave={(email) => save(p.id, { email })}
+                  />
                 </td>
                 <td>
                   <label className="pw-check">
-                    <input type="checkbox" checked={p.signatory} onChange={(e) => void toggleSignatory(p, e.target.checked)} />
+                    <input
+                      type="checkbox"
+                      checked={p.signatory}
+                      onChange={(e) => void toggleSignatory(p, e.target.checked)}
+                    />
                     <span className="visually-hidden">{p.name} signs reports</span>
                     <span aria-hidden="true">{p.signatory ? 'Signs reports' : 'No'}</span>
                   </label>
                 </td>
                 <td>
-                  <button type="button" className="btn btn-small btn-danger" aria-label={`Remove ${p.name} from the directory`} onClick={() => void remove(p)}>
+                  <button
+                    type="button"
+                    className="btn btn-small btn-danger"
+                    aria-label={`Remove ${p.name} from the directory`}
+                    onClick={() => void remove(p)}
+                  >
                     Remove
                   </button>
                   {rowError?.id === p.id ? (
@@ -184,18 +233,36 @@ function AddPersonForm({ onAdded }: { onAdded(): void }) {
         </div>
         <div className="field">
           <label htmlFor={`${ids}-job`}>Job title</label>
-          <input id={`${ids}-job`} type="text" value={draft.jobTitle} placeholder="Assistant Director" onChange={(e) => set({ jobTitle: e.target.value })} />
+          <input
+            id={`${ids}-job`}
+            type="text"
+            value={draft.jobTitle}
+            placeholder="Assistant Director"
+            onChange={(e) => set({ jobTitle: e.target.value })}
+          />
         </div>
         <div className="field">
           <label htmlFor={`${ids}-service`}>Service</label>
-          <input id={`${ids}-service`} type="text" value={draft.service} placeholder="Children’s Social Care" onChange={(e) => set({ service: e.target.value })} />
+          <input
+            id={`${ids}-service`}
+            type="text"
+            value={draft.service}
+            placeholder="Children’s Social Care"
+            onChange={(e) => set({ service: e.target.value })}
+          />
         </div>
         <div className="field">
           <label htmlFor={`${ids}-email`}>Email</label>
-          <input id={`${ids}-email`} type="email" value={draft.email} onChange={(e) => set({ email: e.target.value })} />
+          <input
+            id={`${ids}-email`}
+            type="email"
+            value={draft.email}
+            onChange={(e) => set({ email: e.target.value })}
+          />
         </div>
         <label className="pw-check pw-addform__check">
-          <input type="checkbox" checked={draft.signatory} onChange={(e) => set({ signatory: e.target.checked })} /> Signs reports
+          <input type="checkbox" checked={draft.signatory} onChange={(e) => set({ signatory: e.target.checked })} />{' '}
+          Signs reports
         </label>
         <button type="submit" className="btn btn-primary pw-addform__submit" disabled={busy}>
           Add person

@@ -60,7 +60,8 @@ export function PeriodsTab({ tree, onChanged }: { tree: PlanTree; onChanged(): v
     if (!pending) return;
     setPendingError(null);
     try {
-      if (pending.kind === 'unlock') await track(() => call('periods:lock', { periodId: pending.period.id, locked: false }));
+      if (pending.kind === 'unlock')
+        await track(() => call('periods:lock', { periodId: pending.period.id, locked: false }));
       else await track(() => call('periods:delete', { periodId: pending.period.id }));
       setPending(null);
       onChanged();
@@ -73,14 +74,18 @@ export function PeriodsTab({ tree, onChanged }: { tree: PlanTree; onChanged(): v
     <section aria-labelledby="periods-heading" className="pw-settings-panel">
       <h3 id="periods-heading">Reporting periods</h3>
       <p className="field-hint">
-        Ratings and progress are recorded per period (“RAG initial”, “RAG 01/18”, “March 2020”). Lock a period once it has gone to committee: its ratings and progress become
-        read-only.
+        Ratings and progress are recorded per period (“RAG initial”, “RAG 01/18”, “March 2020”). Lock a period once it
+        has gone to committee: its ratings and progress become read-only.
       </p>
 
       <div className="pw-period-choice hstack">
         <div className="field">
           <label htmlFor={currentId}>Current period</label>
-          <select id={currentId} value={plan.currentPeriodId ?? ''} onChange={(e) => void setCurrent(e.target.value || null, plan.comparePeriodId)}>
+          <select
+            id={currentId}
+            value={plan.currentPeriodId ?? ''}
+            onChange={(e) => void setCurrent(e.target.value || null, plan.comparePeriodId)}
+          >
             <option value="">None</option>
             {periods.map((p) => (
               <option key={p.id} value={p.id}>
@@ -91,7 +96,11 @@ export function PeriodsTab({ tree, onChanged }: { tree: PlanTree; onChanged(): v
         </div>
         <div className="field">
           <label htmlFor={compareId}>Compare with</label>
-          <select id={compareId} value={plan.comparePeriodId ?? ''} onChange={(e) => void setCurrent(plan.currentPeriodId, e.target.value || null)}>
+          <select
+            id={compareId}
+            value={plan.comparePeriodId ?? ''}
+            onChange={(e) => void setCurrent(plan.currentPeriodId, e.target.value || null)}
+          >
             <option value="">Nothing (no direction of travel)</option>
             {periods
               .filter((p) => p.id !== plan.currentPeriodId)
@@ -103,7 +112,8 @@ export function PeriodsTab({ tree, onChanged }: { tree: PlanTree; onChanged(): v
           </select>
         </div>
         <p className="field-hint pw-choice-hint">
-          Direction of travel compares the current period with this one (usually the previous report). “Set current” on a row compares it with the period that was current.
+          Direction of travel compares the current period with this one (usually the previous report). “Set current” on
+          a row compares it with the period that was current.
         </p>
       </div>
       {choiceError ? (
@@ -112,7 +122,9 @@ export function PeriodsTab({ tree, onChanged }: { tree: PlanTree; onChanged(): v
         </p>
       ) : null}
 
-      {periods.length === 0 ? <p className="notice notice-info">No reporting periods yet. Add the first one below.</p> : null}
+      {periods.length === 0 ? (
+        <p className="notice notice-info">No reporting periods yet. Add the first one below.</p>
+      ) : null}
 
       <table className="pw-table pw-periods">
         <thead>
@@ -134,7 +146,14 @@ export function PeriodsTab({ tree, onChanged }: { tree: PlanTree; onChanged(): v
             return (
               <tr key={p.id} data-testid="period-row" className={p.locked ? 'pw-locked' : undefined}>
                 <td className="nowrap">
-                  <button id={`period-up-${p.id}`} type="button" className="btn btn-small btn-icon" aria-label={`Move ${p.label} up`} disabled={i === 0} onClick={() => void reorder(i, -1)}>
+                  <button
+                    id={`period-up-${p.id}`}
+                    type="button"
+                    className="btn btn-small btn-icon"
+                    aria-label={`Move ${p.label} up`}
+                    disabled={i === 0}
+                    onClick={() => void reorder(i, -1)}
+                  >
                     ↑
                   </button>{' '}
                   <button
@@ -167,7 +186,9 @@ export function PeriodsTab({ tree, onChanged }: { tree: PlanTree; onChanged(): v
                     hideLabel
                     value={p.startDate}
                     disabled={p.locked}
-                    check={(d) => (d && p.endDate && d > p.endDate ? 'The start date must be on or before the end date' : null)}
+                    check={(d) =>
+                      d && p.endDate && d > p.endDate ? 'The start date must be on or before the end date' : null
+                    }
                     onSave={async (startDate) => {
                       await call('periods:update', { periodId: p.id, patch: { startDate } });
                       onChanged();
@@ -180,7 +201,9 @@ export function PeriodsTab({ tree, onChanged }: { tree: PlanTree; onChanged(): v
                     hideLabel
                     value={p.endDate}
                     disabled={p.locked}
-                    check={(d) => (d && p.startDate && d < p.startDate ? 'The end date must be on or after the start date' : null)}
+                    check={(d) =>
+                      d && p.startDate && d < p.startDate ? 'The end date must be on or after the start date' : null
+                    }
                     onSave={async (endDate) => {
                       await call('periods:update', { periodId: p.id, patch: { endDate } });
                       onChanged();
@@ -189,35 +212,58 @@ export function PeriodsTab({ tree, onChanged }: { tree: PlanTree; onChanged(): v
                 </td>
                 <td>
                   <div className="pw-period-status">
-                  {isCurrent ? <span className="tag tag-ok">Current</span> : null}
-                  {isCompare ? <span className="tag tag-neutral">Compared with</span> : null}
-                  {p.locked ? (
-                    <span className="pw-lock" data-testid="period-locked">
-                      <Padlock /> Locked: read-only
-                      {p.lockedAt ? <span className="muted small"> since {formatDay(p.lockedAt)}</span> : null}
-                    </span>
-                  ) : null}
+                    {isCurrent ? <span className="tag tag-ok">Current</span> : null}
+                    {isCompare ? <span className="tag tag-neutral">Compared with</span> : null}
+                    {p.locked ? (
+                      <span className="pw-lock" data-testid="period-locked">
+                        <Padlock /> Locked: read-only
+                        {p.lockedAt ? <span className="muted small"> since {formatDay(p.lockedAt)}</span> : null}
+                      </span>
+                    ) : null}
                   </div>
                 </td>
                 <td>
                   <div className="pw-row-buttons">
-                  {!isCurrent ? (
-                    <button type="button" className="btn btn-small" aria-label={`Make ${p.label} the current period`} onClick={() => void setCurrent(p.id, plan.currentPeriodId ?? (isCompare ? null : plan.comparePeriodId))}>
-                      Set current
+                    {!isCurrent ? (
+                      <button
+                        type="button"
+                        className="btn btn-small"
+                        aria-label={`Make ${p.label} the current period`}
+                        onClick={() =>
+                          void setCurrent(p.id, plan.currentPeriodId ?? (isCompare ? null : plan.comparePeriodId))
+                        }
+                      >
+                        Set current
+                      </button>
+                    ) : null}
+                    {p.locked ? (
+                      <button
+                        type="button"
+                        className="btn btn-small"
+                        aria-label={`Unlock ${p.label}`}
+                        onClick={() => setPending({ kind: 'unlock', period: p })}
+                      >
+                        Unlock
+                      </button>
+                    ) : (
+                      <button
+                        type="button"
+                        className="btn btn-small"
+                        aria-label={`Lock ${p.label}`}
+                        onClick={() => void run(p.id, () => call('periods:lock', { periodId: p.id, locked: true }))}
+                      >
+                        <Padlock /> Lock
+                      </button>
+                    )}
+                    <button
+                      type="button"
+                      className="btn btn-small btn-danger"
+                      aria-label={`Delete ${p.label}`}
+                      disabled={p.locked}
+                      onClick={() => setPending({ kind: 'delete', period: p })}
+                    >
+                      Delete
                     </button>
-                  ) : null}
-                  {p.locked ? (
-                    <button type="button" className="btn btn-small" aria-label={`Unlock ${p.label}`} onClick={() => setPending({ kind: 'unlock', period: p })}>
-                      Unlock
-                    </button>
-                  ) : (
-                    <button type="button" className="btn btn-small" aria-label={`Lock ${p.label}`} onClick={() => void run(p.id, () => call('periods:lock', { periodId: p.id, locked: true }))}>
-                      <Padlock /> Lock
-                    </button>
-                  )}
-                  <button type="button" className="btn btn-small btn-danger" aria-label={`Delete ${p.label}`} disabled={p.locked} onClick={() => setPending({ kind: 'delete', period: p })}>
-                    Delete
-                  </button>
                   </div>
                   {rowError?.id === p.id ? (
                     <div className="field-error" role="alert">
@@ -246,9 +292,15 @@ export function PeriodsTab({ tree, onChanged }: { tree: PlanTree; onChanged(): v
           }}
         >
           {pending.kind === 'unlock' ? (
-            <p>This period was locked because it has gone to committee. Unlocked, its ratings and progress updates can be changed again.</p>
+            <p>
+              This period was locked because it has gone to committee. Unlocked, its ratings and progress updates can be
+              changed again.
+            </p>
           ) : (
-            <p>The period and its column go. If actions already have ratings or progress for it, the store will refuse and tell you why.</p>
+            <p>
+              The period and its column go. If actions already have ratings or progress for it, the store will refuse
+              and tell you why.
+            </p>
           )}
         </ConfirmDialog>
       ) : null}
@@ -287,7 +339,8 @@ function AddPeriodForm({ planId, onAdded }: { planId: string; onAdded(): void })
     if (startDate === undefined) return fail('startDate', dateMessage(start));
     const endDate = parseDay(end);
     if (endDate === undefined) return fail('endDate', dateMessage(end));
-    if (startDate && endDate && endDate < startDate) return fail('endDate', 'The end date must be on or after the start date');
+    if (startDate && endDate && endDate < startDate)
+      return fail('endDate', 'The end date must be on or after the start date');
     await save(
       () =>
         call('periods:create', { planId, label: label.trim(), startDate, endDate }).catch((err: unknown) => {
@@ -310,7 +363,11 @@ function AddPeriodForm({ planId, onAdded }: { planId: string; onAdded(): void })
   const errorFor = (f: PeriodField) => (fieldError?.field === f ? fieldError.message : null);
   const control = (f: PeriodField) => {
     const message = errorFor(f);
-    return { id: idOf(f), 'aria-invalid': message ? true : undefined, 'aria-describedby': message ? `${idOf(f)}-error` : undefined } as const;
+    return {
+      id: idOf(f),
+      'aria-invalid': message ? true : undefined,
+      'aria-describedby': message ? `${idOf(f)}-error` : undefined,
+    } as const;
   };
   const message = (f: PeriodField) => {
     const m = errorFor(f);
@@ -327,17 +384,37 @@ function AddPeriodForm({ planId, onAdded }: { planId: string; onAdded(): void })
       <div className="hstack pw-addform__row">
         <div className="field">
           <label htmlFor={idOf('label')}>Label</label>
-          <input {...control('label')} type="text" value={label} placeholder="RAG 03/18" onChange={(e) => edit('label', setLabel)(e.target.value)} />
+          <input
+            {...control('label')}
+            type="text"
+            value={label}
+            placeholder="RAG 03/18"
+            onChange={(e) => edit('label', setLabel)(e.target.value)}
+          />
           {message('label')}
         </div>
         <div className="field">
           <label htmlFor={idOf('startDate')}>Start date</label>
-          <input {...control('startDate')} type="text" className="pw-date-input" placeholder="dd/mm/yyyy" value={start} onChange={(e) => edit('startDate', setStart)(e.target.value)} />
+          <input
+            {...control('startDate')}
+            type="text"
+            className="pw-date-input"
+            placeholder="dd/mm/yyyy"
+            value={start}
+            onChange={(e) => edit('startDate', setStart)(e.target.value)}
+          />
           {message('startDate')}
         </div>
         <div className="field">
           <label htmlFor={idOf('endDate')}>End date</label>
-          <input {...control('endDate')} type="text" className="pw-date-input" placeholder="dd/mm/yyyy" value={end} onChange={(e) => edit('endDate', setEnd)(e.target.value)} />
+          <input
+            {...control('endDate')}
+            type="text"
+            className="pw-date-input"
+            placeholder="dd/mm/yyyy"
+            value={end}
+            onChange={(e) => edit('endDate', setEnd)(e.target.value)}
+          />
           {message('endDate')}
         </div>
         <button type="submit" className="btn btn-primary pw-addform__submit" disabled={busy}>

@@ -38,7 +38,8 @@ export function PlanSettings({ tree, onChanged, initialTab = 'details' }: PlanSe
   const onTabKey = (e: KeyboardEvent, index: number) => {
     let next: number | null = null;
     if (e.key === 'ArrowDown' || e.key === 'ArrowRight') next = (index + 1) % SETTINGS_TABS.length;
-    else if (e.key === 'ArrowUp' || e.key === 'ArrowLeft') next = (index - 1 + SETTINGS_TABS.length) % SETTINGS_TABS.length;
+    else if (e.key === 'ArrowUp' || e.key === 'ArrowLeft')
+      next = (index - 1 + SETTINGS_TABS.length) % SETTINGS_TABS.length;
     else if (e.key === 'Home') next = 0;
     else if (e.key === 'End') next = SETTINGS_TABS.length - 1;
     if (next === null) return;
@@ -85,12 +86,20 @@ export function PlanSettings({ tree, onChanged, initialTab = 'details' }: PlanSe
               </button>
             ))}
           </div>
-          <div role="tabpanel" id={`settings-panel-${tab}`} aria-labelledby={`settings-tab-${tab}`} className="pw-settings__panel" tabIndex={-1}>
+          <div
+            role="tabpanel"
+            id={`settings-panel-${tab}`}
+            aria-labelledby={`settings-tab-${tab}`}
+            className="pw-settings__panel"
+            tabIndex={-1}
+          >
             {tab === 'details' ? <DetailsTab key={tree.plan.id} tree={tree} onChanged={onChanged} /> : null}
             {tab === 'scale' ? <ScaleEditor key={tree.plan.id} tree={tree} onChanged={onChanged} /> : null}
             {tab === 'columns' ? <ColumnsTab key={tree.plan.id} tree={tree} onChanged={onChanged} /> : null}
             {tab === 'periods' ? <PeriodsTab key={tree.plan.id} tree={tree} onChanged={onChanged} /> : null}
-            {tab === 'recommendations' ? <RecommendationsTab key={tree.plan.id} tree={tree} onChanged={onChanged} /> : null}
+            {tab === 'recommendations' ? (
+              <RecommendationsTab key={tree.plan.id} tree={tree} onChanged={onChanged} />
+            ) : null}
             {tab === 'people' ? <PeopleTab /> : null}
           </div>
         </div>

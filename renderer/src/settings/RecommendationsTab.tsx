@@ -12,12 +12,16 @@ import { useRowWrites } from './rowWrites';
 import { answeringReferences, indexTree } from '../state/indexes';
 import { errorText } from '../errors';
 
-const wholeOrBlank = (v: string) => (v.trim() === '' || /^\d{1,4}$/.test(v.trim()) ? null : 'The number must be a whole number, or blank');
+const wholeOrBlank = (v: string) =>
+  v.trim() === '' || /^\d{1,4}$/.test(v.trim()) ? null : 'The number must be a whole number, or blank';
 
 export function RecommendationsTab({ tree, onChanged }: { tree: PlanTree; onChanged(): void }) {
   const { plan } = tree;
   const { track } = useSaveTracker();
-  const recs = useMemo(() => tree.recommendations.filter((r) => r.deletedAt === null).sort((a, b) => a.position - b.position), [tree.recommendations]);
+  const recs = useMemo(
+    () => tree.recommendations.filter((r) => r.deletedAt === null).sort((a, b) => a.position - b.position),
+    [tree.recommendations],
+  );
   const answeredBy = useMemo(() => answeringReferences(indexTree(tree)), [tree]);
   const { rowError, setRowError, writeRow } = useRowWrites();
   const [deleted, setDeleted] = useState<Recommendation | null>(null);
@@ -48,15 +52,19 @@ export function RecommendationsTab({ tree, onChanged }: { tree: PlanTree; onChan
     <section aria-labelledby="recs-heading" className="pw-settings-panel">
       <h3 id="recs-heading">Inspection recommendations</h3>
       <p className="field-hint">
-        Printed under “{plan.recommendationsHeading || 'Recommendations'}” (change the heading under Details). Actions cite them by label; link actions to recommendations in each action’s
-        form.
+        Printed under “{plan.recommendationsHeading || 'Recommendations'}” (change the heading under Details). Actions
+        cite them by label; link actions to recommendations in each action’s form.
       </p>
       {recs.length > 0 ? (
         <p className={unanswered ? 'notice notice-warn' : 'notice notice-info'} role="status">
-          {unanswered === 0 ? 'Every recommendation is answered by at least one action.' : `${unanswered} of ${recs.length} recommendations are not answered by any action.`}
+          {unanswered === 0
+            ? 'Every recommendation is answered by at least one action.'
+            : `${unanswered} of ${recs.length} recommendations are not answered by any action.`}
         </p>
       ) : (
-        <p className="notice notice-info">No recommendations yet. Add the inspection’s recommendations below so actions can cite them.</p>
+        <p className="notice notice-info">
+          No recommendations yet. Add the inspection’s recommendations below so actions can cite them.
+        </p>
       )}
       {deleted ? (
         <p className="notice notice-info hstack" role="status">
@@ -80,7 +88,10 @@ export function RecommendationsTab({ tree, onChanged }: { tree: PlanTree; onChan
                   value={r.number === null ? '' : String(r.number)}
                   validate={wholeOrBlank}
                   onSave={async (v) => {
-                    await call('recommendations:update', { recommendationId: r.id, patch: { number: v.trim() === '' ? null : Number(v) } });
+                    await call('recommendations:update', {
+                      recommendationId: r.id,
+                      patch: { number: v.trim() === '' ? null : Number(v) },
+                    });
                     onChanged();
                   }}
                 />
@@ -120,7 +131,12 @@ export function RecommendationsTab({ tree, onChanged }: { tree: PlanTree; onChan
                     </span>
                   )}
                 </div>
-                <button type="button" className="btn btn-small btn-danger pw-rec__delete" aria-label={`Delete ${r.label}`} onClick={() => void remove(r)}>
+                <button
+                  type="button"
+                  className="btn btn-small btn-danger pw-rec__delete"
+                  aria-label={`Delete ${r.label}`}
+                  onClick={() => void remove(r)}
+                >
                   Delete
                 </button>
               </div>
@@ -144,7 +160,17 @@ function guessPrefix(recs: readonly Recommendation[]): string {
   return m?.[1]?.trim() || 'Ofsted';
 }
 
-function AddRecommendationForm({ planId, next, prefix, onAdded }: { planId: string; next: number; prefix: string; onAdded(): void }) {
+function AddRecommendationForm({
+  planId,
+  next,
+  prefix,
+  onAdded,
+}: {
+  planId: string;
+  next: number;
+  prefix: string;
+  onAdded(): void;
+}) {
   const ids = useId();
   const [number, setNumber] = useState('');
   const [label, setLabel] = useState('');
@@ -182,11 +208,25 @@ function AddRecommendationForm({ planId, next, prefix, onAdded }: { planId: stri
       <div className="hstack pw-addform__row">
         <div className="field">
           <label htmlFor={`${ids}-number`}>Number</label>
-          <input id={`${ids}-number`} type="text" inputMode="numeric" className="pw-narrow" value={number} placeholder={String(next)} onChange={(e) => setNumber(e.target.value)} />
+          <input
+            id={`${ids}-number`}
+            type="text"
+            inputMode="numeric"
+            className="pw-narrow"
+            value={number}
+            placeholder={String(next)}
+            onChange={(e) => setNumber(e.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor={`${ids}-label`}>Label</label>
-          <input id={`${ids}-label`} type="text" value={label} placeholder={`${prefix} ${effectiveNumber}`} onChange={(e) => setLabel(e.target.value)} />
+          <input
+            id={`${ids}-label`}
+            type="text"
+            value={label}
+            placeholder={`${prefix} ${effectiveNumber}`}
+            onChange={(e) => setLabel(e.target.value)}
+          />
         </div>
       </div>
       <div className="field">

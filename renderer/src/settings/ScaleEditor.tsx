@@ -14,7 +14,18 @@ import { SCALE_PRESETS, levelShape, type ScaleLevel } from '../../../shared/rati
 import { RatingBadge } from '../components/RatingBadge';
 import { ConfirmDialog } from './ConfirmDialog';
 import { useSaveTracker } from './saveStatus';
-import { MAX_LEVELS, checkScale, draftFromLevel, hasProblems, move, newLevel, normaliseHex, parseValue, toLevelInputs, type LevelDraft } from './scaleDraft';
+import {
+  MAX_LEVELS,
+  checkScale,
+  draftFromLevel,
+  hasProblems,
+  move,
+  newLevel,
+  normaliseHex,
+  parseValue,
+  toLevelInputs,
+  type LevelDraft,
+} from './scaleDraft';
 import { errorText } from '../errors';
 
 const DEBOUNCE_MS = 700;
@@ -49,7 +60,10 @@ export function ScaleEditor({ tree, onChanged }: ScaleEditorProps) {
   const planId = tree.plan.id;
   const { track } = useSaveTracker();
   const idToUid = useRef(new Map<string, string>());
-  const build = useCallback((levels: readonly RatingLevel[]) => sorted(levels).map((l) => draftFromLevel(l, idToUid.current.get(l.id) ?? l.id)), []);
+  const build = useCallback(
+    (levels: readonly RatingLevel[]) => sorted(levels).map((l) => draftFromLevel(l, idToUid.current.get(l.id) ?? l.id)),
+    [],
+  );
 
   const [levels, setLevels] = useState<LevelDraft[]>(() => build(tree.levels));
   const levelsRef = useRef(levels);
@@ -78,7 +92,6 @@ export function ScaleEditor({ tree, onChanged }: ScaleEditorProps) {
     setLevels(next);
   }, [tree.levels, build]);
 
-
   const usage = useMemo(() => {
     const counts = new Map<string, number>();
     for (const r of tree.ratings) if (r.levelId) counts.set(r.levelId, (counts.get(r.levelId) ?? 0) + 1);
@@ -86,36 +99,41 @@ export function ScaleEditor({ tree, onChanged }: ScaleEditorProps) {
   }, [tree.ratings]);
 
   /** Writes the current drafts if they are valid and changed. Resolves the store's message when refused. */
-  const save = useCallback(async (tracked = true): Promise<{ ok: true } | { ok: false; message: string | null }> => {
-    const current = levelsRef.current;
-    if (hasProblems(checkScale(current))) return { ok: false, message: null };
-    const inputs = toLevelInputs(current);
-    const json = JSON.stringify(inputs);
-    if (json === savedJson.current) return { ok: true };
-    try {
-      // A refused removal is not a failed save (nothing changed): it is reported next to the level only.
-      const write = () => call('scale:set', { planId, levels: inputs });
-      const stored = sorted(await (tracked ? track(write) : write()));
-      const uids = current.map((l) => l.uid);
-      const idOf = new Map<string, string>();
-      stored.forEach((s, i) => {
-        const uid = uids[i];
-        if (uid) {
-          idToUid.current.set(s.id, uid);
-          idOf.set(uid, s.id);
-        }
-      });
-      const withIds = levelsRef.current.map((l) => (l.id || !idOf.has(l.uid) ? l : { ...l, id: idOf.get(l.uid) }));
-      levelsRef.current = withIds;
-      setLevels(withIds);
-      savedJson.current = JSON.stringify(toLevelInputs(current.map((l) => (l.id ? l : { ...l, id: idOf.get(l.uid) }))));
-      setScaleError(null);
-      onChanged();
-      return { ok: true };
-    } catch (e) {
-      return { ok: false, message: errorText(e) };
-    }
-  }, [planId, track, onChanged]);
+  const save = useCallback(
+    async (tracked = true): Promise<{ ok: true } | { ok: false; message: string | null }> => {
+      const current = levelsRef.current;
+      if (hasProblems(checkScale(current))) return { ok: false, message: null };
+      const inputs = toLevelInputs(current);
+      const json = JSON.stringify(inputs);
+      if (json === savedJson.current) return { ok: true };
+      try {
+        // A refused removal is not a failed save (nothing changed): it is reported next to the level only.
+        const write = () => call('scale:set', { planId, levels: inputs });
+        const stored = sorted(await (tracked ? track(write) : write()));
+        const uids = current.map((l) => l.uid);
+        const idOf = new Map<string, string>();
+        stored.forEach((s, i) => {
+          const uid = uids[i];
+          if (uid) {
+            idToUid.current.set(s.id, uid);
+            idOf.set(uid, s.id);
+          }
+        });
+        const withIds = levelsRef.current.map((l) => (l.id || !idOf.has(l.uid) ? l : { ...l, id: idOf.get(l.uid) }));
+        levelsRef.current = withIds;
+        setLevels(withIds);
+        savedJson.current = JSON.stringify(
+          toLevelInputs(current.map((l) => (l.id ? l : { ...l, id: idOf.get(l.uid) }))),
+        );
+        setScaleError(null);
+        onChanged();
+        return { ok: true };
+      } catch (e) {
+        return { ok: false, message: errorText(e) };
+      }
+    },
+    [planId, track, onChanged],
+  );
 
   /** Saves after any save already under way; `report` shows a refusal above the levels. */
   const enqueueSave = useCallback(
@@ -233,8 +251,8 @@ export function ScaleEditor({ tree, onChanged }: ScaleEditorProps) {
       <div className="pw-section-head">
         <h3 id="scale-heading">Rating scale</h3>
         <p className="field-hint">
-          The plan&apos;s key, printed in the appendix. Lowest level first. Every rating shows its colour, shape and text label. Numeric values are used for averages; leave
-          them blank to average by the order of the levels.
+          The plan&apos;s key, printed in the appendix. Lowest level first. Every rating shows its colour, shape and
+          text label. Numeric values are used for averages; leave them blank to average by the order of the levels.
         </p>
       </div>
 
@@ -274,7 +292,8 @@ export function ScaleEditor({ tree, onChanged }: ScaleEditorProps) {
 
       {levels.length === 0 ? (
         <p className="notice notice-info">
-          This plan has no rating scale yet, so it has no rating column. Add a level or apply a preset to start rating actions.
+          This plan has no rating scale yet, so it has no rating column. Add a level or apply a preset to start rating
+          actions.
         </p>
       ) : null}
 
@@ -295,7 +314,12 @@ export function ScaleEditor({ tree, onChanged }: ScaleEditorProps) {
                       <RatingBadge level={pv} levels={preview} size="sm" />
                     </span>
                   ) : null}
-                  {used > 0 ? <span className="muted small"> · used by {used} rating{used === 1 ? '' : 's'}</span> : null}
+                  {used > 0 ? (
+                    <span className="muted small">
+                      {' '}
+                      · used by {used} rating{used === 1 ? '' : 's'}
+                    </span>
+                  ) : null}
                   {pv ? <span className="visually-hidden"> shape {levelShape(pv, preview)}</span> : null}
                 </legend>
                 <div className="pw-level__grid">
@@ -371,18 +395,38 @@ export function ScaleEditor({ tree, onChanged }: ScaleEditorProps) {
                   </div>
                   <div className="field pw-level__definition">
                     <label htmlFor={`level-def-${l.uid}`}>Definition</label>
-                    <textarea id={`level-def-${l.uid}`} rows={2} value={l.definition} onChange={(e) => edit(l.uid, { definition: e.target.value })} onBlur={flush} />
+                    <textarea
+                      id={`level-def-${l.uid}`}
+                      rows={2}
+                      value={l.definition}
+                      onChange={(e) => edit(l.uid, { definition: e.target.value })}
+                      onBlur={flush}
+                    />
                   </div>
                   <div className="pw-level__flags">
                     <label className="pw-check">
-                      <input type="checkbox" checked={l.countsAsComplete} onChange={(e) => edit(l.uid, { countsAsComplete: e.target.checked }, true)} /> Counts as complete
+                      <input
+                        type="checkbox"
+                        checked={l.countsAsComplete}
+                        onChange={(e) => edit(l.uid, { countsAsComplete: e.target.checked }, true)}
+                      />{' '}
+                      Counts as complete
                     </label>
                     <label className="pw-check">
-                      <input type="checkbox" checked={l.canBeRemoved} onChange={(e) => edit(l.uid, { canBeRemoved: e.target.checked }, true)} /> Can be removed from the plan
+                      <input
+                        type="checkbox"
+                        checked={l.canBeRemoved}
+                        onChange={(e) => edit(l.uid, { canBeRemoved: e.target.checked }, true)}
+                      />{' '}
+                      Can be removed from the plan
                     </label>
                     <label className="pw-check">
-                      <input type="checkbox" checked={l.requiresExplanation} onChange={(e) => edit(l.uid, { requiresExplanation: e.target.checked }, true)} /> Needs an explanation
-                      (red/amber)
+                      <input
+                        type="checkbox"
+                        checked={l.requiresExplanation}
+                        onChange={(e) => edit(l.uid, { requiresExplanation: e.target.checked }, true)}
+                      />{' '}
+                      Needs an explanation (red/amber)
                     </label>
                   </div>
                   <div className="pw-level__buttons">
@@ -408,7 +452,12 @@ export function ScaleEditor({ tree, onChanged }: ScaleEditorProps) {
                     >
                       ↓
                     </button>
-                    <button type="button" className="btn btn-small btn-danger" aria-label={`Remove ${name}`} onClick={() => void remove(l.uid)}>
+                    <button
+                      type="button"
+                      className="btn btn-small btn-danger"
+                      aria-label={`Remove ${name}`}
+                      onClick={() => void remove(l.uid)}
+                    >
                       Remove
                     </button>
                   </div>
@@ -426,7 +475,9 @@ export function ScaleEditor({ tree, onChanged }: ScaleEditorProps) {
       <button type="button" className="btn" onClick={add} disabled={levels.length >= MAX_LEVELS}>
         + Add level
       </button>
-      {levels.length >= MAX_LEVELS ? <span className="field-hint"> A scale can have at most {MAX_LEVELS} levels.</span> : null}
+      {levels.length >= MAX_LEVELS ? (
+        <span className="field-hint"> A scale can have at most {MAX_LEVELS} levels.</span>
+      ) : null}
 
       {confirmPreset ? (
         <ConfirmDialog
@@ -441,9 +492,13 @@ export function ScaleEditor({ tree, onChanged }: ScaleEditorProps) {
           }}
         >
           <p>
-            This replaces the levels of &ldquo;{tree.plan.title}&rdquo; with <strong>{SCALE_PRESETS[preset].name}</strong>: {SCALE_PRESETS[preset].description}
+            This replaces the levels of &ldquo;{tree.plan.title}&rdquo; with{' '}
+            <strong>{SCALE_PRESETS[preset].name}</strong>: {SCALE_PRESETS[preset].description}
           </p>
-          <p className="muted">If actions are already rated with levels that would disappear, the scale is left as it is and you are told why.</p>
+          <p className="muted">
+            If actions are already rated with levels that would disappear, the scale is left as it is and you are told
+            why.
+          </p>
         </ConfirmDialog>
       ) : null}
     </section>

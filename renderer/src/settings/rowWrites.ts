@@ -26,7 +26,11 @@ export interface RowWrites {
 export function useRowWrites(): RowWrites {
   const { track } = useSaveTracker();
   const [rowError, setRowError] = useState<RowError | null>(null);
-  const writeRow = async (id: string, work: () => Promise<unknown>, after?: () => void | Promise<void>): Promise<boolean> => {
+  const writeRow = async (
+    id: string,
+    work: () => Promise<unknown>,
+    after?: () => void | Promise<void>,
+  ): Promise<boolean> => {
     setRowError(null);
     try {
       await track(work);

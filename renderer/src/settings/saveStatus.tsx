@@ -6,7 +6,8 @@ import { createContext, useCallback, useContext, useMemo, useRef, useState, type
 import { AppServicesContext } from '../state/context';
 import { errorText } from '../errors';
 
-export type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: Date } | { kind: 'error'; message: string };
+export type SaveState =
+  { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: Date } | { kind: 'error'; message: string };
 
 interface SaveTracker {
   state: SaveState;
@@ -16,26 +17,28 @@ interface SaveTracker {
 
 const SaveContext = createContext<SaveTracker | null>(null);
 
-
 export function SaveProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SaveState>({ kind: 'idle' });
   const pending = useRef(0);
   // Also report to the shell's app-wide tracker (header status, warning on close) when there is one.
   const app = useContext(AppServicesContext);
-  const track = useCallback(async <T,>(work: () => Promise<T>): Promise<T> => {
-    pending.current += 1;
-    setState({ kind: 'saving' });
-    try {
-      const result = await (app ? app.saves.track(work) : work());
-      pending.current -= 1;
-      if (pending.current === 0) setState({ kind: 'saved', at: new Date() });
-      return result;
-    } catch (error) {
-      pending.current -= 1;
-      setState({ kind: 'error', message: errorText(error) });
-      throw error;
-    }
-  }, [app]);
+  const track = useCallback(
+    async <T,>(work: () => Promise<T>): Promise<T> => {
+      pending.current += 1;
+      setState({ kind: 'saving' });
+      try {
+        const result = await (app ? app.saves.track(work) : work());
+        pending.current -= 1;
+        if (pending.current === 0) setState({ kind: 'saved', at: new Date() });
+        return result;
+      } catch (error) {
+        pending.current -= 1;
+        setState({ kind: 'error', message: errorText(error) });
+        throw error;
+      }
+    },
+    [app],
+  );
   const value = useMemo(() => ({ state, track }), [state, track]);
   return <SaveContext.Provider value={value}>{children}</SaveContext.Provider>;
 }

@@ -29,12 +29,23 @@ export interface Autosave<T> {
   error: string | null;
 }
 
-export function useAutosave<T>({ stored, save, delay = AUTOSAVE_DELAY_MS, equals = Object.is }: AutosaveOptions<T>): Autosave<T> {
+export function useAutosave<T>({
+  stored,
+  save,
+  delay = AUTOSAVE_DELAY_MS,
+  equals = Object.is,
+}: AutosaveOptions<T>): Autosave<T> {
   const { saves } = useServices();
   const [value, setLocal] = useState<T>(stored);
   const [dirty, setDirty] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const state = useRef({ value: stored, dirty: false, timer: 0 as ReturnType<typeof setTimeout> | 0, chain: Promise.resolve(), lastSaved: stored });
+  const state = useRef({
+    value: stored,
+    dirty: false,
+    timer: 0 as ReturnType<typeof setTimeout> | 0,
+    chain: Promise.resolve(),
+    lastSaved: stored,
+  });
   const saveRef = useRef(save);
   saveRef.current = save;
   const equalsRef = useRef(equals);

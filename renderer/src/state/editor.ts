@@ -12,7 +12,9 @@ import type { UndoStack } from './undo';
 import { indexTree } from './indexes';
 import { moveBy, regroupActions, sameOrder } from './structure';
 
-export type ActionPatch = Partial<Pick<Action, 'reference' | 'description' | 'outcome' | 'dueText' | 'notes' | 'objectiveId'>>;
+export type ActionPatch = Partial<
+  Pick<Action, 'reference' | 'description' | 'outcome' | 'dueText' | 'notes' | 'objectiveId'>
+>;
 export interface LeadValue {
   name: string;
   personId: string | null;
@@ -71,7 +73,9 @@ export class Editor {
       if (structural) await this.store.load();
       else this.store.putAction({ ...saved, leads: saved.leads });
     };
-    const field = Object.keys(patch).map((k) => FIELD_WORDS[k as keyof ActionPatch]).join(', ');
+    const field = Object.keys(patch)
+      .map((k) => FIELD_WORDS[k as keyof ActionPatch])
+      .join(', ');
     await this.record(`Edit ${field} of ${action.reference || 'action'}`, apply(patch), apply(prev));
   }
 
@@ -98,16 +102,26 @@ export class Editor {
   }
 
   /** Creates an action at the end of a section (or of its objective, or after `afterActionId`); answers its id. */
-  async createAction(sectionId: string, opts: { objectiveId?: string | null; afterActionId?: string | null; description?: string } = {}): Promise<string> {
+  async createAction(
+    sectionId: string,
+    opts: { objectiveId?: string | null; afterActionId?: string | null; description?: string } = {},
+  ): Promise<string> {
     const created = await this.saves.track(() =>
-      call('actions:create', { sectionId, objectiveId: opts.objectiveId ?? null, description: opts.description ?? '', ...(opts.afterActionId ? { afterActionId: opts.afterActionId } : {}) }),
+      call('actions:create', {
+        sectionId,
+        objectiveId: opts.objectiveId ?? null,
+        description: opts.description ?? '',
+        ...(opts.afterActionId ? { afterActionId: opts.afterActionId } : {}),
+      }),
     );
     await this.store.load();
     const id = created.id;
     this.undo.push({
       label: `Add action ${created.reference}`,
-      undo: () => this.saves.track(async () => void (await call('actions:delete', { actionId: id }), await this.store.load())),
-      redo: () => this.saves.track(async () => void (await call('actions:restore', { actionId: id }), await this.store.load())),
+      undo: () =>
+        this.saves.track(async () => void (await call('actions:delete', { actionId: id }), await this.store.load())),
+      redo: () =>
+        this.saves.track(async () => void (await call('actions:restore', { actionId: id }), await this.store.load())),
     });
     return id;
   }
@@ -132,7 +146,11 @@ export class Editor {
       await call('actions:archive', { actionId, archived: value });
       await this.store.load();
     };
-    await this.record(`${archived ? 'Archive' : 'Unarchive'} action ${this.ref(actionId)}`, apply(archived), apply(!archived));
+    await this.record(
+      `${archived ? 'Archive' : 'Unarchive'} action ${this.ref(actionId)}`,
+      apply(archived),
+      apply(!archived),
+    );
   }
 
   /**
@@ -149,9 +167,15 @@ export class Editor {
     const fromIndex = (idx.actionsBySection.get(fromSection) ?? []).findIndex((a) => a.id === actionId);
     const target = idx.actionsBySection.get(sectionId) ?? [];
     const objectiveId =
-      toObjective !== undefined ? toObjective : sectionId === fromSection ? fromObjective : (target[Math.min(index, target.length - 1)]?.objectiveId ?? null);
+      toObjective !== undefined
+        ? toObjective
+        : sectionId === fromSection
+          ? fromObjective
+          : (target[Math.min(index, target.length - 1)]?.objectiveId ?? null);
     const move = (sec: string, obj: string | null, i: number) => async () => {
-      const list = (indexTree(this.tree).actionsBySection.get(sec) ?? []).filter((a) => a.id !== actionId).map((a) => a.id);
+      const list = (indexTree(this.tree).actionsBySection.get(sec) ?? [])
+        .filter((a) => a.id !== actionId)
+        .map((a) => a.id);
       const at = Math.max(0, Math.min(i, list.length));
       const now = indexTree(this.tree).actionById.get(actionId);
       if (sec === now?.sectionId && obj === now.objectiveId) {
@@ -162,14 +186,22 @@ export class Editor {
       }
       await this.store.load();
     };
-    await this.record(`Move action ${action.reference}`, move(sectionId, objectiveId, index), move(fromSection, fromObjective, fromIndex));
+    await this.record(
+      `Move action ${action.reference}`,
+      move(sectionId, objectiveId, index),
+      move(fromSection, fromObjective, fromIndex),
+    );
   }
 
   // ---- Ratings and progress ---------------------------------------------------------------------
 
   async setRating(actionId: string, periodId: string, value: RatingValue): Promise<void> {
     const current = indexTree(this.tree).ratingOf(actionId, periodId);
-    const prev: RatingValue = { levelId: current?.levelId ?? null, explanation: current?.explanation ?? '', correctiveAction: current?.correctiveAction ?? '' };
+    const prev: RatingValue = {
+      levelId: current?.levelId ?? null,
+      explanation: current?.explanation ?? '',
+      correctiveAction: current?.correctiveAction ?? '',
+    };
     const apply = (v: RatingValue) => async () => {
       const saved = await call('ratings:set', { actionId, periodId, ...v });
       this.store.putRating(actionId, periodId, saved);
@@ -192,7 +224,9 @@ export class Editor {
   ): Promise<string> {
     const label = `${value.internal ? 'Edit internal note' : 'Edit progress'} of ${this.ref(actionId)}`;
     if (progressId === null) {
-      const created = await this.saves.track(() => call('progress:add', { actionId, periodId, body: value.body, internal: value.internal }));
+      const created = await this.saves.track(() =>
+        call('progress:add', { actionId, periodId, body: value.body, internal: value.internal }),
+      );
       onCreated?.(created.id);
       this.store.putProgress(created);
       const id = created.id;
@@ -238,18 +272,25 @@ export class Editor {
   // ---- Sections and objectives -------------------------------------------------------------------
 
   async createSection(title: string, afterSectionId: string | null = null): Promise<string> {
-    const created = await this.saves.track(() => call('sections:create', { planId: this.store.planId, title, ...(afterSectionId ? { afterSectionId } : {}) }));
+    const created = await this.saves.track(() =>
+      call('sections:create', { planId: this.store.planId, title, ...(afterSectionId ? { afterSectionId } : {}) }),
+    );
     await this.store.load();
     const id = created.id;
     this.undo.push({
       label: `Add section ${created.number}`,
-      undo: () => this.saves.track(async () => void (await call('sections:delete', { sectionId: id }), await this.store.load())),
-      redo: () => this.saves.track(async () => void (await call('sections:restore', { sectionId: id }), await this.store.load())),
+      undo: () =>
+        this.saves.track(async () => void (await call('sections:delete', { sectionId: id }), await this.store.load())),
+      redo: () =>
+        this.saves.track(async () => void (await call('sections:restore', { sectionId: id }), await this.store.load())),
     });
     return id;
   }
 
-  async updateSection(sectionId: string, patch: { title?: string; number?: string; description?: string }): Promise<void> {
+  async updateSection(
+    sectionId: string,
+    patch: { title?: string; number?: string; description?: string },
+  ): Promise<void> {
     const section = indexTree(this.tree).sectionById.get(sectionId);
     if (!section) throw new Error('That section no longer exists.');
     const prev: typeof patch = {};
@@ -304,13 +345,21 @@ export class Editor {
 
   /** Creates an objective at the end of a section (or after `afterObjectiveId`); answers its id. */
   async createObjective(sectionId: string, title: string, afterObjectiveId?: string | null): Promise<string> {
-    const created = await this.saves.track(() => call('objectives:create', { sectionId, title, ...(afterObjectiveId !== undefined ? { afterObjectiveId } : {}) }));
+    const created = await this.saves.track(() =>
+      call('objectives:create', { sectionId, title, ...(afterObjectiveId !== undefined ? { afterObjectiveId } : {}) }),
+    );
     await this.store.load();
     const id = created.id;
     this.undo.push({
       label: 'Add objective',
-      undo: () => this.saves.track(async () => void (await call('objectives:delete', { objectiveId: id }), await this.store.load())),
-      redo: () => this.saves.track(async () => void (await call('objectives:restore', { objectiveId: id }), await this.store.load())),
+      undo: () =>
+        this.saves.track(
+          async () => void (await call('objectives:delete', { objectiveId: id }), await this.store.load()),
+        ),
+      redo: () =>
+        this.saves.track(
+          async () => void (await call('objectives:restore', { objectiveId: id }), await this.store.load()),
+        ),
     });
     return id;
   }
@@ -345,7 +394,8 @@ export class Editor {
     const apply = (objectiveIds: string[], actionIds: string[]) => async () => {
       await call('objectives:reorder', { parentId: sectionId, orderedIds: objectiveIds });
       const now = (indexTree(this.tree).actionsBySection.get(sectionId) ?? []).map((a) => a.id);
-      if (actionIds.length > 0 && !sameOrder(now, actionIds)) await call('actions:reorder', { parentId: sectionId, orderedIds: actionIds });
+      if (actionIds.length > 0 && !sameOrder(now, actionIds))
+        await call('actions:reorder', { parentId: sectionId, orderedIds: actionIds });
       await this.store.load();
     };
     await this.record('Move objective', apply(nextObjectives, nextActions), apply(objectiveOrder, actionOrder));

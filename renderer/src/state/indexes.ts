@@ -4,9 +4,23 @@
  * is shared/tree.ts's (one tree index for the summary, the exporter and the window); this adds the names
  * the views read and caches it per tree.
  */
-import type { Action, Objective, PlanTree, ProgressUpdate, Rating, RatingLevel, ReportingPeriod, Section } from '../../../shared/model';
+import type {
+  Action,
+  Objective,
+  PlanTree,
+  ProgressUpdate,
+  Rating,
+  RatingLevel,
+  ReportingPeriod,
+  Section,
+} from '../../../shared/model';
 import { ratingIsComplete } from '../../../shared/ratings';
-import { indexTree as indexShared, isEffectivelyArchived, ratingKey, type TreeIndex as SharedTreeIndex } from '../../../shared/tree';
+import {
+  indexTree as indexShared,
+  isEffectivelyArchived,
+  ratingKey,
+  type TreeIndex as SharedTreeIndex,
+} from '../../../shared/tree';
 
 export interface TreeIndex extends SharedTreeIndex {
   actionById: Map<string, Action>;
@@ -59,7 +73,11 @@ export function indexTree(tree: PlanTree): TreeIndex {
 export function answeringReferences(index: TreeIndex): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const [recId, ids] of index.answeredBy) {
-    if (ids.length > 0) out.set(recId, ids.map((id) => index.actionById.get(id)?.reference || '(no reference)'));
+    if (ids.length > 0)
+      out.set(
+        recId,
+        ids.map((id) => index.actionById.get(id)?.reference || '(no reference)'),
+      );
   }
   return out;
 }
@@ -67,12 +85,17 @@ export function answeringReferences(index: TreeIndex): Map<string, string[]> {
 /** The period the editor opens on: the plan's current period, else the last one. */
 export function defaultPeriodId(tree: PlanTree): string | null {
   const periods = indexTree(tree).periods;
-  if (tree.plan.currentPeriodId && periods.some((p) => p.id === tree.plan.currentPeriodId)) return tree.plan.currentPeriodId;
+  if (tree.plan.currentPeriodId && periods.some((p) => p.id === tree.plan.currentPeriodId))
+    return tree.plan.currentPeriodId;
   return periods.at(-1)?.id ?? null;
 }
 
 /** The published progress text of an action in a period (latest non-internal update), or ''. */
-export function publishedProgress(index: TreeIndex, actionId: string, periodId: string | null): ProgressUpdate | undefined {
+export function publishedProgress(
+  index: TreeIndex,
+  actionId: string,
+  periodId: string | null,
+): ProgressUpdate | undefined {
   if (!periodId) return undefined;
   const list = index.progressOf(actionId, periodId);
   for (let i = list.length - 1; i >= 0; i--) if (!list[i]!.internal) return list[i];

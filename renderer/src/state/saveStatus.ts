@@ -35,7 +35,8 @@ export class SaveTracker {
 
   /** Marks unsaved typing (debounce running) as "Saving…". */
   markDirty(): void {
-    if (this.state.kind !== 'saving' && this.state.kind !== 'error' && this.state.kind !== 'unsaved') this.set({ kind: 'saving' });
+    if (this.state.kind !== 'saving' && this.state.kind !== 'error' && this.state.kind !== 'unsaved')
+      this.set({ kind: 'saving' });
   }
 
   /**

@@ -19,9 +19,16 @@ export function moveBy(ids: readonly string[], id: string, delta: number): strin
  * first (as they were), then each objective's actions in objective order, each keeping its own order.
  * References follow action order, so after an objective moves its actions are numbered where it now is.
  */
-export function regroupActions(actions: readonly { id: string; objectiveId: string | null }[], objectiveOrder: readonly string[]): string[] {
+export function regroupActions(
+  actions: readonly { id: string; objectiveId: string | null }[],
+  objectiveOrder: readonly string[],
+): string[] {
   const rank = new Map(objectiveOrder.map((id, i) => [id, i]));
-  const keyed = actions.map((a, i) => ({ id: a.id, group: a.objectiveId === null ? -1 : (rank.get(a.objectiveId) ?? objectiveOrder.length), i }));
+  const keyed = actions.map((a, i) => ({
+    id: a.id,
+    group: a.objectiveId === null ? -1 : (rank.get(a.objectiveId) ?? objectiveOrder.length),
+    i,
+  }));
   keyed.sort((a, b) => a.group - b.group || a.i - b.i);
   return keyed.map((k) => k.id);
 }

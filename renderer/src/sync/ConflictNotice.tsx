@@ -20,10 +20,14 @@ export function ConflictNotice({ planId }: { planId: string }) {
     };
   }, [planId]);
   if (!counts || (counts.conflicts === 0 && counts.heldBack === 0)) return null;
-  const parts = [counts.conflicts ? `${plural(counts.conflicts, 'field')} with 2 versions` : null, counts.heldBack ? `${plural(counts.heldBack, 'change')} from leads held back` : null].filter(Boolean);
+  const parts = [
+    counts.conflicts ? `${plural(counts.conflicts, 'field')} with 2 versions` : null,
+    counts.heldBack ? `${plural(counts.heldBack, 'change')} from leads held back` : null,
+  ].filter(Boolean);
   return (
     <div className="notice notice-warn" role="status">
-      This plan has {parts.join(' and ')} not yet settled. The appendix shows the latest version of each; settle them in the Sharing tab first if they matter for this report.
+      This plan has {parts.join(' and ')} not yet settled. The appendix shows the latest version of each; settle them in
+      the Sharing tab first if they matter for this report.
     </div>
   );
 }

@@ -15,11 +15,17 @@ export function OpenPackButton({ onOpened }: { onOpened(planId: string): void })
     setMessage(null);
     try {
       const r = await call('sync:open', {});
-      if (r.duplicatePack) setMessage({ kind: 'info', text: `That pack for “${r.planTitle}” was opened before; nothing changed.` });
+      if (r.duplicatePack)
+        setMessage({ kind: 'info', text: `That pack for “${r.planTitle}” was opened before; nothing changed.` });
       else if (r.kind === 'invitation') onOpened(r.planId);
-      else setMessage({ kind: 'info', text: `Opened the pack for “${r.planTitle}”: ${plural(r.applied, 'change')} applied, ${r.conflicts} conflicts, ${r.heldBack.length} held back. See its Sharing tab.` });
+      else
+        setMessage({
+          kind: 'info',
+          text: `Opened the pack for “${r.planTitle}”: ${plural(r.applied, 'change')} applied, ${r.conflicts} conflicts, ${r.heldBack.length} held back. See its Sharing tab.`,
+        });
     } catch (e) {
-      if (!(e instanceof ApiError && e.code === 'cancelled')) setMessage({ kind: 'error', text: e instanceof Error ? e.message : String(e) });
+      if (!(e instanceof ApiError && e.code === 'cancelled'))
+        setMessage({ kind: 'error', text: e instanceof Error ? e.message : String(e) });
     } finally {
       setBusy(false);
     }
@@ -30,7 +36,10 @@ export function OpenPackButton({ onOpened }: { onOpened(planId: string): void })
         {busy ? 'Opening…' : 'Open an update pack…'}
       </button>
       {message ? (
-        <p className={`notice ${message.kind === 'error' ? 'notice-danger' : 'notice-info'} sync-open-message`} role={message.kind === 'error' ? 'alert' : 'status'}>
+        <p
+          className={`notice ${message.kind === 'error' ? 'notice-danger' : 'notice-info'} sync-open-message`}
+          role={message.kind === 'error' ? 'alert' : 'status'}
+        >
           {message.text}
         </p>
       ) : null}

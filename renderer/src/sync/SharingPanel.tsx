@@ -22,10 +22,18 @@ type Leads = OutputOf<'sync:leads'>;
 type Conflicts = OutputOf<'sync:conflicts'>;
 type Received = OutputOf<'sync:received'>;
 
-const FIELD_WORDS: Record<string, string> = { levelId: 'rating', explanation: 'explanation', correctiveAction: 'corrective action', body: 'progress text', ratedBy: 'rated by', ratedAt: 'rated at' };
+const FIELD_WORDS: Record<string, string> = {
+  levelId: 'rating',
+  explanation: 'explanation',
+  correctiveAction: 'corrective action',
+  body: 'progress text',
+  ratedBy: 'rated by',
+  ratedAt: 'rated at',
+};
 const fieldWords = (field: string) => FIELD_WORDS[field] ?? field;
 
-const show = (v: unknown): string => (v === null || v === undefined || v === '' ? '(empty)' : typeof v === 'string' ? v : JSON.stringify(v));
+const show = (v: unknown): string =>
+  v === null || v === undefined || v === '' ? '(empty)' : typeof v === 'string' ? v : JSON.stringify(v);
 
 /** A conflict's value as a person reads it (a rating level id becomes its label). */
 function valueText(tree: PlanTree, conflict: SyncConflict, value: unknown): string {
@@ -83,12 +91,18 @@ export function SharingPanel({ tree, onOpenAction }: { tree: PlanTree; onOpenAct
   const invite = (lead: string) =>
     run(`Writing the invitation for ${lead}…`, async () => {
       const r = await call('sync:invite', { planId, lead });
-      toast(`Invitation for ${lead} saved (${plural(r.ops, 'change')}). Send the file to them by email or put it in the shared folder.`);
+      toast(
+        `Invitation for ${lead} saved (${plural(r.ops, 'change')}). Send the file to them by email or put it in the shared folder.`,
+      );
     });
   const sendUpdate = (lead: string | null) =>
     run(lead ? `Writing the update for ${lead}…` : 'Writing the update for every lead…', async () => {
       const r = await call('sync:writePack', { planId, lead });
-      toast(status?.role === 'lead' ? `Your updates are saved in the pack (${plural(r.ops, 'change')}). Send it to the plan's owner.` : `Update pack saved (${plural(r.ops, 'change')}).`);
+      toast(
+        status?.role === 'lead'
+          ? `Your updates are saved in the pack (${plural(r.ops, 'change')}). Send it to the plan's owner.`
+          : `Update pack saved (${plural(r.ops, 'change')}).`,
+      );
     });
   const openPack = () =>
     run('Opening the pack…', async () => {
@@ -99,7 +113,9 @@ export function SharingPanel({ tree, onOpenAction }: { tree: PlanTree; onOpenAct
       const r = await call('sync:folder', { planId, chooseAgain });
       const opened = r.opened.filter((o) => !o.duplicatePack);
       if (opened.length) setReport(opened[opened.length - 1]!);
-      toast(`Shared folder: ${plural(opened.length, 'new pack')} opened${r.written ? `, ${plural(r.written.ops, 'change')} sent` : ', nothing new to send'}.${r.notYet.length ? ` ${plural(r.notYet.length, 'file')} not downloaded yet.` : ''}`);
+      toast(
+        `Shared folder: ${plural(opened.length, 'new pack')} opened${r.written ? `, ${plural(r.written.ops, 'change')} sent` : ', nothing new to send'}.${r.notYet.length ? ` ${plural(r.notYet.length, 'file')} not downloaded yet.` : ''}`,
+      );
       if (r.problems.length) setError(r.problems.map((p) => `${p.file}: ${p.message}`).join('\n'));
     });
   const resolve = (conflict: SyncConflict, how: { keep: string } | { text: string }) =>
@@ -195,10 +211,20 @@ export function SharingPanel({ tree, onOpenAction }: { tree: PlanTree; onOpenAct
               <li key={h.id} className="sync-held">
                 <span>{h.reason}</span>
                 <span className="hstack">
-                  <button type="button" className="btn btn-small" disabled={!!busy} onClick={() => void decide(h.id, true)}>
+                  <button
+                    type="button"
+                    className="btn btn-small"
+                    disabled={!!busy}
+                    onClick={() => void decide(h.id, true)}
+                  >
                     Accept
                   </button>
-                  <button type="button" className="btn btn-small" disabled={!!busy} onClick={() => void decide(h.id, false)}>
+                  <button
+                    type="button"
+                    className="btn btn-small"
+                    disabled={!!busy}
+                    onClick={() => void decide(h.id, false)}
+                  >
                     Reject
                   </button>
                 </span>
@@ -208,7 +234,9 @@ export function SharingPanel({ tree, onOpenAction }: { tree: PlanTree; onOpenAct
         </section>
       ) : null}
 
-      {isLead ? <LeadActions tree={tree} person={status.person ?? ''} periodId={periodId} onOpenAction={onOpenAction} /> : null}
+      {isLead ? (
+        <LeadActions tree={tree} person={status.person ?? ''} periodId={periodId} onOpenAction={onOpenAction} />
+      ) : null}
 
       {!isLead ? (
         <section className="stack" aria-labelledby="sync-send">
@@ -236,11 +264,23 @@ export function SharingPanel({ tree, onOpenAction }: { tree: PlanTree; onOpenAct
                     <td>{l.invitedAt ? longDateTime(l.invitedAt) : 'Not yet'}</td>
                     <td>
                       {l.invitedAt ? (
-                        <button type="button" className="btn btn-small" disabled={!!busy} onClick={() => void sendUpdate(l.lead)} aria-label={`Send an update pack to ${l.lead}`}>
+                        <button
+                          type="button"
+                          className="btn btn-small"
+                          disabled={!!busy}
+                          onClick={() => void sendUpdate(l.lead)}
+                          aria-label={`Send an update pack to ${l.lead}`}
+                        >
                           Send update…
                         </button>
                       ) : (
-                        <button type="button" className="btn btn-small" disabled={!!busy} onClick={() => void invite(l.lead)} aria-label={`Invite ${l.lead}`}>
+                        <button
+                          type="button"
+                          className="btn btn-small"
+                          disabled={!!busy}
+                          onClick={() => void invite(l.lead)}
+                          aria-label={`Invite ${l.lead}`}
+                        >
                           Invite…
                         </button>
                       )}
@@ -260,7 +300,9 @@ export function SharingPanel({ tree, onOpenAction }: { tree: PlanTree; onOpenAct
         </section>
       ) : null}
 
-      {board && status.role === 'owner' ? <ReturnsBoardTable board={board} period={period?.label ?? board.periodLabel} /> : null}
+      {board && status.role === 'owner' ? (
+        <ReturnsBoardTable board={board} period={period?.label ?? board.periodLabel} />
+      ) : null}
 
       {received.length ? (
         <section className="stack" aria-labelledby="sync-received">
@@ -296,8 +338,21 @@ export function SharingPanel({ tree, onOpenAction }: { tree: PlanTree; onOpenAct
   );
 }
 
-function ImportReport({ report, onDecide, busy, onClose }: { report: OpenReport; onDecide(id: string, accept: boolean): void; busy: boolean; onClose(): void }) {
-  const who = report.from.lead && report.from.lead !== report.from.person ? `${report.from.person} (${report.from.lead})` : report.from.person;
+function ImportReport({
+  report,
+  onDecide,
+  busy,
+  onClose,
+}: {
+  report: OpenReport;
+  onDecide(id: string, accept: boolean): void;
+  busy: boolean;
+  onClose(): void;
+}) {
+  const who =
+    report.from.lead && report.from.lead !== report.from.person
+      ? `${report.from.person} (${report.from.lead})`
+      : report.from.person;
   return (
     <section className="notice notice-info stack sync-report" aria-labelledby="sync-report" role="region">
       <div className="hstack">
@@ -352,12 +407,26 @@ function ImportReport({ report, onDecide, busy, onClose }: { report: OpenReport;
   );
 }
 
-function ConflictCard({ tree, conflict, busy, onResolve }: { tree: PlanTree; conflict: SyncConflict; busy: boolean; onResolve(how: { keep: string } | { text: string }): void }) {
-  const isText = conflict.versions.every((v) => v.value === null || typeof v.value === 'string') && conflict.field !== 'levelId';
+function ConflictCard({
+  tree,
+  conflict,
+  busy,
+  onResolve,
+}: {
+  tree: PlanTree;
+  conflict: SyncConflict;
+  busy: boolean;
+  onResolve(how: { keep: string } | { text: string }): void;
+}) {
+  const isText =
+    conflict.versions.every((v) => v.value === null || typeof v.value === 'string') && conflict.field !== 'levelId';
   const [combining, setCombining] = useState(false);
   const [text, setText] = useState(() => conflict.versions.map((v) => show(v.value)).join('\n\n'));
   return (
-    <article className="sync-conflict" aria-label={`${conflict.label}, ${fieldWords(conflict.field)}: ${conflict.versions.length} versions`}>
+    <article
+      className="sync-conflict"
+      aria-label={`${conflict.label}, ${fieldWords(conflict.field)}: ${conflict.versions.length} versions`}
+    >
       <div className="hstack">
         <strong>
           {conflict.label}: {fieldWords(conflict.field)}
@@ -366,7 +435,8 @@ function ConflictCard({ tree, conflict, busy, onResolve }: { tree: PlanTree; con
       </div>
       {conflict.base ? (
         <p className="muted sync-base">
-          Before both changes: “{valueText(tree, conflict, conflict.base.value)}” ({conflict.base.person}, {longDateTime(conflict.base.at)})
+          Before both changes: “{valueText(tree, conflict, conflict.base.value)}” ({conflict.base.person},{' '}
+          {longDateTime(conflict.base.at)})
         </p>
       ) : null}
       <ol className="sync-versions">
@@ -378,7 +448,13 @@ function ConflictCard({ tree, conflict, busy, onResolve }: { tree: PlanTree; con
                 {v.person}, {longDateTime(v.at)}
               </span>
               <span className="spacer" />
-              <button type="button" className="btn btn-small" disabled={busy} onClick={() => onResolve({ keep: v.opId })} aria-label={`Keep version ${i + 1} by ${v.person}`}>
+              <button
+                type="button"
+                className="btn btn-small"
+                disabled={busy}
+                onClick={() => onResolve({ keep: v.opId })}
+                aria-label={`Keep version ${i + 1} by ${v.person}`}
+              >
                 Keep this
               </button>
             </div>
@@ -393,7 +469,12 @@ function ConflictCard({ tree, conflict, busy, onResolve }: { tree: PlanTree; con
               <textarea value={text} rows={5} onChange={(e) => setText(e.target.value)} />
             </label>
             <div className="hstack">
-              <button type="button" className="btn btn-primary btn-small" disabled={busy || !text.trim()} onClick={() => onResolve({ text })}>
+              <button
+                type="button"
+                className="btn btn-primary btn-small"
+                disabled={busy || !text.trim()}
+                onClick={() => onResolve({ text })}
+              >
                 Save combined text
               </button>
               <button type="button" className="btn btn-small btn-quiet" onClick={() => setCombining(false)}>
@@ -433,7 +514,13 @@ function ReturnsBoardTable({ board, period }: { board: ReturnsBoard; period: str
                 <th scope="row">{r.lead}</th>
                 <td>{r.lastReturnAt ? `${longDateTime(r.lastReturnAt)} (${plural(r.packs, 'pack')})` : 'Not yet'}</td>
                 <td>{r.updates}</td>
-                <td>{r.outstanding.length === 0 ? (r.actions ? 'None' : 'No actions') : `${r.outstanding.length} of ${r.actions}: ${r.outstanding.map((o) => o.reference).join(', ')}`}</td>
+                <td>
+                  {r.outstanding.length === 0
+                    ? r.actions
+                      ? 'None'
+                      : 'No actions'
+                    : `${r.outstanding.length} of ${r.actions}: ${r.outstanding.map((o) => o.reference).join(', ')}`}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -444,7 +531,17 @@ function ReturnsBoardTable({ board, period }: { board: ReturnsBoard; period: str
 }
 
 /** A lead's own actions for the period, with what they have written so far. */
-function LeadActions({ tree, person, periodId, onOpenAction }: { tree: PlanTree; person: string; periodId: string | null; onOpenAction(actionId: string): void }) {
+function LeadActions({
+  tree,
+  person,
+  periodId,
+  onOpenAction,
+}: {
+  tree: PlanTree;
+  person: string;
+  periodId: string | null;
+  onOpenAction(actionId: string): void;
+}) {
   const mine = tree.actions.filter((a) => a.deletedAt === null && a.leads.some((l) => leadMatches(l.name, person)));
   const period = tree.periods.find((p) => p.id === periodId);
   return (
@@ -454,13 +551,17 @@ function LeadActions({ tree, person, periodId, onOpenAction }: { tree: PlanTree;
       </h3>
       <ul className="sync-list">
         {mine.map((a) => {
-          const updates = tree.progress.filter((p) => p.actionId === a.id && p.periodId === periodId && p.deletedAt === null);
+          const updates = tree.progress.filter(
+            (p) => p.actionId === a.id && p.periodId === periodId && p.deletedAt === null,
+          );
           return (
             <li key={a.id} className="sync-mine">
               <button type="button" className="btn-link" onClick={() => onOpenAction(a.id)}>
                 {a.reference} {a.description.length > 120 ? `${a.description.slice(0, 119)}…` : a.description}
               </button>
-              <span className={updates.length ? 'tag tag-ok' : 'tag tag-neutral'}>{updates.length ? plural(updates.length, 'update') : 'No update yet'}</span>
+              <span className={updates.length ? 'tag tag-ok' : 'tag tag-neutral'}>
+                {updates.length ? plural(updates.length, 'update') : 'No update yet'}
+              </span>
             </li>
           );
         })}

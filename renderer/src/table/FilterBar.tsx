@@ -30,7 +30,10 @@ export function useActionFilter(index: TreeIndex, periodId: string | null, userN
     };
   }, []);
   const keep = useMemo(
-    () => (filterIsOn(filter) ? actionPredicate(filter, { index, periodId, userName, people, today: todayIso() }) : undefined),
+    () =>
+      filterIsOn(filter)
+        ? actionPredicate(filter, { index, periodId, userName, people, today: todayIso() })
+        : undefined,
     [filter, index, periodId, userName, people],
   );
   return { filter, setFilter, people, keep };
@@ -60,19 +63,38 @@ export function FilterBar({
   const leads = useMemo(() => leadChoices(actions, people), [actions, people]);
   const recs = recommendations.filter((r) => r.deletedAt === null).sort((a, b) => a.position - b.position);
   const set = <K extends keyof ActionFilter>(key: K, value: ActionFilter[K]) => setFilter({ ...filter, [key]: value });
-  const toggle = (key: 'mine' | 'overdue' | 'dueThisPeriod' | 'needsExplanation' | 'notUpdated', label: string, title?: string) => (
-    <Button small variant={filter[key] ? 'primary' : 'default'} aria-pressed={filter[key]} onClick={() => set(key, !filter[key])} title={title}>
+  const toggle = (
+    key: 'mine' | 'overdue' | 'dueThisPeriod' | 'needsExplanation' | 'notUpdated',
+    label: string,
+    title?: string,
+  ) => (
+    <Button
+      small
+      variant={filter[key] ? 'primary' : 'default'}
+      aria-pressed={filter[key]}
+      onClick={() => set(key, !filter[key])}
+      title={title}
+    >
       {label}
     </Button>
   );
   const on = filterIsOn(filter);
   return (
     <div className="filter-bar hstack" role="group" aria-label="Filter actions">
-      {toggle('mine', 'My actions', userName ? `Actions whose lead names ${userName}` : 'Set your name (“You:” in the header) first')}
+      {toggle(
+        'mine',
+        'My actions',
+        userName ? `Actions whose lead names ${userName}` : 'Set your name (“You:” in the header) first',
+      )}
       <label className="visually-hidden" htmlFor={`${id}-lead`}>
         Lead
       </label>
-      <select id={`${id}-lead`} value={filter.lead} onChange={(e) => set('lead', e.target.value)} className="filter-select">
+      <select
+        id={`${id}-lead`}
+        value={filter.lead}
+        onChange={(e) => set('lead', e.target.value)}
+        className="filter-select"
+      >
         <option value="">Any lead</option>
         {leads.map((l) => (
           <option key={l.name} value={l.name}>
@@ -88,7 +110,12 @@ export function FilterBar({
           <label className="visually-hidden" htmlFor={`${id}-level`}>
             Rating
           </label>
-          <select id={`${id}-level`} value={filter.levelId} onChange={(e) => set('levelId', e.target.value)} className="filter-select">
+          <select
+            id={`${id}-level`}
+            value={filter.levelId}
+            onChange={(e) => set('levelId', e.target.value)}
+            className="filter-select"
+          >
             <option value="">Any rating</option>
             {index.levels.map((l) => (
               <option key={l.id} value={l.id}>
@@ -106,7 +133,12 @@ export function FilterBar({
           <label className="visually-hidden" htmlFor={`${id}-rec`}>
             Recommendation
           </label>
-          <select id={`${id}-rec`} value={filter.recommendationId} onChange={(e) => set('recommendationId', e.target.value)} className="filter-select">
+          <select
+            id={`${id}-rec`}
+            value={filter.recommendationId}
+            onChange={(e) => set('recommendationId', e.target.value)}
+            className="filter-select"
+          >
             <option value="">Any recommendation</option>
             {recs.map((r) => (
               <option key={r.id} value={r.id}>

@@ -54,7 +54,11 @@ export function ObjectiveDialog({ title, noun, where, onSave, onClose }: Objecti
           void submit();
         }}
       >
-        <Field label={`${noun} text`} error={error} hint={`Shown once above the actions under it, and in the ${noun} column.`}>
+        <Field
+          label={`${noun} text`}
+          error={error}
+          hint={`Shown once above the actions under it, and in the ${noun} column.`}
+        >
           {(p) => (
             <TextArea
               {...p}

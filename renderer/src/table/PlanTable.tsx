@@ -6,7 +6,17 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { COLUMNS, type CellContext } from '../../../shared/columns';
-import type { Action, ColumnConfig, ColumnField, Objective, PlanTree, ProgressUpdate, Rating, RatingLevel, Section } from '../../../shared/model';
+import type {
+  Action,
+  ColumnConfig,
+  ColumnField,
+  Objective,
+  PlanTree,
+  ProgressUpdate,
+  Rating,
+  RatingLevel,
+  Section,
+} from '../../../shared/model';
 import { TEMPLATES } from '../../../shared/templates';
 import { isOverdue, parseDue } from '../../../shared/dates';
 import { RatingBadge } from '../components/RatingBadge';
@@ -50,7 +60,6 @@ function registryText(field: ColumnField, p: Omit<ActionRowProps, 'tree'>, separ
   return COLUMNS[field].value(p.action, ctx).join(separator);
 }
 
-
 function gridTemplate(columns: ColumnConfig[]): string {
   return columns.map((c) => `minmax(${COLUMNS[c.field].minWidthPx}px, ${c.width}fr)`).join(' ');
 }
@@ -63,16 +72,30 @@ export function PlanTable({ jump }: { jump: JumpTarget | null }) {
   const [showArchived, setShowArchived] = useState(false);
   const [activeKey, setActiveKey] = useState<string | null>(null);
   const [sectionDialog, setSectionDialog] = useState<{ section: Section | null } | null>(null);
-  const [objectiveDialog, setObjectiveDialog] = useState<{ section: Section; objective: Objective | null } | null>(null);
-  const [confirm, setConfirm] = useState<{ title: string; body: string; confirmLabel?: string; danger?: boolean; run(): Promise<void> } | null>(null);
+  const [objectiveDialog, setObjectiveDialog] = useState<{ section: Section; objective: Objective | null } | null>(
+    null,
+  );
+  const [confirm, setConfirm] = useState<{
+    title: string;
+    body: string;
+    confirmLabel?: string;
+    danger?: boolean;
+    run(): Promise<void>;
+  } | null>(null);
   const index = indexTree(tree);
   const { filter, setFilter, people, keep } = useActionFilter(index, periodId, userName);
   const rows = useMemo(() => buildRows(index, showArchived, keep), [index, showArchived, keep]);
   const shownActions = useMemo(() => (keep ? rows.filter((r) => r.kind === 'action').length : 0), [rows, keep]);
-  const totalActions = useMemo(() => [...index.actionById.values()].filter((a) => showArchived || !a.archived).length, [index, showArchived]);
+  const totalActions = useMemo(
+    () => [...index.actionById.values()].filter((a) => showArchived || !a.archived).length,
+    [index, showArchived],
+  );
   // An objective's text shows once, in its band: its column is left out whenever the plan has objectives.
   const hasObjectives = tree.objectives.some((o) => o.deletedAt === null);
-  const columns = useMemo(() => tree.plan.columns.filter((c) => c.visible && !(hasObjectives && c.field === 'objective')), [tree.plan.columns, hasObjectives]);
+  const columns = useMemo(
+    () => tree.plan.columns.filter((c) => c.visible && !(hasObjectives && c.field === 'objective')),
+    [tree.plan.columns, hasObjectives],
+  );
   const template = gridTemplate(columns);
   const nouns = TEMPLATES[tree.plan.template] ?? TEMPLATES.blank;
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -81,7 +104,8 @@ export function PlanTable({ jump }: { jump: JumpTarget | null }) {
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: (i) => (rows[i]?.kind === 'section' ? 38 : rows[i]?.kind === 'objective' ? 34 : rows[i]?.kind === 'empty' ? 36 : 62),
+    estimateSize: (i) =>
+      rows[i]?.kind === 'section' ? 38 : rows[i]?.kind === 'objective' ? 34 : rows[i]?.kind === 'empty' ? 36 : 62,
     overscan: 8,
     getItemKey: (i) => rows[i]?.key ?? i,
   });
@@ -171,7 +195,9 @@ export function PlanTable({ jump }: { jump: JumpTarget | null }) {
       try {
         await editor.deleteAction(action.id);
         if (openActionId === action.id) openAction(null);
-        toast(`Deleted action ${action.reference || ''}`.trim(), { action: { label: 'Undo', run: () => void undo.undo().catch(report) } });
+        toast(`Deleted action ${action.reference || ''}`.trim(), {
+          action: { label: 'Undo', run: () => void undo.undo().catch(report) },
+        });
       } catch (e) {
         report(e);
       }
@@ -182,7 +208,10 @@ export function PlanTable({ jump }: { jump: JumpTarget | null }) {
   const objectiveNoun = nouns.objectiveNoun;
   const askDeleteObjective = (objective: Objective, total: number) => {
     const noun = objectiveNoun.toLowerCase();
-    const refs = (index.actionsBySection.get(objective.sectionId) ?? []).filter((a) => a.objectiveId === objective.id).map((a) => a.reference).filter(Boolean);
+    const refs = (index.actionsBySection.get(objective.sectionId) ?? [])
+      .filter((a) => a.objectiveId === objective.id)
+      .map((a) => a.reference)
+      .filter(Boolean);
     setConfirm({
       title: total === 0 ? `Delete ${noun}?` : `Delete ${noun} and its ${total === 1 ? 'action' : `${total} actions`}?`,
       body:
@@ -191,9 +220,12 @@ export function PlanTable({ jump }: { jump: JumpTarget | null }) {
           : `“${objective.title || 'Untitled'}” will be deleted together with ${total === 1 ? 'the action' : `the ${total} actions`} under it (${refs.join(', ')}), including their progress and ratings. You can undo this (Ctrl+Z).`,
       run: async () => {
         await editor.deleteObjective(objective.id);
-        toast(total === 0 ? `Deleted ${noun}` : `Deleted ${noun} and ${total === 1 ? '1 action' : `${total} actions`}`, {
-          action: { label: 'Undo', run: () => void undo.undo().catch(report) },
-        });
+        toast(
+          total === 0 ? `Deleted ${noun}` : `Deleted ${noun} and ${total === 1 ? '1 action' : `${total} actions`}`,
+          {
+            action: { label: 'Undo', run: () => void undo.undo().catch(report) },
+          },
+        );
       },
     });
   };
@@ -243,8 +275,7 @@ export function PlanTable({ jump }: { jump: JumpTarget | null }) {
     else if (e.key === 'Escape' && openActionId) {
       e.preventDefault();
       openAction(null);
-    }
-    else if (e.key === 'Enter' || e.key === ' ') {
+    } else if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
       if (row.kind === 'action') openAction(row.action.id);
       else if (row.kind === 'objective') setObjectiveDialog({ section: row.section, objective: row.objective });
@@ -317,14 +348,23 @@ export function PlanTable({ jump }: { jump: JumpTarget | null }) {
             : 0;
     if (row.kind === 'action' && row.action.id === d.id) return;
     // Dropped among an objective's rows (or on its header), the action joins that objective.
-    const objectiveId = row.kind === 'action' ? row.action.objectiveId : row.kind === 'objective' ? row.objective.id : row.kind === 'empty' ? (row.objective?.id ?? null) : undefined;
+    const objectiveId =
+      row.kind === 'action'
+        ? row.action.objectiveId
+        : row.kind === 'objective'
+          ? row.objective.id
+          : row.kind === 'empty'
+            ? (row.objective?.id ?? null)
+            : undefined;
     void editor.moveAction(d.id, targetSection, Math.max(0, at), objectiveId).catch(report);
   };
 
   const addAction = async (section: Section, objective?: Objective | null) => {
     try {
       const last = (index.actionsBySection.get(section.id) ?? []).at(-1);
-      const id = await editor.createAction(section.id, { objectiveId: objective !== undefined ? (objective?.id ?? null) : (last?.objectiveId ?? null) });
+      const id = await editor.createAction(section.id, {
+        objectiveId: objective !== undefined ? (objective?.id ?? null) : (last?.objectiveId ?? null),
+      });
       openAction(id);
     } catch (e) {
       report(e);
@@ -343,17 +383,28 @@ export function PlanTable({ jump }: { jump: JumpTarget | null }) {
           + Add {nouns.sectionNoun.toLowerCase()}
         </Button>
         <label className="hstack small" style={{ gap: 4 }}>
-          <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} /> Show archived
+          <input type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} /> Show
+          archived
         </label>
         <Button small onClick={askRenumber} title="Number every section and action again in the order shown">
           Renumber…
         </Button>
         <span className="spacer" />
         <span className="muted small" id="table-keys">
-          <kbd>↑</kbd>/<kbd>↓</kbd> move between rows · <kbd>Enter</kbd> open · <kbd>Alt</kbd>+<kbd>↑</kbd>/<kbd>↓</kbd> reorder · <kbd>Delete</kbd> delete
+          <kbd>↑</kbd>/<kbd>↓</kbd> move between rows · <kbd>Enter</kbd> open · <kbd>Alt</kbd>+<kbd>↑</kbd>/<kbd>↓</kbd>{' '}
+          reorder · <kbd>Delete</kbd> delete
         </span>
       </div>
-      <FilterBar index={index} recommendations={tree.recommendations} filter={filter} setFilter={setFilter} people={people} shown={shownActions} total={totalActions} userName={userName} />
+      <FilterBar
+        index={index}
+        recommendations={tree.recommendations}
+        filter={filter}
+        setFilter={setFilter}
+        people={people}
+        shown={shownActions}
+        total={totalActions}
+        userName={userName}
+      />
       <div
         className="plan-table"
         role="table"
@@ -375,7 +426,8 @@ export function PlanTable({ jump }: { jump: JumpTarget | null }) {
           {rows.length === 0 ? (
             <div className="empty" role="row">
               <span role="cell">
-                This plan has no {nouns.sectionNoun.toLowerCase()}s yet. Use “Add {nouns.sectionNoun.toLowerCase()}” to start.
+                This plan has no {nouns.sectionNoun.toLowerCase()}s yet. Use “Add {nouns.sectionNoun.toLowerCase()}” to
+                start.
               </span>
             </div>
           ) : null}
@@ -422,7 +474,9 @@ export function PlanTable({ jump }: { jump: JumpTarget | null }) {
                           body: `“${row.section.title || 'Untitled'}” and its ${row.count} action${row.count === 1 ? '' : 's'} will be deleted. You can undo this (Ctrl+Z).`,
                           run: async () => {
                             await editor.deleteSection(row.section.id);
-                            toast(`Deleted ${nouns.sectionNoun.toLowerCase()} ${row.section.number}`, { action: { label: 'Undo', run: () => void undo.undo().catch(report) } });
+                            toast(`Deleted ${nouns.sectionNoun.toLowerCase()} ${row.section.number}`, {
+                              action: { label: 'Undo', run: () => void undo.undo().catch(report) },
+                            });
                           },
                         })
                       }
@@ -458,10 +512,19 @@ export function PlanTable({ jump }: { jump: JumpTarget | null }) {
               }
               if (row.kind === 'empty') {
                 return (
-                  <div key={row.key} {...common} className={`pt-vrow pt-empty-row${row.objective ? ' in-objective' : ''}`}>
+                  <div
+                    key={row.key}
+                    {...common}
+                    className={`pt-vrow pt-empty-row${row.objective ? ' in-objective' : ''}`}
+                  >
                     <div role="cell" className="muted small">
                       {row.objective ? `No actions under this ${objectiveNoun.toLowerCase()} yet.` : 'No actions yet.'}{' '}
-                      <button type="button" className="btn-link btn" tabIndex={-1} onClick={() => void addAction(row.section, row.objective)}>
+                      <button
+                        type="button"
+                        className="btn-link btn"
+                        tabIndex={-1}
+                        onClick={() => void addAction(row.section, row.objective)}
+                      >
                         Add an action
                       </button>
                     </div>
@@ -611,7 +674,13 @@ function SectionHeader({
         <Button small variant="quiet" onClick={onEdit} aria-label={`Edit ${label}`}>
           Edit
         </Button>
-        <MoveArchiveDeleteTools label={label} archived={section.archived} onMove={onMove} onArchive={onArchive} onDelete={onDelete} />
+        <MoveArchiveDeleteTools
+          label={label}
+          archived={section.archived}
+          onMove={onMove}
+          onArchive={onArchive}
+          onDelete={onDelete}
+        />
       </span>
     </div>
   );
@@ -636,7 +705,13 @@ function MoveArchiveDeleteTools({
       <Button small variant="quiet" onClick={() => onMove(-1)} aria-label={`Move ${label} up`} title="Move up (Alt+↑)">
         ↑
       </Button>
-      <Button small variant="quiet" onClick={() => onMove(1)} aria-label={`Move ${label} down`} title="Move down (Alt+↓)">
+      <Button
+        small
+        variant="quiet"
+        onClick={() => onMove(1)}
+        aria-label={`Move ${label} down`}
+        title="Move down (Alt+↓)"
+      >
         ↓
       </Button>
       <Button small variant="quiet" onClick={onArchive} aria-label={`${archived ? 'Unarchive' : 'Archive'} ${label}`}>
@@ -689,7 +764,13 @@ function ObjectiveHeader({
         <Button small variant="quiet" onClick={onRename} aria-label={`Rename ${label}`}>
           Rename
         </Button>
-        <MoveArchiveDeleteTools label={label} archived={o.archived} onMove={onMove} onArchive={onArchive} onDelete={onDelete} />
+        <MoveArchiveDeleteTools
+          label={label}
+          archived={o.archived}
+          onMove={onMove}
+          onArchive={onArchive}
+          onDelete={onDelete}
+        />
       </span>
     </div>
   );
@@ -712,12 +793,34 @@ interface ActionRowProps {
 
 /** One action row's cells. Memoised: it re-renders only when its own data changes. */
 const ActionRow = memo(
-  function ActionRow({ columns, action, objective, repeatObjective, levels, rating, progress, index, periodId, today }: ActionRowProps) {
+  function ActionRow({
+    columns,
+    action,
+    objective,
+    repeatObjective,
+    levels,
+    rating,
+    progress,
+    index,
+    periodId,
+    today,
+  }: ActionRowProps) {
     return (
       <>
         {columns.map((c) => (
           <div key={c.field} role="cell" className={`pt-cell pt-col-${c.field}`}>
-            {cellContent(c.field, { columns, action, objective, repeatObjective, levels, rating, progress, index, periodId, today })}
+            {cellContent(c.field, {
+              columns,
+              action,
+              objective,
+              repeatObjective,
+              levels,
+              rating,
+              progress,
+              index,
+              periodId,
+              today,
+            })}
           </div>
         ))}
       </>
@@ -762,7 +865,9 @@ function cellContent(field: ColumnField, p: Omit<ActionRowProps, 'tree'>): React
         </span>
       );
     case 'objective':
-      return p.objective ? <span className={`clamp${p.repeatObjective ? ' repeat' : ''}`}>{p.objective.title}</span> : null;
+      return p.objective ? (
+        <span className={`clamp${p.repeatObjective ? ' repeat' : ''}`}>{p.objective.title}</span>
+      ) : null;
     case 'description':
       return <span className="clamp">{action.description || <em className="muted">No action text yet</em>}</span>;
     case 'outcome':
@@ -777,7 +882,11 @@ function cellContent(field: ColumnField, p: Omit<ActionRowProps, 'tree'>): React
       );
     case 'dueDate': {
       const level = p.rating?.levelId ? p.index.levelById.get(p.rating.levelId) : undefined;
-      const overdue = action.dueText.trim() !== '' && !level?.countsAsComplete && !action.archived && isOverdue(parseDue(action.dueText, { today: p.today }), p.today);
+      const overdue =
+        action.dueText.trim() !== '' &&
+        !level?.countsAsComplete &&
+        !action.archived &&
+        isOverdue(parseDue(action.dueText, { today: p.today }), p.today);
       return (
         <span className="due-cell">
           <span className="clamp">{action.dueText}</span>
@@ -795,7 +904,8 @@ function cellContent(field: ColumnField, p: Omit<ActionRowProps, 'tree'>): React
     case 'rating': {
       if (p.levels.length === 0) return null;
       const level = p.rating?.levelId ? (p.index.levelById.get(p.rating.levelId) ?? null) : null;
-      const missing = level?.requiresExplanation && !(p.rating?.explanation.trim() && p.rating?.correctiveAction.trim());
+      const missing =
+        level?.requiresExplanation && !(p.rating?.explanation.trim() && p.rating?.correctiveAction.trim());
       return (
         <span className="rating-cell">
           <RatingBadge level={level} levels={p.levels} size="sm" />
@@ -810,7 +920,11 @@ function cellContent(field: ColumnField, p: Omit<ActionRowProps, 'tree'>): React
             const r = p.index.ratingOf(action.id, period.id);
             const level = r?.levelId ? (p.index.levelById.get(r.levelId) ?? null) : null;
             return (
-              <span key={period.id} className="rating-history-item" title={`${period.label}: ${level?.label ?? 'Not rated'}`}>
+              <span
+                key={period.id}
+                className="rating-history-item"
+                title={`${period.label}: ${level?.label ?? 'Not rated'}`}
+              >
                 <span className="muted">{period.label.replace(/^RAG\s+/i, '')}</span>
                 <RatingBadge level={level} levels={p.levels} size="sm" compact context={`in ${period.label}`} />
               </span>

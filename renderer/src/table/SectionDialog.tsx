@@ -14,7 +14,17 @@ export interface SectionValues {
   description?: string;
 }
 
-export function SectionDialog({ section, noun, onSave, onClose }: { section: Section | null; noun: string; onSave(values: SectionValues): Promise<void>; onClose(): void }) {
+export function SectionDialog({
+  section,
+  noun,
+  onSave,
+  onClose,
+}: {
+  section: Section | null;
+  noun: string;
+  onSave(values: SectionValues): Promise<void>;
+  onClose(): void;
+}) {
   const [title, setTitle] = useState(section?.title ?? '');
   const [number, setNumber] = useState(section?.number ?? '');
   const [description, setDescription] = useState(section?.description ?? '');
@@ -58,10 +68,23 @@ export function SectionDialog({ section, noun, onSave, onClose }: { section: Sec
         <Field label="Title" error={error}>
           {(p) => <input {...p} type="text" value={title} data-autofocus onChange={(e) => setTitle(e.target.value)} />}
         </Field>
-        <Field label="Number" hint="Leave blank to number automatically. A number you type (such as “7 (14)”) is kept when the plan is renumbered.">
-          {(p) => <input {...p} type="text" value={number} onChange={(e) => setNumber(e.target.value)} style={{ width: 140 }} />}
+        <Field
+          label="Number"
+          hint="Leave blank to number automatically. A number you type (such as “7 (14)”) is kept when the plan is renumbered."
+        >
+          {(p) => (
+            <input
+              {...p}
+              type="text"
+              value={number}
+              onChange={(e) => setNumber(e.target.value)}
+              style={{ width: 140 }}
+            />
+          )}
         </Field>
-        <Field label="Description">{(p) => <TextArea {...p} value={description} minRows={2} onChange={(e) => setDescription(e.target.value)} />}</Field>
+        <Field label="Description">
+          {(p) => <TextArea {...p} value={description} minRows={2} onChange={(e) => setDescription(e.target.value)} />}
+        </Field>
         <button type="submit" hidden />
       </form>
     </Dialog>

@@ -54,9 +54,13 @@ export function actionLedBy(action: Action, person: LeadPerson, personId: string
  * The people to offer in "Lead": everyone in the directory who leads something, then the names read from
  * lead cells that no one in the directory matches (so they can be linked to a person).
  */
-export function leadChoices(actions: readonly Action[], people: readonly Person[]): { name: string; inDirectory: boolean }[] {
+export function leadChoices(
+  actions: readonly Action[],
+  people: readonly Person[],
+): { name: string; inDirectory: boolean }[] {
   const out: { name: string; inDirectory: boolean }[] = [];
-  for (const p of people) if (actions.some((a) => actionLedBy(a, p, p.id))) out.push({ name: p.name, inDirectory: true });
+  for (const p of people)
+    if (actions.some((a) => actionLedBy(a, p, p.id))) out.push({ name: p.name, inDirectory: true });
   const seen = new Set(out.map((o) => o.name.toLowerCase()));
   for (const a of actions)
     for (const l of a.leads)
@@ -93,10 +97,17 @@ export function actionPredicate(f: ActionFilter, ctx: FilterContext): (a: Action
     const level = rating?.levelId ? index.levelById.get(rating.levelId) : undefined;
     if (f.levelId === 'none' && level) return false;
     if (f.levelId && f.levelId !== 'none' && level?.id !== f.levelId) return false;
-    if (f.overdue && (a.dueText.trim() === '' || level?.countsAsComplete || !isOverdue(parseDue(a.dueText, { today: ctx.today }), ctx.today))) return false;
+    if (
+      f.overdue &&
+      (a.dueText.trim() === '' ||
+        level?.countsAsComplete ||
+        !isOverdue(parseDue(a.dueText, { today: ctx.today }), ctx.today))
+    )
+      return false;
     if (f.dueThisPeriod) {
       const end = dueEnd(parseDue(a.dueText, { today: ctx.today }));
-      if (!period?.startDate || !period.endDate || end === null || end < period.startDate || end > period.endDate) return false;
+      if (!period?.startDate || !period.endDate || end === null || end < period.startDate || end > period.endDate)
+        return false;
     }
     if ((f.needsExplanation || f.notUpdated) && periodId) {
       const status = workStatus(index, a, periodId);

@@ -40,9 +40,13 @@ export function buildRows(index: TreeIndex, showArchived: boolean, keep?: (actio
   for (const section of index.sections) {
     if (section.archived && !showArchived) continue;
     const all = index.actionsBySection.get(section.id) ?? [];
-    const actions = (showArchived ? all : all.filter((a) => !isArchivedAction(index, a))).filter((a) => !keep || keep(a));
+    const actions = (showArchived ? all : all.filter((a) => !isArchivedAction(index, a))).filter(
+      (a) => !keep || keep(a),
+    );
     if (keep && actions.length === 0) continue;
-    const objectives = (index.objectivesBySection.get(section.id) ?? []).filter((o) => (showArchived || !o.archived) && (!keep || actions.some((a) => a.objectiveId === o.id)));
+    const objectives = (index.objectivesBySection.get(section.id) ?? []).filter(
+      (o) => (showArchived || !o.archived) && (!keep || actions.some((a) => a.objectiveId === o.id)),
+    );
     const shownBy = new Map<string, number>();
     const totalBy = new Map<string, number>();
     for (const a of actions) if (a.objectiveId) shownBy.set(a.objectiveId, (shownBy.get(a.objectiveId) ?? 0) + 1);
@@ -58,7 +62,8 @@ export function buildRows(index: TreeIndex, showArchived: boolean, keep?: (actio
     });
 
     rows.push({ kind: 'section', key: `s:${section.id}`, section, count: actions.length });
-    if (actions.length === 0 && objectives.length === 0) rows.push({ kind: 'empty', key: `e:${section.id}`, section, objective: null });
+    if (actions.length === 0 && objectives.length === 0)
+      rows.push({ kind: 'empty', key: `e:${section.id}`, section, objective: null });
     const headed = new Set<string>();
     let lastObjective: string | null = null;
     for (const action of actions) {
@@ -67,7 +72,14 @@ export function buildRows(index: TreeIndex, showArchived: boolean, keep?: (actio
         rows.push(objectiveRow(objective, headed.has(objective.id)));
         headed.add(objective.id);
       }
-      rows.push({ kind: 'action', key: `a:${action.id}`, action, section, objective, repeatObjective: objective !== null && objective.id === lastObjective });
+      rows.push({
+        kind: 'action',
+        key: `a:${action.id}`,
+        action,
+        section,
+        objective,
+        repeatObjective: objective !== null && objective.id === lastObjective,
+      });
       lastObjective = objective?.id ?? null;
     }
     // Objectives with nothing to show yet still get their header, so they can be filled or removed.

@@ -4,7 +4,17 @@ import type { PlanTree } from '../../../shared/model';
 import { indexTree } from '../state/indexes';
 import { PeriodOptions } from '../components/PeriodOptions';
 
-export function PeriodPicker({ tree, periodId, onChange, label = 'Period' }: { tree: PlanTree; periodId: string | null; onChange(id: string): void; label?: string }) {
+export function PeriodPicker({
+  tree,
+  periodId,
+  onChange,
+  label = 'Period',
+}: {
+  tree: PlanTree;
+  periodId: string | null;
+  onChange(id: string): void;
+  label?: string;
+}) {
   const id = useId();
   const periods = indexTree(tree).periods;
   if (periods.length === 0) return <span className="muted small">No reporting periods yet (add one in Settings)</span>;

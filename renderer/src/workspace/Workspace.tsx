@@ -44,7 +44,10 @@ export interface WorkspaceProps {
 export function Workspace({ planId, tab, jump, onTab, onTitle, onGone }: WorkspaceProps) {
   const services = useServices();
   const store = useMemo(() => new PlanStore(planId), [planId]);
-  const editor = useMemo(() => new Editor(store, services.undo, services.saves), [store, services.undo, services.saves]);
+  const editor = useMemo(
+    () => new Editor(store, services.undo, services.saves),
+    [store, services.undo, services.saves],
+  );
   const tree = usePlanTree(store);
   const [chosenPeriodId, setPeriodId] = useState<string | null>(null);
   // Until one is chosen, the plan's current period (computed here so the first render already has it).
@@ -80,7 +83,8 @@ export function Workspace({ planId, tab, jump, onTab, onTitle, onGone }: Workspa
 
   // Periods can change in settings: drop a chosen period that has gone.
   useEffect(() => {
-    if (tree && chosenPeriodId && !tree.periods.some((p) => p.id === chosenPeriodId && p.deletedAt === null)) setPeriodId(null);
+    if (tree && chosenPeriodId && !tree.periods.some((p) => p.id === chosenPeriodId && p.deletedAt === null))
+      setPeriodId(null);
   }, [tree, chosenPeriodId]);
 
   useEffect(() => {
@@ -151,7 +155,9 @@ export function Workspace({ planId, tab, jump, onTab, onTitle, onGone }: Workspa
             ))}
           </div>
           <span className="spacer" />
-          {tab === 'table' || tab === 'round' ? <PeriodPicker tree={tree} periodId={periodId} onChange={setPeriodId} /> : null}
+          {tab === 'table' || tab === 'round' ? (
+            <PeriodPicker tree={tree} periodId={periodId} onChange={setPeriodId} />
+          ) : null}
           <div className="hstack publish-buttons">
             <button type="button" className="btn btn-small" onClick={() => setPublishing('export')}>
               Export appendix…

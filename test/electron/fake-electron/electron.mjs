@@ -81,10 +81,12 @@ class App extends EventEmitter {
     return state.lock;
   }
   whenReady() {
-    return new Promise((resolve) => setImmediate(() => {
-      state.ready = true;
-      resolve();
-    }));
+    return new Promise((resolve) =>
+      setImmediate(() => {
+        state.ready = true;
+        resolve();
+      }),
+    );
   }
   isReady() {
     return state.ready;
@@ -92,10 +94,20 @@ class App extends EventEmitter {
   quit() {
     state.quits += 1;
     if (!state.ready) return;
-    const event = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+    const event = {
+      defaultPrevented: false,
+      preventDefault() {
+        this.defaultPrevented = true;
+      },
+    };
     this.emit('before-quit', event);
     if (event.defaultPrevented) return;
-    const willQuit = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+    const willQuit = {
+      defaultPrevented: false,
+      preventDefault() {
+        this.defaultPrevented = true;
+      },
+    };
     this.emit('will-quit', willQuit);
     if (!willQuit.defaultPrevented) state.exits.push(0);
   }
@@ -167,11 +179,28 @@ export class BrowserWindow extends EventEmitter {
 // menus
 
 const ROLES = new Set(
-  'undo redo cut copy paste pasteAndMatchStyle delete selectAll reload forceReload toggleDevTools resetZoom zoomIn zoomOut toggleSpellChecker togglefullscreen window minimize close help about services hide hideOthers unhide quit showSubstitutions toggleSmartQuotes toggleSmartDashes toggleTextReplacement startSpeaking stopSpeaking zoom front appMenu fileMenu editMenu viewMenu shareMenu recentDocuments toggleTabBar selectNextTab selectPreviousTab showAllTabs mergeAllWindows clearRecentDocuments moveTabToNewWindow windowMenu'.split(' '),
+  'undo redo cut copy paste pasteAndMatchStyle delete selectAll reload forceReload toggleDevTools resetZoom zoomIn zoomOut toggleSpellChecker togglefullscreen window minimize close help about services hide hideOthers unhide quit showSubstitutions toggleSmartQuotes toggleSmartDashes toggleTextReplacement startSpeaking stopSpeaking zoom front appMenu fileMenu editMenu viewMenu shareMenu recentDocuments toggleTabBar selectNextTab selectPreviousTab showAllTabs mergeAllWindows clearRecentDocuments moveTabToNewWindow windowMenu'.split(
+    ' ',
+  ),
 );
-const MODIFIERS = new Set(['command', 'cmd', 'control', 'ctrl', 'commandorcontrol', 'cmdorctrl', 'alt', 'option', 'altgr', 'shift', 'super', 'meta']);
+const MODIFIERS = new Set([
+  'command',
+  'cmd',
+  'control',
+  'ctrl',
+  'commandorcontrol',
+  'cmdorctrl',
+  'alt',
+  'option',
+  'altgr',
+  'shift',
+  'super',
+  'meta',
+]);
 const NAMED_KEYS = new Set(
-  'plus space tab capslock numlock scrolllock backspace delete insert return enter up down left right home end pageup pagedown escape esc volumeup volumedown volumemute medianexttrack mediaprevioustrack mediastop mediaplaypause printscreen numdec numadd numsub nummult numdiv'.split(' '),
+  'plus space tab capslock numlock scrolllock backspace delete insert return enter up down left right home end pageup pagedown escape esc volumeup volumedown volumemute medianexttrack mediaprevioustrack mediastop mediaplaypause printscreen numdec numadd numsub nummult numdiv'.split(
+    ' ',
+  ),
 );
 const TYPES = new Set(['normal', 'separator', 'submenu', 'checkbox', 'radio', 'header', 'palette']);
 
@@ -192,7 +221,12 @@ export function checkAccelerator(accelerator) {
     seen.add(m);
   }
   const k = key.toLowerCase();
-  const ok = /^[a-z0-9]$/.test(k) || /^f([1-9]|1[0-9]|2[0-4])$/.test(k) || /^num[0-9]$/.test(k) || NAMED_KEYS.has(k) || /^[)!@#$%^&*(:;=<,_\->.?/~`{\][|\\}"']$/.test(key);
+  const ok =
+    /^[a-z0-9]$/.test(k) ||
+    /^f([1-9]|1[0-9]|2[0-4])$/.test(k) ||
+    /^num[0-9]$/.test(k) ||
+    NAMED_KEYS.has(k) ||
+    /^[)!@#$%^&*(:;=<,_\->.?/~`{\][|\\}"']$/.test(key);
   if (!ok) throw new Error(`Accelerator "${accelerator}": "${key}" is not a key Electron knows`);
 }
 
@@ -217,12 +251,15 @@ function checkTemplate(items, where, accelerators) {
     const at = `${where} > ${item.label ?? item.role ?? item.type ?? `item ${i + 1}`}`;
     if (item.type !== undefined && !TYPES.has(item.type)) throw new Error(`${at}: unknown type "${item.type}"`);
     if (item.role !== undefined && !ROLES.has(item.role)) throw new Error(`${at}: unknown role "${item.role}"`);
-    if (item.type !== 'separator' && item.role === undefined && !item.label && !item.submenu) throw new Error(`${at}: an item needs a label or a role`);
-    if (item.click !== undefined && typeof item.click !== 'function') throw new Error(`${at}: click must be a function`);
+    if (item.type !== 'separator' && item.role === undefined && !item.label && !item.submenu)
+      throw new Error(`${at}: an item needs a label or a role`);
+    if (item.click !== undefined && typeof item.click !== 'function')
+      throw new Error(`${at}: click must be a function`);
     if (item.accelerator !== undefined) {
       checkAccelerator(item.accelerator);
       const key = normalisedAccelerator(item.accelerator, process.platform);
-      if (accelerators.has(key)) throw new Error(`${at}: accelerator ${item.accelerator} is also used by ${accelerators.get(key)}`);
+      if (accelerators.has(key))
+        throw new Error(`${at}: accelerator ${item.accelerator} is also used by ${accelerators.get(key)}`);
       accelerators.set(key, at);
     }
     if (item.submenu !== undefined) checkTemplate(item.submenu, at, accelerators);
@@ -250,7 +287,8 @@ export const protocol = {
   },
   handle(scheme, handler) {
     needsReady('protocol.handle');
-    if (!state.schemes.some((s) => s.scheme === scheme)) throw new Error(`protocol.handle("${scheme}"): the scheme was never registered as privileged`);
+    if (!state.schemes.some((s) => s.scheme === scheme))
+      throw new Error(`protocol.handle("${scheme}"): the scheme was never registered as privileged`);
     state.protocolHandlers.set(scheme, handler);
   },
 };
@@ -301,12 +339,16 @@ export const dialog = {
   async showSaveDialog(...args) {
     needsReady('dialog.showSaveDialog');
     state.dialogs.push(args.at(-1));
-    return state.saveDialogPath ? { canceled: false, filePath: state.saveDialogPath } : { canceled: true, filePath: '' };
+    return state.saveDialogPath
+      ? { canceled: false, filePath: state.saveDialogPath }
+      : { canceled: true, filePath: '' };
   },
   async showOpenDialog(...args) {
     needsReady('dialog.showOpenDialog');
     state.dialogs.push(args.at(-1));
-    return state.openDialogPath ? { canceled: false, filePaths: [state.openDialogPath] } : { canceled: true, filePaths: [] };
+    return state.openDialogPath
+      ? { canceled: false, filePaths: [state.openDialogPath] }
+      : { canceled: true, filePaths: [] };
   },
 };
 
@@ -338,13 +380,17 @@ export const ipcMain = {
 /** The event a call from the app's own top-level page carries. */
 function trustedInvokeEvent() {
   const win = state.windows[0];
-  return { senderFrame: { url: win?.url ?? 'app://planwright/index.html', parent: null }, sender: win?.webContents ?? { send() {}, isDestroyed: () => false } };
+  return {
+    senderFrame: { url: win?.url ?? 'app://planwright/index.html', parent: null },
+    sender: win?.webContents ?? { send() {}, isDestroyed: () => false },
+  };
 }
 
 export const ipcRenderer = {
   async invoke(channel, ...args) {
     const handler = state.ipc.get(channel);
-    if (!handler) throw new Error(`Error invoking remote method '${channel}': Error: No handler registered for '${channel}'`);
+    if (!handler)
+      throw new Error(`Error invoking remote method '${channel}': Error: No handler registered for '${channel}'`);
     return structuredClone(await handler(trustedInvokeEvent(), ...args.map((a) => structuredClone(a))));
   },
   on(channel, fn) {
@@ -436,7 +482,11 @@ export const utilityProcess = {
   fork(modulePath, _args = [], options = {}) {
     needsReady('utilityProcess.fork');
     if (!fs.existsSync(modulePath)) throw new Error(`utilityProcess.fork: ${modulePath} does not exist`);
-    const worker = new Worker(UTILITY_BOOTSTRAP, { eval: true, workerData: { url: pathToFileURL(modulePath).href }, env: { ...process.env, ...(options.env ?? {}) } });
+    const worker = new Worker(UTILITY_BOOTSTRAP, {
+      eval: true,
+      workerData: { url: pathToFileURL(modulePath).href },
+      env: { ...process.env, ...(options.env ?? {}) },
+    });
     const child = new EventEmitter();
     state.utility.push({ modulePath, serviceName: options.serviceName, exited: null });
     const record = state.utility.at(-1);
@@ -462,4 +512,18 @@ export const utilityProcess = {
   },
 };
 
-export default { app, BrowserWindow, Menu, protocol, net, session, dialog, shell, ipcMain, ipcRenderer, contextBridge, utilityProcess, MessageChannelMain };
+export default {
+  app,
+  BrowserWindow,
+  Menu,
+  protocol,
+  net,
+  session,
+  dialog,
+  shell,
+  ipcMain,
+  ipcRenderer,
+  contextBridge,
+  utilityProcess,
+  MessageChannelMain,
+};

@@ -13,6 +13,11 @@ export function initialize(data) {
 
 export async function resolve(specifier, context, next) {
   if (specifier === 'electron') return { url: fake, shortCircuit: true };
-  if ((specifier === 'node:worker_threads' || specifier === 'worker_threads') && context.parentURL?.startsWith(appRoot) && !context.parentURL.startsWith(here)) return { url: spy, shortCircuit: true };
+  if (
+    (specifier === 'node:worker_threads' || specifier === 'worker_threads') &&
+    context.parentURL?.startsWith(appRoot) &&
+    !context.parentURL.startsWith(here)
+  )
+    return { url: spy, shortCircuit: true };
   return next(specifier, context);
 }

@@ -17,7 +17,14 @@ import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import vm from 'node:vm';
 
-const { values } = parseArgs({ options: { app: { type: 'string' }, fixture: { type: 'string' }, packaged: { type: 'boolean', default: false }, 'electron-version': { type: 'string' } } });
+const { values } = parseArgs({
+  options: {
+    app: { type: 'string' },
+    fixture: { type: 'string' },
+    packaged: { type: 'boolean', default: false },
+    'electron-version': { type: 'string' },
+  },
+});
 const appRoot = path.resolve(values.app);
 register('./loader.mjs', { parentURL: import.meta.url, data: { appRoot: pathToFileURL(appRoot).href } });
 const electron = await import('./electron.mjs');
@@ -43,18 +50,32 @@ try {
   state.appData = path.join(work, 'appData');
   state.isPackaged = values.packaged;
   // A packaged app finds its SQLite module by Electron's version (main/native-binding.ts).
-  if (values['electron-version'] && !process.versions.electron) Object.defineProperty(process.versions, 'electron', { value: values['electron-version'], enumerable: true });
+  if (values['electron-version'] && !process.versions.electron)
+    Object.defineProperty(process.versions, 'electron', { value: values['electron-version'], enumerable: true });
 
   // 1. Start.
   await import(pathToFileURL(path.join(appRoot, 'out', 'main', 'index.js')).href);
-  const win = await waitFor(() => state.windows[0] ?? (state.errors.length ? Promise.reject(new Error(state.errors.join('\n'))) : null), 'the window');
+  const win = await waitFor(
+    () => state.windows[0] ?? (state.errors.length ? Promise.reject(new Error(state.errors.join('\n'))) : null),
+    'the window',
+  );
   check(win.url === 'app://planwright/index.html', `the window loads ${win.url}`);
   const prefs = win.options.webPreferences;
-  check(prefs.sandbox === true && prefs.contextIsolation === true && prefs.nodeIntegration === false, 'the window is not sandboxed and isolated');
+  check(
+    prefs.sandbox === true && prefs.contextIsolation === true && prefs.nodeIntegration === false,
+    'the window is not sandboxed and isolated',
+  );
   check(state.userData === path.join(state.appData, 'Planwright'), `userData is ${state.userData}`);
   check(state.menu !== null, 'no application menu was set');
-  check(state.utility.length === 1 && /utility\.js$/.test(state.utility[0].modulePath), 'the store did not start in a utility process');
-  step('start', { userData: state.userData, schemes: state.schemes.map((s) => s.scheme), utility: state.utility[0].modulePath });
+  check(
+    state.utility.length === 1 && /utility\.js$/.test(state.utility[0].modulePath),
+    'the store did not start in a utility process',
+  );
+  step('start', {
+    userData: state.userData,
+    schemes: state.schemes.map((s) => s.scheme),
+    utility: state.utility[0].modulePath,
+  });
 
   // 2. The renderer through the real app:// handler, with the production CSP.
   const handler = state.protocolHandlers.get('app');
@@ -64,7 +85,9 @@ try {
   check(/default-src 'self'/.test(csp) && /script-src 'self'/.test(csp), `CSP: ${csp}`);
   check(!/unsafe-eval|localhost|127\.0\.0\.1|ws:/.test(csp), `the production CSP allows development sources: ${csp}`);
   const html = await page.text();
-  const assets = [...html.matchAll(/(?:src|href)="(\.?\/?[^":]+?)"/g)].map((m) => m[1]).filter((a) => !a.startsWith('#'));
+  const assets = [...html.matchAll(/(?:src|href)="(\.?\/?[^":]+?)"/g)]
+    .map((m) => m[1])
+    .filter((a) => !a.startsWith('#'));
   check(assets.length > 0, 'index.html names no scripts or styles');
   const served = [];
   for (const asset of assets) {
@@ -73,13 +96,21 @@ try {
     check(res.headers.get('content-security-policy') === csp, `${asset} has a different CSP`);
     served.push({ asset, type: res.headers.get('content-type') });
   }
-  check((await handler(new Request('app://planwright/../../package.json'))).status === 404, 'path traversal was served');
+  check(
+    (await handler(new Request('app://planwright/../../package.json'))).status === 404,
+    'path traversal was served',
+  );
   step('renderer', { csp, served });
 
   // 3. The built preload in a sandbox: only electron, events, timers and url can be required.
   const preloadFile = prefs.preload;
   check(fs.existsSync(preloadFile), `the preload ${preloadFile} is missing`);
-  const allowed = { electron, events: await import('node:events'), timers: await import('node:timers'), url: await import('node:url') };
+  const allowed = {
+    electron,
+    events: await import('node:events'),
+    timers: await import('node:timers'),
+    url: await import('node:url'),
+  };
   const refused = [];
   const sandboxRequire = (name) => {
     if (Object.hasOwn(allowed, name)) return allowed[name];
@@ -87,11 +118,24 @@ try {
     throw new Error(`module not found: ${name}`);
   };
   const module = { exports: {} };
-  const context = vm.createContext({ require: sandboxRequire, module, exports: module.exports, console, setTimeout, clearTimeout, queueMicrotask, structuredClone, Promise });
+  const context = vm.createContext({
+    require: sandboxRequire,
+    module,
+    exports: module.exports,
+    console,
+    setTimeout,
+    clearTimeout,
+    queueMicrotask,
+    structuredClone,
+    Promise,
+  });
   new vm.Script(fs.readFileSync(preloadFile, 'utf8'), { filename: preloadFile }).runInContext(context);
   check(refused.length === 0, `the preload required ${refused.join(', ')}`);
   const api = state.exposed.get('planwright');
-  check(api && typeof api.invoke === 'function' && typeof api.on === 'function', 'the preload exposed no window.planwright');
+  check(
+    api && typeof api.invoke === 'function' && typeof api.on === 'function',
+    'the preload exposed no window.planwright',
+  );
   check([...state.exposed.keys()].join() === 'planwright', `the preload exposed ${[...state.exposed.keys()]}`);
   step('preload', { exposed: Object.keys(api) });
 
@@ -110,9 +154,15 @@ try {
   const exported = await api.invoke('export:appendix', { planId });
   check(exported.ok, `export:appendix answered ${JSON.stringify(exported).slice(0, 300)}`);
   const bytes = fs.readFileSync(state.saveDialogPath);
-  check(bytes.subarray(0, 2).toString() === 'PK' && bytes.length === exported.value.bytes, 'the appendix is not a complete .docx');
+  check(
+    bytes.subarray(0, 2).toString() === 'PK' && bytes.length === exported.value.bytes,
+    'the appendix is not a complete .docx',
+  );
   const named = await api.invoke('export:appendix', { planId, path: path.join(work, 'named.docx') });
-  check(!named.ok && named.error.code === 'forbidden' && !fs.existsSync(path.join(work, 'named.docx')), 'a path from the window was accepted');
+  check(
+    !named.ok && named.error.code === 'forbidden' && !fs.existsSync(path.join(work, 'named.docx')),
+    'a path from the window was accepted',
+  );
   const reveal = await api.invoke('export:reveal', { path: exported.value.path });
   const revealOther = await api.invoke('export:reveal', { path: '/etc/passwd' });
   check(reveal.ok && !revealOther.ok && state.shown.length === 1, 'reveal is not limited to exported files');
@@ -125,7 +175,10 @@ try {
   check(preview.ok, `import:preview answered ${JSON.stringify(preview).slice(0, 300)}`);
   check(state.workers.length === workersBefore + 1, 'the import was not read in a worker thread');
   const committed = await api.invoke('import:commit', { token: preview.value.token });
-  check(committed.ok && committed.value.actions > 0, `import:commit answered ${JSON.stringify(committed).slice(0, 300)}`);
+  check(
+    committed.ok && committed.value.actions > 0,
+    `import:commit answered ${JSON.stringify(committed).slice(0, 300)}`,
+  );
   const after = await api.invoke('plans:list', {});
   check(after.ok && after.value.length === 2, 'the imported plan is not listed');
   step('import', { worker: state.workers.at(-1), actions: committed.value.actions });

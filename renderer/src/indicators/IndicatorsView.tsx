@@ -38,24 +38,37 @@ const fieldsOf = (i: Indicator): IndicatorFields => ({
   notes: i.notes,
 });
 
-/** The editor's save, with the refusal's messages by field (or a general one) handed back. */
-function useSave(indicator: Indicator | undefined) {
+/**
+ * The editor's save, with the refusal's messages by field (or a general one) handed back. Saves run one after
+ * another, each on the indicator as the store holds it by then (so two fields left in quick succession both
+ * keep their values), and a save that changes nothing is skipped.
+ */
+function useSave(indicatorId: string) {
   const { editor } = useWorkspace();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState<string | null>(null);
-  const save = async (patch: Partial<IndicatorFields>, label?: string): Promise<boolean> => {
-    if (!indicator) return false;
-    try {
-      await editor.saveIndicator(indicator.id, { ...fieldsOf(indicator), ...patch }, label);
-      setErrors({});
-      setGeneral(null);
-      return true;
-    } catch (e) {
-      const byField = fieldErrors(e);
-      setErrors(byField);
-      setGeneral(Object.keys(byField).length ? null : errorText(e));
-      return false;
-    }
+  const queue = useRef<Promise<boolean>>(Promise.resolve(true));
+  const save = (patch: Partial<IndicatorFields>, label?: string): Promise<boolean> => {
+    const run = async (): Promise<boolean> => {
+      const latest = editor.store.getTree()?.indicators.find((i) => i.id === indicatorId && i.deletedAt === null);
+      if (!latest) return false;
+      const fields = { ...fieldsOf(latest), ...patch };
+      if (JSON.stringify(fields) === JSON.stringify(fieldsOf(latest))) return true;
+      try {
+        await editor.saveIndicator(indicatorId, fields, label);
+        setErrors({});
+        setGeneral(null);
+        return true;
+      } catch (e) {
+        const byField = fieldErrors(e);
+        setErrors(byField);
+        setGeneral(Object.keys(byField).length ? null : errorText(e));
+        return false;
+      }
+    };
+    const next = queue.current.then(run, run);
+    queue.current = next;
+    return next;
   };
   return { save, errors, general, setGeneral };
 }
@@ -154,7 +167,7 @@ const numberText = (v: number | null) => (v === null ? '' : String(v));
 function IndicatorDetail({ indicator, onClose }: { indicator: Indicator; onClose(): void }) {
   const { editor } = useWorkspace();
   const { toast } = useServices();
-  const { save, errors, general, setGeneral } = useSave(indicator);
+  const { save, errors, general, setGeneral } = useSave(indicator.id);
   const [name, setName] = useState(indicator.name);
   const [baselineLabel, setBaselineLabel] = useState(indicator.baselineLabel);
   const [notes, setNotes] = useState(indicator.notes);
@@ -164,17 +177,14 @@ function IndicatorDetail({ indicator, onClose }: { indicator: Indicator; onClose
     target: numberText(indicator.target),
   });
   const [numberErrors, setNumberErrors] = useState<Record<string, string>>({});
-  // Follow undo/redo and saves: the fields show what the store holds when they are not being typed in.
-  useEffect(() => {
-    setName(indicator.name);
-    setBaselineLabel(indicator.baselineLabel);
-    setNotes(indicator.notes);
-    setNumbers({
-      baseline: numberText(indicator.baseline),
-      snAverage: numberText(indicator.snAverage),
-      target: numberText(indicator.target),
-    });
-  }, [indicator]);
+  // Follow undo/redo: a field shows what the store holds whenever that field's stored value changes (a save
+  // of another field leaves what is being typed here alone).
+  useEffect(() => setName(indicator.name), [indicator.name]);
+  useEffect(() => setBaselineLabel(indicator.baselineLabel), [indicator.baselineLabel]);
+  useEffect(() => setNotes(indicator.notes), [indicator.notes]);
+  useEffect(() => setNumbers((n) => ({ ...n, baseline: numberText(indicator.baseline) })), [indicator.baseline]);
+  useEffect(() => setNumbers((n) => ({ ...n, snAverage: numberText(indicator.snAverage) })), [indicator.snAverage]);
+  useEffect(() => setNumbers((n) => ({ ...n, target: numberText(indicator.target) })), [indicator.target]);
 
   const saveNumber = async (field: 'baseline' | 'snAverage' | 'target', words: string) => {
     const read = readTypedValue(numbers[field]);
@@ -355,7 +365,17 @@ function ValuesGrid({
   const [cellErrors, setCellErrors] = useState<Record<string, string>>({});
   const cells = useRef(new Map<string, HTMLInputElement>());
   const [focusAfter, setFocusAfter] = useState<string | null>(null);
-  useEffect(() => setDraft(toDraft(indicator.values)), [indicator.values]);
+  // The grid follows the store when its values change from elsewhere (undo, redo); the echo of its own save
+  // leaves the draft alone, so typing in another cell meanwhile is kept.
+  const ownSave = useRef<string | null>(null);
+  useEffect(() => {
+    if (JSON.stringify(indicator.values) !== ownSave.current) setDraft(toDraft(indicator.values));
+    ownSave.current = null;
+  }, [indicator.values]);
+  const saveValues = (values: IndicatorValue[], label: string) => {
+    ownSave.current = JSON.stringify(values);
+    return onSave(values, label);
+  };
   useEffect(() => {
     if (focusAfter) {
       cells.current.get(focusAfter)?.focus();
@@ -383,7 +403,7 @@ function ValuesGrid({
 
   const commit = async (label = `Edit values of ${indicator.name}`) => {
     const values = readDraft();
-    if (values && !same(values, indicator.values)) await onSave(values, label);
+    if (values && !same(values, indicator.values)) await saveValues(values, label);
   };
 
   const move = (row: number, col: GridColumn, dRow: number, dCol: number) => {
@@ -404,8 +424,8 @@ function ValuesGrid({
     else if (e.key === 'ArrowLeft' && atStart) moved = move(row, col, 0, -1);
     else if (e.key === 'ArrowRight' && atEnd) moved = move(row, col, 0, 1);
     else if (e.key === 'Enter') {
-      moved = move(row, col, 1, 0);
-      if (!moved) void commit();
+      // Down a row; on the last row, a new month (as a spreadsheet grows).
+      if (!move(row, col, 1, 0)) addRow(col);
       moved = true;
     }
     if (moved) e.preventDefault();
@@ -419,23 +439,23 @@ function ValuesGrid({
     const result = pasteBlock(base, row, col, text);
     if (result.warning) onWarn(result.warning);
     setDraft(toDraft(result.values));
-    void onSave(result.values, `Paste values into ${indicator.name}`);
+    void saveValues(result.values, `Paste values into ${indicator.name}`);
   };
 
   const removeRow = (row: number) => {
     const next = draft.filter((_, i) => i !== row);
     setDraft(next);
     const values = readDraft(next);
-    if (values) void onSave(values, `Remove a month from ${indicator.name}`);
+    if (values) void saveValues(values, `Remove a month from ${indicator.name}`);
   };
 
-  const addRow = () => {
+  const addRow = (col: GridColumn = 'value') => {
     const values = readDraft();
     if (!values) return;
     const next = addMonth(values);
     setDraft(toDraft(next));
-    setFocusAfter(key(next.length - 1, 'value'));
-    void onSave(next, `Add a month to ${indicator.name}`);
+    setFocusAfter(key(next.length - 1, col));
+    void saveValues(next, `Add a month to ${indicator.name}`);
   };
 
   return (
@@ -516,7 +536,7 @@ function ValuesGrid({
           })}
         </tbody>
       </table>
-      <button type="button" className="btn btn-small" onClick={addRow}>
+      <button type="button" className="btn btn-small" onClick={() => addRow()}>
         Add a month
       </button>
     </div>

@@ -40,17 +40,20 @@ export function nextLabel(label: string | undefined, n: number): string {
   return `Month ${n}`;
 }
 
-/** A fresh label not yet in `values`. */
-function freshLabel(values: readonly IndicatorValue[]): string {
+/** A fresh label not yet in `values`: the month after the last, or this month ("Dec 2026") for the first. */
+function freshLabel(values: readonly IndicatorValue[], today = new Date()): string {
   const taken = new Set(values.map((v) => v.label.toLowerCase()));
-  let label = nextLabel(values.at(-1)?.label, values.length + 1);
+  let label =
+    values.length === 0
+      ? `${MONTHS[today.getMonth()]} ${today.getFullYear()}`
+      : nextLabel(values.at(-1)?.label, values.length + 1);
   for (let n = values.length + 1; taken.has(label.toLowerCase()); n++) label = `Month ${n}`;
   return label;
 }
 
 /** Adds an empty (missing) month after the last. */
-export function addMonth(values: readonly IndicatorValue[]): IndicatorValue[] {
-  return [...values, { label: freshLabel(values), value: null, note: '' }];
+export function addMonth(values: readonly IndicatorValue[], today = new Date()): IndicatorValue[] {
+  return [...values, { label: freshLabel(values, today), value: null, note: '' }];
 }
 
 /** Tab-separated text from the clipboard as rows of cells (trailing empty line dropped). */

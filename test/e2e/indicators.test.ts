@@ -174,9 +174,7 @@ describe('the indicator editor', () => {
     expect(await indicatorOf('Assessments completed within 45 days')).toBeUndefined();
     await page.keyboard.press('Control+z');
     await waitSaved(page);
-    await expect
-      .poll(async () => (await indicatorOf('Assessments completed within 45 days'))?.values.length)
-      .toBe(6);
+    await expect.poll(async () => (await indicatorOf('Assessments completed within 45 days'))?.values.length).toBe(6);
     await expectText(page.getByRole('region', { name: /Leadership and management/ }), 'Assessments completed');
   });
 });

@@ -81,9 +81,7 @@ export function IndicatorsView() {
   const sections = indexTree(tree).sections;
   const bySection = useMemo(() => {
     const map = new Map<string | null, Indicator[]>();
-    for (const i of [...tree.indicators]
-      .filter((x) => x.deletedAt === null)
-      .sort((a, b) => a.position - b.position)) {
+    for (const i of [...tree.indicators].filter((x) => x.deletedAt === null).sort((a, b) => a.position - b.position)) {
       const key = i.sectionId;
       map.set(key, [...(map.get(key) ?? []), i]);
     }
@@ -231,7 +229,7 @@ function IndicatorDetail({ indicator, onClose }: { indicator: Indicator; onClose
           {(p) => (
             <input
               {...p}
-             
+
               value={name}
               onChange={(e) => setName(e.target.value)}
               onBlur={() => void (name !== indicator.name && save({ name }, `Rename indicator ${indicator.name}`))}
@@ -242,7 +240,7 @@ function IndicatorDetail({ indicator, onClose }: { indicator: Indicator; onClose
           {(p) => (
             <select
               {...p}
-             
+
               value={indicator.unit}
               onChange={(e) => void save({ unit: e.target.value as Indicator['unit'] })}
             >
@@ -258,7 +256,7 @@ function IndicatorDetail({ indicator, onClose }: { indicator: Indicator; onClose
           {(p) => (
             <select
               {...p}
-             
+
               value={indicator.polarity}
               onChange={(e) => void save({ polarity: e.target.value as Indicator['polarity'] })}
             >
@@ -274,7 +272,7 @@ function IndicatorDetail({ indicator, onClose }: { indicator: Indicator; onClose
           {(p) => (
             <select
               {...p}
-             
+
               value={indicator.yearToDate}
               onChange={(e) => void save({ yearToDate: e.target.value as Indicator['yearToDate'] })}
             >
@@ -290,7 +288,7 @@ function IndicatorDetail({ indicator, onClose }: { indicator: Indicator; onClose
           {(p) => (
             <input
               {...p}
-             
+
               value={baselineLabel}
               placeholder="2024-25"
               onChange={(e) => setBaselineLabel(e.target.value)}
@@ -311,7 +309,7 @@ function IndicatorDetail({ indicator, onClose }: { indicator: Indicator; onClose
             {(p) => (
               <input
                 {...p}
-               
+
                 inputMode="decimal"
                 value={numbers[field]}
                 onChange={(e) => setNumbers((n) => ({ ...n, [field]: e.target.value }))}
@@ -324,7 +322,7 @@ function IndicatorDetail({ indicator, onClose }: { indicator: Indicator; onClose
           {(p) => (
             <textarea
               {...p}
-             
+
               rows={2}
               value={notes}
               onChange={(e) => setNotes(e.target.value)}
@@ -462,8 +460,8 @@ function ValuesGrid({
     <div className="indicator-grid-wrap">
       <h3 id={`grid-${indicator.id}`}>Monthly values</h3>
       <p className="field-hint">
-        Type a value or paste a block from Excel (months down or across). Leave a value empty when it is missing and
-        say why in the note; words pasted into a value become its note.
+        Type a value or paste a block from Excel (months down or across). Leave a value empty when it is missing and say
+        why in the note; words pasted into a value become its note.
       </p>
       {errors.values || errors.label || errors.value || errors.note ? (
         <div className="field-error" role="alert">

@@ -203,6 +203,19 @@ export function namedPeriods(blocks: readonly Block[]): Set<string> {
   }
   return out;
 }
+/**
+ * The period the document says it reports ("Reporting period: January 2026 (to 31 January 2026)", as the
+ * Planwright appendix writes it), as written; undefined when it names none.
+ */
+export function reportingPeriodOf(blocks: readonly Block[]): string | undefined {
+  for (const b of blocks) {
+    if (b.type !== 'paragraph') continue;
+    const m = /^reporting period\s*:\s*(.+?)\s*(?:\(.*\))?$/i.exec(oneLine(b.text));
+    if (m?.[1]) return m[1].slice(0, 100);
+  }
+  return undefined;
+}
+
 /** Rows of a summary table whose typed averages differ from the means of the rated rows (1 dp, half-up). */
 function summaryMismatches(
   rows: readonly GridRow[],

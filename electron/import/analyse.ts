@@ -58,7 +58,7 @@ export function analyse(doc: SourceDoc, options: AnalyseOptions = {}): Analysis 
     options.periodLabel ?? reportingPeriodOf(doc.blocks) ?? year ?? 'Imported',
   );
   const ratingCount = resolveRatings(sections, periods.labels, periods.current, levels, w.warn);
-  summaryWarnings(classified, sections, periods.labels, levels, w);
+  summaryWarnings(classified, sections, periods.labels, levels, w, periods);
   indicatorWarnings(sections, w);
 
   return buildDraft(doc, classified, { front, sections, periods, levels, scaleSource, year, ratingCount }, w);

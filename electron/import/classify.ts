@@ -304,7 +304,10 @@ export function isSummaryTable(rows: readonly GridRow[]): boolean {
   const header = rows[0] ? rowTexts(rows[0]).map(normaliseHeader) : [];
   return (
     /^(areas?|priority|priorities|sections?|themes?)$/.test(header[0] ?? '') &&
-    header.some((h) => /\b(average|mean)\b/.test(h))
+    (header.some((h) => /\b(average|mean)\b/.test(h)) ||
+      // A typed "RAG Summary of all areas" with bare "Previous" and "Current" columns.
+      (header.some((h) => /^(previous|last|prior)\b/.test(h)) &&
+        header.some((h) => /^(current|this|latest)\b/.test(h))))
   );
 }
 

@@ -20,13 +20,15 @@ export const importChannels = {
     }),
     ImportPreview,
   ),
-  /** Re-reads the pending import with an edited column mapping (or another sheet / header row). */
+  /** Re-reads the pending import with an edited column mapping (or another sheet / header row, or proposed ratings declined). */
   'import:remap': ch(
     z.object({
       token: Token,
       mapping: ColumnMapping.optional(),
       sheet: z.string().max(200).optional(),
       headerRow: z.number().int().min(1).max(10_000).optional(),
+      /** false declines the ratings proposed from status phrases (a plan with no rating column); true offers them again. */
+      proposedRatings: z.boolean().optional(),
     }),
     ImportPreview,
   ),

@@ -59,6 +59,25 @@ export function meetsTarget(ind: Pick<Indicator, 'values' | 'polarity' | 'target
   return ind.polarity === 'higher-is-better' ? latest.value >= ind.target : latest.value <= ind.target;
 }
 
+/**
+ * A typed or pasted value cell: "83.5%", "1,204", "245 days", "21.5 (provisional)" -> the number and the rest
+ * as a note; words alone ("data being collated") -> missing with the words as the note; blank, "-", "n/a" ->
+ * missing. Never zero for a missing value. Used by the importer and the indicator editor's paste.
+ */
+export function readIndicatorValue(cellText: string): { value: number | null; note: string; percent: boolean } {
+  const oneLine = (s: string): string => s.replace(/\s*\n\s*/g, ' ').trim();
+  const t = cellText.replace(/\u00a0/g, ' ').trim();
+  const m = /^([-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+]?\d+(?:\.\d+)?)\s*(%)?\s*(?:days?\b)?\s*([\s\S]*)$/i.exec(t);
+  if (m)
+    return {
+      value: Number(m[1]!.replace(/,/g, '')),
+      note: oneLine(m[3] ?? '').replace(/^[(\-–:]\s*|\)$/g, ''),
+      percent: m[2] === '%',
+    };
+  if (/^(|-|–|—|n\/?a|tbc|\.+)$/i.test(t)) return { value: null, note: '', percent: false };
+  return { value: null, note: oneLine(t), percent: false };
+}
+
 export const UNIT_LABELS: Record<Indicator['unit'], string> = {
   percent: '%',
   days: 'days',

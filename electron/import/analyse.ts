@@ -16,7 +16,7 @@ import type { PlanDraftParsed } from '../../shared/draft';
 import type { ImportOptions, ImportPreview } from '../../shared/import-schema';
 import { classifyTables, warner } from './classify';
 import { buildDraft, mostCommonYear, readFront } from './draft';
-import { chooseScale, presetLevels, readPeriods, resolveRatings, summaryWarnings } from './ratings';
+import { chooseScale, presetLevels, readPeriods, reportingPeriodOf, resolveRatings, summaryWarnings } from './ratings';
 import type { SourceDoc } from './source';
 import { quotedFigureMismatches } from './indicators';
 import { walkDocument, type SectionBuild } from './walk';
@@ -49,9 +49,16 @@ export function analyse(doc: SourceDoc, options: AnalyseOptions = {}): Analysis 
     : chosen;
   const allDue = sections.flatMap((s) => s.actions.map((a) => a.draft.dueText ?? ''));
   const year = /\b(20\d{2}(?:[-/]\d{2,4})?)\b/.exec(front.title)?.[1] ?? mostCommonYear(allDue);
-  const periods = readPeriods(doc.blocks, sections, ratingCols, options.periodLabel ?? year ?? 'Imported');
+  // A rating column with no period of its own (the appendix's "Rating") is the period the user names, else the
+  // one the document says it reports ("Reporting period: January 2026"), else the plan's years.
+  const periods = readPeriods(
+    doc.blocks,
+    sections,
+    ratingCols,
+    options.periodLabel ?? reportingPeriodOf(doc.blocks) ?? year ?? 'Imported',
+  );
   const ratingCount = resolveRatings(sections, periods.labels, periods.current, levels, w.warn);
-  summaryWarnings(classified, sections, periods.labels, levels, w);
+  summaryWarnings(classified, sections, periods.labels, levels, w, periods);
   indicatorWarnings(sections, w);
 
   return buildDraft(doc, classified, { front, sections, periods, levels, scaleSource, year, ratingCount }, w);

@@ -304,7 +304,10 @@ export function isSummaryTable(rows: readonly GridRow[]): boolean {
   const header = rows[0] ? rowTexts(rows[0]).map(normaliseHeader) : [];
   return (
     /^(areas?|priority|priorities|sections?|themes?)$/.test(header[0] ?? '') &&
-    header.some((h) => /\b(average|mean)\b/.test(h))
+    (header.some((h) => /\b(average|mean)\b/.test(h)) ||
+      // A typed "RAG Summary of all areas" with bare "Previous" and "Current" columns.
+      (header.some((h) => /^(previous|last|prior)\b/.test(h)) &&
+        header.some((h) => /^(current|this|latest)\b/.test(h))))
   );
 }
 
@@ -352,14 +355,22 @@ export function classifyTables(doc: SourceDoc, options: AnalyseOptions): Classif
       kinds.set(t.index, { kind: 'indicators', read: readIndicatorTable(t.rows, indicatorHeader) });
       continue;
     }
-    const fixed = doc.kind !== 'docx' ? options.headerRow : previewColumns === null ? options.headerRow : undefined;
+    // A chosen header row counts from the top of the sheet (a sheet split round an indicator block starts
+    // its later tables further down) and names the plan table's header only.
+    const fixedAt = options.headerRow !== undefined ? options.headerRow - (t.firstRow ?? 0) : undefined;
+    const fixed =
+      previewColumns === null || (doc.kind !== 'docx' && t.firstRow === undefined)
+        ? fixedAt !== undefined && fixedAt >= 1
+          ? fixedAt
+          : undefined
+        : undefined;
     const header = findHeader(t.rows, fixed);
     if (header && (fixed !== undefined || headerScore(header.texts) >= 2)) {
       const body = t.rows.slice(header.rows[header.rows.length - 1]! + 1);
       const columns = detectColumns(header, body, width, options.mapping);
       kinds.set(t.index, { kind: 'plan', header, columns });
       previewColumns ??= columns;
-      headerRowUsed ??= header.rows[0]! + 1;
+      headerRowUsed ??= header.rows[0]! + 1 + (t.firstRow ?? 0);
       lastPlanWidth = width;
       continue;
     }
@@ -400,8 +411,12 @@ export function warner(doc: SourceDoc): Warner {
       counts.set(code, n);
       if (n <= 50) warnings.push({ code, message, location });
     },
-    where: (table, row) =>
-      doc.locate === 'sheet' ? `Sheet ${doc.sheet ?? ''}, row ${row + 1}` : `Table ${table}, row ${row + 1}`,
+    where: (table, row) => {
+      if (doc.locate !== 'sheet') return `Table ${table}, row ${row + 1}`;
+      const block = doc.blocks.find((b) => b.type === 'table' && b.index === table);
+      const first = block?.type === 'table' ? (block.firstRow ?? 0) : 0;
+      return `Sheet ${doc.sheet ?? ''}, row ${row + 1 + first}`;
+    },
     finish: () => {
       for (const [code, n] of counts)
         if (n > 50) warnings.push({ code, message: `…and ${n - 50} more like this.`, location: 'Whole document' });

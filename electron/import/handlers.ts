@@ -95,6 +95,7 @@ export function createImportHandlers(deps: ImportDeps): HandlersFor<ImportChanne
         ...(input.mapping !== undefined ? { mapping: input.mapping } : {}),
         ...(input.sheet !== undefined ? { sheet: input.sheet } : {}),
         ...(input.headerRow !== undefined ? { headerRow: input.headerRow } : {}),
+        ...(input.proposedRatings !== undefined ? { proposedRatings: input.proposedRatings } : {}),
       };
       // Another sheet or header row means the old mapping's columns no longer apply.
       if ((input.sheet !== undefined && input.sheet !== entry.doc.sheet) || input.headerRow !== undefined)

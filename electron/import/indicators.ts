@@ -9,7 +9,7 @@
  * Pure: no I/O.
  */
 import type { IndicatorDraft } from '../../shared/draft';
-import { latestValue, yearToDate } from '../../shared/indicators';
+import { latestValue, readIndicatorValue, yearToDate } from '../../shared/indicators';
 import type { Indicator } from '../../shared/model';
 import { normaliseHeader } from './headers';
 import type { GridRow } from './source';
@@ -54,19 +54,8 @@ export function isIndicatorHeader(texts: readonly string[]): boolean {
   );
 }
 
-/** "83.5%", "1,204", "245 days", "21.5 (provisional)" -> the number and the rest as a note; words alone -> missing with the words as note. */
-export function readValue(cellText: string): { value: number | null; note: string; percent: boolean } {
-  const t = cellText.replace(/\u00a0/g, ' ').trim();
-  const m = /^([-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-+]?\d+(?:\.\d+)?)\s*(%)?\s*(?:days?\b)?\s*([\s\S]*)$/i.exec(t);
-  if (m)
-    return {
-      value: Number(m[1]!.replace(/,/g, '')),
-      note: oneLine(m[3] ?? '').replace(/^[(\-–:]\s*|\)$/g, ''),
-      percent: m[2] === '%',
-    };
-  if (/^(|-|–|—|n\/?a|tbc|\.+)$/i.test(t)) return { value: null, note: '', percent: false };
-  return { value: null, note: oneLine(t), percent: false };
-}
+/** A value cell read as the editor's paste reads it (one home: shared/indicators.ts). */
+export const readValue = readIndicatorValue;
 
 function polarityOf(text: string): Indicator['polarity'] | null {
   const t = oneLine(text).toLowerCase();

@@ -203,17 +203,40 @@ export function namedPeriods(blocks: readonly Block[]): Set<string> {
   }
   return out;
 }
+/**
+ * The period the document says it reports ("Reporting period: January 2026 (to 31 January 2026)", as the
+ * Planwright appendix writes it), as written; undefined when it names none.
+ */
+export function reportingPeriodOf(blocks: readonly Block[]): string | undefined {
+  for (const b of blocks) {
+    if (b.type !== 'paragraph') continue;
+    const m = /^reporting period\s*:\s*(.+?)\s*(?:\(.*\))?$/i.exec(oneLine(b.text));
+    if (m?.[1]) return m[1].slice(0, 100);
+  }
+  return undefined;
+}
+
 /** Rows of a summary table whose typed averages differ from the means of the rated rows (1 dp, half-up). */
 function summaryMismatches(
   rows: readonly GridRow[],
   sections: SectionBuild[],
   periods: string[],
   levels: ScaleLevel[],
+  reported: { current: string | undefined; compare: string | undefined } = { current: undefined, compare: undefined },
 ): { row: number; message: string }[] {
   const header = rowTexts(rows[0]!);
+  // A column names its period ("Previous (RAG 01/18) average"), or is a bare "Previous" / "Current" column:
+  // the period before the current one, and the current one.
+  const periodOf = (h: string): string | undefined => {
+    const named = [...periods].sort((a, b) => b.length - a.length).find((p) => h.includes(p));
+    if (named !== undefined) return /average|mean/i.test(h) || /^(previous|current)\b/i.test(h) ? named : undefined;
+    if (/^(previous|last|prior)\b/i.test(h)) return reported.compare;
+    if (/^(current|this|latest)\b/i.test(h)) return reported.current;
+    return undefined;
+  };
   const columns = header
-    .map((h, i) => ({ i, h, period: [...periods].sort((a, b) => b.length - a.length).find((p) => h.includes(p)) }))
-    .filter((c): c is { i: number; h: string; period: string } => c.period !== undefined && /average|mean/i.test(c.h));
+    .map((h, i) => ({ i, h, period: periodOf(oneLine(h)) }))
+    .filter((c): c is { i: number; h: string; period: string } => c.period !== undefined);
   const meanOf = (s: SectionBuild, period: string): Rational | null =>
     sectionMean(
       s.actions.map((a) => a.draft.ratings?.find((r) => r.period === period)?.level ?? null),
@@ -229,8 +252,9 @@ function summaryMismatches(
       : sections.find((s) => (h?.number != null && s.number === h.number) || s.title === (h?.title ?? label));
     if (!overall && !section) return;
     for (const c of columns) {
-      const typed = oneLine(row.cells[c.i]?.text ?? '');
-      if (!/^\d+(\.\d+)?$/.test(typed)) continue;
+      // "2.3", or "2.3 (Amber)" / "2.3 Amber" as some summaries write it: the figure is what is compared.
+      const typed = /^(\d+(?:\.\d+)?)(?:\s|\(|$)/.exec(oneLine(row.cells[c.i]?.text ?? ''))?.[1];
+      if (typed === undefined) continue;
       const computed = overall ? overallMean(sections.map((s) => meanOf(s, c.period))) : meanOf(section!, c.period);
       const shown = formatMeanOf(computed, 1);
       if (shown !== (typed.includes('.') ? typed : `${typed}.0`))
@@ -426,6 +450,7 @@ export function summaryWarnings(
   periodLabels: string[],
   levels: ScaleLevelBuild[],
   w: Warner,
+  reported?: { current: string | undefined; compare: string | undefined },
 ): void {
   const { tables, kinds } = classified;
   const { warn, where } = w;
@@ -436,7 +461,7 @@ export function summaryWarnings(
   for (const t of tables) {
     const k = kinds.get(t.index);
     if (k?.kind !== 'summary') continue;
-    for (const m of summaryMismatches(k.rows, sections, periodLabels, scored))
+    for (const m of summaryMismatches(k.rows, sections, periodLabels, scored, reported))
       warn('summary-mismatch', m.message, where(t.index, m.row));
   }
   for (const s of sections)

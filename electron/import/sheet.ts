@@ -9,6 +9,7 @@ import { strToU8, zipSync } from 'fflate';
 import Papa from 'papaparse';
 import { formatLongDate, formatMonthYear } from '../../shared/dates';
 import { findHeader } from './analyse';
+import { isIndicatorHeader } from './indicators';
 import { normaliseHex } from './colours';
 import { DomainError } from '../../shared/result';
 import { importFailed } from './errors';
@@ -269,11 +270,49 @@ export async function readXlsx(data: Uint8Array, fileName: string, sheet?: strin
   return {
     kind: 'xlsx',
     fileName,
-    blocks: [{ type: 'table', index: 1, rows }],
+    blocks: splitSheet(rows),
     sheets,
     sheet: ws.name,
     locate: 'sheet',
   };
+}
+
+const blankRow = (r: GridRow): boolean => r.cells.every((c) => c.text.trim() === '');
+const rowWords = (r: GridRow): string[] => r.cells.map((c) => (c.spanned ? '' : c.text.replace(/\s+/g, ' ').trim()));
+
+/**
+ * A sheet's rows as tables in order: an indicator block inside a plan sheet (its header with Polarity,
+ * 2016-17, SN average, Jul ... Dec, YTD, DOT columns, with a one-cell title such as "Performance indicators"
+ * just above it, down to the next empty row) becomes a table of its own, as in a Word plan, so its rows are
+ * never read as actions; the rows on either side stay plan rows. Each table knows its first sheet row.
+ */
+export function splitSheet(rows: GridRow[]): Extract<SourceDoc['blocks'][number], { type: 'table' }>[] {
+  const out: Extract<SourceDoc['blocks'][number], { type: 'table' }>[] = [];
+  let start = 0;
+  const push = (from: number, to: number) => {
+    if (to > from && rows.slice(from, to).some((r) => !blankRow(r)))
+      out.push({ type: 'table', index: out.length + 1, rows: rows.slice(from, to), firstRow: from });
+  };
+  for (let i = 0; i < rows.length; i++) {
+    if (!isIndicatorHeader(rowWords(rows[i]!))) continue;
+    let from = i;
+    const above = rows[i - 1];
+    if (
+      above &&
+      i - 1 >= start &&
+      rowWords(above).filter((t) => t !== '').length === 1 &&
+      /indicator|measure|performance|kpi/i.test(rowWords(above).join(''))
+    )
+      from = i - 1;
+    let to = i + 1;
+    while (to < rows.length && !blankRow(rows[to]!)) to++;
+    push(start, from);
+    push(from, to);
+    start = to;
+    i = to - 1;
+  }
+  push(start, rows.length);
+  return out.length > 0 ? out : [{ type: 'table', index: 1, rows }];
 }
 
 /**
@@ -313,7 +352,7 @@ export function readCsv(data: Uint8Array, fileName: string): SourceDoc {
   return {
     kind: 'csv',
     fileName,
-    blocks: [{ type: 'table', index: 1, rows }],
+    blocks: splitSheet(rows),
     sheets: [name],
     sheet: name,
     locate: 'sheet',

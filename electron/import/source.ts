@@ -26,7 +26,13 @@ export interface GridRow {
 
 export type Block =
   | { type: 'paragraph'; text: string; style: string; heading: boolean; numbered: boolean }
-  | { type: 'table'; index: number; rows: GridRow[] };
+  | {
+      type: 'table';
+      index: number;
+      rows: GridRow[];
+      /** The sheet row (0-based) of the table's first row, when a sheet was split into tables (an indicator block). */
+      firstRow?: number;
+    };
 
 export interface SourceDoc {
   kind: SourceKind;

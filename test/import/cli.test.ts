@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runMain as cli } from '../cli/run-main';
 import { RATED_2020 } from './helpers';
@@ -128,5 +129,32 @@ describe('planwright import: the text report and every option', () => {
     expect(sheet.code).toBe(1);
     expect(sheet.stderr).toMatch(/no sheet called "Budget"\. Its sheets are: Notes, Plan/);
     expect(JSON.parse((await cli('list', '--db', path.join(dir, 'none.sqlite'), '--json')).stdout)).toEqual([]);
+  });
+
+  it('--no-proposed-ratings declines the ratings proposed from status phrases; the preview lists indicators', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Plan');
+    ws.getRow(1).values = ['Ref', 'Action', 'Lead', 'By when', 'Progress'];
+    ws.getRow(2).values = ['1.1', 'Recruit', 'HR', 'Mar-16', 'Completed. All posts filled.'];
+    ws.getRow(3).values = ['1.2', 'Train', 'PSW', 'May-16', 'On track.'];
+    ws.addRow([]);
+    ws.getRow(5).values = ['Indicator', 'Polarity', 'SN average', 'Jul', 'Aug', 'Sep', 'DOT'];
+    ws.getRow(6).values = ['Vacancy rate (%)', 'Low is good', '15%', '21%', null, '18%', '↑'];
+    const file = path.join(dir, 'no-ratings.xlsx');
+    fs.writeFileSync(file, new Uint8Array(await wb.xlsx.writeBuffer()));
+
+    const offered = await cli('import', file, '--dry-run');
+    expect(offered.code).toBe(0);
+    expect(offered.stdout).toContain('2 ratings are proposed');
+    expect(offered.stdout).toMatch(/Vacancy rate \(%\)\s+percent\s+lower-is-better\s+2\s+1/);
+    const declined = JSON.parse((await cli('import', file, '--dry-run', '--json', '--no-proposed-ratings')).stdout);
+    expect(declined.totals.ratings).toBe(0);
+    expect(declined.warnings.find((w: { code: string }) => w.code === 'proposed-rating').message).toContain(
+      'not proposed',
+    );
+    const db = path.join(dir, 'declined.sqlite');
+    const r = await cli('import', file, '--db', db, '--json', '--no-proposed-ratings');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ actions: 2, ratings: 0 });
   });
 });

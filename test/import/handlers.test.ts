@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { openMemoryStore, type Store } from '../../db';
 import { createAppHandlers } from '../../electron/handlers';
@@ -83,6 +84,26 @@ describe('import channels', () => {
     const after = await call('import:commit', { token: preview.token });
     expect(after.ok).toBe(false);
     expect(await plans()).toEqual([]);
+  });
+
+  it('remap declines the ratings proposed from status phrases, and offers them again; the commit follows', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Plan');
+    ws.getRow(1).values = ['Ref', 'Action', 'Lead', 'By when', 'Progress'];
+    ws.getRow(2).values = ['1.1', 'Recruit', 'HR', 'Mar-16', 'Completed. All posts filled.'];
+    ws.getRow(3).values = ['1.2', 'Train', 'PSW', 'May-16', 'On track.'];
+    const file = path.join(dir, 'no-ratings.xlsx');
+    fs.writeFileSync(file, new Uint8Array(await wb.xlsx.writeBuffer()));
+    const preview = await value('import:preview', { path: file });
+    expect(preview.totals.ratings).toBe(2);
+    const declined = await value('import:remap', { token: preview.token, proposedRatings: false });
+    expect(declined.totals.ratings).toBe(0);
+    expect(declined.warnings.find((w) => w.code === 'proposed-rating')?.message).toContain('not proposed');
+    expect((await value('import:remap', { token: preview.token, proposedRatings: true })).totals.ratings).toBe(2);
+    await value('import:remap', { token: preview.token, proposedRatings: false });
+    const result = await value('import:commit', { token: preview.token });
+    const tree = await value('plans:get', { planId: result.planId });
+    expect(tree.ratings).toEqual([]);
   });
 
   it('bad input: a clear import_failed message from the worker, nothing written', async () => {

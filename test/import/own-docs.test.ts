@@ -288,3 +288,73 @@ describe('period names', () => {
     expect((await importBytes(plain, 'plain.docx')).preview.periods).toEqual(['RAG initial', 'RAG 01/18']);
   });
 });
+
+/** Issue 13 point 6: a "RAG Summary of all areas" typed in the document, with bare Previous / Current columns. */
+describe('a typed RAG summary of all areas', () => {
+  it('is read against the document’s own rows: disagreeing figures are shown with both values, never copied', async () => {
+    const docx = await docxOf([
+      heading('Improvement Plan 2018', 1),
+      para('RAG Summary of all areas'),
+      table([
+        ['Priority', 'Previous', 'Current', 'DOT'],
+        ['1. Early help', '1.5', '3.0', '↑'],
+        ['2. Workforce', '3 (Amber)', '4.0', '↑'],
+        ['Overall', '2.3', '3.5', '↑'],
+      ]),
+      heading('1. Early help'),
+      table([
+        ['Ref', 'Action', 'RAG 01/18', 'RAG 03/18'],
+        ['1.1', 'One', '1', '3'],
+        ['1.2', 'Two', '2', '4'],
+      ]),
+      heading('2. Workforce'),
+      table([
+        ['Ref', 'Action', 'RAG 01/18', 'RAG 03/18'],
+        ['2.1', 'Three', '3', '4'],
+      ]),
+    ]);
+    const { draft, preview } = await importBytes(docx, 'summary.docx');
+    expect(preview.periods).toEqual(['RAG 01/18', 'RAG 03/18']);
+    // "Previous" is RAG 01/18 and "Current" RAG 03/18 (the latest rated period); "3 (Amber)" is read as 3.
+    expect(preview.warnings.filter((w) => w.code === 'summary-mismatch')).toEqual([
+      {
+        code: 'summary-mismatch',
+        message:
+          'The summary says 3.0 for section 1 in RAG 03/18, but its rated rows give 3.5. The app computes from the rows.',
+        location: 'Table 1, row 2',
+      },
+      {
+        code: 'summary-mismatch',
+        message:
+          'The summary says 3.5 for the whole plan in RAG 03/18, but its rated rows give 3.8. The app computes from the rows.',
+        location: 'Table 1, row 4',
+      },
+    ]);
+    // Nothing of the summary is copied into the plan: the sections, actions and ratings are the rows'.
+    expect(draft.sections.map((s) => [s.number, s.title, s.description, s.actions.length])).toEqual([
+      ['1', 'Early help', '', 2],
+      ['2', 'Workforce', '', 1],
+    ]);
+    expect(draft.sections[0]!.actions[0]!.ratings.map((r) => r.level)).toHaveLength(2);
+    expect(preview.totals).toMatchObject({ sections: 2, actions: 3, ratings: 6 });
+  });
+
+  it('with one period only, a bare Previous column is not compared (there is nothing before it)', async () => {
+    const docx = await docxOf([
+      heading('Improvement Plan 2018', 1),
+      table([
+        ['Area', 'Previous', 'Current'],
+        ['1. Early help', '9.9', '1.5'],
+      ]),
+      heading('1. Early help'),
+      table([
+        ['Ref', 'Action', 'RAG 01/18'],
+        ['1.1', 'One', '1'],
+        ['1.2', 'Two', '2'],
+      ]),
+    ]);
+    const { preview } = await importBytes(docx, 'one-period.docx');
+    expect(preview.warnings.filter((w) => w.code === 'summary-mismatch')).toEqual([]);
+    expect(preview.totals).toMatchObject({ sections: 1, actions: 2 });
+  });
+});

@@ -132,3 +132,48 @@ describe('export then import gives the same plan', () => {
     );
   });
 });
+
+/** Issue 12 point 13: re-importing an exported appendix keeps the reporting period's label and the title. */
+describe('re-importing an exported appendix', () => {
+  const base = PlanDraft.parse(samplePlanDraft);
+  const twoPeriods = PlanDraft.parse({
+    ...samplePlanDraft,
+    title: 'Northmoor Improvement Plan',
+    periods: base.periods.slice(0, 2),
+    sections: base.sections.map((s) => ({
+      ...s,
+      actions: s.actions.map((a) => ({
+        ...a,
+        ratings: a.ratings.filter((r) => r.period !== 'March 2026'),
+        progress: a.progress.filter((p) => p.period !== 'March 2026'),
+      })),
+    })),
+  });
+  const cycle = async (draft: PlanDraftParsed, history: boolean) => {
+    const options = ExportOptions.parse(history ? { ratingHistory: true } : {});
+    const docx = await buildAppendix(treeFromDraft(draft), options);
+    return (await importBytes(new Uint8Array(docx), 'appendix.docx')).draft;
+  };
+
+  for (const [name, draft, title] of [
+    ['the sample plan', base, base.title],
+    // The appendix prints the plan period after a title without it; that printed title is what comes back.
+    ['a two-period plan whose title has no years', twoPeriods, 'Northmoor Improvement Plan 2025-27'],
+  ] as const)
+    for (const history of [false, true])
+      it(`${name}, ${history ? 'with' : 'without'} the rating history`, async () => {
+        const back = await cycle(draft, history);
+        // Without the history the appendix has one "Rating" column: the period it reports, never "2025-27".
+        expect(back.periods.map((p) => p.label)).toEqual(
+          history ? ['November 2025', 'January 2026'] : ['January 2026'],
+        );
+        expect(back.currentPeriod).toBe('January 2026');
+        expect(back.planPeriod).toBe('2025-27');
+        expect(back.title).toBe(title);
+        // A second export and import changes nothing: the title does not grow, the period keeps its label.
+        const again = await cycle(back, history);
+        expect(again.title).toBe(title);
+        expect(again.periods.map((p) => p.label)).toEqual(back.periods.map((p) => p.label));
+        expect(again.currentPeriod).toBe('January 2026');
+      });
+});

@@ -203,3 +203,120 @@ describe('CSV encodings', () => {
     await expectRead(strToU8(`\ufeff${rows.join('\n')}`), 'utf8.csv');
   });
 });
+
+/** A plan sheet with an indicator block between two sections' actions (issue 13 point 5). */
+async function planWithIndicators(): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Plan');
+  ws.getCell('A1').value = 'Children’s Services Improvement Plan 2017-19';
+  ws.addRow([]);
+  ws.getRow(3).values = ['Ref', 'Action', 'Lead', 'By when', 'RAG', 'Progress'];
+  ws.getRow(4).values = ['1. Front door'];
+  ws.getRow(5).values = ['1.1', 'Review every contact within 24 hours', 'Head of MASH', 'Dec 17', 'Green', 'On track.'];
+  ws.getRow(6).values = ['1.2', 'Audit threshold decisions monthly', 'QA Manager', 'Mar 18', 'Amber', 'Started.'];
+  ws.addRow([]);
+  ws.getRow(8).values = ['Performance indicators'];
+  ws.getRow(9).values = [
+    'Indicator',
+    'Polarity',
+    '2016-17',
+    'SN average',
+    'Jul',
+    'Aug',
+    'Sep',
+    'Oct',
+    'Nov',
+    'Dec',
+    'YTD',
+    'DOT',
+  ];
+  ws.getRow(10).values = [
+    'Contacts screened within 24 hours (%)',
+    'High is good',
+    '71.5%',
+    '82%',
+    '84.5%',
+    '86%',
+    null,
+    'data being collated',
+    '87.2 (provisional)',
+    '88%',
+    '88%',
+    '↑',
+  ];
+  ws.getRow(11).values = [
+    'Re-referrals within 12 months',
+    'Low is good',
+    23,
+    21.5,
+    22,
+    21,
+    20.5,
+    19,
+    18.5,
+    18,
+    19.8,
+    '↑',
+  ];
+  ws.addRow([]);
+  ws.getRow(13).values = ['2. Children in care'];
+  ws.getRow(14).values = ['2.1', 'Health assessments within 20 days', 'Head of CiC', 'Jun 18', 'Red', 'Behind.'];
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+describe('Excel indicator blocks', () => {
+  it('are read as indicators of their section and never as action rows', async () => {
+    const { draft, preview } = await importBytes(await planWithIndicators(), 'plan.xlsx');
+    expect(preview.headerRow).toBe(3);
+    const actions = draft.sections.flatMap((s) => s.actions.map((a) => `${a.reference} ${a.description}`));
+    expect(actions).toEqual([
+      '1.1 Review every contact within 24 hours',
+      '1.2 Audit threshold decisions monthly',
+      '2.1 Health assessments within 20 days',
+    ]);
+    expect(draft.sections.map((s) => [s.number, s.title, (s.indicators ?? []).length])).toEqual([
+      ['1', 'Front door', 2],
+      ['2', 'Children in care', 0],
+    ]);
+    const [pct, rerefs] = draft.sections[0]!.indicators!;
+    expect(pct).toMatchObject({
+      name: 'Contacts screened within 24 hours (%)',
+      unit: 'percent',
+      polarity: 'higher-is-better',
+      baselineLabel: '2016-17',
+      baseline: 71.5,
+      snAverage: 82,
+      yearToDate: 'latest',
+    });
+    // Missing stays missing (never 0) and words are kept as the note.
+    expect(pct!.values).toEqual([
+      { label: 'Jul', value: 84.5, note: '' },
+      { label: 'Aug', value: 86, note: '' },
+      { label: 'Sep', value: null, note: '' },
+      { label: 'Oct', value: null, note: 'data being collated' },
+      { label: 'Nov', value: 87.2, note: 'provisional' },
+      { label: 'Dec', value: 88, note: '' },
+    ]);
+    expect(rerefs).toMatchObject({ polarity: 'lower-is-better', baseline: 23, snAverage: 21.5, yearToDate: 'mean' });
+    expect(rerefs!.values.map((v) => v.value)).toEqual([22, 21, 20.5, 19, 18.5, 18]);
+    // The preview lists them, and nothing about them is reported as an action row.
+    expect(preview.indicators?.map((i) => i.name)).toEqual([pct!.name, rerefs!.name]);
+    expect(preview.warnings.filter((w) => /row (8|9|10|11)\b/.test(w.location))).toEqual([]);
+  });
+
+  it('keeps sheet row numbers in warnings below an indicator block', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Plan');
+    ws.getRow(1).values = ['Ref', 'Action', 'Lead', 'By when', 'RAG'];
+    ws.getRow(2).values = ['1.1', 'One', 'A Lead', 'Dec 17', 'Green'];
+    ws.addRow([]);
+    ws.getRow(4).values = ['Measure', 'Polarity', 'Target', 'Jul', 'Aug', 'DOT'];
+    ws.getRow(5).values = ['Visits on time', 'High is good', 90, 80, 85, '↑'];
+    ws.addRow([]);
+    ws.getRow(7).values = ['1.2', 'Two', 'A Lead', 'Dec 17', 'Purple'];
+    const { draft, preview } = await importBytes(new Uint8Array(await wb.xlsx.writeBuffer()), 'plan.xlsx');
+    expect(draft.sections.flatMap((s) => s.actions.map((a) => a.reference))).toEqual(['1.1', '1.2']);
+    expect(draft.sections.flatMap((s) => s.indicators ?? []).map((i) => i.name)).toEqual(['Visits on time']);
+    expect(preview.warnings.find((w) => w.code === 'unknown-rating')?.location).toBe('Sheet Plan, row 7');
+  });
+});

@@ -438,4 +438,65 @@ describe('ImportWizard', () => {
     await waitFor(() => expect(onCancel).toHaveBeenCalled());
     expect(bridge.calls('import:cancel')).toEqual([{ token: 'tok-1' }]);
   });
+
+  it('shows the indicators it will create (values and missing), and declining the proposed ratings re-reads the file', async () => {
+    const user = userEvent.setup();
+    const proposedWarning = {
+      code: 'proposed-rating' as const,
+      message: 'No rating column: 4 ratings are proposed on a words scale.',
+      location: 'Whole document',
+    };
+    const declinedWarning = {
+      code: 'proposed-rating' as const,
+      message: 'No rating column: 4 ratings were not proposed from the status phrases, as asked.',
+      location: 'Whole document',
+    };
+    const indicators = [
+      {
+        section: '1 Front door',
+        name: 'Contacts screened in 24 hours',
+        unit: 'percent',
+        polarity: 'higher-is-better',
+        values: 5,
+        missing: 1,
+      },
+      {
+        section: '1 Front door',
+        name: 'Re-referrals',
+        unit: 'count',
+        polarity: 'lower-is-better',
+        values: 6,
+        missing: 0,
+      },
+    ];
+    const bridge = installBridge({
+      'import:preview': () => preview({ warnings: [proposedWarning], indicators }),
+      'import:remap': (i) => {
+        const input = i as InputOf<'import:remap'>;
+        return preview({
+          warnings: [input.proposedRatings === false ? declinedWarning : proposedWarning],
+          indicators,
+          totals: { ...preview().totals, ratings: input.proposedRatings === false ? 0 : 4 },
+        });
+      },
+    });
+    render(<ImportWizard onDone={() => undefined} onCancel={() => undefined} />);
+    await user.click(screen.getByRole('button', { name: 'Choose a file…' }));
+    const rows = await screen.findAllByTestId('import-indicator');
+    expect(rows.map((r) => r.textContent)).toEqual([
+      '1 Front doorContacts screened in 24 hourspercenthigher-is-better51',
+      '1 Front doorRe-referralscountlower-is-better60',
+    ]);
+    expect(screen.getByRole('region', { name: 'Performance indicators (2)' })).toHaveTextContent('never 0');
+    const use = screen.getByRole('checkbox', { name: /Use the proposed ratings/ });
+    expect(use).toBeChecked();
+    await user.click(use);
+    await waitFor(() => expect(bridge.calls('import:remap')).toHaveLength(1));
+    expect((bridge.calls('import:remap')[0] as InputOf<'import:remap'>).proposedRatings).toBe(false);
+    await waitFor(() => expect(screen.getByRole('checkbox', { name: /Use the proposed ratings/ })).not.toBeChecked());
+    await waitFor(() => expect(screen.getByText(/were not proposed/)).toBeInTheDocument());
+    await user.click(screen.getByRole('checkbox', { name: /Use the proposed ratings/ }));
+    await waitFor(() => expect(bridge.calls('import:remap')).toHaveLength(2));
+    expect((bridge.calls('import:remap')[1] as InputOf<'import:remap'>).proposedRatings).toBe(true);
+  });
 });

@@ -1,5 +1,6 @@
 /**
- * `planwright import FILE [--db PATH] [--json] [--dry-run] [--title T] [--sheet S] [--header-row N]`:
+ * `planwright import FILE [--db PATH] [--json] [--dry-run] [--title T] [--sheet S] [--header-row N] [--period P]
+ * [--no-proposed-ratings]`:
  * imports a Word / Excel / CSV plan with the automatic mapping and prints what it created (plan id,
  * sections, actions, periods, ratings, warnings). `--dry-run` prints the preview only and writes nothing
  * (it does not even open the plan store).
@@ -22,6 +23,8 @@ interface ImportOpts {
   sheet?: string;
   headerRow?: string;
   period?: string;
+  /** false with --no-proposed-ratings. */
+  proposedRatings?: boolean;
 }
 
 function warningLines(warnings: readonly ImportWarning[]): string[] {
@@ -65,6 +68,22 @@ export function previewText(p: Omit<ImportPreview, 'token'>): string {
     lines.push(
       `Recommendations: ${p.recommendations.map((r) => `${r.label} -> ${r.linkedTo.join(', ') || 'nothing answers it'}`).join('; ')}`,
     );
+  if (p.indicators?.length)
+    lines.push(
+      '',
+      formatTable(
+        ['Section', 'Indicator', 'Unit', 'Polarity', 'Values', 'Missing'],
+        p.indicators.map((i) => [
+          i.section,
+          truncate(i.name, 60),
+          i.unit,
+          i.polarity,
+          String(i.values),
+          String(i.missing),
+        ]),
+        ['right', 'left', 'left', 'left', 'right', 'right'],
+      ),
+    );
   const t = p.totals;
   lines.push(
     `Would create: ${plural(t.sections, 'section')}, ${plural(t.actions, 'action')}, ${plural(t.periods, 'period')}, ${plural(t.ratings, 'rating')}, ${plural(t.recommendations, 'recommendation')}.`,
@@ -93,6 +112,10 @@ defineCommand((program, deps) => {
     .option('--sheet <name>', 'worksheet to read (Excel; default: the first with a plan table)')
     .option('--header-row <n>', 'header row number (Excel / CSV; default: detected)')
     .option('--period <label>', 'label of the reporting period when the plan has a single rating column')
+    .option(
+      '--no-proposed-ratings',
+      'a plan with no rating column: decline the ratings proposed from the status phrases opening the progress text (every action is left not rated)',
+    )
     .action(async (file: string, opts: ImportOpts) => {
       const filePath = path.resolve(file);
       const headerRow = opts.headerRow === undefined ? undefined : Number(opts.headerRow);
@@ -102,6 +125,7 @@ defineCommand((program, deps) => {
         ...(opts.sheet ? { sheet: opts.sheet } : {}),
         ...(headerRow ? { headerRow } : {}),
         ...(opts.period ? { periodLabel: opts.period } : {}),
+        ...(opts.proposedRatings === false ? { proposedRatings: false } : {}),
       };
       if (opts.dryRun) {
         let preview;

@@ -42,6 +42,8 @@ export function ImportWizard({ onDone, onCancel }: ImportWizardProps) {
   const [remapError, setRemapError] = useState<string | null>(null);
   const [title, setTitle] = useState('');
   const [titleError, setTitleError] = useState<string | null>(null);
+  // A plan with no rating column: whether the ratings proposed from status phrases were declined.
+  const [proposedDeclined, setProposedDeclined] = useState(false);
   const panel = useRef<HTMLDivElement>(null);
   const tokenRef = useRef<string | null>(null);
   const progress = useJobProgress(busy === 'choosing' || busy === 'remapping', (e) => e.kind === 'import');
@@ -87,6 +89,7 @@ export function ImportWizard({ onDone, onCancel }: ImportWizardProps) {
     mapping?: ReturnType<typeof remapped>;
     sheet?: string;
     headerRow?: number;
+    proposedRatings?: boolean;
   }): Promise<boolean> => {
     if (!preview) return Promise.resolve(false);
     setRemapError(null);
@@ -181,6 +184,11 @@ export function ImportWizard({ onDone, onCancel }: ImportWizardProps) {
               onPeriod={(index, period) => void remap({ mapping: withPeriod(preview.columns, index, period) })}
               onSheet={(sheet) => void remap({ sheet })}
               onHeaderRow={(headerRow) => void remap({ headerRow })}
+              proposedDeclined={proposedDeclined}
+              onProposedRatings={(accept) => {
+                setProposedDeclined(!accept);
+                void remap({ proposedRatings: accept });
+              }}
               onChooseAnother={() => void choose()}
               progress={
                 busy === 'remapping' || busy === 'choosing' ? (
@@ -308,6 +316,9 @@ interface PreviewProps {
   onPeriod(index: number, period: string): void;
   onSheet(sheet: string): void;
   onHeaderRow(row: number): void;
+  /** Ratings proposed from status phrases (a plan with no rating column) were declined. */
+  proposedDeclined: boolean;
+  onProposedRatings(accept: boolean): void;
   onChooseAnother(): void;
   progress: React.ReactNode;
 }
@@ -323,9 +334,12 @@ function PreviewStep({
   onPeriod,
   onSheet,
   onHeaderRow,
+  proposedDeclined,
+  onProposedRatings,
   onChooseAnother,
   progress,
 }: PreviewProps) {
+  const proposing = p.warnings.some((w) => w.code === 'proposed-rating');
   const id = useId();
   const top = useRef<HTMLDivElement>(null);
   // When the preview appears, move focus to it (the button that opened it is gone).
@@ -566,6 +580,24 @@ function PreviewStep({
               </>
             )}
           </section>
+          {proposing ? (
+            <section aria-labelledby={`${id}-h-proposed`} className="imp-proposed">
+              <h3 id={`${id}-h-proposed`}>Proposed ratings</h3>
+              <p className="small">
+                The plan has no rating column. A rating can be proposed for each action from the status phrase that
+                opens its progress text (“Completed.”, “On track.”, “Planned.”).
+              </p>
+              <label className="hstack">
+                <input
+                  type="checkbox"
+                  checked={!proposedDeclined}
+                  disabled={disabled}
+                  onChange={(e) => onProposedRatings(e.target.checked)}
+                />
+                Use the proposed ratings (untick to leave every action not rated)
+              </label>
+            </section>
+          ) : null}
           <section aria-labelledby={`${id}-h-periods`}>
             <h3 id={`${id}-h-periods`}>Reporting periods</h3>
             {p.periods.length === 0 ? <p className="muted">None found.</p> : <p>{p.periods.join(' · ')}</p>}
@@ -587,6 +619,43 @@ function PreviewStep({
           ) : null}
         </div>
       </div>
+
+      {p.indicators && p.indicators.length > 0 ? (
+        <section aria-labelledby={`${id}-h-indicators`}>
+          <h3 id={`${id}-h-indicators`}>Performance indicators ({p.indicators.length})</h3>
+          <p className="muted small">
+            These indicators will be created with their monthly values. A missing value stays missing (never 0).
+          </p>
+          <table className="imp-table" data-testid="import-indicators">
+            <thead>
+              <tr>
+                <th scope="col">Section</th>
+                <th scope="col">Indicator</th>
+                <th scope="col">Unit</th>
+                <th scope="col">Polarity</th>
+                <th scope="col" className="num">
+                  Values
+                </th>
+                <th scope="col" className="num">
+                  Missing
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {p.indicators.map((ind, i) => (
+                <tr key={i} data-testid="import-indicator">
+                  <td className="nowrap">{ind.section}</td>
+                  <td>{ind.name}</td>
+                  <td>{ind.unit}</td>
+                  <td>{ind.polarity}</td>
+                  <td className="num">{ind.values}</td>
+                  <td className="num">{ind.missing}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
 
       <section aria-labelledby={`${id}-h-warnings`}>
         <h3 id={`${id}-h-warnings`}>Warnings ({p.warnings.length})</h3>

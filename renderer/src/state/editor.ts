@@ -4,7 +4,7 @@
  * plan tree, and records an undo entry (edit -> previous value, delete -> restore, move -> move back,
  * create -> delete). Undo and redo replay through the same paths without recording again.
  */
-import type { Action, LeadRole, PlanTree } from '../../../shared/model';
+import type { Action, Indicator, LeadRole, PlanTree } from '../../../shared/model';
 import { call } from '../api';
 import type { PlanStore } from './planStore';
 import type { SaveTracker } from './saveStatus';
@@ -20,6 +20,35 @@ export interface LeadValue {
   personId: string | null;
   role: LeadRole;
 }
+/** What the indicator editor saves: every field `indicators:upsert` takes, bar the plan. */
+export type IndicatorFields = Pick<
+  Indicator,
+  | 'sectionId'
+  | 'name'
+  | 'unit'
+  | 'polarity'
+  | 'baselineLabel'
+  | 'baseline'
+  | 'snAverage'
+  | 'target'
+  | 'yearToDate'
+  | 'values'
+  | 'notes'
+>;
+const indicatorFields = (i: Indicator): IndicatorFields => ({
+  sectionId: i.sectionId,
+  name: i.name,
+  unit: i.unit,
+  polarity: i.polarity,
+  baselineLabel: i.baselineLabel,
+  baseline: i.baseline,
+  snAverage: i.snAverage,
+  target: i.target,
+  yearToDate: i.yearToDate,
+  values: i.values.map((v) => ({ ...v })),
+  notes: i.notes,
+});
+
 export interface RatingValue {
   levelId: string | null;
   explanation: string;
@@ -421,6 +450,67 @@ export class Editor {
         await this.store.load();
       },
     );
+  }
+
+  // ---- Indicators ------------------------------------------------------------------------------
+
+  /**
+   * Saves an indicator's fields through `indicators:upsert` (validated there; a refusal throws an ApiError
+   * whose issues name the fields). Undo puts the previous fields back.
+   */
+  async saveIndicator(indicatorId: string, fields: IndicatorFields, label?: string): Promise<void> {
+    const before = this.tree.indicators.find((i) => i.id === indicatorId && i.deletedAt === null);
+    if (!before) throw new Error('That indicator no longer exists.');
+    const prev = indicatorFields(before);
+    const apply = (f: IndicatorFields) => async () => {
+      const saved = await call('indicators:upsert', { id: indicatorId, planId: this.store.planId, ...f });
+      this.store.putIndicator(saved);
+    };
+    await this.record(label ?? `Edit indicator ${before.name}`, apply(fields), apply(prev));
+  }
+
+  /** Adds an indicator to a section (at the end); answers its id. Undo removes it. */
+  async createIndicator(sectionId: string | null, name: string): Promise<string> {
+    const created = await this.saves.track(() =>
+      call('indicators:upsert', { planId: this.store.planId, sectionId, name }),
+    );
+    this.store.putIndicator(created);
+    this.recordIndicatorLife(`Add indicator ${created.name}`, created, false);
+    return created.id;
+  }
+
+  /** Removes an indicator; undo brings it back with every value and note. */
+  async deleteIndicator(indicatorId: string): Promise<void> {
+    const before = this.tree.indicators.find((i) => i.id === indicatorId && i.deletedAt === null);
+    if (!before) throw new Error('That indicator no longer exists.');
+    await this.saves.track(async () => {
+      await call('indicators:delete', { indicatorId });
+      this.store.removeIndicator(indicatorId);
+    });
+    this.recordIndicatorLife(`Remove indicator ${before.name}`, before, true);
+  }
+
+  /**
+   * The undo entry of an indicator's creation or removal. The contract has no restore for indicators, so
+   * bringing one back creates it again with the same fields; the id it gets is followed for redo.
+   */
+  private recordIndicatorLife(label: string, indicator: Indicator, removed: boolean): void {
+    let id = indicator.id;
+    const fields = indicatorFields(indicator);
+    const remove = async () => {
+      await call('indicators:delete', { indicatorId: id });
+      this.store.removeIndicator(id);
+    };
+    const bringBack = async () => {
+      const saved = await call('indicators:upsert', { planId: this.store.planId, ...fields });
+      id = saved.id;
+      this.store.putIndicator(saved);
+    };
+    this.undo.push({
+      label,
+      undo: () => this.saves.track(removed ? bringBack : remove),
+      redo: () => this.saves.track(removed ? remove : bringBack),
+    });
   }
 
   // ---- The whole plan ----------------------------------------------------------------------------

@@ -4,7 +4,16 @@
  * time, entities replaced by id), so components re-render only when what they read changed.
  * Structural changes (create, move, delete) reload the whole tree, since the store renumbers references.
  */
-import type { Action, Lead, Objective, PlanTree, ProgressUpdate, Rating, Section } from '../../../shared/model';
+import type {
+  Action,
+  Indicator,
+  Lead,
+  Objective,
+  PlanTree,
+  ProgressUpdate,
+  Rating,
+  Section,
+} from '../../../shared/model';
 import { call } from '../api';
 
 export type Listener = () => void;
@@ -74,6 +83,14 @@ export class PlanStore {
       const list = exists ? t.progress.map((p) => (p.id === progress.id ? progress : p)) : [...t.progress, progress];
       return { ...t, progress: live ? list : list.filter((p) => p.id !== progress.id) };
     });
+  }
+
+  putIndicator(indicator: Indicator): void {
+    this.update((t) => ({ ...t, indicators: replaceById(t.indicators, indicator) }));
+  }
+
+  removeIndicator(indicatorId: string): void {
+    this.update((t) => ({ ...t, indicators: t.indicators.filter((i) => i.id !== indicatorId) }));
   }
 
   removeProgress(progressId: string): void {

@@ -9,6 +9,7 @@ import { PlanTable } from '../table/PlanTable';
 import { ActionPanel } from '../action/ActionPanel';
 import { UpdateRound } from '../round/UpdateRound';
 import { Overview } from '../overview/Overview';
+import { IndicatorsView } from '../indicators/IndicatorsView';
 import { SharingPanel } from '../sync/SharingPanel';
 import { PeriodPicker } from './PeriodPicker';
 import { Editor } from '../state/editor';
@@ -22,12 +23,13 @@ import type { JumpTarget } from '../App';
 import './workspace.css';
 import { errorText } from '../errors';
 
-export type WorkspaceTab = 'table' | 'round' | 'overview' | 'sharing' | 'settings';
+export type WorkspaceTab = 'table' | 'round' | 'overview' | 'indicators' | 'sharing' | 'settings';
 
 const TABS: { id: WorkspaceTab; label: string }[] = [
   { id: 'table', label: 'Plan table' },
   { id: 'round', label: 'Update round' },
   { id: 'overview', label: 'Overview' },
+  { id: 'indicators', label: 'Indicators' },
   { id: 'sharing', label: 'Sharing' },
   { id: 'settings', label: 'Settings' },
 ];
@@ -189,6 +191,10 @@ export function Workspace({ planId, tab, jump, onTab, onTitle, onGone }: Workspa
                   onTab('table');
                 }}
               />
+            </div>
+          ) : tab === 'indicators' ? (
+            <div className="panel-main">
+              <IndicatorsView />
             </div>
           ) : tab === 'sharing' ? (
             <div className="panel-main">

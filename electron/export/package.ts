@@ -57,12 +57,20 @@ export function labelTables(xml: string, labels: readonly TableLabel[]): string 
 /** Applies the finishing touches to a packed .docx. */
 export function finishPackage(
   docx: Uint8Array,
-  opts: { tables: readonly TableLabel[]; bodyHalfPoints: number },
+  opts: {
+    tables: readonly TableLabel[];
+    bodyHalfPoints: number;
+    /** A last change to the document's XML (row-xml.ts puts the tables' rows in place). */
+    document?: (xml: string) => string;
+  },
 ): Buffer {
   const files = unzipSync(docx);
   const doc = files['word/document.xml'];
   const styles = files['word/styles.xml'];
-  if (doc) files['word/document.xml'] = strToU8(labelTables(strFromU8(doc), opts.tables));
+  if (doc) {
+    const labelled = labelTables(strFromU8(doc), opts.tables);
+    files['word/document.xml'] = strToU8(opts.document ? opts.document(labelled) : labelled);
+  }
   if (styles) files['word/styles.xml'] = strToU8(finishStyles(strFromU8(styles), opts.bodyHalfPoints));
   const core = files['docProps/core.xml'];
   if (core && !strFromU8(core).includes('<dc:language>'))

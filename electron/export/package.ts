@@ -6,7 +6,8 @@
  *   the clerk can restyle in one place), no library leftovers (blue Heading 4-6 become black Arial, bold;
  *   "Strong" becomes the character style Word itself has).
  */
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { crc32, deflateRawSync } from 'node:zlib';
+import { strFromU8, strToU8, unzipSync, Zip, type ZipInputFile } from 'fflate';
 import { FONT, TABLE_STYLE } from './docx-parts';
 import { cleanText } from './text';
 
@@ -77,5 +78,26 @@ export function finishPackage(
     files['docProps/core.xml'] = strToU8(
       strFromU8(core).replace('</cp:coreProperties>', '<dc:language>en-GB</dc:language></cp:coreProperties>'),
     );
-  return Buffer.from(zipSync(files, { level: 6 }));
+  return zipParts(files);
+}
+
+/**
+ * The package's zip (fflate's container) with each part deflated by Node's own zlib: the same format and
+ * level as fflate's `zipSync(files, { level: 6 })`, several times faster on a large plan's document part.
+ */
+export function zipParts(files: Record<string, Uint8Array>): Buffer {
+  const chunks: Uint8Array[] = [];
+  let failure: Error | null = null;
+  const zip = new Zip((error, chunk) => {
+    if (error) failure = error;
+    else chunks.push(chunk);
+  });
+  for (const [filename, data] of Object.entries(files)) {
+    const entry: ZipInputFile = { filename, size: data.length, crc: crc32(data), compression: 8 };
+    zip.add(entry);
+    entry.ondata!(null, deflateRawSync(data, { level: 6 }), true);
+  }
+  zip.end();
+  if (failure) throw failure;
+  return Buffer.concat(chunks);
 }

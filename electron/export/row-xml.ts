@@ -216,21 +216,21 @@ export class RowXml {
     });
   }
 
-  /** Puts each table's rows in place of its stand-in row in the packed document's XML. */
+  /** Puts each table's rows in place of its stand-in row in the packed document's XML (one pass). */
   splice(documentXml: string): string {
     if (this.tables.size === 0) return documentXml;
-    const found = [...this.tables].map(([id, xml]) => {
-      const at = documentXml.indexOf(`\uE002${id}\uE002`);
-      if (at < 0) throw new Error('A table went missing while the document was written.');
-      return { start: documentXml.lastIndexOf('<w:tr>', at), end: documentXml.indexOf('</w:tr>', at) + 7, xml };
-    });
-    found.sort((a, b) => a.start - b.start);
     const out: string[] = [];
     let from = 0;
-    for (const { start, end, xml } of found) {
+    let done = 0;
+    for (const m of documentXml.matchAll(new RegExp(`\uE002(${this.nonce}-\\d+)\uE002`, 'g'))) {
+      const xml = this.tables.get(m[1]!);
+      if (xml === undefined) continue;
+      const start = documentXml.lastIndexOf('<w:tr>', m.index);
       out.push(documentXml.slice(from, start), xml);
-      from = end;
+      from = documentXml.indexOf('</w:tr>', m.index) + '</w:tr>'.length;
+      done++;
     }
+    if (done !== this.tables.size) throw new Error('A table went missing while the document was written.');
     out.push(documentXml.slice(from));
     return out.join('');
   }

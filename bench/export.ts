@@ -56,11 +56,29 @@ function libreOfficeHtmlToDocx(html: string): number {
   }
 }
 
-/** Wall time of a whole command run (process start to exit), in ms. */
-function timeProcess(cmd: string, args: string[]): number {
+/**
+ * CPU time (user + system, ms) used so far by this process's finished children, from /proc/self/stat
+ * (cutime + cstime, in clock ticks of 10 ms); undefined where there is no /proc (not Linux).
+ */
+function childrenCpuMs(): number | undefined {
+  try {
+    const stat = fs.readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // Fields after the command name start at field 3 (state): cutime is field 16, cstime field 17.
+    return (Number(fields[13]) + Number(fields[14])) * 10;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Wall time of a whole command run (process start to exit), and its CPU time where known, in ms. */
+function timeProcess(cmd: string, args: string[]): { wall: number; cpu: number | undefined } {
+  const c0 = childrenCpuMs();
   const t0 = performance.now();
   execFileSync(cmd, args, { stdio: 'ignore', timeout: 600_000 });
-  return performance.now() - t0;
+  const wall = performance.now() - t0;
+  const c1 = childrenCpuMs();
+  return { wall, cpu: c0 === undefined || c1 === undefined ? undefined : c1 - c0 };
 }
 
 /**
@@ -70,25 +88,32 @@ function timeProcess(cmd: string, args: string[]): number {
  */
 export function benchCliExport(tree: PlanTree, runs = 3): Record<string, number> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pw-bench-cli-'));
-  const cli = fileURLToPath(new URL('../bin/planwright.mjs', import.meta.url));
+  const cliPath = fileURLToPath(new URL('../bin/planwright.mjs', import.meta.url));
   try {
     const db = path.join(dir, 'large.sqlite');
-    execFileSync(process.execPath, [cli, 'sample', '--large', '--db', db], { stdio: 'ignore', timeout: 600_000 });
+    execFileSync(process.execPath, [cliPath, 'sample', '--large', '--db', db], { stdio: 'ignore', timeout: 600_000 });
     const out = path.join(dir, 'appendix.docx');
-    const times: number[] = [];
-    for (let i = 0; i < runs; i++)
-      times.push(timeProcess(process.execPath, [cli, 'export', 'benchmark', '--db', db, '--out', out]));
+    const cli = Array.from({ length: runs }, () =>
+      timeProcess(process.execPath, [cliPath, 'export', 'benchmark', '--db', db, '--out', out]),
+    );
     const html = path.join(dir, 'appendix.html');
     fs.writeFileSync(html, appendixHtml(buildAppendixModel(tree, ExportOptions.parse({})), tree.levels));
-    const pandoc: number[] = [];
-    for (let i = 0; i < runs; i++)
-      pandoc.push(timeProcess('pandoc', ['-f', 'html', '-t', 'docx', '-o', path.join(dir, 'pandoc.docx'), html]));
-    const cliMs = median(times);
-    const pandocMs = median(pandoc);
+    const pandoc = Array.from({ length: runs }, () =>
+      timeProcess('pandoc', ['-f', 'html', '-t', 'docx', '-o', path.join(dir, 'pandoc.docx'), html]),
+    );
+    const cliMs = median(cli.map((r) => r.wall));
+    const pandocMs = median(pandoc.map((r) => r.wall));
+    const cpu = (rs: { cpu: number | undefined }[]) =>
+      rs.every((r) => r.cpu !== undefined) ? { value: Math.round(median(rs.map((r) => r.cpu!))) } : null;
+    const cliCpu = cpu(cli);
+    const pandocCpu = cpu(pandoc);
     return {
       'export.cli_large_plan_ms': Math.round(cliMs),
       'export.pandoc_same_content_ms': Math.round(pandocMs),
       'export.cli_over_pandoc': Math.round((cliMs / pandocMs) * 1000) / 1000,
+      // CPU time of the whole processes (steadier than wall time on a shared machine).
+      ...(cliCpu ? { 'export.cli_large_plan_cpu_ms': cliCpu.value } : {}),
+      ...(pandocCpu ? { 'export.pandoc_same_content_cpu_ms': pandocCpu.value } : {}),
     };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -23,6 +23,7 @@ import { buildAppendixModel, summaryExplanation, TABLE_HALF_POINTS, type Appendi
 import { APPENDIX_LINE, BODY_TEXT, bodyParagraphs, COUNCIL, fixedTable, heading, houseStyles, run } from './docx-parts';
 import { finishPackage, type TableLabel } from './package';
 import { LANDSCAPE_A4, textWidth } from './layout';
+import { RowXml } from './row-xml';
 import { cleanText } from './text';
 
 /** Called as the export advances: `done` of `total` units (sections, then one for packing). */
@@ -85,7 +86,13 @@ function headerFooter(m: AppendixModel, pages: number): { headers: { default: He
 }
 
 /** The document body, section by section, reporting progress. */
-function body(m: AppendixModel, tree: PlanTree, labels: TableLabel[], onProgress?: ProgressCallback): FileChild[] {
+function body(
+  m: AppendixModel,
+  tree: PlanTree,
+  labels: TableLabel[],
+  onProgress?: ProgressCallback,
+  rowXml?: RowXml,
+): FileChild[] {
   const width = textWidth(LANDSCAPE_A4);
   // Each table's caption and description for screen readers (package.ts writes them), in document order.
   const table = (
@@ -94,7 +101,7 @@ function body(m: AppendixModel, tree: PlanTree, labels: TableLabel[], onProgress
     label: TableLabel,
   ) => {
     labels.push(label);
-    return fixedTable(model, levels, width, opts);
+    return fixedTable(model, levels, width, { ...opts, rowXml });
   };
   const ratingsNote = 'Each rating is shown by its label as well as its colour.';
   const levels = sortLevels(tree.levels.filter((l) => l.deletedAt === null));
@@ -218,6 +225,7 @@ export function appendixDocument(
   onProgress?: ProgressCallback,
   labels: TableLabel[] = [],
   author?: string,
+  rowXml?: RowXml,
 ): Document {
   const page = LANDSCAPE_A4;
   return new Document({
@@ -233,7 +241,7 @@ export function appendixDocument(
           },
         },
         ...headerFooter(m, estimatePages(m)),
-        children: body(m, tree, labels, onProgress),
+        children: body(m, tree, labels, onProgress, rowXml),
       },
     ],
   });
@@ -251,8 +259,14 @@ export async function buildAppendix(
 ): Promise<Buffer> {
   const model = buildAppendixModel(tree, options);
   const labels: TableLabel[] = [];
-  const doc = appendixDocument(model, tree, onProgress, labels, author);
-  const buffer = finishPackage(await Packer.toBuffer(doc), { tables: labels, bodyHalfPoints: BODY_SIZE });
+  // The tables' body rows are written as XML text (row-xml.ts), the same XML docx writes, in a fraction of the time.
+  const rowXml = new RowXml();
+  const doc = appendixDocument(model, tree, onProgress, labels, author, rowXml);
+  const buffer = finishPackage(await Packer.toBuffer(doc), {
+    tables: labels,
+    bodyHalfPoints: BODY_SIZE,
+    document: (xml) => rowXml.splice(xml),
+  });
   onProgress?.({ phase: 'done', done: model.sections.length + 1, total: model.sections.length + 1 });
   return buffer;
 }

@@ -21,6 +21,7 @@ import type { RatingLevel } from '../../shared/model';
 import { contrastingTextColour } from '../../shared/ratings';
 import { columnMinimum, type Cell, type Para, type TableColumn, type TableModel } from './appendix-model';
 import { textTwips, widthsFromContent, widthsWithMinimums } from './layout';
+import type { BodyRow, CellBuilder, RowXml } from './row-xml';
 import { cleanText, paragraphsOf } from './text';
 
 export const FONT = 'Arial';
@@ -275,6 +276,8 @@ export function fixedTable(
      * break); taller rows are cut into rows of their own (`splitTallRow`).
      */
     splitTallRows?: number;
+    /** Write the body rows as XML text through this (a whole document being packed; see row-xml.ts). */
+    rowXml?: RowXml;
   } = {},
 ): Table {
   const headerSize = opts.smallHeader ? Math.min(opts.size ?? 20, 16) : (opts.size ?? 20);
@@ -324,15 +327,29 @@ export function fixedTable(
         bodyRows.push({ cells: part, source: r });
   });
   const last = bodyRows.length - 1;
-  const rows = bodyRows.map(
-    ({ cells, source }, r) =>
-      new TableRow({
-        // Keep a short table on one page; otherwise at least keep the last row with the one before it.
-        keepNext: (opts.keepTogether && r < last) || (r === last - 1 && last > 1) ? true : undefined,
-        cantSplit: opts.rowsWhole || opts.splitTallRows !== undefined ? true : undefined,
-        children: cells.map((cell, i) => bodyCell(cell, levels, widths[i]!, boldRows.has(source), cache)),
-      }),
-  );
+  const build: CellBuilder = (cell, width, bold) => bodyCell(cell, levels, width, bold, cache);
+  const body = bodyRows.map(({ cells, source }, r): BodyRow => ({
+    options: {
+      // Keep a short table on one page; otherwise at least keep the last row with the one before it.
+      keepNext: (opts.keepTogether && r < last) || (r === last - 1 && last > 1) ? true : undefined,
+      cantSplit: opts.rowsWhole || opts.splitTallRows !== undefined ? true : undefined,
+    },
+    cells,
+    widths,
+    bold: boldRows.has(source),
+  }));
+  // With a RowXml (a whole document being written), the body rows go in as XML text (row-xml.ts: the same XML).
+  const rows = opts.rowXml
+    ? body.length
+      ? [opts.rowXml.table(body, build)]
+      : []
+    : body.map(
+        (row) =>
+          new TableRow({
+            ...row.options,
+            children: row.cells.map((cell, i) => build(cell, row.widths[i]!, row.bold)),
+          }),
+      );
   return new Table({
     layout: TableLayoutType.FIXED,
     width: { size: totalWidth, type: WidthType.DXA },

@@ -132,14 +132,27 @@ const OTHER: Record<string, [number, number]> = {
   '…': [1000, 1000],
 };
 
-/** Width in thousandths of an em of `text` in Arial (regular or bold). */
+const OTHER_BY_CODE = new Map(Object.entries(OTHER).map(([ch, widths]) => [ch.charCodeAt(0), widths]));
+
+/**
+ * Width in thousandths of an em of `text` in Arial (regular or bold). Each character counts once: a pair
+ * of surrogates (a character beyond the Basic Multilingual Plane) is one character of 0.6 em.
+ */
 export function emWidth(text: string, bold = false): number {
   const table = bold ? ARIAL_BOLD : ARIAL;
+  const which = bold ? 1 : 0;
   let sum = 0;
-  for (const ch of text) {
-    const code = ch.charCodeAt(0);
-    if (code >= 32 && code <= 126) sum += table[code - 32]!;
-    else sum += OTHER[ch]?.[bold ? 1 : 0] ?? 600;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 32 && code <= 126) {
+      sum += table[code - 32]!;
+      continue;
+    }
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+    }
+    sum += OTHER_BY_CODE.get(code)?.[which] ?? 600;
   }
   return sum;
 }

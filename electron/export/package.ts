@@ -6,7 +6,8 @@
  *   the clerk can restyle in one place), no library leftovers (blue Heading 4-6 become black Arial, bold;
  *   "Strong" becomes the character style Word itself has).
  */
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { crc32, deflateRawSync } from 'node:zlib';
+import { strFromU8, strToU8, unzipSync, Zip, type ZipInputFile } from 'fflate';
 import { FONT, TABLE_STYLE } from './docx-parts';
 import { cleanText } from './text';
 
@@ -57,17 +58,46 @@ export function labelTables(xml: string, labels: readonly TableLabel[]): string 
 /** Applies the finishing touches to a packed .docx. */
 export function finishPackage(
   docx: Uint8Array,
-  opts: { tables: readonly TableLabel[]; bodyHalfPoints: number },
+  opts: {
+    tables: readonly TableLabel[];
+    bodyHalfPoints: number;
+    /** A last change to the document's XML (row-xml.ts puts the tables' rows in place). */
+    document?: (xml: string) => string;
+  },
 ): Buffer {
   const files = unzipSync(docx);
   const doc = files['word/document.xml'];
   const styles = files['word/styles.xml'];
-  if (doc) files['word/document.xml'] = strToU8(labelTables(strFromU8(doc), opts.tables));
+  if (doc) {
+    const labelled = labelTables(strFromU8(doc), opts.tables);
+    files['word/document.xml'] = strToU8(opts.document ? opts.document(labelled) : labelled);
+  }
   if (styles) files['word/styles.xml'] = strToU8(finishStyles(strFromU8(styles), opts.bodyHalfPoints));
   const core = files['docProps/core.xml'];
   if (core && !strFromU8(core).includes('<dc:language>'))
     files['docProps/core.xml'] = strToU8(
       strFromU8(core).replace('</cp:coreProperties>', '<dc:language>en-GB</dc:language></cp:coreProperties>'),
     );
-  return Buffer.from(zipSync(files, { level: 6 }));
+  return zipParts(files);
+}
+
+/**
+ * The package's zip (fflate's container) with each part deflated by Node's own zlib: the same format and
+ * level as fflate's `zipSync(files, { level: 6 })`, several times faster on a large plan's document part.
+ */
+export function zipParts(files: Record<string, Uint8Array>): Buffer {
+  const chunks: Uint8Array[] = [];
+  let failure: Error | null = null;
+  const zip = new Zip((error, chunk) => {
+    if (error) failure = error;
+    else chunks.push(chunk);
+  });
+  for (const [filename, data] of Object.entries(files)) {
+    const entry: ZipInputFile = { filename, size: data.length, crc: crc32(data), compression: 8 };
+    zip.add(entry);
+    entry.ondata!(null, deflateRawSync(data, { level: 6 }), true);
+  }
+  zip.end();
+  if (failure) throw failure;
+  return Buffer.concat(chunks);
 }

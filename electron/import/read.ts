@@ -8,9 +8,12 @@ import path from 'node:path';
 import { readDocx } from './docx';
 import { importFailed } from './errors';
 import { LIMITS } from './limits';
-import { readCsv, readXlsx } from './sheet';
 import type { SourceDoc } from './source';
 import { listZip, looksLikeZip } from './zip';
+
+/** The spreadsheet readers (exceljs, papaparse: large) load only when a spreadsheet is read, so a command or
+ * an export that never reads one starts without them. */
+const spreadsheets = () => import('./sheet');
 
 const CFB = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const mb = (n: number): string => `${Math.round(n / (1024 * 1024))} MB`;
@@ -54,7 +57,7 @@ export async function readImportBytes(
     const names = new Set(listZip(data, 'Word or Excel file').map((e) => e.name));
     // A damaged workbook (its workbook part missing or renamed) is still an Excel file, never "not a Word document".
     if (names.has('xl/workbook.xml') || (ext === '.xlsx' && ![...names].some((n) => n.startsWith('word/'))))
-      return readXlsx(data, fileName, options.sheet);
+      return (await spreadsheets()).readXlsx(data, fileName, options.sheet);
     if (names.has('word/document.xml') || [...names].some((n) => /^word\/document\d*\.xml$/.test(n)))
       return readDocx(data, fileName, options.onProgress);
     if (names.has('[Content_Types].xml')) return readDocx(data, fileName, options.onProgress);
@@ -64,7 +67,7 @@ export async function readImportBytes(
     const head = data.subarray(0, 4096);
     const utf16 = (data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff);
     if (!utf16 && head.includes(0)) throw importFailed(`${fileName} is not a text CSV file (it contains binary data).`);
-    return readCsv(data, fileName);
+    return (await spreadsheets()).readCsv(data, fileName);
   }
   if (ext === '.docx' || ext === '.xlsx')
     throw importFailed(

@@ -19,7 +19,9 @@ function services(): AppServices {
 describe('settings writes go through the Editor, with undo', () => {
   it('undoes and redoes a plan detail', async () => {
     const tree = fakeTree();
-    const invoke = installFakeApi({ 'plans:update': ({ patch }) => ({ ...tree.plan, ...patch }) });
+    const invoke = installFakeApi({
+      'plans:update': ({ patch }) => ({ ...tree.plan, organisation: patch.organisation ?? tree.plan.organisation }),
+    });
     const app = services();
     render(
       <AppServicesContext.Provider value={app}>
@@ -75,7 +77,7 @@ describe('settings writes go through the Editor, with undo', () => {
   it('undoes a column change', async () => {
     const user = userEvent.setup();
     const tree = fakeTree();
-    const invoke = installFakeApi({ 'plans:update': ({ patch }) => ({ ...tree.plan, ...patch }) });
+    const invoke = installFakeApi({ 'plans:update': () => tree.plan });
     const app = services();
     render(
       <AppServicesContext.Provider value={app}>

@@ -48,12 +48,6 @@ export default tseslint.config(
     },
   },
   {
-    // jest-dom's matchers on vitest are typed as possibly returning a promise (expect(el).toHaveValue(...)),
-    // which the rule reports on every synchronous assertion; the renderer tests await what is async.
-    files: ['test/renderer/**/*.{ts,tsx}'],
-    rules: { '@typescript-eslint/no-floating-promises': 'off' },
-  },
-  {
     // Plain Node scripts (scripts/*.mjs, bin/*.mjs): TypeScript files get these from @types/node.
     files: ['**/*.mjs'],
     languageOptions: {

@@ -3,6 +3,7 @@ import type { ParsedInputOf } from '../../shared/contract';
 import type { Plan, PlanListItem, ScalePresetId } from '../../shared/model';
 import { DomainError } from '../../shared/result';
 import { TEMPLATES, templateColumns, templateScale } from '../../shared/templates';
+import { isEffectivelyArchived } from '../../shared/tree';
 import { getPlanTree } from '../tree';
 import { all, audit, auditChanges, must, newId, prepare, write, bool } from '../sql';
 import { linkId, ratingId } from '../ids';
@@ -10,6 +11,34 @@ import { insertRow, updateRow, type PatchOf } from '../tables';
 import type { Store } from '../store';
 import { livePlan, loadPlan, loadPlanAny, planRow } from './common';
 import { insertLevel, insertPlan } from './drafts';
+
+/**
+ * Every action the library counts, with its plan: not deleted, in a live section, and not effectively
+ * archived by THE rule (shared/tree.ts `isEffectivelyArchived`), applied to the few columns it reads.
+ */
+function liveActionIds(store: Store): Map<string, string> {
+  const flags = (table: 'sections' | 'objectives') =>
+    new Map(
+      (
+        prepare(store.sqlite, `SELECT id, archived FROM ${table} WHERE deleted_at IS NULL`).all() as {
+          id: string;
+          archived: number;
+        }[]
+      ).map((r) => [r.id, { archived: r.archived === 1 }]),
+    );
+  const lookup = { sectionsById: flags('sections'), objectivesById: flags('objectives') };
+  const actions = prepare(
+    store.sqlite,
+    'SELECT id, plan_id, section_id, objective_id, archived FROM actions WHERE deleted_at IS NULL',
+  ).all() as { id: string; plan_id: string; section_id: string; objective_id: string | null; archived: number }[];
+  const live = new Map<string, string>();
+  for (const a of actions) {
+    if (!lookup.sectionsById.has(a.section_id)) continue;
+    const action = { archived: a.archived === 1, sectionId: a.section_id, objectiveId: a.objective_id };
+    if (!isEffectivelyArchived(lookup, action)) live.set(a.id, a.plan_id);
+  }
+  return live;
+}
 
 /** The plan library: live plans (archived ones when asked), or the trash. */
 export function listPlans(store: Store, opts: { includeArchived?: boolean; trash?: boolean } = {}): PlanListItem[] {
@@ -19,14 +48,9 @@ export function listPlans(store: Store, opts: { includeArchived?: boolean; trash
   const plans = all(store, q.orderBy('updated_at', 'desc'));
   if (plans.length === 0) return [];
 
-  const counts = new Map(
-    (
-      prepare(
-        store.sqlite,
-        'SELECT a.plan_id, count(*) AS n FROM actions a JOIN sections s ON s.id = a.section_id WHERE a.deleted_at IS NULL AND s.deleted_at IS NULL AND a.archived = 0 GROUP BY a.plan_id',
-      ).all() as { plan_id: string; n: number }[]
-    ).map((r) => [r.plan_id, r.n]),
-  );
+  const live = liveActionIds(store);
+  const counts = new Map<string, number>();
+  for (const planId of live.values()) counts.set(planId, (counts.get(planId) ?? 0) + 1);
   const periodLabels = new Map(
     (
       prepare(store.sqlite, 'SELECT id, label FROM reporting_periods WHERE deleted_at IS NULL').all() as {
@@ -46,13 +70,16 @@ export function listPlans(store: Store, opts: { includeArchived?: boolean; trash
   }[];
   const rated = prepare(
     store.sqlite,
-    `SELECT r.plan_id, r.level_id, count(*) AS n FROM ratings r
+    `SELECT r.plan_id, r.action_id, r.level_id FROM ratings r
        JOIN plans p ON p.id = r.plan_id AND r.period_id = p.current_period_id
-       JOIN actions a ON a.id = r.action_id AND a.deleted_at IS NULL AND a.archived = 0
-       JOIN sections s ON s.id = a.section_id AND s.deleted_at IS NULL
-     WHERE r.level_id IS NOT NULL GROUP BY r.plan_id, r.level_id`,
-  ).all() as { plan_id: string; level_id: string; n: number }[];
-  const ratedCount = new Map(rated.map((r) => [`${r.plan_id}/${r.level_id}`, r.n]));
+     WHERE r.level_id IS NOT NULL`,
+  ).all() as { plan_id: string; action_id: string; level_id: string }[];
+  const ratedCount = new Map<string, number>();
+  for (const r of rated) {
+    if (!live.has(r.action_id)) continue;
+    const key = `${r.plan_id}/${r.level_id}`;
+    ratedCount.set(key, (ratedCount.get(key) ?? 0) + 1);
+  }
 
   return plans.map((p) => {
     const actionCount = counts.get(p.id) ?? 0;

@@ -6,6 +6,7 @@ import { getMeta, getPlanTree, setMeta, type Store } from '../../db';
 import type { HandlersFor } from '../../shared/dispatch';
 import type { PlanTree } from '../../shared/model';
 import { DomainError } from '../../shared/result';
+import { liveActions } from '../../shared/tree';
 import type { Host } from '../host';
 import * as engine from './engine';
 import { syncFolder } from './folder-sync';
@@ -160,9 +161,7 @@ export function createSyncHandlers({ store, host, keyWrapper }: SyncHandlerDeps)
         tree.periods.find((p) => p.id === (periodId ?? tree.plan.currentPeriodId) && p.deletedAt === null) ?? null;
       const received = receivedPacks(store, planId);
       const rows = invitedLeads(store, planId).map((inv) => {
-        const mine = tree.actions.filter(
-          (a) => a.deletedAt === null && !a.archived && a.leads.some((l) => engine.leadMatches(l.name, inv.lead)),
-        );
+        const mine = liveActions(tree).filter((a) => a.leads.some((l) => engine.leadMatches(l.name, inv.lead)));
         const ids = new Set(mine.map((a) => a.id));
         const byLead = (who: string) => engine.leadMatches(inv.lead, who) || engine.leadMatches(who, inv.lead);
         const progress = period

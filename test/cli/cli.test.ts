@@ -2,32 +2,15 @@
  * The command line: spawned as users run it (node bin/planwright.mjs) against a temporary --db, plus
  * in-process runs of `main` for the finer cases (faster than a process each).
  */
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runMain as inProcess } from './run-main';
+import { runMain as inProcess, runSpawned } from './run-main';
 import { PlanSummary } from '../../shared/summary-schema';
 import { PlanTree } from '../../shared/model';
 
-const root = path.resolve(import.meta.dirname, '../..');
-const bin = path.join(root, 'bin', 'planwright.mjs');
-const run = promisify(execFile);
-
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
-      cwd: root,
-      env: { ...process.env, NO_COLOR: '1' },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const cli = runSpawned;
 
 let dir: string;
 let db: string;

@@ -4,34 +4,17 @@
  * moderated rating), resolves the conflict, and the appendix carries the lead's text. Then hostile packs:
  * each is refused with a plain-English message and changes nothing.
  */
-import { execFile } from 'node:child_process';
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { promisify } from 'node:util';
 import { gunzipSync, gzipSync, strToU8, strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodePack, publicKeyText } from '../../electron/sync/pack';
-import { runMain } from './run-main';
+import { runMain, runSpawned } from './run-main';
 
-const root = path.resolve(import.meta.dirname, '../..');
-const bin = path.join(root, 'bin', 'planwright.mjs');
-const run = promisify(execFile);
-
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
-      cwd: root,
-      env: { ...process.env, NO_COLOR: '1' },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const cli = runSpawned;
 
 async function ok(...args: string[]): Promise<string> {
   const r = await cli(...args);

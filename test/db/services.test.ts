@@ -3,6 +3,7 @@ import { createPlanFromDraft, getPlanTree, type Store } from '../../db';
 import type { Channel, InputOf, OutputOf } from '../../shared/contract';
 import { typedInvoke, unwrapping } from '../../shared/dispatch';
 import type { PlanTree } from '../../shared/model';
+import { liveActions } from '../../shared/tree';
 import { ctx, dispatcherFor, freshStore, rowCounts, smallDraft } from './helpers';
 
 let store: Store;
@@ -418,6 +419,41 @@ describe('soft delete and restore', () => {
     expect(
       store.sqlite.prepare("SELECT count(*) FROM actions_fts WHERE actions_fts MATCH 'chronologies'").pluck().get(),
     ).toBe(0);
+  });
+});
+
+describe('the plan library counts with the one archived rule (shared/tree.ts)', () => {
+  /** What the library should say, worked out from the tree with `liveActions` (THE rule). */
+  function expected(t: PlanTree) {
+    const live = liveActions(t);
+    const current = t.plan.currentPeriodId;
+    const rated = t.ratings.filter((r) => r.periodId === current && r.levelId && live.some((a) => a.id === r.actionId));
+    return {
+      actionCount: live.length,
+      distribution: t.levels
+        .filter((l) => l.deletedAt === null)
+        .map((l) => [l.label, rated.filter((r) => r.levelId === l.id).length]),
+    };
+  }
+  async function agree() {
+    refresh();
+    const item = (await call('plans:list', {}))[0]!;
+    const want = expected(tree);
+    expect(item.actionCount).toBe(want.actionCount);
+    expect(item.distribution.map((d) => [d.label, d.count])).toEqual(want.distribution);
+    return item;
+  }
+
+  it('leaves out actions under an archived objective or section, as the summary and appendix do', async () => {
+    expect((await agree()).actionCount).toBe(3);
+    await call('objectives:archive', { objectiveId: tree.objectives[0]!.id, archived: true });
+    expect((await agree()).actionCount).toBe(1);
+    await call('objectives:archive', { objectiveId: tree.objectives[0]!.id, archived: false });
+    const s2 = tree.sections.find((s) => s.number === '2')!;
+    await call('sections:archive', { sectionId: s2.id, archived: true });
+    expect((await agree()).actionCount).toBe(2);
+    await call('actions:archive', { actionId: tree.actions[0]!.id, archived: true });
+    expect((await agree()).actionCount).toBe(1);
   });
 });
 

@@ -19,16 +19,22 @@ interface Wait {
   timeout?: number;
 }
 
-interface LocatorMatchers<R = unknown> {
+/**
+ * What a locator assertion answers: a promise for a Locator (await it), nothing for anything else, so the
+ * same-named jest-dom matchers on DOM elements (test/renderer) stay synchronous for no-floating-promises.
+ */
+type LocatorResult<T> = 0 extends 1 & T ? void : T extends Locator ? Promise<T> : void;
+
+interface LocatorMatchers<T = unknown> {
   /** Full text of the one matched element (or of each element, given an array). */
-  toHaveText(expected: TextMatch | TextMatch[], options?: Wait): Promise<R>;
+  toHaveText(expected: TextMatch | TextMatch[], options?: Wait): LocatorResult<T>;
   /** The one matched element's text contains this (or each element's, given an array). */
-  toContainText(expected: TextMatch | TextMatch[], options?: Wait): Promise<R>;
-  toHaveCount(count: number, options?: Wait): Promise<R>;
-  toBeVisible(options?: Wait): Promise<R>;
-  toBeHidden(options?: Wait): Promise<R>;
-  toHaveValue(expected: TextMatch, options?: Wait): Promise<R>;
-  toHaveAttribute(name: string, expected?: TextMatch, options?: Wait): Promise<R>;
+  toContainText(expected: TextMatch | TextMatch[], options?: Wait): LocatorResult<T>;
+  toHaveCount(count: number, options?: Wait): LocatorResult<T>;
+  toBeVisible(options?: Wait): LocatorResult<T>;
+  toBeHidden(options?: Wait): LocatorResult<T>;
+  toHaveValue(expected: TextMatch, options?: Wait): LocatorResult<T>;
+  toHaveAttribute(name: string, expected?: TextMatch, options?: Wait): LocatorResult<T>;
 }
 
 declare module 'vitest' {

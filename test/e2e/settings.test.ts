@@ -65,6 +65,21 @@ describe('plan settings (e2e)', () => {
     expect((await tree()).plan.title).toBe('Children’s Services Improvement Plan');
   });
 
+  it('undoes a settings change with Ctrl+Z and redoes it with the Redo button (settings go through the Editor)', async () => {
+    const before = (await tree()).plan.service;
+    const service = page().getByLabel(/^Service/);
+    await service.fill('Early Help');
+    await service.press('Tab');
+    await expect.poll(async () => (await tree()).plan.service).toBe('Early Help');
+    await page().getByRole('tab', { name: 'Details' }).focus();
+    await page().keyboard.press('Control+z');
+    await expect.poll(async () => (await tree()).plan.service).toBe(before);
+    await expect.poll(() => service.inputValue()).toBe(before);
+    await page().getByRole('button', { name: '↷ Redo' }).click();
+    await expect.poll(async () => (await tree()).plan.service).toBe('Early Help');
+    await expect.poll(() => service.inputValue()).toBe('Early Help');
+  });
+
   it('edits the rating scale: label, colour, a new level, a refused removal and a removal', async () => {
     await tab(/Rating scale/);
     const levels = page().getByTestId('scale-level');

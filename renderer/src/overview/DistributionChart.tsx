@@ -6,7 +6,8 @@
 import type { PlanTree } from '../../../shared/model';
 import { contrastingTextColour } from '../../../shared/ratings';
 import { RatingBadge, shapeOf } from '../components/RatingBadge';
-import { indexTree, isArchivedAction } from '../state/indexes';
+import { liveActions } from '../../../shared/tree';
+import { indexTree } from '../state/indexes';
 import { CountCells } from './CountCells';
 
 export interface PeriodDistribution {
@@ -16,12 +17,10 @@ export interface PeriodDistribution {
   notRated: number;
 }
 
-/** Counts per level per period over live, non-archived actions in live, non-archived sections. */
+/** Counts per level per period over the live actions (shared/tree.ts `liveActions`: the one archived rule). */
 export function distributionByPeriod(tree: PlanTree): PeriodDistribution[] {
   const index = indexTree(tree);
-  const actions = index.sections
-    .filter((s) => !s.archived)
-    .flatMap((s) => (index.actionsBySection.get(s.id) ?? []).filter((a) => !isArchivedAction(index, a)));
+  const actions = liveActions(index);
   return index.periods.map((p) => {
     const counts = new Map(index.levels.map((l) => [l.id, 0]));
     let notRated = 0;

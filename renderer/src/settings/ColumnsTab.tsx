@@ -3,10 +3,10 @@
  * `plans:update { columns }` as you go. A label cannot be blank; a width is 0.2 to 10.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { call } from '../api';
 import { COLUMNS } from '../../../shared/columns';
 import type { ColumnConfig, ColumnField, PlanTree } from '../../../shared/model';
 import { useSaveTracker } from './saveStatus';
+import { useSettingsEditor } from './useSettingsEditor';
 import { move } from './scaleDraft';
 import { errorText } from '../errors';
 
@@ -41,7 +41,7 @@ const toConfig = (d: ColumnDraft): ColumnConfig => ({
 });
 
 export function ColumnsTab({ tree, onChanged }: { tree: PlanTree; onChanged(): void }) {
-  const planId = tree.plan.id;
+  const editor = useSettingsEditor(tree);
   const { track } = useSaveTracker();
   const [cols, setCols] = useState<ColumnDraft[]>(() => tree.plan.columns.map(toDraft));
   const colsRef = useRef(cols);
@@ -68,14 +68,14 @@ export function ColumnsTab({ tree, onChanged }: { tree: PlanTree; onChanged(): v
     const json = JSON.stringify(columns);
     if (json === savedJson.current) return;
     try {
-      await track(() => call('plans:update', { planId, patch: { columns } }));
+      await track(() => editor.updatePlan({ columns }));
       savedJson.current = json;
       setError(null);
       onChanged();
     } catch (e) {
       setError(errorText(e));
     }
-  }, [planId, track, onChanged]);
+  }, [editor, track, onChanged]);
 
   // Leaving the tab mid-pause still saves what was typed.
   const saveRef = useRef(save);

@@ -1,6 +1,6 @@
 /** Plan details: title, organisation, service, period, appendix number, headings and the front texts. */
 import { useCallback } from 'react';
-import { call } from '../api';
+import { useSettingsEditor } from './useSettingsEditor';
 import type { PlanTree } from '../../../shared/model';
 import { AutosaveField } from './AutosaveField';
 
@@ -9,19 +9,20 @@ type PatchKey =
 
 export function DetailsTab({ tree, onChanged }: { tree: PlanTree; onChanged(): void }) {
   const { plan } = tree;
+  const editor = useSettingsEditor(tree);
   const saver = useCallback(
     (key: PatchKey) => async (value: string) => {
-      await call('plans:update', { planId: plan.id, patch: { [key]: value } });
+      await editor.updatePlan({ [key]: value });
       onChanged();
     },
-    [plan.id, onChanged],
+    [editor, onChanged],
   );
   const saveAppendix = useCallback(
     async (value: string) => {
-      await call('plans:update', { planId: plan.id, patch: { appendixNumber: Number(value) } });
+      await editor.updatePlan({ appendixNumber: Number(value) });
       onChanged();
     },
-    [plan.id, onChanged],
+    [editor, onChanged],
   );
 
   return (

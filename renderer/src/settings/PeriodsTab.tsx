@@ -10,6 +10,7 @@ import { AutosaveField } from './AutosaveField';
 import { ConfirmDialog } from './ConfirmDialog';
 import { DateField, dateMessage, parseDay } from './DateField';
 import { useSaveTracker } from './saveStatus';
+import { useSettingsEditor } from './useSettingsEditor';
 import { FormError, useAddForm } from './addForm';
 import { useRowWrites } from './rowWrites';
 import { errorText, fieldErrors } from '../errors';
@@ -25,6 +26,7 @@ export function PeriodsTab({ tree, onChanged }: { tree: PlanTree; onChanged(): v
   const { plan } = tree;
   const periods = livePeriods(tree);
   const { track } = useSaveTracker();
+  const editor = useSettingsEditor(tree);
   const { rowError, writeRow } = useRowWrites();
   const [choiceError, setChoiceError] = useState<string | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
@@ -37,7 +39,7 @@ export function PeriodsTab({ tree, onChanged }: { tree: PlanTree; onChanged(): v
   const setCurrent = async (currentPeriodId: string | null, comparePeriodId: string | null) => {
     setChoiceError(null);
     try {
-      await track(() => call('periods:setCurrent', { planId: plan.id, currentPeriodId, comparePeriodId }));
+      await track(() => editor.setCurrentPeriods(currentPeriodId, comparePeriodId));
       onChanged();
     } catch (e) {
       setChoiceError(errorText(e));
@@ -51,7 +53,7 @@ export function PeriodsTab({ tree, onChanged }: { tree: PlanTree; onChanged(): v
     const [id] = ids.splice(index, 1);
     if (!id) return;
     ids.splice(to, 0, id);
-    if (await run(id, () => call('periods:reorder', { parentId: plan.id, orderedIds: ids }))) {
+    if (await run(id, () => editor.reorderPeriods(ids))) {
       setTimeout(() => document.getElementById(`period-${delta < 0 ? 'up' : 'down'}-${id}`)?.focus(), 0);
     }
   };
@@ -60,8 +62,7 @@ export function PeriodsTab({ tree, onChanged }: { tree: PlanTree; onChanged(): v
     if (!pending) return;
     setPendingError(null);
     try {
-      if (pending.kind === 'unlock')
-        await track(() => call('periods:lock', { periodId: pending.period.id, locked: false }));
+      if (pending.kind === 'unlock') await track(() => editor.lockPeriod(pending.period.id, false));
       else await track(() => call('periods:delete', { periodId: pending.period.id }));
       setPending(null);
       onChanged();
@@ -175,7 +176,7 @@ export function PeriodsTab({ tree, onChanged }: { tree: PlanTree; onChanged(): v
                     disabled={p.locked}
                     validate={(v) => (v.trim() === '' ? 'A period needs a label' : null)}
                     onSave={async (label) => {
-                      await call('periods:update', { periodId: p.id, patch: { label } });
+                      await editor.updatePeriod(p.id, { label });
                       onChanged();
                     }}
                   />
@@ -190,7 +191,7 @@ export function PeriodsTab({ tree, onChanged }: { tree: PlanTree; onChanged(): v
                       d && p.endDate && d > p.endDate ? 'The start date must be on or before the end date' : null
                     }
                     onSave={async (startDate) => {
-                      await call('periods:update', { periodId: p.id, patch: { startDate } });
+                      await editor.updatePeriod(p.id, { startDate });
                       onChanged();
                     }}
                   />
@@ -205,7 +206,7 @@ export function PeriodsTab({ tree, onChanged }: { tree: PlanTree; onChanged(): v
                       d && p.startDate && d < p.startDate ? 'The end date must be on or after the start date' : null
                     }
                     onSave={async (endDate) => {
-                      await call('periods:update', { periodId: p.id, patch: { endDate } });
+                      await editor.updatePeriod(p.id, { endDate });
                       onChanged();
                     }}
                   />
@@ -250,7 +251,7 @@ export function PeriodsTab({ tree, onChanged }: { tree: PlanTree; onChanged(): v
                         type="button"
                         className="btn btn-small"
                         aria-label={`Lock ${p.label}`}
-                        onClick={() => void run(p.id, () => call('periods:lock', { periodId: p.id, locked: true }))}
+                        onClick={() => void run(p.id, () => editor.lockPeriod(p.id, true))}
                       >
                         <Padlock /> Lock
                       </button>

@@ -7,6 +7,7 @@ import { call } from '../api';
 import type { PlanTree, Recommendation } from '../../../shared/model';
 import { AutosaveField } from './AutosaveField';
 import { useSaveTracker } from './saveStatus';
+import { useSettingsEditor } from './useSettingsEditor';
 import { FormError, useAddForm } from './addForm';
 import { useRowWrites } from './rowWrites';
 import { answeringReferences, indexTree } from '../state/indexes';
@@ -18,6 +19,7 @@ const wholeOrBlank = (v: string) =>
 export function RecommendationsTab({ tree, onChanged }: { tree: PlanTree; onChanged(): void }) {
   const { plan } = tree;
   const { track } = useSaveTracker();
+  const editor = useSettingsEditor(tree);
   const recs = useMemo(
     () => tree.recommendations.filter((r) => r.deletedAt === null).sort((a, b) => a.position - b.position),
     [tree.recommendations],
@@ -88,10 +90,7 @@ export function RecommendationsTab({ tree, onChanged }: { tree: PlanTree; onChan
                   value={r.number === null ? '' : String(r.number)}
                   validate={wholeOrBlank}
                   onSave={async (v) => {
-                    await call('recommendations:update', {
-                      recommendationId: r.id,
-                      patch: { number: v.trim() === '' ? null : Number(v) },
-                    });
+                    await editor.updateRecommendation(r.id, { number: v.trim() === '' ? null : Number(v) });
                     onChanged();
                   }}
                 />
@@ -102,7 +101,7 @@ export function RecommendationsTab({ tree, onChanged }: { tree: PlanTree; onChan
                   value={r.label}
                   validate={(v) => (v.trim() === '' ? 'A recommendation needs a label, for example “Ofsted 1”' : null)}
                   onSave={async (label) => {
-                    await call('recommendations:update', { recommendationId: r.id, patch: { label } });
+                    await editor.updateRecommendation(r.id, { label });
                     onChanged();
                   }}
                 />
@@ -114,7 +113,7 @@ export function RecommendationsTab({ tree, onChanged }: { tree: PlanTree; onChan
                   rows={2}
                   value={r.text}
                   onSave={async (text) => {
-                    await call('recommendations:update', { recommendationId: r.id, patch: { text } });
+                    await editor.updateRecommendation(r.id, { text });
                     onChanged();
                   }}
                 />

@@ -5,6 +5,7 @@
  * create -> delete). Undo and redo replay through the same paths without recording again.
  */
 import type { Action, Indicator, LeadRole, PlanTree } from '../../../shared/model';
+import type { InputOf } from '../../../shared/contract';
 import { call } from '../api';
 import type { PlanStore } from './planStore';
 import type { SaveTracker } from './saveStatus';
@@ -524,4 +525,101 @@ export class Editor {
       this.store.setTree(await call('sections:renumber', { planId: this.store.planId }));
     });
   }
+
+  // ---- Plan settings ------------------------------------------------------------------------------
+  // The settings tabs write through these, so Ctrl+Z and the Undo button cover them like any plan edit.
+  // Each reloads the tree (a setting can change what every row shows).
+
+  /** Details and columns (`plans:update`). */
+  async updatePlan(patch: PlanPatch): Promise<void> {
+    const plan = this.tree.plan;
+    const prev = pick(plan, patch);
+    const apply = (p: PlanPatch) => async () => {
+      await call('plans:update', { planId: plan.id, patch: p });
+      await this.store.load();
+    };
+    const what = 'columns' in patch ? 'columns' : Object.keys(patch).map((k) => PLAN_WORDS[k as keyof PlanPatch]);
+    await this.record(`Edit ${String(what)} of the plan`, apply(patch), apply(prev));
+  }
+
+  async updatePeriod(periodId: string, patch: PeriodPatch): Promise<void> {
+    const period = this.tree.periods.find((p) => p.id === periodId);
+    if (!period) throw new Error('That reporting period no longer exists.');
+    const apply = (p: PeriodPatch) => async () => {
+      await call('periods:update', { periodId, patch: p });
+      await this.store.load();
+    };
+    await this.record(`Edit reporting period ${period.label}`, apply(patch), apply(pick(period, patch)));
+  }
+
+  /** The current period and the one it is compared with. */
+  async setCurrentPeriods(currentPeriodId: string | null, comparePeriodId: string | null): Promise<void> {
+    const { id: planId, currentPeriodId: oldCurrent, comparePeriodId: oldCompare } = this.tree.plan;
+    const apply = (current: string | null, compare: string | null) => async () => {
+      await call('periods:setCurrent', { planId, currentPeriodId: current, comparePeriodId: compare });
+      await this.store.load();
+    };
+    await this.record(
+      'Change the current reporting period',
+      apply(currentPeriodId, comparePeriodId),
+      apply(oldCurrent, oldCompare),
+    );
+  }
+
+  async reorderPeriods(orderedIds: string[]): Promise<void> {
+    const planId = this.tree.plan.id;
+    const prev = this.tree.periods
+      .filter((p) => p.deletedAt === null)
+      .sort((a, b) => a.position - b.position)
+      .map((p) => p.id);
+    const apply = (ids: string[]) => async () => {
+      await call('periods:reorder', { parentId: planId, orderedIds: ids });
+      await this.store.load();
+    };
+    await this.record('Reorder reporting periods', apply(orderedIds), apply(prev));
+  }
+
+  async lockPeriod(periodId: string, locked: boolean): Promise<void> {
+    const period = this.tree.periods.find((p) => p.id === periodId);
+    if (!period) throw new Error('That reporting period no longer exists.');
+    const apply = (value: boolean) => async () => {
+      await call('periods:lock', { periodId, locked: value });
+      await this.store.load();
+    };
+    await this.record(`${locked ? 'Lock' : 'Unlock'} ${period.label}`, apply(locked), apply(period.locked));
+  }
+
+  async updateRecommendation(recommendationId: string, patch: RecommendationPatch): Promise<void> {
+    const rec = this.tree.recommendations.find((r) => r.id === recommendationId);
+    if (!rec) throw new Error('That recommendation no longer exists.');
+    const apply = (p: RecommendationPatch) => async () => {
+      await call('recommendations:update', { recommendationId, patch: p });
+      await this.store.load();
+    };
+    await this.record(`Edit ${rec.label}`, apply(patch), apply(pick(rec, patch)));
+  }
+}
+
+export type PlanPatch = InputOf<'plans:update'>['patch'];
+export type PeriodPatch = InputOf<'periods:update'>['patch'];
+export type RecommendationPatch = InputOf<'recommendations:update'>['patch'];
+
+const PLAN_WORDS: Record<keyof PlanPatch, string> = {
+  title: 'title',
+  organisation: 'organisation',
+  service: 'service',
+  planPeriod: 'plan period',
+  introduction: 'introduction',
+  governance: 'governance',
+  recommendationsHeading: 'recommendations heading',
+  columns: 'columns',
+  appendixNumber: 'appendix number',
+};
+
+/** The stored values of the fields a patch names (what undo puts back). */
+function pick<P extends object>(stored: object, patch: P): P {
+  const out: Partial<P> = {};
+  const from = stored as P;
+  for (const key of Object.keys(patch) as (keyof P)[]) out[key] = from[key];
+  return out as P;
 }

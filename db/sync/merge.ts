@@ -217,6 +217,25 @@ function hold(
 
 type Outcome = 'written' | 'pending' | 'gone';
 
+/** A row a merge must bring to its registers: `fields` = only these changed (undefined: every field). */
+interface Touched {
+  entity: SyncEntity;
+  planId: string;
+  fields?: Set<string>;
+}
+
+/** Marks a row's field (or, for `$create` / `$purge`, every field) as changed by a merge. */
+function touch(rows: Map<string, Touched>, op: Pick<SyncOp, 'rowId' | 'entity' | 'planId' | 'field'>): void {
+  const r = rows.get(op.rowId);
+  const whole = op.field === CREATE || op.field === PURGE;
+  if (!r) rows.set(op.rowId, { entity: op.entity, planId: op.planId, fields: whole ? undefined : new Set([op.field]) });
+  else if (whole) r.fields = undefined;
+  else r.fields?.add(op.field);
+}
+
+/** Entities whose changes can move automatic section numbers and action references. */
+const NUMBERED = new Set<SyncEntity>(['plan', 'section', 'objective', 'action']);
+
 /** Rows found with a conflicted field while writing them (so the report needs no second read). */
 let conflicted: Set<string> | null = null;
 
@@ -228,19 +247,23 @@ function materialize(
   planId: string,
   at: string,
   purged: Set<string>,
+  fields: ReadonlySet<string> | undefined,
+  pending: Set<string>,
 ): Outcome {
   const spec = SPEC[entity];
   if (purged.has(planId)) return 'gone';
-  const heads = headsOfRow(store, rowId);
+  const existing = prepare(store.sqlite, `SELECT * FROM ${spec.table} WHERE id = ?`).get(rowId) as
+    Record<string, unknown> | undefined;
+  // A row that exists holds its registers' values already: only the changed fields need reading.
+  const heads = headsOfRow(store, rowId, existing ? fields : undefined);
   const values: Record<string, unknown> = {};
   for (const [field, hs] of heads) {
     values[field] = winner(hs).value;
     if (conflicted && hs.length > 1 && new Set(hs.map((h) => canon(h.value))).size > 1)
       conflicted.add(`${rowId}/${field}`);
   }
-  const existing = prepare(store.sqlite, `SELECT * FROM ${spec.table} WHERE id = ?`).get(rowId) as
-    Record<string, unknown> | undefined;
   const pend = (reason: string): Outcome => {
+    pending.add(rowId);
     prepare(
       store.sqlite,
       'INSERT INTO sync_pending (row_id, plan_id, entity, reason, since) VALUES (?, ?, ?, ?, ?) ON CONFLICT(row_id) DO UPDATE SET reason = excluded.reason',
@@ -286,26 +309,26 @@ function materialize(
     if (code.startsWith('SQLITE_CONSTRAINT')) return pend('waiting for a row it belongs to');
     throw e;
   }
-  prepare(store.sqlite, 'DELETE FROM sync_pending WHERE row_id = ?').run(rowId);
+  if (pending.delete(rowId)) prepare(store.sqlite, 'DELETE FROM sync_pending WHERE row_id = ?').run(rowId);
   return 'written';
 }
 
 /** Brings rows to their registers, parents first, then recomputes derived fields of the plans touched. */
-function settle(
-  store: Store,
-  rows: Map<string, { entity: SyncEntity; planId: string }>,
-  at: string,
-  actor: string,
-): number {
+function settle(store: Store, rows: Map<string, Touched>, at: string, actor: string): number {
   const s = store.sqlite;
   const plans = new Set([...rows.values()].map((r) => r.planId));
+  const pending = new Set<string>();
   for (const p of plans)
     for (const r of prepare(s, 'SELECT row_id, entity, plan_id FROM sync_pending WHERE plan_id = ?').all(p) as {
       row_id: string;
       entity: SyncEntity;
       plan_id: string;
-    }[])
-      if (!rows.has(r.row_id)) rows.set(r.row_id, { entity: r.entity, planId: r.plan_id });
+    }[]) {
+      pending.add(r.row_id);
+      const t = rows.get(r.row_id);
+      if (t) t.fields = undefined;
+      else rows.set(r.row_id, { entity: r.entity, planId: r.plan_id });
+    }
   const purged = new Set<string>();
   for (const p of plans) {
     if (prepare(s, "SELECT 1 FROM sync_ops WHERE row_id = ? AND field = ? AND status = 'applied'").get(p, PURGE)) {
@@ -318,13 +341,17 @@ function settle(
     (a, b) => ENTITY_ORDER[a[1].entity] - ENTITY_ORDER[b[1].entity] || (a[0] < b[0] ? -1 : 1),
   );
   // Parents first; a second pass picks up rows whose parent of the same kind came later in the order.
-  let waiting = ordered.filter(([id, r]) => materialize(store, r.entity, id, r.planId, at, purged) === 'pending');
+  const write = ([id, r]: [string, Touched]) =>
+    materialize(store, r.entity, id, r.planId, at, purged, r.fields, pending) === 'pending';
+  let waiting = ordered.filter(write);
   for (let pass = 0; pass < 3 && waiting.length > 0; pass++) {
     const before = waiting.length;
-    waiting = waiting.filter(([id, r]) => materialize(store, r.entity, id, r.planId, at, purged) === 'pending');
+    waiting = waiting.filter(write);
     if (waiting.length === before) break;
   }
-  for (const p of plans) {
+  // Renumber only when a change can move numbers (progress texts and ratings can't).
+  const renumber = new Set([...rows.values()].filter((r) => NUMBERED.has(r.entity)).map((r) => r.planId));
+  for (const p of renumber) {
     if (purged.has(p) || !prepare(s, 'SELECT 1 FROM plans WHERE id = ?').get(p)) continue;
     const w: WriteCtx = { store, actor, at, touched: new Set([p]) }; // already touched: no extra updated_at bump
     renumberPlan(w, p);
@@ -360,7 +387,7 @@ export function applyOps(store: Store, input: readonly unknown[], opts: ApplyOpt
   const run = (): ApplyReport => {
     const at = store.now().toISOString();
     const report: ApplyReport = { planId, applied: 0, duplicates: 0, conflicts: 0, heldBack: [], pending: 0 };
-    const rows = new Map<string, { entity: SyncEntity; planId: string }>();
+    const rows = new Map<string, Touched>();
     const check = opts.asRole === 'owner';
     const created = new Map<string, SyncOp>();
     for (const op of ops) if (op.field === CREATE) created.set(op.rowId, op);
@@ -372,7 +399,7 @@ export function applyOps(store: Store, input: readonly unknown[], opts: ApplyOpt
     let maxHlc = '';
     const accept = (op: SyncOp) => {
       applyToRegisters(store, op);
-      rows.set(op.rowId, { entity: op.entity, planId: op.planId });
+      touch(rows, op);
       report.applied++;
     };
     for (const op of sorted) {
@@ -589,7 +616,9 @@ export function resolveConflict(
       c.versions.map((v) => v.opId),
       person,
     );
-    settle(store, new Map([[c.rowId, { entity: c.entity, planId }]]), at, person);
+    const rows = new Map<string, Touched>();
+    touch(rows, { rowId: c.rowId, entity: c.entity, planId, field: c.field });
+    settle(store, rows, at, person);
   };
   if (store.sqlite.inTransaction) run();
   else store.sqlite.transaction(run).immediate();
@@ -654,7 +683,9 @@ function decide(store: Store, heldId: string, person: string, accept: boolean): 
     if (accept) {
       prepare(store.sqlite, "UPDATE sync_ops SET status = 'applied' WHERE op_id = ?").run(op.id);
       applyToRegisters(store, op);
-      settle(store, new Map([[op.rowId, { entity: op.entity, planId: op.planId }]]), at, person);
+      const rows = new Map<string, Touched>();
+      touch(rows, op);
+      settle(store, rows, at, person);
       return;
     }
     prepare(store.sqlite, "UPDATE sync_ops SET status = 'rejected' WHERE op_id = ?").run(op.id);

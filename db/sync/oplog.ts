@@ -198,17 +198,34 @@ export interface Head {
 const HEADS_SQL =
   'SELECT h.field AS hfield, o.op_id, o.hlc, o.device, o.person, o.field, o.value_json FROM sync_heads h JOIN sync_ops o ON o.op_id = h.op_id WHERE h.row_id = ?';
 
-/** Every field's heads for a row. */
-export function headsOfRow(store: Store, rowId: string): Map<string, Head[]> {
-  const rows = prepare(store.sqlite, HEADS_SQL).all(rowId) as {
-    hfield: string;
-    op_id: string;
-    hlc: string;
-    device: string;
-    person: string;
-    field: string;
-    value_json: string;
-  }[];
+const HEADS_OF_FIELD_SQL = `${HEADS_SQL} AND h.field = ?`;
+
+/**
+ * Every field's heads for a row, or only those of `fields` (a merge that changed a few fields of a row
+ * that exists reads just those registers, not the `$create` op's whole row of values).
+ */
+export function headsOfRow(store: Store, rowId: string, fields?: ReadonlySet<string>): Map<string, Head[]> {
+  let rows: HeadRow[];
+  if (fields === undefined) rows = prepare(store.sqlite, HEADS_SQL).all(rowId) as HeadRow[];
+  else {
+    const stmt = prepare(store.sqlite, HEADS_OF_FIELD_SQL);
+    rows = [];
+    for (const f of fields) for (const r of stmt.all(rowId, f) as HeadRow[]) rows.push(r);
+  }
+  return headsFromRows(rows);
+}
+
+interface HeadRow {
+  hfield: string;
+  op_id: string;
+  hlc: string;
+  device: string;
+  person: string;
+  field: string;
+  value_json: string;
+}
+
+function headsFromRows(rows: readonly HeadRow[]): Map<string, Head[]> {
   const parsed = new Map<string, unknown>();
   const out = new Map<string, Head[]>();
   for (const r of rows) {

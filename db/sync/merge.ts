@@ -15,14 +15,18 @@ import { prepare, type WriteCtx } from '../sql';
 import type { Store } from '../store';
 import { canon, ENTITY_ORDER, SPEC, toColumns } from './entities';
 import {
+  applyManyToRegisters,
   applyToRegisters,
   deviceId,
   emitter,
+  headsOfFields,
   headsOfRow,
+  knownOps,
   observeHlc,
   planSync,
   rowToOp,
   storeOp,
+  storeOps,
   winner,
   type Head,
   type OpRow,
@@ -233,6 +237,16 @@ function touch(rows: Map<string, Touched>, op: Pick<SyncOp, 'rowId' | 'entity' |
   else r.fields?.add(op.field);
 }
 
+/**
+ * Bookkeeping that travels with another field: a rating's `ratedBy` / `ratedAt` belong to its level, so a
+ * lead's proposed rating meeting the owner's moderated one is ONE conflict (the level, each version with
+ * who rated it and when), never separate conflicts about who rated and when.
+ */
+const FOLLOWS: Partial<Record<SyncEntity, { lead: string; fields: readonly string[] }>> = {
+  rating: { lead: 'levelId', fields: ['ratedBy', 'ratedAt'] },
+};
+const follows = (entity: SyncEntity, field: string): boolean => FOLLOWS[entity]?.fields.includes(field) ?? false;
+
 /** Entities whose changes can move automatic section numbers and action references. */
 const NUMBERED = new Set<SyncEntity>(['plan', 'section', 'objective', 'action']);
 
@@ -249,17 +263,21 @@ function materialize(
   purged: Set<string>,
   fields: ReadonlySet<string> | undefined,
   pending: Set<string>,
+  pre?: Prefetched,
 ): Outcome {
   const spec = SPEC[entity];
   if (purged.has(planId)) return 'gone';
-  const existing = prepare(store.sqlite, `SELECT * FROM ${spec.table} WHERE id = ?`).get(rowId) as
-    Record<string, unknown> | undefined;
+  const existing = pre
+    ? pre.rows.get(rowId)
+    : (prepare(store.sqlite, `SELECT * FROM ${spec.table} WHERE id = ?`).get(rowId) as
+        Record<string, unknown> | undefined);
   // A row that exists holds its registers' values already: only the changed fields need reading.
-  const heads = headsOfRow(store, rowId, existing ? fields : undefined);
+  const heads =
+    (existing && fields && pre?.heads.get(rowId)) || headsOfRow(store, rowId, existing ? fields : undefined);
   const values: Record<string, unknown> = {};
   for (const [field, hs] of heads) {
     values[field] = winner(hs).value;
-    if (conflicted && hs.length > 1 && new Set(hs.map((h) => canon(h.value))).size > 1)
+    if (conflicted && hs.length > 1 && !follows(entity, field) && new Set(hs.map((h) => canon(h.value))).size > 1)
       conflicted.add(`${rowId}/${field}`);
   }
   const pend = (reason: string): Outcome => {
@@ -313,6 +331,31 @@ function materialize(
   return 'written';
 }
 
+/** What the first pass of a merge reads in bulk: the rows as they are, and the changed fields' heads. */
+interface Prefetched {
+  rows: Map<string, Record<string, unknown>>;
+  heads: Map<string, Map<string, Head[]>>;
+}
+
+function prefetch(store: Store, rows: ReadonlyMap<string, Touched>): Prefetched {
+  const byEntity = new Map<SyncEntity, string[]>();
+  for (const [id, r] of rows) {
+    const list = byEntity.get(r.entity);
+    if (list) list.push(id);
+    else byEntity.set(r.entity, [id]);
+  }
+  const found = new Map<string, Record<string, unknown>>();
+  for (const [entity, ids] of byEntity)
+    for (const row of prepare(
+      store.sqlite,
+      `SELECT * FROM ${SPEC[entity].table} WHERE id IN (SELECT value FROM json_each(?))`,
+    ).all(JSON.stringify(ids)) as Record<string, unknown>[])
+      found.set(row.id as string, row);
+  const pairs: [string, string][] = [];
+  for (const [id, r] of rows) if (r.fields && found.has(id)) for (const f of r.fields) pairs.push([id, f]);
+  return { rows: found, heads: headsOfFields(store, pairs) };
+}
+
 /** Brings rows to their registers, parents first, then recomputes derived fields of the plans touched. */
 function settle(store: Store, rows: Map<string, Touched>, at: string, actor: string): number {
   const s = store.sqlite;
@@ -341,9 +384,12 @@ function settle(store: Store, rows: Map<string, Touched>, at: string, actor: str
     (a, b) => ENTITY_ORDER[a[1].entity] - ENTITY_ORDER[b[1].entity] || (a[0] < b[0] ? -1 : 1),
   );
   // Parents first; a second pass picks up rows whose parent of the same kind came later in the order.
+  const pre = prefetch(store, rows);
+  let waiting = ordered.filter(
+    ([id, r]) => materialize(store, r.entity, id, r.planId, at, purged, r.fields, pending, pre) === 'pending',
+  );
   const write = ([id, r]: [string, Touched]) =>
     materialize(store, r.entity, id, r.planId, at, purged, r.fields, pending) === 'pending';
-  let waiting = ordered.filter(write);
   for (let pass = 0; pass < 3 && waiting.length > 0; pass++) {
     const before = waiting.length;
     waiting = waiting.filter(write);
@@ -397,27 +443,43 @@ export function applyOps(store: Store, input: readonly unknown[], opts: ApplyOpt
         Number(b.field === CREATE) - Number(a.field === CREATE) || ENTITY_ORDER[a.entity] - ENTITY_ORDER[b.entity],
     );
     let maxHlc = '';
+    // New ops are stored, and accepted ops made to count, in bulk after the checks (same result, far
+    // fewer statements than one by one).
+    const fresh: SyncOp[] = [];
+    const accepted: SyncOp[] = [];
     const accept = (op: SyncOp) => {
-      applyToRegisters(store, op);
+      accepted.push(op);
       touch(rows, op);
       report.applied++;
     };
+    const known = knownOps(
+      store,
+      ops.map((o) => o.id),
+    );
+    const inBatch = new Set<string>();
     for (const op of sorted) {
       if (op.hlc > maxHlc) maxHlc = op.hlc;
+      if (inBatch.has(op.id)) {
+        report.duplicates++;
+        continue;
+      }
+      inBatch.add(op.id);
       if (check && op.device !== me) {
         const c = checkLeadOp(store, op, opts.from ?? { device: op.device, person: null }, created);
-        const known = prepare(
-          store.sqlite,
-          "SELECT o.status, h.id AS hid FROM sync_ops o LEFT JOIN sync_held h ON h.op_id = o.op_id AND h.state IN ('held', 'waiting') WHERE o.op_id = ?",
-        ).get(op.id) as { status: string; hid: string | null } | undefined;
-        if (known) {
+        const was = known.has(op.id)
+          ? (prepare(
+              store.sqlite,
+              "SELECT o.status, h.id AS hid FROM sync_ops o LEFT JOIN sync_held h ON h.op_id = o.op_id AND h.state IN ('held', 'waiting') WHERE o.op_id = ?",
+            ).get(op.id) as { status: string; hid: string | null } | undefined)
+          : undefined;
+        if (was) {
           // Held before (say, passed on by another device) and now passing the checks: apply it.
-          if (c.ok && known.status === 'held' && known.hid) {
+          if (c.ok && was.status === 'held' && was.hid) {
             prepare(store.sqlite, "UPDATE sync_ops SET status = 'applied' WHERE op_id = ?").run(op.id);
             prepare(
               store.sqlite,
               "UPDATE sync_held SET state = 'accepted', decided_by = 'automatic check', decided_at = ? WHERE id = ?",
-            ).run(at, known.hid);
+            ).run(at, was.hid);
             accept(op);
           } else report.duplicates++;
           continue;
@@ -429,12 +491,14 @@ export function applyOps(store: Store, input: readonly unknown[], opts: ApplyOpt
           continue;
         }
       }
-      if (!storeOp(store, op, 'applied', at)) {
+      if (known.has(op.id)) {
         report.duplicates++;
         continue;
       }
+      fresh.push(op);
       accept(op);
     }
+    storeOps(store, fresh, 'applied', at);
     // Ops that were waiting for their row: check again now.
     if (check && planId) {
       const waiting = prepare(
@@ -460,6 +524,7 @@ export function applyOps(store: Store, input: readonly unknown[], opts: ApplyOpt
           prepare(store.sqlite, "UPDATE sync_held SET state = 'held', reason = ? WHERE id = ?").run(c.reason, w.id);
       }
     }
+    applyManyToRegisters(store, accepted);
     if (maxHlc) observeHlc(store, maxHlc);
     conflicted = new Set();
     try {
@@ -476,14 +541,6 @@ export function applyOps(store: Store, input: readonly unknown[], opts: ApplyOpt
 
 // ---------------------------------------------------------------- conflicts
 
-export interface Version {
-  opId: string;
-  value: unknown;
-  person: string;
-  at: string;
-  device: string;
-}
-
 export interface Conflict {
   /** `${rowId}/${field}` */
   id: string;
@@ -496,6 +553,17 @@ export interface Conflict {
   base: Version | null;
   /** Every head, the shown one first. */
   versions: Version[];
+}
+
+/** A version of a field, with the fields that travel with it (a rating's level: who rated it and when). */
+export interface Version {
+  opId: string;
+  value: unknown;
+  person: string;
+  at: string;
+  device: string;
+  /** For a rating's level: `ratedBy` and `ratedAt` as this version had them. */
+  with?: Record<string, unknown>;
 }
 
 function rowLabel(store: Store, entity: SyncEntity, rowId: string): string {
@@ -534,10 +602,17 @@ export function listConflicts(store: Store, planId: string): Conflict[] {
   ).all(planId) as { row_id: string; field: string; entity: SyncEntity }[];
   const out: Conflict[] = [];
   for (const c of cands) {
-    const hs = headsOfRow(store, c.row_id).get(c.field) ?? [];
+    if (follows(c.entity, c.field)) continue;
+    const heads = headsOfRow(store, c.row_id);
+    const hs = heads.get(c.field) ?? [];
     if (new Set(hs.map((h) => canon(h.value))).size < 2) continue;
     const shown = winner(hs);
-    const versions = [shown, ...hs.filter((h) => h !== shown)].map(version);
+    const versions = [shown, ...hs.filter((h) => h !== shown)].map((h) => {
+      const v = version(h);
+      const f = FOLLOWS[c.entity];
+      if (f && f.lead === c.field) v.with = Object.fromEntries(f.fields.map((x) => [x, companion(heads.get(x), h)]));
+      return v;
+    });
     out.push({
       id: `${c.row_id}/${c.field}`,
       entity: c.entity,
@@ -549,6 +624,17 @@ export function listConflicts(store: Store, planId: string): Conflict[] {
     });
   }
   return out.sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : a.field < b.field ? -1 : 1));
+}
+
+/** The value of a companion field that goes with head `h`: the one written by the same op or device and person. */
+function companion(hs: readonly Head[] | undefined, h: Head): unknown {
+  if (!hs || hs.length === 0) return null;
+  const same =
+    hs.find((x) => x.opId === h.opId) ??
+    hs
+      .filter((x) => x.device === h.device && x.person === h.person)
+      .reduce<Head | null>((best, x) => (best === null || x.hlc > best.hlc ? x : best), null);
+  return (same ?? winner(hs)).value;
 }
 
 /** The nearest op every head descends from (walking parents), for the "common base" in the conflict view. */
@@ -607,7 +693,8 @@ export function resolveConflict(
       value = v.value;
     } else value = choice.value;
     const at = store.now().toISOString();
-    emitter(store, at).emit(
+    const e = emitter(store, at);
+    e.emit(
       planId,
       c.entity,
       c.rowId,
@@ -618,6 +705,29 @@ export function resolveConflict(
     );
     const rows = new Map<string, Touched>();
     touch(rows, { rowId: c.rowId, entity: c.entity, planId, field: c.field });
+    // The fields that travel with this one are settled with it: the kept version's, or (a new value) the
+    // person resolving, now.
+    const f = FOLLOWS[c.entity];
+    if (f && f.lead === c.field) {
+      const heads = headsOfRow(store, c.rowId, new Set(f.fields));
+      const kept = 'keep' in choice ? c.versions.find((x) => x.opId === choice.keep) : undefined;
+      const fresh: Record<string, unknown> = { ratedBy: person, ratedAt: at };
+      for (const x of f.fields) {
+        const hs = heads.get(x) ?? [];
+        const v = kept?.with ? (kept.with[x] ?? null) : (fresh[x] ?? null);
+        if (hs.length === 1 && canon(hs[0]!.value) === canon(v)) continue;
+        e.emit(
+          planId,
+          c.entity,
+          c.rowId,
+          x,
+          v,
+          hs.map((h) => h.opId),
+          person,
+        );
+        touch(rows, { rowId: c.rowId, entity: c.entity, planId, field: x });
+      }
+    }
     settle(store, rows, at, person);
   };
   if (store.sqlite.inTransaction) run();

@@ -187,6 +187,82 @@ export function applyToRegisters(store: Store, op: SyncOp): void {
   }
 }
 
+/** Runs a multi-row INSERT for many rows, in chunks (one statement per chunk rather than per row). */
+function insertMany(store: Store, head: string, width: number, rows: readonly unknown[][]): void {
+  const CHUNK = 400;
+  const tuple = `(${new Array(width).fill('?').join(', ')})`;
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const part = rows.slice(i, i + CHUNK);
+    prepare(store.sqlite, `${head} VALUES ${new Array(part.length).fill(tuple).join(', ')}`).run(...part.flat());
+  }
+}
+
+const opParams = (op: SyncOp, status: 'applied' | 'held', at: string): unknown[] => [
+  op.id,
+  op.device,
+  op.seq,
+  op.hlc,
+  op.person,
+  op.planId,
+  op.entity,
+  op.rowId,
+  op.field,
+  canon(op.value),
+  JSON.stringify(op.parents),
+  status,
+  at,
+];
+
+/** Stores many new ops at once (`storeOp` for each, without a statement per op). */
+export function storeOps(store: Store, ops: readonly SyncOp[], status: 'applied' | 'held', at: string): void {
+  insertMany(
+    store,
+    OP_INSERT.slice(0, OP_INSERT.indexOf(' VALUES')),
+    13,
+    ops.map((op) => opParams(op, status, at)),
+  );
+}
+
+/** The ids among `ids` this store already holds, with their status. */
+export function knownOps(store: Store, ids: readonly string[]): Map<string, string> {
+  const rows = prepare(
+    store.sqlite,
+    'SELECT op_id, status FROM sync_ops WHERE op_id IN (SELECT value FROM json_each(?))',
+  ).all(JSON.stringify(ids)) as { op_id: string; status: string }[];
+  return new Map(rows.map((r) => [r.op_id, r.status]));
+}
+
+/**
+ * `applyToRegisters` for many stored ops at once, with the same result as applying them one by one in
+ * any order: every parent edge is recorded, the parents stop being heads, and an op becomes a head of
+ * a field unless some op (here or already held) has it as a parent for that field.
+ */
+export function applyManyToRegisters(store: Store, ops: readonly SyncOp[]): void {
+  if (ops.length === 0) return;
+  const s = store.sqlite;
+  const edges: unknown[][] = [];
+  const dropHead = prepare(s, 'DELETE FROM sync_heads WHERE row_id = ? AND field = ? AND op_id = ?');
+  for (const op of ops)
+    for (const f of fieldsOf(op))
+      for (const p of op.parents) {
+        edges.push([p, f, op.id]);
+        dropHead.run(op.rowId, f, p);
+      }
+  insertMany(store, 'INSERT OR IGNORE INTO sync_edges (parent_id, field, child_id)', 3, edges);
+  const seen = new Set(
+    (
+      prepare(s, 'SELECT parent_id, field FROM sync_edges WHERE parent_id IN (SELECT value FROM json_each(?))').all(
+        JSON.stringify(ops.map((o) => o.id)),
+      ) as { parent_id: string; field: string }[]
+    ).map((r) => `${r.parent_id}\u0000${r.field}`),
+  );
+  const heads: unknown[][] = [];
+  for (const op of ops)
+    for (const f of fieldsOf(op))
+      if (!seen.has(`${op.id}\u0000${f}`)) heads.push([op.rowId, f, op.id, op.planId, op.entity]);
+  insertMany(store, 'INSERT OR IGNORE INTO sync_heads (row_id, field, op_id, plan_id, entity)', 5, heads);
+}
+
 export interface Head {
   opId: string;
   hlc: string;
@@ -213,6 +289,21 @@ export function headsOfRow(store: Store, rowId: string, fields?: ReadonlySet<str
     for (const f of fields) for (const r of stmt.all(rowId, f) as HeadRow[]) rows.push(r);
   }
   return headsFromRows(rows);
+}
+
+/** The heads of many (row, field) pairs in one query, by row then field. */
+export function headsOfFields(store: Store, pairs: readonly [string, string][]): Map<string, Map<string, Head[]>> {
+  const rows = prepare(
+    store.sqlite,
+    `SELECT h.row_id AS hrow, h.field AS hfield, o.op_id, o.hlc, o.device, o.person, o.field, o.value_json FROM json_each(?) j CROSS JOIN sync_heads h ON h.row_id = j.value ->> 0 AND h.field = j.value ->> 1 JOIN sync_ops o ON o.op_id = h.op_id`,
+  ).all(JSON.stringify(pairs)) as (HeadRow & { hrow: string })[];
+  const byRow = new Map<string, HeadRow[]>();
+  for (const r of rows) {
+    const list = byRow.get(r.hrow);
+    if (list) list.push(r);
+    else byRow.set(r.hrow, [r]);
+  }
+  return new Map([...byRow].map(([id, rs]) => [id, headsFromRows(rs)]));
 }
 
 interface HeadRow {

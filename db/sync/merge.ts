@@ -610,7 +610,8 @@ export function listConflicts(store: Store, planId: string): Conflict[] {
     const versions = [shown, ...hs.filter((h) => h !== shown)].map((h) => {
       const v = version(h);
       const f = FOLLOWS[c.entity];
-      if (f && f.lead === c.field) v.with = Object.fromEntries(f.fields.map((x) => [x, companion(heads.get(x), h)]));
+      if (f && f.lead === c.field)
+        v.with = Object.fromEntries(f.fields.map((x) => [x, companion(store, c.row_id, c.field, x, heads.get(x), h)]));
       return v;
     });
     out.push({
@@ -626,15 +627,36 @@ export function listConflicts(store: Store, planId: string): Conflict[] {
   return out.sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : a.field < b.field ? -1 : 1));
 }
 
-/** The value of a companion field that goes with head `h`: the one written by the same op or device and person. */
-function companion(hs: readonly Head[] | undefined, h: Head): unknown {
-  if (!hs || hs.length === 0) return null;
-  const same =
-    hs.find((x) => x.opId === h.opId) ??
-    hs
-      .filter((x) => x.device === h.device && x.person === h.person)
-      .reduce<Head | null>((best, x) => (best === null || x.hlc > best.hlc ? x : best), null);
-  return (same ?? winner(hs)).value;
+/**
+ * The value a companion field had with head `h` of `lead`: the latest value that device wrote for it
+ * before its next change of `lead` (a write emits a row's fields in one run of sequence numbers);
+ * otherwise the value shown.
+ */
+function companion(
+  store: Store,
+  rowId: string,
+  lead: string,
+  field: string,
+  hs: readonly Head[] | undefined,
+  h: Head,
+): unknown {
+  const seq = Number(h.opId.slice(h.opId.lastIndexOf(':') + 1));
+  const next = prepare(
+    store.sqlite,
+    'SELECT min(seq) FROM sync_ops WHERE row_id = ? AND field = ? AND device = ? AND seq > ?',
+  )
+    .pluck()
+    .get(rowId, lead, h.device, seq) as number | null;
+  const r = prepare(
+    store.sqlite,
+    "SELECT field, value_json FROM sync_ops WHERE row_id = ? AND field IN (?, ?) AND device = ? AND seq < ? AND status = 'applied' ORDER BY seq DESC LIMIT 1",
+  ).get(rowId, field, CREATE, h.device, next ?? Number.MAX_SAFE_INTEGER) as
+    { field: string; value_json: string } | undefined;
+  if (r) {
+    const v = JSON.parse(r.value_json) as unknown;
+    return r.field === CREATE ? ((v as Record<string, unknown>)[field] ?? null) : v;
+  }
+  return hs && hs.length > 0 ? winner(hs).value : null;
 }
 
 /** The nearest op every head descends from (walking parents), for the "common base" in the conflict view. */

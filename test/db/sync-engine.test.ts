@@ -156,6 +156,42 @@ describe('sync engine', () => {
     expect(engine.canonicalDump(lead, plan.id)).toBe(engine.canonicalDump(owner, plan.id));
   });
 
+  it("a lead's proposed rating meeting the owner's moderated one is ONE conflict, who rated it and when travelling with the level", () => {
+    const { owner, lead, plan } = ownerAndLead();
+    const t = getPlanTree(lead, plan.id);
+    const action = t.actions.find((x) => x.leads.some((l) => l.name === 'J Tynan AD'))!;
+    const period = t.periods[1]!;
+    const rate = (s: Store, levelId: string, who: string) =>
+      setRating(
+        s,
+        { actionId: action.id, periodId: period.id, levelId, explanation: 'On track.', correctiveAction: '' },
+        who,
+      );
+    rate(lead, t.levels[0]!.id, 'J Tynan AD');
+    toOwner(lead, owner, plan.id, 'J Tynan AD');
+    // Concurrently: the lead revises the proposal, the owner moderates it to another level.
+    rate(lead, t.levels[1]!.id, 'J Tynan AD');
+    rate(owner, t.levels[2]!.id, 'Owner');
+    const rep = toOwner(lead, owner, plan.id, 'J Tynan AD');
+    expect(rep.conflicts).toBe(1);
+    const cs = engine.listConflicts(owner, plan.id);
+    expect(cs.map((c) => c.field)).toEqual(['levelId']);
+    const byLevel = new Map(cs[0]!.versions.map((v) => [v.value, v]));
+    expect(byLevel.get(t.levels[1]!.id)?.with?.ratedBy).toBe('J Tynan AD');
+    expect(byLevel.get(t.levels[2]!.id)?.with?.ratedBy).toBe('Owner');
+    // Keeping the lead's version keeps who rated it too; nothing is left to settle.
+    engine.resolveConflict(owner, plan.id, cs[0]!.id, { keep: byLevel.get(t.levels[1]!.id)!.opId }, 'Owner');
+    expect(engine.listConflicts(owner, plan.id)).toEqual([]);
+    const r = getPlanTree(owner, plan.id).ratings.find((x) => x.actionId === action.id && x.periodId === period.id)!;
+    expect(r.levelId).toBe(t.levels[1]!.id);
+    expect(r.ratedBy).toBe('J Tynan AD');
+    engine.applyOps(lead, engine.opsFor(owner, plan.id, { since: engine.versionVector(lead, plan.id) }), {
+      asRole: 'lead',
+    });
+    expect(engine.listConflicts(lead, plan.id)).toEqual([]);
+    expect(engine.canonicalDump(lead, plan.id)).toBe(engine.canonicalDump(owner, plan.id));
+  });
+
   it('a copied store file gets a new device id', async () => {
     const a = store('A');
     const id = engine.deviceId(a.store);

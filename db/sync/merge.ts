@@ -13,7 +13,7 @@ import { DomainError } from '../../shared/result';
 import { renumberPlan } from '../services/common';
 import { prepare, type WriteCtx } from '../sql';
 import type { Store } from '../store';
-import { canon, ENTITY_ORDER, SPEC, toColumns } from './entities';
+import { canon, ENTITY_ORDER, LEAD_FIELDS, SPEC, toColumns } from './entities';
 import {
   applyManyToRegisters,
   applyToRegisters,
@@ -59,11 +59,6 @@ export interface ApplyOptions {
   /** Who sent the ops (the pack's signer): its device and the person enrolled on it. */
   from?: { device: string; person: string | null };
 }
-
-const LEAD_FIELDS: Partial<Record<SyncEntity, ReadonlySet<string>>> = {
-  rating: new Set([CREATE, 'levelId', 'explanation', 'correctiveAction', 'ratedBy', 'ratedAt']),
-  progress: new Set([CREATE, 'body', 'internal', 'deletedAt']),
-};
 
 const FIELD_WORDS: Record<string, string> = {
   levelId: 'rating',

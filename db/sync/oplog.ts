@@ -11,7 +11,8 @@ import { CREATE, PURGE, type PlanRole, type SyncEntity, type SyncOp, type Versio
 import type { SyncOpsTable } from '../schema';
 import { prepare, type WriteCtx } from '../sql';
 import type { Store } from '../store';
-import { canon, ENTITIES, readFields, SPEC, type EntitySpec } from './entities';
+import { DomainError } from '../../shared/result';
+import { canon, ENTITIES, LEAD_FIELDS, readFields, SPEC, type EntitySpec } from './entities';
 
 // ---------------------------------------------------------------- meta, device id, clock
 
@@ -380,6 +381,49 @@ export function emitter(store: Store, at: string): Emitter {
   };
 }
 
+const THING: Partial<Record<SyncEntity, string>> = {
+  plan: 'plan details',
+  level: 'rating scale',
+  period: 'reporting periods',
+  recommendation: 'recommendations',
+  section: 'sections',
+  objective: 'objectives',
+  action: 'actions',
+  lead: "actions' leads",
+  link: "actions' recommendations",
+  indicator: 'indicators',
+  coveringReport: 'covering report',
+};
+
+/**
+ * On a service lead's copy the plan is the owner's: a local change to anything but progress updates and
+ * ratings of the lead's own actions is refused with plain words (the whole write is rolled back).
+ */
+function refuseOnLeadCopy(
+  store: Store,
+  spec: EntitySpec,
+  row: Record<string, unknown>,
+  field: string,
+  lead: string | null,
+): void {
+  const allowed = LEAD_FIELDS[spec.entity];
+  if (!allowed || !allowed.has(field))
+    throw new DomainError(
+      'locked',
+      `This is a copy of the owner's plan for a service lead: only progress updates and ratings can be changed here, so the change to the ${THING[spec.entity] ?? spec.entity} was not saved. Ask the plan's owner to make it.`,
+    );
+  if (!lead) return;
+  const leads = prepare(
+    store.sqlite,
+    'SELECT a.reference, l.name FROM actions a LEFT JOIN action_leads l ON l.action_id = a.id AND l.deleted_at IS NULL WHERE a.id = ?',
+  ).all(row.action_id) as { reference: string; name: string | null }[];
+  if (leads.length > 0 && !leads.some((l) => l.name !== null && leadMatches(l.name, lead)))
+    throw new DomainError(
+      'locked',
+      `Action ${leads[0]!.reference} is led by someone else, so on your copy (${lead}) its updates and rating can't be changed. Nothing was saved.`,
+    );
+}
+
 /** Logs ops for one row: a `$create` the first time, then one op per field whose value changed. */
 export function recordRow(
   store: Store,
@@ -388,11 +432,13 @@ export function recordRow(
   planId: string,
   row: Record<string, unknown>,
   person: string,
+  lead?: string | null,
 ): number {
   const rowId = row.id as string;
   const current = readFields(spec, row);
   const heads = headsOfRow(store, rowId);
   if (heads.size === 0) {
+    if (lead !== undefined) refuseOnLeadCopy(store, spec, row, CREATE, lead);
     e.emit(planId, spec.entity, rowId, CREATE, current, [], person);
     return 1;
   }
@@ -400,6 +446,7 @@ export function recordRow(
   for (const [field, value] of Object.entries(current)) {
     const hs = heads.get(field);
     if (hs && canon(winner(hs).value) === canon(value)) continue;
+    if (lead !== undefined) refuseOnLeadCopy(store, spec, row, field, lead);
     e.emit(planId, spec.entity, rowId, field, value, hs ? hs.map((h) => h.opId) : [], person);
     n++;
   }
@@ -425,7 +472,9 @@ export function recordWrite(w: WriteCtx): void {
   if (!hasSyncTables(w.store)) return; // a store opened with an older migration list (tests): nothing is shared
   let e: Emitter | null = null;
   for (const planId of w.touched) {
-    if (!planSync(w.store, planId)) continue;
+    const shared = planSync(w.store, planId);
+    if (!shared) continue;
+    const lead = shared.role === 'lead' ? shared.person : undefined;
     e ??= emitter(w.store, w.at);
     if (!prepare(w.store.sqlite, 'SELECT 1 FROM plans WHERE id = ?').get(planId)) {
       if (!prepare(w.store.sqlite, 'SELECT 1 FROM sync_ops WHERE row_id = ? AND field = ?').get(planId, PURGE))
@@ -433,7 +482,8 @@ export function recordWrite(w: WriteCtx): void {
       continue;
     }
     for (const spec of ENTITIES)
-      for (const row of rowsTouched(w.store, spec, planId, w.at)) recordRow(w.store, e, spec, planId, row, w.actor);
+      for (const row of rowsTouched(w.store, spec, planId, w.at))
+        recordRow(w.store, e, spec, planId, row, w.actor, lead);
   }
 }
 

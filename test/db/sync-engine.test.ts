@@ -91,6 +91,10 @@ describe('sync engine', () => {
     const t = getPlanTree(lead, plan.id);
     const mine = t.actions.find((x) => x.leads.some((l) => l.name === 'J Tynan AD'))!;
     const other = t.actions.find((x) => !x.leads.some((l) => l.name === 'J Tynan AD'))!;
+    // The lead's own copy refuses these writes (below); a tampered or older copy could still send them:
+    // written here as if the copy were not a lead's, the ops still come from the lead's device.
+    const role = engine.planSync(lead, plan.id)!;
+    engine.setPlanRole(lead, plan.id, { ...role, role: 'owner' });
     setRating(
       lead,
       {
@@ -103,6 +107,7 @@ describe('sync engine', () => {
       'J Tynan AD',
     );
     updateAction(lead, { actionId: mine.id, patch: { description: 'Rewritten by the lead' } }, 'J Tynan AD');
+    engine.setPlanRole(lead, plan.id, role);
     const rep = toOwner(lead, owner, plan.id, 'J Tynan AD');
     expect(rep.heldBack.length).toBeGreaterThanOrEqual(2);
     expect(rep.heldBack.map((h) => h.reason).join('\n')).toMatch(/not a lead of action/);
@@ -190,6 +195,41 @@ describe('sync engine', () => {
     });
     expect(engine.listConflicts(lead, plan.id)).toEqual([]);
     expect(engine.canonicalDump(lead, plan.id)).toBe(engine.canonicalDump(owner, plan.id));
+  });
+
+  it("a lead's copy refuses local changes to the owner's fields and to other leads' actions, with plain words", () => {
+    const { lead, plan } = ownerAndLead();
+    const t = getPlanTree(lead, plan.id);
+    const mine = t.actions.find((x) => x.leads.some((l) => l.name === 'J Tynan AD'))!;
+    const other = t.actions.find((x) => !x.leads.some((l) => l.name === 'J Tynan AD'))!;
+    const before = engine.canonicalDump(lead, plan.id);
+    const ops = engine.opsFor(lead, plan.id).length;
+    expect(() =>
+      updateAction(lead, { actionId: mine.id, patch: { description: 'Rewritten by the lead' } }, 'J Tynan AD'),
+    ).toThrow(/only progress updates and ratings can be changed here, so the change to the actions was not saved/);
+    expect(() =>
+      addProgress(
+        lead,
+        { actionId: other.id, periodId: t.periods[1]!.id, body: 'Not mine', internal: false },
+        'J Tynan AD',
+      ),
+    ).toThrow(/is led by someone else/);
+    expect(engine.canonicalDump(lead, plan.id)).toBe(before);
+    expect(engine.opsFor(lead, plan.id)).toHaveLength(ops);
+    // Their own action's progress and rating are fine.
+    addProgress(lead, { actionId: mine.id, periodId: t.periods[1]!.id, body: 'Mine', internal: false }, 'J Tynan AD');
+    setRating(
+      lead,
+      {
+        actionId: mine.id,
+        periodId: t.periods[1]!.id,
+        levelId: t.levels[0]!.id,
+        explanation: 'x',
+        correctiveAction: '',
+      },
+      'J Tynan AD',
+    );
+    expect(engine.opsFor(lead, plan.id).length).toBeGreaterThan(ops);
   });
 
   it('a copied store file gets a new device id', async () => {

@@ -3,9 +3,12 @@
  * - reliability.kill9_trials / reliability.kill9_lost_writes (plus kill9_failed_trials): a writer killed
  *   with SIGKILL at random moments, the store checked after each kill (soak/kill9.ts);
  * - reliability.fuzz_payloads / reliability.fuzz_crashes: generated hostile payloads on every channel (soak/fuzz.ts);
- * - reliability.hostile_imports / reliability.hostile_import_failures: mutated Word, Excel and CSV files (soak/hostile.ts).
+ * - reliability.hostile_imports / reliability.hostile_import_failures: mutated Word, Excel and CSV files (soak/hostile.ts);
+ * - reliability.sync_kill9_trials / reliability.sync_kill9_failures (plus sync_kill9_killed): a merge of the
+ *   large plan's ops killed with SIGKILL at a random moment, the store checked after each kill (soak/sync-kill.ts).
  * Prints a table and merges the figures into bench/results.json (other keys are kept).
- * Sizes: SOAK_KILLS (200), SOAK_PAYLOADS (10000), SOAK_FILES (500). SOAK_PARTS (e.g. "kill9,fuzz") runs
+ * Sizes: SOAK_KILLS (200), SOAK_PAYLOADS (10000), SOAK_FILES (500),
+ * SYNC_KILL_TRIALS (100). SOAK_PARTS (e.g. "kill9,fuzz") runs
  * only some parts (several runs can then share a busy machine in parallel; each merges its own keys).
  */
 import fs from 'node:fs';
@@ -15,6 +18,7 @@ import { formatTable } from '../electron/cli/format';
 import { fuzz } from './soak/fuzz';
 import { hostileImports } from './soak/hostile';
 import { kill9 } from './soak/kill9';
+import { syncKill9 } from './soak/sync-kill';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const size = (name: string, fallback: number): number => Number(process.env[name] ?? fallback) || fallback;
@@ -30,7 +34,7 @@ async function main(): Promise<number> {
     figures[`reliability.${label}_seconds`] = Math.round((Date.now() - t) / 100) / 10;
     return r;
   };
-  const parts = new Set((process.env.SOAK_PARTS ?? 'kill9,fuzz,hostile').split(',').map((p) => p.trim()));
+  const parts = new Set((process.env.SOAK_PARTS ?? 'kill9,fuzz,hostile,sync-kill9').split(',').map((p) => p.trim()));
   let bad = 0;
   if (parts.has('kill9')) {
     const k = await timed('kill9', () => kill9({ trials: size('SOAK_KILLS', 200) }));
@@ -56,7 +60,15 @@ async function main(): Promise<number> {
     notes.push(...h.examples);
     bad += h.failures;
   }
-  if (parts.size === 3) figures['reliability.soak_seconds'] = Math.round((Date.now() - started) / 1000);
+  if (parts.has('sync-kill9')) {
+    const k = await timed('sync_kill9', () => syncKill9({ trials: size('SYNC_KILL_TRIALS', 100) }));
+    figures['reliability.sync_kill9_trials'] = k.trials;
+    figures['reliability.sync_kill9_failures'] = k.failures;
+    figures['reliability.sync_kill9_killed'] = k.killed;
+    notes.push(...k.problems.slice(0, 10));
+    bad += k.failures;
+  }
+  if (parts.size === 4) figures['reliability.soak_seconds'] = Math.round((Date.now() - started) / 1000);
 
   const file = path.join(here, 'results.json');
   const previous = fs.existsSync(file)

@@ -283,5 +283,16 @@ export function toColumns(spec: EntitySpec, values: Record<string, unknown>): Ro
   return out;
 }
 
+/**
+ * What a service lead's copy may change (everything else of the plan is the owner's, read-only there):
+ * progress updates, and a rating's level, explanation and corrective action (with who rated it and when).
+ * The owner holds back anything else a lead sends (db/sync/merge.ts); the lead's own copy refuses it
+ * at the write (db/sync/oplog.ts).
+ */
+export const LEAD_FIELDS: Partial<Record<SyncEntity, ReadonlySet<string>>> = {
+  rating: new Set(['$create', 'levelId', 'explanation', 'correctiveAction', 'ratedBy', 'ratedAt']),
+  progress: new Set(['$create', 'body', 'internal', 'deletedAt']),
+};
+
 /** A canonical text form of a value, for comparing. */
 export const canon = (v: unknown): string => JSON.stringify(v === undefined ? null : v);

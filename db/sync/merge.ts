@@ -13,16 +13,20 @@ import { DomainError } from '../../shared/result';
 import { renumberPlan } from '../services/common';
 import { prepare, type WriteCtx } from '../sql';
 import type { Store } from '../store';
-import { canon, ENTITY_ORDER, SPEC, toColumns } from './entities';
+import { canon, ENTITY_ORDER, LEAD_FIELDS, SPEC, toColumns } from './entities';
 import {
+  applyManyToRegisters,
   applyToRegisters,
   deviceId,
   emitter,
+  headsOfFields,
   headsOfRow,
+  knownOps,
   observeHlc,
   planSync,
   rowToOp,
   storeOp,
+  storeOps,
   winner,
   type Head,
   type OpRow,
@@ -55,11 +59,6 @@ export interface ApplyOptions {
   /** Who sent the ops (the pack's signer): its device and the person enrolled on it. */
   from?: { device: string; person: string | null };
 }
-
-const LEAD_FIELDS: Partial<Record<SyncEntity, ReadonlySet<string>>> = {
-  rating: new Set([CREATE, 'levelId', 'explanation', 'correctiveAction', 'ratedBy', 'ratedAt']),
-  progress: new Set([CREATE, 'body', 'internal', 'deletedAt']),
-};
 
 const FIELD_WORDS: Record<string, string> = {
   levelId: 'rating',
@@ -217,6 +216,35 @@ function hold(
 
 type Outcome = 'written' | 'pending' | 'gone';
 
+/** A row a merge must bring to its registers: `fields` = only these changed (undefined: every field). */
+interface Touched {
+  entity: SyncEntity;
+  planId: string;
+  fields?: Set<string>;
+}
+
+/** Marks a row's field (or, for `$create` / `$purge`, every field) as changed by a merge. */
+function touch(rows: Map<string, Touched>, op: Pick<SyncOp, 'rowId' | 'entity' | 'planId' | 'field'>): void {
+  const r = rows.get(op.rowId);
+  const whole = op.field === CREATE || op.field === PURGE;
+  if (!r) rows.set(op.rowId, { entity: op.entity, planId: op.planId, fields: whole ? undefined : new Set([op.field]) });
+  else if (whole) r.fields = undefined;
+  else r.fields?.add(op.field);
+}
+
+/**
+ * Bookkeeping that travels with another field: a rating's `ratedBy` / `ratedAt` belong to its level, so a
+ * lead's proposed rating meeting the owner's moderated one is ONE conflict (the level, each version with
+ * who rated it and when), never separate conflicts about who rated and when.
+ */
+const FOLLOWS: Partial<Record<SyncEntity, { lead: string; fields: readonly string[] }>> = {
+  rating: { lead: 'levelId', fields: ['ratedBy', 'ratedAt'] },
+};
+const follows = (entity: SyncEntity, field: string): boolean => FOLLOWS[entity]?.fields.includes(field) ?? false;
+
+/** Entities whose changes can move automatic section numbers and action references. */
+const NUMBERED = new Set<SyncEntity>(['plan', 'section', 'objective', 'action']);
+
 /** Rows found with a conflicted field while writing them (so the report needs no second read). */
 let conflicted: Set<string> | null = null;
 
@@ -228,19 +256,27 @@ function materialize(
   planId: string,
   at: string,
   purged: Set<string>,
+  fields: ReadonlySet<string> | undefined,
+  pending: Set<string>,
+  pre?: Prefetched,
 ): Outcome {
   const spec = SPEC[entity];
   if (purged.has(planId)) return 'gone';
-  const heads = headsOfRow(store, rowId);
+  const existing = pre
+    ? pre.rows.get(rowId)
+    : (prepare(store.sqlite, `SELECT * FROM ${spec.table} WHERE id = ?`).get(rowId) as
+        Record<string, unknown> | undefined);
+  // A row that exists holds its registers' values already: only the changed fields need reading.
+  const heads =
+    (existing && fields && pre?.heads.get(rowId)) || headsOfRow(store, rowId, existing ? fields : undefined);
   const values: Record<string, unknown> = {};
   for (const [field, hs] of heads) {
     values[field] = winner(hs).value;
-    if (conflicted && hs.length > 1 && new Set(hs.map((h) => canon(h.value))).size > 1)
+    if (conflicted && hs.length > 1 && !follows(entity, field) && new Set(hs.map((h) => canon(h.value))).size > 1)
       conflicted.add(`${rowId}/${field}`);
   }
-  const existing = prepare(store.sqlite, `SELECT * FROM ${spec.table} WHERE id = ?`).get(rowId) as
-    Record<string, unknown> | undefined;
   const pend = (reason: string): Outcome => {
+    pending.add(rowId);
     prepare(
       store.sqlite,
       'INSERT INTO sync_pending (row_id, plan_id, entity, reason, since) VALUES (?, ?, ?, ?, ?) ON CONFLICT(row_id) DO UPDATE SET reason = excluded.reason',
@@ -286,26 +322,51 @@ function materialize(
     if (code.startsWith('SQLITE_CONSTRAINT')) return pend('waiting for a row it belongs to');
     throw e;
   }
-  prepare(store.sqlite, 'DELETE FROM sync_pending WHERE row_id = ?').run(rowId);
+  if (pending.delete(rowId)) prepare(store.sqlite, 'DELETE FROM sync_pending WHERE row_id = ?').run(rowId);
   return 'written';
 }
 
+/** What the first pass of a merge reads in bulk: the rows as they are, and the changed fields' heads. */
+interface Prefetched {
+  rows: Map<string, Record<string, unknown>>;
+  heads: Map<string, Map<string, Head[]>>;
+}
+
+function prefetch(store: Store, rows: ReadonlyMap<string, Touched>): Prefetched {
+  const byEntity = new Map<SyncEntity, string[]>();
+  for (const [id, r] of rows) {
+    const list = byEntity.get(r.entity);
+    if (list) list.push(id);
+    else byEntity.set(r.entity, [id]);
+  }
+  const found = new Map<string, Record<string, unknown>>();
+  for (const [entity, ids] of byEntity)
+    for (const row of prepare(
+      store.sqlite,
+      `SELECT * FROM ${SPEC[entity].table} WHERE id IN (SELECT value FROM json_each(?))`,
+    ).all(JSON.stringify(ids)) as Record<string, unknown>[])
+      found.set(row.id as string, row);
+  const pairs: [string, string][] = [];
+  for (const [id, r] of rows) if (r.fields && found.has(id)) for (const f of r.fields) pairs.push([id, f]);
+  return { rows: found, heads: headsOfFields(store, pairs) };
+}
+
 /** Brings rows to their registers, parents first, then recomputes derived fields of the plans touched. */
-function settle(
-  store: Store,
-  rows: Map<string, { entity: SyncEntity; planId: string }>,
-  at: string,
-  actor: string,
-): number {
+function settle(store: Store, rows: Map<string, Touched>, at: string, actor: string): number {
   const s = store.sqlite;
   const plans = new Set([...rows.values()].map((r) => r.planId));
+  const pending = new Set<string>();
   for (const p of plans)
     for (const r of prepare(s, 'SELECT row_id, entity, plan_id FROM sync_pending WHERE plan_id = ?').all(p) as {
       row_id: string;
       entity: SyncEntity;
       plan_id: string;
-    }[])
-      if (!rows.has(r.row_id)) rows.set(r.row_id, { entity: r.entity, planId: r.plan_id });
+    }[]) {
+      pending.add(r.row_id);
+      const t = rows.get(r.row_id);
+      if (t) t.fields = undefined;
+      else rows.set(r.row_id, { entity: r.entity, planId: r.plan_id });
+    }
   const purged = new Set<string>();
   for (const p of plans) {
     if (prepare(s, "SELECT 1 FROM sync_ops WHERE row_id = ? AND field = ? AND status = 'applied'").get(p, PURGE)) {
@@ -318,13 +379,20 @@ function settle(
     (a, b) => ENTITY_ORDER[a[1].entity] - ENTITY_ORDER[b[1].entity] || (a[0] < b[0] ? -1 : 1),
   );
   // Parents first; a second pass picks up rows whose parent of the same kind came later in the order.
-  let waiting = ordered.filter(([id, r]) => materialize(store, r.entity, id, r.planId, at, purged) === 'pending');
+  const pre = prefetch(store, rows);
+  let waiting = ordered.filter(
+    ([id, r]) => materialize(store, r.entity, id, r.planId, at, purged, r.fields, pending, pre) === 'pending',
+  );
+  const write = ([id, r]: [string, Touched]) =>
+    materialize(store, r.entity, id, r.planId, at, purged, r.fields, pending) === 'pending';
   for (let pass = 0; pass < 3 && waiting.length > 0; pass++) {
     const before = waiting.length;
-    waiting = waiting.filter(([id, r]) => materialize(store, r.entity, id, r.planId, at, purged) === 'pending');
+    waiting = waiting.filter(write);
     if (waiting.length === before) break;
   }
-  for (const p of plans) {
+  // Renumber only when a change can move numbers (progress texts and ratings can't).
+  const renumber = new Set([...rows.values()].filter((r) => NUMBERED.has(r.entity)).map((r) => r.planId));
+  for (const p of renumber) {
     if (purged.has(p) || !prepare(s, 'SELECT 1 FROM plans WHERE id = ?').get(p)) continue;
     const w: WriteCtx = { store, actor, at, touched: new Set([p]) }; // already touched: no extra updated_at bump
     renumberPlan(w, p);
@@ -360,7 +428,7 @@ export function applyOps(store: Store, input: readonly unknown[], opts: ApplyOpt
   const run = (): ApplyReport => {
     const at = store.now().toISOString();
     const report: ApplyReport = { planId, applied: 0, duplicates: 0, conflicts: 0, heldBack: [], pending: 0 };
-    const rows = new Map<string, { entity: SyncEntity; planId: string }>();
+    const rows = new Map<string, Touched>();
     const check = opts.asRole === 'owner';
     const created = new Map<string, SyncOp>();
     for (const op of ops) if (op.field === CREATE) created.set(op.rowId, op);
@@ -370,27 +438,43 @@ export function applyOps(store: Store, input: readonly unknown[], opts: ApplyOpt
         Number(b.field === CREATE) - Number(a.field === CREATE) || ENTITY_ORDER[a.entity] - ENTITY_ORDER[b.entity],
     );
     let maxHlc = '';
+    // New ops are stored, and accepted ops made to count, in bulk after the checks (same result, far
+    // fewer statements than one by one).
+    const fresh: SyncOp[] = [];
+    const accepted: SyncOp[] = [];
     const accept = (op: SyncOp) => {
-      applyToRegisters(store, op);
-      rows.set(op.rowId, { entity: op.entity, planId: op.planId });
+      accepted.push(op);
+      touch(rows, op);
       report.applied++;
     };
+    const known = knownOps(
+      store,
+      ops.map((o) => o.id),
+    );
+    const inBatch = new Set<string>();
     for (const op of sorted) {
       if (op.hlc > maxHlc) maxHlc = op.hlc;
+      if (inBatch.has(op.id)) {
+        report.duplicates++;
+        continue;
+      }
+      inBatch.add(op.id);
       if (check && op.device !== me) {
         const c = checkLeadOp(store, op, opts.from ?? { device: op.device, person: null }, created);
-        const known = prepare(
-          store.sqlite,
-          "SELECT o.status, h.id AS hid FROM sync_ops o LEFT JOIN sync_held h ON h.op_id = o.op_id AND h.state IN ('held', 'waiting') WHERE o.op_id = ?",
-        ).get(op.id) as { status: string; hid: string | null } | undefined;
-        if (known) {
+        const was = known.has(op.id)
+          ? (prepare(
+              store.sqlite,
+              "SELECT o.status, h.id AS hid FROM sync_ops o LEFT JOIN sync_held h ON h.op_id = o.op_id AND h.state IN ('held', 'waiting') WHERE o.op_id = ?",
+            ).get(op.id) as { status: string; hid: string | null } | undefined)
+          : undefined;
+        if (was) {
           // Held before (say, passed on by another device) and now passing the checks: apply it.
-          if (c.ok && known.status === 'held' && known.hid) {
+          if (c.ok && was.status === 'held' && was.hid) {
             prepare(store.sqlite, "UPDATE sync_ops SET status = 'applied' WHERE op_id = ?").run(op.id);
             prepare(
               store.sqlite,
               "UPDATE sync_held SET state = 'accepted', decided_by = 'automatic check', decided_at = ? WHERE id = ?",
-            ).run(at, known.hid);
+            ).run(at, was.hid);
             accept(op);
           } else report.duplicates++;
           continue;
@@ -402,12 +486,14 @@ export function applyOps(store: Store, input: readonly unknown[], opts: ApplyOpt
           continue;
         }
       }
-      if (!storeOp(store, op, 'applied', at)) {
+      if (known.has(op.id)) {
         report.duplicates++;
         continue;
       }
+      fresh.push(op);
       accept(op);
     }
+    storeOps(store, fresh, 'applied', at);
     // Ops that were waiting for their row: check again now.
     if (check && planId) {
       const waiting = prepare(
@@ -433,6 +519,7 @@ export function applyOps(store: Store, input: readonly unknown[], opts: ApplyOpt
           prepare(store.sqlite, "UPDATE sync_held SET state = 'held', reason = ? WHERE id = ?").run(c.reason, w.id);
       }
     }
+    applyManyToRegisters(store, accepted);
     if (maxHlc) observeHlc(store, maxHlc);
     conflicted = new Set();
     try {
@@ -449,14 +536,6 @@ export function applyOps(store: Store, input: readonly unknown[], opts: ApplyOpt
 
 // ---------------------------------------------------------------- conflicts
 
-export interface Version {
-  opId: string;
-  value: unknown;
-  person: string;
-  at: string;
-  device: string;
-}
-
 export interface Conflict {
   /** `${rowId}/${field}` */
   id: string;
@@ -469,6 +548,17 @@ export interface Conflict {
   base: Version | null;
   /** Every head, the shown one first. */
   versions: Version[];
+}
+
+/** A version of a field, with the fields that travel with it (a rating's level: who rated it and when). */
+export interface Version {
+  opId: string;
+  value: unknown;
+  person: string;
+  at: string;
+  device: string;
+  /** For a rating's level: `ratedBy` and `ratedAt` as this version had them. */
+  with?: Record<string, unknown>;
 }
 
 function rowLabel(store: Store, entity: SyncEntity, rowId: string): string {
@@ -507,10 +597,18 @@ export function listConflicts(store: Store, planId: string): Conflict[] {
   ).all(planId) as { row_id: string; field: string; entity: SyncEntity }[];
   const out: Conflict[] = [];
   for (const c of cands) {
-    const hs = headsOfRow(store, c.row_id).get(c.field) ?? [];
+    if (follows(c.entity, c.field)) continue;
+    const heads = headsOfRow(store, c.row_id);
+    const hs = heads.get(c.field) ?? [];
     if (new Set(hs.map((h) => canon(h.value))).size < 2) continue;
     const shown = winner(hs);
-    const versions = [shown, ...hs.filter((h) => h !== shown)].map(version);
+    const versions = [shown, ...hs.filter((h) => h !== shown)].map((h) => {
+      const v = version(h);
+      const f = FOLLOWS[c.entity];
+      if (f && f.lead === c.field)
+        v.with = Object.fromEntries(f.fields.map((x) => [x, companion(store, c.row_id, c.field, x, heads.get(x), h)]));
+      return v;
+    });
     out.push({
       id: `${c.row_id}/${c.field}`,
       entity: c.entity,
@@ -522,6 +620,38 @@ export function listConflicts(store: Store, planId: string): Conflict[] {
     });
   }
   return out.sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : a.field < b.field ? -1 : 1));
+}
+
+/**
+ * The value a companion field had with head `h` of `lead`: the latest value that device wrote for it
+ * before its next change of `lead` (a write emits a row's fields in one run of sequence numbers);
+ * otherwise the value shown.
+ */
+function companion(
+  store: Store,
+  rowId: string,
+  lead: string,
+  field: string,
+  hs: readonly Head[] | undefined,
+  h: Head,
+): unknown {
+  const seq = Number(h.opId.slice(h.opId.lastIndexOf(':') + 1));
+  const next = prepare(
+    store.sqlite,
+    'SELECT min(seq) FROM sync_ops WHERE row_id = ? AND field = ? AND device = ? AND seq > ?',
+  )
+    .pluck()
+    .get(rowId, lead, h.device, seq) as number | null;
+  const r = prepare(
+    store.sqlite,
+    "SELECT field, value_json FROM sync_ops WHERE row_id = ? AND field IN (?, ?) AND device = ? AND seq < ? AND status = 'applied' ORDER BY seq DESC LIMIT 1",
+  ).get(rowId, field, CREATE, h.device, next ?? Number.MAX_SAFE_INTEGER) as
+    { field: string; value_json: string } | undefined;
+  if (r) {
+    const v = JSON.parse(r.value_json) as unknown;
+    return r.field === CREATE ? ((v as Record<string, unknown>)[field] ?? null) : v;
+  }
+  return hs && hs.length > 0 ? winner(hs).value : null;
 }
 
 /** The nearest op every head descends from (walking parents), for the "common base" in the conflict view. */
@@ -580,7 +710,8 @@ export function resolveConflict(
       value = v.value;
     } else value = choice.value;
     const at = store.now().toISOString();
-    emitter(store, at).emit(
+    const e = emitter(store, at);
+    e.emit(
       planId,
       c.entity,
       c.rowId,
@@ -589,7 +720,32 @@ export function resolveConflict(
       c.versions.map((v) => v.opId),
       person,
     );
-    settle(store, new Map([[c.rowId, { entity: c.entity, planId }]]), at, person);
+    const rows = new Map<string, Touched>();
+    touch(rows, { rowId: c.rowId, entity: c.entity, planId, field: c.field });
+    // The fields that travel with this one are settled with it: the kept version's, or (a new value) the
+    // person resolving, now.
+    const f = FOLLOWS[c.entity];
+    if (f && f.lead === c.field) {
+      const heads = headsOfRow(store, c.rowId, new Set(f.fields));
+      const kept = 'keep' in choice ? c.versions.find((x) => x.opId === choice.keep) : undefined;
+      const fresh: Record<string, unknown> = { ratedBy: person, ratedAt: at };
+      for (const x of f.fields) {
+        const hs = heads.get(x) ?? [];
+        const v = kept?.with ? (kept.with[x] ?? null) : (fresh[x] ?? null);
+        if (hs.length === 1 && canon(hs[0]!.value) === canon(v)) continue;
+        e.emit(
+          planId,
+          c.entity,
+          c.rowId,
+          x,
+          v,
+          hs.map((h) => h.opId),
+          person,
+        );
+        touch(rows, { rowId: c.rowId, entity: c.entity, planId, field: x });
+      }
+    }
+    settle(store, rows, at, person);
   };
   if (store.sqlite.inTransaction) run();
   else store.sqlite.transaction(run).immediate();
@@ -654,7 +810,9 @@ function decide(store: Store, heldId: string, person: string, accept: boolean): 
     if (accept) {
       prepare(store.sqlite, "UPDATE sync_ops SET status = 'applied' WHERE op_id = ?").run(op.id);
       applyToRegisters(store, op);
-      settle(store, new Map([[op.rowId, { entity: op.entity, planId: op.planId }]]), at, person);
+      const rows = new Map<string, Touched>();
+      touch(rows, op);
+      settle(store, rows, at, person);
       return;
     }
     prepare(store.sqlite, "UPDATE sync_ops SET status = 'rejected' WHERE op_id = ?").run(op.id);

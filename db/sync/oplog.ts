@@ -11,7 +11,8 @@ import { CREATE, PURGE, type PlanRole, type SyncEntity, type SyncOp, type Versio
 import type { SyncOpsTable } from '../schema';
 import { prepare, type WriteCtx } from '../sql';
 import type { Store } from '../store';
-import { canon, ENTITIES, readFields, SPEC, type EntitySpec } from './entities';
+import { DomainError } from '../../shared/result';
+import { canon, ENTITIES, LEAD_FIELDS, readFields, SPEC, type EntitySpec } from './entities';
 
 // ---------------------------------------------------------------- meta, device id, clock
 
@@ -187,6 +188,82 @@ export function applyToRegisters(store: Store, op: SyncOp): void {
   }
 }
 
+/** Runs a multi-row INSERT for many rows, in chunks (one statement per chunk rather than per row). */
+function insertMany(store: Store, head: string, width: number, rows: readonly unknown[][]): void {
+  const CHUNK = 400;
+  const tuple = `(${new Array(width).fill('?').join(', ')})`;
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const part = rows.slice(i, i + CHUNK);
+    prepare(store.sqlite, `${head} VALUES ${new Array(part.length).fill(tuple).join(', ')}`).run(...part.flat());
+  }
+}
+
+const opParams = (op: SyncOp, status: 'applied' | 'held', at: string): unknown[] => [
+  op.id,
+  op.device,
+  op.seq,
+  op.hlc,
+  op.person,
+  op.planId,
+  op.entity,
+  op.rowId,
+  op.field,
+  canon(op.value),
+  JSON.stringify(op.parents),
+  status,
+  at,
+];
+
+/** Stores many new ops at once (`storeOp` for each, without a statement per op). */
+export function storeOps(store: Store, ops: readonly SyncOp[], status: 'applied' | 'held', at: string): void {
+  insertMany(
+    store,
+    OP_INSERT.slice(0, OP_INSERT.indexOf(' VALUES')),
+    13,
+    ops.map((op) => opParams(op, status, at)),
+  );
+}
+
+/** The ids among `ids` this store already holds, with their status. */
+export function knownOps(store: Store, ids: readonly string[]): Map<string, string> {
+  const rows = prepare(
+    store.sqlite,
+    'SELECT op_id, status FROM sync_ops WHERE op_id IN (SELECT value FROM json_each(?))',
+  ).all(JSON.stringify(ids)) as { op_id: string; status: string }[];
+  return new Map(rows.map((r) => [r.op_id, r.status]));
+}
+
+/**
+ * `applyToRegisters` for many stored ops at once, with the same result as applying them one by one in
+ * any order: every parent edge is recorded, the parents stop being heads, and an op becomes a head of
+ * a field unless some op (here or already held) has it as a parent for that field.
+ */
+export function applyManyToRegisters(store: Store, ops: readonly SyncOp[]): void {
+  if (ops.length === 0) return;
+  const s = store.sqlite;
+  const edges: unknown[][] = [];
+  const dropHead = prepare(s, 'DELETE FROM sync_heads WHERE row_id = ? AND field = ? AND op_id = ?');
+  for (const op of ops)
+    for (const f of fieldsOf(op))
+      for (const p of op.parents) {
+        edges.push([p, f, op.id]);
+        dropHead.run(op.rowId, f, p);
+      }
+  insertMany(store, 'INSERT OR IGNORE INTO sync_edges (parent_id, field, child_id)', 3, edges);
+  const seen = new Set(
+    (
+      prepare(s, 'SELECT parent_id, field FROM sync_edges WHERE parent_id IN (SELECT value FROM json_each(?))').all(
+        JSON.stringify(ops.map((o) => o.id)),
+      ) as { parent_id: string; field: string }[]
+    ).map((r) => `${r.parent_id}\u0000${r.field}`),
+  );
+  const heads: unknown[][] = [];
+  for (const op of ops)
+    for (const f of fieldsOf(op))
+      if (!seen.has(`${op.id}\u0000${f}`)) heads.push([op.rowId, f, op.id, op.planId, op.entity]);
+  insertMany(store, 'INSERT OR IGNORE INTO sync_heads (row_id, field, op_id, plan_id, entity)', 5, heads);
+}
+
 export interface Head {
   opId: string;
   hlc: string;
@@ -198,17 +275,49 @@ export interface Head {
 const HEADS_SQL =
   'SELECT h.field AS hfield, o.op_id, o.hlc, o.device, o.person, o.field, o.value_json FROM sync_heads h JOIN sync_ops o ON o.op_id = h.op_id WHERE h.row_id = ?';
 
-/** Every field's heads for a row. */
-export function headsOfRow(store: Store, rowId: string): Map<string, Head[]> {
-  const rows = prepare(store.sqlite, HEADS_SQL).all(rowId) as {
-    hfield: string;
-    op_id: string;
-    hlc: string;
-    device: string;
-    person: string;
-    field: string;
-    value_json: string;
-  }[];
+const HEADS_OF_FIELD_SQL = `${HEADS_SQL} AND h.field = ?`;
+
+/**
+ * Every field's heads for a row, or only those of `fields` (a merge that changed a few fields of a row
+ * that exists reads just those registers, not the `$create` op's whole row of values).
+ */
+export function headsOfRow(store: Store, rowId: string, fields?: ReadonlySet<string>): Map<string, Head[]> {
+  let rows: HeadRow[];
+  if (fields === undefined) rows = prepare(store.sqlite, HEADS_SQL).all(rowId) as HeadRow[];
+  else {
+    const stmt = prepare(store.sqlite, HEADS_OF_FIELD_SQL);
+    rows = [];
+    for (const f of fields) for (const r of stmt.all(rowId, f) as HeadRow[]) rows.push(r);
+  }
+  return headsFromRows(rows);
+}
+
+/** The heads of many (row, field) pairs in one query, by row then field. */
+export function headsOfFields(store: Store, pairs: readonly [string, string][]): Map<string, Map<string, Head[]>> {
+  const rows = prepare(
+    store.sqlite,
+    `SELECT h.row_id AS hrow, h.field AS hfield, o.op_id, o.hlc, o.device, o.person, o.field, o.value_json FROM json_each(?) j CROSS JOIN sync_heads h ON h.row_id = j.value ->> 0 AND h.field = j.value ->> 1 JOIN sync_ops o ON o.op_id = h.op_id`,
+  ).all(JSON.stringify(pairs)) as (HeadRow & { hrow: string })[];
+  const byRow = new Map<string, HeadRow[]>();
+  for (const r of rows) {
+    const list = byRow.get(r.hrow);
+    if (list) list.push(r);
+    else byRow.set(r.hrow, [r]);
+  }
+  return new Map([...byRow].map(([id, rs]) => [id, headsFromRows(rs)]));
+}
+
+interface HeadRow {
+  hfield: string;
+  op_id: string;
+  hlc: string;
+  device: string;
+  person: string;
+  field: string;
+  value_json: string;
+}
+
+function headsFromRows(rows: readonly HeadRow[]): Map<string, Head[]> {
   const parsed = new Map<string, unknown>();
   const out = new Map<string, Head[]>();
   for (const r of rows) {
@@ -272,6 +381,49 @@ export function emitter(store: Store, at: string): Emitter {
   };
 }
 
+const THING: Partial<Record<SyncEntity, string>> = {
+  plan: 'plan details',
+  level: 'rating scale',
+  period: 'reporting periods',
+  recommendation: 'recommendations',
+  section: 'sections',
+  objective: 'objectives',
+  action: 'actions',
+  lead: "actions' leads",
+  link: "actions' recommendations",
+  indicator: 'indicators',
+  coveringReport: 'covering report',
+};
+
+/**
+ * On a service lead's copy the plan is the owner's: a local change to anything but progress updates and
+ * ratings of the lead's own actions is refused with plain words (the whole write is rolled back).
+ */
+function refuseOnLeadCopy(
+  store: Store,
+  spec: EntitySpec,
+  row: Record<string, unknown>,
+  field: string,
+  lead: string | null,
+): void {
+  const allowed = LEAD_FIELDS[spec.entity];
+  if (!allowed || !allowed.has(field))
+    throw new DomainError(
+      'locked',
+      `This is a copy of the owner's plan for a service lead: only progress updates and ratings can be changed here, so the change to the ${THING[spec.entity] ?? spec.entity} was not saved. Ask the plan's owner to make it.`,
+    );
+  if (!lead) return;
+  const leads = prepare(
+    store.sqlite,
+    'SELECT a.reference, l.name FROM actions a LEFT JOIN action_leads l ON l.action_id = a.id AND l.deleted_at IS NULL WHERE a.id = ?',
+  ).all(row.action_id) as { reference: string; name: string | null }[];
+  if (leads.length > 0 && !leads.some((l) => l.name !== null && leadMatches(l.name, lead)))
+    throw new DomainError(
+      'locked',
+      `Action ${leads[0]!.reference} is led by someone else, so on your copy (${lead}) its updates and rating can't be changed. Nothing was saved.`,
+    );
+}
+
 /** Logs ops for one row: a `$create` the first time, then one op per field whose value changed. */
 export function recordRow(
   store: Store,
@@ -280,11 +432,13 @@ export function recordRow(
   planId: string,
   row: Record<string, unknown>,
   person: string,
+  lead?: string | null,
 ): number {
   const rowId = row.id as string;
   const current = readFields(spec, row);
   const heads = headsOfRow(store, rowId);
   if (heads.size === 0) {
+    if (lead !== undefined) refuseOnLeadCopy(store, spec, row, CREATE, lead);
     e.emit(planId, spec.entity, rowId, CREATE, current, [], person);
     return 1;
   }
@@ -292,6 +446,7 @@ export function recordRow(
   for (const [field, value] of Object.entries(current)) {
     const hs = heads.get(field);
     if (hs && canon(winner(hs).value) === canon(value)) continue;
+    if (lead !== undefined) refuseOnLeadCopy(store, spec, row, field, lead);
     e.emit(planId, spec.entity, rowId, field, value, hs ? hs.map((h) => h.opId) : [], person);
     n++;
   }
@@ -317,7 +472,9 @@ export function recordWrite(w: WriteCtx): void {
   if (!hasSyncTables(w.store)) return; // a store opened with an older migration list (tests): nothing is shared
   let e: Emitter | null = null;
   for (const planId of w.touched) {
-    if (!planSync(w.store, planId)) continue;
+    const shared = planSync(w.store, planId);
+    if (!shared) continue;
+    const lead = shared.role === 'lead' ? shared.person : undefined;
     e ??= emitter(w.store, w.at);
     if (!prepare(w.store.sqlite, 'SELECT 1 FROM plans WHERE id = ?').get(planId)) {
       if (!prepare(w.store.sqlite, 'SELECT 1 FROM sync_ops WHERE row_id = ? AND field = ?').get(planId, PURGE))
@@ -325,7 +482,8 @@ export function recordWrite(w: WriteCtx): void {
       continue;
     }
     for (const spec of ENTITIES)
-      for (const row of rowsTouched(w.store, spec, planId, w.at)) recordRow(w.store, e, spec, planId, row, w.actor);
+      for (const row of rowsTouched(w.store, spec, planId, w.at))
+        recordRow(w.store, e, spec, planId, row, w.actor, lead);
   }
 }
 

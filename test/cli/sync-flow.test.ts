@@ -285,8 +285,8 @@ describe('hostile packs (each refused clearly, nothing written)', { timeout: 300
   });
 
   it("an op on another lead's action is held back with its reason", async () => {
-    // The lead's copy lets them write as someone else, but the owner knows whom it invited.
-    await check(
+    // The lead's copy refuses a write for someone else's action (issue 10: blocked locally, plain words) …
+    const refused = await runMain(
       'update',
       planId,
       '2.4',
@@ -297,6 +297,29 @@ describe('hostile packs (each refused clearly, nothing written)', { timeout: 300
       '--db',
       lead,
     );
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toMatch(/Action 2\.4 is led by someone else/);
+    // … but a tampered copy could still send one: the owner knows whom it invited and holds it back.
+    const { openStore } = await import('../../db');
+    const { addProgress } = await import('../../db/services/progress');
+    const engine = await import('../../electron/sync/engine');
+    const { getPlanTree } = await import('../../db');
+    const tampered = openStore(lead, { actor: 'M Haworth' });
+    const role = engine.planSync(tampered, planId)!;
+    engine.setPlanRole(tampered, planId, { ...role, role: 'owner' });
+    const t = getPlanTree(tampered, planId);
+    addProgress(
+      tampered,
+      {
+        actionId: t.actions.find((a) => a.reference === '2.4')!.id,
+        periodId: t.plan.currentPeriodId ?? t.periods[t.periods.length - 1]!.id,
+        body: 'Written on F Dunmore’s laptop for M Haworth.',
+        internal: false,
+      },
+      'M Haworth',
+    );
+    engine.setPlanRole(tampered, planId, role);
+    await tampered.close();
     await check('pack', 'return', planId, '--out', f('other-lead.planwright-pack'), '--db', lead);
     const opened = JSON.parse(
       await check('pack', 'open', f('other-lead.planwright-pack'), '--db', owner, '--json'),

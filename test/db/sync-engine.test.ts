@@ -91,6 +91,10 @@ describe('sync engine', () => {
     const t = getPlanTree(lead, plan.id);
     const mine = t.actions.find((x) => x.leads.some((l) => l.name === 'J Tynan AD'))!;
     const other = t.actions.find((x) => !x.leads.some((l) => l.name === 'J Tynan AD'))!;
+    // The lead's own copy refuses these writes (below); a tampered or older copy could still send them:
+    // written here as if the copy were not a lead's, the ops still come from the lead's device.
+    const role = engine.planSync(lead, plan.id)!;
+    engine.setPlanRole(lead, plan.id, { ...role, role: 'owner' });
     setRating(
       lead,
       {
@@ -103,6 +107,7 @@ describe('sync engine', () => {
       'J Tynan AD',
     );
     updateAction(lead, { actionId: mine.id, patch: { description: 'Rewritten by the lead' } }, 'J Tynan AD');
+    engine.setPlanRole(lead, plan.id, role);
     const rep = toOwner(lead, owner, plan.id, 'J Tynan AD');
     expect(rep.heldBack.length).toBeGreaterThanOrEqual(2);
     expect(rep.heldBack.map((h) => h.reason).join('\n')).toMatch(/not a lead of action/);
@@ -154,6 +159,77 @@ describe('sync engine', () => {
     });
     expect(engine.listConflicts(lead, plan.id)).toEqual([]);
     expect(engine.canonicalDump(lead, plan.id)).toBe(engine.canonicalDump(owner, plan.id));
+  });
+
+  it("a lead's proposed rating meeting the owner's moderated one is ONE conflict, who rated it and when travelling with the level", () => {
+    const { owner, lead, plan } = ownerAndLead();
+    const t = getPlanTree(lead, plan.id);
+    const action = t.actions.find((x) => x.leads.some((l) => l.name === 'J Tynan AD'))!;
+    const period = t.periods[1]!;
+    const rate = (s: Store, levelId: string, who: string) =>
+      setRating(
+        s,
+        { actionId: action.id, periodId: period.id, levelId, explanation: 'On track.', correctiveAction: '' },
+        who,
+      );
+    rate(lead, t.levels[0]!.id, 'J Tynan AD');
+    toOwner(lead, owner, plan.id, 'J Tynan AD');
+    // Concurrently: the lead revises the proposal, the owner moderates it to another level.
+    rate(lead, t.levels[1]!.id, 'J Tynan AD');
+    rate(owner, t.levels[2]!.id, 'Owner');
+    const rep = toOwner(lead, owner, plan.id, 'J Tynan AD');
+    expect(rep.conflicts).toBe(1);
+    const cs = engine.listConflicts(owner, plan.id);
+    expect(cs.map((c) => c.field)).toEqual(['levelId']);
+    const byLevel = new Map(cs[0]!.versions.map((v) => [v.value, v]));
+    expect(byLevel.get(t.levels[1]!.id)?.with?.ratedBy).toBe('J Tynan AD');
+    expect(byLevel.get(t.levels[2]!.id)?.with?.ratedBy).toBe('Owner');
+    // Keeping the lead's version keeps who rated it too; nothing is left to settle.
+    engine.resolveConflict(owner, plan.id, cs[0]!.id, { keep: byLevel.get(t.levels[1]!.id)!.opId }, 'Owner');
+    expect(engine.listConflicts(owner, plan.id)).toEqual([]);
+    const r = getPlanTree(owner, plan.id).ratings.find((x) => x.actionId === action.id && x.periodId === period.id)!;
+    expect(r.levelId).toBe(t.levels[1]!.id);
+    expect(r.ratedBy).toBe('J Tynan AD');
+    engine.applyOps(lead, engine.opsFor(owner, plan.id, { since: engine.versionVector(lead, plan.id) }), {
+      asRole: 'lead',
+    });
+    expect(engine.listConflicts(lead, plan.id)).toEqual([]);
+    expect(engine.canonicalDump(lead, plan.id)).toBe(engine.canonicalDump(owner, plan.id));
+  });
+
+  it("a lead's copy refuses local changes to the owner's fields and to other leads' actions, with plain words", () => {
+    const { lead, plan } = ownerAndLead();
+    const t = getPlanTree(lead, plan.id);
+    const mine = t.actions.find((x) => x.leads.some((l) => l.name === 'J Tynan AD'))!;
+    const other = t.actions.find((x) => !x.leads.some((l) => l.name === 'J Tynan AD'))!;
+    const before = engine.canonicalDump(lead, plan.id);
+    const ops = engine.opsFor(lead, plan.id).length;
+    expect(() =>
+      updateAction(lead, { actionId: mine.id, patch: { description: 'Rewritten by the lead' } }, 'J Tynan AD'),
+    ).toThrow(/only progress updates and ratings can be changed here, so the change to the actions was not saved/);
+    expect(() =>
+      addProgress(
+        lead,
+        { actionId: other.id, periodId: t.periods[1]!.id, body: 'Not mine', internal: false },
+        'J Tynan AD',
+      ),
+    ).toThrow(/is led by someone else/);
+    expect(engine.canonicalDump(lead, plan.id)).toBe(before);
+    expect(engine.opsFor(lead, plan.id)).toHaveLength(ops);
+    // Their own action's progress and rating are fine.
+    addProgress(lead, { actionId: mine.id, periodId: t.periods[1]!.id, body: 'Mine', internal: false }, 'J Tynan AD');
+    setRating(
+      lead,
+      {
+        actionId: mine.id,
+        periodId: t.periods[1]!.id,
+        levelId: t.levels[0]!.id,
+        explanation: 'x',
+        correctiveAction: '',
+      },
+      'J Tynan AD',
+    );
+    expect(engine.opsFor(lead, plan.id).length).toBeGreaterThan(ops);
   });
 
   it('a copied store file gets a new device id', async () => {

@@ -45,6 +45,8 @@ async function main(): Promise<number> {
     const f = await timed('fuzz', () => fuzz({ payloads: size('SOAK_PAYLOADS', 10_000) }));
     figures['reliability.fuzz_payloads'] = f.payloads;
     figures['reliability.fuzz_crashes'] = f.crashes;
+    figures['reliability.fuzz_channels'] = f.channelsCovered;
+    if (f.channelsMissed.length) notes.push(`fuzz: no payload on ${f.channelsMissed.join(', ')}`);
     notes.push(...f.examples);
     bad += f.crashes;
   }

@@ -3,7 +3,9 @@
  * - reliability.kill9_trials / reliability.kill9_lost_writes (plus kill9_failed_trials): a writer killed
  *   with SIGKILL at random moments, the store checked after each kill (soak/kill9.ts);
  * - reliability.fuzz_payloads / reliability.fuzz_crashes: generated hostile payloads on every channel (soak/fuzz.ts);
- * - reliability.hostile_imports / reliability.hostile_import_failures: mutated Word, Excel and CSV files (soak/hostile.ts).
+ * - reliability.hostile_imports / reliability.hostile_import_failures: mutated Word, Excel and CSV files (soak/hostile.ts);
+ * - reliability.large_docx_*: a generated 3 MB .docx read and analysed in a fresh process: time, CPU time and
+ *   peak RSS (soak/large-docx.ts; issue 8: such files took 1-3.9 GB and up to 64 s).
  * Prints a table and merges the figures into bench/results.json (other keys are kept).
  * Sizes: SOAK_KILLS (200), SOAK_PAYLOADS (10000), SOAK_FILES (500). SOAK_PARTS (e.g. "kill9,fuzz") runs
  * only some parts (several runs can then share a busy machine in parallel; each merges its own keys).
@@ -15,6 +17,7 @@ import { formatTable } from '../electron/cli/format';
 import { fuzz } from './soak/fuzz';
 import { hostileImports } from './soak/hostile';
 import { kill9 } from './soak/kill9';
+import { largeDocxFigures } from './soak/large-docx';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const size = (name: string, fallback: number): number => Number(process.env[name] ?? fallback) || fallback;
@@ -30,7 +33,7 @@ async function main(): Promise<number> {
     figures[`reliability.${label}_seconds`] = Math.round((Date.now() - t) / 100) / 10;
     return r;
   };
-  const parts = new Set((process.env.SOAK_PARTS ?? 'kill9,fuzz,hostile').split(',').map((p) => p.trim()));
+  const parts = new Set((process.env.SOAK_PARTS ?? 'kill9,fuzz,hostile,docx').split(',').map((p) => p.trim()));
   let bad = 0;
   if (parts.has('kill9')) {
     const k = await timed('kill9', () => kill9({ trials: size('SOAK_KILLS', 200) }));
@@ -58,7 +61,16 @@ async function main(): Promise<number> {
     notes.push(...h.examples);
     bad += h.failures;
   }
-  if (parts.size === 3) figures['reliability.soak_seconds'] = Math.round((Date.now() - started) / 1000);
+  if (parts.has('docx')) {
+    const d = await timed('large_docx', async () => largeDocxFigures());
+    figures['reliability.large_docx_bytes'] = d.bytes;
+    figures['reliability.large_docx_tables'] = d.tables;
+    figures['reliability.large_docx_ms'] = d.ms;
+    figures['reliability.large_docx_cpu_ms'] = d.cpuMs;
+    figures['reliability.large_docx_peak_rss_mb'] = d.peakRssMb;
+  }
+  if (['kill9', 'fuzz', 'hostile'].every((p) => parts.has(p)))
+    figures['reliability.soak_seconds'] = Math.round((Date.now() - started) / 1000);
 
   const file = path.join(here, 'results.json');
   const previous = fs.existsSync(file)

@@ -6,6 +6,8 @@
  * - reliability.hostile_imports / reliability.hostile_import_failures: mutated Word, Excel and CSV files (soak/hostile.ts);
  * - reliability.sync_kill9_trials / reliability.sync_kill9_failures (plus sync_kill9_killed): a merge of the
  *   large plan's ops killed with SIGKILL at a random moment, the store checked after each kill (soak/sync-kill.ts).
+ * - reliability.large_docx_*: a generated 3 MB .docx read and analysed in a fresh process: time, CPU time and
+ *   peak RSS (soak/large-docx.ts; issue 8: such files took 1-3.9 GB and up to 64 s).
  * Prints a table and merges the figures into bench/results.json (other keys are kept).
  * Sizes: SOAK_KILLS (200), SOAK_PAYLOADS (10000), SOAK_FILES (500),
  * SYNC_KILL_TRIALS (100). SOAK_PARTS (e.g. "kill9,fuzz") runs
@@ -19,6 +21,7 @@ import { fuzz } from './soak/fuzz';
 import { hostileImports } from './soak/hostile';
 import { kill9 } from './soak/kill9';
 import { syncKill9 } from './soak/sync-kill';
+import { largeDocxFigures } from './soak/large-docx';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const size = (name: string, fallback: number): number => Number(process.env[name] ?? fallback) || fallback;
@@ -34,7 +37,9 @@ async function main(): Promise<number> {
     figures[`reliability.${label}_seconds`] = Math.round((Date.now() - t) / 100) / 10;
     return r;
   };
-  const parts = new Set((process.env.SOAK_PARTS ?? 'kill9,fuzz,hostile,sync-kill9').split(',').map((p) => p.trim()));
+  const parts = new Set(
+    (process.env.SOAK_PARTS ?? 'kill9,fuzz,hostile,docx,sync-kill9').split(',').map((p) => p.trim()),
+  );
   let bad = 0;
   if (parts.has('kill9')) {
     const k = await timed('kill9', () => kill9({ trials: size('SOAK_KILLS', 200) }));
@@ -49,6 +54,8 @@ async function main(): Promise<number> {
     const f = await timed('fuzz', () => fuzz({ payloads: size('SOAK_PAYLOADS', 10_000) }));
     figures['reliability.fuzz_payloads'] = f.payloads;
     figures['reliability.fuzz_crashes'] = f.crashes;
+    figures['reliability.fuzz_channels'] = f.channelsCovered;
+    if (f.channelsMissed.length) notes.push(`fuzz: no payload on ${f.channelsMissed.join(', ')}`);
     notes.push(...f.examples);
     bad += f.crashes;
   }
@@ -68,7 +75,16 @@ async function main(): Promise<number> {
     notes.push(...k.problems.slice(0, 10));
     bad += k.failures;
   }
-  if (parts.size === 4) figures['reliability.soak_seconds'] = Math.round((Date.now() - started) / 1000);
+  if (parts.has('docx')) {
+    const d = await timed('large_docx', async () => largeDocxFigures());
+    figures['reliability.large_docx_bytes'] = d.bytes;
+    figures['reliability.large_docx_tables'] = d.tables;
+    figures['reliability.large_docx_ms'] = d.ms;
+    figures['reliability.large_docx_cpu_ms'] = d.cpuMs;
+    figures['reliability.large_docx_peak_rss_mb'] = d.peakRssMb;
+  }
+  if (['kill9', 'fuzz', 'hostile'].every((p) => parts.has(p)))
+    figures['reliability.soak_seconds'] = Math.round((Date.now() - started) / 1000);
 
   const file = path.join(here, 'results.json');
   const previous = fs.existsSync(file)

@@ -49,6 +49,26 @@ export function backupPathFor(dbPath: string, oldVersion: number, at: Date): str
 }
 
 /** Every backup of `dbPath` (verified when written; temporary files excluded), newest first. */
+/**
+ * The schema version a backup holds, read from its SQLite header (`PRAGMA user_version` is the big-endian
+ * 32-bit integer at offset 60) without opening it; null when the file is not a readable SQLite database.
+ */
+function headerVersion(file: string): number | null {
+  try {
+    const fd = fs.openSync(file, 'r');
+    try {
+      const header = Buffer.alloc(100);
+      if (fs.readSync(fd, header, 0, 100, 0) < 100) return null;
+      if (header.subarray(0, 16).toString('latin1') !== 'SQLite format 3\0') return null;
+      return header.readUInt32BE(60);
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return null;
+  }
+}
+
 export function backupInfos(dbPath: string): BackupInfo[] {
   const dir = path.dirname(dbPath);
   const prefix = `${path.basename(dbPath)}.backup-`;
@@ -77,7 +97,7 @@ export function backupInfos(dbPath: string): BackupInfo[] {
       kind,
       at: isoOfStamp(m[3]!),
       bytes,
-      version: m[2] !== undefined ? Number(m[2]) : null,
+      version: m[2] !== undefined ? Number(m[2]) : headerVersion(path.join(dir, name)),
       stamp: m[3]!,
       name,
     });

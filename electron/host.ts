@@ -21,6 +21,16 @@ export interface Host {
   /** Open a file with its default application. */
   openPath(path: string): Promise<void>;
   /**
+   * The system keychain (Electron safeStorage, main process only), for the device's signing key; the
+   * store's utility process reaches it over its port (electron/utility/keychain.ts). Optional: without
+   * it the key is kept unencrypted, with a note.
+   */
+  keychainAvailable?(): Promise<boolean>;
+  /** Encrypts text with the keychain; answers base64. */
+  keychainEncrypt?(text: string): Promise<string>;
+  /** Decrypts base64 from `keychainEncrypt`. */
+  keychainDecrypt?(base64: string): Promise<string>;
+  /**
    * Whether callers may name files themselves ('allow': the command line and tests, which run as the
    * user). Anything else (the app's window) refuses: files come only from this host's own dialogs, and
    * only files the main process wrote itself can be revealed.

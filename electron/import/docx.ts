@@ -11,6 +11,7 @@ import { emptyCell, type Block, type GridCell, type GridRow, type SourceDoc } fr
 import {
   attr,
   childElements,
+  createXmlStream,
   decodeXml,
   isW,
   parseXml,
@@ -21,7 +22,7 @@ import {
   W_NS,
   type XElement,
 } from './xml';
-import { listZip, readZipEntries } from './zip';
+import { listZip, readZipEntries, streamZipEntry } from './zip';
 
 const MAIN_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml';
 
@@ -259,25 +260,59 @@ const skipUnread = (local: string, _ns: string, parent: XElement): boolean => {
 /** Text is only ever read from w:t. */
 const TEXT_IN = new Set(['t']);
 
-/** Reads a .docx package (already known to be a zip). `onProgress` is told of each table read. */
+/**
+ * Reads a .docx package (already known to be a zip). The main part is streamed: inflated piece by piece
+ * (zip.ts `streamZipEntry`), decoded and parsed as it comes, and each body-level paragraph or table turned
+ * into its block as soon as it closes and then dropped, so memory follows the content the importer keeps,
+ * not the size of the XML (a 3 MB .docx holds about 40 MB of it). `onProgress` is told of each table read
+ * (the total estimated from the part's declared size until the end).
+ */
 export function readDocx(
   data: Uint8Array,
   fileName: string,
   onProgress?: (done: number, total: number) => void,
 ): SourceDoc {
   const entries = listZip(data, 'Word document');
-  const names = new Set(entries.map((e) => e.name));
   const ct = readZipEntries(data, (n) => n === '[Content_Types].xml', 'Word document').get('[Content_Types].xml');
   const part = mainPart(ct);
-  if (!names.has(part)) throw importFailed(`${fileName} is a zip file but not a Word document (it has no ${part}).`);
-  const xml = readZipEntries(data, (n) => n === part, 'Word document').get(part);
-  if (!xml) throw importFailed(`The file is damaged: ${part} could not be unpacked.`);
-  const root = parseXml(decodeXml(xml), part, { skip: skipUnread, keepText: TEXT_IN });
-  const body = wChild(root, 'body');
-  if (!body) throw importFailed(`${fileName} has no document body, so there is nothing to import.`);
+  const entry = entries.find((e) => e.name === part);
+  if (!entry) throw importFailed(`${fileName} is a zip file but not a Word document (it has no ${part}).`);
   const blocks: Block[] = [];
-  let total = 0;
-  for (const el of childElements(body)) if (isW(el, 'tbl')) total++;
-  walkBody(body, blocks, { tables: 0, total, onProgress });
+  let inflated = 0;
+  const walk: Walk = {
+    tables: 0,
+    total: 0,
+    onProgress: onProgress
+      ? (done) =>
+          onProgress(done, Math.max(done, Math.round((done * Math.max(entry.originalSize, inflated)) / inflated)))
+      : undefined,
+  };
+  let bodySeen = false;
+  const stream = createXmlStream(part, {
+    skip: skipUnread,
+    keepText: TEXT_IN,
+    handOff: {
+      accepts: (parent) => isW(parent, 'body'),
+      onElement: (el) => {
+        bodySeen = true;
+        walkBody({ ns: W_NS, local: 'body', attrs: {}, children: [el] }, blocks, walk);
+      },
+    },
+  });
+  let decoder: TextDecoder | null = null;
+  const found = streamZipEntry(data, part, 'Word document', (chunk, final) => {
+    if (!decoder) {
+      const bom = chunk.length >= 2 ? (chunk[0]! << 8) | chunk[1]! : 0;
+      decoder = new TextDecoder(bom === 0xfffe ? 'utf-16le' : bom === 0xfeff ? 'utf-16be' : 'utf-8');
+    }
+    inflated += chunk.length;
+    stream.write(decoder.decode(chunk, { stream: !final }));
+  });
+  if (!found) throw importFailed(`The file is damaged: ${part} could not be unpacked.`);
+  if (!decoder) throw importFailed(`The file is damaged: ${part} has no content.`);
+  const root = stream.close();
+  if (!bodySeen && !wChild(root, 'body'))
+    throw importFailed(`${fileName} has no document body, so there is nothing to import.`);
+  walk.onProgress?.(walk.tables, walk.tables);
   return { kind: 'docx', fileName, blocks, sheets: [], sheet: null, locate: 'table' };
 }

@@ -8,6 +8,7 @@
  * benchmark plan's export on this machine; saxes builds the same tree in about 0.5 s.
  */
 import { SaxesParser } from 'saxes';
+import { DomainError } from '../../shared/result';
 import { importFailed } from './errors';
 import { LIMITS } from './limits';
 
@@ -62,17 +63,48 @@ export interface ParseOptions {
 
 /** Parses one part into its root element; `part` names it in messages ("word/document.xml"). */
 export function parseXml(xml: string, part: string, options: ParseOptions = {}): XElement {
-  if (hasDeclarations(xml))
-    throw importFailed(
-      `The file contains a DTD or entity declaration in ${part}, which Office never writes and which can be used to attack the reader, so it was not read.`,
-    );
+  if (hasDeclarations(xml)) throw importFailed(declarationMessage(part));
+  const stream = createXmlStream(part, options);
+  stream.write(xml);
+  return stream.close();
+}
+
+const declarationMessage = (part: string): string =>
+  `The file contains a DTD or entity declaration in ${part}, which Office never writes and which can be used to attack the reader, so it was not read.`;
+
+export interface StreamOptions extends ParseOptions {
+  /**
+   * Called with each element closed as a child of an element `handOff` accepts; the element is then
+   * dropped from the tree, so only the part being read is ever held (a large document's body, one
+   * table or paragraph at a time).
+   */
+  handOff?: { accepts: (parent: XElement) => boolean; onElement: (el: XElement, parent: XElement) => void };
+}
+
+export interface XmlStream {
+  /** Feeds the next piece of the text (any split, even inside a tag). */
+  write(text: string): void;
+  /** Ends the text; answers the root element (without the elements handed off). */
+  close(): XElement;
+}
+
+/**
+ * The same parse, fed piece by piece (the Word body streamed from the zip: see docx.ts). A DOCTYPE
+ * (where any ENTITY must be declared) is refused as soon as the parser meets it, before any element.
+ */
+export function createXmlStream(part: string, options: StreamOptions = {}): XmlStream {
   const parser = new SaxesParser({ xmlns: true, position: false });
   const root: XElement = { ns: '', local: '#document', attrs: {}, children: [] };
   const stack: XElement[] = [root];
   let tooDeep = false;
+  let declared = false;
   /** Depth inside a skipped subtree (0 = not skipping). */
   let skipping = 0;
-  const { skip, keepText } = options;
+  const { skip, keepText, handOff } = options;
+  parser.on('doctype', () => {
+    declared = true;
+    throw new RangeError('doctype');
+  });
   parser.on('opentag', (tag) => {
     if (stack.length + skipping > LIMITS.maxXmlDepth) {
       tooDeep = true;
@@ -85,13 +117,27 @@ export function parseXml(xml: string, part: string, options: ParseOptions = {}):
     const attrs: Record<string, string> = {};
     for (const a of Object.values(tag.attributes)) attrs[`${a.uri}|${a.local}`] = a.value;
     const el: XElement = { ns: tag.uri, local: tag.local, attrs, children: [] };
-    stack[stack.length - 1]!.children.push(el);
-    if (!tag.isSelfClosing) stack.push(el);
+    const parent = stack[stack.length - 1]!;
+    if (tag.isSelfClosing) {
+      if (handOff?.accepts(parent)) handOff.onElement(el, parent);
+      else parent.children.push(el);
+    } else {
+      parent.children.push(el);
+      stack.push(el);
+    }
   });
   parser.on('closetag', (tag) => {
     if (tag.isSelfClosing) return;
-    if (skipping > 0) skipping--;
-    else stack.pop();
+    if (skipping > 0) {
+      skipping--;
+      return;
+    }
+    const el = stack.pop()!;
+    const parent = stack[stack.length - 1];
+    if (handOff && parent && handOff.accepts(parent)) {
+      parent.children.pop();
+      handOff.onElement(el, parent);
+    }
   });
   const onText = (text: string): void => {
     if (skipping > 0) return;
@@ -101,18 +147,34 @@ export function parseXml(xml: string, part: string, options: ParseOptions = {}):
   };
   parser.on('text', onText);
   parser.on('cdata', onText);
-  try {
-    parser.write(xml).close();
-  } catch (error) {
+  const fail = (error: unknown): never => {
+    if (declared) throw importFailed(declarationMessage(part));
     if (tooDeep) throw importFailed(tooDeepMessage(part));
+    if (error instanceof DomainError) throw error;
     const line = error instanceof Error ? /^(\d+):/.exec(error.message)?.[1] : undefined;
     throw importFailed(
       `The file is damaged: ${part} is not well-formed XML${line ? ` (near line ${line})` : ''}, so it was not read.`,
     );
-  }
-  const top = root.children.find((c): c is XElement => typeof c !== 'string');
-  if (!top) throw importFailed(`The file is damaged: ${part} has no content.`);
-  return top;
+  };
+  return {
+    write(text) {
+      try {
+        parser.write(text);
+      } catch (error) {
+        fail(error);
+      }
+    },
+    close() {
+      try {
+        parser.close();
+      } catch (error) {
+        fail(error);
+      }
+      const top = root.children.find((c): c is XElement => typeof c !== 'string');
+      if (!top) throw importFailed(`The file is damaged: ${part} has no content.`);
+      return top;
+    },
+  };
 }
 
 /** Element children (document order). */

@@ -157,3 +157,64 @@ export function readZipEntries(
   for (const name of out.keys()) if (!crcs.has(name) && crcs.size > 0) throw importFailed(crcMessage(what, name));
   return out;
 }
+
+/**
+ * Streams ONE entry through `onChunk` as it inflates (the whole entry is never held), with the same
+ * limits as `readZipEntries` and its CRC-32 computed on the way. When `onChunk` throws (the reader
+ * refused the content), the entry is still inflated to its end so that a damaged package is named as
+ * damaged (checksum) rather than by what the damage did to its XML; otherwise the reader's error is thrown.
+ * Answers false when the package holds no such entry. Call `listZip` first.
+ */
+export function streamZipEntry(
+  data: Uint8Array,
+  name: string,
+  what: string,
+  onChunk: (chunk: Uint8Array, final: boolean) => void,
+  limits: ZipLimits = LIMITS,
+): boolean {
+  const expected = centralCrcs(data).get(name);
+  let found = false;
+  let size = 0;
+  let crc = 0;
+  let bomb = false;
+  let badCrc = false;
+  let readerError: unknown = null;
+  const unzip = new Unzip((file) => {
+    if (file.name !== name || found) return;
+    found = true;
+    file.ondata = (err, chunk, final) => {
+      if (err) throw err;
+      size += chunk.length;
+      if (size > limits.maxEntryBytes || size > limits.maxUncompressedBytes) {
+        bomb = true;
+        file.terminate();
+        throw new RangeError('bomb');
+      }
+      crc = crc32(chunk, crc);
+      if (readerError === null)
+        try {
+          onChunk(chunk, final);
+        } catch (error) {
+          readerError = error;
+        }
+      if (final && expected !== undefined && crc >>> 0 !== expected) {
+        badCrc = true;
+        throw new RangeError('crc');
+      }
+    };
+    file.start();
+  });
+  unzip.register(UnzipInflate);
+  try {
+    unzip.push(data, true);
+  } catch {
+    if (bomb) throw importFailed(BOMB);
+    if (badCrc) throw importFailed(crcMessage(what, name));
+    throw importFailed(
+      `The file is damaged: part of the ${what} could not be unpacked. Open it in Word or Excel, save a fresh copy and import that.`,
+    );
+  }
+  if (found && expected === undefined && centralCrcs(data).size > 0) throw importFailed(crcMessage(what, name));
+  if (readerError !== null) throw readerError;
+  return found;
+}

@@ -1,5 +1,5 @@
 /** The Host (dialogs, shell) backed by Electron, for the main process only. */
-import { dialog, shell, type BrowserWindow } from 'electron';
+import { dialog, safeStorage, shell, type BrowserWindow } from 'electron';
 import type { Host } from '../host';
 
 export function createElectronHost(getWindow: () => BrowserWindow | null): Host {
@@ -41,5 +41,9 @@ export function createElectronHost(getWindow: () => BrowserWindow | null): Host 
       const problem = await shell.openPath(filePath);
       if (problem) throw new Error(`The file could not be opened: ${problem}`);
     },
+    // safeStorage for the store's utility process (electron/utility/keychain.ts): the signing key.
+    keychainAvailable: async () => safeStorage.isEncryptionAvailable(),
+    keychainEncrypt: async (text) => safeStorage.encryptString(text).toString('base64'),
+    keychainDecrypt: async (base64) => safeStorage.decryptString(Buffer.from(base64, 'base64')),
   };
 }

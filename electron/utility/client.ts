@@ -41,7 +41,9 @@ export function createUtilityClient(
   async function answerHost(message: Extract<FromUtility, { type: 'host' }>): Promise<void> {
     try {
       const [arg] = message.args as [never];
-      const value = await host[message.method](arg);
+      const method = host[message.method] as ((arg: never) => unknown) | undefined;
+      if (typeof method !== 'function') throw new Error(`This host has no ${message.method}.`);
+      const value = await method.call(host, arg);
       send({ type: 'host-reply', id: message.id, ok: true, value: value ?? null });
     } catch (error) {
       send({

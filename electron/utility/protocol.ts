@@ -24,7 +24,15 @@ export type ToUtility =
   | { type: 'maintain' }
   | { type: 'close'; id: number };
 
-export type HostMethod = 'chooseSavePath' | 'chooseOpenPath' | 'showItemInFolder' | 'openPath';
+export type HostMethod =
+  | 'chooseSavePath'
+  | 'chooseOpenPath'
+  | 'chooseFolder'
+  | 'showItemInFolder'
+  | 'openPath'
+  | 'keychainAvailable'
+  | 'keychainEncrypt'
+  | 'keychainDecrypt';
 
 export type FromUtility =
   | { type: 'opened'; ok: true }

@@ -7,6 +7,7 @@ import { createDispatcher, type Dispatch } from '../../shared/dispatch';
 import type { EventName } from '../../shared/events';
 import { createAppHandlers } from '../handlers';
 import type { Host } from '../host';
+import { keychainKeyWrapper, type RemoteKeychain } from './keychain';
 import type { FromUtility, HostMethod, OpenRequest, PortLike, ToUtility } from './protocol';
 
 export function serveStore(port: PortLike): void {
@@ -29,20 +30,32 @@ export function serveStore(port: PortLike): void {
     chooseOpenPath: (options) => ask('chooseOpenPath', options) as Promise<string | null>,
     showItemInFolder: (file) => void ask('showItemInFolder', file).catch(() => undefined),
     openPath: (file) => ask('openPath', file).then(() => undefined),
+    chooseFolder: (options) => ask('chooseFolder', options) as Promise<string | null>,
+  };
+  // The main process's safeStorage, for the device's signing key (keychain.ts).
+  const keychain: RemoteKeychain = {
+    available: () => ask('keychainAvailable').then((v) => v === true),
+    encrypt: (text) => ask('keychainEncrypt', text).then(String),
+    decrypt: (base64) => ask('keychainDecrypt', base64).then(String),
   };
 
   async function open(request: OpenRequest): Promise<void> {
     try {
       store = openStore(request.dbPath, { actor: request.actor, nativeBinding: request.nativeBinding });
       await ensureSamplePlan(store);
-      dispatch = createDispatcher(createAppHandlers({ store, host, version: request.version }), {
-        validateOutput: request.validateOutput,
-        onInternalError: (channel, error) =>
-          send({
-            type: 'log',
-            message: `${channel}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-          }),
-      });
+      const keys = await keychainKeyWrapper(store, keychain);
+      if (keys.note) send({ type: 'log', message: keys.note });
+      dispatch = createDispatcher(
+        createAppHandlers({ store, host, version: request.version, keyWrapper: keys.wrapper }),
+        {
+          validateOutput: request.validateOutput,
+          onInternalError: (channel, error) =>
+            send({
+              type: 'log',
+              message: `${channel}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+            }),
+        },
+      );
       send({ type: 'opened', ok: true });
     } catch (error) {
       const storeError =

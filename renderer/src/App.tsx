@@ -4,6 +4,7 @@
  * Ctrl+Z / Ctrl+Shift+Z (or Ctrl+Y) undo and redo outside text fields (inside one, the browser's own
  * text undo applies until the field is saved); Ctrl+K focuses the search.
  */
+import { IntegrityBanner, RestoreBackupDialog, StoreChecked, useStoreIntegrity } from './components/StoreHealth';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { call, onEvent } from './api';
 import { PlanLibrary } from './library/PlanLibrary';
@@ -75,6 +76,8 @@ function Shell({ onUserName }: { onUserName(userName: string): void }) {
   const [searchOpen, setSearchOpen] = useState<{ query: string; nonce: number } | null>(null);
   const searchInput = useRef<HTMLInputElement>(null);
   const [importing, setImporting] = useState(false);
+  const [restoring, setRestoring] = useState(false);
+  const [integrity, setIntegrity] = useStoreIntegrity();
   const { undo, toast, saves, userName } = useServices();
   const undoState = useUndoState();
   const jumpNonce = useRef(0);
@@ -147,6 +150,7 @@ function Shell({ onUserName }: { onUserName(userName: string): void }) {
         else if (command === 'redo') void runUndo(true);
         else if (command === 'search') searchInput.current?.focus();
         else if (command === 'import') setImporting(true);
+        else if (command === 'restoreBackup') setRestoring(true);
         else if (command === 'newPlan') setView({ kind: 'library' });
         else if (command === 'settings' && view.kind === 'plan') setView({ ...view, tab: 'settings' });
       }),
@@ -160,7 +164,7 @@ function Shell({ onUserName }: { onUserName(userName: string): void }) {
   };
 
   return (
-    <div className="app">
+    <div className={integrity?.state === 'damaged' ? 'app app-with-banner' : 'app'}>
       <header className="app-header">
         <span className="brand">Planwright</span>
         <nav aria-label="Where you are" className="hstack" style={{ minWidth: 0, flexWrap: 'nowrap' }}>
@@ -232,7 +236,11 @@ function Shell({ onUserName }: { onUserName(userName: string): void }) {
         </div>
         <YourName userName={userName} onChange={onUserName} />
         <SaveStatus />
+        <StoreChecked status={integrity} />
       </header>
+      {integrity?.state === 'damaged' ? (
+        <IntegrityBanner status={integrity} onStatus={setIntegrity} onRestore={() => setRestoring(true)} />
+      ) : null}
       <main className="app-main" id="main">
         {view.kind === 'library' ? (
           <div className="panel-scroll">
@@ -277,6 +285,9 @@ function Shell({ onUserName }: { onUserName(userName: string): void }) {
             setView({ kind: 'plan', planId, tab: 'table', jump: null });
           }}
         />
+      ) : null}
+      {restoring ? (
+        <RestoreBackupDialog onClose={() => setRestoring(false)} reload={() => window.location.reload()} />
       ) : null}
       <SaveGuard saves={saves} />
     </div>

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fuzz } from '../../bench/soak/fuzz';
+import { channels } from '../../shared/contract';
 import { hostileImports } from '../../bench/soak/hostile';
 import { kill9 } from '../../bench/soak/kill9';
 
@@ -19,7 +20,10 @@ describe('the reliability soak harness (tiny run)', () => {
     const r = await fuzz({ payloads: 200, seed: 7 });
     expect(r.examples).toEqual([]);
     expect(r.crashes).toBe(0);
-    expect(r.payloads).toBeGreaterThan(150);
+    expect(r.payloads).toBe(200 + channels.length);
+    // Every channel of the contract (sync, indicators and backups:restore included) gets payloads.
+    expect(r.channelsMissed).toEqual([]);
+    expect(r.channelsCovered).toBe(channels.length);
   }, 300_000);
 
   it('hostile import files (one of each kind): clear refusals, nothing written', async () => {

@@ -57,7 +57,7 @@ describe('the built app under the strict fake electron', () => {
     const report = JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as {
       ok: boolean;
       error?: string;
-      steps: { name: string; worker?: string; served?: unknown[] }[];
+      steps: { name: string; worker?: string; startedBy?: string; served?: unknown[] }[];
     };
     expect(report.error).toBeUndefined();
     expect(report.ok).toBe(true);
@@ -66,11 +66,14 @@ describe('the built app under the strict fake electron', () => {
       'renderer',
       'preload',
       'plans:list',
+      'keychain',
       'export',
       'import',
       'second-instance',
       'quit',
     ]);
     expect(report.steps.find((s) => s.name === 'import')!.worker).toMatch(/out[/\\]main[/\\]worker\.js$/);
+    // Analysis and commit are off the Electron main process: the utility process started the worker.
+    expect(report.steps.find((s) => s.name === 'import')!.startedBy).toBe('utility');
   }, 180_000);
 });

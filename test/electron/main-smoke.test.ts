@@ -30,6 +30,10 @@ const state = vi.hoisted(() => ({
   permissionCheck: null as null | ((...args: unknown[]) => boolean),
   /** What requestSingleInstanceLock answers (false: another copy is running). */
   lock: true,
+  /** Whether the fake safeStorage has a keychain. */
+  keychain: false,
+  /** safeStorage calls made (in the main process). */
+  keychainCalls: [] as string[],
   menu: null as unknown,
   windows: [] as FakeWindow[],
   dialogs: [] as { title?: string; detail?: string }[],
@@ -152,9 +156,18 @@ vi.mock('electron', async () => {
   };
   return {
     safeStorage: {
-      isEncryptionAvailable: () => false,
-      encryptString: (t: string) => Buffer.from(t),
-      decryptString: (b: Buffer) => b.toString(),
+      isEncryptionAvailable: () => {
+        state.keychainCalls.push('available');
+        return state.keychain;
+      },
+      encryptString: (t: string) => {
+        state.keychainCalls.push('encrypt');
+        return Buffer.from(`sealed:${Buffer.from(t).toString('hex')}`);
+      },
+      decryptString: (b: Buffer) => {
+        state.keychainCalls.push('decrypt');
+        return Buffer.from(b.toString().slice('sealed:'.length), 'hex').toString();
+      },
     },
     app,
     utilityProcess,
@@ -385,6 +398,55 @@ describe('electron/main/index.ts with a fake Electron', () => {
     const [win] = state.windows as unknown as { minimized: boolean; focused: number }[];
     state.appEvents.get('second-instance')!();
     expect(win).toMatchObject({ minimized: false, focused: 1 });
+  });
+
+  it('keeps the sync signing key with safeStorage in the main process (the utility process asks over its port); plain with a note without a keychain', async () => {
+    const storedKey = () => {
+      const db = new Database(path.join(state.userData, 'planwright.sqlite'), { readonly: true });
+      try {
+        const text = db.prepare("SELECT value FROM meta WHERE key = 'sync.device_keys'").pluck().get() as string;
+        return JSON.parse(text) as { privateKey: string; publicKey: string };
+      } finally {
+        db.close();
+      }
+    };
+    state.keychain = true;
+    state.keychainCalls.length = 0;
+    await startMain();
+    const sealed = storedKey();
+    expect(sealed.privateKey).toMatch(/^safe:/);
+    const pem = Buffer.from(
+      Buffer.from(sealed.privateKey.slice('safe:'.length), 'base64').toString().slice('sealed:'.length),
+      'hex',
+    ).toString();
+    expect(pem).toMatch(/^-----BEGIN PRIVATE KEY-----/);
+    expect(state.keychainCalls).toEqual(['available', 'encrypt']);
+    // Opened again: decrypted once into memory, the stored key unchanged.
+    await quitApp();
+    reset(state.appData);
+    state.keychainCalls.length = 0;
+    await startMain();
+    expect(state.keychainCalls).toEqual(['available', 'decrypt']);
+    expect(storedKey()).toEqual(sealed);
+
+    // Without a keychain: the key is kept plain, and the log says so plainly.
+    await quitApp();
+    reset(fs.mkdtempSync(path.join(tmp, 'appdata-')));
+    state.keychain = false;
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      await startMain();
+      await vi.waitFor(() =>
+        expect(errors.mock.calls.map((c) => String(c[0])).join('\n')).toMatch(
+          /keychain \(Electron safeStorage\) is not available, so this device's signing key for update packs is kept unencrypted/,
+        ),
+      );
+    } finally {
+      errors.mockRestore();
+    }
+    const db = new Database(path.join(state.userData, 'planwright.sqlite'), { readonly: true });
+    expect(db.prepare("SELECT value FROM meta WHERE key = 'sync.device_keys'").pluck().get()).toBeUndefined();
+    db.close();
   });
 
   it('reports the Electron app version in app:info, and refuses permission checks as well as requests', async () => {

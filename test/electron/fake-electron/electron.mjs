@@ -41,7 +41,11 @@ export const state = (globalThis.__fakeElectron ??= {
   quits: 0,
   exposed: new Map(),
   rendererListeners: new Map(),
+  /** Whether the fake safeStorage can encrypt (a system keychain is there). */
+  keychain: true,
   workers: [],
+  /** Which thread started each worker in `workers`: 'main' (the Electron main process) or 'utility'. */
+  workerOrigins: [],
   utility: [],
   errors: [],
 });
@@ -478,6 +482,26 @@ process.parentPort = parent;
 import(workerData.url).catch((error) => { console.error(error); process.exit(1); });
 `;
 
+/** safeStorage: a reversible stand-in for the system keychain (state.keychain says whether there is one). */
+const KEYCHAIN_MARK = 'fake-keychain:';
+export const safeStorage = {
+  isEncryptionAvailable() {
+    needsReady('safeStorage.isEncryptionAvailable');
+    return state.keychain;
+  },
+  encryptString(text) {
+    needsReady('safeStorage.encryptString');
+    if (!state.keychain) throw new Error('Error while encrypting the text provided to safeStorage.encryptString.');
+    return Buffer.from(KEYCHAIN_MARK + Buffer.from(text).toString('base64'));
+  },
+  decryptString(data) {
+    needsReady('safeStorage.decryptString');
+    const s = Buffer.from(data).toString();
+    if (!state.keychain || !s.startsWith(KEYCHAIN_MARK)) throw new Error('Error while decrypting the ciphertext.');
+    return Buffer.from(s.slice(KEYCHAIN_MARK.length), 'base64').toString();
+  },
+};
+
 export const utilityProcess = {
   fork(modulePath, _args = [], options = {}) {
     needsReady('utilityProcess.fork');
@@ -491,8 +515,10 @@ export const utilityProcess = {
     state.utility.push({ modulePath, serviceName: options.serviceName, exited: null });
     const record = state.utility.at(-1);
     worker.on('message', (m) => {
-      if (m && typeof m === 'object' && '__workerStarted' in m) state.workers.push(m.__workerStarted);
-      else child.emit('message', m?.data);
+      if (m && typeof m === 'object' && '__workerStarted' in m) {
+        state.workers.push(m.__workerStarted);
+        state.workerOrigins.push('utility');
+      } else child.emit('message', m?.data);
     });
     worker.on('error', (error) => state.errors.push(`utility process: ${error.message}`));
     worker.on('exit', (code) => {
@@ -526,4 +552,5 @@ export default {
   contextBridge,
   utilityProcess,
   MessageChannelMain,
+  safeStorage,
 };

@@ -147,6 +147,22 @@ try {
   check(!unknown.ok && unknown.error.code === 'unknown_channel', 'an unknown channel was not refused');
   step('plans:list', { plans: list.value.length });
 
+  // 4b. The sync signing key: the utility process asked the main process's safeStorage to encrypt it.
+  const info = await api.invoke('app:info', {});
+  check(info.ok, 'app:info failed');
+  const { default: Database } = await import('better-sqlite3');
+  const db = new Database(info.value.dbPath, { readonly: true, fileMustExist: true });
+  const keysText = db.prepare("SELECT value FROM meta WHERE key = 'sync.device_keys'").pluck().get();
+  db.close();
+  const privateKey = keysText ? JSON.parse(keysText).privateKey : '';
+  check(
+    privateKey.startsWith('safe:'),
+    `the signing key is not kept by the keychain: ${String(privateKey).slice(0, 20)}`,
+  );
+  const unwrapped = electron.safeStorage.decryptString(Buffer.from(privateKey.slice('safe:'.length), 'base64'));
+  check(unwrapped.startsWith('-----BEGIN PRIVATE KEY-----'), 'the keychain does not hold the PEM private key');
+  step('keychain', { protection: 'safeStorage' });
+
   // 5. Export through the save dialog; a path from the window is refused; reveal the written file.
   const progress = [];
   api.on('job:progress', (p) => progress.push(p));
@@ -174,6 +190,9 @@ try {
   const preview = await api.invoke('import:preview', { options: {} });
   check(preview.ok, `import:preview answered ${JSON.stringify(preview).slice(0, 300)}`);
   check(state.workers.length === workersBefore + 1, 'the import was not read in a worker thread');
+  // Reading, analysis and commit run in the utility process (it started the worker), never on the main one.
+  check(state.workerOrigins.at(-1) === 'utility', 'the import worker was started by the Electron main process');
+  check(!state.workerOrigins.includes('main'), 'the Electron main process started a worker thread');
   const committed = await api.invoke('import:commit', { token: preview.value.token });
   check(
     committed.ok && committed.value.actions > 0,
@@ -181,7 +200,11 @@ try {
   );
   const after = await api.invoke('plans:list', {});
   check(after.ok && after.value.length === 2, 'the imported plan is not listed');
-  step('import', { worker: state.workers.at(-1), actions: committed.value.actions });
+  step('import', {
+    worker: state.workers.at(-1),
+    startedBy: state.workerOrigins.at(-1),
+    actions: committed.value.actions,
+  });
 
   // 7. A second copy of the app brings this window to the front.
   win.minimized = true;

@@ -6,6 +6,7 @@ export class Worker extends real.Worker {
   constructor(...args) {
     super(...args);
     globalThis.__fakeElectron?.workers.push(String(args[0]).slice(0, 200));
+    globalThis.__fakeElectron?.workerOrigins?.push('main');
   }
 }
 export default { ...real, Worker };

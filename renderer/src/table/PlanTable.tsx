@@ -83,7 +83,7 @@ export function PlanTable({ jump }: { jump: JumpTarget | null }) {
     run(): Promise<void>;
   } | null>(null);
   const index = indexTree(tree);
-  const { filter, setFilter, people, keep } = useActionFilter(index, periodId, userName);
+  const { filter, setFilter, people, reloadPeople, keep } = useActionFilter(index, periodId, userName);
   const rows = useMemo(() => buildRows(index, showArchived, keep), [index, showArchived, keep]);
   const shownActions = useMemo(() => (keep ? rows.filter((r) => r.kind === 'action').length : 0), [rows, keep]);
   const totalActions = useMemo(
@@ -404,6 +404,7 @@ export function PlanTable({ jump }: { jump: JumpTarget | null }) {
         shown={shownActions}
         total={totalActions}
         userName={userName}
+        onPeopleChanged={reloadPeople}
       />
       <div
         className="plan-table"

@@ -20,6 +20,8 @@ import type {
 import { TEMPLATES } from '../../../shared/templates';
 import { isOverdue, parseDue } from '../../../shared/dates';
 import { RatingBadge } from '../components/RatingBadge';
+import { actionTravel } from '../../../shared/dashboard';
+import { TravelTag } from './TravelTag';
 import { Button } from '../components/Button';
 import { indexTree, publishedProgress, type TreeIndex } from '../state/indexes';
 import { useServices, useTree, useWorkspace } from '../state/context';
@@ -911,6 +913,7 @@ function cellContent(field: ColumnField, p: Omit<ActionRowProps, 'tree'>): React
         <span className="rating-cell">
           <RatingBadge level={level} levels={p.levels} size="sm" />
           {missing ? <span className="tag tag-warn">Needs explanation</span> : null}
+          <TravelTag direction={actionTravel(p.index, action.id, p.periodId)} />
         </span>
       );
     }

@@ -6,7 +6,13 @@
  */
 import { useId, useMemo, useState } from 'react';
 import type { PlanTree } from '../../../shared/model';
-import { actionsOfConcern, sectionTrends, updatesByLead, type SectionTrend } from '../../../shared/dashboard';
+import {
+  actionsOfConcern,
+  sectionTrends,
+  updatesByLead,
+  type SectionTrend,
+  type TrendPoint,
+} from '../../../shared/dashboard';
 import { plural } from '../../../shared/words';
 import { RatingBadge } from '../components/RatingBadge';
 import { usePeople } from '../table/FilterBar';
@@ -122,6 +128,12 @@ export function LeadUpdatesTable({
   );
 }
 
+/** A trend point in words: "2.7", "60%" or "not rated yet". */
+function pointText(p: TrendPoint, useMeans: boolean): string {
+  const v = useMeans ? (p.mean === null ? null : p.shown) : p.onTrack === null ? null : `${p.onTrack}%`;
+  return v ?? 'not rated yet';
+}
+
 const W = 160;
 const H = 44;
 const PAD = 5;
@@ -148,9 +160,7 @@ function Sparkline({
       p === null ? '' : `${i === 0 || pts[i - 1] === null ? 'M' : 'L'}${p[0].toFixed(1)},${p[1].toFixed(1)}`,
     )
     .join(' ');
-  const words = trend.points
-    .map((p) => `${p.label}: ${useMeans ? p.shown : p.onTrack === null ? 'not rated' : `${p.onTrack}% on track`}`)
-    .join('; ');
+  const words = trend.points.map((p) => `${p.label}: ${pointText(p, useMeans)}`).join('; ');
   return (
     <svg
       className="sparkline"
@@ -236,8 +246,7 @@ export function SectionTrends({ tree, sectionNoun }: { tree: PlanTree; sectionNo
               </span>
               <Sparkline trend={s} useMeans={useMeans} min={min} max={max} />
               <span className="small muted trend-ends" aria-hidden="true">
-                {s.points[0]!.label}: {useMeans ? s.points[0]!.shown : `${s.points[0]!.onTrack ?? '–'}%`} →{' '}
-                {s.points.at(-1)!.label}: {useMeans ? s.points.at(-1)!.shown : `${s.points.at(-1)!.onTrack ?? '–'}%`}
+                {s.points.map((p) => `${p.label}: ${pointText(p, useMeans)}`).join(' → ')}
               </span>
             </li>
           ))}

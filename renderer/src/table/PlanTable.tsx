@@ -21,6 +21,7 @@ import { TEMPLATES } from '../../../shared/templates';
 import { isOverdue, parseDue } from '../../../shared/dates';
 import { RatingBadge } from '../components/RatingBadge';
 import { actionTravel } from '../../../shared/dashboard';
+import type { Direction } from '../../../shared/ratings';
 import { TravelTag } from './TravelTag';
 import { Button } from '../components/Button';
 import { indexTree, publishedProgress, type TreeIndex } from '../state/indexes';
@@ -556,6 +557,7 @@ export function PlanTable({ jump }: { jump: JumpTarget | null }) {
                     levels={index.levels}
                     rating={rating}
                     progress={publishedProgress(index, row.action.id, periodId)}
+                    travel={actionTravel(index, row.action.id, periodId)}
                     index={index}
                     periodId={periodId}
                     today={today}
@@ -788,6 +790,8 @@ interface ActionRowProps {
   levels: RatingLevel[];
   rating: Rating | undefined;
   progress: ProgressUpdate | undefined;
+  /** Direction of travel against the compare period (shared/dashboard.ts), null without one. */
+  travel: Direction | null;
   index: TreeIndex;
   periodId: string | null;
   /** Today (local, YYYY-MM-DD) for the overdue marker: changes at midnight (useToday). */
@@ -804,6 +808,7 @@ const ActionRow = memo(
     levels,
     rating,
     progress,
+    travel,
     index,
     periodId,
     today,
@@ -820,6 +825,7 @@ const ActionRow = memo(
               levels,
               rating,
               progress,
+              travel,
               index,
               periodId,
               today,
@@ -835,6 +841,7 @@ const ActionRow = memo(
     a.repeatObjective === b.repeatObjective &&
     a.rating === b.rating &&
     a.progress === b.progress &&
+    a.travel === b.travel &&
     a.columns === b.columns &&
     a.levels === b.levels &&
     a.periodId === b.periodId &&
@@ -913,7 +920,7 @@ function cellContent(field: ColumnField, p: Omit<ActionRowProps, 'tree'>): React
         <span className="rating-cell">
           <RatingBadge level={level} levels={p.levels} size="sm" />
           {missing ? <span className="tag tag-warn">Needs explanation</span> : null}
-          <TravelTag direction={actionTravel(p.index, action.id, p.periodId)} />
+          <TravelTag direction={p.travel} />
         </span>
       );
     }

@@ -14,7 +14,7 @@ import { createPlanFromDraft } from './services/drafts';
 import { entityHistory, planHistory } from './services/history';
 import { deleteIndicator, upsertIndicator } from './services/indicators';
 import * as objectives from './services/objectives';
-import { deletePerson, listPeople, suggestLeads, upsertPerson } from './services/people';
+import { deletePerson, linkName, listPeople, suggestLeads, upsertPerson } from './services/people';
 import * as periods from './services/periods';
 import * as plans from './services/plans';
 import * as progress from './services/progress';
@@ -100,6 +100,7 @@ export function createStoreHandlers(store: Store, options: StoreHandlerOptions =
     'people:list': (i) => listPeople(store, i.signatoriesOnly),
     'people:upsert': (i, ctx) => upsertPerson(store, i, ctx.actor),
     'people:delete': (i, ctx) => deletePerson(store, i.personId, ctx.actor),
+    'people:link': (i, ctx) => linkName(store, i, ctx.actor),
     'leads:suggest': (i) => suggestLeads(store, i.planId, i.prefix, i.limit),
 
     'ratings:set': (i, ctx) => setRating(store, i, ctx.actor),

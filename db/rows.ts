@@ -212,6 +212,7 @@ export const toPerson = (r: Row<PeopleTable>): Person => ({
   service: r.service,
   email: r.email,
   signatory: r.signatory === 1,
+  aliases: parseJson<string[]>(r.aliases_json, []),
   updatedAt: r.updated_at,
   deletedAt: r.deleted_at,
 });

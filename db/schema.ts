@@ -144,6 +144,8 @@ export interface PeopleTable {
   service: string;
   email: string;
   signatory: Bool;
+  /** Other names the person goes by (JSON array of strings; schema v5). */
+  aliases_json: string;
   updated_at: string;
   deleted_at: string | null;
 }

@@ -70,4 +70,6 @@ export const exportChannels = {
   ),
   /** Show a written export in the file manager. */
   'export:reveal': ch(z.object({ path: z.string().trim().min(1).max(4096) }), z.object({ ok: z.literal(true) })),
+  /** Open a written export in its own program (Word, a PDF viewer): only a file this process exported. */
+  'export:open': ch(z.object({ path: z.string().trim().min(1).max(4096) }), z.object({ ok: z.literal(true) })),
 } as const satisfies Record<string, ChannelDef>;

@@ -99,6 +99,13 @@ const LeadInput = z.object({
   role: LeadRole.default('lead'),
 });
 
+/** Lead text as written in a lead cell ("F. Dunmore"), to link to a person. */
+const LeadText = z.string().trim().min(1, 'Enter the name as the lead cell writes it').max(300);
+/** A person's other names: at most 50, each 1-300 characters once trimmed. */
+const PersonAliases = z
+  .array(z.string().trim().min(1, 'An alias can’t be empty').max(300, 'An alias can be at most 300 characters'))
+  .max(50, 'A person can have at most 50 other names');
+
 export const SearchHit = z.object({
   kind: z.enum(['action', 'progress']),
   planId: Id,
@@ -299,10 +306,23 @@ export const contract = {
       service: z.string().max(300).default(''),
       email: z.string().max(300).default(''),
       signatory: z.boolean().default(false),
+      /** Other names the person goes by in lead cells; left out = keep the ones stored. */
+      aliases: PersonAliases.optional(),
     }),
     Person,
   ),
   'people:delete': ch(z.object({ personId: Id }), Done),
+  /**
+   * "Link 'F. Dunmore' to a person…": lead text that names nobody in People becomes an alias of an existing
+   * person (`personId`), or a new person is added (`newName`, with the text as an alias when it differs).
+   */
+  'people:link': ch(
+    z.union([
+      z.object({ text: LeadText, personId: Id }),
+      z.object({ text: LeadText, newName: z.string().trim().min(1, 'Enter the person’s name').max(300) }),
+    ]),
+    Person,
+  ),
   'leads:suggest': ch(
     z.object({
       planId: Id.optional(),

@@ -130,13 +130,12 @@ function firstNameFits(given: string, first: string): boolean {
 function nameInWords(cell: readonly string[], name: string): boolean {
   const parts = words(name);
   if (parts.length === 0) return false;
-  if (parts.length === 1 || parts.every((p) => ROLE_WORDS.has(p))) {
-    // A single word or a role phrase: it must appear as a whole word or phrase.
-    for (let i = 0; i + parts.length <= cell.length; i++) {
-      if (parts.every((p, k) => cell[i + k] === p)) return true;
-    }
-    return false;
+  // The whole name or phrase as written ("Head of Early Help", "DCS") always matches as a whole phrase.
+  for (let i = 0; i + parts.length <= cell.length; i++) {
+    if (parts.every((p, k) => cell[i + k] === p)) return true;
   }
+  // A single word or a role phrase must appear as a whole word or phrase: done above.
+  if (parts.length === 1 || parts.every((p) => ROLE_WORDS.has(p))) return false;
   const surname = parts[parts.length - 1]!;
   const first = parts[0]!;
   for (let i = 0; i < cell.length; i++) {
@@ -214,4 +213,26 @@ export function namesInLeadCell(text: string): string[] {
 /** The names in a cell that no person in the directory matches (to offer "link to a person"). */
 export function unmatchedNamesInLeadCell(text: string, people: readonly LeadPerson[]): string[] {
   return namesInLeadCell(text).filter((n) => !people.some((p) => leadMatches(n, p)));
+}
+
+/** The same name written another way ("F. Dunmore" and "f dunmore"): case, spaces and punctuation dropped. */
+export function sameName(a: string, b: string): boolean {
+  return words(a).join(' ') === words(b).join(' ');
+}
+
+/**
+ * The directory person a name stands for (their name or one of their aliases, written any way), with
+ * their aliases so lead cells match on every name they go by; the name alone when nobody has it.
+ */
+export function personNamed<P extends LeadPerson>(name: string, people: readonly P[]): P | LeadPerson {
+  const person = people.find((p) => sameName(p.name, name) || (p.aliases ?? []).some((a) => sameName(a, name)));
+  return person ?? { name: name.trim(), aliases: [] };
+}
+
+/** Adds `text` to a person's aliases unless one of their names already covers it (returns the new list). */
+export function withAlias(person: LeadPerson, text: string): string[] {
+  const aliases = [...(person.aliases ?? [])];
+  const t = text.trim();
+  if (t === '' || sameName(person.name, t) || aliases.some((a) => sameName(a, t))) return aliases;
+  return [...aliases, t];
 }

@@ -326,6 +326,8 @@ export const Person = z.object({
   email: z.string(),
   /** Appears in the covering report's signatories directory. */
   signatory: z.boolean(),
+  /** Other names the person goes by in lead cells ("F. Dunmore"); shared/leads.ts matches on them too. */
+  aliases: z.array(z.string()).default([]),
   updatedAt: IsoDateTime,
   deletedAt: IsoDateTime.nullable(),
 });

@@ -5,11 +5,17 @@
 import { m0001_initial } from './0001_initial';
 import { m0002_indicator_targets } from './0002_indicator_targets';
 import { m0003_sync } from './0003_sync';
+import { m0004_people_aliases } from './0004_people_aliases';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [m0001_initial, m0002_indicator_targets, m0003_sync];
+export const MIGRATIONS: readonly Migration[] = [
+  m0001_initial,
+  m0002_indicator_targets,
+  m0003_sync,
+  m0004_people_aliases,
+];
 
 /** The newest schema version this build knows. */
 export const SCHEMA_VERSION: number = MIGRATIONS.length === 0 ? 0 : MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,6 +1,8 @@
 /** The people directory (signatories, leads) and lead-name suggestions. */
 import type { ParsedInputOf } from '../../shared/contract';
 import type { Person } from '../../shared/model';
+import { personNamed, sameName, withAlias } from '../../shared/leads';
+import { DomainError } from '../../shared/result';
 import { toPerson } from '../rows';
 import { all, audit, auditChanges, mustLive, newId, prepare, write } from '../sql';
 import { insertRow } from '../tables';
@@ -21,6 +23,7 @@ export function upsertPerson(store: Store, input: ParsedInputOf<'people:upsert'>
       service: input.service,
       email: input.email.trim(),
       signatory: input.signatory,
+      ...(input.aliases === undefined ? {} : { aliases: cleanAliases(input.name, input.aliases) }),
     };
     if (input.id === undefined) {
       const id = newId();
@@ -31,6 +34,7 @@ export function upsertPerson(store: Store, input: ParsedInputOf<'people:upsert'>
         service: fields.service,
         email: fields.email,
         signatory: fields.signatory ? 1 : 0,
+        aliases_json: JSON.stringify(fields.aliases ?? []),
         updated_at: w.at,
         deleted_at: null,
       });
@@ -42,9 +46,63 @@ export function upsertPerson(store: Store, input: ParsedInputOf<'people:upsert'>
     if (changed.length > 0)
       prepare(
         store.sqlite,
-        'UPDATE people SET name = ?, job_title = ?, service = ?, email = ?, signatory = ?, updated_at = ? WHERE id = ?',
-      ).run(fields.name, fields.jobTitle, fields.service, fields.email, fields.signatory ? 1 : 0, w.at, before.id);
+        'UPDATE people SET name = ?, job_title = ?, service = ?, email = ?, signatory = ?, aliases_json = ?, updated_at = ? WHERE id = ?',
+      ).run(
+        fields.name,
+        fields.jobTitle,
+        fields.service,
+        fields.email,
+        fields.signatory ? 1 : 0,
+        JSON.stringify(fields.aliases ?? before.aliases),
+        w.at,
+        before.id,
+      );
     return toPerson(personRow(store, before.id)!);
+  });
+}
+
+/** Aliases trimmed, without repeats or the person's own name (written any way). */
+function cleanAliases(name: string, aliases: readonly string[]): string[] {
+  let out: string[] = [];
+  for (const a of aliases) out = withAlias({ name, aliases: out }, a);
+  return out;
+}
+
+/**
+ * "Link 'F. Dunmore' to a person…": the lead text becomes another name of an existing person, or a new
+ * person is added under `newName` (the text kept as an alias when it differs). One transaction, audited.
+ */
+export function linkName(
+  store: Store,
+  input: { text: string; personId: string } | { text: string; newName: string },
+  actor: string,
+): Person {
+  return write(store, actor, (w) => {
+    const text = input.text.trim();
+    if ('personId' in input) {
+      const before = toPerson(mustLive(personRow(store, input.personId), 'That person'));
+      const other = personNamed(text, listPeople(store));
+      if ('id' in other && other.id !== before.id)
+        throw new DomainError('conflict', `“${text}” is already a name of ${other.name} in People.`);
+      const aliases = withAlias(before, text);
+      if (aliases.length > 50) throw new DomainError('invalid_input', 'A person can have at most 50 other names.');
+      if (auditChanges(w, null, 'person', before.id, before, { aliases }).length > 0)
+        prepare(store.sqlite, 'UPDATE people SET aliases_json = ?, updated_at = ? WHERE id = ?').run(
+          JSON.stringify(aliases),
+          w.at,
+          before.id,
+        );
+      return toPerson(personRow(store, before.id)!);
+    }
+    const name = input.newName.trim();
+    const existing = listPeople(store).find((p) => sameName(p.name, name));
+    if (existing)
+      throw new DomainError('conflict', `${existing.name} is already in People: choose them from the list instead.`);
+    return upsertPerson(
+      store,
+      { name, jobTitle: '', service: '', email: '', signatory: false, aliases: withAlias({ name }, text) },
+      actor,
+    );
   });
 }
 

@@ -37,6 +37,7 @@ import { COLUMNS, type CellContext } from '../../shared/columns';
 import { answeredRecommendationIds, indexTree, isEffectivelyArchived, type TreeIndex } from '../../shared/tree';
 import { CELL_SIDE_MARGINS, LANDSCAPE_A4, longestWordWidth, textTwips, textWidth, type ColumnNeed } from './layout';
 import { paragraphsOf } from './text';
+import { leadMatches } from '../../shared/leads';
 
 /** A run of text inside a paragraph. */
 export interface Span {
@@ -242,7 +243,10 @@ export function resolveSelection(
     .filter((a) => {
       if (!live(a) || !sectionOrder.has(a.sectionId)) return false;
       if (!options.includeArchived && isEffectivelyArchived(index, a)) return false;
-      if (needle && !a.leads.some((l) => l.name.toLowerCase().includes(needle))) return false;
+      // The text anywhere in a lead cell, or the person it names by shared/leads.ts's rule ("F Dunmore"
+      // finds "Service Lead Fiona Dunmore").
+      if (needle && !a.leads.some((l) => l.name.toLowerCase().includes(needle) || leadMatches(l.name, options.lead!)))
+        return false;
       if (!options.includeRemovable) {
         const lvl = levelById.get(currentRating.get(a.id) ?? '');
         if (lvl?.canBeRemoved) return false;

@@ -5,6 +5,7 @@
  * progress goes to the renderer as `job:progress` events.
  */
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import { getCoveringReport, getPlanTree, type Store } from '../../db';
 import type { ExportChannel } from '../../shared/contract';
 import type { HandlerContext, HandlersFor } from '../../shared/dispatch';
@@ -168,6 +169,27 @@ export function createExportHandlers({ store, host }: { store: Store; host: Host
         throw new DomainError('forbidden', 'Only a file Planwright has just exported can be shown in its folder.');
       }
       host.showItemInFolder(path);
+      return { ok: true as const };
+    },
+
+    'export:open': async ({ path }) => {
+      // The same hardening as "Open folder": the window can't name a file, only open one it just exported.
+      if (host.callerPaths !== 'allow' && !written.has(path)) {
+        throw new DomainError('forbidden', 'Only a file Planwright has just exported can be opened from here.');
+      }
+      if (!fs.existsSync(path))
+        throw new DomainError(
+          'not_found',
+          'The exported file is no longer there: it may have been moved or deleted. Export it again.',
+        );
+      try {
+        await host.openPath(path);
+      } catch {
+        throw new DomainError(
+          'unavailable',
+          'The document could not be opened: no program on this computer opens it. Use “Open folder” and open it from there.',
+        );
+      }
       return { ok: true as const };
     },
   };

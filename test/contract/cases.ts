@@ -175,6 +175,10 @@ export const validCases = {
   'people:list': () => ({ signatoriesOnly: false }),
   'people:upsert': () => ({ name: 'Roger Harris', jobTitle: 'Corporate Director', signatory: true }),
   'people:delete': async ({ call }) => ({ personId: (await call('people:upsert', { name: 'Temp Person' })).id }),
+  'people:link': async ({ call }) => ({
+    text: 'F. Linkley',
+    personId: (await call('people:upsert', { name: 'Fran Linkley' })).id,
+  }),
   'leads:suggest': ({ tree }) => ({ planId: tree.plan.id, prefix: 'J' }),
 
   'ratings:set': ({ tree }) => ({

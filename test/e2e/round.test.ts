@@ -17,7 +17,8 @@ afterAll(async () => {
 describe('the update round', () => {
   it("lists one lead's actions still needing work and counts them done as they are completed", async () => {
     const { page } = app;
-    await page.getByLabel('Whose actions').selectOption('J Tynan AD');
+    // A person, as shared/leads.ts names them (was the lead cell's text, 'J Tynan AD').
+    await page.getByLabel('Whose actions').selectOption('J Tynan');
     const counter = page.getByTestId('round-counter');
     await expectText(counter, '0 of 3 done');
     const list = page.getByRole('list', { name: 'Actions in this round' });

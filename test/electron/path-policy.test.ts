@@ -31,6 +31,7 @@ const host: Host = {
   chooseSavePath: vi.fn(async () => chosen),
   chooseOpenPath: vi.fn(async () => sharedFixture),
   showItemInFolder: vi.fn(),
+  openPath: vi.fn(async () => undefined),
 };
 const call = async (channel: string, input: unknown) =>
   (await dispatch(channel, input, { actor: 'Test', emit: () => undefined } as never)) as Result<{ path?: string }>;
@@ -77,6 +78,25 @@ describe('paths from the window', () => {
     await call('export:appendix', { planId });
     expect(await call('export:reveal', { path: chosen })).toMatchObject({ ok: true });
     expect(host.showItemInFolder).toHaveBeenCalledWith(chosen);
+  });
+
+  it('open document: only a file this process exported, and a missing or unopenable one in plain words', async () => {
+    expect(await call('export:open', { path: '/etc/passwd' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(host.openPath).not.toHaveBeenCalled();
+    await call('export:appendix', { planId });
+    expect(await call('export:open', { path: chosen })).toMatchObject({ ok: true });
+    expect(host.openPath).toHaveBeenCalledWith(chosen);
+    vi.mocked(host.openPath).mockRejectedValueOnce(new Error('Failed to open path'));
+    const failed = await call('export:open', { path: chosen });
+    expect(failed).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    expect(failed.ok ? '' : failed.error.message).toContain('Open folder');
+    fs.rmSync(chosen);
+    const gone = await call('export:open', { path: chosen });
+    expect(gone).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(gone.ok ? '' : gone.error.message).toContain('no longer there');
   });
 
   it('import:preview: a named path is refused without reading it; the open dialog is used instead', async () => {

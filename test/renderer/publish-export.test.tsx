@@ -259,6 +259,7 @@ describe('ExportDialog', () => {
       'export:defaults': () => defaults(t),
       'export:appendix': () => pending.promise,
       'export:reveal': () => ({ ok: true }),
+      'export:open': () => ({ ok: true }),
     });
     const onClose = vi.fn();
     render(<ExportDialog tree={t} onClose={onClose} />);
@@ -278,6 +279,8 @@ describe('ExportDialog', () => {
     );
     await user.click(screen.getByRole('button', { name: 'Open folder' }));
     expect(bridge.calls('export:reveal')).toEqual([{ path: '/home/officer/Committee/Plan - Appendix 2.docx' }]);
+    await user.click(screen.getByRole('button', { name: 'Open document' }));
+    expect(bridge.calls('export:open')).toEqual([{ path: '/home/officer/Committee/Plan - Appendix 2.docx' }]);
     await user.click(screen.getByRole('button', { name: 'Close' }));
     expect(onClose).toHaveBeenCalled();
   });

@@ -17,6 +17,7 @@ const person = (name: string): Person => ({
   service: '',
   email: '',
   signatory: false,
+  aliases: [],
   updatedAt: '2026-01-01T00:00:00.000Z',
   deletedAt: null,
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { leadMatches, namesInLeadCell, unmatchedNamesInLeadCell } from '../../shared/leads';
+import {
+  leadMatches,
+  namesInLeadCell,
+  personNamed,
+  sameName,
+  unmatchedNamesInLeadCell,
+  withAlias,
+} from '../../shared/leads';
 
 describe('leadMatches (one rule for lead cells)', () => {
   it('matches a role-prefixed cell to the person', () => {
@@ -57,5 +64,35 @@ describe('namesInLeadCell', () => {
   });
   it('lists the names no one in the directory matches', () => {
     expect(unmatchedNamesInLeadCell('DCS + AD, S Murphy J Tynan', [{ name: 'Sarah Murphy' }])).toEqual(['J Tynan']);
+  });
+});
+
+describe('people with aliases (the directory and "link this name to a person")', () => {
+  const frances = { id: 'p1', name: 'Frances Hale', aliases: ['F Dunmore', 'Head of Early Help'] };
+  const people = [frances, { id: 'p2', name: 'Rob Murdock', aliases: [] }];
+  it('an alias makes lead cells written with the other name match the person', () => {
+    expect(leadMatches('Service Lead F Dunmore', frances)).toBe(true);
+    expect(leadMatches('Service Lead F. Dunmore', frances)).toBe(true);
+    expect(leadMatches('Head of Early Help', frances)).toBe(true);
+    expect(leadMatches('Service Lead F Hale', frances)).toBe(true);
+    expect(leadMatches('Service Lead G Dunmore', frances)).toBe(false);
+    expect(leadMatches('Head of Early Years', frances)).toBe(false);
+  });
+  it('finds the directory person for any of their names, written any way', () => {
+    expect(personNamed('f. dunmore', people)).toBe(frances);
+    expect(personNamed('FRANCES  HALE', people)).toBe(frances);
+    expect(personNamed('Jo Bloggs', people)).toEqual({ name: 'Jo Bloggs', aliases: [] });
+    expect(sameName('F. Dunmore', 'f dunmore')).toBe(true);
+    expect(sameName('F Dunmore', 'F Dunmore-Hale')).toBe(false);
+  });
+  it('a linked name is no longer unmatched', () => {
+    expect(unmatchedNamesInLeadCell('Service Lead F Dunmore', people)).toEqual([]);
+    expect(unmatchedNamesInLeadCell('Service Lead F Dunmore', [{ name: 'Frances Hale' }])).toEqual(['F Dunmore']);
+  });
+  it('adds an alias once, never the person’s own name', () => {
+    expect(withAlias(frances, 'f. dunmore')).toEqual(frances.aliases);
+    expect(withAlias(frances, 'Frances Hale')).toEqual(frances.aliases);
+    expect(withAlias({ name: 'Frances Hale' }, ' F Dunmore ')).toEqual(['F Dunmore']);
+    expect(withAlias({ name: 'Frances Hale' }, '  ')).toEqual([]);
   });
 });

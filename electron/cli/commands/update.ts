@@ -9,6 +9,7 @@ import { CliError } from '../context';
 import { defineCommand } from '../registry';
 import { resolvePeriod } from '../resolve';
 import { findPlan, friendly } from './sync-common';
+import { personNamed } from '../../../shared/leads';
 
 interface UpdateOpts {
   period?: string;
@@ -85,7 +86,9 @@ defineCommand((program, deps) => {
       const sync = await friendly(() => engine.planSync(app.store, plan.id));
       const person = opts.as?.trim() || (sync?.role === 'lead' ? sync.person : null) || app.store.actor();
       app.store.setActor(person);
-      if (sync?.role === 'lead' && !action.leads.some((l) => engine.leadMatches(l.name, person))) {
+      // shared/leads.ts's rule, with the names the person has in People (their aliases).
+      const who = sync?.role === 'lead' ? personNamed(person, await app.call('people:list', {})) : null;
+      if (who && !action.leads.some((l) => engine.leadMatches(l.name, who) || engine.leadMatches(l.name, person))) {
         const leads = action.leads.map((l) => l.name).join('; ') || 'nobody';
         throw new CliError(
           `${action.reference} is led by ${leads}, not ${person}. On a lead's copy you can update only your own actions.`,

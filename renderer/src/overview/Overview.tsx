@@ -16,6 +16,7 @@ import { indexTree } from '../state/indexes';
 import { useTree } from '../state/context';
 import { CountCells } from './CountCells';
 import { DistributionChart } from './DistributionChart';
+import { ConcernList, LeadUpdatesTable, SectionTrends } from './NightDashboard';
 import './overview.css';
 import { errorText } from '../errors';
 import { compareChoices, defaultCompareId } from '../../../shared/compare';
@@ -186,6 +187,20 @@ export function Overview({ onOpenAction }: { onOpenAction(actionId: string): voi
               </p>
             </section>
           ) : null}
+          {rated ? (
+            <ConcernList
+              index={index}
+              periodId={summary.periodId}
+              periodLabel={summary.periodLabel ?? 'this period'}
+              onOpenAction={onOpenAction}
+            />
+          ) : null}
+          <LeadUpdatesTable
+            index={index}
+            periodId={summary.periodId}
+            periodLabel={summary.periodLabel ?? 'this period'}
+          />
+          {rated ? <SectionTrends tree={tree} sectionNoun={nouns.sectionNoun} /> : null}
           {rated ? <DistributionChart tree={tree} /> : null}
           <div className="overview-lists">
             <section aria-labelledby="ov-overdue" className="overview-list">

@@ -197,6 +197,15 @@ export function CoveringReportEditor({ tree, onClose }: CoveringReportEditorProp
                   <Button
                     small
                     onClick={() =>
+                      void call('export:open', { path: exported }).catch((e: unknown) => setExportError(errorText(e)))
+                    }
+                    title={`Open ${exported}`}
+                  >
+                    Open document
+                  </Button>
+                  <Button
+                    small
+                    onClick={() =>
                       void call('export:reveal', { path: exported }).catch((e: unknown) => setExportError(errorText(e)))
                     }
                     title={`Show ${folderOf(exported)}`}

@@ -108,12 +108,12 @@ export function ExportDialog({ tree, onClose }: ExportDialogProps) {
     }
   };
 
-  const reveal = async (path: string) => {
+  const reveal = async (path: string, how: 'export:reveal' | 'export:open' = 'export:reveal') => {
     setRevealError(null);
     try {
-      await call('export:reveal', { path });
+      await call(how, { path });
     } catch (e) {
-      setRevealError(errorText(e));
+      setRevealError(`Couldn’t open the ${how === 'export:open' ? 'document' : 'folder'}: ${errorText(e)}`);
     }
   };
 
@@ -136,12 +136,19 @@ export function ExportDialog({ tree, onClose }: ExportDialogProps) {
         <p className="muted small">
           {formatBytes(result.bytes)}. Check it in Word before it goes into the agenda pack.
         </p>
-        {revealError ? <p className="field-error">Couldn’t open the folder: {revealError}</p> : null}
+        {revealError ? (
+          <p className="field-error" role="alert">
+            {revealError}
+          </p>
+        ) : null}
       </div>
     );
     actions = (
       <>
         <Button onClick={() => setStage({ kind: 'form' })}>Export again…</Button>
+        <Button onClick={() => void reveal(result.path, 'export:open')} title={`Open ${result.path}`}>
+          Open document
+        </Button>
         <Button onClick={() => void reveal(result.path)} title={`Show ${folderOf(result.path)}`}>
           Open folder
         </Button>

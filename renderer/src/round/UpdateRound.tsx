@@ -4,7 +4,10 @@
  * shortcuts (J / K outside text fields, Alt+N / Alt+P anywhere) and a done counter.
  */
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import type { Action } from '../../../shared/model';
+import type { Action, Person } from '../../../shared/model';
+import { leadMatches, sameName } from '../../../shared/leads';
+import { actionLedBy, leadChoices, personFor } from '../table/filters';
+import { usePeople } from '../table/FilterBar';
 import { indexTree, isArchivedAction, workStatus, type TreeIndex } from '../state/indexes';
 import { useServices, useTree, useWorkspace } from '../state/context';
 import { ActionForm } from '../action/ActionPanel';
@@ -16,33 +19,43 @@ import './round.css';
 
 const EVERYONE = '';
 
-/** Live, non-archived actions in plan order, optionally only those with a lead of this name. */
-export function roundActions(index: TreeIndex, lead: string): Action[] {
+/**
+ * Live, non-archived actions in plan order, optionally only those the named lead leads: shared/leads.ts's
+ * rule, so "F Dunmore" finds "Service Lead F Dunmore" and the names a person has in People count too.
+ */
+export function roundActions(index: TreeIndex, lead: string, people: readonly Person[] = []): Action[] {
   const out: Action[] = [];
-  const key = lead.trim().toLowerCase();
+  const who = lead.trim() ? personFor(lead, people) : null;
   for (const s of index.sections) {
     if (s.archived) continue;
     for (const a of index.actionsBySection.get(s.id) ?? []) {
       if (isArchivedAction(index, a)) continue;
-      if (key && !a.leads.some((l) => l.name.trim().toLowerCase() === key)) continue;
+      if (who && !actionLedBy(a, who, who.id ?? null)) continue;
       out.push(a);
     }
   }
   return out;
 }
 
-/** Every lead name used in the plan, sorted. */
-export function leadNames(index: TreeIndex): string[] {
-  const names = new Map<string, string>();
-  for (const a of index.actionById.values())
-    for (const l of a.leads) names.set(l.name.trim().toLowerCase(), l.name.trim());
-  return [...names.values()].sort((a, b) => a.localeCompare(b, 'en-GB'));
+/** The people who lead actions in the plan (directory people first by name, then names read from lead cells). */
+export function leadNames(index: TreeIndex, people: readonly Person[] = []): string[] {
+  const actions = [...index.actionById.values()].filter((a) => !a.archived && a.deletedAt === null);
+  return leadChoices(actions, people).map((c) => c.name);
 }
 
-/** The lead as listed in this plan (matched ignoring case), or everyone when the plan has no such lead. */
-export function knownLead(leads: readonly string[], lead: string): string {
-  const key = lead.trim().toLowerCase();
-  return (key && leads.find((l) => l.toLowerCase() === key)) || EVERYONE;
+/**
+ * The lead as listed (the same name written any way, or a listed name that names them, e.g. "F Dunmore"
+ * for "Fiona Dunmore"), or everyone when nobody listed is them.
+ */
+export function knownLead(leads: readonly string[], lead: string, people: readonly Person[] = []): string {
+  const key = lead.trim();
+  if (!key) return EVERYONE;
+  const who = personFor(key, people);
+  return (
+    leads.find((l) => sameName(l, key)) ??
+    leads.find((l) => leadMatches(l, who) || leadMatches(key, personFor(l, people))) ??
+    EVERYONE
+  );
 }
 
 export function UpdateRound() {
@@ -72,11 +85,12 @@ export function UpdateRound() {
     }
   }, [selected]);
   const period = periodId ? index.periodById.get(periodId) : undefined;
-  const leads = useMemo(() => leadNames(index), [index]);
+  const { people } = usePeople();
+  const leads = useMemo(() => leadNames(index, people), [index, people]);
   // The remembered lead may come from another plan: fall back to everyone rather than an empty round.
-  const lead = knownLead(leads, chosenLead ?? userName);
-  const me = knownLead(leads, userName);
-  const inFilter = useMemo(() => roundActions(index, lead), [index, lead]);
+  const lead = knownLead(leads, chosenLead ?? userName, people);
+  const me = knownLead(leads, userName, people);
+  const inFilter = useMemo(() => roundActions(index, lead, people), [index, lead, people]);
 
   // Snapshot of what needed work when the round (re)started, so items don't vanish while being worked on.
   const [snapshot, setSnapshot] = useState<Set<string>>(new Set());

@@ -12,6 +12,13 @@ import { errorText } from '../errors';
 
 type Editable = Pick<Person, 'name' | 'jobTitle' | 'service' | 'email' | 'signatory'>;
 
+/** Other names typed as one line, separated by semicolons (a lead cell may itself hold a comma). */
+const splitAliases = (v: string) =>
+  v
+    .split(';')
+    .map((a) => a.trim())
+    .filter((a) => a !== '');
+
 const emailOk = (v: string) =>
   v.trim() === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.trim())
     ? null
@@ -39,7 +46,7 @@ export function PeopleTab() {
   }, [load]);
 
   /** Writes one changed field, keeping the rest of the stored record. */
-  const save = async (id: string, patch: Partial<Editable>) => {
+  const save = async (id: string, patch: Partial<Editable> & { aliases?: string[] }) => {
     const current = peopleRef.current.find((p) => p.id === id);
     if (!current) return;
     const next = {
@@ -73,7 +80,9 @@ export function PeopleTab() {
       <h3 id="people-heading">People</h3>
       <p className="field-hint">
         A directory shared by every plan. Leads typed on actions are offered from here, and signatories appear in the
-        covering report’s “Report of” and “Implications verified by” lists. A lead on an action can still be any text.
+        covering report’s “Report of” and “Implications verified by” lists. A lead on an action can still be any text:
+        “Other names” (separated by semicolons, e.g. “F. Dunmore; Head of Early Help”) are the ways lead cells write a
+        person, so filters and the update round find their actions by any of them.
       </p>
       {loadError ? (
         <p className="notice notice-danger" role="alert">
@@ -106,6 +115,7 @@ export function PeopleTab() {
               <th scope="col">Job title</th>
               <th scope="col">Service</th>
               <th scope="col">Email</th>
+              <th scope="col">Other names</th>
               <th scope="col">Signatory</th>
               <th scope="col">
                 <span className="visually-hidden">Actions</span>
@@ -148,6 +158,21 @@ export function PeopleTab() {
                     value={p.email}
                     validate={emailOk}
                     onSave={(email) => save(p.id, { email })}
+                  />
+                </td>
+                <td>
+                  <AutosaveField
+                    label={`Other names of ${p.name}, separated by semicolons`}
+                    hideLabel
+                    value={p.aliases.join('; ')}
+                    validate={(v) =>
+                      splitAliases(v).length > 50
+                        ? 'A person can have at most 50 other names'
+                        : splitAliases(v).some((a) => a.length > 300)
+                          ? 'Each other name can be at most 300 characters'
+                          : null
+                    }
+                    onSave={(v) => save(p.id, { aliases: splitAliases(v) })}
                   />
                 </td>
                 <td>

@@ -17,6 +17,8 @@ import type {
 import { isOverdue, parseDue } from '../../../shared/dates';
 import { RatingBadge } from '../components/RatingBadge';
 import type { TreeIndex } from '../state/indexes';
+import type { Direction } from '../../../shared/ratings';
+import { TravelTag } from './TravelTag';
 
 /** The fields shown, per column list (the lead column takes the roles whose own column is hidden). */
 const shownCache = new WeakMap<ColumnConfig[], ReadonlySet<ColumnField>>();
@@ -56,6 +58,8 @@ export interface ActionRowProps {
   levels: RatingLevel[];
   rating: Rating | undefined;
   progress: ProgressUpdate | undefined;
+  /** Direction of travel against the compare period (shared/dashboard.ts), null without one. */
+  travel: Direction | null;
   index: TreeIndex;
   periodId: string | null;
   /** Today (local, YYYY-MM-DD) for the overdue marker: changes at midnight (useToday). */
@@ -72,6 +76,7 @@ export const ActionRow = memo(
     levels,
     rating,
     progress,
+    travel,
     index,
     periodId,
     today,
@@ -88,6 +93,7 @@ export const ActionRow = memo(
               levels,
               rating,
               progress,
+              travel,
               index,
               periodId,
               today,
@@ -103,6 +109,7 @@ export const ActionRow = memo(
     a.repeatObjective === b.repeatObjective &&
     a.rating === b.rating &&
     a.progress === b.progress &&
+    a.travel === b.travel &&
     a.columns === b.columns &&
     a.levels === b.levels &&
     a.periodId === b.periodId &&
@@ -181,6 +188,7 @@ function cellContent(field: ColumnField, p: Omit<ActionRowProps, 'tree'>): React
         <span className="rating-cell">
           <RatingBadge level={level} levels={p.levels} size="sm" />
           {missing ? <span className="tag tag-warn">Needs explanation</span> : null}
+          <TravelTag direction={p.travel} />
         </span>
       );
     }

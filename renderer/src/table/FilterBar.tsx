@@ -3,22 +3,23 @@
  * rating level, needs explanation, not updated this period, by recommendation. Every control is labelled
  * and keyboard reachable; toggles are buttons with aria-pressed; the count of shown actions is announced.
  */
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import type { Action, Person, Recommendation } from '../../../shared/model';
 import { call } from '../api';
 import type { TreeIndex } from '../state/indexes';
 import { Button } from '../components/Button';
 import { actionPredicate, filterIsOn, leadChoices, NO_FILTER, type ActionFilter } from './filters';
+import { LinkNameDialog } from './LinkNameDialog';
 
 function todayIso(): string {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-/** The filter's state, the people directory, and the predicate for `buildRows` (undefined when off). */
-export function useActionFilter(index: TreeIndex, periodId: string | null, userName: string) {
-  const [filter, setFilter] = useState<ActionFilter>(NO_FILTER);
+/** The live people directory (empty until loaded); `reload` after a change such as linking a name. */
+export function usePeople(): { people: Person[]; reload(): void } {
   const [people, setPeople] = useState<Person[]>([]);
+  const [version, setVersion] = useState(0);
   useEffect(() => {
     let live = true;
     call('people:list', { signatoriesOnly: false }).then(
@@ -28,7 +29,15 @@ export function useActionFilter(index: TreeIndex, periodId: string | null, userN
     return () => {
       live = false;
     };
-  }, []);
+  }, [version]);
+  const reload = useCallback(() => setVersion((v) => v + 1), []);
+  return { people, reload };
+}
+
+/** The filter's state, the people directory, and the predicate for `buildRows` (undefined when off). */
+export function useActionFilter(index: TreeIndex, periodId: string | null, userName: string) {
+  const [filter, setFilter] = useState<ActionFilter>(NO_FILTER);
+  const { people, reload: reloadPeople } = usePeople();
   const keep = useMemo(
     () =>
       filterIsOn(filter)
@@ -36,7 +45,7 @@ export function useActionFilter(index: TreeIndex, periodId: string | null, userN
         : undefined,
     [filter, index, periodId, userName, people],
   );
-  return { filter, setFilter, people, keep };
+  return { filter, setFilter, people, reloadPeople, keep };
 }
 
 export function FilterBar({
@@ -48,6 +57,7 @@ export function FilterBar({
   shown,
   total,
   userName,
+  onPeopleChanged,
 }: {
   index: TreeIndex;
   recommendations: readonly Recommendation[];
@@ -57,8 +67,11 @@ export function FilterBar({
   shown: number;
   total: number;
   userName: string;
+  /** After a name is linked to a person: reload the directory. */
+  onPeopleChanged?(): void;
 }) {
   const id = useId();
+  const [linking, setLinking] = useState<string | null>(null);
   const actions = useMemo(() => [...index.actionById.values()].filter((a: Action) => !a.archived), [index]);
   const leads = useMemo(() => leadChoices(actions, people), [actions, people]);
   const recs = recommendations.filter((r) => r.deletedAt === null).sort((a, b) => a.position - b.position);
@@ -103,6 +116,23 @@ export function FilterBar({
           </option>
         ))}
       </select>
+      {filter.lead && leads.some((l) => l.name === filter.lead && !l.inDirectory) ? (
+        <Button small onClick={() => setLinking(filter.lead)}>
+          Link “{filter.lead}” to a person…
+        </Button>
+      ) : null}
+      {linking !== null ? (
+        <LinkNameDialog
+          text={linking}
+          people={people}
+          onClose={() => setLinking(null)}
+          onLinked={(person) => {
+            setLinking(null);
+            onPeopleChanged?.();
+            setFilter({ ...filter, lead: person.name });
+          }}
+        />
+      ) : null}
       {toggle('overdue', 'Overdue')}
       {toggle('dueThisPeriod', 'Due this period')}
       {index.levels.length > 0 ? (

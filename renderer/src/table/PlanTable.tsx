@@ -10,6 +10,7 @@
 import { useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { TEMPLATES } from '../../../shared/templates';
+import { actionTravel } from '../../../shared/dashboard';
 import { Button } from '../components/Button';
 import { indexTree, publishedProgress } from '../state/indexes';
 import { useServices, useTree, useWorkspace } from '../state/context';
@@ -35,7 +36,7 @@ export function PlanTable({ jump }: { jump: JumpTarget | null }) {
   const { userName } = useServices();
   const [showArchived, setShowArchived] = useState(false);
   const index = indexTree(tree);
-  const { filter, setFilter, people, keep } = useActionFilter(index, periodId, userName);
+  const { filter, setFilter, people, reloadPeople, keep } = useActionFilter(index, periodId, userName);
   const rows = useMemo(() => buildRows(index, showArchived, keep), [index, showArchived, keep]);
   const shownActions = useMemo(() => (keep ? rows.filter((r) => r.kind === 'action').length : 0), [rows, keep]);
   const totalActions = useMemo(
@@ -136,6 +137,7 @@ export function PlanTable({ jump }: { jump: JumpTarget | null }) {
         shown={shownActions}
         total={totalActions}
         userName={userName}
+        onPeopleChanged={reloadPeople}
       />
       <div
         className="plan-table"
@@ -274,6 +276,7 @@ export function PlanTable({ jump }: { jump: JumpTarget | null }) {
                     levels={index.levels}
                     rating={rating}
                     progress={publishedProgress(index, row.action.id, periodId)}
+                    travel={actionTravel(index, row.action.id, periodId)}
                     index={index}
                     periodId={periodId}
                     today={today}

@@ -5,7 +5,7 @@
  */
 import type { Action, Person } from '../../../shared/model';
 import { dueEnd, isOverdue, parseDue } from '../../../shared/dates';
-import { leadMatches, namesInLeadCell, type LeadPerson } from '../../../shared/leads';
+import { leadMatches, namesInLeadCell, personNamed, type LeadPerson } from '../../../shared/leads';
 import { workStatus, type TreeIndex } from '../state/indexes';
 
 export interface ActionFilter {
@@ -38,11 +38,9 @@ export function filterIsOn(f: ActionFilter): boolean {
   return (Object.keys(NO_FILTER) as (keyof ActionFilter)[]).some((k) => f[k] !== NO_FILTER[k]);
 }
 
-/** The person a name stands for: a directory entry when one matches it, else the name alone. */
-export function personFor(name: string, people: readonly Person[]): LeadPerson {
-  const key = name.trim().toLowerCase();
-  const person = people.find((p) => p.name.trim().toLowerCase() === key);
-  return { name: person?.name ?? name, aliases: [] };
+/** The person a name stands for: a directory entry (with their aliases) when one has it, else the name alone. */
+export function personFor(name: string, people: readonly Person[]): LeadPerson & { id?: string } {
+  return personNamed(name, people);
 }
 
 /** Does the action's lead cell (or a lead linked to this person in the directory) name them? */
@@ -62,10 +60,12 @@ export function leadChoices(
   for (const p of people)
     if (actions.some((a) => actionLedBy(a, p, p.id))) out.push({ name: p.name, inDirectory: true });
   const seen = new Set(out.map((o) => o.name.toLowerCase()));
+  const leading = people.filter((p) => out.some((o) => o.name === p.name));
   for (const a of actions)
     for (const l of a.leads)
       for (const n of namesInLeadCell(l.name)) {
-        if (seen.has(n.toLowerCase()) || out.some((o) => leadMatches(n, o))) continue;
+        if (seen.has(n.toLowerCase()) || leading.some((p) => leadMatches(n, p)) || out.some((o) => leadMatches(n, o)))
+          continue;
         seen.add(n.toLowerCase());
         out.push({ name: n, inDirectory: false });
       }
@@ -86,12 +86,10 @@ export function actionPredicate(f: ActionFilter, ctx: FilterContext): (a: Action
   const { index, periodId } = ctx;
   const period = periodId ? index.periodById.get(periodId) : undefined;
   const me = f.mine && ctx.userName.trim() ? personFor(ctx.userName, ctx.people) : null;
-  const mePerson = me ? ctx.people.find((p) => p.name === me.name) : undefined;
   const lead = f.lead ? personFor(f.lead, ctx.people) : null;
-  const leadPerson = lead ? ctx.people.find((p) => p.name === lead.name) : undefined;
   return (a) => {
-    if (f.mine && (!me || !actionLedBy(a, me, mePerson?.id ?? null))) return false;
-    if (lead && !actionLedBy(a, lead, leadPerson?.id ?? null)) return false;
+    if (f.mine && (!me || !actionLedBy(a, me, me.id ?? null))) return false;
+    if (lead && !actionLedBy(a, lead, lead.id ?? null)) return false;
     if (f.recommendationId && !a.recommendationIds.includes(f.recommendationId)) return false;
     const rating = periodId ? index.ratingOf(a.id, periodId) : undefined;
     const level = rating?.levelId ? index.levelById.get(rating.levelId) : undefined;

@@ -1,0 +1,179 @@
+/**
+ * What the author needs on the night (issue 11 point 10), computed from the tree once: the actions rated
+ * at the scale's worst levels (those needing an explanation, worst first, in the scale's own order), who has
+ * updated this period by lead (shared/leads.ts's rule), each section's trend across every period, and an
+ * action's direction of travel against the compare period (shared/ratings.ts's `actionDirection`, the rule
+ * the summary and the appendix use). Pure TypeScript: no Node, no DOM.
+ */
+import { defaultCompareId } from './compare';
+import { leadMatches, namesInLeadCell, personNamed, type LeadPerson } from './leads';
+import type { Action, PlanTree, Rating, RatingLevel } from './model';
+import {
+  actionDirection,
+  averagesMeanSomething,
+  formatMeanOf,
+  isOnTrackOrComplete,
+  scoreOf,
+  sectionMean,
+  type Direction,
+} from './ratings';
+import { indexTree, levelOf, liveActions, ratingOf, type TreeIndex } from './tree';
+
+const sourceIndex = (source: PlanTree | TreeIndex): TreeIndex =>
+  'actionsBySection' in source ? source : indexTree(source);
+
+/** An action's direction of travel in `periodId` against the period it is compared with by default. */
+export function actionTravel(
+  source: PlanTree | TreeIndex,
+  actionId: string,
+  periodId: string | null,
+): Direction | null {
+  const index = sourceIndex(source);
+  const compareId = defaultCompareId(index.periods, index.tree.plan, periodId);
+  if (periodId === null || compareId === null || index.levels.length === 0) return null;
+  return actionDirection(
+    levelOf(index, actionId, compareId)?.id ?? null,
+    levelOf(index, actionId, periodId)?.id ?? null,
+    index.levels,
+  );
+}
+
+export interface ConcernItem {
+  action: Action;
+  level: RatingLevel;
+  rating: Rating;
+}
+
+/**
+ * Live actions rated in `periodId` at a level that needs an explanation (red and amber on a RAG scale),
+ * worst level first (the scale's own order: lowest position first), then in plan order.
+ */
+export function actionsOfConcern(source: PlanTree | TreeIndex, periodId: string | null): ConcernItem[] {
+  if (periodId === null) return [];
+  const index = sourceIndex(source);
+  const out: ConcernItem[] = [];
+  for (const action of liveActions(index)) {
+    const rating = ratingOf(index, action.id, periodId);
+    const level = rating?.levelId ? index.levelsById.get(rating.levelId) : undefined;
+    if (rating && level?.requiresExplanation) out.push({ action, level, rating });
+  }
+  // A stable sort keeps plan order within a level.
+  return out.sort((a, b) => a.level.position - b.level.position);
+}
+
+export interface LeadUpdates {
+  /** The person as the directory names them, or the name read from lead cells. */
+  name: string;
+  inDirectory: boolean;
+  /** Live, non-archived actions they lead. */
+  actions: number;
+  /** Of those, how many have a public progress update in the period. */
+  updated: number;
+  /** References of their actions still without one. */
+  missing: string[];
+}
+
+/**
+ * Who has updated this period, by lead: every person lead cells name (matched to the People directory by
+ * name or alias), with how many of their actions have a public progress update in `periodId`. Roles with no
+ * name ("Performance and Intelligence Team") are listed under the cell's own text. Those with most
+ * actions still to update come first.
+ */
+export function updatesByLead(
+  source: PlanTree | TreeIndex,
+  periodId: string | null,
+  people: readonly (LeadPerson & { id?: string })[] = [],
+): LeadUpdates[] {
+  const index = sourceIndex(source);
+  const rows = new Map<string, LeadUpdates & { person: LeadPerson }>();
+  for (const action of liveActions(index)) {
+    const updated =
+      periodId !== null &&
+      (index.progress.get(`${action.id}:${periodId}`) ?? []).some((p) => !p.internal && p.body.trim() !== '');
+    const whose = new Set<string>();
+    for (const lead of action.leads) {
+      const names = namesInLeadCell(lead.name);
+      const directory = people.filter((p) => leadMatches(lead.name, p));
+      const found: LeadPerson[] = [...directory];
+      for (const n of names) if (!found.some((p) => leadMatches(n, p))) found.push(personNamed(n, people));
+      if (found.length === 0 && lead.name.trim() !== '') found.push({ name: lead.name.trim(), aliases: [] });
+      for (const person of found) {
+        const key = person.name.toLowerCase();
+        if (whose.has(key)) continue;
+        whose.add(key);
+        let row = rows.get(key);
+        if (!row) {
+          row = {
+            name: person.name,
+            inDirectory: directory.includes(person as (typeof people)[number]),
+            actions: 0,
+            updated: 0,
+            missing: [],
+            person,
+          };
+          rows.set(key, row);
+        }
+        row.actions++;
+        if (updated) row.updated++;
+        else row.missing.push(action.reference);
+      }
+    }
+  }
+  return [...rows.values()]
+    .map(({ person: _person, ...row }) => row)
+    .sort(
+      (a, b) =>
+        b.actions - b.updated - (a.actions - a.updated) ||
+        a.name.localeCompare(b.name, 'en-GB', { sensitivity: 'base' }),
+    );
+}
+
+export interface TrendPoint {
+  periodId: string;
+  label: string;
+  /** The section's mean rating (exact), or null when nothing is scored. */
+  mean: number | null;
+  /** The mean as shown: one decimal place, half-up ("2.7"), "–" when none. */
+  shown: string;
+  /** Share of rated actions on track or complete, 0-100, or null when none is rated. */
+  onTrack: number | null;
+}
+
+export interface SectionTrend {
+  sectionId: string;
+  number: string;
+  title: string;
+  points: TrendPoint[];
+}
+
+/**
+ * Each live, non-archived section's trend across all periods: its mean rating per period (as the summary
+ * computes it) and the share on track or complete (for colour-only scales, where a mean means nothing).
+ */
+export function sectionTrends(source: PlanTree | TreeIndex): { useMeans: boolean; sections: SectionTrend[] } {
+  const index = sourceIndex(source);
+  const levels = index.levels;
+  const live = liveActions(index);
+  const sections: SectionTrend[] = [];
+  for (const s of index.sections) {
+    if (s.archived) continue;
+    const actions = live.filter((a) => a.sectionId === s.id);
+    const points = index.periods.map((p): TrendPoint => {
+      const ids = actions.map((a) => levelOf(index, a.id, p.id)?.id ?? null);
+      const mean = sectionMean(ids, levels);
+      const rated = ids
+        .map((id) => (id ? index.levelsById.get(id) : undefined))
+        .filter((l): l is RatingLevel => l !== undefined && scoreOf(l.id, levels) !== null);
+      const good = rated.filter((l) => isOnTrackOrComplete(l)).length;
+      return {
+        periodId: p.id,
+        label: p.label,
+        mean: mean === null ? null : Number(mean.num) / Number(mean.den),
+        shown: formatMeanOf(mean, 1),
+        onTrack: rated.length === 0 ? null : Math.round((good * 100) / rated.length),
+      };
+    });
+    sections.push({ sectionId: s.id, number: s.number, title: s.title, points });
+  }
+  return { useMeans: averagesMeanSomething(levels), sections };
+}

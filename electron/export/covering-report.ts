@@ -29,7 +29,7 @@ import { averagesMeanSomething, sortLevels } from '../../shared/ratings';
 import { describeProgress } from '../../shared/summary';
 import type { PlanSummary } from '../../shared/summary-schema';
 import { summaryTable } from './appendix-model';
-import { fixedTable, heading, houseStyles, run } from './docx-parts';
+import { COMMITTEE, fixedTable, heading, houseStyles, run, TABLE_STYLE } from './docx-parts';
 import { finishPackage, type TableLabel } from './package';
 import { distributeWidths, PORTRAIT_A4, textWidth } from './layout';
 import { cleanDeep, paragraphsOf } from './text';
@@ -104,6 +104,7 @@ function headerTable(r: CoveringReportContent, width: number): Table {
   return new Table({
     layout: TableLayoutType.FIXED,
     width: { size: width, type: WidthType.DXA },
+    style: TABLE_STYLE,
     columnWidths: [left, right],
     rows: [
       new TableRow({
@@ -176,7 +177,7 @@ function body(tree: PlanTree, r: CoveringReportContent, summary: PlanSummary | n
       spacing: { after: 240 },
       children: [run(date, { bold: true }), run(`\tITEM: ${r.itemNumber}`, { bold: true })],
     }),
-    new Paragraph({ spacing: { after: 240 }, children: [run(r.committee, { bold: true, size: 28 })] }),
+    new Paragraph({ style: COMMITTEE, children: [run(r.committee)] }),
     new Paragraph({ style: 'Title', children: [run(r.title || tree.plan.title)] }),
     headerTable(r, width),
     heading('Executive Summary', 1),
@@ -301,7 +302,7 @@ export async function buildCoveringReport(
     title: r.title || t.plan.title,
     subject: [r.committee, r.meetingDate].filter(Boolean).join(' \u2013 ') || 'Covering report',
     description: 'Covering report produced by Planwright',
-    styles: houseStyles({ table: BODY, body: BODY }),
+    styles: houseStyles(BODY),
     features: { updateFields: false },
     sections: [
       {
@@ -310,11 +311,12 @@ export async function buildCoveringReport(
           default: new Footer({
             children: [
               new Paragraph({
+                style: 'Footer',
                 alignment: AlignmentType.CENTER,
                 children: [
-                  new TextRun({ size: 18, text: 'Page ' }),
+                  new TextRun('Page '),
                   new SimpleField('PAGE', '1'),
-                  new TextRun({ size: 18, text: ' of ' }),
+                  new TextRun(' of '),
                   new SimpleField('NUMPAGES', '4'),
                 ],
               }),

@@ -41,7 +41,8 @@ export function createUtilityClient(
   async function answerHost(message: Extract<FromUtility, { type: 'host' }>): Promise<void> {
     try {
       const [arg] = message.args as [never];
-      const value = await host[message.method](arg);
+      if (!host[message.method]) throw new Error('This window cannot do that.');
+      const value = await (host[message.method] as (this: Host, a: never) => unknown).call(host, arg);
       send({ type: 'host-reply', id: message.id, ok: true, value: value ?? null });
     } catch (error) {
       send({

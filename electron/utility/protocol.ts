@@ -24,7 +24,7 @@ export type ToUtility =
   | { type: 'maintain' }
   | { type: 'close'; id: number };
 
-export type HostMethod = 'chooseSavePath' | 'chooseOpenPath' | 'showItemInFolder' | 'openPath';
+export type HostMethod = 'chooseSavePath' | 'chooseOpenPath' | 'showItemInFolder' | 'openPath' | 'printToPdf';
 
 export type FromUtility =
   | { type: 'opened'; ok: true }

@@ -29,6 +29,7 @@ export function serveStore(port: PortLike): void {
     chooseOpenPath: (options) => ask('chooseOpenPath', options) as Promise<string | null>,
     showItemInFolder: (file) => void ask('showItemInFolder', file).catch(() => undefined),
     openPath: (file) => ask('openPath', file).then(() => undefined),
+    printToPdf: (request) => ask('printToPdf', request) as Promise<number>,
   };
 
   async function open(request: OpenRequest): Promise<void> {

@@ -28,7 +28,7 @@ import {
   type TableColumn,
   type TableModel,
 } from './appendix-model';
-import { textTwips, widthsFromContent, widthsWithMinimums } from './layout';
+import { CELL_SIDE_MARGINS, textTwips, widthsFromContent, widthsWithMinimums } from './layout';
 import { cleanText, paragraphsOf } from './text';
 
 export const FONT = 'Arial';
@@ -354,7 +354,9 @@ export function fixedTable(
       )
     : widthsWithMinimums(
         model.columns.map((c) => c.weight),
-        minimums,
+        // Weighted tables (summary, key, indicators) also fit each column's widest word at this size, so
+        // "collated" or "months" never break mid-word (at most a quarter of the width each).
+        minimums.map((m, i) => Math.max(m, widestWordIn(model, i, opts.size ?? TABLE_HALF_POINTS, totalWidth / 4))),
         totalWidth,
       );
   const header = new TableRow({
@@ -405,6 +407,20 @@ export function fixedTable(
     style: TABLE_STYLE,
     rows: [header, ...rows],
   });
+}
+
+/** Twips the widest word of column `i`'s text cells needs at `halfPoints` (cell margins included), capped. */
+function widestWordIn(model: TableModel, i: number, halfPoints: number, cap: number): number {
+  let widest = 0;
+  for (const row of model.rows) {
+    const cell = row[i];
+    if (cell?.kind !== 'text') continue;
+    for (const p of cell.paras)
+      for (const span of p)
+        for (const word of span.text.split(/\s+/))
+          if (word.length > 3) widest = Math.max(widest, textTwips(word, halfPoints, span.bold || cell.bold));
+  }
+  return widest ? Math.min(cap, Math.ceil(widest) + CELL_SIDE_MARGINS) : 0;
 }
 
 /** Twips of one line of table text at `halfPoints` (Arial's line height is about 1.15 em). */

@@ -31,6 +31,11 @@ export interface Host {
   /** Decrypts base64 from `keychainEncrypt`. */
   keychainDecrypt?(base64: string): Promise<string>;
   /**
+   * Print an HTML document to a PDF file (Electron's printToPDF in the main process; electron/export/
+   * print-pdf.ts); returns the bytes written. Absent where there is no window (the command line, tests).
+   */
+  printToPdf?(request: { html: string; path: string; landscape: boolean }): Promise<number>;
+  /**
    * Whether callers may name files themselves ('allow': the command line and tests, which run as the
    * user). Anything else (the app's window) refuses: files come only from this host's own dialogs, and
    * only files the main process wrote itself can be revealed.

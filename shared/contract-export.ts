@@ -14,13 +14,17 @@ import { Id } from './model';
 
 const ch = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O): ChannelDef<I, O> => ({ input, output });
 
-/** An absolute path to write (must end in .docx). */
+/** An absolute path to write (must end in .docx, or .pdf for a PDF). */
 const DocxPath = z
   .string()
   .trim()
   .min(1)
   .max(4096)
-  .refine((p) => /\.docx$/i.test(p), 'The file name must end in .docx');
+  .refine((p) => /\.(docx|pdf)$/i.test(p), 'The file name must end in .docx (Word) or .pdf (PDF)');
+
+/** Word or PDF (issue 12.12). Absent = from the path's extension, else Word. */
+export const ExportFormat = z.enum(['docx', 'pdf']);
+export type ExportFormat = z.infer<typeof ExportFormat>;
 
 export const ExportResult = z.object({
   /** Where the document was written. */
@@ -29,6 +33,10 @@ export const ExportResult = z.object({
   bytes: z.number().int().nonnegative(),
   /** Page count when known (not computed by the exporter itself; Word paginates on opening). */
   pages: z.number().int().positive().optional(),
+  /** Covering report: required header fields left empty (the document shows "[... to be added]" for each). */
+  missing: z.array(z.string()).optional(),
+  /** PDF: how it was made (LibreOffice when installed, else the app's own print to PDF). */
+  pdfBy: z.enum(['libreoffice', 'print']).optional(),
 });
 export type ExportResult = z.infer<typeof ExportResult>;
 
@@ -50,6 +58,7 @@ export const exportChannels = {
       planId: Id,
       options: ExportOptions.default(ExportOptions.parse({})),
       path: DocxPath.optional(),
+      format: ExportFormat.optional(),
       jobId: z.string().max(100).optional(),
     }),
     ExportResult,
@@ -64,6 +73,7 @@ export const exportChannels = {
       periodId: Id.optional(),
       content: CoveringReportContent.optional(),
       path: DocxPath.optional(),
+      format: ExportFormat.optional(),
       jobId: z.string().max(100).optional(),
     }),
     ExportResult,

@@ -52,6 +52,40 @@ export const CoveringReportContent = z.object({
 export type CoveringReportContent = z.output<typeof CoveringReportContent>;
 export type CoveringReportInput = z.input<typeof CoveringReportContent>;
 
+/**
+ * The header fields every covering report needs (issue 12.11), in the template's order: the editor marks
+ * them required, and the document shows a visible "[... to be added]" in place of each one left empty.
+ */
+export const REQUIRED_HEADER_FIELDS = [
+  { key: 'meetingDate', label: 'meeting date', missing: (c: CoveringReportContent) => !c.meetingDate },
+  { key: 'itemNumber', label: 'item number', missing: (c: CoveringReportContent) => !c.itemNumber.trim() },
+  { key: 'committee', label: 'committee', missing: (c: CoveringReportContent) => !c.committee.trim() },
+  { key: 'reportOf', label: 'report of', missing: (c: CoveringReportContent) => !c.reportOf.name.trim() },
+  {
+    key: 'accountableAssistantDirector',
+    label: 'accountable assistant director',
+    missing: (c: CoveringReportContent) => !c.accountableAssistantDirector.name.trim(),
+  },
+  {
+    key: 'accountableDirector',
+    label: 'accountable director',
+    missing: (c: CoveringReportContent) => !c.accountableDirector.name.trim(),
+  },
+  { key: 'author', label: 'report author', missing: (c: CoveringReportContent) => !c.author.name.trim() },
+] as const;
+export type RequiredHeaderField = (typeof REQUIRED_HEADER_FIELDS)[number]['key'];
+
+/** The required header fields still empty, by key. */
+export function missingHeaderFields(c: CoveringReportContent): RequiredHeaderField[] {
+  return REQUIRED_HEADER_FIELDS.filter((f) => f.missing(c)).map((f) => f.key);
+}
+
+/** What the document prints for an empty required field: "[Meeting date to be added]". */
+export function headerPlaceholder(key: RequiredHeaderField): string {
+  const label = REQUIRED_HEADER_FIELDS.find((f) => f.key === key)!.label;
+  return `[${label[0]!.toUpperCase()}${label.slice(1)} to be added]`;
+}
+
 export const CoveringReport = z.object({
   id: Id,
   planId: Id,

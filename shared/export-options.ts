@@ -47,6 +47,16 @@ export const ExportOptions = z.object({
    * the plan has recommendations, no recommendations column is shown and `columns` is not chosen; false = never.
    */
   rowCitations: z.boolean().optional(),
+  /**
+   * Points of the Normal style (body and table text), Arial: 10 to 12 in half points; absent = 10. Nothing in
+   * the appendix is smaller than 10 pt (a long rating history uses 1 pt below Normal, never below 10).
+   */
+  fontSize: z
+    .number({ error: 'The font size must be a number of points, 10 to 12.' })
+    .min(10, 'The font size must be at least 10 points.')
+    .max(12, 'The font size must be at most 12 points.')
+    .multipleOf(0.5, 'The font size must be in half points, such as 10, 10.5 or 11.')
+    .optional(),
   includeIntroduction: z.boolean().default(true),
   includeRecommendations: z.boolean().default(true),
   includeGovernance: z.boolean().default(true),

@@ -158,7 +158,7 @@ export function computeSummary(tree: PlanTree, opts: SummaryOptions = {}): PlanS
 // Words for the covering report
 // ---------------------------------------------------------------------------------------------
 
-function listAnd(parts: string[]): string {
+export function listAnd(parts: string[]): string {
   if (parts.length <= 1) return parts.join('');
   return `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
 }

@@ -3,6 +3,7 @@
  * or a new default (not saved until `saveCoveringReport`) pre-filled from the plan.
  */
 import { CoveringReportContent, type CoveringReport, type CoveringReportInput } from '../../shared/covering-report';
+import { coveringDrafts, wholeParagraphs } from '../../shared/covering-drafts';
 import { computeSummary, describeProgress } from '../../shared/summary';
 import { DomainError } from '../../shared/result';
 import { getPlanTree } from '../tree';
@@ -35,14 +36,23 @@ export function defaultCoveringContent(store: Store, planId: string, periodId: s
   const plan = tree.plan;
   const summary = computeSummary(tree, { periodId, today: store.now().toISOString().slice(0, 10) });
   const name = plan.title.trim();
+  const drafts = coveringDrafts(tree, summary);
   return {
+    executiveSummary: drafts.executiveSummary,
     title: `${name} – progress update${period ? ` (${period.label})` : ''}`,
     recommendations: [
       `That the Committee note and comment on progress against the ${name} and its direction of travel.`,
     ],
-    introduction: plan.introduction,
+    // Whole paragraphs of the plan's introduction, never a line broken mid-sentence (issue 12.11).
+    introduction: wholeParagraphs(plan.introduction).join('\n'),
     progressParagraph: describeProgress(summary, tree),
     appendices: [`Appendix ${plan.appendixNumber} - ${name}${period ? `: progress to ${period.label}` : ''}`],
+    implications: {
+      financial: { text: drafts.financial, verifiedBy: { name: '', jobTitle: '' } },
+      legal: { text: drafts.legal, verifiedBy: { name: '', jobTitle: '' } },
+      diversity: { text: drafts.diversity, verifiedBy: { name: '', jobTitle: '' } },
+      other: drafts.other,
+    },
     author: { name: '', jobTitle: '', service: plan.service },
   };
 }

@@ -99,6 +99,8 @@ export interface SectionBlock {
 }
 
 export interface AppendixModel {
+  /** Half-points of the Normal style (the tables' text): the options' `fontSize`, Arial 10-12 pt. */
+  halfPoints: number;
   organisation: string;
   service: string;
   /** "Children's Services Development Plan 2020". */
@@ -341,14 +343,24 @@ function progressCell(action: Action, sel: ResolvedSelection, idx: Index, option
   return { kind: 'text', paras };
 }
 
-/** Half-points of plan-table text (9 pt keeps wide plans readable on landscape A4). */
-export const TABLE_HALF_POINTS = 18;
-/** Half-points of rating-history labels: the table's 9 pt up to 3 periods, 8 pt up to 6, then 7 pt. */
-export function historySize(count: number): number {
-  return count <= 3 ? TABLE_HALF_POINTS : count <= 6 ? 16 : 14;
+/** Half-points of the Normal style (and so of the tables) by default: Arial 10 pt (wide landscape plan tables). */
+export const TABLE_HALF_POINTS = 20;
+/** The smallest text the documents use: 10 pt (house style: Normal is 10-12 pt). */
+export const MIN_HALF_POINTS = 20;
+/** Half-points of the Normal style for the export options' `fontSize` (points, 10-12). */
+export function normalHalfPoints(options: Pick<ExportOptions, 'fontSize'>): number {
+  return options.fontSize === undefined ? TABLE_HALF_POINTS : Math.round(options.fontSize * 2);
+}
+/** Half-points of the "small" styles (wide summary headers, a long rating history): 1 pt below Normal, never below 10 pt. */
+export function smallHalfPoints(base: number): number {
+  return Math.max(MIN_HALF_POINTS, base - 2);
+}
+/** Half-points of rating-history labels: Normal up to 3 periods, then the small style (never below 10 pt). */
+export function historySize(count: number, base = TABLE_HALF_POINTS): number {
+  return count <= 3 ? base : smallHalfPoints(base);
 }
 /** Largest share of the table width the rating-history columns take when every period is shown. */
-export const HISTORY_MAX_SHARE = 0.5;
+export const HISTORY_MAX_SHARE = 0.7;
 
 /** The periods the rating history layout shows, and those it leaves out for space. */
 export interface HistoryChoice {
@@ -358,10 +370,10 @@ export interface HistoryChoice {
 
 /** How the rating-history columns look for `n` periods (base = the column's configured width weight). */
 function historyLook(n: number, base: number): { small: boolean; size?: number; weight: number } {
-  const size = historySize(n);
+  // Sizes come from the paragraph styles (Normal, or the small style for more than three periods).
   return {
     small: n > 3,
-    size: size < TABLE_HALF_POINTS ? size : undefined,
+    size: undefined,
     weight: n <= 3 ? base : Math.max(0.5, (base * 3) / n),
   };
 }
@@ -375,7 +387,7 @@ export function columnMinimum(c: TableColumn, tableSize: number, total: number, 
   return Math.max(
     longestWordWidth(c.label, c.headerSize ?? headerSize, { bold: true }),
     c.fit
-      ? longestWordWidth(c.fit.text, c.fit.size ?? (c.fit.small ? Math.min(tableSize, 16) : tableSize), {
+      ? longestWordWidth(c.fit.text, c.fit.size ?? (c.fit.small ? smallHalfPoints(tableSize) : tableSize), {
           bold: c.fit.bold,
         })
       : 0,
@@ -408,10 +420,11 @@ export function fitHistory(
   others: number,
   labels: string,
   width = textWidth(LANDSCAPE_A4),
+  base = TABLE_HALF_POINTS,
 ): HistoryChoice {
   const budget = Math.min(HISTORY_MAX_SHARE * width, width * 0.98 - others);
   for (let n = all.length; n > 1; n--) {
-    const size = historySize(n);
+    const size = historySize(n, base);
     const column = Math.max(
       longestWordWidth(labels, size, { bold: true }),
       ...all.map((p) => longestWordWidth(p.label, size, { bold: true })),
@@ -883,6 +896,7 @@ export function buildAppendixModel(tree: PlanTree, options: ExportOptions): Appe
   const idx = buildIndex(tree);
   const levels = sortLevels(tree.levels.filter(live));
   const plan = tree.plan;
+  const halfPoints = normalHalfPoints(options);
   const history: HistoryChoice = columns.some((c) => c.field === 'ratingHistory')
     ? chooseHistory(tree, sel.period, options.historyPeriods)
     : { periods: [], omitted: [] };
@@ -949,10 +963,8 @@ export function buildAppendixModel(tree: PlanTree, options: ExportOptions): Appe
   const sample = sections[0]?.table.columns;
   if (options.historyPeriods === undefined && history.periods.length > 1 && sample) {
     const width = textWidth(LANDSCAPE_A4);
-    const others = sample
-      .filter((c) => !c.periodId)
-      .reduce((sum, c) => sum + columnMinimum(c, TABLE_HALF_POINTS, width), 0);
-    shownHistory = fitHistory(history.periods, others, levels.map((l) => l.label).join(' '), width);
+    const others = sample.filter((c) => !c.periodId).reduce((sum, c) => sum + columnMinimum(c, halfPoints, width), 0);
+    shownHistory = fitHistory(history.periods, others, levels.map((l) => l.label).join(' '), width, halfPoints);
     if (shownHistory.omitted.length) {
       const keep = new Set(shownHistory.periods.map((p) => p.id));
       const base = columns.find((c) => c.field === 'ratingHistory')?.width ?? 1;
@@ -964,7 +976,7 @@ export function buildAppendixModel(tree: PlanTree, options: ExportOptions): Appe
   const planTables = sections.map((b) => b.table).filter((t) => t.rows.length > 0);
   measureColumns(
     planTables.length ? planTables : sections.slice(0, 1).map((b) => b.table),
-    TABLE_HALF_POINTS,
+    halfPoints,
     textWidth(LANDSCAPE_A4),
   );
 
@@ -980,9 +992,10 @@ export function buildAppendixModel(tree: PlanTree, options: ExportOptions): Appe
   if (options.sectionIds) subtitle.push(`Sections: ${sel.sections.map((s) => s.number || s.title).join(', ')}`);
   // A partial export (one lead, some sections, "can be removed" left out) cites only the actions it shows.
   const recTable = options.includeRecommendations ? recommendationsTable(treeIndex, sel.actions) : null;
-  if (recTable) measureColumns([recTable], TABLE_HALF_POINTS, textWidth(LANDSCAPE_A4));
+  if (recTable) measureColumns([recTable], halfPoints, textWidth(LANDSCAPE_A4));
 
   return {
+    halfPoints,
     organisation: plan.organisation,
     service: plan.service,
     title: [plan.title, plan.planPeriod && !plan.title.includes(plan.planPeriod) ? plan.planPeriod : '']

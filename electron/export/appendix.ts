@@ -19,8 +19,20 @@ import {
 import type { ExportOptions } from '../../shared/export-options';
 import type { PlanTree } from '../../shared/model';
 import { sortLevels } from '../../shared/ratings';
-import { buildAppendixModel, summaryExplanation, TABLE_HALF_POINTS, type AppendixModel } from './appendix-model';
-import { APPENDIX_LINE, BODY_TEXT, bodyParagraphs, COUNCIL, fixedTable, heading, houseStyles, run } from './docx-parts';
+import { buildAppendixModel, summaryExplanation, type AppendixModel } from './appendix-model';
+import {
+  APPENDIX_LINE,
+  BODY_TEXT,
+  bodyParagraphs,
+  COUNCIL,
+  fixedTable,
+  heading,
+  houseStyles,
+  NOTE,
+  run,
+  SECTION_FIGURES,
+  TITLE_DETAILS,
+} from './docx-parts';
 import { finishPackage, type TableLabel } from './package';
 import { LANDSCAPE_A4, textWidth } from './layout';
 import { RowXml } from './row-xml';
@@ -29,8 +41,6 @@ import { cleanText } from './text';
 /** Called as the export advances: `done` of `total` units (sections, then one for packing). */
 export type ProgressCallback = (progress: { phase: string; done: number; total: number }) => void;
 
-const TABLE_SIZE = TABLE_HALF_POINTS; // 9 pt in tables keeps wide plans readable on landscape A4
-const BODY_SIZE = 21; // 10.5 pt body text
 /**
  * The tallest a plan-table row may be (twips): the page's text height less the repeated header row and a
  * margin for estimation. Rows up to it are kept whole; taller rows are split into rows of their own.
@@ -43,7 +53,7 @@ function titleBlock(m: AppendixModel): Paragraph[] {
   if (m.service) out.push(new Paragraph({ style: BODY_TEXT, keepNext: true, children: [run(m.service)] }));
   out.push(new Paragraph({ style: 'Title', children: [run(m.title)] }));
   out.push(new Paragraph({ style: APPENDIX_LINE, children: [run(m.appendixLabel)] }));
-  for (const line of m.subtitle) out.push(new Paragraph({ style: BODY_TEXT, children: [run(line, { size: 24 })] }));
+  for (const line of m.subtitle) out.push(new Paragraph({ style: TITLE_DETAILS, children: [run(line)] }));
   return out;
 }
 
@@ -59,7 +69,8 @@ function headerFooter(m: AppendixModel, pages: number): { headers: { default: He
         children: [
           new Paragraph({
             tabStops: tabs,
-            children: [run(m.title, { size: 16 }), run(`\t\t${m.appendixLabel}`, { size: 16, bold: true })],
+            style: 'Header',
+            children: [run(m.title), run(`\t\t${m.appendixLabel}`, { bold: true })],
           }),
         ],
       }),
@@ -68,15 +79,16 @@ function headerFooter(m: AppendixModel, pages: number): { headers: { default: He
       default: new Footer({
         children: [
           new Paragraph({
+            style: 'Footer',
             tabStops: tabs,
             children: [
-              run(m.periodLabel ? `Reporting period: ${m.periodLabel}` : '', { size: 16 }),
+              run(m.periodLabel ? `Reporting period: ${m.periodLabel}` : ''),
               // Fields with a cached result, so previewers that do not update fields still show numbers.
-              new TextRun({ size: 16, text: '\tPage ' }),
+              new TextRun('\tPage '),
               new SimpleField('PAGE', '1'),
-              new TextRun({ size: 16, text: ' of ' }),
+              new TextRun(' of '),
               new SimpleField('NUMPAGES', String(pages)),
-              run(`\t${m.appendixLabel}`, { size: 16 }),
+              run(`\t${m.appendixLabel}`),
             ],
           }),
         ],
@@ -112,7 +124,7 @@ function body(
       heading(m.recommendations.heading, 1),
       table(
         m.recommendations.table,
-        { size: TABLE_SIZE, rowsWhole: true },
+        { size: m.halfPoints, rowsWhole: true },
         {
           caption: m.recommendations.heading,
           description: 'Each inspection recommendation, its text, and the actions in this appendix that answer it.',
@@ -125,7 +137,7 @@ function body(
     out.push(
       table(
         m.summary,
-        { size: TABLE_SIZE, smallHeader: true, keepTogether: m.summary.rows.length <= 20, rowsWhole: true },
+        { size: m.halfPoints, smallHeader: true, keepTogether: m.summary.rows.length <= 20, rowsWhole: true },
         {
           caption: 'Summary of all areas',
           description: `One row per area and an overall row: ${m.summary.columns.map((c) => c.label).join(', ')}.`,
@@ -138,14 +150,11 @@ function body(
       heading('Key to ratings', 1),
       table(
         m.key,
-        { size: TABLE_SIZE, keepTogether: true, rowsWhole: true },
+        { size: m.halfPoints, keepTogether: true, rowsWhole: true },
         { caption: 'Key to ratings', description: `Each rating level and what it means. ${ratingsNote}` },
       ),
     );
-  if (m.historyNote)
-    out.push(
-      new Paragraph({ style: BODY_TEXT, spacing: { before: 120 }, children: [run(m.historyNote, { italics: true })] }),
-    );
+  if (m.historyNote) out.push(new Paragraph({ style: NOTE, spacing: { before: 120 }, children: [run(m.historyNote)] }));
   if (m.governance.length) out.push(heading('Governance', 1), ...bodyParagraphs(m.governance));
 
   const total = m.sections.length + 1;
@@ -155,23 +164,19 @@ function body(
     if (s.table.rows.length === 0) {
       out.push(
         heading(s.heading, 1),
-        new Paragraph({
-          style: BODY_TEXT,
-          children: [run('No actions in this section for this export.', { italics: true })],
-        }),
+        new Paragraph({ style: NOTE, children: [run('No actions in this section for this export.')] }),
       );
       return;
     }
     out.push(heading(s.heading, 1));
     out.push(...bodyParagraphs(s.description, { keepNext: true }));
-    if (s.meanLine)
-      out.push(new Paragraph({ style: BODY_TEXT, children: [run(s.meanLine, { bold: true })], keepNext: true }));
+    if (s.meanLine) out.push(new Paragraph({ style: SECTION_FIGURES, children: [run(s.meanLine)] }));
     if (s.indicators) {
       out.push(
         heading('Performance indicators', 2),
         table(
           s.indicators,
-          { size: TABLE_SIZE, smallHeader: true, rowsWhole: true },
+          { size: m.halfPoints, smallHeader: true, rowsWhole: true },
           {
             caption: `Performance indicators: ${s.heading}`,
             description: 'Each indicator with its baseline, comparator, recent values and direction of travel.',
@@ -183,7 +188,7 @@ function body(
     out.push(
       table(
         s.table,
-        { size: TABLE_SIZE, splitTallRows: ROW_LIMIT },
+        { size: m.halfPoints, splitTallRows: ROW_LIMIT },
         {
           caption: `Actions: ${s.heading}`,
           description: `One row per action, with the columns ${s.table.columns.map((c) => c.label).join(', ')}. ${ratingsNote}`,
@@ -230,7 +235,7 @@ export function appendixDocument(
   const page = LANDSCAPE_A4;
   return new Document({
     ...properties(m, author),
-    styles: houseStyles({ table: TABLE_SIZE, body: BODY_SIZE }),
+    styles: houseStyles(m.halfPoints),
     sections: [
       {
         properties: {
@@ -264,7 +269,7 @@ export async function buildAppendix(
   const doc = appendixDocument(model, tree, onProgress, labels, author, rowXml);
   const buffer = finishPackage(await Packer.toBuffer(doc), {
     tables: labels,
-    bodyHalfPoints: BODY_SIZE,
+    bodyHalfPoints: model.halfPoints,
     document: (xml) => rowXml.splice(xml),
   });
   onProgress?.({ phase: 'done', done: model.sections.length + 1, total: model.sections.length + 1 });

@@ -22,14 +22,15 @@ import {
   WidthType,
   type FileChild,
 } from 'docx';
-import type { CoveringReportContent } from '../../shared/covering-report';
+import { headerPlaceholder, type CoveringReportContent, type RequiredHeaderField } from '../../shared/covering-report';
+import { coveringDrafts, wholeParagraphs, withDrafts } from '../../shared/covering-drafts';
 import { formatLongDate } from '../../shared/dates';
 import type { PlanTree, ReportingPeriod } from '../../shared/model';
 import { averagesMeanSomething, sortLevels } from '../../shared/ratings';
 import { describeProgress } from '../../shared/summary';
 import type { PlanSummary } from '../../shared/summary-schema';
 import { summaryTable } from './appendix-model';
-import { fixedTable, heading, houseStyles, run } from './docx-parts';
+import { COMMITTEE, fixedTable, heading, houseStyles, run, TABLE_STYLE } from './docx-parts';
 import { finishPackage, type TableLabel } from './package';
 import { distributeWidths, PORTRAIT_A4, textWidth } from './layout';
 import { cleanDeep, paragraphsOf } from './text';
@@ -73,7 +74,8 @@ function sectionHeading(number: number, title: string): Paragraph {
   });
 }
 
-function signatoryText(s: { name: string; jobTitle: string }): string {
+function signatoryText(s: { name: string; jobTitle: string }, key?: RequiredHeaderField): string {
+  if (key && !s.name.trim()) return [headerPlaceholder(key), s.jobTitle].filter((x) => x.trim()).join(', ');
   return [s.name, s.jobTitle].filter((x) => x.trim()).join(', ');
 }
 
@@ -104,6 +106,7 @@ function headerTable(r: CoveringReportContent, width: number): Table {
   return new Table({
     layout: TableLayoutType.FIXED,
     width: { size: width, type: WidthType.DXA },
+    style: TABLE_STYLE,
     columnWidths: [left, right],
     rows: [
       new TableRow({
@@ -113,9 +116,14 @@ function headerTable(r: CoveringReportContent, width: number): Table {
           cell([line('Key Decision', r.keyDecision === 'key' ? 'Key' : 'Non-key')], right),
         ],
       }),
-      full(line('Report of', signatoryText(r.reportOf))),
-      full(line('Accountable Assistant Director', signatoryText(r.accountableAssistantDirector))),
-      full(line('Accountable Director', signatoryText(r.accountableDirector))),
+      full(line('Report of', signatoryText(r.reportOf, 'reportOf'))),
+      full(
+        line(
+          'Accountable Assistant Director',
+          signatoryText(r.accountableAssistantDirector, 'accountableAssistantDirector'),
+        ),
+      ),
+      full(line('Accountable Director', signatoryText(r.accountableDirector, 'accountableDirector'))),
       full(status),
     ],
   });
@@ -162,7 +170,7 @@ function implication(
 function body(tree: PlanTree, r: CoveringReportContent, summary: PlanSummary | null): FileChild[] {
   const width = textWidth(PORTRAIT_A4);
   const levels = sortLevels(tree.levels.filter((l) => l.deletedAt === null));
-  let date = '';
+  let date = headerPlaceholder('meetingDate');
   if (r.meetingDate) {
     try {
       date = formatLongDate(r.meetingDate);
@@ -174,9 +182,12 @@ function body(tree: PlanTree, r: CoveringReportContent, summary: PlanSummary | n
     new Paragraph({
       tabStops: [{ type: TabStopType.RIGHT, position: width }],
       spacing: { after: 240 },
-      children: [run(date, { bold: true }), run(`\tITEM: ${r.itemNumber}`, { bold: true })],
+      children: [
+        run(date, { bold: true }),
+        run(`\tITEM: ${r.itemNumber.trim() || headerPlaceholder('itemNumber')}`, { bold: true }),
+      ],
     }),
-    new Paragraph({ spacing: { after: 240 }, children: [run(r.committee, { bold: true, size: 28 })] }),
+    new Paragraph({ style: COMMITTEE, children: [run(r.committee.trim() || headerPlaceholder('committee'))] }),
     new Paragraph({ style: 'Title', children: [run(r.title || tree.plan.title)] }),
     headerTable(r, width),
     heading('Executive Summary', 1),
@@ -194,7 +205,11 @@ function body(tree: PlanTree, r: CoveringReportContent, summary: PlanSummary | n
       ];
   recommendations.forEach((rec, i) => out.push(...numbered(`1.${i + 1}`, rec)));
 
-  out.push(sectionHeading(2, 'Introduction and Background'), ...numberedBlock(2, r.introduction));
+  // Whole paragraphs only: lines an imported introduction broke mid-sentence are joined back first.
+  out.push(
+    sectionHeading(2, 'Introduction and Background'),
+    ...numberedBlock(2, wholeParagraphs(r.introduction).join('\n')),
+  );
 
   out.push(sectionHeading(3, 'Issues, Options and Analysis of Options'));
   const progress = r.progressParagraph.trim() || (summary ? describeProgress(summary, tree) : '');
@@ -274,7 +289,7 @@ function body(tree: PlanTree, r: CoveringReportContent, summary: PlanSummary | n
       keepNext: true,
       children: [run('Report Author:', { bold: true })],
     }),
-    ...[r.author.name, r.author.jobTitle, r.author.service]
+    ...[r.author.name.trim() || headerPlaceholder('author'), r.author.jobTitle, r.author.service]
       .filter((x) => x.trim())
       .map((x) => new Paragraph({ spacing: { after: 0 }, keepNext: true, children: [run(x)] })),
   );
@@ -291,9 +306,10 @@ export async function buildCoveringReport(
   summary: PlanSummary | null,
   author?: string,
 ): Promise<Buffer> {
-  const r = cleanDeep(report);
   const t = cleanDeep(tree);
   const s = summary ? cleanDeep(summary) : null;
+  // Blank executive summary and implications take drafts from the plan's figures (never "None.").
+  const r = cleanDeep(s ? withDrafts(report, coveringDrafts(t, s)) : report);
   const page = PORTRAIT_A4;
   const doc = new Document({
     creator: t.plan.organisation || author || 'Planwright',
@@ -301,7 +317,7 @@ export async function buildCoveringReport(
     title: r.title || t.plan.title,
     subject: [r.committee, r.meetingDate].filter(Boolean).join(' \u2013 ') || 'Covering report',
     description: 'Covering report produced by Planwright',
-    styles: houseStyles({ table: BODY, body: BODY }),
+    styles: houseStyles(BODY),
     features: { updateFields: false },
     sections: [
       {
@@ -310,11 +326,12 @@ export async function buildCoveringReport(
           default: new Footer({
             children: [
               new Paragraph({
+                style: 'Footer',
                 alignment: AlignmentType.CENTER,
                 children: [
-                  new TextRun({ size: 18, text: 'Page ' }),
+                  new TextRun('Page '),
                   new SimpleField('PAGE', '1'),
-                  new TextRun({ size: 18, text: ' of ' }),
+                  new TextRun(' of '),
                   new SimpleField('NUMPAGES', '4'),
                 ],
               }),

@@ -19,8 +19,16 @@ import {
 } from 'docx';
 import type { RatingLevel } from '../../shared/model';
 import { contrastingTextColour } from '../../shared/ratings';
-import { columnMinimum, type Cell, type Para, type TableColumn, type TableModel } from './appendix-model';
-import { textTwips, widthsFromContent, widthsWithMinimums } from './layout';
+import {
+  columnMinimum,
+  smallHalfPoints,
+  TABLE_HALF_POINTS,
+  type Cell,
+  type Para,
+  type TableColumn,
+  type TableModel,
+} from './appendix-model';
+import { CELL_SIDE_MARGINS, textTwips, widthsFromContent, widthsWithMinimums } from './layout';
 import type { BodyRow, CellBuilder, RowXml } from './row-xml';
 import { cleanText, paragraphsOf } from './text';
 
@@ -33,21 +41,36 @@ export const HEADER_FILL = 'D9D9D9';
 export const BODY_TEXT = 'BodyText';
 export const TABLE_SMALL = 'TableTextSmall';
 export const TABLE_HEADING = 'TableHeading';
+export const TABLE_HEADING_SMALL = 'TableHeadingSmall';
 export const RATING_TEXT = 'RatingText';
 export const RATING_SMALL = 'RatingTextSmall';
-/** 7 pt styles for a rating history of seven or more periods. */
-export const TABLE_TINY = 'TableTextTiny';
-export const RATING_TINY = 'RatingTextTiny';
-const TINY = 14;
+export const NOT_RATED = 'NotRated';
+export const NOT_RATED_SMALL = 'NotRatedSmall';
+/** Lines under the title ("Reporting period: ..."). */
+export const TITLE_DETAILS = 'TitleDetails';
+/** A section's figures line ("Ratings for P: ..."), bold. */
+export const SECTION_FIGURES = 'SectionFigures';
+/** Notes in italics ("No actions in this section ...", the rating-history note, table captions). */
+export const NOTE = 'Note';
+/** The committee line of the covering report. */
+export const COMMITTEE = 'Committee';
+/** Character styles for emphasis inside a paragraph (Word's own names; package.ts defines them). */
+export const STRONG = 'Strong';
+export const EMPHASIS = 'Emphasis';
+
+/** Whole points at least `halfPoints` (headings use whole-point sizes), in half-points. */
+const wholePoints = (halfPoints: number): number => Math.ceil(halfPoints / 2) * 2;
 
 /**
  * Document styles: Arial, en-GB, Word's own Title and Heading 1-3 styles so the navigation pane works.
- * The document default is the TABLE text (the bulk of a plan's paragraphs), so table paragraphs need no
- * properties of their own; body paragraphs use the Body Text style. This keeps big plans' XML small.
+ * Normal (the document default) is `normal` half-points, 10-12 pt, for body and table text alike; body
+ * paragraphs use Body Text (based on Normal). Headings are whole points; the small styles are 1 pt below
+ * Normal but never below 10 pt. Sizes, bold and italics live in styles, not on each run (which also keeps
+ * big plans' XML small): the clerk restyles the document from the styles gallery.
  */
-export function houseStyles(sizes: { table: number; body: number }): IStylesOptions {
-  const { table, body } = sizes;
-  const small = Math.min(table, 16);
+export function houseStyles(normal: number): IStylesOptions {
+  const small = smallHalfPoints(normal);
+  const pts = wholePoints(normal);
   return {
     paragraphStyles: [
       {
@@ -55,7 +78,6 @@ export function houseStyles(sizes: { table: number; body: number }): IStylesOpti
         name: 'Body Text',
         basedOn: 'Normal',
         quickFormat: true,
-        run: { size: body },
         paragraph: { spacing: { after: 120 } },
       },
       {
@@ -76,12 +98,46 @@ export function houseStyles(sizes: { table: number; body: number }): IStylesOpti
         run: { size: 28, bold: true },
         paragraph: { spacing: { after: 120 }, keepNext: true },
       },
+      {
+        id: COMMITTEE,
+        name: 'Committee',
+        basedOn: 'Normal',
+        next: BODY_TEXT,
+        quickFormat: true,
+        run: { size: 28, bold: true },
+        paragraph: { spacing: { after: 240 }, keepNext: true },
+      },
+      {
+        id: TITLE_DETAILS,
+        name: 'Title Details',
+        basedOn: BODY_TEXT,
+        next: BODY_TEXT,
+        quickFormat: true,
+        run: { size: pts + 2 },
+      },
+      {
+        id: SECTION_FIGURES,
+        name: 'Section Figures',
+        basedOn: BODY_TEXT,
+        next: BODY_TEXT,
+        quickFormat: true,
+        run: { bold: true },
+        paragraph: { keepNext: true },
+      },
+      { id: NOTE, name: 'Note', basedOn: BODY_TEXT, next: BODY_TEXT, quickFormat: true, run: { italics: true } },
       { id: TABLE_SMALL, name: 'Table Text Small', basedOn: 'Normal', run: { size: small } },
       {
         id: TABLE_HEADING,
         name: 'Table Heading',
         basedOn: 'Normal',
         run: { bold: true },
+        paragraph: { keepNext: true },
+      },
+      {
+        id: TABLE_HEADING_SMALL,
+        name: 'Table Heading Small',
+        basedOn: TABLE_HEADING,
+        run: { bold: true, size: small },
         paragraph: { keepNext: true },
       },
       {
@@ -98,18 +154,26 @@ export function houseStyles(sizes: { table: number; body: number }): IStylesOpti
         run: { bold: true, size: small },
         paragraph: { alignment: AlignmentType.CENTER },
       },
-      { id: TABLE_TINY, name: 'Table Text Tiny', basedOn: 'Normal', run: { size: TINY } },
       {
-        id: RATING_TINY,
-        name: 'Rating Tiny',
+        id: NOT_RATED,
+        name: 'Not Rated',
         basedOn: 'Normal',
-        run: { bold: true, size: TINY },
+        run: { italics: true },
         paragraph: { alignment: AlignmentType.CENTER },
       },
+      {
+        id: NOT_RATED_SMALL,
+        name: 'Not Rated Small',
+        basedOn: 'Normal',
+        run: { italics: true, size: small },
+        paragraph: { alignment: AlignmentType.CENTER },
+      },
+      { id: 'Header', name: 'header', basedOn: 'Normal', run: { size: 20 }, paragraph: { spacing: { after: 0 } } },
+      { id: 'Footer', name: 'footer', basedOn: 'Normal', run: { size: 20 }, paragraph: { spacing: { after: 0 } } },
     ],
     default: {
       document: {
-        run: { font: FONT, size: table, language: { value: 'en-GB' } },
+        run: { font: FONT, size: normal, language: { value: 'en-GB' } },
         paragraph: { spacing: { after: 40 } },
       },
       title: {
@@ -117,27 +181,33 @@ export function houseStyles(sizes: { table: number; body: number }): IStylesOpti
         paragraph: { spacing: { after: 120 }, keepNext: true },
       },
       heading1: {
-        run: { font: FONT, size: body + 8, bold: true, color: '000000' },
+        run: { font: FONT, size: pts + 8, bold: true, color: '000000' },
         paragraph: { spacing: { before: 240, after: 120 }, keepNext: true, keepLines: true, outlineLevel: 0 },
       },
       heading2: {
-        run: { font: FONT, size: body + 4, bold: true, color: '000000' },
+        run: { font: FONT, size: pts + 4, bold: true, color: '000000' },
         paragraph: { spacing: { before: 200, after: 100 }, keepNext: true, keepLines: true, outlineLevel: 1 },
       },
       heading3: {
-        run: { font: FONT, size: body + 2, bold: true, color: '000000' },
+        run: { font: FONT, size: pts + 2, bold: true, color: '000000' },
         paragraph: { spacing: { before: 160, after: 80 }, keepNext: true, keepLines: true, outlineLevel: 2 },
       },
     },
   };
 }
 
-/** A run of cleaned text. */
-export function run(
-  text: string,
-  opts: { bold?: boolean; italics?: boolean; color?: string; size?: number } = {},
-): TextRun {
-  return new TextRun({ text: cleanText(text), ...opts });
+/**
+ * A run of cleaned text. Bold and italics go through Word's character styles Strong and Emphasis (restyled
+ * in one place), not direct formatting; a colour (a rating label on its fill) is the only direct property.
+ */
+export function run(text: string, opts: { bold?: boolean; italics?: boolean; color?: string } = {}): TextRun {
+  const style = opts.bold ? STRONG : opts.italics ? EMPHASIS : undefined;
+  return new TextRun({
+    text: cleanText(text),
+    style,
+    ...(opts.bold && opts.italics ? { italics: true } : {}),
+    ...(opts.color ? { color: opts.color } : {}),
+  });
 }
 
 /** Body paragraphs for a narrative text (one Word paragraph per line). */
@@ -157,7 +227,7 @@ const CELL_MARGINS = { top: 40, bottom: 40, left: 85, right: 85 };
 function paraOf(spans: Para, center = false): Paragraph {
   return new Paragraph({
     alignment: center ? AlignmentType.CENTER : undefined,
-    children: spans.map((s) => (s.bold || s.italic ? run(s.text, { bold: s.bold, italics: s.italic }) : run(s.text))),
+    children: spans.map((s) => run(s.text, { bold: s.bold, italics: s.italic })),
   });
 }
 
@@ -183,26 +253,19 @@ const levelTexts = new WeakMap<readonly RatingLevel[], Map<string, string>>();
 
 /**
  * A rating cell: shaded with the level's colour, label in a contrasting colour; unrated is "Not rated",
- * unshaded. `small` = 8 pt; `size` below 8 pt = the 7 pt styles (a long rating history). Sizes come from
- * paragraph styles, not from each run, which keeps a large plan's XML small.
+ * unshaded. `small` = the small styles (1 pt below Normal, never below 10 pt). Sizes come from paragraph
+ * styles, not from each run, which keeps a large plan's XML small.
  */
 export function ratingCell(
   level: RatingLevel | null,
   levels: readonly RatingLevel[],
   width: number,
-  opts: { small?: boolean; size?: number } = {},
+  opts: { small?: boolean } = {},
 ): TableCell {
-  const tiny = opts.size !== undefined && opts.size <= TINY;
   if (!level) {
     return new TableCell({
       width: { size: width, type: WidthType.DXA },
-      children: [
-        new Paragraph({
-          style: tiny ? TABLE_TINY : opts.small ? TABLE_SMALL : undefined,
-          alignment: AlignmentType.CENTER,
-          children: [run('Not rated', { italics: true })],
-        }),
-      ],
+      children: [new Paragraph({ style: opts.small ? NOT_RATED_SMALL : NOT_RATED, children: [run('Not rated')] })],
     });
   }
   const fill = level.colour.replace('#', '').toUpperCase();
@@ -212,7 +275,7 @@ export function ratingCell(
     shading: { type: ShadingType.CLEAR, fill, color: 'auto' },
     children: [
       new Paragraph({
-        style: tiny ? RATING_TINY : opts.small ? RATING_SMALL : RATING_TEXT,
+        style: opts.small ? RATING_SMALL : RATING_TEXT,
         children: [run(levelText(level, levels), { color: labelColour(fill) })],
       }),
     ],
@@ -233,10 +296,9 @@ function bodyCell(
   cache: RatingCellCache,
 ): TableCell {
   if (cell.kind === 'rating') {
-    const key = `${cell.level?.id ?? '-'}|${width}|${cell.small ? 1 : 0}|${cell.size ?? ''}`;
+    const key = `${cell.level?.id ?? '-'}|${width}|${cell.small ? 1 : 0}`;
     let shared = cache.get(key);
-    if (!shared)
-      cache.set(key, (shared = ratingCell(cell.level, levels, width, { small: cell.small, size: cell.size })));
+    if (!shared) cache.set(key, (shared = ratingCell(cell.level, levels, width, { small: cell.small })));
     return shared;
   }
   const merge =
@@ -280,8 +342,10 @@ export function fixedTable(
     rowXml?: RowXml;
   } = {},
 ): Table {
-  const headerSize = opts.smallHeader ? Math.min(opts.size ?? 20, 16) : (opts.size ?? 20);
-  const minimums = model.columns.map((c) => columnMinimum(c, opts.size ?? 20, totalWidth, headerSize));
+  const headerSize = opts.smallHeader
+    ? smallHalfPoints(opts.size ?? TABLE_HALF_POINTS)
+    : (opts.size ?? TABLE_HALF_POINTS);
+  const minimums = model.columns.map((c) => columnMinimum(c, opts.size ?? TABLE_HALF_POINTS, totalWidth, headerSize));
   const widths = model.columns.some((c) => c.need)
     ? widthsFromContent(
         model.columns.map((c, i) =>
@@ -293,7 +357,9 @@ export function fixedTable(
       )
     : widthsWithMinimums(
         model.columns.map((c) => c.weight),
-        minimums,
+        // Weighted tables (summary, key, indicators) also fit each column's widest word at this size, so
+        // "collated" or "months" never break mid-word (at most a quarter of the width each).
+        minimums.map((m, i) => Math.max(m, widestWordIn(model, i, opts.size ?? TABLE_HALF_POINTS, totalWidth / 4))),
         totalWidth,
       );
   const header = new TableRow({
@@ -307,8 +373,8 @@ export function fixedTable(
             shading: { type: ShadingType.CLEAR, fill: HEADER_FILL, color: 'auto' },
             children: [
               new Paragraph({
-                style: opts.smallHeader ? TABLE_SMALL : TABLE_HEADING,
-                children: [run(c.label, { bold: opts.smallHeader, size: c.headerSize })],
+                style: opts.smallHeader ? TABLE_HEADING_SMALL : TABLE_HEADING,
+                children: [run(c.label)],
               }),
             ],
           }),
@@ -316,7 +382,7 @@ export function fixedTable(
   });
   const boldRows = new Set(model.boldRows ?? []);
   const cache: RatingCellCache = new Map();
-  const size = opts.size ?? 20;
+  const size = opts.size ?? TABLE_HALF_POINTS;
   // Plan tables: every row that fits on a page is kept whole; a taller one is cut into rows of its own, each
   // carrying the reference, the rating label and "(continued)", so no page ever shows colour alone.
   const bodyRows: { cells: Cell[]; source: number }[] = [];
@@ -358,6 +424,20 @@ export function fixedTable(
     style: TABLE_STYLE,
     rows: [header, ...rows],
   });
+}
+
+/** Twips the widest word of column `i`'s text cells needs at `halfPoints` (cell margins included), capped. */
+function widestWordIn(model: TableModel, i: number, halfPoints: number, cap: number): number {
+  let widest = 0;
+  for (const row of model.rows) {
+    const cell = row[i];
+    if (cell?.kind !== 'text') continue;
+    for (const p of cell.paras)
+      for (const span of p)
+        for (const word of span.text.split(/\s+/))
+          if (word.length > 3) widest = Math.max(widest, textTwips(word, halfPoints, span.bold || cell.bold));
+  }
+  return widest ? Math.min(cap, Math.ceil(widest) + CELL_SIDE_MARGINS) : 0;
 }
 
 /** Twips of one line of table text at `halfPoints` (Arial's line height is about 1.15 em). */

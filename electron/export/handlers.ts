@@ -13,13 +13,58 @@ import { ExportOptions, type ExportOptions as ExportOptionsT } from '../../share
 import type { PlanTree } from '../../shared/model';
 import { DomainError } from '../../shared/result';
 import { computeSummary } from '../../shared/summary';
-import { callerPath, type Host } from '../host';
+import type { ExportFormat } from '../../shared/contract-export';
+import { coveringDrafts, withDrafts } from '../../shared/covering-drafts';
+import { missingHeaderFields } from '../../shared/covering-report';
+import { callerPath, type FileFilter, type Host } from '../host';
 import { buildAppendix } from './appendix';
-import { resolveColumns, resolveSelection } from './appendix-model';
+import { buildAppendixModel, resolveColumns, resolveSelection } from './appendix-model';
 import { buildCoveringReport } from './covering-report';
+import { appendixHtml, coveringReportHtml } from './html';
+import { findSoffice, PdfUnavailable, writePdf } from './pdf';
 import { writeFileAtomic } from './write';
 
-const DOCX_FILTER = [{ name: 'Word document', extensions: ['docx'] }];
+const FILTERS: Record<ExportFormat, FileFilter[]> = {
+  docx: [{ name: 'Word document', extensions: ['docx'] }],
+  pdf: [{ name: 'PDF', extensions: ['pdf'] }],
+};
+
+/** Word or PDF: the caller's choice, else the path's extension, else Word. */
+export function formatOf(format: ExportFormat | undefined, path: string | undefined): ExportFormat {
+  return format ?? (path && /\.pdf$/i.test(path) ? 'pdf' : 'docx');
+}
+
+/**
+ * Writes a PDF of the document (issue 12.12): LibreOffice converting the .docx when it is installed (the
+ * same code as the command line), else the host's print to PDF of the same content as HTML (the app's
+ * window); with neither, a plain message and nothing written.
+ */
+export async function writePdfOf(
+  host: Host,
+  target: string,
+  docx: () => Promise<Buffer>,
+  html: () => string,
+  landscape: boolean,
+): Promise<{ bytes: number; pdfBy: 'libreoffice' | 'print' }> {
+  try {
+    if (findSoffice()) return { bytes: await writePdf(await docx(), target), pdfBy: 'libreoffice' };
+    if (host.printToPdf)
+      return { bytes: await host.printToPdf({ html: html(), path: target, landscape }), pdfBy: 'print' };
+  } catch (error) {
+    if (error instanceof PdfUnavailable) throw new DomainError('export_failed', error.message);
+    throw new DomainError(
+      'export_failed',
+      `The PDF could not be written: ${error instanceof Error ? error.message : String(error)}`.replace(
+        /\.?$/,
+        '. Nothing was written.',
+      ),
+    );
+  }
+  throw new DomainError(
+    'export_failed',
+    'Writing a PDF needs LibreOffice, which is not installed. Install LibreOffice, or save as Word and use "Save as PDF" in Word. Nothing was written.',
+  );
+}
 
 /** A file name safe on Windows, macOS and Linux (no reserved characters, no trailing dots). */
 export function safeFileName(name: string): string {
@@ -32,12 +77,12 @@ export function safeFileName(name: string): string {
   return (cleaned || 'Planwright export').slice(0, 150);
 }
 
-export function appendixFileName(tree: PlanTree, appendixNumber: number): string {
-  return `${safeFileName(`${tree.plan.title} - Appendix ${appendixNumber}`)}.docx`;
+export function appendixFileName(tree: PlanTree, appendixNumber: number, format: ExportFormat = 'docx'): string {
+  return `${safeFileName(`${tree.plan.title} - Appendix ${appendixNumber}`)}.${format}`;
 }
 
-export function coveringReportFileName(tree: PlanTree): string {
-  return `${safeFileName(`${tree.plan.title} - covering report`)}.docx`;
+export function coveringReportFileName(tree: PlanTree, format: ExportFormat = 'docx'): string {
+  return `${safeFileName(`${tree.plan.title} - covering report`)}.${format}`;
 }
 
 /** The export options resolved against the plan: what the dialog starts with. */
@@ -59,12 +104,13 @@ async function choosePath(
   requested: string | undefined,
   title: string,
   defaultName: string,
+  format: ExportFormat = 'docx',
 ): Promise<string> {
   const given = callerPath(host, requested);
   if (given) return given;
-  const chosen = await host.chooseSavePath({ title, defaultName, filters: DOCX_FILTER });
+  const chosen = await host.chooseSavePath({ title, defaultName, filters: FILTERS[format] });
   if (!chosen) throw new DomainError('cancelled', 'Export cancelled. Nothing was written.');
-  return /\.docx$/i.test(chosen) ? chosen : `${chosen}.docx`;
+  return chosen.toLowerCase().endsWith(`.${format}`) ? chosen : `${chosen}.${format}`;
 }
 
 function loadTree(store: Store, planId: string): PlanTree {
@@ -100,7 +146,8 @@ export function createExportHandlers({ store, host }: { store: Store; host: Host
       };
     },
 
-    'export:appendix': async ({ planId, options, path, jobId }, ctx) => {
+    'export:appendix': async ({ planId, options, path, format: asked, jobId }, ctx) => {
+      const format = formatOf(asked, path);
       const tree = loadTree(store, planId);
       let sel;
       try {
@@ -117,9 +164,22 @@ export function createExportHandlers({ store, host }: { store: Store; host: Host
         host,
         path,
         'Export the committee appendix',
-        appendixFileName(tree, sel.appendixNumber),
+        appendixFileName(tree, sel.appendixNumber, format),
+        format,
       );
       const emit = progressEmitter(ctx, jobId ?? randomUUID());
+      if (format === 'pdf') {
+        const pdf = await writePdfOf(
+          host,
+          target,
+          () => buildAppendix(tree, options, emit, ctx.actor),
+          () => appendixHtml(buildAppendixModel(tree, options), tree.levels, { print: true }),
+          true,
+        );
+        wrote(target);
+        emit({ phase: 'done', done: 1, total: 1 });
+        return { path: target, bytes: pdf.bytes, pdfBy: pdf.pdfBy };
+      }
       let bytes: Buffer;
       try {
         bytes = await buildAppendix(tree, options, emit, ctx.actor);
@@ -135,7 +195,8 @@ export function createExportHandlers({ store, host }: { store: Store; host: Host
       return { path: target, bytes: size };
     },
 
-    'export:coveringReport': async ({ planId, periodId, content, path, jobId }, ctx) => {
+    'export:coveringReport': async ({ planId, periodId, content, path, format: asked, jobId }, ctx) => {
+      const format = formatOf(asked, path);
       const tree = loadTree(store, planId);
       const period =
         periodId ?? tree.plan.currentPeriodId ?? tree.periods.filter((p) => p.deletedAt === null).at(-1)?.id;
@@ -150,18 +211,37 @@ export function createExportHandlers({ store, host }: { store: Store; host: Host
           'That reporting period is not part of this plan, or it has been deleted. Choose one of the plan’s periods.',
         );
       const report = content ?? getCoveringReport(store, planId, period).content;
-      const target = await choosePath(host, path, 'Save the covering report', coveringReportFileName(tree));
+      const target = await choosePath(
+        host,
+        path,
+        'Save the covering report',
+        coveringReportFileName(tree, format),
+        format,
+      );
       const emit = progressEmitter(ctx, jobId ?? randomUUID());
       emit({ phase: 'building', done: 0, total: 1 });
       const compare = resolveSelection(tree, ExportOptions.parse({ periodId: period })).compare;
       const summary = tree.levels.some((l) => l.deletedAt === null)
         ? computeSummary(tree, { periodId: period, compareId: compare?.id ?? null })
         : null;
-      const bytes = await buildCoveringReport(tree, report, summary, ctx.actor);
-      const size = await writeFileAtomic(target, bytes);
+      // Required header fields left empty show "[... to be added]" in the document, and are named here.
+      const missing = missingHeaderFields(report);
+      let size: number;
+      let pdfBy: 'libreoffice' | 'print' | undefined;
+      if (format === 'pdf') {
+        const pdf = await writePdfOf(
+          host,
+          target,
+          () => buildCoveringReport(tree, report, summary, ctx.actor),
+          () => coveringReportHtml(tree, summary ? withDrafts(report, coveringDrafts(tree, summary)) : report, summary),
+          false,
+        );
+        size = pdf.bytes;
+        pdfBy = pdf.pdfBy;
+      } else size = await writeFileAtomic(target, await buildCoveringReport(tree, report, summary, ctx.actor));
       wrote(target);
       emit({ phase: 'done', done: 1, total: 1 });
-      return { path: target, bytes: size };
+      return { path: target, bytes: size, missing, ...(pdfBy ? { pdfBy } : {}) };
     },
 
     'export:reveal': ({ path }) => {

@@ -31,16 +31,27 @@ const plainHeading = (n: number, size: number) =>
   `<w:style w:type="paragraph" w:styleId="Heading${n}"><w:name w:val="heading ${n}"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:uiPriority w:val="9"/><w:semiHidden/><w:unhideWhenUsed/><w:qFormat/>` +
   `<w:pPr><w:keepNext/><w:keepLines/><w:spacing w:before="120" w:after="60"/><w:outlineLvl w:val="${n - 1}"/></w:pPr><w:rPr><w:rFonts w:ascii="${FONT}" w:hAnsi="${FONT}" w:cs="${FONT}"/><w:b/><w:bCs/><w:color w:val="000000"/><w:sz w:val="${size}"/><w:szCs w:val="${size}"/></w:rPr></w:style>`;
 const STRONG = `<w:style w:type="character" w:styleId="Strong"><w:name w:val="Strong"/><w:basedOn w:val="DefaultParagraphFont"/><w:uiPriority w:val="22"/><w:qFormat/><w:rPr><w:b/><w:bCs/></w:rPr></w:style>`;
+const EMPHASIS = `<w:style w:type="character" w:styleId="Emphasis"><w:name w:val="Emphasis"/><w:basedOn w:val="DefaultParagraphFont"/><w:uiPriority w:val="20"/><w:qFormat/><w:rPr><w:i/><w:iCs/></w:rPr></w:style>`;
 
-/** Rewrites the styles part: the table style added, Heading 4-6 and Strong replaced (see the module comment). */
+/**
+ * Rewrites the styles part: the table style added, Heading 4-6 (whole points, at least Normal) and Strong
+ * replaced, the character style Emphasis added (see the module comment).
+ */
 export function finishStyles(xml: string, bodyHalfPoints: number): string {
   let out = xml;
+  const whole = Math.ceil(bodyHalfPoints / 2) * 2;
   for (const n of [4, 5, 6])
     out = out.replace(
       new RegExp(`<w:style w:type="paragraph" w:styleId="Heading${n}">[\\s\\S]*?</w:style>`),
-      plainHeading(n, bodyHalfPoints),
+      plainHeading(n, whole),
     );
   out = out.replace(/<w:style w:type="paragraph" w:styleId="Strong">[\s\S]*?<\/w:style>/, STRONG);
+  // The library's Caption is 9 pt and blue-grey: no style is below 10 pt or coloured, so it takes Normal's size.
+  out = out.replace(/<w:style [^>]*w:styleId="Caption">(?:(?!<\/w:style>)[\s\S])*<\/w:style>/, (caption) =>
+    caption.replace(/<w:sz w:val="\d+"\/>|<w:szCs w:val="\d+"\/>|<w:color w:val="[0-9A-Fa-f]{6}"[^>]*\/>/g, ''),
+  );
+  if (!out.includes('w:styleId="Strong"')) out = out.replace('</w:styles>', `${STRONG}</w:styles>`);
+  if (!out.includes('w:styleId="Emphasis"')) out = out.replace('</w:styles>', `${EMPHASIS}</w:styles>`);
   if (!out.includes(`w:styleId="${TABLE_STYLE}"`)) out = out.replace('</w:styles>', `${TABLE_STYLE_XML}</w:styles>`);
   return out;
 }

@@ -1,5 +1,6 @@
 /** The Host (dialogs, shell) backed by Electron, for the main process only. */
-import { dialog, safeStorage, shell, type BrowserWindow } from 'electron';
+import { BrowserWindow, dialog, safeStorage, shell } from 'electron';
+import { printHtmlToPdf } from '../export/print-pdf';
 import type { Host } from '../host';
 
 export function createElectronHost(getWindow: () => BrowserWindow | null): Host {
@@ -37,6 +38,8 @@ export function createElectronHost(getWindow: () => BrowserWindow | null): Host 
     showItemInFolder(filePath) {
       shell.showItemInFolder(filePath);
     },
+    // PDF when LibreOffice is not installed: the same content as HTML, printed by a hidden window.
+    printToPdf: (request) => printHtmlToPdf((options) => new BrowserWindow(options), request),
     async openPath(filePath) {
       const problem = await shell.openPath(filePath);
       if (problem) throw new Error(`The file could not be opened: ${problem}`);

@@ -32,7 +32,8 @@ export type HostMethod =
   | 'openPath'
   | 'keychainAvailable'
   | 'keychainEncrypt'
-  | 'keychainDecrypt';
+  | 'keychainDecrypt'
+  | 'printToPdf';
 
 export type FromUtility =
   | { type: 'opened'; ok: true }

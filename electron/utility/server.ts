@@ -31,6 +31,7 @@ export function serveStore(port: PortLike): void {
     showItemInFolder: (file) => void ask('showItemInFolder', file).catch(() => undefined),
     openPath: (file) => ask('openPath', file).then(() => undefined),
     chooseFolder: (options) => ask('chooseFolder', options) as Promise<string | null>,
+    printToPdf: (request) => ask('printToPdf', request) as Promise<number>,
   };
   // The main process's safeStorage, for the device's signing key (keychain.ts).
   const keychain: RemoteKeychain = {

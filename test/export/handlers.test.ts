@@ -105,7 +105,8 @@ describe('export channels', () => {
       ok: false,
       error: { code: 'invalid_input', message: expect.stringMatching(/chosen sections is not part of this plan/) },
     });
-    const notDocx = await call('export:appendix', { planId, options: {}, path: path.join(dir, 'z.pdf') });
+    // Issue 12.12: .pdf is now a document the app writes; any other extension is refused.
+    const notDocx = await call('export:appendix', { planId, options: {}, path: path.join(dir, 'z.txt') });
     expect(notDocx).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     const unknownPlan = await call('export:appendix', {
       planId: '00000000-0000-4000-8000-000000000000',

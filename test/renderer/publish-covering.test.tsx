@@ -201,6 +201,8 @@ describe('CoveringReportEditor', () => {
   it('lists what is still to fill in before the agenda pack, without blocking the export', async () => {
     expect(missingFields(saved)).toEqual([
       'meeting date',
+      // Issue 12.11: the item number is a required header field too.
+      'item number',
       'committee',
       'report of',
       'accountable assistant director',
@@ -215,12 +217,13 @@ describe('CoveringReportEditor', () => {
     standardHandlers();
     render(<CoveringReportEditor tree={tree} onClose={() => undefined} />);
     const missing = await screen.findByTestId('covering-missing');
-    expect(missing).toHaveTextContent('Still to fill in before the agenda pack: meeting date, committee,');
+    expect(missing).toHaveTextContent('Still to fill in before the agenda pack: meeting date, item number, committee,');
     await user.type(screen.getByLabelText('Committee'), 'Cabinet');
     expect(screen.getByTestId('covering-missing')).not.toHaveTextContent(/\bcommittee,/);
     expect(screen.getByRole('button', { name: 'Export covering report…' })).toBeEnabled();
     const full = CoveringReportContent.parse({
       meetingDate: '2026-02-13',
+      itemNumber: '7',
       committee: 'Cabinet',
       reportOf: { name: 'A' },
       accountableAssistantDirector: { name: 'B' },

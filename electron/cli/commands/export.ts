@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ColumnField } from '../../../shared/model';
-import type { ExportOptionsInput } from '../../../shared/export-options';
+import { ExportOptions, type ExportOptionsInput } from '../../../shared/export-options';
 import { findSoffice, PdfUnavailable, writePdf } from '../../export/pdf';
 import { CliError, type CliApp } from '../context';
 import { defineCommand } from '../registry';
@@ -29,6 +29,7 @@ interface ExportFlags {
   merge?: boolean;
   ratingHistory?: boolean;
   historyPeriods?: string;
+  fontSize?: string;
   rowCitations?: boolean;
   json?: boolean;
   db?: string;
@@ -120,6 +121,12 @@ async function exportPlan(
       throw new CliError('--history-periods is a whole number from 1 to 24.', 2);
     options.historyPeriods = n;
   }
+  if (flags.fontSize !== undefined) {
+    const size = ExportOptions.shape.fontSize.safeParse(Number(flags.fontSize.trim() || 'x'));
+    if (!size.success)
+      throw new CliError(`--font-size: ${size.error.issues[0]?.message ?? 'give 10 to 12 points.'}`, 2);
+    options.fontSize = size.data;
+  }
   if (flags.progress) {
     if (flags.progress !== 'latest' && flags.progress !== 'all')
       throw new CliError('--progress is "latest" or "all".', 2);
@@ -175,6 +182,7 @@ defineCommand((program, deps) => {
       '--history-periods <n>',
       'rating history: the last N periods (default: every period up to the reported one that fits the page)',
     )
+    .option('--font-size <points>', 'the Normal style (body and table text) in points, 10 to 12 (default 10)')
     .option('--no-row-citations', 'do not cite the recommendations each row answers under its reference')
     .option('--json', 'print the result as JSON')
     .action(async (planQuery: string | undefined, flags: ExportFlags) => {

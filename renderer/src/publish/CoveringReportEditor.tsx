@@ -48,6 +48,8 @@ export function CoveringReportEditor({ tree, onClose }: CoveringReportEditorProp
   const [people, setPeople] = useState<Person[]>([]);
   const [askRefill, setAskRefill] = useState(false);
   const [exporting, setExporting] = useState<string | null>(null);
+  /** Word, or PDF for the agenda pack (LibreOffice when installed, else the app prints the same content). */
+  const [format, setFormat] = useState<'docx' | 'pdf'>('docx');
   const [exported, setExported] = useState<string | null>(null);
   const [exportError, setExportError] = useState<string | null>(null);
   const panel = useRef<HTMLDivElement>(null);
@@ -132,7 +134,7 @@ export function CoveringReportEditor({ tree, onClose }: CoveringReportEditorProp
     const jobId = newJobId('covering');
     setExporting(jobId);
     try {
-      const result = await call('export:coveringReport', { planId: tree.plan.id, periodId, content, jobId });
+      const result = await call('export:coveringReport', { planId: tree.plan.id, periodId, content, format, jobId });
       setExported(result.path);
     } catch (e) {
       if (!(e instanceof ApiError && e.code === 'cancelled')) setExportError(errorText(e));
@@ -175,6 +177,17 @@ export function CoveringReportEditor({ tree, onClose }: CoveringReportEditorProp
           </label>
           <SavedState state={saveState} onRetry={() => void saver.flush()} />
           <span className="spacer" />
+          <label className="hstack" style={{ gap: 6 }}>
+            <span className="field-label">Save as</span>
+            <select
+              value={format}
+              onChange={(e) => setFormat(e.target.value === 'pdf' ? 'pdf' : 'docx')}
+              data-testid="covering-format"
+            >
+              <option value="docx">Word (.docx)</option>
+              <option value="pdf">PDF (.pdf)</option>
+            </select>
+          </label>
           <Button variant="primary" onClick={() => void exportReport()} disabled={!content || exporting !== null}>
             {exporting ? 'Exporting…' : 'Export covering report…'}
           </Button>
@@ -322,9 +335,17 @@ function ReportForm({ content: c, set, update, people, periodLabel, onRefill }: 
         <h3 id={`${id}-h-meeting`}>Meeting and report</h3>
         <div className="cr-grid">
           <MeetingDateField value={c.meetingDate} onChange={(v) => set('meetingDate', v)} />
-          <TextInput label="Item number" value={c.itemNumber} onChange={(v) => set('itemNumber', v)} maxLength={20} />
+          <TextInput
+            label="Item number"
+            required
+            value={c.itemNumber}
+            onChange={(v) => set('itemNumber', v)}
+            maxLength={20}
+            placeholder="ITEM on the agenda, for example 7"
+          />
           <TextInput
             label="Committee"
+            required
             value={c.committee}
             onChange={(v) => set('committee', v)}
             placeholder="for example, Children’s Services Overview and Scrutiny Committee"
@@ -379,6 +400,7 @@ function ReportForm({ content: c, set, update, people, periodLabel, onRefill }: 
         <div className="cr-grid">
           <SignatoryField
             label="Report of"
+            required
             value={c.reportOf}
             people={people}
             listId={listId}
@@ -386,6 +408,7 @@ function ReportForm({ content: c, set, update, people, periodLabel, onRefill }: 
           />
           <SignatoryField
             label="Accountable Assistant Director"
+            required
             value={c.accountableAssistantDirector}
             people={people}
             listId={listId}
@@ -393,6 +416,7 @@ function ReportForm({ content: c, set, update, people, periodLabel, onRefill }: 
           />
           <SignatoryField
             label="Accountable Director"
+            required
             value={c.accountableDirector}
             people={people}
             listId={listId}
@@ -539,6 +563,8 @@ function ReportForm({ content: c, set, update, people, periodLabel, onRefill }: 
         <div className="cr-grid">
           <TextInput
             label="Name"
+            required
+            placeholder="The officer who wrote the report"
             list={listId}
             value={c.author.name}
             onChange={(v) => {
@@ -620,6 +646,7 @@ function MeetingDateField({ value, onChange }: { value: string | null; onChange(
         type="text"
         value={text}
         placeholder="dd/mm/yyyy"
+        aria-required
         onChange={(e) => setText(e.target.value)}
         onBlur={commit}
         onKeyDown={(e) => {
@@ -629,7 +656,7 @@ function MeetingDateField({ value, onChange }: { value: string | null; onChange(
         aria-describedby={`${id}-msg`}
       />
       <div id={`${id}-msg`} className={error ? 'field-error' : 'field-hint'} role={error ? 'alert' : undefined}>
-        {error ?? (value ? '' : 'Not set yet')}
+        {error ?? (value ? '' : 'Required: not set yet (the report shows “[Meeting date to be added]”)')}
       </div>
     </div>
   );
@@ -637,6 +664,8 @@ function MeetingDateField({ value, onChange }: { value: string | null; onChange(
 
 interface TextInputProps {
   label: string;
+  /** A header field the report needs (issue 12.11): marked "(required)"; the document shows "[... to be added]" until it is filled. */
+  required?: boolean;
   value: string;
   onChange(value: string): void;
   type?: 'text' | 'date';
@@ -649,6 +678,7 @@ interface TextInputProps {
 
 function TextInput({
   label,
+  required,
   value,
   onChange,
   type = 'text',
@@ -659,6 +689,8 @@ function TextInput({
   list,
 }: TextInputProps) {
   const id = useId();
+  // An empty required header field says so (the report shows "[... to be added]" until it is filled).
+  const shownHint = hint ?? (required && !value.trim() ? 'Required for the report header' : undefined);
   return (
     <div className={`field${className ? ` ${className}` : ''}`}>
       <label className="field-label" htmlFor={id}>
@@ -667,16 +699,17 @@ function TextInput({
       <input
         id={id}
         type={type}
+        aria-required={required ? true : undefined}
         value={value}
         onChange={(e) => onChange(e.target.value)}
         placeholder={placeholder}
         maxLength={maxLength}
         list={list}
-        aria-describedby={hint ? `${id}-hint` : undefined}
+        aria-describedby={shownHint ? `${id}-hint` : undefined}
       />
-      {hint ? (
+      {shownHint ? (
         <div id={`${id}-hint`} className="field-hint">
-          {hint}
+          {shownHint}
         </div>
       ) : null}
     </div>
@@ -710,6 +743,7 @@ function Area({
 /** A name (typed, or picked from the signatories directory) and a job title filled in from the pick. */
 function SignatoryField({
   label,
+  required,
   legend,
   className,
   value,
@@ -718,6 +752,8 @@ function SignatoryField({
   onChange,
 }: {
   label: string;
+  /** A header field the report needs (issue 12.11). */
+  required?: boolean;
   legend?: ReactNode;
   className?: string;
   value: Signatory;
@@ -737,7 +773,8 @@ function SignatoryField({
           <input
             id={`${id}-name`}
             list={listId}
-            placeholder="Name"
+            aria-required={required ? true : undefined}
+            placeholder={required ? 'Name (required)' : 'Name'}
             value={value.name}
             onChange={(e) => {
               const name = e.target.value;

@@ -58,6 +58,8 @@ export function ExportDialog({ tree, onClose }: ExportDialogProps) {
   const [errors, setErrors] = useState<FormErrors>({});
   const [askInternal, setAskInternal] = useState(false);
   const [revealError, setRevealError] = useState<string | null>(null);
+  /** Word, or PDF for the agenda pack (LibreOffice when installed, else the app prints the same content). */
+  const [format, setFormat] = useState<'docx' | 'pdf'>('docx');
   const jobId = stage.kind === 'exporting' ? stage.jobId : null;
   const progress = useJobProgress(jobId !== null, (e) => e.jobId === jobId);
 
@@ -98,7 +100,12 @@ export function ExportDialog({ tree, onClose }: ExportDialogProps) {
     const id = newJobId('export');
     setStage({ kind: 'exporting', jobId: id });
     try {
-      const result = await call('export:appendix', { planId: tree.plan.id, options: toOptions(form, tree), jobId: id });
+      const result = await call('export:appendix', {
+        planId: tree.plan.id,
+        options: toOptions(form, tree),
+        format,
+        jobId: id,
+      });
       setStage({ kind: 'done', result });
     } catch (e) {
       setStage({ kind: 'form' });
@@ -134,7 +141,10 @@ export function ExportDialog({ tree, onClose }: ExportDialogProps) {
           {result.path}
         </p>
         <p className="muted small">
-          {formatBytes(result.bytes)}. Check it in Word before it goes into the agenda pack.
+          {formatBytes(result.bytes)}.{' '}
+          {/\.pdf$/i.test(result.path)
+            ? 'Check the PDF before it goes into the agenda pack.'
+            : 'Check it in Word before it goes into the agenda pack.'}
         </p>
         {revealError ? (
           <p className="field-error" role="alert">
@@ -170,6 +180,18 @@ export function ExportDialog({ tree, onClose }: ExportDialogProps) {
     ) : null;
     actions = (
       <>
+        <label className="hstack" style={{ gap: 6 }}>
+          <span className="field-label">Save as</span>
+          <select
+            value={format}
+            disabled={busy}
+            onChange={(e) => setFormat(e.target.value === 'pdf' ? 'pdf' : 'docx')}
+            data-testid="export-format"
+          >
+            <option value="docx">Word (.docx)</option>
+            <option value="pdf">PDF (.pdf)</option>
+          </select>
+        </label>
         <Button onClick={onClose} disabled={busy}>
           Cancel
         </Button>

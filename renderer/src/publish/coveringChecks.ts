@@ -3,18 +3,15 @@
  * the executive summary, the implications' sign-offs and the author. Shown as a reminder in the editor;
  * it never blocks an export (a draft is often exported to circulate). Pure: no React, no DOM.
  */
-import type { CoveringReportContent } from '../../../shared/covering-report';
+import { REQUIRED_HEADER_FIELDS, type CoveringReportContent } from '../../../shared/covering-report';
 
 const blank = (s: string): boolean => s.trim() === '';
 
 /** Names of the empty fields, in the template's order ("meeting date", "committee", ...). */
 export function missingFields(c: CoveringReportContent): string[] {
-  const out: string[] = [];
-  if (!c.meetingDate) out.push('meeting date');
-  if (blank(c.committee)) out.push('committee');
-  if (blank(c.reportOf.name)) out.push('report of');
-  if (blank(c.accountableAssistantDirector.name)) out.push('accountable assistant director');
-  if (blank(c.accountableDirector.name)) out.push('accountable director');
+  // The required header fields (shared/covering-report.ts), then what else the agenda pack needs.
+  const header = REQUIRED_HEADER_FIELDS.filter((f) => f.key !== 'author' && f.missing(c)).map((f) => f.label);
+  const out: string[] = [...header];
   if (c.publicStatus === 'exempt' && blank(c.exemptReason)) out.push('reason the report is exempt');
   if (blank(c.executiveSummary)) out.push('executive summary');
   const signOffs: [string, CoveringReportContent['implications']['financial']][] = [

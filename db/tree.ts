@@ -96,8 +96,16 @@ function parseDueHistory(text: string): DueChange[] {
   }
 }
 
+export interface TreeReadOptions {
+  /**
+   * The first screen: ratings and progress only for the first `detailsFor` actions in plan order (every
+   * section, objective and action is still there, so the table has all its rows and counts).
+   */
+  detailsFor?: number;
+}
+
 /** The plan's tree. Throws not_found when there is no such plan (a plan in the trash can still be read). */
-export function getPlanTree(store: Store, planId: string): PlanTree {
+export function getPlanTree(store: Store, planId: string, options: TreeReadOptions = {}): PlanTree {
   const q = (sql: string) => prepare(store.sqlite, sql);
   const planRow = q(Q.plan).get(planId) as S.PlansTable | undefined;
   if (!planRow) throw new DomainError('not_found', 'That plan was not found. It may have been deleted permanently.');
@@ -186,10 +194,13 @@ export function getPlanTree(store: Store, planId: string): PlanTree {
         (a.id < b.id ? -1 : 1),
     );
 
+  // The actions whose ratings and progress are read: all of them, or the first screen's.
+  const detailed =
+    options.detailsFor === undefined ? liveActions : new Set(actions.slice(0, options.detailsFor).map((a) => a.id));
   const R = RAT.col;
   const ratings: Rating[] = [];
   for (const r of RAT.all(store.sqlite, planId)) {
-    if (!liveActions.has(R.action_id(r)) || !livePeriods.has(R.period_id(r))) continue;
+    if (!detailed.has(R.action_id(r)) || !livePeriods.has(R.period_id(r))) continue;
     ratings.push({
       id: R.id(r),
       actionId: R.action_id(r),
@@ -205,7 +216,7 @@ export function getPlanTree(store: Store, planId: string): PlanTree {
   const P = PROG.col;
   const progress: ProgressUpdate[] = [];
   for (const r of PROG.all(store.sqlite, planId)) {
-    if (!liveActions.has(P.action_id(r)) || !livePeriods.has(P.period_id(r))) continue;
+    if (!detailed.has(P.action_id(r)) || !livePeriods.has(P.period_id(r))) continue;
     progress.push({
       id: P.id(r),
       actionId: P.action_id(r),
@@ -231,6 +242,18 @@ export function getPlanTree(store: Store, planId: string): PlanTree {
     progress,
     indicators: (q(Q.indicators).all(planId) as S.IndicatorsTable[]).map(toIndicator),
   };
+}
+
+/** How many actions the first screen's read carries ratings and progress for (a few screens' worth). */
+export const FIRST_SCREEN_ACTIONS = 60;
+
+/**
+ * What the plan table's first screen needs, first (issue 11.12): the whole structure, and ratings and
+ * progress for the first actions only; `detailedActionIds` names them. The full tree follows with `plans:get`.
+ */
+export function getFirstScreen(store: Store, planId: string): { tree: PlanTree; detailedActionIds: string[] } {
+  const tree = getPlanTree(store, planId, { detailsFor: FIRST_SCREEN_ACTIONS });
+  return { tree, detailedActionIds: tree.actions.slice(0, FIRST_SCREEN_ACTIONS).map((a) => a.id) };
 }
 
 /** The SQL the tree read runs, for the benchmark's raw comparison. */

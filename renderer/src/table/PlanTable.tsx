@@ -67,7 +67,7 @@ function gridTemplate(columns: ColumnConfig[]): string {
 export function PlanTable({ jump }: { jump: JumpTarget | null }) {
   const tree = useTree();
   const today = useToday();
-  const { editor, periodId, openAction, openActionId } = useWorkspace();
+  const { store, editor, periodId, openAction, openActionId } = useWorkspace();
   const { toast, undo, userName } = useServices();
   const [showArchived, setShowArchived] = useState(false);
   const [activeKey, setActiveKey] = useState<string | null>(null);
@@ -556,6 +556,7 @@ export function PlanTable({ jump }: { jump: JumpTarget | null }) {
                     index={index}
                     periodId={periodId}
                     today={today}
+                    pending={!store.hasDetails(row.action.id)}
                   />
                 </div>
               );
@@ -789,6 +790,8 @@ interface ActionRowProps {
   periodId: string | null;
   /** Today (local, YYYY-MM-DD) for the overdue marker: changes at midnight (useToday). */
   today: string;
+  /** Its ratings and progress are still loading (the plan opened with the first screen first). */
+  pending: boolean;
 }
 
 /** One action row's cells. Memoised: it re-renders only when its own data changes. */
@@ -804,6 +807,7 @@ const ActionRow = memo(
     index,
     periodId,
     today,
+    pending,
   }: ActionRowProps) {
     return (
       <>
@@ -820,6 +824,7 @@ const ActionRow = memo(
               index,
               periodId,
               today,
+              pending,
             })}
           </div>
         ))}
@@ -836,6 +841,7 @@ const ActionRow = memo(
     a.levels === b.levels &&
     a.periodId === b.periodId &&
     a.today === b.today &&
+    a.pending === b.pending &&
     // Rating history reads other periods' ratings: refresh when the tree's ratings change.
     (!a.columns.some((c) => c.field === 'ratingHistory' || c.field === 'recommendations') || a.index === b.index),
 );
@@ -846,8 +852,11 @@ function historyPeriods(index: TreeIndex, periodId: string | null) {
   return at >= 0 ? index.periods.slice(0, at + 1) : index.periods;
 }
 
+const LOADING = <span className="muted small">Loading…</span>;
+
 function cellContent(field: ColumnField, p: Omit<ActionRowProps, 'tree'>): React.ReactNode {
   const { action } = p;
+  if (p.pending && (field === 'progress' || field === 'rating' || field === 'ratingHistory')) return LOADING;
   switch (field) {
     case 'reference':
       return (
@@ -886,6 +895,7 @@ function cellContent(field: ColumnField, p: Omit<ActionRowProps, 'tree'>): React
         action.dueText.trim() !== '' &&
         !level?.countsAsComplete &&
         !action.archived &&
+        !p.pending &&
         isOverdue(parseDue(action.dueText, { today: p.today }), p.today);
       return (
         <span className="due-cell">

@@ -68,7 +68,7 @@ export function Workspace({ planId, tab, jump, onTab, onTitle, onGone }: Workspa
   const onGoneRef = useRef(onGone);
   onGoneRef.current = onGone;
   useEffect(() => {
-    store.load().then(
+    store.open().then(
       () => undefined,
       (e: unknown) => {
         if (e instanceof ApiError && e.code === 'not_found') onGoneRef.current('That plan is no longer there.');
@@ -112,6 +112,14 @@ export function Workspace({ planId, tab, jump, onTab, onTitle, onGone }: Workspa
       </div>
     );
   }
+
+  // Only the first screen is in: the views that need every rating and update wait for the rest (a moment).
+  const partial = store.partial;
+  const restLoading = (
+    <p className="muted page" aria-busy="true">
+      Loading the rest of the plan…
+    </p>
+  );
 
   const onTabKey = (e: KeyboardEvent<HTMLButtonElement>, index: number) => {
     let next = -1;
@@ -167,8 +175,11 @@ export function Workspace({ planId, tab, jump, onTab, onTitle, onGone }: Workspa
             </button>
           </div>
         </div>
-        {publishing === 'export' ? <ExportDialog tree={tree} onClose={() => setPublishing(null)} /> : null}
-        {publishing === 'covering' ? <CoveringReportEditor tree={tree} onClose={() => setPublishing(null)} /> : null}
+        {/* Opened while only the first screen is in, the dialogs come up as soon as the whole plan is. */}
+        {publishing === 'export' && !partial ? <ExportDialog tree={tree} onClose={() => setPublishing(null)} /> : null}
+        {publishing === 'covering' && !partial ? (
+          <CoveringReportEditor tree={tree} onClose={() => setPublishing(null)} />
+        ) : null}
         <div className="workspace-body" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
           {tab === 'table' ? (
             <>
@@ -176,9 +187,17 @@ export function Workspace({ planId, tab, jump, onTab, onTitle, onGone }: Workspa
                 <PlanTable jump={jump} />
               </div>
               {openActionId && tree.actions.some((a) => a.id === openActionId && a.deletedAt === null) ? (
-                <ActionPanel key={openActionId} actionId={openActionId} onClose={() => setOpenActionId(null)} />
+                store.hasDetails(openActionId) ? (
+                  <ActionPanel key={openActionId} actionId={openActionId} onClose={() => setOpenActionId(null)} />
+                ) : (
+                  <aside className="action-panel" aria-label="Action">
+                    {restLoading}
+                  </aside>
+                )
               ) : null}
             </>
+          ) : partial && tab !== 'overview' ? (
+            <div className="panel-main">{restLoading}</div>
           ) : tab === 'round' ? (
             <UpdateRound />
           ) : tab === 'overview' ? (

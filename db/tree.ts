@@ -10,6 +10,7 @@ import type * as S from './schema';
 import { prepare } from './sql';
 import { rawColumns } from './tables';
 import type { Store } from './store';
+import type { PlanSummary } from '../shared/summary-schema';
 
 // The big tables are read in raw (array) mode in index order and sorted in JS: no temp b-trees, no
 // intermediate row objects. Each reader names its columns once; `X.col.<name>(row)` reads one.
@@ -98,10 +99,11 @@ function parseDueHistory(text: string): DueChange[] {
 
 export interface TreeReadOptions {
   /**
-   * The first screen: ratings and progress only for the first `detailsFor` actions in plan order (every
-   * section, objective and action is still there, so the table has all its rows and counts).
+   * Ratings only for the first `ratingsFor` actions in plan order, progress only for the first `progressFor`
+   * (every section, objective and action is still there, so the table has all its rows and counts).
    */
-  detailsFor?: number;
+  ratingsFor?: number;
+  progressFor?: number;
 }
 
 /** The plan's tree. Throws not_found when there is no such plan (a plan in the trash can still be read). */
@@ -194,13 +196,15 @@ export function getPlanTree(store: Store, planId: string, options: TreeReadOptio
         (a.id < b.id ? -1 : 1),
     );
 
-  // The actions whose ratings and progress are read: all of them, or the first screen's.
-  const detailed =
-    options.detailsFor === undefined ? liveActions : new Set(actions.slice(0, options.detailsFor).map((a) => a.id));
+  // The actions whose ratings and progress are read: all of them, or the first ones.
+  const firstOnes = (n: number | undefined) =>
+    n === undefined || n >= actions.length ? liveActions : new Set(actions.slice(0, n).map((a) => a.id));
+  const rated = firstOnes(options.ratingsFor);
+  const updated = firstOnes(options.progressFor);
   const R = RAT.col;
   const ratings: Rating[] = [];
   for (const r of RAT.all(store.sqlite, planId)) {
-    if (!detailed.has(R.action_id(r)) || !livePeriods.has(R.period_id(r))) continue;
+    if (!rated.has(R.action_id(r)) || !livePeriods.has(R.period_id(r))) continue;
     ratings.push({
       id: R.id(r),
       actionId: R.action_id(r),
@@ -215,8 +219,8 @@ export function getPlanTree(store: Store, planId: string, options: TreeReadOptio
   }
   const P = PROG.col;
   const progress: ProgressUpdate[] = [];
-  for (const r of PROG.all(store.sqlite, planId)) {
-    if (!detailed.has(P.action_id(r)) || !livePeriods.has(P.period_id(r))) continue;
+  for (const r of options.progressFor === 0 ? [] : PROG.all(store.sqlite, planId)) {
+    if (!updated.has(P.action_id(r)) || !livePeriods.has(P.period_id(r))) continue;
     progress.push({
       id: P.id(r),
       actionId: P.action_id(r),
@@ -248,12 +252,25 @@ export function getPlanTree(store: Store, planId: string, options: TreeReadOptio
 export const FIRST_SCREEN_ACTIONS = 60;
 
 /**
- * What the plan table's first screen needs, first (issue 11.12): the whole structure, and ratings and
- * progress for the first actions only; `detailedActionIds` names them. The full tree follows with `plans:get`.
+ * What a plan's first screen needs, first (issue 11.12): the whole structure, and ratings and progress for
+ * the first actions only (`detailedActionIds` names them); with `withSummary`, the Overview's summary for
+ * the default periods too, worked out from every rating in the same read. `plans:get` follows.
  */
-export function getFirstScreen(store: Store, planId: string): { tree: PlanTree; detailedActionIds: string[] } {
-  const tree = getPlanTree(store, planId, { detailsFor: FIRST_SCREEN_ACTIONS });
-  return { tree, detailedActionIds: tree.actions.slice(0, FIRST_SCREEN_ACTIONS).map((a) => a.id) };
+export function getFirstScreen(
+  store: Store,
+  planId: string,
+  withSummary: ((tree: PlanTree) => PlanSummary) | null = null,
+): { tree: PlanTree; detailedActionIds: string[]; summary?: PlanSummary } {
+  const n = FIRST_SCREEN_ACTIONS;
+  if (!withSummary) {
+    const tree = getPlanTree(store, planId, { ratingsFor: n, progressFor: n });
+    return { tree, detailedActionIds: tree.actions.slice(0, n).map((a) => a.id) };
+  }
+  const full = getPlanTree(store, planId, { progressFor: n });
+  const detailed = full.actions.slice(0, n).map((a) => a.id);
+  const keep = new Set(detailed);
+  const tree = { ...full, ratings: full.ratings.filter((r) => keep.has(r.actionId)) };
+  return { tree, detailedActionIds: detailed, summary: withSummary(full) };
 }
 
 /** The SQL the tree read runs, for the benchmark's raw comparison. */

@@ -5,6 +5,7 @@
  * Structural changes (create, move, delete) reload the whole tree, since the store renumbers references.
  */
 import type { Action, Lead, Objective, PlanTree, ProgressUpdate, Rating, Section } from '../../../shared/model';
+import type { PlanSummary } from '../../../shared/summary-schema';
 import { call } from '../api';
 
 export type Listener = () => void;
@@ -18,6 +19,8 @@ export class PlanStore {
   /** Patches made while a load was in flight, replayed onto its answer (they replace entities by id). */
   private patches: ((t: PlanTree) => PlanTree)[] = [];
   private inFlight = 0;
+  /** The Overview's summary for the default periods, when the first screen was asked for with it. */
+  private firstSummary: PlanSummary | null = null;
 
   constructor(readonly planId: string) {}
 
@@ -42,19 +45,29 @@ export class PlanStore {
    * Opens the plan the fast way (issue 11.12): the first screen (every row, the first actions' ratings and
    * progress) and then, after it has been painted, the whole tree.
    */
-  async open(): Promise<PlanTree> {
+  async open(options: { summary?: boolean } = {}): Promise<PlanTree> {
     const seq = ++this.loadSeq;
     performance.mark('planwright:tree-requested');
-    const first = await this.fetch(() => call('plans:getFirstScreen', { planId: this.planId }));
+    const first = await this.fetch(() =>
+      call('plans:getFirstScreen', { planId: this.planId, ...(options.summary ? { summary: true } : {}) }),
+    );
     performance.mark('planwright:tree-received');
     if (seq === this.loadSeq) {
       this.detailed = new Set(first.value.detailedActionIds);
+      this.firstSummary = first.value.summary ?? null;
       this.setTree(this.replay(first.value.tree, first.patches));
       // The rest once the first screen is on screen (a later load supersedes this one).
       await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
       if (seq === this.loadSeq) return this.load();
     }
     return first.value.tree;
+  }
+
+  /** The summary that came with the first screen (once: later ones are asked for afresh). */
+  takeFirstSummary(): PlanSummary | null {
+    const summary = this.firstSummary;
+    this.firstSummary = null;
+    return summary;
   }
 
   /** (Re)loads the whole tree; a later call wins over an earlier one still in flight. */

@@ -69,10 +69,7 @@ export function FilterBar({
   }, [wantLeads]);
   // Keyed on the actions array (not the index) so a progress or rating save does not redo the list.
   const treeActions = index.tree.actions;
-  const actions = useMemo(
-    () => treeActions.filter((a: Action) => !a.archived && a.deletedAt === null),
-    [treeActions],
-  );
+  const actions = useMemo(() => treeActions.filter((a: Action) => !a.archived && a.deletedAt === null), [treeActions]);
   const leads = useMemo(
     () => (wantLeads || filter.lead ? leadChoices(actions, people) : []),
     [wantLeads, filter.lead, actions, people],

@@ -65,10 +65,13 @@ export function Workspace({ planId, tab, jump, onTab, onTitle, onGone }: Workspa
     [],
   );
 
+  const tabRef = useRef(tab);
+  tabRef.current = tab;
   const onGoneRef = useRef(onGone);
   onGoneRef.current = onGone;
   useEffect(() => {
-    store.open().then(
+    // Opened on the Overview, the first screen brings the Overview's summary with it.
+    store.open({ summary: tabRef.current === 'overview' }).then(
       () => undefined,
       (e: unknown) => {
         if (e instanceof ApiError && e.code === 'not_found') onGoneRef.current('That plan is no longer there.');

@@ -8,7 +8,7 @@ import { DomainError } from '../shared/result';
 import { toIndicator, toLevel, toPeriod, toPlan, toRecommendation, toSection } from './rows';
 import type * as S from './schema';
 import { prepare } from './sql';
-import { rawColumns } from './tables';
+import { aliasedColumns, rawColumns } from './tables';
 import type { Store } from './store';
 import type { PlanSummary } from '../shared/summary-schema';
 
@@ -52,24 +52,36 @@ const LINK = rawColumns(
   'JOIN recommendations r ON r.id = ar.recommendation_id WHERE ar.plan_id = ? AND ar.deleted_at IS NULL AND r.deleted_at IS NULL ORDER BY r.position',
   'ar',
 );
-const RAT = rawColumns(
+// Ratings are all text: read as objects whose keys are already the domain fields (the rows are the Ratings).
+const RAT = aliasedColumns(
   'ratings',
-  [
-    'id',
-    'action_id',
-    'period_id',
-    'level_id',
-    'explanation',
-    'corrective_action',
-    'rated_by',
-    'rated_at',
-    'updated_at',
-  ],
+  {
+    id: 'id',
+    actionId: 'action_id',
+    periodId: 'period_id',
+    levelId: 'level_id',
+    explanation: 'explanation',
+    correctiveAction: 'corrective_action',
+    ratedBy: 'rated_by',
+    ratedAt: 'rated_at',
+    updatedAt: 'updated_at',
+  },
   'WHERE plan_id = ?',
 );
-const PROG = rawColumns(
+// Progress the same way; only `internal` (0/1 in SQLite) is turned into a boolean, in place.
+const PROG = aliasedColumns(
   'progress_updates',
-  ['id', 'action_id', 'period_id', 'body', 'author', 'internal', 'created_at', 'updated_at'],
+  {
+    id: 'id',
+    actionId: 'action_id',
+    periodId: 'period_id',
+    body: 'body',
+    author: 'author',
+    internal: 'internal',
+    createdAt: 'created_at',
+    updatedAt: 'updated_at',
+    deletedAt: 'deleted_at',
+  },
   'WHERE plan_id = ? AND deleted_at IS NULL ORDER BY rid',
 );
 
@@ -201,38 +213,14 @@ export function getPlanTree(store: Store, planId: string, options: TreeReadOptio
     n === undefined || n >= actions.length ? liveActions : new Set(actions.slice(0, n).map((a) => a.id));
   const rated = firstOnes(options.ratingsFor);
   const updated = firstOnes(options.progressFor);
-  const R = RAT.col;
-  const ratings: Rating[] = [];
-  for (const r of RAT.all(store.sqlite, planId)) {
-    if (!rated.has(R.action_id(r)) || !livePeriods.has(R.period_id(r))) continue;
-    ratings.push({
-      id: R.id(r),
-      actionId: R.action_id(r),
-      periodId: R.period_id(r),
-      levelId: R.level_id(r),
-      explanation: R.explanation(r),
-      correctiveAction: R.corrective_action(r),
-      ratedBy: R.rated_by(r),
-      ratedAt: R.rated_at(r),
-      updatedAt: R.updated_at(r),
-    });
-  }
-  const P = PROG.col;
-  const progress: ProgressUpdate[] = [];
-  for (const r of options.progressFor === 0 ? [] : PROG.all(store.sqlite, planId)) {
-    if (!updated.has(P.action_id(r)) || !livePeriods.has(P.period_id(r))) continue;
-    progress.push({
-      id: P.id(r),
-      actionId: P.action_id(r),
-      periodId: P.period_id(r),
-      body: P.body(r),
-      author: P.author(r),
-      internal: P.internal(r) === 1,
-      createdAt: P.created_at(r),
-      updatedAt: P.updated_at(r),
-      deletedAt: null,
-    });
-  }
+  const ratingRows: Rating[] = RAT.all(store.sqlite, planId);
+  const keepRating = (r: Rating) => rated.has(r.actionId) && livePeriods.has(r.periodId);
+  const ratings = ratingRows.every(keepRating) ? ratingRows : ratingRows.filter(keepRating);
+  const progressRows = options.progressFor === 0 ? [] : PROG.all(store.sqlite, planId);
+  for (const r of progressRows) (r as unknown as ProgressUpdate).internal = r.internal === 1;
+  const keepProgress = (p: ProgressUpdate) => updated.has(p.actionId) && livePeriods.has(p.periodId);
+  const progressList = progressRows as unknown as ProgressUpdate[];
+  const progress = progressList.every(keepProgress) ? progressList : progressList.filter(keepProgress);
 
   return {
     plan: toPlan(planRow),

@@ -60,8 +60,9 @@ export const GOALS: Goal[] = [
         : f['store.open_full_tree_ms'] <= 2 * f['store.raw_read_ms'],
   },
   atMost('store.edit_median_ms', 1),
-  atMost('ui.open_large_plan_ms', 1000),
-  atMost('ui.keystroke_ms', 50),
+  atMost('ui.open_large_plan_ms', 500),
+  atMost('ui.keystroke_ms', 16),
+  atMost('ui.overview_ms', 300),
   atMost('export.large_plan_ms', 1000),
   atMost('export.cli_large_plan_ms', 1500),
   {

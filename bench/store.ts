@@ -5,7 +5,8 @@
  * - store.open_full_tree_ms: median getPlanTree (whole plan, mapped to the domain model);
  *   store.open_full_tree_cpu_ms: its mean CPU time (less sensitive to a busy shared machine);
  * - store.raw_read_ms: median raw better-sqlite3 read of the same rows (same SQL, rows as objects,
- *   better-sqlite3's default; no mapping); store.raw_read_arrays_ms: the same in raw (array) mode;
+ *   better-sqlite3's default; no mapping); store.raw_read_cpu_ms: its mean CPU time (compare with
+ *   store.open_full_tree_cpu_ms on a busy machine); store.raw_read_arrays_ms: the same in raw (array) mode;
  * - store.edit_median_ms: median actions:update through the dispatcher (validation, transaction, audit);
  * - store.cold_open_ms: openStore on the existing file plus the first tree read.
  */
@@ -63,7 +64,9 @@ export async function benchStore(): Promise<Record<string, number>> {
     };
     for (let i = 0; i < 5; i++) rawRead();
     const rawTimes: number[] = [];
+    const rawCpuStart = process.cpuUsage();
     for (let i = 0; i < runs; i++) rawTimes.push(time(rawRead));
+    const rawCpu = process.cpuUsage(rawCpuStart);
     const arrays = Object.values(TREE_QUERIES).map((sql) => store.sqlite.prepare(sql).raw(true));
     const arrayRead = () => {
       for (const stmt of arrays) stmt.all(planId);
@@ -94,6 +97,7 @@ export async function benchStore(): Promise<Record<string, number>> {
       'store.open_full_tree_ms': median(tree),
       'store.open_full_tree_cpu_ms': treeCpu,
       'store.raw_read_ms': median(rawTimes),
+      'store.raw_read_cpu_ms': (rawCpu.user + rawCpu.system) / 1000 / runs,
       'store.raw_read_arrays_ms': median(arrayTimes),
       'store.edit_median_ms': median(edits),
       'store.cold_open_ms': cold,

@@ -6,7 +6,7 @@
 import type { CoreChannel } from '../shared/contract';
 import type { HandlersFor } from '../shared/dispatch';
 import type { Store } from './store';
-import { getPlanTree } from './tree';
+import { getFirstScreen, getPlanTree } from './tree';
 import * as actions from './services/actions';
 import * as backups from './services/backups';
 import { getCoveringReport, saveCoveringReport } from './services/covering-reports';
@@ -25,7 +25,7 @@ import { applyPreset, setScale } from './services/scale';
 import { search } from './services/search';
 import * as sections from './services/sections';
 import { appInfo, setUserName } from './services/settings';
-import { getSummary } from './services/summary';
+import { getSummary, summaryOf } from './services/summary';
 
 export interface StoreHandlerOptions {
   /** The app version shown by app:info. */
@@ -46,6 +46,8 @@ export function createStoreHandlers(store: Store, options: StoreHandlerOptions =
     'plans:createFromDraft': (i, ctx) => createPlanFromDraft(store, i, ctx.actor),
     'plans:createSample': (i, ctx) => createSamplePlan(store, ctx.actor, i.today),
     'plans:get': ({ planId }) => getPlanTree(store, planId),
+    'plans:getFirstScreen': ({ planId, summary }) =>
+      getFirstScreen(store, planId, summary ? (tree) => summaryOf(store, tree) : null),
     'plans:update': (i, ctx) => plans.updatePlan(store, i, ctx.actor),
     'plans:duplicate': (i, ctx) => plans.duplicatePlan(store, i.planId, i.title, ctx.actor),
     'plans:archive': (i, ctx) => plans.archivePlan(store, i.planId, i.archived, ctx.actor),

@@ -8,8 +8,9 @@ import { DomainError } from '../shared/result';
 import { toIndicator, toLevel, toPeriod, toPlan, toRecommendation, toSection } from './rows';
 import type * as S from './schema';
 import { prepare } from './sql';
-import { rawColumns } from './tables';
+import { aliasedColumns, rawColumns } from './tables';
 import type { Store } from './store';
+import type { PlanSummary } from '../shared/summary-schema';
 
 // The big tables are read in raw (array) mode in index order and sorted in JS: no temp b-trees, no
 // intermediate row objects. Each reader names its columns once; `X.col.<name>(row)` reads one.
@@ -51,24 +52,36 @@ const LINK = rawColumns(
   'JOIN recommendations r ON r.id = ar.recommendation_id WHERE ar.plan_id = ? AND ar.deleted_at IS NULL AND r.deleted_at IS NULL ORDER BY r.position',
   'ar',
 );
-const RAT = rawColumns(
+// Ratings are all text: read as objects whose keys are already the domain fields (the rows are the Ratings).
+const RAT = aliasedColumns(
   'ratings',
-  [
-    'id',
-    'action_id',
-    'period_id',
-    'level_id',
-    'explanation',
-    'corrective_action',
-    'rated_by',
-    'rated_at',
-    'updated_at',
-  ],
+  {
+    id: 'id',
+    actionId: 'action_id',
+    periodId: 'period_id',
+    levelId: 'level_id',
+    explanation: 'explanation',
+    correctiveAction: 'corrective_action',
+    ratedBy: 'rated_by',
+    ratedAt: 'rated_at',
+    updatedAt: 'updated_at',
+  },
   'WHERE plan_id = ?',
 );
-const PROG = rawColumns(
+// Progress the same way; only `internal` (0/1 in SQLite) is turned into a boolean, in place.
+const PROG = aliasedColumns(
   'progress_updates',
-  ['id', 'action_id', 'period_id', 'body', 'author', 'internal', 'created_at', 'updated_at'],
+  {
+    id: 'id',
+    actionId: 'action_id',
+    periodId: 'period_id',
+    body: 'body',
+    author: 'author',
+    internal: 'internal',
+    createdAt: 'created_at',
+    updatedAt: 'updated_at',
+    deletedAt: 'deleted_at',
+  },
   'WHERE plan_id = ? AND deleted_at IS NULL ORDER BY rid',
 );
 
@@ -96,8 +109,17 @@ function parseDueHistory(text: string): DueChange[] {
   }
 }
 
+export interface TreeReadOptions {
+  /**
+   * Ratings only for the first `ratingsFor` actions in plan order, progress only for the first `progressFor`
+   * (every section, objective and action is still there, so the table has all its rows and counts).
+   */
+  ratingsFor?: number;
+  progressFor?: number;
+}
+
 /** The plan's tree. Throws not_found when there is no such plan (a plan in the trash can still be read). */
-export function getPlanTree(store: Store, planId: string): PlanTree {
+export function getPlanTree(store: Store, planId: string, options: TreeReadOptions = {}): PlanTree {
   const q = (sql: string) => prepare(store.sqlite, sql);
   const planRow = q(Q.plan).get(planId) as S.PlansTable | undefined;
   if (!planRow) throw new DomainError('not_found', 'That plan was not found. It may have been deleted permanently.');
@@ -186,38 +208,19 @@ export function getPlanTree(store: Store, planId: string): PlanTree {
         (a.id < b.id ? -1 : 1),
     );
 
-  const R = RAT.col;
-  const ratings: Rating[] = [];
-  for (const r of RAT.all(store.sqlite, planId)) {
-    if (!liveActions.has(R.action_id(r)) || !livePeriods.has(R.period_id(r))) continue;
-    ratings.push({
-      id: R.id(r),
-      actionId: R.action_id(r),
-      periodId: R.period_id(r),
-      levelId: R.level_id(r),
-      explanation: R.explanation(r),
-      correctiveAction: R.corrective_action(r),
-      ratedBy: R.rated_by(r),
-      ratedAt: R.rated_at(r),
-      updatedAt: R.updated_at(r),
-    });
-  }
-  const P = PROG.col;
-  const progress: ProgressUpdate[] = [];
-  for (const r of PROG.all(store.sqlite, planId)) {
-    if (!liveActions.has(P.action_id(r)) || !livePeriods.has(P.period_id(r))) continue;
-    progress.push({
-      id: P.id(r),
-      actionId: P.action_id(r),
-      periodId: P.period_id(r),
-      body: P.body(r),
-      author: P.author(r),
-      internal: P.internal(r) === 1,
-      createdAt: P.created_at(r),
-      updatedAt: P.updated_at(r),
-      deletedAt: null,
-    });
-  }
+  // The actions whose ratings and progress are read: all of them, or the first ones.
+  const firstOnes = (n: number | undefined) =>
+    n === undefined || n >= actions.length ? liveActions : new Set(actions.slice(0, n).map((a) => a.id));
+  const rated = firstOnes(options.ratingsFor);
+  const updated = firstOnes(options.progressFor);
+  const ratingRows: Rating[] = RAT.all(store.sqlite, planId);
+  const keepRating = (r: Rating) => rated.has(r.actionId) && livePeriods.has(r.periodId);
+  const ratings = ratingRows.every(keepRating) ? ratingRows : ratingRows.filter(keepRating);
+  const progressRows = options.progressFor === 0 ? [] : PROG.all(store.sqlite, planId);
+  for (const r of progressRows) (r as unknown as ProgressUpdate).internal = r.internal === 1;
+  const keepProgress = (p: ProgressUpdate) => updated.has(p.actionId) && livePeriods.has(p.periodId);
+  const progressList = progressRows as unknown as ProgressUpdate[];
+  const progress = progressList.every(keepProgress) ? progressList : progressList.filter(keepProgress);
 
   return {
     plan: toPlan(planRow),
@@ -231,6 +234,31 @@ export function getPlanTree(store: Store, planId: string): PlanTree {
     progress,
     indicators: (q(Q.indicators).all(planId) as S.IndicatorsTable[]).map(toIndicator),
   };
+}
+
+/** How many actions the first screen's read carries ratings and progress for (a few screens' worth). */
+export const FIRST_SCREEN_ACTIONS = 60;
+
+/**
+ * What a plan's first screen needs, first (issue 11.12): the whole structure, and ratings and progress for
+ * the first actions only (`detailedActionIds` names them); with `withSummary`, the Overview's summary for
+ * the default periods too, worked out from every rating in the same read. `plans:get` follows.
+ */
+export function getFirstScreen(
+  store: Store,
+  planId: string,
+  withSummary: ((tree: PlanTree) => PlanSummary) | null = null,
+): { tree: PlanTree; detailedActionIds: string[]; summary?: PlanSummary } {
+  const n = FIRST_SCREEN_ACTIONS;
+  if (!withSummary) {
+    const tree = getPlanTree(store, planId, { ratingsFor: n, progressFor: n });
+    return { tree, detailedActionIds: tree.actions.slice(0, n).map((a) => a.id) };
+  }
+  const full = getPlanTree(store, planId, { progressFor: n });
+  const detailed = full.actions.slice(0, n).map((a) => a.id);
+  const keep = new Set(detailed);
+  const tree = { ...full, ratings: full.ratings.filter((r) => keep.has(r.actionId)) };
+  return { tree, detailedActionIds: detailed, summary: withSummary(full) };
 }
 
 /** The SQL the tree read runs, for the benchmark's raw comparison. */

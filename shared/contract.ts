@@ -171,6 +171,15 @@ export const contract = {
    */
   'plans:createSample': ch(z.object({ today: IsoDate.nullable().optional() }), Plan),
   'plans:get': ch(PlanRef, PlanTree),
+  /**
+   * A plan's first screen, first (issue 11.12): every section, objective and action, with ratings and
+   * progress only for the actions `detailedActionIds` names (the first in plan order); with `summary`, the
+   * Overview's `summary:get` answer for the default periods as well. `plans:get` follows.
+   */
+  'plans:getFirstScreen': ch(
+    z.object({ planId: Id, summary: z.boolean().optional() }),
+    z.object({ tree: PlanTree, detailedActionIds: z.array(Id), summary: PlanSummary.optional() }),
+  ),
   'plans:update': ch(z.object({ planId: Id, patch: PlanPatch }), Plan),
   'plans:duplicate': ch(z.object({ planId: Id, title: z.string().trim().min(1).max(500).optional() }), Plan),
   'plans:archive': ch(ArchiveInput('planId'), Plan),

@@ -45,6 +45,7 @@ export const validCases = {
   'plans:createFromDraft': () => smallDraft(),
   'plans:createSample': () => ({}),
   'plans:get': ({ tree }) => ({ planId: tree.plan.id }),
+  'plans:getFirstScreen': ({ tree }) => ({ planId: tree.plan.id }),
   'plans:update': ({ tree }) => ({
     planId: tree.plan.id,
     patch: { title: 'Renamed', governance: 'Overseen by the Improvement Board.' },

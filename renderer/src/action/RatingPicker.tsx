@@ -1,7 +1,7 @@
 /**
- * The rating picker for one action in one period: the plan's own levels as a radio group (arrow keys
- * move, as native radios do), each with its badge (colour + shape + label) and full definition, plus
- * "Not rated". A level that requires an explanation shows the explanation and corrective action fields,
+ * The rating picker for one action in one period: the plan's own levels as a compact radio group (arrow
+ * keys move, as native radios do), each with its badge (colour + shape + label) and its full definition in
+ * its accessible name, plus "Not rated"; the chosen level's definition shows under the row. A level that requires an explanation shows the explanation and corrective action fields,
  * and the rating is marked "Needs explanation" until both are filled.
  */
 import { useId } from 'react';
@@ -55,9 +55,9 @@ export function RatingPicker(props: RatingPickerProps) {
               <span className="rating-option-body">
                 <RatingBadge level={l} levels={levels} />
                 {l.requiresExplanation ? <span className="tag tag-neutral">Needs explanation</span> : null}
-                <span className="rating-definition" title={l.definition}>
-                  {l.definition}
-                </span>
+                {/* Every definition stays in its option's label for screen readers; on screen only the chosen
+                    level's shows (below the row), so the update and the rating share the first screen (11.6). */}
+                <span className="rating-definition visually-hidden">{l.definition}</span>
               </span>
             </label>
           ))}
@@ -65,10 +65,15 @@ export function RatingPicker(props: RatingPickerProps) {
             <input type="radio" name={name} value="" checked={levelId === null} onChange={() => props.onLevel(null)} />
             <span className="rating-option-body">
               <RatingBadge level={null} />
-              <span className="rating-definition">No rating for this period yet (never counted as 0).</span>
+              <span className="rating-definition visually-hidden">
+                No rating for this period yet (never counted as 0).
+              </span>
             </span>
           </label>
         </div>
+        <p className="rating-chosen-definition" aria-hidden="true">
+          {level ? level.definition : 'No rating for this period yet (never counted as 0).'}
+        </p>
       </fieldset>
       {level?.requiresExplanation ? <ExplanationFields {...props} missing={missing} levelLabel={level.label} /> : null}
     </div>

@@ -5,7 +5,8 @@
  * distribution by period, overdue actions, ratings that need an explanation and unanswered
  * recommendations.
  */
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
+import type { PlanTree } from '../../../shared/model';
 import type { PlanSummary } from '../../../shared/summary-schema';
 import { directionLabel, type Direction } from '../../../shared/ratings';
 import { TEMPLATES } from '../../../shared/templates';
@@ -13,7 +14,7 @@ import { call } from '../api';
 import { PeriodOptions } from '../components/PeriodOptions';
 import { RatingBadge } from '../components/RatingBadge';
 import { indexTree } from '../state/indexes';
-import { useTree } from '../state/context';
+import { useTree, useWorkspace } from '../state/context';
 import { CountCells } from './CountCells';
 import { DistributionChart } from './DistributionChart';
 import { ConcernList, LeadUpdatesTable, SectionTrends } from './NightDashboard';
@@ -35,6 +36,7 @@ export function DirectionText({ direction }: { direction: Direction }) {
 
 export function Overview({ onOpenAction }: { onOpenAction(actionId: string): void }) {
   const tree = useTree();
+  const { store } = useWorkspace();
   const index = indexTree(tree);
   const periods = index.periods;
   const [periodId, setPeriodId] = useState<string | null>(tree.plan.currentPeriodId ?? periods.at(-1)?.id ?? null);
@@ -44,13 +46,25 @@ export function Overview({ onOpenAction }: { onOpenAction(actionId: string): voi
     setPeriodId(id);
     setCompareId(defaultCompareId(periods, tree.plan, id));
   };
-  const [summary, setSummary] = useState<PlanSummary | null>(null);
+  // The summary that came with the plan's first screen (default periods), else asked for below.
+  const [first] = useState(() => {
+    const s = store.takeFirstSummary();
+    return s && s.periodId === periodId && s.compareId === compareId ? s : null;
+  });
+  const [summary, setSummary] = useState<PlanSummary | null>(first);
+  const answered = useRef<{ tree: PlanTree; periodId: string | null; compareId: string | null } | null>(
+    first ? { tree, periodId, compareId } : null,
+  );
   const [error, setError] = useState<string | null>(null);
   const pid = useId();
   const cid = useId();
   const nouns = TEMPLATES[tree.plan.template] ?? TEMPLATES.blank;
 
   useEffect(() => {
+    // Already answered for this tree and these periods by the first screen.
+    const a = answered.current;
+    answered.current = null;
+    if (a && a.tree === tree && a.periodId === periodId && a.compareId === compareId) return;
     let live = true;
     call('summary:get', { planId: tree.plan.id, ...(periodId ? { periodId } : {}), compareId }).then(
       (s) => {
@@ -188,20 +202,30 @@ export function Overview({ onOpenAction }: { onOpenAction(actionId: string): voi
             </section>
           ) : null}
           {rated ? (
-            <ConcernList
-              index={index}
-              periodId={summary.periodId}
-              periodLabel={summary.periodLabel ?? 'this period'}
-              onOpenAction={onOpenAction}
-            />
+            store.partial ? null : (
+              <ConcernList
+                index={index}
+                periodId={summary.periodId}
+                periodLabel={summary.periodLabel ?? 'this period'}
+                onOpenAction={onOpenAction}
+              />
+            )
           ) : null}
-          <LeadUpdatesTable
-            index={index}
-            periodId={summary.periodId}
-            periodLabel={summary.periodLabel ?? 'this period'}
-          />
-          {rated ? <SectionTrends tree={tree} sectionNoun={nouns.sectionNoun} /> : null}
-          {rated ? <DistributionChart tree={tree} /> : null}
+          {store.partial ? (
+            <p className="muted" aria-busy="true">
+              Loading the updates by lead, the trends and the rating distribution…
+            </p>
+          ) : (
+            <>
+              <LeadUpdatesTable
+                index={index}
+                periodId={summary.periodId}
+                periodLabel={summary.periodLabel ?? 'this period'}
+              />
+              {rated ? <SectionTrends tree={tree} sectionNoun={nouns.sectionNoun} /> : null}
+              {rated ? <DistributionChart tree={tree} /> : null}
+            </>
+          )}
           <div className="overview-lists">
             <section aria-labelledby="ov-overdue" className="overview-list">
               <h3 id="ov-overdue">Overdue actions ({overdue.length})</h3>

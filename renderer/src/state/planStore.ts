@@ -14,6 +14,7 @@ import type {
   Rating,
   Section,
 } from '../../../shared/model';
+import type { PlanSummary } from '../../../shared/summary-schema';
 import { call } from '../api';
 
 export type Listener = () => void;
@@ -22,6 +23,13 @@ export class PlanStore {
   private tree: PlanTree | null = null;
   private listeners = new Set<Listener>();
   private loadSeq = 0;
+  /** While only the first screen is loaded: the actions whose ratings and progress are in the tree. */
+  private detailed: ReadonlySet<string> | null = null;
+  /** Patches made while a load was in flight, replayed onto its answer (they replace entities by id). */
+  private patches: ((t: PlanTree) => PlanTree)[] = [];
+  private inFlight = 0;
+  /** The Overview's summary for the default periods, when the first screen was asked for with it. */
+  private firstSummary: PlanSummary | null = null;
 
   constructor(readonly planId: string) {}
 
@@ -32,15 +40,72 @@ export class PlanStore {
     return () => this.listeners.delete(listener);
   };
 
+  /** True until the whole tree is in (after `open`, only the first screen's details may be). */
+  get partial(): boolean {
+    return this.detailed !== null;
+  }
+
+  /** Whether an action's ratings and progress are loaded (always, once the whole tree is in). */
+  hasDetails(actionId: string): boolean {
+    return this.detailed === null || this.detailed.has(actionId);
+  }
+
+  /**
+   * Opens the plan the fast way (issue 11.12): the first screen (every row, the first actions' ratings and
+   * progress) and then, after it has been painted, the whole tree.
+   */
+  async open(options: { summary?: boolean } = {}): Promise<PlanTree> {
+    const seq = ++this.loadSeq;
+    performance.mark('planwright:tree-requested');
+    const first = await this.fetch(() =>
+      call('plans:getFirstScreen', { planId: this.planId, ...(options.summary ? { summary: true } : {}) }),
+    );
+    performance.mark('planwright:tree-received');
+    if (seq === this.loadSeq) {
+      this.detailed = new Set(first.value.detailedActionIds);
+      this.firstSummary = first.value.summary ?? null;
+      this.setTree(this.replay(first.value.tree, first.patches));
+      // The rest once the first screen is on screen (a later load supersedes this one).
+      await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      if (seq === this.loadSeq) return this.load();
+    }
+    return first.value.tree;
+  }
+
+  /** The summary that came with the first screen (once: later ones are asked for afresh). */
+  takeFirstSummary(): PlanSummary | null {
+    const summary = this.firstSummary;
+    this.firstSummary = null;
+    return summary;
+  }
+
   /** (Re)loads the whole tree; a later call wins over an earlier one still in flight. */
   async load(): Promise<PlanTree> {
     const seq = ++this.loadSeq;
-    performance.mark('planwright:tree-requested');
-    const tree = await call('plans:get', { planId: this.planId });
+    const { value: tree, patches } = await this.fetch(() => call('plans:get', { planId: this.planId }));
     // Marks let the benchmark split loading from rendering.
-    performance.mark('planwright:tree-received');
-    if (seq === this.loadSeq) this.setTree(tree);
+    performance.mark('planwright:full-tree-received');
+    if (seq === this.loadSeq) {
+      this.detailed = null;
+      this.setTree(this.replay(tree, patches));
+    }
     return tree;
+  }
+
+  /** Runs a read, collecting the patches made meanwhile (the answer may predate them). */
+  private async fetch<T>(read: () => Promise<T>): Promise<{ value: T; patches: ((t: PlanTree) => PlanTree)[] }> {
+    const from = this.patches.length;
+    this.inFlight++;
+    try {
+      const value = await read();
+      return { value, patches: this.patches.slice(from) };
+    } finally {
+      if (--this.inFlight === 0) this.patches = [];
+    }
+  }
+
+  private replay(tree: PlanTree, patches: ((t: PlanTree) => PlanTree)[]): PlanTree {
+    return patches.reduce((t, fn) => fn(t), tree);
   }
 
   setTree(tree: PlanTree): void {
@@ -49,6 +114,7 @@ export class PlanStore {
   }
 
   private update(fn: (t: PlanTree) => PlanTree): void {
+    if (this.inFlight > 0) this.patches.push(fn);
     if (this.tree) this.setTree(fn(this.tree));
   }
 

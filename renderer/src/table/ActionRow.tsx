@@ -64,6 +64,8 @@ export interface ActionRowProps {
   periodId: string | null;
   /** Today (local, YYYY-MM-DD) for the overdue marker: changes at midnight (useToday). */
   today: string;
+  /** Its ratings and progress are still loading (the plan opened with the first screen first). */
+  pending: boolean;
 }
 
 /** One action row's cells. Memoised: it re-renders only when its own data changes. */
@@ -80,6 +82,7 @@ export const ActionRow = memo(
     index,
     periodId,
     today,
+    pending,
   }: ActionRowProps) {
     return (
       <>
@@ -97,6 +100,7 @@ export const ActionRow = memo(
               index,
               periodId,
               today,
+              pending,
             })}
           </div>
         ))}
@@ -114,6 +118,7 @@ export const ActionRow = memo(
     a.levels === b.levels &&
     a.periodId === b.periodId &&
     a.today === b.today &&
+    a.pending === b.pending &&
     // Rating history reads other periods' ratings: refresh when the tree's ratings change.
     (!a.columns.some((c) => c.field === 'ratingHistory' || c.field === 'recommendations') || a.index === b.index),
 );
@@ -124,8 +129,11 @@ function historyPeriods(index: TreeIndex, periodId: string | null) {
   return at >= 0 ? index.periods.slice(0, at + 1) : index.periods;
 }
 
+const LOADING = <span className="muted small">Loading…</span>;
+
 function cellContent(field: ColumnField, p: Omit<ActionRowProps, 'tree'>): React.ReactNode {
   const { action } = p;
+  if (p.pending && (field === 'progress' || field === 'rating' || field === 'ratingHistory')) return LOADING;
   switch (field) {
     case 'reference':
       return (
@@ -164,6 +172,7 @@ function cellContent(field: ColumnField, p: Omit<ActionRowProps, 'tree'>): React
         action.dueText.trim() !== '' &&
         !level?.countsAsComplete &&
         !action.archived &&
+        !p.pending &&
         isOverdue(parseDue(action.dueText, { today: p.today }), p.today);
       return (
         <span className="due-cell">

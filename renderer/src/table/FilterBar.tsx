@@ -72,8 +72,21 @@ export function FilterBar({
 }) {
   const id = useId();
   const [linking, setLinking] = useState<string | null>(null);
-  const actions = useMemo(() => [...index.actionById.values()].filter((a: Action) => !a.archived), [index]);
-  const leads = useMemo(() => leadChoices(actions, people), [actions, people]);
+  // The lead list reads every lead cell: worked out after the first screen is painted (when the browser is
+  // idle, or at once when the list is used), so it does not hold up opening a large plan (issue 11.12).
+  const [wantLeads, setWantLeads] = useState(false);
+  useEffect(() => {
+    if (wantLeads) return;
+    const idle = window.requestIdleCallback(() => setWantLeads(true), { timeout: 2000 });
+    return () => window.cancelIdleCallback(idle);
+  }, [wantLeads]);
+  // Keyed on the actions array (not the index) so a progress or rating save does not redo the list.
+  const treeActions = index.tree.actions;
+  const actions = useMemo(() => treeActions.filter((a: Action) => !a.archived && a.deletedAt === null), [treeActions]);
+  const leads = useMemo(
+    () => (wantLeads || filter.lead ? leadChoices(actions, people) : []),
+    [wantLeads, filter.lead, actions, people],
+  );
   const recs = recommendations.filter((r) => r.deletedAt === null).sort((a, b) => a.position - b.position);
   const set = <K extends keyof ActionFilter>(key: K, value: ActionFilter[K]) => setFilter({ ...filter, [key]: value });
   const toggle = (
@@ -106,6 +119,8 @@ export function FilterBar({
         id={`${id}-lead`}
         value={filter.lead}
         onChange={(e) => set('lead', e.target.value)}
+        onFocus={() => setWantLeads(true)}
+        onPointerDown={() => setWantLeads(true)}
         className="filter-select"
       >
         <option value="">Any lead</option>

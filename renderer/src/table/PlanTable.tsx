@@ -32,7 +32,7 @@ export { buildRows } from './rows';
 export function PlanTable({ jump }: { jump: JumpTarget | null }) {
   const tree = useTree();
   const today = useToday();
-  const { editor, periodId, openAction, openActionId } = useWorkspace();
+  const { store, editor, periodId, openAction, openActionId } = useWorkspace();
   const { userName } = useServices();
   const [showArchived, setShowArchived] = useState(false);
   const index = indexTree(tree);
@@ -280,6 +280,7 @@ export function PlanTable({ jump }: { jump: JumpTarget | null }) {
                     index={index}
                     periodId={periodId}
                     today={today}
+                    pending={!store.hasDetails(row.action.id)}
                   />
                 </div>
               );

@@ -67,10 +67,13 @@ export function Workspace({ planId, tab, jump, onTab, onTitle, onGone }: Workspa
     [],
   );
 
+  const tabRef = useRef(tab);
+  tabRef.current = tab;
   const onGoneRef = useRef(onGone);
   onGoneRef.current = onGone;
   useEffect(() => {
-    store.load().then(
+    // Opened on the Overview, the first screen brings the Overview's summary with it.
+    store.open({ summary: tabRef.current === 'overview' }).then(
       () => undefined,
       (e: unknown) => {
         if (e instanceof ApiError && e.code === 'not_found') onGoneRef.current('That plan is no longer there.');
@@ -114,6 +117,14 @@ export function Workspace({ planId, tab, jump, onTab, onTitle, onGone }: Workspa
       </div>
     );
   }
+
+  // Only the first screen is in: the views that need every rating and update wait for the rest (a moment).
+  const partial = store.partial;
+  const restLoading = (
+    <p className="muted page" aria-busy="true">
+      Loading the rest of the plan…
+    </p>
+  );
 
   const onTabKey = (e: KeyboardEvent<HTMLButtonElement>, index: number) => {
     let next = -1;
@@ -169,8 +180,11 @@ export function Workspace({ planId, tab, jump, onTab, onTitle, onGone }: Workspa
             </button>
           </div>
         </div>
-        {publishing === 'export' ? <ExportDialog tree={tree} onClose={() => setPublishing(null)} /> : null}
-        {publishing === 'covering' ? <CoveringReportEditor tree={tree} onClose={() => setPublishing(null)} /> : null}
+        {/* Opened while only the first screen is in, the dialogs come up as soon as the whole plan is. */}
+        {publishing === 'export' && !partial ? <ExportDialog tree={tree} onClose={() => setPublishing(null)} /> : null}
+        {publishing === 'covering' && !partial ? (
+          <CoveringReportEditor tree={tree} onClose={() => setPublishing(null)} />
+        ) : null}
         <div className="workspace-body" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
           {tab === 'table' ? (
             <>
@@ -178,9 +192,17 @@ export function Workspace({ planId, tab, jump, onTab, onTitle, onGone }: Workspa
                 <PlanTable jump={jump} />
               </div>
               {openActionId && tree.actions.some((a) => a.id === openActionId && a.deletedAt === null) ? (
-                <ActionPanel key={openActionId} actionId={openActionId} onClose={() => setOpenActionId(null)} />
+                store.hasDetails(openActionId) ? (
+                  <ActionPanel key={openActionId} actionId={openActionId} onClose={() => setOpenActionId(null)} />
+                ) : (
+                  <aside className="action-panel" aria-label="Action">
+                    {restLoading}
+                  </aside>
+                )
               ) : null}
             </>
+          ) : partial && tab !== 'overview' ? (
+            <div className="panel-main">{restLoading}</div>
           ) : tab === 'round' ? (
             <UpdateRound />
           ) : tab === 'overview' ? (

@@ -1,0 +1,56 @@
+/**
+ * PlanStore.open (issue 11.12): the first screen first, then the whole tree; edits patched in while a read
+ * was in flight are replayed onto its answer, so a late answer never takes back what was just saved.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { PlanTree, ProgressUpdate } from '../../shared/model';
+import { PlanStore } from '../../renderer/src/state/planStore';
+
+const progress = (id: string, actionId: string, body: string): ProgressUpdate => ({
+  id,
+  actionId,
+  periodId: 'p1',
+  body,
+  author: 'A',
+  internal: false,
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+  deletedAt: null,
+});
+
+const tree = (updates: ProgressUpdate[]) => ({ progress: updates, actions: [], ratings: [] }) as unknown as PlanTree;
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('PlanStore.open', () => {
+  it('shows the first screen, then the whole tree, keeping an edit made while the whole tree was on its way', async () => {
+    let answerFull: (t: PlanTree) => void = () => undefined;
+    const invoke = vi.fn((channel: string) => {
+      if (channel === 'plans:getFirstScreen')
+        return Promise.resolve({
+          ok: true,
+          value: { tree: tree([progress('u1', 'a1', 'first')]), detailedActionIds: ['a1'] },
+        });
+      return new Promise((resolve) => {
+        answerFull = (t) => resolve({ ok: true, value: t });
+      });
+    });
+    vi.stubGlobal('window', { planwright: { invoke, on: () => () => undefined } });
+    vi.stubGlobal('requestAnimationFrame', (fn: () => void) => setTimeout(fn, 0));
+    const store = new PlanStore('plan');
+    const opened = store.open();
+    await vi.waitFor(() => expect(invoke).toHaveBeenCalledWith('plans:get', { planId: 'plan' }));
+    expect(store.partial).toBe(true);
+    expect(store.hasDetails('a1')).toBe(true);
+    expect(store.hasDetails('a2')).toBe(false);
+    // Saved while the whole tree is on its way: the (older) answer must not take it back.
+    store.putProgress(progress('u1', 'a1', 'edited'));
+    answerFull(tree([progress('u1', 'a1', 'first'), progress('u2', 'a2', 'second')]));
+    await opened;
+    expect(store.partial).toBe(false);
+    expect(store.hasDetails('a2')).toBe(true);
+    expect(store.getTree()!.progress.map((p) => p.body)).toEqual(['edited', 'second']);
+  });
+});

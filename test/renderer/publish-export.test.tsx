@@ -305,7 +305,7 @@ describe('ExportDialog', () => {
     expect(screen.getByRole('combobox', { name: 'Lead' })).toHaveValue('Service Lead R Murdock');
   });
 
-  it('sends the chosen sections, lead, progress choice and layout', async () => {
+  it('sends the chosen sections, lead, progress choice, layout and text size', async () => {
     const user = userEvent.setup();
     const t = tree();
     const bridge = installBridge({
@@ -323,10 +323,13 @@ describe('ExportDialog', () => {
     await user.click(screen.getByRole('checkbox', { name: /Merge cells/ }));
     await user.click(screen.getByRole('checkbox', { name: 'Outcome' }));
     await user.selectOptions(screen.getByLabelText('Compare with'), 'No comparison');
+    expect(screen.getByLabelText('Text size')).toHaveValue('10');
+    await user.selectOptions(screen.getByLabelText('Text size'), '11 pt');
     await user.click(screen.getByRole('button', { name: 'Export…' }));
     await screen.findByText('The appendix was saved.');
     const { options } = bridge.calls('export:appendix')[0] as InputOf<'export:appendix'>;
     expect(options).toMatchObject({
+      fontSize: 11,
       sectionIds: [uuid(302)],
       progress: 'all',
       ratingHistory: true,

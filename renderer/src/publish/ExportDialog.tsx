@@ -19,6 +19,7 @@ import { ConflictNotice } from '../sync/ConflictNotice';
 import {
   columnChoices,
   folderOf,
+  FONT_SIZES,
   formatBytes,
   hasScale,
   initialForm,
@@ -570,6 +571,16 @@ function ExportFormView({ tree, form, errors, disabled, set, onInternal }: FormV
               onChange={(e) => set('includeIndicators', e.target.checked)}
             />{' '}
             Performance indicators
+          </label>
+          <label>
+            Text size{' '}
+            <select value={String(form.fontSize)} onChange={(e) => set('fontSize', Number(e.target.value))}>
+              {FONT_SIZES.map((pt) => (
+                <option key={pt} value={String(pt)}>
+                  {pt} pt{pt === 10 ? ' (standard)' : ''}
+                </option>
+              ))}
+            </select>
           </label>
         </div>
       </fieldset>

@@ -36,7 +36,12 @@ export interface ExportForm {
   includeRecommendations: boolean;
   includeGovernance: boolean;
   includeIndicators: boolean;
+  /** Points of the Normal style (Arial), from FONT_SIZES. */
+  fontSize: number;
 }
+
+/** The text sizes the appendix offers (the exporter takes 10 to 12 points in half points). */
+export const FONT_SIZES = [10, 10.5, 11, 11.5, 12] as const;
 
 const live = <T extends { deletedAt: string | null }>(x: T) => x.deletedAt === null;
 const byPosition = (a: { position: number }, b: { position: number }) => a.position - b.position;
@@ -116,6 +121,7 @@ export function initialForm(tree: PlanTree, defaults: ExportOptions): ExportForm
     includeRecommendations: defaults.includeRecommendations,
     includeGovernance: defaults.includeGovernance,
     includeIndicators: defaults.includeIndicators,
+    fontSize: defaults.fontSize ?? 10,
   };
 }
 
@@ -174,6 +180,7 @@ export function toOptions(form: ExportForm, tree: PlanTree): ExportOptionsInput 
     includeRecommendations: form.includeRecommendations,
     includeGovernance: form.includeGovernance,
     includeIndicators: form.includeIndicators,
+    fontSize: form.fontSize,
   };
 }
 

@@ -305,4 +305,14 @@ describe('planwright covering-report header options and --details (12.11)', () =
     ).toContain('not valid JSON');
     expect(fs.existsSync(path.join(dir, 'bad.docx'))).toBe(false);
   }, 240_000);
+  it('names the header fields still to add for a PDF too', () => {
+    const db = path.join(dir, 'cli-pdf.sqlite');
+    expect(cli('sample', '--db', db).status).toBe(0);
+    const r = cli('covering-report', 'Continuous Improvement', '--db', db, '--out', 'still.pdf', '--item', '9');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/Still to add .*meeting date/i);
+    expect(r.stdout).not.toMatch(/Still to add[^\n]*item number/i);
+    expect(pdfText(path.join(dir, 'still.pdf'))).toContain('ITEM: 9');
+  }, 240_000);
 });

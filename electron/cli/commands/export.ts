@@ -66,19 +66,21 @@ export function outPath(out: string | undefined): string {
 
 /**
  * Writes the document at `out`: directly for .docx; for .pdf, `write` makes a .docx in a temporary folder
- * and LibreOffice converts it. Returns the path and size written.
+ * and LibreOffice converts it. Returns the write's answer with the path and size
+ * of the file written.
  */
-export async function writeAs(
+export async function writeAs<R extends { path: string; bytes: number }>(
   out: string,
-  write: (docxPath: string) => Promise<{ path: string; bytes: number }>,
-): Promise<{ path: string; bytes: number }> {
+  write: (docxPath: string) => Promise<R>,
+): Promise<R> {
   if (!/\.pdf$/i.test(out)) return write(out);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'planwright-export-'));
   try {
     const docx = path.join(dir, 'document.docx');
-    await write(docx);
+    // Whatever else the write answered (the covering report's missing header fields) is kept.
+    const written = await write(docx);
     try {
-      return { path: out, bytes: await writePdf(fs.readFileSync(docx), out) };
+      return { ...written, path: out, bytes: await writePdf(fs.readFileSync(docx), out) };
     } catch (error) {
       if (error instanceof PdfUnavailable) throw new CliError(error.message);
       throw error;

@@ -70,38 +70,14 @@ export interface ActionRowProps {
 
 /** One action row's cells. Memoised: it re-renders only when its own data changes. */
 export const ActionRow = memo(
-  function ActionRow({
-    columns,
-    action,
-    objective,
-    repeatObjective,
-    levels,
-    rating,
-    progress,
-    travel,
-    index,
-    periodId,
-    today,
-    pending,
-  }: ActionRowProps) {
+  function ActionRow(props: ActionRowProps) {
+    // The tree is only for the memo comparison; a cell reads the rest.
+    const { tree: _tree, ...cell } = props;
     return (
       <>
-        {columns.map((c) => (
+        {props.columns.map((c) => (
           <div key={c.field} role="cell" className={`pt-cell pt-col-${c.field}`}>
-            {cellContent(c.field, {
-              columns,
-              action,
-              objective,
-              repeatObjective,
-              levels,
-              rating,
-              progress,
-              travel,
-              index,
-              periodId,
-              today,
-              pending,
-            })}
+            {cellContent(c.field, cell)}
           </div>
         ))}
       </>

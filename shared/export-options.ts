@@ -69,3 +69,9 @@ export type ExportOptionsInput = z.input<typeof ExportOptions>;
 
 /** The default options (nothing chosen: the plan's own settings). */
 export const defaultExportOptions = (): ExportOptions => ExportOptions.parse({});
+
+/**
+ * The custom document property in which an exported appendix keeps the plan's own title (its printed title
+ * adds the plan period), so that importing the appendix again gives the same title (issue 12.13).
+ */
+export const PLAN_TITLE_PROPERTY = 'Planwright plan title';

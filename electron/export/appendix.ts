@@ -16,7 +16,7 @@ import {
   TextRun,
   type FileChild,
 } from 'docx';
-import type { ExportOptions } from '../../shared/export-options';
+import { PLAN_TITLE_PROPERTY, type ExportOptions } from '../../shared/export-options';
 import type { PlanTree } from '../../shared/model';
 import { sortLevels } from '../../shared/ratings';
 import { buildAppendixModel, summaryExplanation, type AppendixModel } from './appendix-model';
@@ -235,6 +235,9 @@ export function appendixDocument(
   const page = LANDSCAPE_A4;
   return new Document({
     ...properties(m, author),
+    // The plan's own title, as typed: the printed title adds the plan period, so a re-import reads this
+    // instead and the title never grows (issue 12.13; electron/import/docx.ts).
+    ...(tree.plan.title.trim() ? { customProperties: [{ name: PLAN_TITLE_PROPERTY, value: tree.plan.title }] } : {}),
     styles: houseStyles(m.halfPoints),
     sections: [
       {

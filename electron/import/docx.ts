@@ -23,6 +23,7 @@ import {
   type XElement,
 } from './xml';
 import { listZip, readZipEntries, streamZipEntry } from './zip';
+import { PLAN_TITLE_PROPERTY } from '../../shared/export-options';
 
 const MAIN_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml';
 
@@ -273,7 +274,12 @@ export function readDocx(
   onProgress?: (done: number, total: number) => void,
 ): SourceDoc {
   const entries = listZip(data, 'Word document');
-  const ct = readZipEntries(data, (n) => n === '[Content_Types].xml', 'Word document').get('[Content_Types].xml');
+  const small = readZipEntries(
+    data,
+    (n) => n === '[Content_Types].xml' || n === 'docProps/custom.xml',
+    'Word document',
+  );
+  const ct = small.get('[Content_Types].xml');
   const part = mainPart(ct);
   const entry = entries.find((e) => e.name === part);
   if (!entry) throw importFailed(`${fileName} is a zip file but not a Word document (it has no ${part}).`);
@@ -314,5 +320,27 @@ export function readDocx(
   if (!bodySeen && !wChild(root, 'body'))
     throw importFailed(`${fileName} has no document body, so there is nothing to import.`);
   walk.onProgress?.(walk.tables, walk.tables);
-  return { kind: 'docx', fileName, blocks, sheets: [], sheet: null, locate: 'table' };
+  const planTitle = planTitleOf(small.get('docProps/custom.xml'));
+  return {
+    kind: 'docx',
+    fileName,
+    blocks,
+    sheets: [],
+    sheet: null,
+    locate: 'table',
+    ...(planTitle ? { planTitle } : {}),
+  };
+}
+
+/** The plan's own title from docProps/custom.xml (PLAN_TITLE_PROPERTY), or null. A damaged part is ignored. */
+function planTitleOf(custom: Uint8Array | undefined): string | null {
+  if (!custom || custom.length > 64 * 1024) return null;
+  try {
+    const root = parseXml(decodeXml(custom), 'docProps/custom.xml');
+    const property = childElements(root).find((el) => attr(el, 'name') === PLAN_TITLE_PROPERTY);
+    const title = property ? textContent(property).replace(/\s+/g, ' ').trim() : '';
+    return title.length > 0 && title.length <= 500 ? title : null;
+  } catch {
+    return null;
+  }
 }

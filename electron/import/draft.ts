@@ -268,7 +268,10 @@ export function buildDraft(
 ): { draft: PlanDraftParsed; preview: Omit<ImportPreview, 'token'> } {
   const { previewColumns, headerRowUsed } = classified;
   const { front, sections, levels, scaleSource, year, ratingCount } = parts;
-  const { title, recommendations } = front;
+  const { recommendations } = front;
+  // A Planwright appendix records the plan's own title (its printed title, which gives the plan's years,
+  // adds the plan period).
+  const title = doc.planTitle ?? front.title;
   const { labels: periodLabels, current: currentPeriod, compare: comparePeriod } = parts.periods;
   const { warn, warnings } = w;
   // Duplicate references within a section.

@@ -43,6 +43,8 @@ export interface SourceDoc {
   sheet: string | null;
   /** What a location is called: "Table 3, row 5" or "Sheet Plan, row 12". */
   locate: 'table' | 'sheet';
+  /** The plan's own title where the file records it (a Planwright appendix's custom property). */
+  planTitle?: string;
 }
 
 export const emptyCell = (text = ''): GridCell => ({ text, fill: null, merged: false, spanned: false, span: 1 });

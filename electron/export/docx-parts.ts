@@ -492,7 +492,8 @@ function splitPara(p: Para, width: number, halfPoints: number, limit: number, bo
   let current = '';
   for (const w of words) {
     if (current && paraHeight([{ text: current + w }], width, halfPoints, bold) > limit) {
-      out.push([{ text: current.trim() }]);
+      // One space kept at the end: the paragraph goes on in the next row (the importer joins the parts again).
+      out.push([{ text: current.trim() + ' ' }]);
       current = '';
     }
     current += w;

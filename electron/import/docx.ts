@@ -80,13 +80,22 @@ function paragraphText(p: XElement): string {
   return clean(out.join(''));
 }
 
-/** Paragraphs of a cell (nested tables flattened), empty paragraphs dropped. */
-function cellParagraphs(node: XElement, out: string[]): void {
+/**
+ * Paragraphs of a cell (nested tables flattened), empty paragraphs dropped. `ends.runsOn`: the last one
+ * kept ended in a space before it was trimmed.
+ */
+function cellParagraphs(node: XElement, out: string[], ends: { runsOn: boolean } = { runsOn: false }): void {
   for (const el of childElements(node)) {
     if (isW(el, 'p')) {
-      for (const line of paragraphText(el).split('\n')) {
+      const raw: string[] = [];
+      inlineText(el, raw);
+      const whole = raw.join('').replace(/[\u200b\ufeff]/g, '');
+      for (const line of clean(whole).split('\n')) {
         const t = line.trim();
-        if (t !== '') out.push(t);
+        if (t !== '') {
+          out.push(t);
+          ends.runsOn = /[ \u00a0]$/.test(whole);
+        }
       }
     } else if (
       isW(el, 'tbl') ||
@@ -97,7 +106,7 @@ function cellParagraphs(node: XElement, out: string[]): void {
       isW(el, 'customXml') ||
       isW(el, 'ins')
     )
-      cellParagraphs(el, out);
+      cellParagraphs(el, out, ends);
   }
 }
 
@@ -170,7 +179,8 @@ export function readTable(tbl: XElement): GridRow[] {
       const continues = vMerge !== null && wAttr(vMerge, 'val') !== 'restart';
       const col = cells.length;
       const paragraphs: string[] = [];
-      cellParagraphs(tc, paragraphs);
+      const ends = { runsOn: false };
+      cellParagraphs(tc, paragraphs, ends);
       let text = paragraphs.join('\n');
       let fill = cellFill(tc);
       const upper = above?.cells[col];
@@ -178,7 +188,8 @@ export function readTable(tbl: XElement): GridRow[] {
         text = upper.text;
         fill = fill ?? upper.fill;
       }
-      cells.push({ text, fill, merged: continues && upper !== undefined, spanned: false, span });
+      const merged = continues && upper !== undefined;
+      cells.push({ text, fill, merged, spanned: false, span, ...(ends.runsOn && !merged ? { runsOn: true } : {}) });
       for (let s = 1; s < span; s++) cells.push({ ...emptyCell(), spanned: true });
       if (cells.length > LIMITS.maxColumns)
         throw importFailed(`A table has more than ${LIMITS.maxColumns} columns, more than the importer reads.`);

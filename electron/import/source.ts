@@ -16,6 +16,11 @@ export interface GridCell {
   spanned: boolean;
   /** Number of grid columns the cell covers (1 unless spanned). */
   span: number;
+  /**
+   * The cell's last paragraph ends in a space: it goes on in the same column of the next row (the exported
+   * appendix splits a paragraph taller than a page so), and the two are one paragraph.
+   */
+  runsOn?: boolean;
 }
 
 export interface GridRow {

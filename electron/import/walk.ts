@@ -61,10 +61,10 @@ export const LEAD_ROLES: Partial<Record<MappedField, LeadRole>> = Object.fromEnt
   ColumnField.options.flatMap((f) => (COLUMNS[f].leadRole ? [[f, COLUMNS[f].leadRole]] : [])),
 );
 
-export function appendText(prev: string, next: string): string {
+export function appendText(prev: string, next: string, separator = '\n'): string {
   if (next === '' || prev === next) return prev;
   if (prev === '') return next;
-  return `${prev}\n${next}`;
+  return `${prev}${separator}${next}`;
 }
 
 /**
@@ -311,22 +311,24 @@ export function walkDocument(doc: SourceDoc, classified: Classified, w: Warner):
           const cell = row.cells[c.index];
           if (!cell || cell.merged || cell.spanned) continue;
           const text = cell.text.trim();
+          // The part above ended mid-paragraph (a paragraph taller than a page, split by the exporter): one paragraph.
+          const sep = block.rows[r - 1]?.cells[c.index]?.runsOn ? ' ' : '\n';
           if (TAGGABLE(c.field)) last.tags.push(...openingTags(text));
           switch (c.field) {
             case 'objective':
-              last.draft.objective = appendText(last.draft.objective ?? '', text);
+              last.draft.objective = appendText(last.draft.objective ?? '', text, sep);
               break;
             case 'description':
-              last.draft.description = appendText(last.draft.description ?? '', text);
+              last.draft.description = appendText(last.draft.description ?? '', text, sep);
               break;
             case 'outcome':
-              last.draft.outcome = appendText(last.draft.outcome ?? '', text);
+              last.draft.outcome = appendText(last.draft.outcome ?? '', text, sep);
               break;
             case 'dueDate':
               last.draft.dueText = appendText(last.draft.dueText ?? '', text);
               break;
             case 'progress':
-              last.progressText = appendText(last.progressText, text);
+              last.progressText = appendText(last.progressText, text, sep);
               break;
             case 'recommendations':
               last.tags.push(...recommendationTags(text));

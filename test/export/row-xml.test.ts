@@ -32,9 +32,10 @@ function parts(docx: Uint8Array): Record<string, string> {
 /** The appendix written the slow way: every row, cell, paragraph and run a docx object. */
 async function throughDocxObjects(tree: PlanTree, options: ExportOptionsInput, author?: string): Promise<Buffer> {
   const labels: TableLabel[] = [];
-  const doc = appendixDocument(buildAppendixModel(tree, ExportOptions.parse(options)), tree, undefined, labels, author);
-  // The body size is only used for the styles part, which does not depend on the rows.
-  return finishPackage(await Packer.toBuffer(doc), { tables: labels, bodyHalfPoints: 21 });
+  const model = buildAppendixModel(tree, ExportOptions.parse(options));
+  const doc = appendixDocument(model, tree, undefined, labels, author);
+  // The body size only shapes the styles part (Heading 4-6 at whole points, at least Normal): the model's own.
+  return finishPackage(await Packer.toBuffer(doc), { tables: labels, bodyHalfPoints: model.halfPoints });
 }
 
 async function expectSame(tree: PlanTree, options: ExportOptionsInput = {}): Promise<void> {

@@ -32,7 +32,7 @@ export interface Host {
   keychainDecrypt?(base64: string): Promise<string>;
   /**
    * Print an HTML document to a PDF file (Electron's printToPDF in the main process; electron/export/
-   * print-pdf.ts); returns the bytes written. Absent where there is no window (the command line, tests).
+   * electron/main/print-pdf.ts); returns the bytes written. Absent where there is no window (the command line, tests).
    */
   printToPdf?(request: { html: string; path: string; landscape: boolean }): Promise<number>;
   /**

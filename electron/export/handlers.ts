@@ -1,7 +1,7 @@
 /**
  * Handlers for the export channels (shared/contract-export.ts): the committee appendix, the covering
  * report, the dialog defaults and "show in folder". When no path is given the host asks where to save;
- * a cancelled dialog answers `cancelled` and writes nothing. Files are written atomically (write.ts) and
+ * a cancelled dialog answers `cancelled` and writes nothing. Files are written atomically (electron/write.ts) and
  * progress goes to the renderer as `job:progress` events.
  */
 import { randomUUID } from 'node:crypto';
@@ -22,7 +22,7 @@ import { buildAppendixModel, resolveColumns, resolveSelection } from './appendix
 import { buildCoveringReport } from './covering-report';
 import { appendixHtml, coveringReportHtml } from './html';
 import { findSoffice, PdfUnavailable, writePdf } from './pdf';
-import { writeFileAtomic } from './write';
+import { writeFileAtomic } from '../write';
 
 const FILTERS: Record<ExportFormat, FileFilter[]> = {
   docx: [{ name: 'Word document', extensions: ['docx'] }],

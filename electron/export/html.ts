@@ -39,7 +39,7 @@ function table(t: TableModel): string {
 }
 
 /**
- * Print styles (the app's PDF without LibreOffice, print-pdf.ts): A4, the house style's Arial at Normal's
+ * Print styles (the app's PDF without LibreOffice, electron/main/print-pdf.ts): A4, the house style's Arial at Normal's
  * size, header rows repeated on each page, rows kept whole, headings kept with what follows.
  */
 function printCss(halfPoints: number, landscape: boolean): string {
@@ -54,7 +54,7 @@ function printCss(halfPoints: number, landscape: boolean): string {
 }
 
 /**
- * A complete HTML document for the appendix model. `print`: the print styles for a PDF (print-pdf.ts);
+ * A complete HTML document for the appendix model. `print`: the print styles for a PDF (electron/main/print-pdf.ts);
  * without it, the plain page the benchmark converts.
  */
 export function appendixHtml(m: AppendixModel, levels: readonly RatingLevel[], opts: { print?: boolean } = {}): string {
@@ -84,7 +84,7 @@ export function appendixHtml(m: AppendixModel, levels: readonly RatingLevel[], o
 }
 
 /**
- * The covering report as an HTML page for printing to PDF (print-pdf.ts) when LibreOffice is not installed:
+ * The covering report as an HTML page for printing to PDF (electron/main/print-pdf.ts) when LibreOffice is not installed:
  * the same template and text as covering-report.ts (content with its drafts applied), portrait A4, Arial 12.
  */
 export function coveringReportHtml(tree: PlanTree, r: CoveringReportContent, summary: PlanSummary | null): string {

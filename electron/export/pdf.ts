@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { writeFileAtomic } from './write';
+import { writeFileAtomic } from '../write';
 
 /** The LibreOffice command, or null when none is installed (PLANWRIGHT_SOFFICE overrides the search). */
 export function findSoffice(): string | null {

@@ -1,6 +1,6 @@
 /** The Host (dialogs, shell) backed by Electron, for the main process only. */
 import { BrowserWindow, dialog, safeStorage, shell } from 'electron';
-import { printHtmlToPdf } from '../export/print-pdf';
+import { printHtmlToPdf } from './print-pdf';
 import type { Host } from '../host';
 
 export function createElectronHost(getWindow: () => BrowserWindow | null): Host {

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCoveringReport } from '../../electron/export/covering-report';
 import { createExportHandlers } from '../../electron/export/handlers';
-import { printHtmlToPdf, type PrintWindowFactory } from '../../electron/export/print-pdf';
+import { printHtmlToPdf, type PrintWindowFactory } from '../../electron/main/print-pdf';
 import { headlessHost, type Host } from '../../electron/host';
 import { coveringDrafts, wholeParagraphs, withDrafts } from '../../shared/covering-drafts';
 import { CoveringReportContent, missingHeaderFields } from '../../shared/covering-report';

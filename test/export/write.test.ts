@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeFileAtomic } from '../../electron/export/write';
+import { writeFileAtomic } from '../../electron/write';
 import { DomainError } from '../../shared/result';
 
 let dir: string;

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { removeOrphanTemps, writeFileAtomic } from '../../electron/export/write';
+import { removeOrphanTemps, writeFileAtomic } from '../../electron/write';
 import { largeDocx } from '../../bench/soak/large-docx';
 import { workerParser } from '../../electron/import/parser';
 import { clipMerges } from '../../electron/import/sheet';

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { DomainError } from '../../shared/result';
+import { DomainError } from '../shared/result';
 
 /** The temporary name used next to `path` while writing (hidden, unique). */
 export function tempPathFor(path: string): string {

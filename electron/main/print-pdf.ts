@@ -4,7 +4,7 @@
  * Electron classes are passed in, so this runs (with a stub window) under Node in tests; the main process's
  * host (electron/main/host-electron.ts) passes the real BrowserWindow.
  */
-import { writeFileAtomic } from './write';
+import { writeFileAtomic } from '../write';
 
 /** What this module needs of Electron's BrowserWindow. */
 export interface PrintWindow {

@@ -11,7 +11,7 @@ import * as actions from './services/actions';
 import * as backups from './services/backups';
 import { getCoveringReport, saveCoveringReport } from './services/covering-reports';
 import { createPlanFromDraft } from './services/drafts';
-import { entityHistory, planHistory } from './services/history';
+import { entityHistory, planHistory, planHistoryActors } from './services/history';
 import { deleteIndicator, upsertIndicator } from './services/indicators';
 import * as objectives from './services/objectives';
 import { deletePerson, linkName, listPeople, suggestLeads, upsertPerson } from './services/people';
@@ -116,7 +116,8 @@ export function createStoreHandlers(store: Store, options: StoreHandlerOptions =
 
     'summary:get': (i) => getSummary(store, i),
     'history:get': (i) => entityHistory(store, i.entityId, i.limit),
-    'history:plan': (i) => planHistory(store, i.planId, i.limit),
+    'history:plan': (i) => planHistory(store, i),
+    'history:actors': (i) => planHistoryActors(store, i.planId),
     'search:query': (i) => search(store, i.query, i.planId, i.limit),
 
     'coveringReport:get': (i) => getCoveringReport(store, i.planId, i.periodId),

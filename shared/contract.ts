@@ -439,9 +439,24 @@ export const contract = {
     z.array(AuditEntry),
   ),
   'history:plan': ch(
-    z.object({ planId: Id, limit: z.number().int().min(1).max(5000).default(200) }),
+    z.object({
+      planId: Id,
+      /** Only changes made by this person (as the log names them: see `history:actors`). */
+      person: z.string().trim().min(1, 'Choose a person to filter by.').max(200).optional(),
+      /** Only changes made during this period's dates, or to its ratings and progress updates. */
+      periodId: Id.optional(),
+      /** The next page: entries older than this one (the last entry of the page before). */
+      before: Id.optional(),
+      limit: z
+        .number()
+        .int('The number of changes to show must be a whole number.')
+        .min(1, 'Show at least one change.')
+        .max(500, 'At most 500 changes can be shown at once.')
+        .default(100),
+    }),
     z.array(AuditEntry),
   ),
+  'history:actors': ch(z.object({ planId: Id }), z.array(z.string())),
   'search:query': ch(
     z.object({
       planId: Id.optional(),

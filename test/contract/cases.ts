@@ -219,6 +219,7 @@ export const validCases = {
   'summary:get': ({ tree }) => ({ planId: tree.plan.id, today: '2020-06-01' }),
   'history:get': ({ tree }) => ({ entityId: tree.plan.id }),
   'history:plan': ({ tree }) => ({ planId: tree.plan.id, limit: 10 }),
+  'history:actors': ({ tree }) => ({ planId: tree.plan.id }),
   'search:query': ({ tree }) => ({ planId: tree.plan.id, query: 'leadership' }),
 
   'coveringReport:get': ({ tree }) => ({ planId: tree.plan.id, periodId: tree.periods[1]!.id }),

@@ -51,7 +51,7 @@ export function App() {
 
 /** `#/plan/<id>` opens a plan directly (deep links, tests and the benchmark). */
 export function viewFromHash(hash: string): View | null {
-  const m = /^#\/plan\/([0-9a-fA-F-]{36})(?:\/(table|round|overview|indicators|settings))?$/.exec(hash);
+  const m = /^#\/plan\/([0-9a-fA-F-]{36})(?:\/(table|round|overview|indicators|settings|history))?$/.exec(hash);
   return m ? { kind: 'plan', planId: m[1]!, tab: (m[2] as WorkspaceTab | undefined) ?? 'table', jump: null } : null;
 }
 

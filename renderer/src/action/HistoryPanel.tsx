@@ -10,7 +10,7 @@ import { TextDiff } from '../components/TextDiff';
 import { indexTree } from '../state/indexes';
 import { errorText } from '../errors';
 
-const FIELD_NAMES: Record<string, string> = {
+export const FIELD_NAMES: Record<string, string> = {
   description: 'action text',
   outcome: 'outcome',
   dueText: 'due date',
@@ -70,7 +70,7 @@ const LONG_TEXT_FIELDS = new Set([
   'correctiveAction',
   'corrective_action',
 ]);
-function isLongTextChange(e: AuditEntry): boolean {
+export function isLongTextChange(e: AuditEntry): boolean {
   return (
     e.op === 'update' &&
     !!e.field &&

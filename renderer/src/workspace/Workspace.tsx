@@ -12,6 +12,7 @@ import { Overview } from '../overview/Overview';
 import { IndicatorsView } from '../indicators/IndicatorsView';
 import { SharingPanel } from '../sync/SharingPanel';
 import { PeriodPicker } from './PeriodPicker';
+import { PlanHistory } from '../history/PlanHistory';
 import { Editor } from '../state/editor';
 import { PlanStore } from '../state/planStore';
 import { defaultPeriodId } from '../state/indexes';
@@ -23,7 +24,7 @@ import type { JumpTarget } from '../App';
 import './workspace.css';
 import { errorText } from '../errors';
 
-export type WorkspaceTab = 'table' | 'round' | 'overview' | 'indicators' | 'sharing' | 'settings';
+export type WorkspaceTab = 'table' | 'round' | 'overview' | 'indicators' | 'sharing' | 'history' | 'settings';
 
 const TABS: { id: WorkspaceTab; label: string }[] = [
   { id: 'table', label: 'Plan table' },
@@ -31,6 +32,7 @@ const TABS: { id: WorkspaceTab; label: string }[] = [
   { id: 'overview', label: 'Overview' },
   { id: 'indicators', label: 'Indicators' },
   { id: 'sharing', label: 'Sharing' },
+  { id: 'history', label: 'History' },
   { id: 'settings', label: 'Settings' },
 ];
 
@@ -227,6 +229,10 @@ export function Workspace({ planId, tab, jump, onTab, onTitle, onGone }: Workspa
                   onTab('table');
                 }}
               />
+            </div>
+          ) : tab === 'history' ? (
+            <div className="panel-main">
+              <PlanHistory tree={tree} />
             </div>
           ) : (
             <div className="panel-main">

@@ -46,8 +46,8 @@ export function createStoreHandlers(store: Store, options: StoreHandlerOptions =
     'plans:createFromDraft': (i, ctx) => createPlanFromDraft(store, i, ctx.actor),
     'plans:createSample': (i, ctx) => createSamplePlan(store, ctx.actor, i.today),
     'plans:get': ({ planId }) => getPlanTree(store, planId),
-    'plans:getFirstScreen': ({ planId, summary }) =>
-      getFirstScreen(store, planId, summary ? (tree) => summaryOf(store, tree) : null),
+    'plans:getFirstScreen': ({ planId, summary, overview }) =>
+      getFirstScreen(store, planId, summary ? (tree) => summaryOf(store, tree) : null, overview === true),
     'plans:update': (i, ctx) => plans.updatePlan(store, i, ctx.actor),
     'plans:duplicate': (i, ctx) => plans.duplicatePlan(store, i.planId, i.title, ctx.actor),
     'plans:archive': (i, ctx) => plans.archivePlan(store, i.planId, i.archived, ctx.actor),

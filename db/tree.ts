@@ -242,14 +242,25 @@ export const FIRST_SCREEN_ACTIONS = 60;
 /**
  * What a plan's first screen needs, first (issue 11.12): the whole structure, and ratings and progress for
  * the first actions only (`detailedActionIds` names them); with `withSummary`, the Overview's summary for
- * the default periods too, worked out from every rating in the same read. `plans:get` follows.
+ * the default periods too, worked out from every rating in the same read; with `overviewOnly` as well, only
+ * what the Overview paints first (its listed actions, no ratings or progress). `plans:get` follows.
  */
 export function getFirstScreen(
   store: Store,
   planId: string,
   withSummary: ((tree: PlanTree) => PlanSummary) | null = null,
+  overviewOnly = false,
 ): { tree: PlanTree; detailedActionIds: string[]; summary?: PlanSummary } {
   const n = FIRST_SCREEN_ACTIONS;
+  if (withSummary && overviewOnly) {
+    // The Overview's first screen: the summary, and only the actions its lists name (overdue, needing an
+    // explanation); no ratings or progress (progress is not even read). The whole tree follows.
+    const full = getPlanTree(store, planId, { progressFor: 0 });
+    const summary = withSummary(full);
+    const listed = new Set(summary.actions.filter((a) => a.overdue || a.missingExplanation).map((a) => a.actionId));
+    const tree = { ...full, actions: full.actions.filter((a) => listed.has(a.id)), ratings: [], progress: [] };
+    return { tree, detailedActionIds: [], summary };
+  }
   if (!withSummary) {
     const tree = getPlanTree(store, planId, { ratingsFor: n, progressFor: n });
     return { tree, detailedActionIds: tree.actions.slice(0, n).map((a) => a.id) };

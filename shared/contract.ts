@@ -174,10 +174,11 @@ export const contract = {
   /**
    * A plan's first screen, first (issue 11.12): every section, objective and action, with ratings and
    * progress only for the actions `detailedActionIds` names (the first in plan order); with `summary`, the
-   * Overview's `summary:get` answer for the default periods as well. `plans:get` follows.
+   * Overview's `summary:get` answer for the default periods as well; with `summary` and `overview`, only the
+   * Overview's first screen (the actions its lists name, no ratings or progress). `plans:get` follows.
    */
   'plans:getFirstScreen': ch(
-    z.object({ planId: Id, summary: z.boolean().optional() }),
+    z.object({ planId: Id, summary: z.boolean().optional(), overview: z.boolean().optional() }),
     z.object({ tree: PlanTree, detailedActionIds: z.array(Id), summary: PlanSummary.optional() }),
   ),
   'plans:update': ch(z.object({ planId: Id, patch: PlanPatch }), Plan),

@@ -84,6 +84,13 @@ export function computeSummary(tree: PlanTree, opts: SummaryOptions = {}): PlanS
     pid === null ? null : levelOf(index, actionId, pid);
 
   const live = liveActions(index);
+  // Due texts repeat (“March 2026”, “Ongoing”): each distinct one is read once.
+  const overdueByText = new Map<string, boolean>();
+  const dueIsPast = (text: string): boolean => {
+    let past = overdueByText.get(text);
+    if (past === undefined) overdueByText.set(text, (past = isOverdue(parseDue(text, { today }), today)));
+    return past;
+  };
   const actions: PlanSummary['actions'] = [];
   const bySection = new Map<string, { curr: (string | null)[]; prev: (string | null)[] }>();
   for (const a of live) {
@@ -101,7 +108,7 @@ export function computeSummary(tree: PlanTree, opts: SummaryOptions = {}): PlanS
       currentLevelId: curr?.id ?? null,
       previousLevelId: prev?.id ?? null,
       direction: actionDirection(prev?.id ?? null, curr?.id ?? null, levels),
-      overdue: !(curr?.countsAsComplete ?? false) && isOverdue(parseDue(a.dueText, { today }), today),
+      overdue: !(curr?.countsAsComplete ?? false) && dueIsPast(a.dueText),
       missingExplanation:
         curr !== null &&
         curr.requiresExplanation &&

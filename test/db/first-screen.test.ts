@@ -1,7 +1,8 @@
 /**
  * Issue 11.12, "load what the first screen needs first": `plans:getFirstScreen` answers every section,
  * objective and action with ratings and progress for the first actions only, and (asked) the Overview's
- * summary worked out from every rating; `summary:get` reads the tree without progress and answers the same.
+ * summary worked out from every rating (for the Overview, with only the actions its lists name); `summary:get`
+ * reads the tree without progress and answers the same.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -11,6 +12,8 @@ import { createPlanFromDraft, createStoreHandlers, getPlanTree, openStore } from
 import { FIRST_SCREEN_ACTIONS } from '../../db/tree';
 import { createDispatcher } from '../../shared/dispatch';
 import { largePlanDraft } from '../../shared/samples/large-plan';
+import type { PlanTree } from '../../shared/model';
+import type { PlanSummary } from '../../shared/summary-schema';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'planwright-first-screen-'));
 const store = openStore(path.join(dir, 'store.sqlite'), { actor: 'Tester' });
@@ -52,6 +55,28 @@ describe('plans:getFirstScreen', () => {
     const { summary, tree } = r.value as { summary: unknown; tree: { ratings: unknown[] } };
     expect(summary).toEqual(s.value);
     expect(tree.ratings.length).toBeLessThan(getPlanTree(store, planId).ratings.length);
+  });
+
+  it('for the Overview, brings the summary and only the actions its lists name, without ratings or progress', async () => {
+    const r = await dispatch('plans:getFirstScreen', { planId, summary: true, overview: true }, ctx);
+    const s = await dispatch('summary:get', { planId }, ctx);
+    if (!r.ok || !s.ok) throw new Error('read failed');
+    const { summary, tree, detailedActionIds } = r.value as {
+      summary: PlanSummary;
+      tree: PlanTree;
+      detailedActionIds: string[];
+    };
+    expect(summary).toEqual(s.value);
+    const full = getPlanTree(store, planId);
+    const listed = summary.actions.filter((a) => a.overdue || a.missingExplanation).map((a) => a.actionId);
+    expect(listed.length).toBeGreaterThan(0);
+    expect(tree.actions.map((a) => a.id)).toEqual(full.actions.filter((a) => listed.includes(a.id)).map((a) => a.id));
+    expect(tree.actions.length).toBeLessThan(full.actions.length);
+    expect(tree.sections).toEqual(full.sections);
+    expect(tree.recommendations).toEqual(full.recommendations);
+    expect(tree.ratings).toEqual([]);
+    expect(tree.progress).toEqual([]);
+    expect(detailedActionIds).toEqual([]);
   });
 
   it('reads progress updates as domain objects (internal as a boolean)', () => {

@@ -53,4 +53,30 @@ describe('PlanStore.open', () => {
     expect(store.hasDetails('a2')).toBe(true);
     expect(store.getTree()!.progress.map((p) => p.body)).toEqual(['edited', 'second']);
   });
+
+  it('opened on the Overview, asks for the Overview’s first screen and says the rows are not all in until the whole tree is', async () => {
+    let answerFull: (t: PlanTree) => void = () => undefined;
+    const summary = { periodId: 'p2', compareId: 'p1' };
+    const invoke = vi.fn((channel: string) => {
+      if (channel === 'plans:getFirstScreen')
+        return Promise.resolve({ ok: true, value: { tree: tree([]), detailedActionIds: [], summary } });
+      return new Promise((resolve) => {
+        answerFull = (t) => resolve({ ok: true, value: t });
+      });
+    });
+    vi.stubGlobal('window', { planwright: { invoke, on: () => () => undefined } });
+    vi.stubGlobal('requestAnimationFrame', (fn: () => void) => setTimeout(fn, 0));
+    const store = new PlanStore('plan');
+    expect(store.rowsPartial).toBe(false);
+    const opened = store.open({ summary: true });
+    await vi.waitFor(() => expect(invoke).toHaveBeenCalledWith('plans:get', { planId: 'plan' }));
+    expect(invoke).toHaveBeenCalledWith('plans:getFirstScreen', { planId: 'plan', summary: true, overview: true });
+    expect(store.rowsPartial).toBe(true);
+    expect(store.partial).toBe(true);
+    expect(store.takeFirstSummary()).toBe(summary);
+    answerFull(tree([progress('u2', 'a2', 'second')]));
+    await opened;
+    expect(store.rowsPartial).toBe(false);
+    expect(store.partial).toBe(false);
+  });
 });

@@ -30,6 +30,8 @@ export class PlanStore {
   private inFlight = 0;
   /** The Overview's summary for the default periods, when the first screen was asked for with it. */
   private firstSummary: PlanSummary | null = null;
+  /** While only the Overview's first screen is in: not every action is in the tree yet. */
+  private overviewOnly = false;
 
   constructor(readonly planId: string) {}
 
@@ -45,6 +47,11 @@ export class PlanStore {
     return this.detailed !== null;
   }
 
+  /** True while only the Overview's first screen is in (its listed actions, not every row: no table yet). */
+  get rowsPartial(): boolean {
+    return this.overviewOnly;
+  }
+
   /** Whether an action's ratings and progress are loaded (always, once the whole tree is in). */
   hasDetails(actionId: string): boolean {
     return this.detailed === null || this.detailed.has(actionId);
@@ -52,18 +59,23 @@ export class PlanStore {
 
   /**
    * Opens the plan the fast way (issue 11.12): the first screen (every row, the first actions' ratings and
-   * progress) and then, after it has been painted, the whole tree.
+   * progress) and then, after it has been painted, the whole tree. With `summary` (opened on the Overview),
+   * the first screen is the Overview's: its summary and only the actions it lists (`rowsPartial`).
    */
   async open(options: { summary?: boolean } = {}): Promise<PlanTree> {
     const seq = ++this.loadSeq;
     performance.mark('planwright:tree-requested');
     const first = await this.fetch(() =>
-      call('plans:getFirstScreen', { planId: this.planId, ...(options.summary ? { summary: true } : {}) }),
+      call('plans:getFirstScreen', {
+        planId: this.planId,
+        ...(options.summary ? { summary: true, overview: true } : {}),
+      }),
     );
     performance.mark('planwright:tree-received');
     if (seq === this.loadSeq) {
       this.detailed = new Set(first.value.detailedActionIds);
       this.firstSummary = first.value.summary ?? null;
+      this.overviewOnly = options.summary === true;
       this.setTree(this.replay(first.value.tree, first.patches));
       // The rest once the first screen is on screen (a later load supersedes this one).
       await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
@@ -87,6 +99,7 @@ export class PlanStore {
     performance.mark('planwright:full-tree-received');
     if (seq === this.loadSeq) {
       this.detailed = null;
+      this.overviewOnly = false;
       this.setTree(this.replay(tree, patches));
     }
     return tree;

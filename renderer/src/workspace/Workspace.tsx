@@ -188,7 +188,9 @@ export function Workspace({ planId, tab, jump, onTab, onTitle, onGone }: Workspa
           <CoveringReportEditor tree={tree} onClose={() => setPublishing(null)} />
         ) : null}
         <div className="workspace-body" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-          {tab === 'table' ? (
+          {tab === 'table' && store.rowsPartial ? (
+            <div className="panel-main">{restLoading}</div>
+          ) : tab === 'table' ? (
             <>
               <div className="panel-main">
                 <PlanTable jump={jump} />

@@ -68,7 +68,8 @@ export interface ParseDueOptions {
 // ISO date helpers
 // ---------------------------------------------------------------------------------------------
 
-const MONTH_NAMES = [
+/** The months' full names, January first. */
+export const MONTH_NAMES = [
   'January',
   'February',
   'March',

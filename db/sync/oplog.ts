@@ -151,21 +151,7 @@ const OP_INSERT =
 
 /** Stores an op (false when it is already held: idempotent). */
 export function storeOp(store: Store, op: SyncOp, status: 'applied' | 'held', at: string): boolean {
-  const r = prepare(store.sqlite, OP_INSERT).run(
-    op.id,
-    op.device,
-    op.seq,
-    op.hlc,
-    op.person,
-    op.planId,
-    op.entity,
-    op.rowId,
-    op.field,
-    canon(op.value),
-    JSON.stringify(op.parents),
-    status,
-    at,
-  );
+  const r = prepare(store.sqlite, OP_INSERT).run(...opParams(op, status, at));
   return r.changes > 0;
 }
 

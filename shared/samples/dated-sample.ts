@@ -9,22 +9,10 @@
  * Pure TypeScript: no Node, no DOM.
  */
 import type { ActionDraft, PlanDraft, SectionDraft } from '../draft';
+import { MONTH_NAMES } from '../dates';
 import { samplePlanDraft } from './sample-plan';
 
-const FULL = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
+const FULL = MONTH_NAMES;
 /** The abbreviations written back (September as "Sept", the usual British short form). */
 const SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sept', 'Oct', 'Nov', 'Dec'] as const;
 

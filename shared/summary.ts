@@ -72,9 +72,13 @@ function resolvePeriods(index: TreeIndex, opts: SummaryOptions): { periodId: str
   return { periodId, compareId: defaultCompareId(index.periods, plan, periodId) };
 }
 
-/** Computes the summary of `tree` for one reporting period against a comparison period. */
-export function computeSummary(tree: PlanTree, opts: SummaryOptions = {}): PlanSummary {
-  const index = indexTree(tree);
+/**
+ * Computes the summary of `tree` for one reporting period against a comparison period. Accepts a tree or an
+ * index already built from one (`indexTree`), so a caller that has the index does not build it again.
+ */
+export function computeSummary(source: PlanTree | TreeIndex, opts: SummaryOptions = {}): PlanSummary {
+  const index = 'actionsBySection' in source ? source : indexTree(source);
+  const { tree } = index;
   const { periodId, compareId } = resolvePeriods(index, opts);
   const today = opts.today ?? todayUtc();
   if (!isValidIsoDate(today))

@@ -889,8 +889,11 @@ export function isFirstPeriod(tree: PlanTree, period: ReportingPeriod): boolean 
  * Builds the appendix model. Text is cleaned of characters Word cannot open where it enters a paragraph
  * (`paragraphsOf` here, `run` in the Word writer), so no string reaches the document uncleaned.
  */
-export function buildAppendixModel(tree: PlanTree, options: ExportOptions): AppendixModel {
-  const treeIndex = indexTree(tree);
+export function buildAppendixModel(
+  tree: PlanTree,
+  options: ExportOptions,
+  treeIndex: TreeIndex = indexTree(tree),
+): AppendixModel {
   const sel = resolveSelection(tree, options, treeIndex);
   const columns = resolveColumns(tree, options);
   const idx = buildIndex(tree);
@@ -914,7 +917,10 @@ export function buildAppendixModel(tree: PlanTree, options: ExportOptions): Appe
       : tree;
   const summary =
     levels.length > 0
-      ? computeSummary(summaryTree, { periodId: sel.period?.id ?? null, compareId: sel.compare?.id ?? null })
+      ? computeSummary(summaryTree === tree ? treeIndex : summaryTree, {
+          periodId: sel.period?.id ?? null,
+          compareId: sel.compare?.id ?? null,
+        })
       : null;
   const sectionSummary = new Map(summary?.sections.map((s) => [s.sectionId, s]) ?? []);
 

@@ -35,7 +35,7 @@ import type { PlanSummary } from '../../shared/summary-schema';
 import { columnLabel, templateColumns } from '../../shared/templates';
 import { COLUMNS, type CellContext } from '../../shared/columns';
 import { answeredRecommendationIds, indexTree, isEffectivelyArchived, type TreeIndex } from '../../shared/tree';
-import { CELL_SIDE_MARGINS, LANDSCAPE_A4, longestWordWidth, textTwips, textWidth, type ColumnNeed } from './layout';
+import { CELL_SIDE_MARGINS, LANDSCAPE_A4, longestWordWidth, measureWords, textWidth, type ColumnNeed } from './layout';
 import { paragraphsOf } from './text';
 import { leadMatches } from '../../shared/leads';
 
@@ -731,12 +731,10 @@ export function measureColumns(tables: readonly TableModel[], halfPoints: number
         for (const p of cell.paras) {
           let w = 0;
           for (const span of p) {
-            const bold = span.bold || cell.bold;
-            w += textTwips(span.text, halfPoints, bold);
             // The widest word (measured, not the one with most letters: "Performance" is wider than "Intelligence").
-            for (const word of span.text.split(/\s+/))
-              if (word.length > 3)
-                widestWord = Math.max(widestWord, Math.min(textTwips(word, halfPoints, bold), total / 4));
+            w += measureWords(span.text, halfPoints, !!(span.bold || cell.bold), (twips, length) => {
+              if (length > 3) widestWord = Math.max(widestWord, Math.min(twips, total / 4));
+            });
           }
           longestPara = Math.max(longestPara, w);
           sum += w;

@@ -180,6 +180,8 @@ function startWriter(bundle: string, outDocx: string, draftFile: string): Writer
     }
   });
   child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  // A writer that died before its turn: the GO line meets a closed pipe, and the trial reports how it ended.
+  child.stdin.on('error', () => undefined);
   // 'close' comes after the last line the writer printed has been read (every acknowledgement counts).
   const closed = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve, reject) => {
     child.on('error', reject);

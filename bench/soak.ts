@@ -101,6 +101,8 @@ async function main(): Promise<number> {
   if (['kill9', 'fuzz', 'hostile'].every((p) => parts.has(p))) {
     figures['reliability.soak_seconds'] = Math.round((Date.now() - started) / 1000);
     figures['reliability.soak_cpu_seconds'] = Math.round((cpuMs() - startedCpu) / 1000);
+    // How busy the machine was (wall times depend on it; CPU times much less).
+    figures['reliability.soak_load_average'] = Math.round(os.loadavg()[0]! * 10) / 10;
   }
 
   const file = path.join(here, 'results.json');

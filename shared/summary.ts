@@ -53,6 +53,35 @@ function todayUtc(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
+/**
+ * The periods a summary reports on by default: the plan's current period (else its last), against the
+ * comparison shared/compare.ts chooses. `periods` in plan order.
+ */
+export function defaultSummaryPeriods(
+  plan: PlanTree['plan'],
+  periods: PlanTree['periods'],
+): { periodId: string | null; compareId: string | null } {
+  const periodId =
+    plan.currentPeriodId !== null && periods.some((p) => p.id === plan.currentPeriodId)
+      ? plan.currentPeriodId
+      : (periods.at(-1)?.id ?? null);
+  return { periodId, compareId: defaultCompareId(periods, plan, periodId) };
+}
+
+/** How many actions each of the Overview's lists shows before "Show all" (and its first screen carries). */
+export const OVERVIEW_LIST_FIRST = 20;
+
+/** The Overview's lists: overdue actions and ratings needing an explanation, in plan order. */
+export function overviewLists(summary: Pick<PlanSummary, 'actions'>): {
+  overdue: PlanSummary['actions'];
+  unexplained: PlanSummary['actions'];
+} {
+  return {
+    overdue: summary.actions.filter((a) => a.overdue),
+    unexplained: summary.actions.filter((a) => a.missingExplanation),
+  };
+}
+
 function resolvePeriods(index: TreeIndex, opts: SummaryOptions): { periodId: string | null; compareId: string | null } {
   const { plan } = index.tree;
   const known = (id: string, what: string): string => {
@@ -63,9 +92,7 @@ function resolvePeriods(index: TreeIndex, opts: SummaryOptions): { periodId: str
   const periodId =
     opts.periodId != null
       ? known(opts.periodId, 'reporting')
-      : plan.currentPeriodId !== null && index.periodsById.has(plan.currentPeriodId)
-        ? plan.currentPeriodId
-        : (index.periods.at(-1)?.id ?? null);
+      : defaultSummaryPeriods(plan, index.periods as PlanTree['periods']).periodId;
   if (periodId === null) return { periodId: null, compareId: null };
   if (opts.compareId === null) return { periodId, compareId: null };
   if (opts.compareId !== undefined) return { periodId, compareId: known(opts.compareId, 'comparison') };

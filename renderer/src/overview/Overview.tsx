@@ -21,6 +21,7 @@ import { ConcernList, LeadUpdatesTable, SectionTrends } from './NightDashboard';
 import './overview.css';
 import { errorText } from '../errors';
 import { compareChoices, defaultCompareId } from '../../../shared/compare';
+import { OVERVIEW_LIST_FIRST, overviewLists } from '../../../shared/summary';
 
 export function DirectionText({ direction }: { direction: Direction }) {
   const { arrow, words } = directionLabel(direction);
@@ -31,6 +32,23 @@ export function DirectionText({ direction }: { direction: Direction }) {
       </span>{' '}
       {words}
     </span>
+  );
+}
+
+const num = (n: number) => n.toLocaleString('en-GB');
+
+/** "Show all 180 overdue actions" under a list cut to its first actions. */
+function ShowAll({ total, shown, what, onShowAll }: { total: number; shown: number; what: string; onShowAll(): void }) {
+  if (shown >= total) return null;
+  return (
+    <p className="small">
+      <span className="muted">
+        Showing the first {num(shown)} of {num(total)}.
+      </span>{' '}
+      <button type="button" className="btn btn-link" onClick={onShowAll}>
+        Show all {num(total)} {what}
+      </button>
+    </p>
   );
 }
 
@@ -82,8 +100,14 @@ export function Overview({ onOpenAction }: { onOpenAction(actionId: string): voi
 
   const levelFor = (levelId: string) => index.levelById.get(levelId) ?? null;
   const actionRef = (id: string) => index.actionById.get(id)?.reference ?? '';
-  const overdue = summary?.actions.filter((a) => a.overdue) ?? [];
-  const unexplained = summary?.actions.filter((a) => a.missingExplanation) ?? [];
+  const { overdue, unexplained } = summary ? overviewLists(summary) : { overdue: [], unexplained: [] };
+  // Long lists show their first actions until "Show all" (the first screen carries only those).
+  const [showAll, setShowAll] = useState<{ overdue: boolean; unexplained: boolean }>({
+    overdue: false,
+    unexplained: false,
+  });
+  const shownOverdue = showAll.overdue ? overdue : overdue.slice(0, OVERVIEW_LIST_FIRST);
+  const shownUnexplained = showAll.unexplained ? unexplained : unexplained.slice(0, OVERVIEW_LIST_FIRST);
   const unanswered = (summary?.unansweredRecommendationIds ?? [])
     .map((id) => tree.recommendations.find((r) => r.id === id))
     .filter((r) => r !== undefined);
@@ -231,19 +255,25 @@ export function Overview({ onOpenAction }: { onOpenAction(actionId: string): voi
               <h3 id="ov-overdue">Overdue actions ({overdue.length})</h3>
               {overdue.length === 0 ? <p className="muted">None.</p> : null}
               <ul className="plain-list">
-                {overdue.map((a) => {
+                {shownOverdue.map((a) => {
                   const act = index.actionById.get(a.actionId);
                   return (
                     <li key={a.actionId}>
                       <button type="button" className="btn btn-link" onClick={() => onOpenAction(a.actionId)}>
                         {a.reference}
                       </button>{' '}
-                      <span className="muted">due “{act?.dueText}”</span>{' '}
+                      {act ? <span className="muted">due “{act.dueText}”</span> : null}{' '}
                       <span className="clip">{act?.description}</span>
                     </li>
                   );
                 })}
               </ul>
+              <ShowAll
+                total={overdue.length}
+                shown={shownOverdue.length}
+                what="overdue actions"
+                onShowAll={() => setShowAll((s) => ({ ...s, overdue: true }))}
+              />
             </section>
             {rated ? (
               <section aria-labelledby="ov-unexplained" className="overview-list">
@@ -253,7 +283,7 @@ export function Overview({ onOpenAction }: { onOpenAction(actionId: string): voi
                 </p>
                 {unexplained.length === 0 ? <p className="muted">None.</p> : null}
                 <ul className="plain-list">
-                  {unexplained.map((a) => (
+                  {shownUnexplained.map((a) => (
                     <li key={a.actionId}>
                       <span className="hstack">
                         <button type="button" className="btn btn-link" onClick={() => onOpenAction(a.actionId)}>
@@ -269,6 +299,12 @@ export function Overview({ onOpenAction }: { onOpenAction(actionId: string): voi
                     </li>
                   ))}
                 </ul>
+                <ShowAll
+                  total={unexplained.length}
+                  shown={shownUnexplained.length}
+                  what="actions needing an explanation"
+                  onShowAll={() => setShowAll((s) => ({ ...s, unexplained: true }))}
+                />
               </section>
             ) : null}
             <section aria-labelledby="ov-unanswered" className="overview-list">

@@ -55,15 +55,15 @@ const LINK = rawColumns(
 );
 // Ratings are all text: read as objects whose keys are already the domain fields (the rows are the Ratings).
 const RATING_FIELDS = {
-    id: 'id',
-    actionId: 'action_id',
-    periodId: 'period_id',
-    levelId: 'level_id',
-    explanation: 'explanation',
-    correctiveAction: 'corrective_action',
-    ratedBy: 'rated_by',
-    ratedAt: 'rated_at',
-    updatedAt: 'updated_at',
+  id: 'id',
+  actionId: 'action_id',
+  periodId: 'period_id',
+  levelId: 'level_id',
+  explanation: 'explanation',
+  correctiveAction: 'corrective_action',
+  ratedBy: 'rated_by',
+  ratedAt: 'rated_at',
+  updatedAt: 'updated_at',
 } as const;
 const RAT = aliasedColumns('ratings', RATING_FIELDS, 'WHERE plan_id = ?');
 // The ratings of one or two periods (the Overview's first screen: its summary's period and comparison).

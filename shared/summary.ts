@@ -225,6 +225,31 @@ export function groupStanding(
   return out;
 }
 
+/**
+ * The share cells of a summary row where averages mean nothing (a colour key): "6 (55%)" on track or
+ * complete and "2 (18%)" complete, or a dash when nothing is rated. The appendix's summary table and the
+ * Overview's rating summary both show these (the choice itself is `averagesMeanSomething`).
+ */
+export function standingCells(
+  group: Pick<PlanSummary['overall'], 'counts'>,
+  levels: readonly ScaleLevel[],
+): { onTrackOrComplete: string; complete: string } {
+  const st = groupStanding(group, levels);
+  const cell = (part: number) => (st.rated ? `${part} (${sharePercent(part, st.rated)})` : '–');
+  return { onTrackOrComplete: cell(st.onTrackOrComplete), complete: cell(st.complete) };
+}
+
+/**
+ * The sentence explaining a summary table's figures, by the one rule (`averagesMeanSomething`): averages on a
+ * scale whose levels are numbers, counts and shares on a colour key. `area` names the groups ("area" in the
+ * appendix, the template's section noun on screen).
+ */
+export function summaryExplanation(levels: readonly ScaleLevel[], area = 'area'): string {
+  return averagesMeanSomething(levels)
+    ? `Average ratings are the mean of the rated actions in each ${area}, to one decimal place; actions not yet rated are left out. The overall figure is the average of the ${area} averages.`
+    : `The table counts the actions at each rating in each ${area}. "On track or complete" is the share of rated actions at a level that needs no explanation or corrective action; actions not yet rated are left out of the shares.`;
+}
+
 /** A whole-number percentage, half up ("55%"); a dash when nothing is rated. */
 export function sharePercent(part: number, whole: number): string {
   return whole > 0 ? `${Math.floor((part * 100) / whole + 0.5)}%` : '–';

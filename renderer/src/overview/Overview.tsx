@@ -21,7 +21,14 @@ import { ConcernList, LeadUpdatesTable, SectionTrends } from './NightDashboard';
 import './overview.css';
 import { errorText } from '../errors';
 import { compareChoices, defaultCompareId } from '../../../shared/compare';
-import { OVERVIEW_LIST_FIRST, overviewLists } from '../../../shared/summary';
+import {
+  OVERVIEW_LIST_FIRST,
+  overviewLists,
+  standingCells,
+  summaryExplanation,
+  summaryUsesAverages,
+} from '../../../shared/summary';
+import type { ScaleLevel } from '../../../shared/ratings';
 
 export function DirectionText({ direction }: { direction: Direction }) {
   const { arrow, words } = directionLabel(direction);
@@ -32,6 +39,23 @@ export function DirectionText({ direction }: { direction: Direction }) {
       </span>{' '}
       {words}
     </span>
+  );
+}
+
+/** "6 (55%)" on track or complete and complete: the appendix's cells (shared/summary.ts standingCells). */
+function StandingCells({
+  group,
+  levels,
+}: {
+  group: Pick<PlanSummary['overall'], 'counts'>;
+  levels: readonly ScaleLevel[];
+}) {
+  const st = standingCells(group, levels);
+  return (
+    <>
+      <td className="num">{st.onTrackOrComplete}</td>
+      <td className="num">{st.complete}</td>
+    </>
   );
 }
 
@@ -112,6 +136,26 @@ export function Overview({ onOpenAction }: { onOpenAction(actionId: string): voi
     .map((id) => tree.recommendations.find((r) => r.id === id))
     .filter((r) => r !== undefined);
   const rated = index.levels.length > 0;
+  // The one rule (shared/ratings.ts averagesMeanSomething), as in the appendix and the covering report.
+  const liveLevels = index.levels.filter((l) => l.deletedAt === null);
+  const useMeans = summaryUsesAverages(tree);
+  const sectionNoun = nouns.sectionNoun.toLowerCase();
+  const levelHeads = (
+    <>
+      {summary?.overall.counts.map((c) => (
+        <th scope="col" key={c.levelId} className="num">
+          <RatingBadge
+            level={levelFor(c.levelId) ?? { id: c.levelId, position: 0, label: c.label, colour: c.colour }}
+            levels={index.levels}
+            size="sm"
+          />
+        </th>
+      ))}
+      <th scope="col" className="num">
+        Not rated
+      </th>
+    </>
+  );
 
   return (
     <div className="page overview">
@@ -150,7 +194,7 @@ export function Overview({ onOpenAction }: { onOpenAction(actionId: string): voi
               This plan has no rating scale, so there are no averages. Add a scale in Settings to rate actions.
             </p>
           ) : null}
-          {rated ? (
+          {rated && useMeans ? (
             <section aria-labelledby="ov-summary">
               <h3 id="ov-summary">
                 {summary.compareLabel
@@ -160,8 +204,8 @@ export function Overview({ onOpenAction }: { onOpenAction(actionId: string): voi
               <div className="table-scroll">
                 <table className="data-table overview-table">
                   <caption className="visually-hidden">
-                    Mean rating per {nouns.sectionNoun.toLowerCase()}, previous and current period, with direction of
-                    travel and counts per level
+                    Mean rating per {sectionNoun}, previous and current period, with direction of travel and counts
+                    per level
                   </caption>
                   <thead>
                     <tr>
@@ -175,20 +219,7 @@ export function Overview({ onOpenAction }: { onOpenAction(actionId: string): voi
                         <span className="visually-hidden"> (mean)</span>
                       </th>
                       <th scope="col">Direction of travel</th>
-                      {summary.overall.counts.map((c) => (
-                        <th scope="col" key={c.levelId} className="num">
-                          <RatingBadge
-                            level={
-                              levelFor(c.levelId) ?? { id: c.levelId, position: 0, label: c.label, colour: c.colour }
-                            }
-                            levels={index.levels}
-                            size="sm"
-                          />
-                        </th>
-                      ))}
-                      <th scope="col" className="num">
-                        Not rated
-                      </th>
+                      {levelHeads}
                     </tr>
                   </thead>
                   <tbody>
@@ -219,10 +250,53 @@ export function Overview({ onOpenAction }: { onOpenAction(actionId: string): voi
                   </tfoot>
                 </table>
               </div>
-              <p className="small muted">
-                Means are of rated actions only (unrated ones are left out), rounded half-up to one decimal place. The
-                overall figure is the average of the section means.
-              </p>
+              <p className="small muted">{summaryExplanation(liveLevels, sectionNoun)}</p>
+            </section>
+          ) : null}
+          {rated && !useMeans ? (
+            // A colour key without numbers: an average means nothing, so (as in the appendix and the covering
+            // report) counts per level and the share on track or complete.
+            <section aria-labelledby="ov-summary">
+              <h3 id="ov-summary">Rating summary: {summary.periodLabel ?? '–'}</h3>
+              <div className="table-scroll">
+                <table className="data-table overview-table">
+                  <caption className="visually-hidden">
+                    Actions at each rating per {sectionNoun} in {summary.periodLabel ?? 'the period'}, with the share
+                    on track or complete and the share complete
+                  </caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{nouns.sectionNoun}</th>
+                      {levelHeads}
+                      <th scope="col" className="num">
+                        On track or complete
+                      </th>
+                      <th scope="col" className="num">
+                        Complete
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {summary.sections.map((s) => (
+                      <tr key={s.sectionId} data-section={s.number}>
+                        <th scope="row">
+                          <span className="nowrap">{s.number}</span> {s.title}
+                        </th>
+                        <CountCells counts={s.counts} notRated={s.notRated} />
+                        <StandingCells group={s} levels={liveLevels} />
+                      </tr>
+                    ))}
+                  </tbody>
+                  <tfoot>
+                    <tr data-section="overall">
+                      <th scope="row">Overall</th>
+                      <CountCells counts={summary.overall.counts} notRated={summary.overall.notRated} />
+                      <StandingCells group={summary.overall} levels={liveLevels} />
+                    </tr>
+                  </tfoot>
+                </table>
+              </div>
+              <p className="small muted">{summaryExplanation(liveLevels, sectionNoun)}</p>
             </section>
           ) : null}
           {rated ? (

@@ -93,7 +93,7 @@ describe('layout at 1366x768 and 1920x1080', () => {
       const lead = app.page.getByLabel('Lead', { exact: true });
       await lead.focus();
       await app.page.waitForFunction(
-        () => (document.querySelector('.filter-select') as HTMLSelectElement | null)?.options.length! > 1,
+        () => ((document.querySelector('.filter-select') as HTMLSelectElement | null)?.options.length ?? 0) > 1,
       );
       const width = await lead.evaluate((el) => el.getBoundingClientRect().width);
       expect(width).toBeLessThanOrEqual(230);

@@ -204,8 +204,8 @@ export function Overview({ onOpenAction }: { onOpenAction(actionId: string): voi
               <div className="table-scroll">
                 <table className="data-table overview-table">
                   <caption className="visually-hidden">
-                    Mean rating per {sectionNoun}, previous and current period, with direction of travel and counts
-                    per level
+                    Mean rating per {sectionNoun}, previous and current period, with direction of travel and counts per
+                    level
                   </caption>
                   <thead>
                     <tr>
@@ -261,8 +261,8 @@ export function Overview({ onOpenAction }: { onOpenAction(actionId: string): voi
               <div className="table-scroll">
                 <table className="data-table overview-table">
                   <caption className="visually-hidden">
-                    Actions at each rating per {sectionNoun} in {summary.periodLabel ?? 'the period'}, with the share
-                    on track or complete and the share complete
+                    Actions at each rating per {sectionNoun} in {summary.periodLabel ?? 'the period'}, with the share on
+                    track or complete and the share complete
                   </caption>
                   <thead>
                     <tr>

@@ -1,12 +1,12 @@
 /**
- * The overview for a period against a compare-with period (from `summary:get`): per section the
- * previous and current mean (1 dp, half-up, computed by the store) with a direction arrow AND words,
- * the overall pair, counts per level (badges with labels), a stacked bar chart of the rating
- * distribution by period, overdue actions, ratings that need an explanation and unanswered
- * recommendations.
+ * The overview for a period against a compare-with period (from `summary:get`): the rating summary by the
+ * appendix's rule (`averagesMeanSomething`): on a numbered scale, per section the previous and current mean
+ * (1 dp, half-up, computed by the store) with a direction arrow AND words and the overall pair; on a colour
+ * key, counts per level (badges with labels) and the shares on track or complete and complete. Then a stacked
+ * bar chart of the rating distribution by period, overdue actions, ratings that need an explanation (the first
+ * 20 of each, then "Show all") and unanswered recommendations.
  */
 import { useEffect, useId, useRef, useState } from 'react';
-import type { PlanTree } from '../../../shared/model';
 import type { PlanSummary } from '../../../shared/summary-schema';
 import { directionLabel, type Direction } from '../../../shared/ratings';
 import { TEMPLATES } from '../../../shared/templates';
@@ -94,8 +94,11 @@ export function Overview({ onOpenAction }: { onOpenAction(actionId: string): voi
     return s && s.periodId === periodId && s.compareId === compareId ? s : null;
   });
   const [summary, setSummary] = useState<PlanSummary | null>(first);
-  const answered = useRef<{ tree: PlanTree; periodId: string | null; compareId: string | null } | null>(
-    first ? { tree, periodId, compareId } : null,
+  // The summary is asked for again when the plan's content or the periods change; not when the whole tree
+  // follows the first screen (the store's revision stays the same).
+  const revision = store.revision;
+  const answered = useRef<{ revision: number; periodId: string | null; compareId: string | null } | null>(
+    first ? { revision, periodId, compareId } : null,
   );
   const [error, setError] = useState<string | null>(null);
   const pid = useId();
@@ -105,12 +108,12 @@ export function Overview({ onOpenAction }: { onOpenAction(actionId: string): voi
   useEffect(() => {
     // Already answered for this tree and these periods by the first screen.
     const a = answered.current;
-    answered.current = null;
-    if (a && a.tree === tree && a.periodId === periodId && a.compareId === compareId) return;
+    if (a && a.revision === revision && a.periodId === periodId && a.compareId === compareId) return;
     let live = true;
     call('summary:get', { planId: tree.plan.id, ...(periodId ? { periodId } : {}), compareId }).then(
       (s) => {
         if (live) {
+          answered.current = { revision, periodId, compareId };
           setSummary(s);
           setError(null);
         }
@@ -120,7 +123,7 @@ export function Overview({ onOpenAction }: { onOpenAction(actionId: string): voi
     return () => {
       live = false;
     };
-  }, [tree, periodId, compareId]);
+  }, [tree.plan.id, revision, periodId, compareId]);
 
   const levelFor = (levelId: string) => index.levelById.get(levelId) ?? null;
   const actionRef = (id: string) => index.actionById.get(id)?.reference ?? '';

@@ -175,7 +175,8 @@ export const contract = {
    * A plan's first screen, first (issue 11.12): every section, objective and action, with ratings and
    * progress only for the actions `detailedActionIds` names (the first in plan order); with `summary`, the
    * Overview's `summary:get` answer for the default periods as well; with `summary` and `overview`, only the
-   * Overview's first screen (the actions its lists name, no ratings or progress). `plans:get` follows.
+   * Overview's first screen (the first actions of each of its lists, the summary's actions only those the lists
+   * count, no ratings or progress). `plans:get` follows.
    */
   'plans:getFirstScreen': ch(
     z.object({ planId: Id, summary: z.boolean().optional(), overview: z.boolean().optional() }),

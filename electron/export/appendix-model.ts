@@ -30,7 +30,7 @@ import {
   YEAR_TO_DATE_WORDS,
 } from '../../shared/indicators';
 import { averagesMeanSomething, directionLabel, sortLevels } from '../../shared/ratings';
-import { computeSummary, describeCounts, groupStanding, sharePercent } from '../../shared/summary';
+import { computeSummary, describeCounts, standingCells } from '../../shared/summary';
 import type { PlanSummary } from '../../shared/summary-schema';
 import { columnLabel, templateColumns } from '../../shared/templates';
 import { COLUMNS, type CellContext } from '../../shared/columns';
@@ -688,16 +688,9 @@ export function summaryTable(
         textCell(String(g.notRated), { center: true }),
       );
     if (!numeric) {
-      const st = groupStanding(g, levels);
-      cells.push(
-        textCell(st.rated ? `${st.onTrackOrComplete} (${sharePercent(st.onTrackOrComplete, st.rated)})` : '–', {
-          center: true,
-        }),
-      );
-      if (!opts.compact)
-        cells.push(
-          textCell(st.rated ? `${st.complete} (${sharePercent(st.complete, st.rated)})` : '–', { center: true }),
-        );
+      const st = standingCells(g, levels);
+      cells.push(textCell(st.onTrackOrComplete, { center: true }));
+      if (!opts.compact) cells.push(textCell(st.complete, { center: true }));
     }
     return cells;
   };
@@ -753,12 +746,8 @@ export function measureColumns(tables: readonly TableModel[], halfPoints: number
   });
 }
 
-/** The sentence explaining the summary table's figures. */
-export function summaryExplanation(levels: RatingLevel[]): string {
-  return averagesMeanSomething(levels)
-    ? 'Average ratings are the mean of the rated actions in each area, to one decimal place; actions not yet rated are left out. The overall figure is the average of the area averages.'
-    : 'The table counts the actions at each rating in each area. "On track or complete" is the share of rated actions at a level that needs no explanation or corrective action; actions not yet rated are left out of the shares.';
-}
+/** The sentence explaining the summary table's figures (one home: shared/summary.ts). */
+export { summaryExplanation } from '../../shared/summary';
 
 function keyTable(levels: RatingLevel[]): TableModel {
   return {

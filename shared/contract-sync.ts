@@ -113,6 +113,8 @@ export const SyncConflict = z.object({
   label: z.string(),
   base: ConflictVersion.nullable(),
   versions: z.array(ConflictVersion),
+  /** The action the field belongs to (its own field, its rating, update or lead), for the "2 versions" badges. */
+  actionId: Id.nullable().optional(),
 });
 export type SyncConflict = z.infer<typeof SyncConflict>;
 

@@ -11,7 +11,8 @@
 import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { getMeta, getPlanTree, setMeta, type Store } from '../../db';
+import { addPersonNames, directoryPerson, getMeta, getPlanTree, setMeta, type Store } from '../../db';
+import { ledBy, sameName } from '../../shared/leads';
 import { DomainError } from '../../shared/result';
 import { SyncOp } from '../../shared/sync/op';
 import * as engine from './engine';
@@ -137,7 +138,9 @@ function planTitle(store: Store, planId: string): string {
 function checkLeadName(store: Store, planId: string, name: string): void {
   const tree = getPlanTree(store, planId);
   const live = tree.actions.filter((a) => a.deletedAt === null);
-  if (live.some((a) => a.leads.some((l) => engine.leadMatches(l.name, name)))) return;
+  // As "my actions" matches (shared/leads.ts): the name, or a person in People by that name or alias.
+  const { person, id } = directoryPerson(store, name);
+  if (live.some((a) => ledBy(a.leads, person, id))) return;
   const names = [...new Set(live.flatMap((a) => a.leads.map((l) => l.name)))].slice(0, 12);
   throw new DomainError(
     'invalid_input',
@@ -174,6 +177,12 @@ function baseHeader(
   };
 }
 
+/** The other names People has for a lead (their directory name and aliases), for the lead's copy. */
+function otherNames(store: Store, name: string): string[] {
+  const { person } = directoryPerson(store, name);
+  return [person.name, ...(person.aliases ?? [])].filter((n) => !sameName(n, name));
+}
+
 /** `pack invite`: an invitation for a lead (the plan for context, minus other people's internal notes). */
 export function makeInvitation(store: Store, planId: string, lead: string, options: PackOptions = {}): MadePack {
   const name = lead.trim();
@@ -200,7 +209,7 @@ export function makeInvitation(store: Store, planId: string, lead: string, optio
       const full: Omit<PackHeader, 'body'> = {
         ...header,
         recipient: { lead: name, deviceId: null },
-        invitation: { inviteId, token, lead: name },
+        invitation: { inviteId, token, lead: name, names: otherNames(store, name) },
       };
       const bytes = encodePack({ header: full, lines: ops.map((op) => ({ t: 'op' as const, op })) }, k.privateKey);
       recordSent(store, planId, full, ops.length);
@@ -494,6 +503,9 @@ function applyPack(store: Store, pack: ReadPack, ops: SyncOp[], now: string): Op
       person: header.invitation.lead,
       ownerDevice: header.sender.deviceId,
     });
+    // The lead's other names go into this copy's People, so "my actions" and the local checks match alike.
+    if (header.invitation.names?.length)
+      addPersonNames(store, header.invitation.lead, header.invitation.names, header.sender.person);
     writeJson(store, keys.enrolment(planId), {
       inviteId: header.invitation.inviteId,
       token: header.invitation.token,

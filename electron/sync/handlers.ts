@@ -11,6 +11,7 @@ import { liveActions } from '../../shared/tree';
 import type { Host } from '../host';
 import * as engine from './engine';
 import { syncFolder } from './folder-sync';
+import { leadUpdateStatus } from './review';
 import { KeyUnavailableError, type KeyWrapper } from './keys';
 import { PACK_EXTENSION, PackError } from './pack';
 import {
@@ -198,6 +199,17 @@ export function createSyncHandlers({ store, host, keyWrapper }: SyncHandlerDeps)
         };
       });
       return { periodId: period?.id ?? null, periodLabel: period?.label ?? null, rows };
+    },
+    'sync:myUpdates': ({ planId }) => {
+      if (engine.planSync(store, planId)?.role !== 'lead') return [];
+      const tree = getPlanTree(store, planId);
+      const where = new Map<string, { actionId: string; periodId: string }>();
+      for (const r of tree.ratings) where.set(r.id, r);
+      for (const p of tree.progress) if (p.deletedAt === null) where.set(p.id, p);
+      return leadUpdateStatus(store, planId).flatMap((s) => {
+        const w = where.get(s.rowId);
+        return w ? [{ ...s, actionId: w.actionId, periodId: w.periodId }] : [];
+      });
     },
     'sync:conflicts': ({ planId }) => {
       // A plan that is not shared has none (asked after every change by the "2 versions" badges).

@@ -18,6 +18,7 @@ import { SyncOp } from '../../shared/sync/op';
 import * as engine from './engine';
 import { deviceKeys, plainKeyWrapper, type KeyWrapper } from './keys';
 import { writeFileAtomic } from './folder';
+import { recordReview, reviewFor } from './review';
 import {
   decodePack,
   encodePack,
@@ -263,6 +264,12 @@ export function makeReturn(store: Store, planId: string, options: PackOptions & 
   const full: Omit<PackHeader, 'body'> = {
     ...header,
     recipient: { lead: forLead, deviceId: targets.length === 1 ? targets[0]!.deviceId : null },
+    // Which of the leads' changes are held back, so each lead sees what was accepted.
+    review: reviewFor(
+      store,
+      planId,
+      targets.map((d) => d.deviceId),
+    ),
   };
   const bytes = encodePack({ header: full, lines: ops.map((op) => ({ t: 'op' as const, op })) }, k.privateKey);
   recordSent(store, planId, full, ops.length);
@@ -497,6 +504,7 @@ function applyPack(store: Store, pack: ReadPack, ops: SyncOp[], now: string): Op
 
   const report = engine.applyOps(store, ops, { asRole, from: { device: header.sender.deviceId, person } });
   engine.recordAck(store, planId, header.sender.deviceId, header.acks);
+  if (header.sender.role === 'owner') recordReview(store, planId, header);
   if (header.kind === 'invitation' && header.invitation) {
     engine.setPlanRole(store, planId, {
       role: 'lead',

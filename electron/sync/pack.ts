@@ -88,6 +88,20 @@ export const PackHeader = z.object({
       names: z.array(z.string().max(300)).max(51).optional(),
     })
     .optional(),
+  /** The owner's packs: the target leads' changes it holds back or rejected (electron/sync/review.ts). */
+  review: z
+    .object({
+      held: z
+        .array(
+          z.object({
+            opId: z.string().max(200),
+            reason: z.string().max(2000),
+            state: z.enum(['waiting', 'held', 'rejected']),
+          }),
+        )
+        .max(500),
+    })
+    .optional(),
   /** A lead's packs: which invitation enrolled this device, and proof it holds the invitation's token. */
   enrolment: z.object({ inviteId: z.uuid(), proof: z.string().max(200) }).optional(),
   body: z.object({

@@ -11,7 +11,14 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, call } from '../api';
 import type { OutputOf } from '../../../shared/contract';
-import type { OpenReport, ReturnsBoard, SyncConflict, SyncStatus } from '../../../shared/contract-sync';
+import type {
+  LeadUpdateStatus,
+  OpenReport,
+  ReturnsBoard,
+  SyncConflict,
+  SyncStatus,
+} from '../../../shared/contract-sync';
+import { UpdateStatusLine } from './UpdateStatus';
 import { ledBy, personNamed, type LeadPerson } from '../../../shared/leads';
 import type { Person, PlanTree } from '../../../shared/model';
 import { longDateTime, plural } from '../components/format';
@@ -34,6 +41,7 @@ export function SharingPanel({ tree, onOpenAction }: { tree: PlanTree; onOpenAct
   const [received, setReceived] = useState<Received>([]);
   const [report, setReport] = useState<OpenReport | null>(null);
   const [people, setPeople] = useState<Person[]>([]);
+  const [mine, setMine] = useState<LeadUpdateStatus[]>([]);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -41,7 +49,10 @@ export function SharingPanel({ tree, onOpenAction }: { tree: PlanTree; onOpenAct
     const s = await call('sync:status', { planId });
     setStatus(s);
     setLeads(await call('sync:leads', { planId }));
-    if (s.role === 'lead') setPeople(await call('people:list', {}));
+    if (s.role === 'lead') {
+      setPeople(await call('people:list', {}));
+      setMine(await call('sync:myUpdates', { planId }));
+    }
     if (s.role !== null) {
       setConflicts(await call('sync:conflicts', { planId }));
       setReceived(await call('sync:received', { planId }));
@@ -219,6 +230,7 @@ export function SharingPanel({ tree, onOpenAction }: { tree: PlanTree; onOpenAct
         <LeadActions
           tree={tree}
           person={personNamed(status.person ?? '', people)}
+          statuses={mine}
           periodId={periodId}
           onOpenAction={onOpenAction}
         />
@@ -435,18 +447,22 @@ function ReturnsBoardTable({ board, period }: { board: ReturnsBoard; period: str
 function LeadActions({
   tree,
   person,
+  statuses,
   periodId,
   onOpenAction,
 }: {
   tree: PlanTree;
   /** The lead, with the other names this copy's People has for them (from the invitation). */
   person: Person | LeadPerson;
+  /** What the owner made of each of the lead's updates (sync:myUpdates). */
+  statuses: readonly LeadUpdateStatus[];
   periodId: string | null;
   onOpenAction(actionId: string): void;
 }) {
   const id = 'id' in person ? person.id : null;
   const mine = tree.actions.filter((a) => a.deletedAt === null && ledBy(a.leads, person, id));
   const period = tree.periods.find((p) => p.id === periodId);
+  const ownStatuses = (actionId: string) => statuses.filter((s) => s.actionId === actionId && s.periodId === periodId);
   return (
     <section className="stack" aria-labelledby="sync-mine">
       <h3 id="sync-mine">
@@ -465,6 +481,16 @@ function LeadActions({
               <span className={updates.length ? 'tag tag-ok' : 'tag tag-neutral'}>
                 {updates.length ? plural(updates.length, 'update') : 'No update yet'}
               </span>
+              {ownStatuses(a.id).length ? (
+                <ul
+                  className="plain-list update-statuses"
+                  aria-label={`What the owner made of your updates to ${a.reference}`}
+                >
+                  {ownStatuses(a.id).map((s) => (
+                    <UpdateStatusLine key={s.rowId} status={s} />
+                  ))}
+                </ul>
+              ) : null}
             </li>
           );
         })}

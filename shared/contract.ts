@@ -123,6 +123,8 @@ export const AppInfo = z.object({
   dbPath: z.string(),
   schemaVersion: z.number().int(),
   userName: z.string(),
+  /** Set when the plan store is inside a synced folder (OneDrive, SharePoint, Teams, Dropbox…): why to move it. */
+  storeWarning: z.string().nullable().optional(),
 });
 
 export const BackupInfo = z.object({

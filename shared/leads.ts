@@ -212,6 +212,19 @@ export function leadMatches(cellText: string, who: LeadPerson | string): boolean
 }
 
 /**
+ * Does one of an action's leads name this person: a lead linked to them in People (`personId`), or a lead
+ * cell naming them by their name or an alias? The one rule for "my actions", the lead filter and a lead's
+ * actions in sync (`pack invite --lead`, the owner's checks, the returns board).
+ */
+export function ledBy(
+  leads: readonly { readonly name: string; readonly personId?: string | null }[],
+  person: LeadPerson,
+  personId: string | null = null,
+): boolean {
+  return leads.some((l) => (personId !== null && l.personId === personId) || leadMatches(l.name, person));
+}
+
+/**
  * The people a lead cell names, in order, as written ("DCS + AD, S Murphy J Tynan" -> ["S Murphy",
  * "J Tynan"]). Roles and teams ("DCS", "All Service Leads", "Data team") are not names. A name is an
  * initial or capitalised first name followed by a capitalised surname; each initial starts a new name. Job titles

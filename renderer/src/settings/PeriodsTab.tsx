@@ -26,7 +26,7 @@ export function PeriodsTab({ tree, onChanged }: { tree: PlanTree; onChanged(): v
   const { plan } = tree;
   const periods = livePeriods(tree);
   const { track } = useSaveTracker();
-  const editor = useSettingsEditor(tree);
+  const editor = useSettingsEditor(tree, onChanged);
   const { rowError, writeRow } = useRowWrites();
   const [choiceError, setChoiceError] = useState<string | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
@@ -175,10 +175,7 @@ export function PeriodsTab({ tree, onChanged }: { tree: PlanTree; onChanged(): v
                     value={p.label}
                     disabled={p.locked}
                     validate={(v) => (v.trim() === '' ? 'A period needs a label' : null)}
-                    onSave={async (label) => {
-                      await editor.updatePeriod(p.id, { label });
-                      onChanged();
-                    }}
+                    onSave={(label) => editor.updatePeriod(p.id, { label })}
                   />
                 </td>
                 <td>
@@ -190,10 +187,7 @@ export function PeriodsTab({ tree, onChanged }: { tree: PlanTree; onChanged(): v
                     check={(d) =>
                       d && p.endDate && d > p.endDate ? 'The start date must be on or before the end date' : null
                     }
-                    onSave={async (startDate) => {
-                      await editor.updatePeriod(p.id, { startDate });
-                      onChanged();
-                    }}
+                    onSave={(startDate) => editor.updatePeriod(p.id, { startDate })}
                   />
                 </td>
                 <td>
@@ -205,10 +199,7 @@ export function PeriodsTab({ tree, onChanged }: { tree: PlanTree; onChanged(): v
                     check={(d) =>
                       d && p.startDate && d < p.startDate ? 'The end date must be on or after the start date' : null
                     }
-                    onSave={async (endDate) => {
-                      await editor.updatePeriod(p.id, { endDate });
-                      onChanged();
-                    }}
+                    onSave={(endDate) => editor.updatePeriod(p.id, { endDate })}
                   />
                 </td>
                 <td>

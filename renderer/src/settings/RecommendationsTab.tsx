@@ -19,7 +19,7 @@ const wholeOrBlank = (v: string) =>
 export function RecommendationsTab({ tree, onChanged }: { tree: PlanTree; onChanged(): void }) {
   const { plan } = tree;
   const { track } = useSaveTracker();
-  const editor = useSettingsEditor(tree);
+  const editor = useSettingsEditor(tree, onChanged);
   const recs = useMemo(
     () => tree.recommendations.filter((r) => r.deletedAt === null).sort((a, b) => a.position - b.position),
     [tree.recommendations],
@@ -89,10 +89,7 @@ export function RecommendationsTab({ tree, onChanged }: { tree: PlanTree; onChan
                   className="pw-rec__number"
                   value={r.number === null ? '' : String(r.number)}
                   validate={wholeOrBlank}
-                  onSave={async (v) => {
-                    await editor.updateRecommendation(r.id, { number: v.trim() === '' ? null : Number(v) });
-                    onChanged();
-                  }}
+                  onSave={(v) => editor.updateRecommendation(r.id, { number: v.trim() === '' ? null : Number(v) })}
                 />
                 <AutosaveField
                   label="Label"
@@ -100,10 +97,7 @@ export function RecommendationsTab({ tree, onChanged }: { tree: PlanTree; onChan
                   className="pw-rec__label"
                   value={r.label}
                   validate={(v) => (v.trim() === '' ? 'A recommendation needs a label, for example “Ofsted 1”' : null)}
-                  onSave={async (label) => {
-                    await editor.updateRecommendation(r.id, { label });
-                    onChanged();
-                  }}
+                  onSave={(label) => editor.updateRecommendation(r.id, { label })}
                 />
                 <AutosaveField
                   label="Text"
@@ -112,10 +106,7 @@ export function RecommendationsTab({ tree, onChanged }: { tree: PlanTree; onChan
                   multiline
                   rows={2}
                   value={r.text}
-                  onSave={async (text) => {
-                    await editor.updateRecommendation(r.id, { text });
-                    onChanged();
-                  }}
+                  onSave={(text) => editor.updateRecommendation(r.id, { text })}
                 />
                 <div className="pw-rec__answered">
                   <span className="field-label">Answered by</span>

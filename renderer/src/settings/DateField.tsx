@@ -29,12 +29,6 @@ export function parseDay(text: string): string | null | undefined {
   return parsed.kind === 'date' && parsed.precision === 'day' ? parsed.date : undefined;
 }
 
-/** Two typed texts naming the same day (or both blank). */
-function sameDay(a: string, b: string): boolean {
-  const x = parseDay(a);
-  return x === undefined ? a === b : x === parseDay(b);
-}
-
 export interface DateFieldProps {
   label: string;
   hideLabel?: boolean;
@@ -56,9 +50,8 @@ export function DateField({ label, hideLabel, value, onSave, check, disabled }: 
       placeholder="dd/mm/yyyy"
       disabled={disabled}
       // "13/02/20" is already a day (in 2020) part-way through typing "13/02/2018": save on blur and Enter
-      // only, and never replace the typed text with the same day written out.
+      // only (then the field shows the day written out, "13 February 2018").
       saveOnPause={false}
-      equals={sameDay}
       validate={(text) => {
         const d = parseDay(text);
         if (d === undefined) return dateMessage(text);

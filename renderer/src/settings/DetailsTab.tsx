@@ -11,10 +11,7 @@ export function DetailsTab({ tree, onChanged }: { tree: PlanTree; onChanged(): v
   const { plan } = tree;
   const editor = useSettingsEditor(tree, onChanged);
   const saver = useCallback((key: PatchKey) => (value: string) => editor.updatePlan({ [key]: value }), [editor]);
-  const saveAppendix = useCallback(
-    (value: string) => editor.updatePlan({ appendixNumber: Number(value) }),
-    [editor],
-  );
+  const saveAppendix = useCallback((value: string) => editor.updatePlan({ appendixNumber: Number(value) }), [editor]);
 
   return (
     <section aria-labelledby="details-heading" className="pw-settings-panel">

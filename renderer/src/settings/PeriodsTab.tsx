@@ -3,7 +3,6 @@
  * and lock / unlock a period once it has gone to committee (locked periods are read-only everywhere).
  */
 import { useId, useState, type FormEvent } from 'react';
-import { call } from '../api';
 import type { PlanTree, ReportingPeriod } from '../../../shared/model';
 import { formatDay } from '../library/format';
 import { AutosaveField } from './AutosaveField';
@@ -11,6 +10,7 @@ import { ConfirmDialog } from './ConfirmDialog';
 import { DateField, dateMessage, parseDay } from './DateField';
 import { useSaveTracker } from './saveStatus';
 import { useSettingsEditor } from './useSettingsEditor';
+import type { Editor } from '../state/editor';
 import { FormError, useAddForm } from './addForm';
 import { useRowWrites } from './rowWrites';
 import { errorText, fieldErrors } from '../errors';
@@ -34,13 +34,12 @@ export function PeriodsTab({ tree, onChanged }: { tree: PlanTree; onChanged(): v
   const currentId = useId();
   const compareId = useId();
 
-  const run = (id: string, work: () => Promise<unknown>) => writeRow(id, work, onChanged);
+  const run = (id: string, work: () => Promise<unknown>) => writeRow(id, work);
 
   const setCurrent = async (currentPeriodId: string | null, comparePeriodId: string | null) => {
     setChoiceError(null);
     try {
       await track(() => editor.setCurrentPeriods(currentPeriodId, comparePeriodId));
-      onChanged();
     } catch (e) {
       setChoiceError(errorText(e));
     }
@@ -63,9 +62,8 @@ export function PeriodsTab({ tree, onChanged }: { tree: PlanTree; onChanged(): v
     setPendingError(null);
     try {
       if (pending.kind === 'unlock') await track(() => editor.lockPeriod(pending.period.id, false));
-      else await track(() => call('periods:delete', { periodId: pending.period.id }));
+      else await track(() => editor.deletePeriod(pending.period.id));
       setPending(null);
-      onChanged();
     } catch (e) {
       setPendingError(errorText(e));
     }
@@ -269,7 +267,7 @@ export function PeriodsTab({ tree, onChanged }: { tree: PlanTree; onChanged(): v
         </tbody>
       </table>
 
-      <AddPeriodForm planId={plan.id} onAdded={onChanged} />
+      <AddPeriodForm editor={editor} />
 
       {pending ? (
         <ConfirmDialog
@@ -302,7 +300,7 @@ export function PeriodsTab({ tree, onChanged }: { tree: PlanTree; onChanged(): v
 
 type PeriodField = 'label' | 'startDate' | 'endDate';
 
-function AddPeriodForm({ planId, onAdded }: { planId: string; onAdded(): void }) {
+function AddPeriodForm({ editor }: { editor: Editor }) {
   const [label, setLabel] = useState('');
   const [start, setStart] = useState('');
   const [end, setEnd] = useState('');
@@ -335,7 +333,7 @@ function AddPeriodForm({ planId, onAdded }: { planId: string; onAdded(): void })
       return fail('endDate', 'The end date must be on or after the start date');
     await save(
       () =>
-        call('periods:create', { planId, label: label.trim(), startDate, endDate }).catch((err: unknown) => {
+        editor.createPeriod({ label: label.trim(), startDate, endDate }).catch((err: unknown) => {
           // A refusal about one field goes beside that field.
           const byField = fieldErrors(err);
           const field = (['label', 'startDate', 'endDate'] as const).find((f) => byField[f]);
@@ -346,7 +344,6 @@ function AddPeriodForm({ planId, onAdded }: { planId: string; onAdded(): void })
         setLabel('');
         setStart('');
         setEnd('');
-        onAdded();
         document.getElementById(`${ids}-label`)?.focus();
       },
     );

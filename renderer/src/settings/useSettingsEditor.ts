@@ -38,11 +38,7 @@ export function useSettingsEditor(tree: PlanTree, onChanged: () => void): Editor
     () =>
       workspace
         ? null
-        : new Editor(
-            new DetachedStore(planId, () => changed.current()),
-            app?.undo ?? new UndoStack(),
-            saves,
-          ),
+        : new Editor(new DetachedStore(planId, () => changed.current()), app?.undo ?? new UndoStack(), saves),
     [workspace, app, planId, saves],
   );
   useEffect(() => {

@@ -114,6 +114,14 @@ export class Autosaver<T> {
     return this.running;
   }
 
+  /** Takes `value` as stored and shown, dropping any unsaved change (after a write made elsewhere). */
+  reset(value: T): void {
+    this.stopTimer();
+    this.latest = null;
+    this.stored = { value };
+    this.set({ kind: 'saved' });
+  }
+
   /** Stops the timer without saving (after a final flush). */
   dispose(): void {
     this.stopTimer();
@@ -165,6 +173,8 @@ export interface Autosave<T> {
   setValue(next: T): void;
   /** Saves now if there is unsaved typing. */
   flush(): Promise<void>;
+  /** Shows `next` as the stored value without saving it (a write the form made another way, e.g. a preset). */
+  reset(next: T): void;
   dirty: boolean;
   /** What stops the value being saved (a local check or the store's refusal), in plain words; else null. */
   error: string | null;
@@ -221,6 +231,14 @@ export function useAutosave<T>({
     [saver],
   );
   const flush = useCallback(() => saver.flush(), [saver]);
+  const reset = useCallback(
+    (next: T) => {
+      valueRef.current = next;
+      setLocal(next);
+      saver.reset(next);
+    },
+    [saver],
+  );
 
   // Save on unmount (closing the panel, switching tabs) and before the window goes away.
   useEffect(() => {
@@ -234,5 +252,5 @@ export function useAutosave<T>({
   }, [saver]);
 
   const error = state.kind === 'invalid' || state.kind === 'error' ? state.message : null;
-  return { value, setValue, flush, dirty: saver.dirty, error, state };
+  return { value, setValue, flush, reset, dirty: saver.dirty, error, state };
 }

@@ -18,7 +18,7 @@ import {
 } from '../../renderer/src/state/context';
 import { Editor } from '../../renderer/src/state/editor';
 import { PlanStore } from '../../renderer/src/state/planStore';
-import { SaveTracker } from '../../renderer/src/state/saveStatus';
+import { SaveTracker, describeSaveState } from '../../renderer/src/state/saveStatus';
 import { UndoStack } from '../../renderer/src/state/undo';
 import { callsOf, fakeTree, installFakeApi, PLAN_ID, presetLevels, storedFromInput } from './settings-fixtures';
 
@@ -155,6 +155,19 @@ describe('the rating scale, periods, recommendations and People are undoable too
     expect(sets[1]!.levels.map((l) => l.label)).toEqual(['Red', 'Amber', 'Green']);
     // Green was removed in the store, so it is written as a new level; the others keep their ids.
     expect(sets[1]!.levels.map((l) => l.id)).toEqual([tree.levels[0]!.id, tree.levels[1]!.id, undefined]);
+  });
+
+  it('a refused removal (ratings use the level) is shown beside the level, not as a failed save', async () => {
+    const user = userEvent.setup();
+    const message =
+      'The level "Red" cannot be removed: 1 rating uses it. Change those ratings first, or keep the level.';
+    installFakeApi({ 'scale:set': () => ({ ok: false, error: { code: 'in_use', message } }) });
+    const app = services();
+    renderWith(app, fakeTree(), 'scale');
+    await user.click(screen.getByRole('button', { name: 'Remove Red' }));
+    expect(await screen.findByText(message)).toBeInTheDocument();
+    expect(describeSaveState(app.saves.getState())).toBe('All changes saved');
+    expect(app.undo.getState().canUndo).toBe(false);
   });
 
   it('undoes a preset by writing the previous scale back', async () => {

@@ -13,7 +13,7 @@ import { SCALE_PRESETS, levelShape, type ScaleLevel } from '../../../shared/rati
 import { RatingBadge } from '../components/RatingBadge';
 import { ConfirmDialog } from './ConfirmDialog';
 import { useSettingsEditor } from './useSettingsEditor';
-import { useAutosave } from '../state/autosave';
+import { useAutosave, useTracker } from '../state/autosave';
 import {
   MAX_LEVELS,
   checkScale,
@@ -56,6 +56,7 @@ function previewLevels(drafts: readonly LevelDraft[]): ScaleLevel[] {
 
 export function ScaleEditor({ tree, onChanged }: ScaleEditorProps) {
   const editor = useSettingsEditor(tree, onChanged);
+  const saves = useTracker();
   // A level's row keeps its React key (uid) once saved: stored id -> uid, and uid -> the id the store gave it.
   const idToUid = useRef(new Map<string, string>());
   const uidToId = useRef(new Map<string, string>());
@@ -148,6 +149,8 @@ export function ScaleEditor({ tree, onChanged }: ScaleEditorProps) {
       draft.reset(next);
     } catch (e) {
       setRowError({ uid, message: errorText(e) });
+      // Nothing changed and the level is back: not a failed save (the message is beside the level).
+      saves.refused();
     }
   };
 

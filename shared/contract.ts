@@ -226,6 +226,7 @@ export const contract = {
   ),
   'periods:lock': ch(z.object({ periodId: Id, locked: z.boolean() }), ReportingPeriod),
   'periods:delete': ch(z.object({ periodId: Id }), Done),
+  'periods:restore': ch(z.object({ periodId: Id }), ReportingPeriod),
 
   // Inspection recommendations
   'recommendations:create': ch(
@@ -325,6 +326,7 @@ export const contract = {
     Person,
   ),
   'people:delete': ch(z.object({ personId: Id }), Done),
+  'people:restore': ch(z.object({ personId: Id }), Person),
   /**
    * "Link 'F. Dunmore' to a person…": lead text that names nobody in People becomes an alias of an existing
    * person (`personId`), or a new person is added (`newName`, with the text as an alias when it differs).

@@ -4,7 +4,7 @@ import type { Person } from '../../shared/model';
 import { personNamed, sameName, withAlias, type LeadPerson } from '../../shared/leads';
 import { DomainError } from '../../shared/result';
 import { toPerson } from '../rows';
-import { all, audit, auditChanges, mustLive, newId, prepare, write } from '../sql';
+import { all, audit, auditChanges, must, mustLive, newId, prepare, write } from '../sql';
 import { insertRow } from '../tables';
 import type { Store } from '../store';
 import { livePlan, personRow } from './common';
@@ -151,6 +151,18 @@ export function deletePerson(store: Store, personId: string, actor: string): { o
     prepare(store.sqlite, 'UPDATE people SET deleted_at = ?, updated_at = ? WHERE id = ?').run(w.at, w.at, personId);
     audit(w, null, 'person', personId, 'delete', null, p.name, null);
     return { ok: true as const };
+  });
+}
+
+/** Brings a removed person back into the directory (undo of a removal), with their other names. */
+export function restorePerson(store: Store, personId: string, actor: string): Person {
+  return write(store, actor, (w) => {
+    const p = must(personRow(store, personId), 'That person');
+    if (p.deleted_at !== null) {
+      prepare(store.sqlite, 'UPDATE people SET deleted_at = NULL, updated_at = ? WHERE id = ?').run(w.at, personId);
+      audit(w, null, 'person', personId, 'restore');
+    }
+    return toPerson(must(personRow(store, personId), 'That person'));
   });
 }
 

@@ -3,7 +3,6 @@ import type {
   Action,
   AuditEntry,
   ColumnConfig,
-  DueChange,
   Indicator,
   Lead,
   Objective,
@@ -31,6 +30,9 @@ import type {
   ReportingPeriodsTable,
   SectionsTable,
 } from './schema';
+import { ACTION_FIELDS } from './schema';
+import { fromRow, rowFor } from './fields';
+import type { NewRow } from './tables';
 
 type Row<T> = { [K in keyof T]: T[K] extends import('kysely').Generated<infer V> ? V : T[K] };
 
@@ -139,26 +141,17 @@ export const toLead = (
 
 export type ActionRow = Omit<Row<ActionsTable>, 'rid'> & { rid?: number };
 
-export const toAction = (r: ActionRow, leads: Lead[], recommendationIds: string[]): Action => ({
-  id: r.id,
-  planId: r.plan_id,
-  sectionId: r.section_id,
-  objectiveId: r.objective_id,
-  position: r.position,
-  reference: r.reference,
-  referenceManual: r.reference_manual === 1,
-  description: r.description,
-  outcome: r.outcome,
-  dueText: r.due_text,
-  dueHistory: parseJson<DueChange[]>(r.due_history_json, []),
-  notes: r.notes,
-  archived: r.archived === 1,
-  leads,
-  recommendationIds,
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
-  deletedAt: r.deleted_at,
-});
+/** An action from its row (every column of `ACTION_FIELDS`), its leads and the recommendations it answers. */
+export const toAction = (r: ActionRow, leads: Lead[], recommendationIds: string[]): Action =>
+  fromRow<Action>(ACTION_FIELDS, (c) => r[c as keyof ActionRow], { leads, recommendationIds });
+
+/** What a new action row is made from: its place, and any other fields (missing ones start empty). */
+export type ActionValues = Pick<Action, 'id' | 'planId' | 'sectionId' | 'objectiveId' | 'position' | 'createdAt'> &
+  Partial<Omit<Action, 'leads' | 'recommendationIds'>>;
+
+/** A whole `actions` row for `insertRow`: every column of `ACTION_FIELDS`; `updatedAt` defaults to `createdAt`. */
+export const actionInsert = (a: ActionValues): NewRow<'actions'> =>
+  rowFor(ACTION_FIELDS, { updatedAt: a.createdAt, deletedAt: null, ...a }) as NewRow<'actions'>;
 
 export const toRating = (r: Row<RatingsTable>): Rating => ({
   id: r.id,

@@ -7,6 +7,8 @@
  * index uses as its rowid (stable across VACUUM).
  */
 import type { Generated } from 'kysely';
+import type { Action } from '../shared/model';
+import { bool, col, json, text, type Column, type ColumnsOf } from './fields';
 
 /** 0 or 1. */
 export type Bool = number;
@@ -124,6 +126,41 @@ export interface ActionsTable {
   updated_at: string;
   deleted_at: string | null;
 }
+
+/**
+ * The actions table's descriptor: every field of `Action` (shared/model.ts) and the column it is stored in
+ * (null: not a column here). Rows are read (`db/rows.ts`, `db/tree.ts`), inserted (`actionRow`) and synced
+ * (`db/sync/entities.ts`) from it, so a new field is one line here; a field of `Action` missing here, or a
+ * column of `ActionsTable` no field names, fails to compile.
+ */
+export const ACTION_FIELDS = {
+  id: col('id', { sync: false }),
+  planId: col('plan_id'),
+  sectionId: col('section_id'),
+  objectiveId: col('objective_id'),
+  position: col('position'),
+  // Synced as one field, `manualReference` (a typed-in reference); automatic ones are recomputed.
+  reference: text('reference', { sync: false }),
+  referenceManual: bool('reference_manual', { sync: false }),
+  description: text('description'),
+  outcome: text('outcome'),
+  dueText: text('due_text'),
+  dueHistory: json('due_history_json', '[]', { sync: false }),
+  notes: text('notes'),
+  archived: bool('archived'),
+  leads: null,
+  recommendationIds: null,
+  createdAt: col('created_at'),
+  updatedAt: col('updated_at', { sync: false }),
+  deletedAt: col('deleted_at'),
+} as const satisfies Record<keyof Action, Column<keyof ActionsTable> | null>;
+
+/** Compiles only while `ACTION_FIELDS` names every column of `ActionsTable` (bar the generated `rid`). */
+export const ACTION_FIELDS_COVER_THE_TABLE: [
+  Exclude<keyof ActionsTable, 'rid' | ColumnsOf<typeof ACTION_FIELDS>>,
+] extends [never]
+  ? true
+  : never = true;
 
 export interface ActionLeadsTable {
   id: string;

@@ -230,9 +230,10 @@ export function ActionForm({
  * The editable fields the form draws as plain text boxes straight from ACTION_EDITS (shared/model.ts); the
  * others (`form: 'own'`) have their controls below, each marked with `data-field`.
  */
-const PLAIN_TEXT_FIELDS = Object.entries(ACTION_EDITS as Readonly<Record<string, ActionEdit | null>>).flatMap(
-  ([field, e]) => (e && e.form !== 'own' ? [[field as PlainTextActionField, e.form] as const] : []),
-);
+const plainTextFields = () =>
+  Object.entries(ACTION_EDITS as Readonly<Record<string, ActionEdit | null>>).flatMap(([field, e]) =>
+    e && e.form !== 'own' ? [[field as PlainTextActionField, e.form] as const] : [],
+  );
 
 /** Every field of the action itself (not period-specific). */
 function ActionDetails({ action, tree }: { action: Action; tree: PlanTree }) {
@@ -257,7 +258,7 @@ function ActionDetails({ action, tree }: { action: Action; tree: PlanTree }) {
       <DeferralHistory action={action} />
       <LeadsField action={action} tree={tree} />
       <RecommendationsField action={action} tree={tree} />
-      {PLAIN_TEXT_FIELDS.map(([field, form]) => (
+      {plainTextFields().map(([field, form]) => (
         <TextField key={field} action={action} field={field} label={form.label} minRows={form.rows} />
       ))}
       <div className="internal-block">

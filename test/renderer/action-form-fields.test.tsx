@@ -15,7 +15,7 @@ import { PlanStore } from '../../renderer/src/state/planStore';
 import { SaveTracker } from '../../renderer/src/state/saveStatus';
 import { UndoStack } from '../../renderer/src/state/undo';
 import { ACTION_EDITS, type Action, type ActionEdit, type PlanTree } from '../../shared/model';
-import { PLAN_ID, callsOf, fakeTree, installFakeApi } from './settings-fixtures';
+import { PLAN_ID, callsOf, fakeAction, fakeTree, installFakeApi } from './settings-fixtures';
 
 afterEach(cleanup);
 
@@ -39,27 +39,15 @@ function treeWithAction(): PlanTree {
       deletedAt: null,
     },
   ];
-  const action: Action = {
-    id: ACTION_ID,
-    planId: PLAN_ID,
-    sectionId: uuid(10),
-    objectiveId: null,
-    position: 0,
-    reference: '1.1',
-    referenceManual: false,
-    description: 'Recruit a permanent head of service',
-    outcome: '',
-    dueText: 'March 2018',
-    dueHistory: [],
-    notes: '',
-    archived: false,
-    leads: [],
-    recommendationIds: [],
-    createdAt: NOW,
-    updatedAt: NOW,
-    deletedAt: null,
-  };
-  tree.actions = [action];
+  tree.actions = [
+    fakeAction({
+      id: ACTION_ID,
+      sectionId: uuid(10),
+      reference: '1.1',
+      description: 'Recruit a permanent head of service',
+      dueText: 'March 2018',
+    }),
+  ];
   return tree;
 }
 

@@ -229,7 +229,9 @@ export function writeDraft(w: WriteCtx, d: PlanDraftParsed): string {
       insertRow(
         w.store,
         'actions',
+        // The draft's fields named as the action's (text, due date, notes, archived, a new one) go straight in.
         actionInsert({
+          ...a,
           id: actionId,
           planId,
           sectionId,
@@ -237,11 +239,6 @@ export function writeDraft(w: WriteCtx, d: PlanDraftParsed): string {
           position: ai,
           reference,
           referenceManual: reference !== auto,
-          description: a.description,
-          outcome: a.outcome,
-          dueText: a.dueText,
-          notes: a.notes,
-          archived: a.archived,
           createdAt: w.at,
         }),
       );

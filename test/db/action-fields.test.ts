@@ -85,13 +85,16 @@ describe('a new field on actions: the places derived from the descriptors', () =
     });
 
     it('reads every column into its field, and a plan copy keeps every field of every action', async () => {
-      const call = unwrapping(typedInvoke(dispatcherFor(store).dispatch, ctx));
+      const call = unwrapping(
+        typedInvoke(dispatcherFor(store).dispatch, ctx),
+        (ch, e) => new Error(`${ch}: ${e.message}`),
+      );
       const tree = getPlanTree(store, createPlanFromDraft(store, smallDraft(), 'Test').id);
       const a = tree.actions[0]!;
       await call('actions:update', { actionId: a.id, patch: { dueText: 'May 2026' } });
       await call('actions:update', { actionId: a.id, patch: { dueText: 'June 2026' } });
       // Every text column gets a value of its own (a new text field too), written straight to the row.
-      const textColumns = Object.values(ACTION_FIELDS).flatMap((c) =>
+      const textColumns: string[] = Object.values(ACTION_FIELDS).flatMap((c) =>
         c && c.write(undefined) === '' && c.column !== 'reference' ? [c.column] : [],
       );
       for (const column of textColumns)

@@ -7,7 +7,16 @@
  * index uses as its rowid (stable across VACUUM).
  */
 import type { Generated } from 'kysely';
-import type { Action } from '../shared/model';
+import type {
+  Action,
+  Indicator,
+  Objective,
+  Plan,
+  RatingLevel,
+  Recommendation,
+  ReportingPeriod,
+  Section,
+} from '../shared/model';
 import { bool, col, json, text, type Column, type ColumnsOf } from './fields';
 
 /** 0 or 1. */
@@ -161,6 +170,134 @@ export const ACTION_FIELDS_COVER_THE_TABLE: [
 ] extends [never]
   ? true
   : never = true;
+
+const key = col('id', { sync: false });
+const stamp = col('updated_at', { sync: false });
+const planId = col('plan_id');
+const deletedAt = col('deleted_at');
+
+/** The plans table's descriptor (see `ACTION_FIELDS`). */
+export const PLAN_FIELDS = {
+  id: key,
+  title: text('title'),
+  organisation: text('organisation'),
+  service: text('service'),
+  planPeriod: text('plan_period'),
+  template: text('template'),
+  introduction: text('introduction'),
+  governance: text('governance'),
+  recommendationsHeading: text('recommendations_heading'),
+  columns: json('columns_json', '[]'),
+  appendixNumber: col('appendix_number'),
+  currentPeriodId: col('current_period_id'),
+  comparePeriodId: col('compare_period_id'),
+  archived: bool('archived'),
+  createdAt: col('created_at'),
+  updatedAt: stamp,
+  deletedAt,
+} as const satisfies Record<keyof Plan, Column<keyof PlansTable> | null>;
+
+/** The rating scale's descriptor. */
+export const LEVEL_FIELDS = {
+  id: key,
+  planId,
+  position: col('position'),
+  key: text('key'),
+  label: text('label'),
+  colour: text('colour'),
+  value: col('value'),
+  definition: text('definition'),
+  countsAsComplete: bool('counts_as_complete'),
+  canBeRemoved: bool('can_be_removed'),
+  requiresExplanation: bool('requires_explanation'),
+  updatedAt: stamp,
+  deletedAt,
+} as const satisfies Record<keyof RatingLevel, Column<keyof RatingLevelsTable> | null>;
+
+/** The reporting periods' descriptor. */
+export const PERIOD_FIELDS = {
+  id: key,
+  planId,
+  position: col('position'),
+  label: text('label'),
+  startDate: col('start_date'),
+  endDate: col('end_date'),
+  locked: bool('locked'),
+  lockedAt: col('locked_at'),
+  updatedAt: stamp,
+  deletedAt,
+} as const satisfies Record<keyof ReportingPeriod, Column<keyof ReportingPeriodsTable> | null>;
+
+/** The recommendations' descriptor. */
+export const RECOMMENDATION_FIELDS = {
+  id: key,
+  planId,
+  position: col('position'),
+  number: col('number'),
+  label: text('label'),
+  text: text('text'),
+  updatedAt: stamp,
+  deletedAt,
+} as const satisfies Record<keyof Recommendation, Column<keyof RecommendationsTable> | null>;
+
+/** The sections' descriptor: the number syncs only when typed in (`manualNumber`, db/sync/entities.ts). */
+export const SECTION_FIELDS = {
+  id: key,
+  planId,
+  position: col('position'),
+  number: text('number', { sync: false }),
+  numberManual: bool('number_manual', { sync: false }),
+  title: text('title'),
+  description: text('description'),
+  archived: bool('archived'),
+  updatedAt: stamp,
+  deletedAt,
+} as const satisfies Record<keyof Section, Column<keyof SectionsTable> | null>;
+
+/** The objectives' descriptor. */
+export const OBJECTIVE_FIELDS = {
+  id: key,
+  planId,
+  sectionId: col('section_id'),
+  position: col('position'),
+  title: text('title'),
+  archived: bool('archived'),
+  updatedAt: stamp,
+  deletedAt,
+} as const satisfies Record<keyof Objective, Column<keyof ObjectivesTable> | null>;
+
+/** The indicators' descriptor. */
+export const INDICATOR_FIELDS = {
+  id: key,
+  planId,
+  sectionId: col('section_id'),
+  position: col('position'),
+  name: text('name'),
+  unit: text('unit'),
+  polarity: text('polarity'),
+  baselineLabel: text('baseline_label'),
+  baseline: col('baseline'),
+  snAverage: col('sn_average'),
+  target: col('target'),
+  yearToDate: text('year_to_date'),
+  values: json('values_json', '[]'),
+  notes: text('notes'),
+  updatedAt: stamp,
+  deletedAt,
+} as const satisfies Record<keyof Indicator, Column<keyof IndicatorsTable> | null>;
+
+/** True when descriptor `D` names every column of table `T` (bar the generated `rid`). */
+type Covers<T, D> = [Exclude<keyof T, 'rid' | ColumnsOf<D>>] extends [never] ? true : never;
+/** Compiles only while every descriptor above names every column of its table. */
+export const DESCRIPTORS_COVER_THEIR_TABLES: [
+  Covers<PlansTable, typeof PLAN_FIELDS>,
+  Covers<RatingLevelsTable, typeof LEVEL_FIELDS>,
+  Covers<ReportingPeriodsTable, typeof PERIOD_FIELDS>,
+  Covers<RecommendationsTable, typeof RECOMMENDATION_FIELDS>,
+  Covers<SectionsTable, typeof SECTION_FIELDS>,
+  Covers<ObjectivesTable, typeof OBJECTIVE_FIELDS>,
+  Covers<IndicatorsTable, typeof INDICATOR_FIELDS>,
+] = [true, true, true, true, true, true, true];
 
 export interface ActionLeadsTable {
   id: string;

@@ -7,7 +7,16 @@
  */
 import type { SyncEntity } from '../../shared/sync/op';
 import { bool, col, json, text, type Column, type Descriptor, type RowValues } from '../fields';
-import { ACTION_FIELDS } from '../schema';
+import {
+  ACTION_FIELDS,
+  INDICATOR_FIELDS,
+  LEVEL_FIELDS,
+  OBJECTIVE_FIELDS,
+  PERIOD_FIELDS,
+  PLAN_FIELDS,
+  RECOMMENDATION_FIELDS,
+  SECTION_FIELDS,
+} from '../schema';
 import type { TableName } from '../tables';
 
 type Value = unknown;
@@ -81,71 +90,23 @@ const startingValues = (d: Descriptor): RowValues =>
   );
 
 const position = col('position');
-const archived = bool('archived');
 
 /** In dependency order: a row's parents come before it, which is also the order a merge writes them. */
 export const ENTITIES: readonly EntitySpec[] = [
-  entity('plan', 'plans', [], {
-    title: text('title'),
-    organisation: text('organisation'),
-    service: text('service'),
-    planPeriod: text('plan_period'),
-    template: text('template'),
-    introduction: text('introduction'),
-    governance: text('governance'),
-    recommendationsHeading: text('recommendations_heading'),
-    columns: json('columns_json', '[]'),
-    appendixNumber: col('appendix_number'),
-    currentPeriodId: col('current_period_id'),
-    comparePeriodId: col('compare_period_id'),
-    archived,
-    createdAt: col('created_at'),
-  }),
-  entity('level', 'rating_levels', ['planId'], {
-    position,
-    key: text('key'),
-    label: text('label'),
-    colour: text('colour'),
-    value: col('value'),
-    definition: text('definition'),
-    countsAsComplete: bool('counts_as_complete'),
-    canBeRemoved: bool('can_be_removed'),
-    requiresExplanation: bool('requires_explanation'),
-  }),
-  entity('period', 'reporting_periods', ['planId'], {
-    position,
-    label: text('label'),
-    startDate: col('start_date'),
-    endDate: col('end_date'),
-    locked: bool('locked'),
-    lockedAt: col('locked_at'),
-  }),
-  entity('recommendation', 'recommendations', ['planId'], {
-    position,
-    number: col('number'),
-    label: text('label'),
-    text: text('text'),
-  }),
+  // The tables with a descriptor (db/schema.ts) sync every column not marked `sync: false`: a new field
+  // of theirs syncs with no line here.
+  entity('plan', 'plans', [], syncedFields(PLAN_FIELDS)),
+  entity('level', 'rating_levels', ['planId'], syncedFields(LEVEL_FIELDS)),
+  entity('period', 'reporting_periods', ['planId'], syncedFields(PERIOD_FIELDS)),
+  entity('recommendation', 'recommendations', ['planId'], syncedFields(RECOMMENDATION_FIELDS)),
   entity(
     'section',
     'sections',
     ['planId'],
-    {
-      position,
-      manualNumber: manual('number', 'number_manual'),
-      title: text('title'),
-      description: text('description'),
-      archived,
-    },
-    { starting: { number: '', number_manual: 0 } },
+    { ...syncedFields(SECTION_FIELDS), manualNumber: manual('number', 'number_manual') },
+    { starting: startingValues(SECTION_FIELDS) },
   ),
-  entity('objective', 'objectives', ['planId', 'sectionId'], {
-    sectionId: col('section_id'),
-    position,
-    title: text('title'),
-    archived,
-  }),
-  // Every synced column of the actions descriptor: a new field of Action syncs without a line here.
+  entity('objective', 'objectives', ['planId', 'sectionId'], syncedFields(OBJECTIVE_FIELDS)),
   entity(
     'action',
     'actions',
@@ -187,20 +148,7 @@ export const ENTITIES: readonly EntitySpec[] = [
     internal: bool('internal'),
     createdAt: col('created_at'),
   }),
-  entity('indicator', 'indicators', ['planId', 'sectionId'], {
-    sectionId: col('section_id'),
-    position,
-    name: text('name'),
-    unit: text('unit'),
-    polarity: text('polarity'),
-    baselineLabel: text('baseline_label'),
-    baseline: col('baseline'),
-    snAverage: col('sn_average'),
-    target: col('target'),
-    yearToDate: text('year_to_date'),
-    values: json('values_json', '[]'),
-    notes: text('notes'),
-  }),
+  entity('indicator', 'indicators', ['planId', 'sectionId'], syncedFields(INDICATOR_FIELDS)),
   entity(
     'coveringReport',
     'covering_reports',

@@ -1,9 +1,10 @@
-/** Row (snake_case, 0/1, JSON text) to domain model (camelCase, booleans, arrays) conversions. */
+/**
+ * Row (snake_case, 0/1, JSON text) to domain model (camelCase, booleans, arrays) conversions. Tables with a
+ * descriptor (db/schema.ts) are read through it; the others are mapped by hand.
+ */
 import type {
   Action,
   AuditEntry,
-  ColumnConfig,
-  DueChange,
   Indicator,
   Lead,
   Objective,
@@ -31,6 +32,18 @@ import type {
   ReportingPeriodsTable,
   SectionsTable,
 } from './schema';
+import {
+  ACTION_FIELDS,
+  INDICATOR_FIELDS,
+  LEVEL_FIELDS,
+  OBJECTIVE_FIELDS,
+  PERIOD_FIELDS,
+  PLAN_FIELDS,
+  RECOMMENDATION_FIELDS,
+  SECTION_FIELDS,
+} from './schema';
+import { fromRow, rowFor } from './fields';
+import type { NewRow } from './tables';
 
 type Row<T> = { [K in keyof T]: T[K] extends import('kysely').Generated<infer V> ? V : T[K] };
 
@@ -42,89 +55,22 @@ function parseJson<T>(text: string, fallback: T): T {
   }
 }
 
-export const toPlan = (r: Row<PlansTable>): Plan => ({
-  id: r.id,
-  title: r.title,
-  organisation: r.organisation,
-  service: r.service,
-  planPeriod: r.plan_period,
-  template: r.template as Plan['template'],
-  introduction: r.introduction,
-  governance: r.governance,
-  recommendationsHeading: r.recommendations_heading,
-  columns: parseJson<ColumnConfig[]>(r.columns_json, []),
-  appendixNumber: r.appendix_number,
-  currentPeriodId: r.current_period_id,
-  comparePeriodId: r.compare_period_id,
-  archived: r.archived === 1,
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
-  deletedAt: r.deleted_at,
-});
+export const toPlan = (r: Row<PlansTable>): Plan => fromRow<Plan>(PLAN_FIELDS, (c) => r[c as keyof typeof r]);
 
-export const toLevel = (r: Row<RatingLevelsTable>): RatingLevel => ({
-  id: r.id,
-  planId: r.plan_id,
-  position: r.position,
-  key: r.key,
-  label: r.label,
-  colour: r.colour,
-  value: r.value,
-  definition: r.definition,
-  countsAsComplete: r.counts_as_complete === 1,
-  canBeRemoved: r.can_be_removed === 1,
-  requiresExplanation: r.requires_explanation === 1,
-  updatedAt: r.updated_at,
-  deletedAt: r.deleted_at,
-});
+export const toLevel = (r: Row<RatingLevelsTable>): RatingLevel =>
+  fromRow<RatingLevel>(LEVEL_FIELDS, (c) => r[c as keyof typeof r]);
 
-export const toPeriod = (r: Row<ReportingPeriodsTable>): ReportingPeriod => ({
-  id: r.id,
-  planId: r.plan_id,
-  position: r.position,
-  label: r.label,
-  startDate: r.start_date,
-  endDate: r.end_date,
-  locked: r.locked === 1,
-  lockedAt: r.locked_at,
-  updatedAt: r.updated_at,
-  deletedAt: r.deleted_at,
-});
+export const toPeriod = (r: Row<ReportingPeriodsTable>): ReportingPeriod =>
+  fromRow<ReportingPeriod>(PERIOD_FIELDS, (c) => r[c as keyof typeof r]);
 
-export const toRecommendation = (r: Row<RecommendationsTable>): Recommendation => ({
-  id: r.id,
-  planId: r.plan_id,
-  position: r.position,
-  number: r.number,
-  label: r.label,
-  text: r.text,
-  updatedAt: r.updated_at,
-  deletedAt: r.deleted_at,
-});
+export const toRecommendation = (r: Row<RecommendationsTable>): Recommendation =>
+  fromRow<Recommendation>(RECOMMENDATION_FIELDS, (c) => r[c as keyof typeof r]);
 
-export const toSection = (r: Row<SectionsTable>): Section => ({
-  id: r.id,
-  planId: r.plan_id,
-  position: r.position,
-  number: r.number,
-  numberManual: r.number_manual === 1,
-  title: r.title,
-  description: r.description,
-  archived: r.archived === 1,
-  updatedAt: r.updated_at,
-  deletedAt: r.deleted_at,
-});
+export const toSection = (r: Row<SectionsTable>): Section =>
+  fromRow<Section>(SECTION_FIELDS, (c) => r[c as keyof typeof r]);
 
-export const toObjective = (r: Row<ObjectivesTable>): Objective => ({
-  id: r.id,
-  planId: r.plan_id,
-  sectionId: r.section_id,
-  position: r.position,
-  title: r.title,
-  archived: r.archived === 1,
-  updatedAt: r.updated_at,
-  deletedAt: r.deleted_at,
-});
+export const toObjective = (r: Row<ObjectivesTable>): Objective =>
+  fromRow<Objective>(OBJECTIVE_FIELDS, (c) => r[c as keyof typeof r]);
 
 export const toLead = (
   r: Pick<Row<ActionLeadsTable>, 'id' | 'action_id' | 'position' | 'name' | 'person_id' | 'role'>,
@@ -139,26 +85,17 @@ export const toLead = (
 
 export type ActionRow = Omit<Row<ActionsTable>, 'rid'> & { rid?: number };
 
-export const toAction = (r: ActionRow, leads: Lead[], recommendationIds: string[]): Action => ({
-  id: r.id,
-  planId: r.plan_id,
-  sectionId: r.section_id,
-  objectiveId: r.objective_id,
-  position: r.position,
-  reference: r.reference,
-  referenceManual: r.reference_manual === 1,
-  description: r.description,
-  outcome: r.outcome,
-  dueText: r.due_text,
-  dueHistory: parseJson<DueChange[]>(r.due_history_json, []),
-  notes: r.notes,
-  archived: r.archived === 1,
-  leads,
-  recommendationIds,
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
-  deletedAt: r.deleted_at,
-});
+/** An action from its row (every column of `ACTION_FIELDS`), its leads and the recommendations it answers. */
+export const toAction = (r: ActionRow, leads: Lead[], recommendationIds: string[]): Action =>
+  fromRow<Action>(ACTION_FIELDS, (c) => r[c as keyof ActionRow], { leads, recommendationIds });
+
+/** What a new action row is made from: its place, and any other fields (missing ones start empty). */
+export type ActionValues = Pick<Action, 'id' | 'planId' | 'sectionId' | 'objectiveId' | 'position' | 'createdAt'> &
+  Partial<Omit<Action, 'leads' | 'recommendationIds'>>;
+
+/** A whole `actions` row for `insertRow`: every column of `ACTION_FIELDS`; `updatedAt` defaults to `createdAt`. */
+export const actionInsert = (a: ActionValues): NewRow<'actions'> =>
+  rowFor(ACTION_FIELDS, { updatedAt: a.createdAt, deletedAt: null, ...a }) as NewRow<'actions'>;
 
 export const toRating = (r: Row<RatingsTable>): Rating => ({
   id: r.id,
@@ -186,24 +123,8 @@ export const toProgress = (r: ProgressRow): ProgressUpdate => ({
   deletedAt: r.deleted_at,
 });
 
-export const toIndicator = (r: Row<IndicatorsTable>): Indicator => ({
-  id: r.id,
-  planId: r.plan_id,
-  sectionId: r.section_id,
-  position: r.position,
-  name: r.name,
-  unit: r.unit as Indicator['unit'],
-  polarity: r.polarity as Indicator['polarity'],
-  baselineLabel: r.baseline_label,
-  baseline: r.baseline,
-  snAverage: r.sn_average,
-  target: r.target,
-  yearToDate: r.year_to_date as Indicator['yearToDate'],
-  values: parseJson<Indicator['values']>(r.values_json, []),
-  notes: r.notes,
-  updatedAt: r.updated_at,
-  deletedAt: r.deleted_at,
-});
+export const toIndicator = (r: Row<IndicatorsTable>): Indicator =>
+  fromRow<Indicator>(INDICATOR_FIELDS, (c) => r[c as keyof typeof r]);
 
 export const toPerson = (r: Row<PeopleTable>): Person => ({
   id: r.id,

@@ -7,6 +7,17 @@
  * index uses as its rowid (stable across VACUUM).
  */
 import type { Generated } from 'kysely';
+import type {
+  Action,
+  Indicator,
+  Objective,
+  Plan,
+  RatingLevel,
+  Recommendation,
+  ReportingPeriod,
+  Section,
+} from '../shared/model';
+import { bool, col, json, text, type Column, type ColumnsOf } from './fields';
 
 /** 0 or 1. */
 export type Bool = number;
@@ -124,6 +135,169 @@ export interface ActionsTable {
   updated_at: string;
   deleted_at: string | null;
 }
+
+/**
+ * The actions table's descriptor: every field of `Action` (shared/model.ts) and the column it is stored in
+ * (null: not a column here). Rows are read (`db/rows.ts`, `db/tree.ts`), inserted (`actionRow`) and synced
+ * (`db/sync/entities.ts`) from it, so a new field is one line here; a field of `Action` missing here, or a
+ * column of `ActionsTable` no field names, fails to compile.
+ */
+export const ACTION_FIELDS = {
+  id: col('id', { sync: false }),
+  planId: col('plan_id'),
+  sectionId: col('section_id'),
+  objectiveId: col('objective_id'),
+  position: col('position'),
+  // Synced as one field, `manualReference` (a typed-in reference); automatic ones are recomputed.
+  reference: text('reference', { sync: false }),
+  referenceManual: bool('reference_manual', { sync: false }),
+  description: text('description'),
+  outcome: text('outcome'),
+  dueText: text('due_text'),
+  dueHistory: json('due_history_json', '[]', { sync: false }),
+  notes: text('notes'),
+  archived: bool('archived'),
+  leads: null,
+  recommendationIds: null,
+  createdAt: col('created_at'),
+  updatedAt: col('updated_at', { sync: false }),
+  deletedAt: col('deleted_at'),
+} as const satisfies Record<keyof Action, Column<keyof ActionsTable> | null>;
+
+/** Compiles only while `ACTION_FIELDS` names every column of `ActionsTable` (bar the generated `rid`). */
+export const ACTION_FIELDS_COVER_THE_TABLE: [
+  Exclude<keyof ActionsTable, 'rid' | ColumnsOf<typeof ACTION_FIELDS>>,
+] extends [never]
+  ? true
+  : never = true;
+
+const key = col('id', { sync: false });
+const stamp = col('updated_at', { sync: false });
+const planId = col('plan_id');
+const deletedAt = col('deleted_at');
+
+/** The plans table's descriptor (see `ACTION_FIELDS`). */
+export const PLAN_FIELDS = {
+  id: key,
+  title: text('title'),
+  organisation: text('organisation'),
+  service: text('service'),
+  planPeriod: text('plan_period'),
+  template: text('template'),
+  introduction: text('introduction'),
+  governance: text('governance'),
+  recommendationsHeading: text('recommendations_heading'),
+  columns: json('columns_json', '[]'),
+  appendixNumber: col('appendix_number'),
+  currentPeriodId: col('current_period_id'),
+  comparePeriodId: col('compare_period_id'),
+  archived: bool('archived'),
+  createdAt: col('created_at'),
+  updatedAt: stamp,
+  deletedAt,
+} as const satisfies Record<keyof Plan, Column<keyof PlansTable> | null>;
+
+/** The rating scale's descriptor. */
+export const LEVEL_FIELDS = {
+  id: key,
+  planId,
+  position: col('position'),
+  key: text('key'),
+  label: text('label'),
+  colour: text('colour'),
+  value: col('value'),
+  definition: text('definition'),
+  countsAsComplete: bool('counts_as_complete'),
+  canBeRemoved: bool('can_be_removed'),
+  requiresExplanation: bool('requires_explanation'),
+  updatedAt: stamp,
+  deletedAt,
+} as const satisfies Record<keyof RatingLevel, Column<keyof RatingLevelsTable> | null>;
+
+/** The reporting periods' descriptor. */
+export const PERIOD_FIELDS = {
+  id: key,
+  planId,
+  position: col('position'),
+  label: text('label'),
+  startDate: col('start_date'),
+  endDate: col('end_date'),
+  locked: bool('locked'),
+  lockedAt: col('locked_at'),
+  updatedAt: stamp,
+  deletedAt,
+} as const satisfies Record<keyof ReportingPeriod, Column<keyof ReportingPeriodsTable> | null>;
+
+/** The recommendations' descriptor. */
+export const RECOMMENDATION_FIELDS = {
+  id: key,
+  planId,
+  position: col('position'),
+  number: col('number'),
+  label: text('label'),
+  text: text('text'),
+  updatedAt: stamp,
+  deletedAt,
+} as const satisfies Record<keyof Recommendation, Column<keyof RecommendationsTable> | null>;
+
+/** The sections' descriptor: the number syncs only when typed in (`manualNumber`, db/sync/entities.ts). */
+export const SECTION_FIELDS = {
+  id: key,
+  planId,
+  position: col('position'),
+  number: text('number', { sync: false }),
+  numberManual: bool('number_manual', { sync: false }),
+  title: text('title'),
+  description: text('description'),
+  archived: bool('archived'),
+  updatedAt: stamp,
+  deletedAt,
+} as const satisfies Record<keyof Section, Column<keyof SectionsTable> | null>;
+
+/** The objectives' descriptor. */
+export const OBJECTIVE_FIELDS = {
+  id: key,
+  planId,
+  sectionId: col('section_id'),
+  position: col('position'),
+  title: text('title'),
+  archived: bool('archived'),
+  updatedAt: stamp,
+  deletedAt,
+} as const satisfies Record<keyof Objective, Column<keyof ObjectivesTable> | null>;
+
+/** The indicators' descriptor. */
+export const INDICATOR_FIELDS = {
+  id: key,
+  planId,
+  sectionId: col('section_id'),
+  position: col('position'),
+  name: text('name'),
+  unit: text('unit'),
+  polarity: text('polarity'),
+  baselineLabel: text('baseline_label'),
+  baseline: col('baseline'),
+  snAverage: col('sn_average'),
+  target: col('target'),
+  yearToDate: text('year_to_date'),
+  values: json('values_json', '[]'),
+  notes: text('notes'),
+  updatedAt: stamp,
+  deletedAt,
+} as const satisfies Record<keyof Indicator, Column<keyof IndicatorsTable> | null>;
+
+/** True when descriptor `D` names every column of table `T` (bar the generated `rid`). */
+type Covers<T, D> = [Exclude<keyof T, 'rid' | ColumnsOf<D>>] extends [never] ? true : never;
+/** Compiles only while every descriptor above names every column of its table. */
+export const DESCRIPTORS_COVER_THEIR_TABLES: [
+  Covers<PlansTable, typeof PLAN_FIELDS>,
+  Covers<RatingLevelsTable, typeof LEVEL_FIELDS>,
+  Covers<ReportingPeriodsTable, typeof PERIOD_FIELDS>,
+  Covers<RecommendationsTable, typeof RECOMMENDATION_FIELDS>,
+  Covers<SectionsTable, typeof SECTION_FIELDS>,
+  Covers<ObjectivesTable, typeof OBJECTIVE_FIELDS>,
+  Covers<IndicatorsTable, typeof INDICATOR_FIELDS>,
+] = [true, true, true, true, true, true, true];
 
 export interface ActionLeadsTable {
   id: string;

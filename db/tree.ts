@@ -3,12 +3,14 @@
  * rows only (tombstoned rows, and rows under a tombstoned parent, are left out; archived rows stay,
  * flagged). The large tables are read as arrays and mapped straight into the domain objects.
  */
-import type { Action, DueChange, Lead, Objective, PlanTree, ProgressUpdate, Rating } from '../shared/model';
+import type { Action, Lead, Objective, PlanTree, ProgressUpdate, Rating } from '../shared/model';
 import { DomainError } from '../shared/result';
 import { toIndicator, toLevel, toPeriod, toPlan, toRecommendation, toSection } from './rows';
 import type * as S from './schema';
 import { prepare } from './sql';
 import { aliasedColumns, rawColumns } from './tables';
+import { columnList } from './fields';
+import { ACTION_FIELDS } from './schema';
 import type { Store } from './store';
 import type { PlanSummary } from '../shared/summary-schema';
 import { defaultSummaryPeriods, OVERVIEW_LIST_FIRST, overviewLists } from '../shared/summary';
@@ -20,28 +22,14 @@ const OBJ = rawColumns(
   ['id', 'plan_id', 'section_id', 'position', 'title', 'archived', 'updated_at'],
   'WHERE plan_id = ? AND deleted_at IS NULL',
 );
-const ACT = rawColumns(
-  'actions',
-  [
-    'id',
-    'plan_id',
-    'section_id',
-    'objective_id',
-    'position',
-    'reference',
-    'reference_manual',
-    'description',
-    'outcome',
-    'due_text',
-    'due_history_json',
-    'notes',
-    'archived',
-    'created_at',
-    'updated_at',
-    'rid',
-  ],
-  'WHERE plan_id = ? AND deleted_at IS NULL',
-);
+// Every column of the actions descriptor (db/schema.ts), and `rid` for a stable order.
+const ACT = rawColumns('actions', [...columnList(ACTION_FIELDS), 'rid'], 'WHERE plan_id = ? AND deleted_at IS NULL');
+/** Each field of an action and how it is read from an array row (null: filled from the leads / links). */
+const ACT_READ = Object.entries(ACTION_FIELDS).map(([field, c]) => ({
+  field,
+  at: c ? ACT.columns.indexOf(c.column) : -1,
+  read: c ? c.read : null,
+}));
 const LEAD = rawColumns(
   'action_leads',
   ['id', 'action_id', 'position', 'name', 'person_id', 'role'],
@@ -99,15 +87,6 @@ const Q = {
   progress: PROG.sql,
   indicators: 'SELECT * FROM indicators WHERE plan_id = ? AND deleted_at IS NULL ORDER BY position, id',
 } as const;
-
-function parseDueHistory(text: string): DueChange[] {
-  if (text === '[]') return [];
-  try {
-    return JSON.parse(text) as DueChange[];
-  } catch {
-    return [];
-  }
-}
 
 export interface TreeReadOptions {
   /**
@@ -168,26 +147,11 @@ export function getPlanTree(store: Store, planId: string, options: TreeReadOptio
   const actions: Action[] = actionRows.map((r) => {
     const id = A.id(r);
     liveActions.add(id);
-    return {
-      id,
-      planId: A.plan_id(r),
-      sectionId: A.section_id(r),
-      objectiveId: A.objective_id(r),
-      position: A.position(r),
-      reference: A.reference(r),
-      referenceManual: A.reference_manual(r) === 1,
-      description: A.description(r),
-      outcome: A.outcome(r),
-      dueText: A.due_text(r),
-      dueHistory: parseDueHistory(A.due_history_json(r)),
-      notes: A.notes(r),
-      archived: A.archived(r) === 1,
-      leads: leadsOf.get(id) ?? [],
-      recommendationIds: recsOf.get(id) ?? [],
-      createdAt: A.created_at(r),
-      updatedAt: A.updated_at(r),
-      deletedAt: null,
-    };
+    const a: Record<string, unknown> = {};
+    for (const f of ACT_READ) a[f.field] = f.read ? f.read(r[f.at]) : null;
+    a.leads = leadsOf.get(id) ?? [];
+    a.recommendationIds = recsOf.get(id) ?? [];
+    return a as Action;
   });
 
   const O = OBJ.col;

@@ -9,6 +9,7 @@ import { CoveringReport, CoveringReportContent } from './covering-report';
 import { PlanDraft } from './draft';
 import {
   Action,
+  ACTION_PATCH_SHAPE,
   AuditEntry,
   ColumnConfig,
   DueChange,
@@ -81,17 +82,8 @@ const SectionPatch = z
   .partial()
   .strict();
 
-const ActionPatch = z
-  .object({
-    reference: z.string().trim().max(100),
-    description: Text,
-    outcome: Text,
-    dueText: z.string().max(500),
-    notes: Text,
-    objectiveId: Id.nullable(),
-  })
-  .partial()
-  .strict();
+// Every field ACTION_EDITS (shared/model.ts) marks editable, with its validator.
+const ActionPatch = z.object(ACTION_PATCH_SHAPE).partial().strict();
 
 const LeadInput = z.object({
   name: Line.pipe(z.string().min(1, 'A lead needs a name')),

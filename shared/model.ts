@@ -249,6 +249,53 @@ export const Action = z.object({
 });
 export type Action = z.infer<typeof Action>;
 
+/**
+ * How an action's field is edited through `actions:update`: the patch's validator, the words an undo label
+ * uses ("Edit due date of 2.1"), and where the action form edits it: `{ label, rows }` for a plain text box
+ * the form draws from this entry, `'own'` for a control of its own in renderer/src/action/ActionPanel.tsx
+ * (a test checks the form shows every editable field). Null: not edited through the patch (keys, derived,
+ * or a call of its own such as `actions:move`, `actions:setLeads`). Every field of `Action` is named, so a
+ * new field fails to compile until it is placed here.
+ */
+export interface ActionEdit {
+  patch: z.ZodType;
+  words: string;
+  form: 'own' | { label: string; rows: number };
+}
+export const ACTION_EDITS = {
+  id: null,
+  planId: null,
+  sectionId: null,
+  objectiveId: { patch: Id.nullable(), words: 'objective', form: 'own' },
+  position: null,
+  reference: { patch: z.string().trim().max(100), words: 'reference', form: 'own' },
+  referenceManual: null,
+  description: { patch: Text, words: 'action text', form: 'own' },
+  outcome: { patch: Text, words: 'outcome', form: 'own' },
+  dueText: { patch: z.string().max(500), words: 'due date', form: 'own' },
+  dueHistory: null,
+  notes: { patch: Text, words: 'internal notes', form: 'own' },
+  archived: null,
+  leads: null,
+  recommendationIds: null,
+  createdAt: null,
+  updatedAt: null,
+  deletedAt: null,
+} as const satisfies Record<keyof Action, ActionEdit | null>;
+type ActionEdits = typeof ACTION_EDITS;
+/** The fields `actions:update` may patch. */
+export type EditableActionField = {
+  [K in keyof ActionEdits]: ActionEdits[K] extends null ? never : K;
+}[keyof ActionEdits];
+/** The editable fields the action form draws as plain text boxes from their `ACTION_EDITS` entry. */
+export type PlainTextActionField = {
+  [K in EditableActionField]: NonNullable<ActionEdits[K]>['form'] extends 'own' ? never : K;
+}[EditableActionField];
+/** The `actions:update` patch's shape (every field optional in the contract). */
+export const ACTION_PATCH_SHAPE = Object.fromEntries(
+  Object.entries(ACTION_EDITS).flatMap(([k, e]) => (e ? [[k, e.patch]] : [])),
+) as { [K in EditableActionField]: NonNullable<ActionEdits[K]>['patch'] };
+
 /** One action's rating in one reporting period. No row (or levelId null) = not rated; never 0. */
 export const Rating = z.object({
   id: Id,

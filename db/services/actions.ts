@@ -8,6 +8,8 @@ import type { Action, DueChange, Lead } from '../../shared/model';
 import { DomainError } from '../../shared/result';
 import { all, audit, must, newId, prepare, write } from '../sql';
 import { insertRow } from '../tables';
+import { actionInsert } from '../rows';
+import { ACTION_FIELDS } from '../schema';
 import type { Store } from '../store';
 import {
   actionRow,
@@ -65,38 +67,28 @@ export function createAction(store: Store, input: ParsedInputOf<'actions:create'
     ).run(w.at, section.id, position);
     const id = newId();
     const manual = input.reference !== undefined && input.reference !== '';
-    insertRow(store, 'actions', {
-      id,
-      plan_id: section.plan_id,
-      section_id: section.id,
-      objective_id: input.objectiveId,
-      position,
-      reference: input.reference ?? '',
-      reference_manual: manual ? 1 : 0,
-      description: input.description,
-      outcome: input.outcome,
-      due_text: input.dueText,
-      due_history_json: '[]',
-      notes: '',
-      archived: 0,
-      created_at: w.at,
-      updated_at: w.at,
-      deleted_at: null,
-    });
+    insertRow(
+      store,
+      'actions',
+      actionInsert({
+        id,
+        planId: section.plan_id,
+        sectionId: section.id,
+        objectiveId: input.objectiveId,
+        position,
+        reference: input.reference ?? '',
+        referenceManual: manual,
+        description: input.description,
+        outcome: input.outcome,
+        dueText: input.dueText,
+        createdAt: w.at,
+      }),
+    );
     audit(w, section.plan_id, 'action', id, 'create', null, null, input.description.slice(0, 200));
     renumberPlan(w, section.plan_id);
     return loadAction(store, id);
   });
 }
-
-const PATCH_COLUMNS = {
-  reference: 'reference',
-  description: 'description',
-  outcome: 'outcome',
-  dueText: 'due_text',
-  notes: 'notes',
-  objectiveId: 'objective_id',
-} as const;
 
 /**
  * Edits an action. A changed due date appends the old text to the deferral history; an empty
@@ -110,10 +102,12 @@ export function updateAction(store: Store, input: ParsedInputOf<'actions:update'
     const sets: string[] = [];
     const values: unknown[] = [];
     let renumber = false;
-    for (const key of Object.keys(patch) as (keyof typeof PATCH_COLUMNS)[]) {
+    // Each patched field's column comes from the table's descriptor (db/schema.ts ACTION_FIELDS).
+    for (const key of Object.keys(patch) as (keyof typeof patch)[]) {
       const next = patch[key];
       if (next === undefined) continue;
-      const col = PATCH_COLUMNS[key];
+      const field = ACTION_FIELDS[key];
+      const col = field.column;
       const old = row[col];
       if (key === 'reference') {
         const manual = next !== '';
@@ -129,7 +123,7 @@ export function updateAction(store: Store, input: ParsedInputOf<'actions:update'
       }
       if (old === next) continue;
       sets.push(`${col} = ?`);
-      values.push(next);
+      values.push(field.write(next));
       audit(w, row.plan_id, 'action', row.id, 'update', key, old, next);
       if (key === 'dueText' && row.due_text.trim() !== '') {
         const history = JSON.parse(row.due_history_json) as DueChange[];

@@ -10,6 +10,7 @@ import { zodIssues } from '../../shared/dispatch';
 import { audit, bool, newId, write, type WriteCtx } from '../sql';
 import { linkId, ratingId } from '../ids';
 import { insertRow } from '../tables';
+import { actionInsert } from '../rows';
 import type { Store } from '../store';
 import { loadPlan } from './common';
 
@@ -225,24 +226,22 @@ export function writeDraft(w: WriteCtx, d: PlanDraftParsed): string {
       const actionId = newId();
       const auto = `${prefix}.${ai + 1}`;
       const reference = a.reference?.trim() || auto;
-      insertRow(w.store, 'actions', {
-        id: actionId,
-        plan_id: planId,
-        section_id: sectionId,
-        objective_id: objectiveId,
-        position: ai,
-        reference,
-        reference_manual: bool(reference !== auto),
-        description: a.description,
-        outcome: a.outcome,
-        due_text: a.dueText,
-        due_history_json: '[]',
-        notes: a.notes,
-        archived: bool(a.archived),
-        created_at: w.at,
-        updated_at: w.at,
-        deleted_at: null,
-      });
+      insertRow(
+        w.store,
+        'actions',
+        // The draft's fields named as the action's (text, due date, notes, archived, a new one) go straight in.
+        actionInsert({
+          ...a,
+          id: actionId,
+          planId,
+          sectionId,
+          objectiveId,
+          position: ai,
+          reference,
+          referenceManual: reference !== auto,
+          createdAt: w.at,
+        }),
+      );
       a.leads.forEach((l, li) =>
         insertRow(w.store, 'action_leads', {
           id: newId(),

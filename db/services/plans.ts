@@ -8,6 +8,7 @@ import { getPlanTree } from '../tree';
 import { all, audit, auditChanges, must, newId, prepare, write, bool } from '../sql';
 import { linkId, ratingId } from '../ids';
 import { insertRow, updateRow, type PatchOf } from '../tables';
+import { actionInsert } from '../rows';
 import type { Store } from '../store';
 import { livePlan, loadPlan, loadPlanAny, planRow } from './common';
 import { insertLevel, insertPlan } from './drafts';
@@ -340,24 +341,21 @@ export function duplicatePlan(store: Store, planId: string, title: string | unde
       });
     for (const a of tree.actions) {
       const actionId = fresh(a.id);
-      insertRow(store, 'actions', {
-        id: actionId,
-        plan_id: newPlanId,
-        section_id: req(a.sectionId),
-        objective_id: map(a.objectiveId),
-        position: a.position,
-        reference: a.reference,
-        reference_manual: bool(a.referenceManual),
-        description: a.description,
-        outcome: a.outcome,
-        due_text: a.dueText,
-        due_history_json: JSON.stringify(a.dueHistory),
-        notes: a.notes,
-        archived: bool(a.archived),
-        created_at: w.at,
-        updated_at: w.at,
-        deleted_at: null,
-      });
+      // Every field of the action is copied (a new field too), bar its place in the new plan and its dates.
+      insertRow(
+        store,
+        'actions',
+        actionInsert({
+          ...a,
+          id: actionId,
+          planId: newPlanId,
+          sectionId: req(a.sectionId),
+          objectiveId: map(a.objectiveId),
+          createdAt: w.at,
+          updatedAt: w.at,
+          deletedAt: null,
+        }),
+      );
       for (const l of a.leads)
         insertRow(store, 'action_leads', {
           id: newId(),

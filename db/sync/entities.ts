@@ -6,10 +6,20 @@
  * recomputed after a merge.
  */
 import type { SyncEntity } from '../../shared/sync/op';
+import { bool, col, json, text, type Column, type Descriptor, type RowValues } from '../fields';
+import {
+  ACTION_FIELDS,
+  INDICATOR_FIELDS,
+  LEVEL_FIELDS,
+  OBJECTIVE_FIELDS,
+  PERIOD_FIELDS,
+  PLAN_FIELDS,
+  RECOMMENDATION_FIELDS,
+  SECTION_FIELDS,
+} from '../schema';
 import type { TableName } from '../tables';
 
 type Value = unknown;
-type RowValues = Record<string, unknown>;
 
 interface Field {
   /** Reads the contract value from a row. */
@@ -18,31 +28,19 @@ interface Field {
   set(value: Value): RowValues;
 }
 
-const col = (c: string): Field => ({ get: (r) => r[c] ?? null, set: (v) => ({ [c]: v ?? null }) });
-const text = (c: string): Field => ({
-  get: (r) => r[c] ?? '',
-  set: (v) => ({ [c]: typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v) }),
-});
-const bool = (c: string): Field => ({ get: (r) => r[c] === 1, set: (v) => ({ [c]: v === true ? 1 : 0 }) });
-const json = (c: string, fallback: string): Field => ({
-  get: (r) => {
-    try {
-      return JSON.parse((r[c] as string) ?? fallback) as unknown;
-    } catch {
-      return JSON.parse(fallback) as unknown;
-    }
-  },
-  set: (v) => ({ [c]: JSON.stringify(v ?? JSON.parse(fallback)) }),
-});
+/** A synced field stored in one column (db/fields.ts). */
+const stored = (c: Column): Field => ({ get: (r) => c.read(r[c.column]), set: (v) => ({ [c.column]: c.write(v) }) });
 /** A typed-in number or reference (null = automatic, recomputed after a merge). */
 const manual = (c: string, flag: string): Field => ({
   get: (r) => (r[flag] === 1 ? r[c] : null),
   set: (v) => (typeof v === 'string' ? { [c]: v, [flag]: 1 } : { [flag]: 0 }),
 });
 
+type SyncedTable = Exclude<TableName, 'meta' | 'audit_log' | 'people'>;
+
 export interface EntitySpec {
   entity: SyncEntity;
-  table: Exclude<TableName, 'meta' | 'audit_log' | 'people'>;
+  table: SyncedTable;
   /** Tables with a soft-delete column sync it as `deletedAt`. */
   fields: Record<string, Field>;
   /** Columns a new row needs that are not synced (derived), with their starting values. */
@@ -51,160 +49,87 @@ export interface EntitySpec {
   parents: readonly string[];
 }
 
-const planId = col('plan_id');
-const deletedAt = col('deleted_at');
+/**
+ * One entity: its synced fields (a column each, or a `manual` pair) between `planId` (unless it is the plan)
+ * and `deletedAt` (unless the table has none), and the starting values of its derived columns besides
+ * `updated_at`. A table with a descriptor (db/schema.ts) takes its synced fields from it.
+ */
+function entity(
+  name: SyncEntity,
+  table: SyncedTable,
+  parents: readonly string[],
+  fields: Record<string, Column | Field>,
+  o: { starting?: RowValues; deletable?: boolean } = {},
+): EntitySpec {
+  const all: Record<string, Column | Field> = {
+    ...(parents.includes('planId') ? { planId: col('plan_id') } : {}),
+    ...fields,
+    ...(o.deletable === false ? {} : { deletedAt: col('deleted_at') }),
+  };
+  const starting = o.starting ?? {};
+  return {
+    entity: name,
+    table,
+    parents,
+    defaults: (at) => ({ ...starting, updated_at: at }),
+    fields: Object.fromEntries(Object.entries(all).map(([k, f]) => [k, 'column' in f ? stored(f) : f])),
+  };
+}
+
+/** A descriptor's synced fields (bar `planId` and `deletedAt`, which `entity` places). */
+const syncedFields = (d: Descriptor): Record<string, Column> =>
+  Object.fromEntries(
+    Object.entries(d).flatMap(([k, c]) => (c && c.sync && k !== 'planId' && k !== 'deletedAt' ? [[k, c]] : [])),
+  );
+/** The starting values of a descriptor's columns that are not synced (bar the key and `updated_at`). */
+const startingValues = (d: Descriptor): RowValues =>
+  Object.fromEntries(
+    Object.values(d).flatMap((c) =>
+      c && !c.sync && c.column !== 'id' && c.column !== 'updated_at' ? [[c.column, c.write(undefined)]] : [],
+    ),
+  );
+
+const position = col('position');
 
 /** In dependency order: a row's parents come before it, which is also the order a merge writes them. */
 export const ENTITIES: readonly EntitySpec[] = [
-  {
-    entity: 'plan',
-    table: 'plans',
-    parents: [],
-    defaults: (at) => ({ updated_at: at }),
-    fields: {
-      title: text('title'),
-      organisation: text('organisation'),
-      service: text('service'),
-      planPeriod: text('plan_period'),
-      template: text('template'),
-      introduction: text('introduction'),
-      governance: text('governance'),
-      recommendationsHeading: text('recommendations_heading'),
-      columns: json('columns_json', '[]'),
-      appendixNumber: col('appendix_number'),
-      currentPeriodId: col('current_period_id'),
-      comparePeriodId: col('compare_period_id'),
-      archived: bool('archived'),
-      createdAt: col('created_at'),
-      deletedAt,
-    },
-  },
-  {
-    entity: 'level',
-    table: 'rating_levels',
-    parents: ['planId'],
-    defaults: (at) => ({ updated_at: at }),
-    fields: {
-      planId,
-      position: col('position'),
-      key: text('key'),
-      label: text('label'),
-      colour: text('colour'),
-      value: col('value'),
-      definition: text('definition'),
-      countsAsComplete: bool('counts_as_complete'),
-      canBeRemoved: bool('can_be_removed'),
-      requiresExplanation: bool('requires_explanation'),
-      deletedAt,
-    },
-  },
-  {
-    entity: 'period',
-    table: 'reporting_periods',
-    parents: ['planId'],
-    defaults: (at) => ({ updated_at: at }),
-    fields: {
-      planId,
-      position: col('position'),
-      label: text('label'),
-      startDate: col('start_date'),
-      endDate: col('end_date'),
-      locked: bool('locked'),
-      lockedAt: col('locked_at'),
-      deletedAt,
-    },
-  },
-  {
-    entity: 'recommendation',
-    table: 'recommendations',
-    parents: ['planId'],
-    defaults: (at) => ({ updated_at: at }),
-    fields: {
-      planId,
-      position: col('position'),
-      number: col('number'),
-      label: text('label'),
-      text: text('text'),
-      deletedAt,
-    },
-  },
-  {
-    entity: 'section',
-    table: 'sections',
-    parents: ['planId'],
-    defaults: (at) => ({ updated_at: at, number: '', number_manual: 0 }),
-    fields: {
-      planId,
-      position: col('position'),
-      manualNumber: manual('number', 'number_manual'),
-      title: text('title'),
-      description: text('description'),
-      archived: bool('archived'),
-      deletedAt,
-    },
-  },
-  {
-    entity: 'objective',
-    table: 'objectives',
-    parents: ['planId', 'sectionId'],
-    defaults: (at) => ({ updated_at: at }),
-    fields: {
-      planId,
-      sectionId: col('section_id'),
-      position: col('position'),
-      title: text('title'),
-      archived: bool('archived'),
-      deletedAt,
-    },
-  },
-  {
-    entity: 'action',
-    table: 'actions',
-    parents: ['planId', 'sectionId', 'objectiveId'],
-    defaults: (at) => ({ updated_at: at, reference: '', reference_manual: 0, due_history_json: '[]' }),
-    fields: {
-      planId,
-      sectionId: col('section_id'),
-      objectiveId: col('objective_id'),
-      position: col('position'),
-      manualReference: manual('reference', 'reference_manual'),
-      description: text('description'),
-      outcome: text('outcome'),
-      dueText: text('due_text'),
-      notes: text('notes'),
-      archived: bool('archived'),
-      createdAt: col('created_at'),
-      deletedAt,
-    },
-  },
-  {
-    entity: 'lead',
-    table: 'action_leads',
-    parents: ['planId', 'actionId'],
-    defaults: (at) => ({ updated_at: at, person_id: null }),
-    fields: {
-      planId,
-      actionId: col('action_id'),
-      position: col('position'),
-      name: text('name'),
-      role: text('role'),
-      deletedAt,
-    },
-  },
-  {
-    entity: 'link',
-    table: 'action_recommendations',
-    parents: ['planId', 'actionId', 'recommendationId'],
-    defaults: (at) => ({ updated_at: at }),
-    fields: { planId, actionId: col('action_id'), recommendationId: col('recommendation_id'), deletedAt },
-  },
-  {
-    entity: 'rating',
-    table: 'ratings',
-    parents: ['planId', 'actionId', 'periodId', 'levelId'],
-    defaults: (at) => ({ updated_at: at }),
-    fields: {
-      planId,
+  // The tables with a descriptor (db/schema.ts) sync every column not marked `sync: false`: a new field
+  // of theirs syncs with no line here.
+  entity('plan', 'plans', [], syncedFields(PLAN_FIELDS)),
+  entity('level', 'rating_levels', ['planId'], syncedFields(LEVEL_FIELDS)),
+  entity('period', 'reporting_periods', ['planId'], syncedFields(PERIOD_FIELDS)),
+  entity('recommendation', 'recommendations', ['planId'], syncedFields(RECOMMENDATION_FIELDS)),
+  entity(
+    'section',
+    'sections',
+    ['planId'],
+    { ...syncedFields(SECTION_FIELDS), manualNumber: manual('number', 'number_manual') },
+    { starting: startingValues(SECTION_FIELDS) },
+  ),
+  entity('objective', 'objectives', ['planId', 'sectionId'], syncedFields(OBJECTIVE_FIELDS)),
+  entity(
+    'action',
+    'actions',
+    ['planId', 'sectionId', 'objectiveId'],
+    { ...syncedFields(ACTION_FIELDS), manualReference: manual('reference', 'reference_manual') },
+    { starting: startingValues(ACTION_FIELDS) },
+  ),
+  entity(
+    'lead',
+    'action_leads',
+    ['planId', 'actionId'],
+    { actionId: col('action_id'), position, name: text('name'), role: text('role') },
+    { starting: { person_id: null } },
+  ),
+  entity('link', 'action_recommendations', ['planId', 'actionId', 'recommendationId'], {
+    actionId: col('action_id'),
+    recommendationId: col('recommendation_id'),
+  }),
+  entity(
+    'rating',
+    'ratings',
+    ['planId', 'actionId', 'periodId', 'levelId'],
+    {
       actionId: col('action_id'),
       periodId: col('period_id'),
       levelId: col('level_id'),
@@ -213,50 +138,24 @@ export const ENTITIES: readonly EntitySpec[] = [
       ratedBy: text('rated_by'),
       ratedAt: col('rated_at'),
     },
-  },
-  {
-    entity: 'progress',
-    table: 'progress_updates',
-    parents: ['planId', 'actionId', 'periodId'],
-    defaults: (at) => ({ updated_at: at }),
-    fields: {
-      planId,
-      actionId: col('action_id'),
-      periodId: col('period_id'),
-      body: text('body'),
-      author: text('author'),
-      internal: bool('internal'),
-      createdAt: col('created_at'),
-      deletedAt,
-    },
-  },
-  {
-    entity: 'indicator',
-    table: 'indicators',
-    parents: ['planId', 'sectionId'],
-    defaults: (at) => ({ updated_at: at }),
-    fields: {
-      planId,
-      sectionId: col('section_id'),
-      position: col('position'),
-      name: text('name'),
-      unit: text('unit'),
-      polarity: text('polarity'),
-      baselineLabel: text('baseline_label'),
-      baseline: col('baseline'),
-      snAverage: col('sn_average'),
-      values: json('values_json', '[]'),
-      notes: text('notes'),
-      deletedAt,
-    },
-  },
-  {
-    entity: 'coveringReport',
-    table: 'covering_reports',
-    parents: ['planId', 'periodId'],
-    defaults: (at) => ({ updated_at: at }),
-    fields: { planId, periodId: col('period_id'), content: json('content_json', '{}') },
-  },
+    { deletable: false },
+  ),
+  entity('progress', 'progress_updates', ['planId', 'actionId', 'periodId'], {
+    actionId: col('action_id'),
+    periodId: col('period_id'),
+    body: text('body'),
+    author: text('author'),
+    internal: bool('internal'),
+    createdAt: col('created_at'),
+  }),
+  entity('indicator', 'indicators', ['planId', 'sectionId'], syncedFields(INDICATOR_FIELDS)),
+  entity(
+    'coveringReport',
+    'covering_reports',
+    ['planId', 'periodId'],
+    { periodId: col('period_id'), content: json('content_json', '{}') },
+    { deletable: false },
+  ),
 ];
 
 export const SPEC: Readonly<Record<SyncEntity, EntitySpec>> = Object.fromEntries(

@@ -606,6 +606,9 @@ function planTable(
           if (history.length === 0) row.push(ratingCell(a.id, undefined));
           for (const p of history) row.push(ratingCell(a.id, p.id, small));
           break;
+        default:
+          // A column with no case above (a new text column): its text from the registry (shared/columns.ts).
+          row.push(textCell(textOf(a, c)));
       }
     }
     rows.push(row);

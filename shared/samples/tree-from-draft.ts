@@ -157,20 +157,18 @@ export function treeFromDraft(input: PlanDraft, opts: TreeFromDraftOptions = {})
         personId: null,
         role: l.role,
       }));
+      // The draft's fields named as the action's (text, due date, notes, archived, a new one) go straight in.
+      const { objective: _o, leads: _l, recommendations: _r, ratings: _ra, progress: _p, reference, ...fields } = a;
       actions.push({
+        ...fields,
         id: actionId,
         planId,
         sectionId,
         objectiveId,
         position: aIndex,
-        reference: a.reference ?? `${number}.${aIndex + 1}`,
-        referenceManual: a.reference !== undefined,
-        description: a.description,
-        outcome: a.outcome,
-        dueText: a.dueText,
+        reference: reference ?? `${number}.${aIndex + 1}`,
+        referenceManual: reference !== undefined,
         dueHistory: [],
-        notes: a.notes,
-        archived: a.archived,
         leads,
         recommendationIds: a.recommendations.map(recFor),
         createdAt: now,

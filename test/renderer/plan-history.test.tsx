@@ -11,7 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { InputOf } from '../../shared/contract';
 import type { Action, AuditEntry, PlanTree } from '../../shared/model';
 import { HISTORY_PAGE, PlanHistory } from '../../renderer/src/history/PlanHistory';
-import { callsOf, fakeTree, installFakeApi, PLAN_ID } from './settings-fixtures';
+import { callsOf, fakeAction, fakeTree, installFakeApi, PLAN_ID } from './settings-fixtures';
 
 afterEach(cleanup);
 
@@ -20,26 +20,14 @@ const NOW = '2026-02-13T10:00:00.000Z';
 
 function treeWithAction(): PlanTree {
   const tree = fakeTree();
-  const action: Action = {
+  const action: Action = fakeAction({
     id: uuid(60),
-    planId: PLAN_ID,
     sectionId: uuid(40),
-    objectiveId: null,
-    position: 0,
     reference: '1.2',
-    referenceManual: false,
     description: 'Monthly supervision audits',
-    outcome: '',
-    dueText: '',
-    dueHistory: [],
-    notes: '',
-    archived: false,
-    leads: [],
-    recommendationIds: [],
     createdAt: NOW,
     updatedAt: NOW,
-    deletedAt: null,
-  };
+  });
   const second = { ...tree.periods[0]!, id: uuid(51), position: 1, label: 'May 2020' };
   return { ...tree, actions: [action], periods: [...tree.periods, second] };
 }

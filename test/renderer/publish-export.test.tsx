@@ -12,7 +12,7 @@ import type { Result } from '../../shared/result';
 import { templateColumns } from '../../shared/templates';
 import { ExportDialog, INTERNAL_NOTES_QUESTION } from '../../renderer/src/publish/ExportDialog';
 import { columnChoices, initialForm, toOptions, validateForm } from '../../renderer/src/publish/exportForm';
-import { fakeTree, presetLevels } from './settings-fixtures';
+import { fakeAction, fakeTree, presetLevels } from './settings-fixtures';
 
 afterEach(cleanup);
 
@@ -20,20 +20,13 @@ const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0
 const NOW = '2020-03-01T10:00:00.000Z';
 
 function action(n: number, sectionId: string, leads: string[]): Action {
-  return {
+  return fakeAction({
     id: uuid(600 + n),
     planId: uuid(1),
     sectionId,
-    objectiveId: null,
     position: n,
     reference: `1.${n}`,
-    referenceManual: false,
     description: `Action ${n}`,
-    outcome: '',
-    dueText: '',
-    dueHistory: [],
-    notes: '',
-    archived: false,
     leads: leads.map((name, i) => ({
       id: uuid(700 + n * 10 + i),
       actionId: uuid(600 + n),
@@ -42,11 +35,9 @@ function action(n: number, sectionId: string, leads: string[]): Action {
       personId: null,
       role: 'lead',
     })),
-    recommendationIds: [],
     createdAt: NOW,
     updatedAt: NOW,
-    deletedAt: null,
-  };
+  });
 }
 
 /** A four-level plan with two periods, two sections and leads. */

@@ -1,7 +1,9 @@
 /** Test helpers for the library and settings component tests: a fake `window.planwright` and a plan tree. */
 import { vi } from 'vitest';
 import type { Channel, InputOf, OutputOf } from '../../shared/contract';
-import type { PlanTree, RatingLevel } from '../../shared/model';
+import type { Action, PlanTree, RatingLevel } from '../../shared/model';
+import { fromRow } from '../../db/fields';
+import { ACTION_FIELDS } from '../../db/schema';
 import type { Result } from '../../shared/result';
 import { SCALE_PRESETS } from '../../shared/ratings';
 import { templateColumns } from '../../shared/templates';
@@ -135,4 +137,13 @@ export function storedFromInput(input: InputOf<'scale:set'>): RatingLevel[] {
     updatedAt: NOW,
     deletedAt: null,
   }));
+}
+
+/**
+ * An action of a fake plan: every field at its starting value (from the actions descriptor, db/schema.ts, so
+ * a new field of Action needs no line here), in the plan `PLAN_ID`, then `fields`.
+ */
+export function fakeAction(fields: Partial<Action> & Pick<Action, 'id' | 'sectionId'>): Action {
+  const blank = fromRow<Action>(ACTION_FIELDS, () => undefined, { leads: [], recommendationIds: [] });
+  return { ...blank, planId: PLAN_ID, position: 0, createdAt: NOW, updatedAt: NOW, ...fields };
 }

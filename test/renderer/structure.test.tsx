@@ -17,7 +17,7 @@ import { PlanStore } from '../../renderer/src/state/planStore';
 import { UndoStack } from '../../renderer/src/state/undo';
 import { SaveTracker } from '../../renderer/src/state/saveStatus';
 import { ObjectiveDialog } from '../../renderer/src/table/ObjectiveDialog';
-import { PLAN_ID, callsOf, fakeTree, installFakeApi } from './settings-fixtures';
+import { PLAN_ID, callsOf, fakeAction, fakeTree, installFakeApi } from './settings-fixtures';
 
 afterEach(cleanup);
 
@@ -56,27 +56,15 @@ function objective(n: number, position: number, extra: Partial<Objective> = {}):
   };
 }
 function action(n: number, position: number, objectiveId: string | null, extra: Partial<Action> = {}): Action {
-  return {
+  return fakeAction({
     id: id(3000 + n),
-    planId: PLAN_ID,
     sectionId: S1,
     objectiveId,
     position,
     reference: `1.${position + 1}`,
-    referenceManual: false,
     description: `Action ${n}`,
-    outcome: '',
-    dueText: '',
-    dueHistory: [],
-    notes: '',
-    archived: false,
-    leads: [],
-    recommendationIds: [],
-    createdAt: NOW,
-    updatedAt: NOW,
-    deletedAt: null,
     ...extra,
-  };
+  });
 }
 
 /** Section 1: a0 (no objective), a1 a2 under O1, a3 under O2; O3 has no actions. */

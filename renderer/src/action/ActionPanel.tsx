@@ -4,7 +4,13 @@
  * Escape closes the panel.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Action, PlanTree } from '../../../shared/model';
+import {
+  ACTION_EDITS,
+  type Action,
+  type ActionEdit,
+  type PlainTextActionField,
+  type PlanTree,
+} from '../../../shared/model';
 import { TEMPLATES } from '../../../shared/templates';
 import { useAutosave } from '../state/autosave';
 import { indexTree, workStatus } from '../state/indexes';
@@ -222,6 +228,15 @@ export function ActionForm({
   );
 }
 
+/**
+ * The editable fields the form draws as plain text boxes straight from ACTION_EDITS (shared/model.ts); the
+ * others (`form: 'own'`) have their controls below, each marked with `data-field`.
+ */
+const plainTextFields = () =>
+  Object.entries(ACTION_EDITS as Readonly<Record<string, ActionEdit | null>>).flatMap(([field, e]) =>
+    e && e.form !== 'own' ? [[field as PlainTextActionField, e.form] as const] : [],
+  );
+
 /** Every field of the action itself (not period-specific). */
 function ActionDetails({ action, tree }: { action: Action; tree: PlanTree }) {
   const nouns = TEMPLATES[tree.plan.template] ?? TEMPLATES.blank;
@@ -245,6 +260,9 @@ function ActionDetails({ action, tree }: { action: Action; tree: PlanTree }) {
       <DeferralHistory action={action} />
       <LeadsField action={action} tree={tree} />
       <RecommendationsField action={action} tree={tree} />
+      {plainTextFields().map(([field, form]) => (
+        <TextField key={field} action={action} field={field} label={form.label} minRows={form.rows} />
+      ))}
       <div className="internal-block">
         <TextField
           action={action}
@@ -402,7 +420,7 @@ function TextField({
   hint,
 }: {
   action: Action;
-  field: 'description' | 'outcome' | 'notes';
+  field: 'description' | 'outcome' | 'notes' | PlainTextActionField;
   label: string;
   minRows: number;
   aside?: React.ReactNode;
@@ -437,6 +455,7 @@ function DueField({ action, label }: { action: Action; label: string }) {
   return (
     <DueDateField
       label={label}
+      field="dueText"
       value={draft.value}
       onChange={draft.setValue}
       onBlur={() => void draft.flush()}
@@ -495,6 +514,7 @@ function ReferenceField({ action }: { action: Action }) {
         <input
           {...p}
           type="text"
+          data-field="reference"
           value={draft.value}
           style={{ width: 140 }}
           onChange={(e) => draft.setValue(e.target.value)}
@@ -520,6 +540,7 @@ function ObjectiveField({ action, tree, noun }: { action: Action; tree: PlanTree
           {(p) => (
             <select
               {...p}
+              data-field="objectiveId"
               value={action.objectiveId ?? ''}
               onChange={(e) =>
                 void editor.updateAction(action.id, { objectiveId: e.target.value || null }).catch(report)

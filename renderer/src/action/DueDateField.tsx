@@ -18,6 +18,7 @@ export function DueDateField({
   readOnly,
   label = 'Due date',
   error,
+  field,
 }: {
   value: string;
   onChange(v: string): void;
@@ -25,6 +26,8 @@ export function DueDateField({
   readOnly?: boolean;
   label?: string;
   error?: string | null;
+  /** The action field it edits, as `data-field` on the input. */
+  field?: string;
 }) {
   const reading = useMemo(() => dueReading(value), [value]);
   return (
@@ -47,6 +50,7 @@ export function DueDateField({
           type="text"
           value={value}
           readOnly={readOnly}
+          data-field={field}
           maxLength={500}
           onChange={(e) => onChange(e.target.value)}
           onBlur={onBlur}

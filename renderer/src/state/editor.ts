@@ -4,16 +4,18 @@
  * plan tree, and records an undo entry (edit -> previous value, delete -> restore, move -> move back,
  * create -> delete). Undo and redo replay through the same paths without recording again.
  */
-import type {
-  Action,
-  Indicator,
-  LeadRole,
-  Person,
-  PlanTree,
-  RatingLevel,
-  Recommendation,
-  ReportingPeriod,
-  ScalePresetId,
+import {
+  ACTION_EDITS,
+  type Action,
+  type EditableActionField,
+  type Indicator,
+  type LeadRole,
+  type Person,
+  type PlanTree,
+  type RatingLevel,
+  type Recommendation,
+  type ReportingPeriod,
+  type ScalePresetId,
 } from '../../../shared/model';
 import { SCALE_PRESETS } from '../../../shared/ratings';
 import type { InputOf } from '../../../shared/contract';
@@ -24,9 +26,8 @@ import type { UndoStack } from './undo';
 import { indexTree } from './indexes';
 import { moveBy, regroupActions, sameOrder } from './structure';
 
-export type ActionPatch = Partial<
-  Pick<Action, 'reference' | 'description' | 'outcome' | 'dueText' | 'notes' | 'objectiveId'>
->;
+/** What `actions:update` may change: the fields ACTION_EDITS (shared/model.ts) marks editable. */
+export type ActionPatch = Partial<Pick<Action, EditableActionField>>;
 export interface LeadValue {
   name: string;
   personId: string | null;
@@ -67,14 +68,8 @@ export interface RatingValue {
   correctiveAction: string;
 }
 
-const FIELD_WORDS: Record<keyof ActionPatch, string> = {
-  reference: 'reference',
-  description: 'action text',
-  outcome: 'outcome',
-  dueText: 'due date',
-  notes: 'internal notes',
-  objectiveId: 'objective',
-};
+/** The words an undo label uses for a field ("Edit due date of 2.1"). */
+const fieldWords = (field: EditableActionField): string => ACTION_EDITS[field].words;
 
 export class Editor {
   /** A level removed and brought back by undo gets a new id: old id -> the id that replaced it. */
@@ -121,7 +116,7 @@ export class Editor {
       else this.store.putAction({ ...saved, leads: saved.leads });
     };
     const field = Object.keys(patch)
-      .map((k) => FIELD_WORDS[k as keyof ActionPatch])
+      .map((k) => fieldWords(k as EditableActionField))
       .join(', ');
     await this.record(`Edit ${field} of ${action.reference || 'action'}`, apply(patch), apply(prev));
   }

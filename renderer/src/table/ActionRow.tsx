@@ -202,5 +202,8 @@ function cellContent(field: ColumnField, p: Omit<ActionRowProps, 'tree'>): React
           })}
         </span>
       );
+    default:
+      // A column with no case above (a new text column): its cell text from the registry (shared/columns.ts).
+      return <span className="clamp">{registryText(field, p, '\n')}</span>;
   }
 }

@@ -24,6 +24,7 @@ import {
   knownOps,
   observeHlc,
   planSync,
+  setMeta,
   rowToOp,
   storeOp,
   storeOps,
@@ -248,6 +249,29 @@ const NUMBERED = new Set<SyncEntity>(['plan', 'section', 'objective', 'action'])
 /** Rows found with a conflicted field while writing them (so the report needs no second read). */
 let conflicted: Set<string> | null = null;
 
+/**
+ * Progress updates a merge inserted or whose text it changed, for the search index: while `settle` runs,
+ * the meta key `search.deferred` turns off the progress_fts triggers (schema version 5) and the index takes
+ * these rows at the end, in rowid order, each a single-row statement. Through the triggers, every row
+ * written inside the merge's transaction made SQLite's FTS5 flush its pending index (a savepoint per
+ * statement with triggers): about 80 µs a row; in one run at the end it is a few µs.
+ */
+let searchRows: Map<string, 'insert' | 'update'> | null = null;
+const SEARCH_DEFERRED = 'search.deferred';
+
+function indexSearchRows(store: Store, rows: ReadonlyMap<string, 'insert' | 'update'>): void {
+  if (rows.size === 0) return;
+  const s = store.sqlite;
+  const insert = prepare(s, 'INSERT INTO progress_fts(rowid, body) VALUES (?, ?)');
+  const update = prepare(s, 'UPDATE progress_fts SET body = ? WHERE rowid = ?');
+  for (const r of prepare(
+    s,
+    'SELECT id, rid, body FROM progress_updates WHERE id IN (SELECT value FROM json_each(?)) ORDER BY rid',
+  ).all(JSON.stringify([...rows.keys()])) as { id: string; rid: number; body: string }[])
+    if (rows.get(r.id) === 'insert') insert.run(r.rid, r.body);
+    else update.run(r.body, r.rid);
+}
+
 /** Writes one row from its registers (insert, update or nothing). A missing parent leaves it pending. */
 function materialize(
   store: Store,
@@ -298,6 +322,7 @@ function materialize(
         store.sqlite,
         `INSERT INTO ${spec.table} (${keys.join(', ')}) VALUES (${keys.map(() => '?').join(', ')})`,
       ).run(...keys.map((k) => cols[k]));
+      if (entity === 'progress') searchRows?.set(rowId, 'insert');
     } else {
       const cols = toColumns(spec, values);
       const changed = Object.keys(cols).filter((k) => canon(existing[k]) !== canon(cols[k]));
@@ -315,6 +340,8 @@ function materialize(
           ...changed.map((k) => cols[k]),
           rowId,
         );
+        if (entity === 'progress' && changed.includes('body') && !searchRows?.has(rowId))
+          searchRows?.set(rowId, 'update');
       }
     }
   } catch (e) {
@@ -377,9 +404,8 @@ function settle(store: Store, rows: Map<string, Touched>, at: string, actor: str
   }
   const pre = prefetch(store, rows);
   // Parents first; a second pass picks up rows whose parent of the same kind came later in the order.
-  // Within a kind, rows that exist go in the order of their full-text rowid (`rid`: progress updates and
-  // actions), then new rows by id: the search index takes its changes in rowid order without flushing
-  // between rows, several times cheaper than in id order.
+  // Within a kind, rows that exist go in the order of their rowid (`rid`: progress updates and actions;
+  // neighbouring rows share pages), then new rows by id.
   const rid = (id: string): number => {
     const r = pre.rows.get(id)?.rid;
     return typeof r === 'number' ? r : Number.MAX_SAFE_INTEGER;
@@ -387,16 +413,26 @@ function settle(store: Store, rows: Map<string, Touched>, at: string, actor: str
   const ordered = [...rows.entries()].sort(
     (a, b) => ENTITY_ORDER[a[1].entity] - ENTITY_ORDER[b[1].entity] || rid(a[0]) - rid(b[0]) || (a[0] < b[0] ? -1 : 1),
   );
-  let waiting = ordered.filter(
-    ([id, r]) => materialize(store, r.entity, id, r.planId, at, purged, r.fields, pending, pre) === 'pending',
-  );
-  const write = ([id, r]: [string, Touched]) =>
-    materialize(store, r.entity, id, r.planId, at, purged, r.fields, pending) === 'pending';
-  for (let pass = 0; pass < 3 && waiting.length > 0; pass++) {
-    const before = waiting.length;
-    waiting = waiting.filter(write);
-    if (waiting.length === before) break;
+  const search = new Map<string, 'insert' | 'update'>();
+  searchRows = search;
+  setMeta(store, SEARCH_DEFERRED, '1');
+  let waiting: [string, Touched][];
+  try {
+    waiting = ordered.filter(
+      ([id, r]) => materialize(store, r.entity, id, r.planId, at, purged, r.fields, pending, pre) === 'pending',
+    );
+    const write = ([id, r]: [string, Touched]) =>
+      materialize(store, r.entity, id, r.planId, at, purged, r.fields, pending) === 'pending';
+    for (let pass = 0; pass < 3 && waiting.length > 0; pass++) {
+      const before = waiting.length;
+      waiting = waiting.filter(write);
+      if (waiting.length === before) break;
+    }
+  } finally {
+    searchRows = null;
+    prepare(s, 'DELETE FROM meta WHERE key = ?').run(SEARCH_DEFERRED);
   }
+  indexSearchRows(store, search);
   // Renumber only when a change can move numbers (progress texts and ratings can't).
   const renumber = new Set([...rows.values()].filter((r) => NUMBERED.has(r.entity)).map((r) => r.planId));
   for (const p of renumber) {

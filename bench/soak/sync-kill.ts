@@ -7,10 +7,10 @@
  *   explanations and section titles, new progress updates, a new action: updates, inserts, renumbering).
  * Each trial copies the starting store, starts the merger (sync-kill-child.ts, bundled with esbuild once,
  * under plain node) and kills it with SIGKILL at a random moment of its merge (within the merge's
- * measured length, the shortest seen so far: a few still finish first on a busy machine). Then, in this process: integrity_check, foreign_key_check,
- * both search indexes against their tables, no merge left half-done (none of the merge's ops and the
- * plan as it was, or every op and the plan it must end with), and applying the ops again ends with that
- * plan. `test/db/sync-kill.test.ts` runs a few trials of the large plan's invitation.
+ * measured length, the shortest seen so far: a few still finish first on a busy machine). Then, in this
+ * process: integrity_check, foreign_key_check, both search indexes against their tables, no merge left
+ * half-done (none of the merge's ops and the plan as it was, or every op and the plan it must end with),
+ * and applying the ops again ends with that plan. `test/db/sync-kill.test.ts` runs a few trials of the large plan's invitation.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';

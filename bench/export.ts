@@ -60,7 +60,7 @@ function libreOfficeHtmlToDocx(html: string): number {
  * CPU time (user + system, ms) used so far by this process's finished children, from /proc/self/stat
  * (cutime + cstime, in clock ticks of 10 ms); undefined where there is no /proc (not Linux).
  */
-function childrenCpuMs(): number | undefined {
+export function childrenCpuMs(): number | undefined {
   try {
     const stat = fs.readFileSync('/proc/self/stat', 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');

@@ -10,14 +10,19 @@
  * - reliability.large_docx_*: a generated 3 MB .docx read and analysed in a fresh process: time, CPU time and
  *   peak RSS (soak/large-docx.ts; issue 8: such files took 1-3.9 GB and up to 64 s).
  * Prints a table and merges the figures into bench/results.json (other keys are kept).
+ * Each part's wall time is `reliability.<part>_seconds` and its CPU time (this process, its threads and its
+ * child processes) `reliability.<part>_cpu_seconds`; the whole run's `reliability.soak_seconds` and
+ * `reliability.soak_cpu_seconds`.
  * Sizes: SOAK_KILLS (200), SOAK_PAYLOADS (10000), SOAK_FILES (500),
- * SYNC_KILL_TRIALS (100). SOAK_PARTS (e.g. "kill9,fuzz") runs
+ * SYNC_KILL_TRIALS (100); SOAK_LANES (kill -9 chains side by side; default 2, or 1 on one core). SOAK_PARTS (e.g. "kill9,fuzz") runs
  * only some parts (several runs can then share a busy machine in parallel; each merges its own keys).
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatTable } from '../electron/cli/format';
+import { childrenCpuMs } from './export';
 import { fuzz } from './soak/fuzz';
 import { hostileImports } from './soak/hostile';
 import { kill9 } from './soak/kill9';
@@ -26,16 +31,24 @@ import { largeDocxFigures } from './soak/large-docx';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const size = (name: string, fallback: number): number => Number(process.env[name] ?? fallback) || fallback;
+/** CPU time (ms) of this process (its worker threads included) and of its finished child processes. */
+const cpuMs = (): number => {
+  const own = process.cpuUsage();
+  return (own.user + own.system) / 1000 + (childrenCpuMs() ?? 0);
+};
 
 async function main(): Promise<number> {
   const started = Date.now();
+  const startedCpu = cpuMs();
   const figures: Record<string, number> = {};
   const notes: string[] = [];
   const timed = async <T>(label: string, run: () => Promise<T>): Promise<T> => {
     const t = Date.now();
+    const c = cpuMs();
     process.stderr.write(`soak: ${label}…\n`);
     const r = await run();
     figures[`reliability.${label}_seconds`] = Math.round((Date.now() - t) / 100) / 10;
+    figures[`reliability.${label}_cpu_seconds`] = Math.round((cpuMs() - c) / 100) / 10;
     return r;
   };
   const parts = new Set(
@@ -43,7 +56,9 @@ async function main(): Promise<number> {
   );
   let bad = 0;
   if (parts.has('kill9')) {
-    const k = await timed('kill9', () => kill9({ trials: size('SOAK_KILLS', 200) }));
+    const k = await timed('kill9', () =>
+      kill9({ trials: size('SOAK_KILLS', 200), lanes: size('SOAK_LANES', Math.min(2, os.availableParallelism())) }),
+    );
     figures['reliability.kill9_trials'] = k.trials;
     figures['reliability.kill9_lost_writes'] = k.lostWrites;
     figures['reliability.kill9_failed_trials'] = k.failedTrials;
@@ -73,7 +88,6 @@ async function main(): Promise<number> {
     figures['reliability.sync_kill9_trials'] = k.trials;
     figures['reliability.sync_kill9_failures'] = k.failures;
     figures['reliability.sync_kill9_killed'] = k.killed;
-    figures['reliability.sync_kill9_cpu_seconds'] = k.cpuSeconds;
     notes.push(...k.problems.slice(0, 10));
     bad += k.failures;
   }
@@ -85,8 +99,12 @@ async function main(): Promise<number> {
     figures['reliability.large_docx_cpu_ms'] = d.cpuMs;
     figures['reliability.large_docx_peak_rss_mb'] = d.peakRssMb;
   }
-  if (['kill9', 'fuzz', 'hostile'].every((p) => parts.has(p)))
+  if (['kill9', 'fuzz', 'hostile'].every((p) => parts.has(p))) {
     figures['reliability.soak_seconds'] = Math.round((Date.now() - started) / 1000);
+    figures['reliability.soak_cpu_seconds'] = Math.round((cpuMs() - startedCpu) / 1000);
+    // How busy the machine was (wall times depend on it; CPU times much less).
+    figures['reliability.soak_load_average'] = Math.round(os.loadavg()[0]! * 10) / 10;
+  }
 
   const file = path.join(here, 'results.json');
   const previous = fs.existsSync(file)

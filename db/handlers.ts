@@ -14,7 +14,7 @@ import { createPlanFromDraft } from './services/drafts';
 import { entityHistory, planHistory, planHistoryActors } from './services/history';
 import { deleteIndicator, upsertIndicator } from './services/indicators';
 import * as objectives from './services/objectives';
-import { deletePerson, linkName, listPeople, suggestLeads, upsertPerson } from './services/people';
+import { deletePerson, linkName, listPeople, restorePerson, suggestLeads, upsertPerson } from './services/people';
 import * as periods from './services/periods';
 import * as plans from './services/plans';
 import * as progress from './services/progress';
@@ -64,6 +64,7 @@ export function createStoreHandlers(store: Store, options: StoreHandlerOptions =
     'periods:setCurrent': (i, ctx) => periods.setCurrentPeriod(store, i, ctx.actor),
     'periods:lock': (i, ctx) => periods.lockPeriod(store, i.periodId, i.locked, ctx.actor),
     'periods:delete': (i, ctx) => periods.deletePeriod(store, i.periodId, ctx.actor),
+    'periods:restore': (i, ctx) => periods.restorePeriod(store, i.periodId, ctx.actor),
 
     'recommendations:create': (i, ctx) => recs.createRecommendation(store, i, ctx.actor),
     'recommendations:update': (i, ctx) => recs.updateRecommendation(store, i, ctx.actor),
@@ -102,6 +103,7 @@ export function createStoreHandlers(store: Store, options: StoreHandlerOptions =
     'people:list': (i) => listPeople(store, i.signatoriesOnly),
     'people:upsert': (i, ctx) => upsertPerson(store, i, ctx.actor),
     'people:delete': (i, ctx) => deletePerson(store, i.personId, ctx.actor),
+    'people:restore': (i, ctx) => restorePerson(store, i.personId, ctx.actor),
     'people:link': (i, ctx) => linkName(store, i, ctx.actor),
     'leads:suggest': (i) => suggestLeads(store, i.planId, i.prefix, i.limit),
 

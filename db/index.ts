@@ -10,6 +10,7 @@ export { ensureSamplePlan } from './services/sample';
 export { listPlans } from './services/plans';
 export { getCoveringReport, saveCoveringReport } from './services/covering-reports';
 export { getMeta, setMeta } from './services/settings';
+export { addPersonNames, directoryPerson } from './services/people';
 export type { DB } from './schema';
 export { backupIfDue, startMaintenance, restoreBackup, listStoreBackups } from './services/backups';
 export { checkIntegrityInBackground, integrityStatus, repairStore } from './integrity';

@@ -51,6 +51,15 @@ export interface OpenStoreOptions {
    * later migration to prove an upgrade of a store holding real data.
    */
   migrations?: readonly Migration[];
+  /**
+   * Run `PRAGMA quick_check` on an existing file before opening it (default true). It reads the whole file
+   * (a large store: most of a command's start-up), so a command that only reads (the command line's export,
+   * list, dump, summary) passes false: the header and the schema version are still checked, a store that
+   * needs migrating is still checked first, and a damaged page the reads meet is reported in plain words
+   * (`operationalError`, db/errors.ts). The app always checks, then runs the full integrity check in the
+   * background (db/integrity.ts).
+   */
+  quickCheck?: boolean;
 }
 
 /** The newest schema version a list of migrations brings a store to. */
@@ -179,13 +188,25 @@ const fileSize = (file: string): number => {
   }
 };
 
-/** Read-only probe of an existing file: version and integrity, before anything writes to it. */
-function probe(dbPath: string, header: Header, busyTimeoutMs: number, known: number, nativeBinding?: string): void {
+/**
+ * Read-only probe of an existing file: version and integrity, before anything writes to it. Without
+ * `quickCheck`, a store whose header says it is at the current version, with no write-ahead log to fold
+ * in, is not opened here at all.
+ */
+function probe(
+  dbPath: string,
+  header: Header,
+  busyTimeoutMs: number,
+  known: number,
+  nativeBinding?: string,
+  quickCheck = true,
+): void {
   // The schema version is in the header (offset 60): a newer store is refused without opening it in SQLite,
   // so no -wal or -shm file appears beside it. Only when a write-ahead log holds changes not yet copied
   // into the file can the header be out of date; then SQLite reads it, read-only.
-  if (header.userVersion > known && !(header.wal && fileSize(`${dbPath}-wal`) > 0))
-    throw newerSchemaError(header.userVersion, known);
+  const walPending = header.wal && fileSize(`${dbPath}-wal`) > 0;
+  if (header.userVersion > known && !walPending) throw newerSchemaError(header.userVersion, known);
+  if (!quickCheck && header.userVersion === known && !walPending) return;
   const ro = new Database(dbPath, {
     readonly: true,
     fileMustExist: true,
@@ -282,7 +303,7 @@ export function openStore(dbPath: string, opts: OpenStoreOptions = {}): Store {
   let sqlite: Database.Database | null = null;
   try {
     const header = checkFile(dbPath);
-    if (header) probe(dbPath, header, busy, knownVersion(migrations), opts.nativeBinding);
+    if (header) probe(dbPath, header, busy, knownVersion(migrations), opts.nativeBinding, opts.quickCheck);
     sqlite = openHandle(dbPath, busy, opts.nativeBinding);
     const result = migrate(sqlite, dbPath, opts.now, migrations);
     return build(sqlite, dbPath, result.backupPath, opts);

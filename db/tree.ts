@@ -11,6 +11,7 @@ import { prepare } from './sql';
 import { aliasedColumns, rawColumns } from './tables';
 import type { Store } from './store';
 import type { PlanSummary } from '../shared/summary-schema';
+import { defaultSummaryPeriods, OVERVIEW_LIST_FIRST, overviewLists } from '../shared/summary';
 
 // The big tables are read in raw (array) mode in index order and sorted in JS: no temp b-trees, no
 // intermediate row objects. Each reader names its columns once; `X.col.<name>(row)` reads one.
@@ -53,21 +54,20 @@ const LINK = rawColumns(
   'ar',
 );
 // Ratings are all text: read as objects whose keys are already the domain fields (the rows are the Ratings).
-const RAT = aliasedColumns(
-  'ratings',
-  {
-    id: 'id',
-    actionId: 'action_id',
-    periodId: 'period_id',
-    levelId: 'level_id',
-    explanation: 'explanation',
-    correctiveAction: 'corrective_action',
-    ratedBy: 'rated_by',
-    ratedAt: 'rated_at',
-    updatedAt: 'updated_at',
-  },
-  'WHERE plan_id = ?',
-);
+const RATING_FIELDS = {
+  id: 'id',
+  actionId: 'action_id',
+  periodId: 'period_id',
+  levelId: 'level_id',
+  explanation: 'explanation',
+  correctiveAction: 'corrective_action',
+  ratedBy: 'rated_by',
+  ratedAt: 'rated_at',
+  updatedAt: 'updated_at',
+} as const;
+const RAT = aliasedColumns('ratings', RATING_FIELDS, 'WHERE plan_id = ?');
+// The ratings of one or two periods (the Overview's first screen: its summary's period and comparison).
+const RAT_IN = aliasedColumns('ratings', RATING_FIELDS, 'WHERE plan_id = ? AND period_id IN (?, ?)');
 // Progress the same way; only `internal` (0/1 in SQLite) is turned into a boolean, in place.
 const PROG = aliasedColumns(
   'progress_updates',
@@ -116,6 +116,8 @@ export interface TreeReadOptions {
    */
   ratingsFor?: number;
   progressFor?: number;
+  /** Ratings only in these periods (at most two: a summary's period and its comparison). */
+  ratingPeriods?: (plan: PlanTree['plan'], periods: PlanTree['periods']) => readonly (string | null)[];
 }
 
 /** The plan's tree. Throws not_found when there is no such plan (a plan in the trash can still be read). */
@@ -213,7 +215,11 @@ export function getPlanTree(store: Store, planId: string, options: TreeReadOptio
     n === undefined || n >= actions.length ? liveActions : new Set(actions.slice(0, n).map((a) => a.id));
   const rated = firstOnes(options.ratingsFor);
   const updated = firstOnes(options.progressFor);
-  const ratingRows: Rating[] = RAT.all(store.sqlite, planId);
+  const plan = toPlan(planRow);
+  const only = options.ratingPeriods?.(plan, periods);
+  const ratingRows: Rating[] = only
+    ? RAT_IN.all(store.sqlite, planId, only[0] ?? null, only[1] ?? null)
+    : RAT.all(store.sqlite, planId);
   const keepRating = (r: Rating) => rated.has(r.actionId) && livePeriods.has(r.periodId);
   const ratings = ratingRows.every(keepRating) ? ratingRows : ratingRows.filter(keepRating);
   const progressRows = options.progressFor === 0 ? [] : PROG.all(store.sqlite, planId);
@@ -223,7 +229,7 @@ export function getPlanTree(store: Store, planId: string, options: TreeReadOptio
   const progress = progressList.every(keepProgress) ? progressList : progressList.filter(keepProgress);
 
   return {
-    plan: toPlan(planRow),
+    plan,
     levels: (q(Q.levels).all(planId) as S.RatingLevelsTable[]).map(toLevel),
     periods,
     recommendations: (q(Q.recommendations).all(planId) as S.RecommendationsTable[]).map(toRecommendation),
@@ -253,12 +259,33 @@ export function getFirstScreen(
 ): { tree: PlanTree; detailedActionIds: string[]; summary?: PlanSummary } {
   const n = FIRST_SCREEN_ACTIONS;
   if (withSummary && overviewOnly) {
-    // The Overview's first screen: the summary, and only the actions its lists name (overdue, needing an
-    // explanation); no ratings or progress (progress is not even read). The whole tree follows.
-    const full = getPlanTree(store, planId, { progressFor: 0 });
-    const summary = withSummary(full);
-    const listed = new Set(summary.actions.filter((a) => a.overdue || a.missingExplanation).map((a) => a.actionId));
-    const tree = { ...full, actions: full.actions.filter((a) => listed.has(a.id)), ratings: [], progress: [] };
+    // The Overview's first screen: its summary (ratings of its two periods only, no progress), the actions
+    // its lists show first and their objectives, and of the summary's actions only those the lists count.
+    // The whole tree follows.
+    const full = getPlanTree(store, planId, {
+      progressFor: 0,
+      ratingPeriods: (plan, periods) => {
+        const { periodId, compareId } = defaultSummaryPeriods(plan, periods);
+        return [periodId, compareId];
+      },
+    });
+    const whole = withSummary(full);
+    const lists = overviewLists(whole);
+    const shown = new Set(
+      [...lists.overdue.slice(0, OVERVIEW_LIST_FIRST), ...lists.unexplained.slice(0, OVERVIEW_LIST_FIRST)].map(
+        (a) => a.actionId,
+      ),
+    );
+    const actions = full.actions.filter((a) => shown.has(a.id));
+    const objectiveIds = new Set(actions.map((a) => a.objectiveId));
+    const tree = {
+      ...full,
+      objectives: full.objectives.filter((o) => objectiveIds.has(o.id)),
+      actions,
+      ratings: [],
+      progress: [],
+    };
+    const summary = { ...whole, actions: whole.actions.filter((a) => a.overdue || a.missingExplanation) };
     return { tree, detailedActionIds: [], summary };
   }
   if (!withSummary) {

@@ -18,11 +18,15 @@ export interface AppDeps {
   version?: string;
   /** How the device's signing key is kept (the app passes an Electron safeStorage wrapper). */
   keyWrapper?: KeyWrapper;
+  /** The main process's words when the store is inside a synced folder (app:info answers them). */
+  storeWarning?: string | null;
 }
 
-export function createAppHandlers({ store, host, version, keyWrapper }: AppDeps): Handlers {
+export function createAppHandlers({ store, host, version, keyWrapper, storeWarning = null }: AppDeps): Handlers {
+  const core = createStoreHandlers(store, version === undefined ? {} : { version });
   return withOperationalErrors({
-    ...createStoreHandlers(store, version === undefined ? {} : { version }),
+    ...core,
+    'app:info': (input, ctx) => ({ ...core['app:info'](input, ctx), storeWarning }),
     ...createExportHandlers({ store, host }),
     ...createImportHandlers({ store, host }),
     ...createSyncHandlers({ store, host, ...(keyWrapper ? { keyWrapper } : {}) }),

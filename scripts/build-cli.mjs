@@ -30,6 +30,23 @@ const common = {
   keepNames: true,
 };
 
+/**
+ * Packages only the spreadsheet reader uses (electron/import/sheet.ts, itself loaded on demand): bundled into
+ * files of their own beside the command line, so the command line's bundle (read, and its code cache loaded,
+ * at every start) leaves them out. They hold no state shared with the rest.
+ */
+const VENDOR = { exceljs: 'vendor-exceljs', papaparse: 'vendor-papaparse' };
+
+const vendorExternal = {
+  name: 'planwright-vendor',
+  setup(build) {
+    build.onResolve({ filter: new RegExp(`^(${Object.keys(VENDOR).join('|')})$`) }, (args) => ({
+      path: `./${VENDOR[args.path]}.cjs`,
+      external: true,
+    }));
+  },
+};
+
 export async function buildCli() {
   let esbuild;
   try {
@@ -39,10 +56,11 @@ export async function buildCli() {
       'The command line is not built yet, and building it needs the development packages (esbuild). Run npm ci (without --omit=dev), then try again.',
     );
   }
-  const [cli, worker] = await Promise.all([
+  const [cli, worker, vendor] = await Promise.all([
     esbuild.build({
       ...common,
       entryPoints: { index: 'electron/cli/index.ts' },
+      plugins: [vendorExternal],
       format: 'cjs',
       outExtension: { '.js': '.cjs' },
       outdir: CLI_DIR,
@@ -62,6 +80,13 @@ export async function buildCli() {
         js: "// Built by scripts/build-cli.mjs: do not edit.\nimport { createRequire as __pwCreateRequire } from 'node:module';\nconst require = __pwCreateRequire(import.meta.url);",
       },
     }),
+    esbuild.build({
+      ...common,
+      entryPoints: Object.fromEntries(Object.entries(VENDOR).map(([pkg, name]) => [name, pkg])),
+      format: 'cjs',
+      outExtension: { '.js': '.cjs' },
+      outdir: CLI_DIR,
+    }),
   ]);
   fs.mkdirSync(CLI_DIR, { recursive: true });
   const stamp = `${process.pid}-${Date.now()}`;
@@ -69,7 +94,7 @@ export async function buildCli() {
     .filter((p) => !p.includes('node_modules'))
     .sort();
   const files = [
-    ...[cli, worker].flatMap((r) => r.outputFiles.map((f) => ({ path: f.path, contents: f.contents }))),
+    ...[cli, worker, vendor].flatMap((r) => r.outputFiles.map((f) => ({ path: f.path, contents: f.contents }))),
     { path: CLI_INPUTS, contents: JSON.stringify(inputs) },
   ];
   fs.rmSync(path.join(CLI_DIR, 'index.cache'), { force: true });

@@ -4,7 +4,9 @@
  * 1. electron-vite build (skip with --no-build);
  * 2. electron-builder --dir against a stand-in Electron folder (a shell script carrying Electron's fuse wire,
  *    so the configured fuses are really flipped), with electronDist and electronVersion set so nothing is
- *    fetched;
+ *    fetched; it runs with every proxy variable pointed at a closed local port, so a download it tried would
+ *    fail rather than quietly succeed, and the check fails if its output mentions downloading anything
+ *    (npmRebuild is off in electron-builder.yml, so no native module is rebuilt either);
  * 3. checks the package: the fuses, what app.asar holds (no better-sqlite3 sources or test extension, no
  *    esbuild, no test builds, no source maps) and that native modules are unpacked;
  * 4. extracts app.asar (@electron/asar) and runs the shell smoke test (test/electron/fake-electron/
@@ -56,10 +58,43 @@ export function unwantedEntries(entries) {
   return entries.filter((e) => rules.some((r) => r.test(e.replaceAll('\\', '/'))));
 }
 
+/**
+ * The environment electron-builder runs in for the check: Electron's own download skipped and every proxy
+ * variable pointed at a closed local port, so any fetch (Electron, app-builder tools, fpm) fails at once.
+ */
+export function offlineEnv(env = process.env) {
+  const nowhere = 'http://127.0.0.1:9';
+  return {
+    ...env,
+    ELECTRON_SKIP_BINARY_DOWNLOAD: '1',
+    HTTP_PROXY: nowhere,
+    HTTPS_PROXY: nowhere,
+    http_proxy: nowhere,
+    https_proxy: nowhere,
+    ELECTRON_GET_USE_PROXY: '1',
+    GLOBAL_AGENT_HTTP_PROXY: nowhere,
+    GLOBAL_AGENT_HTTPS_PROXY: nowhere,
+    NO_PROXY: '',
+    no_proxy: '',
+    npm_config_offline: 'true',
+  };
+}
+
+/** The lines of electron-builder's output that say it fetched (or tried to fetch) something. */
+export function downloadLines(output) {
+  return output
+    .split('\n')
+    .filter((line) => !line.includes('duplicate dependency references') && /\bdownload|\bfetch/i.test(line));
+}
+
 function run(command, args, options = {}) {
   const res = spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options });
   if (res.status !== 0)
-    throw new Error(`${path.basename(command)} ${args.slice(0, 2).join(' ')} failed (exit ${res.status})`);
+    throw new Error(
+      `${path.basename(command)} ${args.slice(0, 2).join(' ')} failed (exit ${res.status})${
+        typeof res.stderr === 'string' ? `: ${res.stderr.slice(-2000)}` : ''
+      }`,
+    );
   return res;
 }
 
@@ -87,14 +122,28 @@ async function main(argv) {
   const release = path.join(work, 'release');
   try {
     console.log('Packaging with electron-builder --dir against a stand-in Electron (no download)...');
-    run(process.execPath, [
-      path.join(root, 'node_modules', 'electron-builder', 'cli.js'),
-      '--dir',
-      '--linux',
-      `-c.electronDist=${dist}`,
-      `-c.electronVersion=${electronVersion}`,
-      `-c.directories.output=${release}`,
-    ]);
+    const packaged = run(
+      process.execPath,
+      [
+        path.join(root, 'node_modules', 'electron-builder', 'cli.js'),
+        '--dir',
+        '--linux',
+        `-c.electronDist=${dist}`,
+        `-c.electronVersion=${electronVersion}`,
+        `-c.directories.output=${release}`,
+      ],
+      { env: offlineEnv(), stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+    );
+    const output = `${packaged.stdout}\n${packaged.stderr}`;
+    // electron-builder lists every duplicated dependency on one very long line: leave those out.
+    console.log(
+      output
+        .split('\n')
+        .filter((l) => l.trim() && !l.includes('duplicate dependency references'))
+        .join('\n'),
+    );
+    const fetched = downloadLines(output);
+    if (fetched.length) throw new Error(`electron-builder tried to download something:\n${fetched.join('\n')}`);
   } finally {
     if (standInBinding) fs.rmSync(path.dirname(binding), { recursive: true, force: true });
   }

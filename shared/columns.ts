@@ -197,7 +197,7 @@ export const COLUMNS: Record<ColumnField, ColumnSpec> = {
     label: 'RAG',
     kind: 'rating',
     leadRole: null,
-    minWidthPx: 104,
+    minWidthPx: 148, // the rating badge and "Needs explanation" on one line, never cut off (issue 11 point 6)
     defaultWidth: 1,
     perPeriod: true,
     narrative: false,

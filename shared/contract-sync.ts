@@ -113,8 +113,24 @@ export const SyncConflict = z.object({
   label: z.string(),
   base: ConflictVersion.nullable(),
   versions: z.array(ConflictVersion),
+  /** The action the field belongs to (its own field, its rating, update or lead), for the "2 versions" badges. */
+  actionId: Id.nullable().optional(),
 });
 export type SyncConflict = z.infer<typeof SyncConflict>;
+
+/** On a lead's copy: one of the lead's progress updates or ratings, and what the owner made of it. */
+export const LeadUpdateStatus = z.object({
+  entity: z.enum(['progress', 'rating']),
+  rowId: Id,
+  actionId: Id,
+  periodId: Id,
+  /** accepted: the owner's copy applied it; waiting: not returned or not yet opened; held: held back. */
+  state: z.enum(['accepted', 'waiting', 'held']),
+  by: z.string().nullable(),
+  at: IsoDateTime.nullable(),
+  reason: z.string().nullable(),
+});
+export type LeadUpdateStatus = z.infer<typeof LeadUpdateStatus>;
 
 export const syncChannels = {
   /** Is this plan shared, and as what (owner or a lead's copy); open conflicts and held-back changes. */
@@ -159,6 +175,8 @@ export const syncChannels = {
     ]),
     Done,
   ),
+  /** A lead's copy: each of the lead's updates and ratings, accepted by the owner, waiting, or held back. */
+  'sync:myUpdates': ch(z.object({ planId: Id }), z.array(LeadUpdateStatus)),
   /** Apply (accept) or discard (reject) a held-back change. */
   'sync:decideHeld': ch(z.object({ planId: Id, heldId: z.string().min(1).max(200), accept: z.boolean() }), Done),
 } as const satisfies Record<string, ChannelDef>;

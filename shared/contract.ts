@@ -123,6 +123,8 @@ export const AppInfo = z.object({
   dbPath: z.string(),
   schemaVersion: z.number().int(),
   userName: z.string(),
+  /** Set when the plan store is inside a synced folder (OneDrive, SharePoint, Teams, Dropbox…): why to move it. */
+  storeWarning: z.string().nullable().optional(),
 });
 
 export const BackupInfo = z.object({
@@ -175,7 +177,8 @@ export const contract = {
    * A plan's first screen, first (issue 11.12): every section, objective and action, with ratings and
    * progress only for the actions `detailedActionIds` names (the first in plan order); with `summary`, the
    * Overview's `summary:get` answer for the default periods as well; with `summary` and `overview`, only the
-   * Overview's first screen (the actions its lists name, no ratings or progress). `plans:get` follows.
+   * Overview's first screen (the first actions of each of its lists, the summary's actions only those the lists
+   * count, no ratings or progress). `plans:get` follows.
    */
   'plans:getFirstScreen': ch(
     z.object({ planId: Id, summary: z.boolean().optional(), overview: z.boolean().optional() }),
@@ -223,6 +226,7 @@ export const contract = {
   ),
   'periods:lock': ch(z.object({ periodId: Id, locked: z.boolean() }), ReportingPeriod),
   'periods:delete': ch(z.object({ periodId: Id }), Done),
+  'periods:restore': ch(z.object({ periodId: Id }), ReportingPeriod),
 
   // Inspection recommendations
   'recommendations:create': ch(
@@ -322,6 +326,7 @@ export const contract = {
     Person,
   ),
   'people:delete': ch(z.object({ personId: Id }), Done),
+  'people:restore': ch(z.object({ personId: Id }), Person),
   /**
    * "Link 'F. Dunmore' to a person…": lead text that names nobody in People becomes an alias of an existing
    * person (`personId`), or a new person is added (`newName`, with the text as an alias when it differs).

@@ -16,6 +16,34 @@ export interface LeadPerson {
   readonly aliases?: readonly string[];
 }
 
+/**
+ * Words that end an organisation's name ("Northmoor Police", "Northmoor Borough Council", "Eastfield NHS
+ * Trust"): the capitalised words just before one are the organisation's name, never a person's.
+ */
+const ORG_WORDS = new Set([
+  'police',
+  'constabulary',
+  'council',
+  'borough',
+  'county',
+  'nhs',
+  'trust',
+  'ccg',
+  'icb',
+  'hospital',
+  'college',
+  'university',
+  'academy',
+  'authority',
+  'foundation',
+  'probation',
+  'fire',
+  'ltd',
+  'limited',
+  'plc',
+  'charity',
+]);
+
 /** Words that describe a role, team or joining phrase, never part of a person's name. */
 const ROLE_WORDS = new Set([
   'all',
@@ -96,6 +124,26 @@ const ROLE_WORDS = new Set([
   'members',
   'officers',
   'staff',
+  // Job titles (police and health partners): "Detective Inspector, Northmoor Police" names a post, not a person.
+  'detective',
+  'inspector',
+  'sergeant',
+  'constable',
+  'superintendent',
+  'commander',
+  'consultant',
+  'paediatrician',
+  'specialist',
+  'practitioner',
+  'coordinator',
+  'co-ordinator',
+  'adviser',
+  'advisor',
+  'headteacher',
+  'named',
+  'interim',
+  'acting',
+  ...ORG_WORDS,
 ]);
 
 /** Lower-case words of a text, punctuation dropped ("F. Dunmore," -> ["f", "dunmore"]). */
@@ -164,9 +212,24 @@ export function leadMatches(cellText: string, who: LeadPerson | string): boolean
 }
 
 /**
+ * Does one of an action's leads name this person: a lead linked to them in People (`personId`), or a lead
+ * cell naming them by their name or an alias? The one rule for "my actions", the lead filter and a lead's
+ * actions in sync (`pack invite --lead`, the owner's checks, the returns board).
+ */
+export function ledBy(
+  leads: readonly { readonly name: string; readonly personId?: string | null }[],
+  person: LeadPerson,
+  personId: string | null = null,
+): boolean {
+  return leads.some((l) => (personId !== null && l.personId === personId) || leadMatches(l.name, person));
+}
+
+/**
  * The people a lead cell names, in order, as written ("DCS + AD, S Murphy J Tynan" -> ["S Murphy",
  * "J Tynan"]). Roles and teams ("DCS", "All Service Leads", "Data team") are not names. A name is an
- * initial or capitalised first name followed by a capitalised surname; each initial starts a new name.
+ * initial or capitalised first name followed by a capitalised surname; each initial starts a new name. Job titles
+ * and organisations are not names: "Detective Inspector, Northmoor Police" names no one (the whole cell is one
+ * lead), and the comma before an organisation or a title never splits a person in two.
  */
 export function namesInLeadCell(text: string): string[] {
   const names: string[] = [];
@@ -203,7 +266,11 @@ export function namesInLeadCell(text: string): string[] {
     for (const w of casedWords(chunk)) {
       const isCapitalised = /^[A-Z]/u.test(w) && !/^[A-Z]{2,}$/u.test(w);
       if (isCapitalised && !ROLE_WORDS.has(w.toLowerCase())) run.push(w);
-      else flush();
+      else {
+        // "Northmoor Police", "Eastfield NHS Trust": the words before an organisation word are its name.
+        if (ORG_WORDS.has(w.toLowerCase())) run = [];
+        flush();
+      }
     }
     flush();
   }

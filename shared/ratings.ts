@@ -225,9 +225,16 @@ export function contrastRatio(a: string, b: string): number {
 
 /** Black or white label text, whichever has the higher WCAG contrast on `hex` (black on a tie). */
 export function contrastingTextColour(hex: string): '000000' | 'FFFFFF' {
-  const l = relativeLuminance(hex);
-  return (l + 0.05) / 0.05 >= 1.05 / (l + 0.05) ? '000000' : 'FFFFFF';
+  let text = textColourCache.get(hex);
+  if (text === undefined) {
+    const l = relativeLuminance(hex);
+    text = (l + 0.05) / 0.05 >= 1.05 / (l + 0.05) ? '000000' : 'FFFFFF';
+    if (textColourCache.size < 1000) textColourCache.set(hex, text);
+  }
+  return text;
 }
+/** A scale has a handful of colours and every badge asks: each is worked out once. */
+const textColourCache = new Map<string, '000000' | 'FFFFFF'>();
 
 /**
  * Shapes given to levels by their order in the scale (lowest first), so ratings can be told apart without
@@ -249,14 +256,19 @@ export const SHAPE_NAMES: Record<LevelShape, string> = {
   '▬': 'bar',
 };
 
+/** Each scale array sorted once (badges ask for their shape against the same array many times). */
+const sortedCache = new WeakMap<readonly ScaleLevel[], readonly ScaleLevel[]>();
+
 /**
  * The shape of `lvl` within `levels`: the n-th shape for the n-th level by position (lowest first), so each
  * level of a scale of up to 10 levels has a distinct shape (the list repeats after that).
  */
 export function levelShape(lvl: ScaleLevel, levels: readonly ScaleLevel[]): LevelShape {
+  let sorted = sortedCache.get(levels);
+  if (!sorted || sorted.length !== levels.length) sortedCache.set(levels, (sorted = sortLevels(levels)));
   const index = Math.max(
     0,
-    sortLevels(levels).findIndex((l) => l.id === lvl.id),
+    sorted.findIndex((l) => l.id === lvl.id),
   );
   return LEVEL_SHAPES[index % LEVEL_SHAPES.length] ?? '■';
 }

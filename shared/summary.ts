@@ -53,6 +53,35 @@ function todayUtc(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
+/**
+ * The periods a summary reports on by default: the plan's current period (else its last), against the
+ * comparison shared/compare.ts chooses. `periods` in plan order.
+ */
+export function defaultSummaryPeriods(
+  plan: PlanTree['plan'],
+  periods: PlanTree['periods'],
+): { periodId: string | null; compareId: string | null } {
+  const periodId =
+    plan.currentPeriodId !== null && periods.some((p) => p.id === plan.currentPeriodId)
+      ? plan.currentPeriodId
+      : (periods.at(-1)?.id ?? null);
+  return { periodId, compareId: defaultCompareId(periods, plan, periodId) };
+}
+
+/** How many actions each of the Overview's lists shows before "Show all" (and its first screen carries). */
+export const OVERVIEW_LIST_FIRST = 20;
+
+/** The Overview's lists: overdue actions and ratings needing an explanation, in plan order. */
+export function overviewLists(summary: Pick<PlanSummary, 'actions'>): {
+  overdue: PlanSummary['actions'];
+  unexplained: PlanSummary['actions'];
+} {
+  return {
+    overdue: summary.actions.filter((a) => a.overdue),
+    unexplained: summary.actions.filter((a) => a.missingExplanation),
+  };
+}
+
 function resolvePeriods(index: TreeIndex, opts: SummaryOptions): { periodId: string | null; compareId: string | null } {
   const { plan } = index.tree;
   const known = (id: string, what: string): string => {
@@ -63,18 +92,20 @@ function resolvePeriods(index: TreeIndex, opts: SummaryOptions): { periodId: str
   const periodId =
     opts.periodId != null
       ? known(opts.periodId, 'reporting')
-      : plan.currentPeriodId !== null && index.periodsById.has(plan.currentPeriodId)
-        ? plan.currentPeriodId
-        : (index.periods.at(-1)?.id ?? null);
+      : defaultSummaryPeriods(plan, index.periods as PlanTree['periods']).periodId;
   if (periodId === null) return { periodId: null, compareId: null };
   if (opts.compareId === null) return { periodId, compareId: null };
   if (opts.compareId !== undefined) return { periodId, compareId: known(opts.compareId, 'comparison') };
   return { periodId, compareId: defaultCompareId(index.periods, plan, periodId) };
 }
 
-/** Computes the summary of `tree` for one reporting period against a comparison period. */
-export function computeSummary(tree: PlanTree, opts: SummaryOptions = {}): PlanSummary {
-  const index = indexTree(tree);
+/**
+ * Computes the summary of `tree` for one reporting period against a comparison period. Accepts a tree or an
+ * index already built from one (`indexTree`), so a caller that has the index does not build it again.
+ */
+export function computeSummary(source: PlanTree | TreeIndex, opts: SummaryOptions = {}): PlanSummary {
+  const index = 'actionsBySection' in source ? source : indexTree(source);
+  const { tree } = index;
   const { periodId, compareId } = resolvePeriods(index, opts);
   const today = opts.today ?? todayUtc();
   if (!isValidIsoDate(today))
@@ -196,6 +227,31 @@ export function groupStanding(
     if (lvl.countsAsComplete) out.complete += c.count;
   }
   return out;
+}
+
+/**
+ * The share cells of a summary row where averages mean nothing (a colour key): "6 (55%)" on track or
+ * complete and "2 (18%)" complete, or a dash when nothing is rated. The appendix's summary table and the
+ * Overview's rating summary both show these (the choice itself is `averagesMeanSomething`).
+ */
+export function standingCells(
+  group: Pick<PlanSummary['overall'], 'counts'>,
+  levels: readonly ScaleLevel[],
+): { onTrackOrComplete: string; complete: string } {
+  const st = groupStanding(group, levels);
+  const cell = (part: number) => (st.rated ? `${part} (${sharePercent(part, st.rated)})` : '–');
+  return { onTrackOrComplete: cell(st.onTrackOrComplete), complete: cell(st.complete) };
+}
+
+/**
+ * The sentence explaining a summary table's figures, by the one rule (`averagesMeanSomething`): averages on a
+ * scale whose levels are numbers, counts and shares on a colour key. `area` names the groups ("area" in the
+ * appendix, the template's section noun on screen).
+ */
+export function summaryExplanation(levels: readonly ScaleLevel[], area = 'area'): string {
+  return averagesMeanSomething(levels)
+    ? `Average ratings are the mean of the rated actions in each ${area}, to one decimal place; actions not yet rated are left out. The overall figure is the average of the ${area} averages.`
+    : `The table counts the actions at each rating in each ${area}. "On track or complete" is the share of rated actions at a level that needs no explanation or corrective action; actions not yet rated are left out of the shares.`;
 }
 
 /** A whole-number percentage, half up ("55%"); a dash when nothing is rated. */

@@ -4,10 +4,14 @@
  * locked-period targets and near-valid mutations of a valid call. A crash is a throw, an answer outside
  * the `Result` envelope, an `internal` answer, or a refused call that wrote anything (row counts and the
  * newest updated_at of every table compared before and after).
+ * Bounded run time: the store lives in memory (/dev/shm, soak/bundle.ts) and starts again from a copy of
+ * the prepared one (the same two plans, so the same ids) every `resetEvery` payloads, so the payloads that
+ * create plans (a sample plan, a copy, an import) and back the store up do not make every later payload
+ * slower; the before/after fingerprint is one prepared statement per database handle.
  */
 import fc from 'fast-check';
+import type Database from 'better-sqlite3';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { createPlanFromDraft, getPlanTree, openStore, type Store } from '../../db';
 import { TABLES } from '../../db/schema';
@@ -19,6 +23,7 @@ import { channels, type Channel } from '../../shared/contract';
 import { createDispatcher, type Handlers } from '../../shared/dispatch';
 import { makeEnv, validCases } from '../../test/contract/cases';
 import { smallDraft } from '../../test/db/helpers';
+import { soakTempDir } from './bundle';
 
 export interface FuzzResult {
   payloads: number;
@@ -30,22 +35,21 @@ export interface FuzzResult {
   channelsMissed: string[];
 }
 
+/** Row count and newest updated_at of every table, in one statement prepared once per database handle. */
+const fingerprints = new WeakMap<Database.Database, Database.Statement>();
 function fingerprint(store: Store): string {
-  const parts: string[] = [];
-  for (const t of TABLES) {
-    const cols = (
-      store.sqlite.prepare(`SELECT name FROM pragma_table_info('${t}')`).pluck().all() as string[]
-    ).includes('updated_at');
-    parts.push(
-      String(
-        store.sqlite
-          .prepare(`SELECT count(*)${cols ? ', max(updated_at)' : ''} FROM ${t}`)
-          .raw(true)
-          .get(),
-      ),
-    );
+  let statement = fingerprints.get(store.sqlite);
+  if (!statement) {
+    const columns = TABLES.flatMap((t) => {
+      const dated = (
+        store.sqlite.prepare(`SELECT name FROM pragma_table_info('${t}')`).pluck().all() as string[]
+      ).includes('updated_at');
+      return [`(SELECT count(*) FROM ${t})`, ...(dated ? [`(SELECT max(updated_at) FROM ${t})`] : [])];
+    });
+    statement = store.sqlite.prepare(`SELECT ${columns.join(', ')}`).raw(true);
+    fingerprints.set(store.sqlite, statement);
   }
-  return parts.join('|');
+  return (statement.get() as unknown[]).join('|');
 }
 
 const isEnvelope = (r: unknown): boolean => {
@@ -60,9 +64,8 @@ const isEnvelope = (r: unknown): boolean => {
   );
 };
 
-export async function fuzz(options: { payloads: number; seed?: number }): Promise<FuzzResult> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'planwright-fuzz-'));
-  const store = openStore(path.join(dir, 'fuzz.sqlite'), { actor: 'fuzz' });
+export async function fuzz(options: { payloads: number; seed?: number; resetEvery?: number }): Promise<FuzzResult> {
+  const dir = soakTempDir('planwright-fuzz-');
   const safe = (p: unknown): string =>
     path.join(
       dir,
@@ -79,25 +82,49 @@ export async function fuzz(options: { payloads: number; seed?: number }): Promis
     chooseOpenPath: async () => null,
     showItemInFolder: () => undefined,
   } as unknown as Host;
-  const handlers = {
-    ...createAppHandlers({ store, host }),
-    ...createImportHandlers({ store, host, parser: inlineParser }),
-  } as Handlers;
   const crashes: string[] = [];
-  const dispatch = createDispatcher(handlers, {
-    validateOutput: true,
-    onInternalError: (c, e) => crashes.push(`${c}: ${e instanceof Error ? e.message : String(e)}`),
-  });
-  const a = getPlanTree(store, createPlanFromDraft(store, smallDraft()).id);
+  // The prepared store: two plans, one with a locked period. Each epoch works on a fresh copy of it.
+  const prepared = path.join(dir, 'prepared.sqlite');
+  const seed = openStore(prepared, { actor: 'fuzz' });
+  const a = getPlanTree(seed, createPlanFromDraft(seed, smallDraft()).id);
   const b = getPlanTree(
-    store,
-    createPlanFromDraft(store, {
+    seed,
+    createPlanFromDraft(seed, {
       ...smallDraft(),
       title: 'Another plan',
       periods: [{ label: 'March 2020', locked: true } as never, { label: 'May 2020' }],
     }).id,
   );
-  const env = makeEnv(store, dispatch, a.plan.id);
+  seed.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  await seed.close();
+  let epoch = 0;
+  const begin = (): {
+    store: Store;
+    dispatch: ReturnType<typeof createDispatcher>;
+    env: ReturnType<typeof makeEnv>;
+  } => {
+    const folder = path.join(dir, `epoch-${epoch++}`);
+    fs.mkdirSync(folder);
+    const file = path.join(folder, 'fuzz.sqlite');
+    fs.copyFileSync(prepared, file);
+    const store = openStore(file, { actor: 'fuzz' });
+    const handlers = {
+      ...createAppHandlers({ store, host }),
+      ...createImportHandlers({ store, host, parser: inlineParser }),
+    } as Handlers;
+    const dispatch = createDispatcher(handlers, {
+      validateOutput: true,
+      onInternalError: (c, e) => crashes.push(`${c}: ${e instanceof Error ? e.message : String(e)}`),
+    });
+    return { store, dispatch, env: makeEnv(store, dispatch, a.plan.id) };
+  };
+  let { store, dispatch, env } = begin();
+  const renew = async (): Promise<void> => {
+    const old = store;
+    await old.close();
+    fs.rmSync(path.dirname(old.path), { recursive: true, force: true });
+    ({ store, dispatch, env } = begin());
+  };
   const ctx = { actor: 'fuzz', emit: () => undefined };
   const ids = [a, b].flatMap((t) => [
     t.plan.id,
@@ -159,6 +186,7 @@ export async function fuzz(options: { payloads: number; seed?: number }): Promis
       payload = { ...(payload as object), path: safe((payload as { path: unknown }).path) };
     // backups:restore runs too: the store lives in this run's temp folder, so a restore only replaces that
     // file (with one of its own listed backups); any other path must be refused with nothing written.
+    if (count > 0 && count % (options.resetEvery ?? 1000) === 0) await renew();
     const before = fingerprint(store);
     count++;
     perChannel.set(channel, (perChannel.get(channel) ?? 0) + 1);

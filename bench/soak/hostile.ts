@@ -5,11 +5,13 @@
  * (preview, then commit when the preview succeeds). A failure is a throw, an `internal` answer, a read
  * past the time limit, an unclear message (library words, "undefined", stack-like text) or a refused
  * import that wrote anything.
+ * Every `workerEvery`-th file goes through the worker thread the app uses, with its heap and time limits;
+ * the worker is electron/import/worker.ts bundled once to plain JavaScript (as electron-vite builds it for
+ * the app), not booted through tsx for each file.
  */
 import ExcelJS from 'exceljs';
 import { strFromU8, strToU8, unzipSync, Zip, ZipPassThrough, zipSync } from 'fflate';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { openStore } from '../../db';
 import { TABLES } from '../../db/schema';
@@ -18,6 +20,7 @@ import { headlessHost } from '../../electron/host';
 import { createImportHandlers } from '../../electron/import/handlers';
 import { inlineParser, workerParser } from '../../electron/import/parser';
 import { createDispatcher, type Handlers } from '../../shared/dispatch';
+import { bundleChild, ROOT, soakTempDir } from './bundle';
 
 const WORD = [
   '/work/shared/fixtures/word/continuous-development-plan-2020.docx',
@@ -207,18 +210,27 @@ export async function hostileImports(options: {
   seed?: number;
 }): Promise<HostileResult> {
   state = options.seed ?? 12345;
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'planwright-hostile-'));
+  const dir = soakTempDir('planwright-hostile-');
+  const workerFile = options.workerEvery
+    ? await bundleChild(path.join(ROOT, 'electron/import/worker.ts'), path.join(dir, 'worker.js'))
+    : null;
   const store = openStore(path.join(dir, 'hostile.sqlite'), { actor: 'hostile' });
   const inline = createDispatcher({
     ...createAppHandlers({ store, host: headlessHost }),
     ...createImportHandlers({ store, host: headlessHost, parser: inlineParser }),
   } as Handlers);
+  let fellBack: string | null = null;
   const worker = createDispatcher({
     ...createAppHandlers({ store, host: headlessHost }),
     ...createImportHandlers({
       store,
       host: headlessHost,
-      parser: workerParser({ limits: { timeoutMs: options.limitMs ?? 30_000 } }),
+      parser: workerParser({
+        workerFile,
+        limits: { timeoutMs: options.limitMs ?? 30_000 },
+        // A worker that never started would hide behind the inline reader: that counts as a failure here.
+        onFallback: (reason) => (fellBack = reason),
+      }),
     }),
   } as Handlers);
   const ctx = { actor: 'hostile', emit: () => undefined };
@@ -258,6 +270,8 @@ export async function hostileImports(options: {
         problem = `threw: ${error instanceof Error ? error.message : String(error)}`;
       }
       const ms = Date.now() - started;
+      if (!problem && fellBack) problem = `the import worker did not start: ${fellBack}`;
+      fellBack = null;
       result.slowestMs = Math.max(result.slowestMs, ms);
       if (!problem && ms > limit) problem = `took ${ms} ms`;
       if (fs.existsSync('/tmp/planwright-evil.xml')) problem = 'zip-slip wrote outside';

@@ -1,20 +1,23 @@
 /**
- * reliability.kill9_*: a child process writes through the dispatcher (soak/child.ts, bundled once with
- * esbuild so it starts quickly) and is killed with SIGKILL at a random moment; after each kill the store
+ * reliability.kill9_*: a child process writes through the dispatcher (soak/child.ts, bundled once by
+ * soak/bundle.ts so it starts quickly) and is killed with SIGKILL at a random moment; after each kill the store
  * is checked: integrity_check, foreign_key_check, the search index against its tables, every
  * acknowledged write present (its audit rows, written in the same transaction, name `soak-<seq>`),
  * nothing partial (every copy of the template and every imported plan whole; no live action under a
  * deleted section), and the exported .docx either absent or a complete document.
+ * Bounded run time: the next writer is started (modules loaded, waiting for its turn) while the current one
+ * runs, so start-up overlaps the trial; each store of a chain is a copy of one prepared store; `lanes`
+ * chains of stores run side by side (each its own store, writers and checks).
  */
 import Database from 'better-sqlite3';
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unzipSync } from 'fflate';
 import { createPlanFromDraft, ensureSamplePlan, getPlanTree, openStore, setMeta } from '../../db';
 import { smallDraft } from '../../test/db/helpers';
+import { bundleChild, soakTempDir } from './bundle';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const FIXTURE = '/work/shared/fixtures/word/continuous-development-plan-2020-rated.docx';
@@ -26,27 +29,6 @@ export interface Kill9Result {
   failedTrials: number;
   killedDuring: Record<string, number>;
   problems: string[];
-}
-
-/** Bundles the child once (plain node then starts it in a fraction of tsx's time). */
-async function bundleChild(dir: string): Promise<string> {
-  const esbuild = await import('esbuild');
-  const out = path.join(dir, 'child.mjs');
-  await esbuild.build({
-    entryPoints: [path.join(here, 'child.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outfile: out,
-    external: ['better-sqlite3', 'docx', 'fflate', 'zod', 'kysely', 'diff'],
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-    logLevel: 'silent',
-  });
-  // Let the bundle find the project's node_modules.
-  const linked = path.join(dir, 'node_modules');
-  if (!fs.existsSync(linked)) fs.symlinkSync(path.resolve(here, '../../node_modules'), linked);
-  return out;
 }
 
 interface Counts {
@@ -66,9 +48,9 @@ function planCounts(db: Database.Database, planId: string): Counts {
   };
 }
 
-/** A fresh store: the template (sample plan, never edited), a work plan, and the counts an import gives. */
+/** The prepared store: the template (sample plan, never edited) and a work plan; each chain starts from a copy. */
 async function seedStore(dir: string): Promise<{ file: string; template: Counts }> {
-  const file = path.join(dir, `soak-${Date.now()}-${Math.random().toString(36).slice(2)}.sqlite`);
+  const file = path.join(dir, 'prepared.sqlite');
   const store = openStore(file, { actor: 'seed' });
   const template = ensureSamplePlan(store)!;
   const work = createPlanFromDraft(store, smallDraft());
@@ -157,108 +139,147 @@ interface ChildRun {
   lastSeq: number;
 }
 
-function runChild(
-  bundle: string,
-  draftFile: string,
-  file: string,
-  seed: number,
-  outDocx: string,
-  startSeq: number,
-  killAfterMs: number,
-): Promise<ChildRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bundle, file, String(seed), outDocx, draftFile, String(startSeq)], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const acked = new Map<number, boolean>();
-    let lastBegun: string | null = null;
-    let lastSeq = startSeq;
-    let buffer = '';
-    let stderr = '';
-    let timer: NodeJS.Timeout | null = null;
-    const guard = setTimeout(() => child.kill('SIGKILL'), 60_000);
-    child.stdout.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString();
-      let nl: number;
-      while ((nl = buffer.indexOf('\n')) >= 0) {
-        const line = buffer.slice(0, nl);
-        buffer = buffer.slice(nl + 1);
-        const [kind, seqText, channel, audited] = line.split(' ');
-        if (kind === 'READY' && !timer) timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
-        else if (kind === 'BEGIN') {
-          lastBegun = channel ?? null;
-          lastSeq = Math.max(lastSeq, Number(seqText));
-        } else if (kind === 'ACK') {
-          acked.set(Number(seqText), audited === '1');
-          lastBegun = null;
-        } else if (kind === 'REFUSED') lastBegun = null;
-      }
-    });
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+interface Writer {
+  /** Gives the writer its store and seed, kills it `killAfterMs` after it is ready; answers what it acknowledged. */
+  run: (file: string, seed: number, startSeq: number, killAfterMs: number) => Promise<ChildRun>;
+  /** Ends a writer that never got a turn. */
+  dispose: () => void;
+}
+
+/** Starts a writer: it loads its modules and waits (on stdin) for its turn. */
+function startWriter(bundle: string, outDocx: string, draftFile: string): Writer {
+  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [bundle, outDocx, draftFile], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  const acked = new Map<number, boolean>();
+  let lastBegun: string | null = null;
+  let lastSeq = 0;
+  let buffer = '';
+  let stderr = '';
+  let killAfter = 0;
+  let timer: NodeJS.Timeout | null = null;
+  let guard: NodeJS.Timeout | null = null;
+  let onLoaded: () => void = () => undefined;
+  const loaded = new Promise<void>((resolve) => (onLoaded = resolve));
+  child.stdout.on('data', (chunk: Buffer) => {
+    buffer += chunk.toString();
+    let nl: number;
+    while ((nl = buffer.indexOf('\n')) >= 0) {
+      const line = buffer.slice(0, nl);
+      buffer = buffer.slice(nl + 1);
+      const [kind, seqText, channel, audited] = line.split(' ');
+      if (kind === 'LOADED') onLoaded();
+      else if (kind === 'READY' && !timer) timer = setTimeout(() => child.kill('SIGKILL'), killAfter);
+      else if (kind === 'BEGIN') {
+        lastBegun = channel ?? null;
+        lastSeq = Math.max(lastSeq, Number(seqText));
+      } else if (kind === 'ACK') {
+        acked.set(Number(seqText), audited === '1');
+        lastBegun = null;
+      } else if (kind === 'REFUSED') lastBegun = null;
+    }
+  });
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  // A writer that died before its turn: the GO line meets a closed pipe, and the trial reports how it ended.
+  child.stdin.on('error', () => undefined);
+  // 'close' comes after the last line the writer printed has been read (every acknowledgement counts).
+  const closed = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve, reject) => {
     child.on('error', reject);
-    child.on('exit', (code, signal) => {
-      clearTimeout(guard);
+    child.on('close', (code, signal) => resolve({ code, signal }));
+  });
+  return {
+    run: async (file, seed, startSeq, killAfterMs) => {
+      lastSeq = startSeq;
+      killAfter = killAfterMs;
+      await Promise.race([loaded, closed]);
+      child.stdin.write(`GO ${file} ${seed} ${startSeq}\n`);
+      guard = setTimeout(() => child.kill('SIGKILL'), 60_000);
+      const { code, signal } = await closed;
+      if (guard) clearTimeout(guard);
       if (timer) clearTimeout(timer);
       if (signal !== 'SIGKILL')
-        reject(new Error(`the soak child stopped by itself (code ${code}): ${stderr.slice(0, 500)}`));
-      else resolve({ acked, lastBegun, lastSeq });
-    });
-  });
+        throw new Error(`the soak child stopped by itself (code ${code}): ${stderr.slice(0, 500)}`);
+      return { acked, lastBegun, lastSeq };
+    },
+    dispose: () => {
+      child.kill('SIGKILL');
+    },
+  };
 }
 
 export interface Kill9Options {
   trials: number;
-  /** Start a new store every this many trials (keeps each check quick). */
+  /** Start a new store (a copy of the prepared one) every this many trials of a chain (keeps each check quick). */
   storeEvery?: number;
   /** Longest run before the kill (ms after the child is ready). */
   maxRunMs?: number;
   seed?: number;
+  /** Chains of stores run side by side (default 1; `npm run soak` uses 2 on a machine with two cores). */
+  lanes?: number;
 }
 
 export async function kill9(options: Kill9Options): Promise<Kill9Result> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'planwright-soak-'));
+  const dir = soakTempDir('planwright-soak-');
+  const writers: Writer[] = [];
   try {
-    const bundle = await bundleChild(dir);
+    const bundle = await bundleChild(path.join(here, 'child.ts'), path.join(dir, 'child.cjs'));
     const reference = await importReference(dir);
     const draftFile = path.join(dir, 'draft.json');
     fs.writeFileSync(draftFile, JSON.stringify(reference.draft));
     const importCounts = reference.counts;
-    const outDocx = path.join(dir, 'appendix.docx');
+    const prepared = await seedStore(dir);
     const result: Kill9Result = { trials: 0, lostWrites: 0, failedTrials: 0, killedDuring: {}, problems: [] };
-    let seed = options.seed ?? 20261201;
-    let store: { file: string; template: Counts } | null = null;
-    let seq = 0;
-    const acked = new Map<number, boolean>();
-    for (let t = 0; t < options.trials; t++) {
-      if (!store || t % (options.storeEvery ?? 25) === 0) {
-        store = await seedStore(dir);
-        acked.clear();
-        fs.rmSync(outDocx, { force: true });
-      }
+    // One seed per trial, in trial order, whatever lane runs it.
+    const seeds: number[] = [];
+    for (let t = 0, seed = options.seed ?? 20261201; t < options.trials; t++) {
       seed = (seed * 1103515245 + 12345) >>> 0;
-      const run = await runChild(
-        bundle,
-        draftFile,
-        store.file,
-        seed,
-        outDocx,
-        seq,
-        Math.floor(((seed % 1000) / 1000) * (options.maxRunMs ?? 700)),
-      );
-      seq = run.lastSeq + 1;
-      for (const [k, v] of run.acked) acked.set(k, v);
-      const during = run.lastBegun ?? 'between calls';
-      result.killedDuring[during] = (result.killedDuring[during] ?? 0) + 1;
-      const checked = check(store.file, acked, store.template, importCounts, outDocx);
-      result.trials++;
-      result.lostWrites += checked.lost;
-      if (checked.problems.length || checked.lost) {
-        result.failedTrials++;
-        result.problems.push(`trial ${t + 1}: ${checked.lost} lost; ${checked.problems.join('; ')}`);
-      }
+      seeds.push(seed);
     }
+    let nextTrial = 0;
+    const lane = async (n: number): Promise<void> => {
+      const outDocx = path.join(dir, `appendix-${n}.docx`);
+      const start = (): Writer => {
+        const w = startWriter(bundle, outDocx, draftFile);
+        writers.push(w);
+        return w;
+      };
+      let next = start();
+      let store: string | null = null;
+      let onStore = 0;
+      let chain = 0;
+      let seq = 0;
+      const acked = new Map<number, boolean>();
+      for (let t = nextTrial++; t < options.trials; t = nextTrial++) {
+        if (!store || onStore === (options.storeEvery ?? 25)) {
+          if (store) for (const f of [store, `${store}-wal`, `${store}-shm`]) fs.rmSync(f, { force: true });
+          store = path.join(dir, `soak-${n}-${chain++}.sqlite`);
+          fs.copyFileSync(prepared.file, store);
+          onStore = 0;
+          acked.clear();
+          fs.rmSync(outDocx, { force: true });
+        }
+        onStore++;
+        const writer = next;
+        next = start(); // loads while this trial runs
+        const seed = seeds[t]!;
+        const run = await writer.run(store, seed, seq, Math.floor(((seed % 1000) / 1000) * (options.maxRunMs ?? 700)));
+        seq = run.lastSeq + 1;
+        for (const [k, v] of run.acked) acked.set(k, v);
+        const during = run.lastBegun ?? 'between calls';
+        result.killedDuring[during] = (result.killedDuring[during] ?? 0) + 1;
+        const checked = check(store, acked, prepared.template, importCounts, outDocx);
+        result.trials++;
+        result.lostWrites += checked.lost;
+        if (checked.problems.length || checked.lost) {
+          result.failedTrials++;
+          result.problems.push(`trial ${t + 1}: ${checked.lost} lost; ${checked.problems.join('; ')}`);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, options.lanes ?? 1) }, (_, n) => lane(n)));
     return result;
   } finally {
+    for (const w of writers) w.dispose();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -1,10 +1,10 @@
 /** The people directory (signatories, leads) and lead-name suggestions. */
 import type { ParsedInputOf } from '../../shared/contract';
 import type { Person } from '../../shared/model';
-import { personNamed, sameName, withAlias } from '../../shared/leads';
+import { personNamed, sameName, withAlias, type LeadPerson } from '../../shared/leads';
 import { DomainError } from '../../shared/result';
 import { toPerson } from '../rows';
-import { all, audit, auditChanges, mustLive, newId, prepare, write } from '../sql';
+import { all, audit, auditChanges, must, mustLive, newId, prepare, write } from '../sql';
 import { insertRow } from '../tables';
 import type { Store } from '../store';
 import { livePlan, personRow } from './common';
@@ -13,6 +13,44 @@ export function listPeople(store: Store, signatoriesOnly = false): Person[] {
   let q = store.db.selectFrom('people').selectAll().where('deleted_at', 'is', null);
   if (signatoriesOnly) q = q.where('signatory', '=', 1);
   return all(store, q.orderBy('name')).map(toPerson);
+}
+
+/**
+ * The person a lead name stands for, as "my actions" reads it: the directory entry with that name or alias
+ * (with every name they go by, and their id for leads linked to them), else the name alone.
+ */
+export function directoryPerson(store: Store, name: string): { person: LeadPerson; id: string | null } {
+  const person = personNamed(name, listPeople(store));
+  return { person, id: 'id' in person && typeof person.id === 'string' ? person.id : null };
+}
+
+/**
+ * Gives the person `name` stands for these other names (a lead's copy learning them from the invitation):
+ * added to the person People already has by that name, or a new person. Names someone else has are skipped.
+ */
+export function addPersonNames(store: Store, name: string, names: readonly string[], actor: string): void {
+  const people = listPeople(store);
+  const found = personNamed(name, people);
+  const existing = 'id' in found ? (found as Person) : null;
+  const others = people.filter((p) => p !== existing);
+  let aliases = [...(existing?.aliases ?? [])];
+  for (const n of names)
+    if (!others.some((p) => sameName(p.name, n) || p.aliases.some((a) => sameName(a, n))))
+      aliases = withAlias({ name: existing?.name ?? name, aliases }, n);
+  if (existing && aliases.length === existing.aliases.length) return;
+  upsertPerson(
+    store,
+    {
+      ...(existing ? { id: existing.id } : {}),
+      name: existing?.name ?? name.trim(),
+      jobTitle: existing?.jobTitle ?? '',
+      service: existing?.service ?? '',
+      email: existing?.email ?? '',
+      signatory: existing?.signatory ?? false,
+      aliases: aliases.slice(0, 50),
+    },
+    actor,
+  );
 }
 
 export function upsertPerson(store: Store, input: ParsedInputOf<'people:upsert'>, actor: string): Person {
@@ -113,6 +151,18 @@ export function deletePerson(store: Store, personId: string, actor: string): { o
     prepare(store.sqlite, 'UPDATE people SET deleted_at = ?, updated_at = ? WHERE id = ?').run(w.at, w.at, personId);
     audit(w, null, 'person', personId, 'delete', null, p.name, null);
     return { ok: true as const };
+  });
+}
+
+/** Brings a removed person back into the directory (undo of a removal), with their other names. */
+export function restorePerson(store: Store, personId: string, actor: string): Person {
+  return write(store, actor, (w) => {
+    const p = must(personRow(store, personId), 'That person');
+    if (p.deleted_at !== null) {
+      prepare(store.sqlite, 'UPDATE people SET deleted_at = NULL, updated_at = ? WHERE id = ?').run(w.at, personId);
+      audit(w, null, 'person', personId, 'restore');
+    }
+    return toPerson(must(personRow(store, personId), 'That person'));
   });
 }
 

@@ -3,7 +3,7 @@ import type { ParsedInputOf } from '../../shared/contract';
 import type { Plan, ReportingPeriod } from '../../shared/model';
 import { DomainError } from '../../shared/result';
 import { toPeriod } from '../rows';
-import { all, audit, auditChanges, newId, prepare, write } from '../sql';
+import { all, audit, auditChanges, must, newId, prepare, write } from '../sql';
 import { insertRow } from '../tables';
 import type { Store } from '../store';
 import { livePeriod, livePlan, loadPlan, periodRow, placeAfter, reorderChildren } from './common';
@@ -168,5 +168,27 @@ export function deletePeriod(store: Store, periodId: string, actor: string): { o
       ).run(current, compare, w.at, plan.id);
     }
     return { ok: true as const };
+  });
+}
+
+/** Brings a deleted period back (undo of a delete), in its old place, unless a live period has its label. */
+export function restorePeriod(store: Store, periodId: string, actor: string): ReportingPeriod {
+  return write(store, actor, (w) => {
+    const row = must(periodRow(store, periodId), 'That reporting period');
+    livePlan(store, row.plan_id);
+    if (row.deleted_at !== null) {
+      const clash = listPeriods(store, row.plan_id).find((p) => p.label.toLowerCase() === row.label.toLowerCase());
+      if (clash)
+        throw new DomainError(
+          'conflict',
+          `This plan already has a reporting period called "${clash.label}", so "${row.label}" cannot come back. Rename one first.`,
+        );
+      prepare(store.sqlite, 'UPDATE reporting_periods SET deleted_at = NULL, updated_at = ? WHERE id = ?').run(
+        w.at,
+        periodId,
+      );
+      audit(w, row.plan_id, 'period', periodId, 'restore');
+    }
+    return loadPeriod(store, periodId);
   });
 }

@@ -6,7 +6,8 @@
  * silently, never dropped) for the owner to accept or reject.
  */
 import { randomUUID } from 'node:crypto';
-import { leadMatches } from '../../shared/leads';
+import { leadMatches, ledBy } from '../../shared/leads';
+import { directoryPerson } from '../services/people';
 import { hlcDate } from '../../shared/sync/hlc';
 import { CREATE, PURGE, SyncOp, type PlanRole, type SyncEntity } from '../../shared/sync/op';
 import { DomainError } from '../../shared/result';
@@ -79,6 +80,7 @@ function checkLeadOp(
   op: SyncOp,
   from: { device: string; person: string | null },
   created: Map<string, SyncOp>,
+  directory: (name: string) => ReturnType<typeof directoryPerson>,
 ): Check {
   const who = from.person ?? 'the sender';
   if (op.device !== from.device)
@@ -139,16 +141,17 @@ function checkLeadOp(
       wait: false,
       reason: `${who} sent an update for action ${action.reference}, which has been deleted from the plan.`,
     };
-  const leads = (
-    prepare(store.sqlite, 'SELECT name FROM action_leads WHERE action_id = ? AND deleted_at IS NULL').all(
-      action.id,
-    ) as { name: string }[]
-  ).map((l) => l.name);
-  if (!from.person || !leads.some((l) => leadMatches(l, from.person!)))
+  const leads = prepare(
+    store.sqlite,
+    'SELECT name, person_id AS personId FROM action_leads WHERE action_id = ? AND deleted_at IS NULL',
+  ).all(action.id) as { name: string; personId: string | null }[];
+  // As "my actions" matches (shared/leads.ts): the invited name, with the names People has for them.
+  const lead = from.person ? directory(from.person) : null;
+  if (!from.person || !lead || !ledBy(leads, lead.person, lead.id))
     return {
       ok: false,
       wait: false,
-      reason: `${who} is not a lead of action ${action.reference} (led by ${leads.join('; ') || 'nobody'}), so their change was held back.`,
+      reason: `${who} is not a lead of action ${action.reference} (led by ${leads.map((l) => l.name).join('; ') || 'nobody'}), so their change was held back.`,
     };
   const period = prepare(store.sqlite, 'SELECT label, locked, plan_id FROM reporting_periods WHERE id = ?').get(
     ref.periodId,
@@ -475,6 +478,12 @@ export function applyOps(store: Store, input: readonly unknown[], opts: ApplyOpt
     const check = opts.asRole === 'owner';
     const created = new Map<string, SyncOp>();
     for (const op of ops) if (op.field === CREATE) created.set(op.rowId, op);
+    const people = new Map<string, ReturnType<typeof directoryPerson>>();
+    const directory = (name: string) => {
+      let p = people.get(name);
+      if (!p) people.set(name, (p = directoryPerson(store, name)));
+      return p;
+    };
     // Creates first so a field op in the same pack can be checked against its row.
     const sorted = [...ops].sort(
       (a, b) =>
@@ -503,7 +512,7 @@ export function applyOps(store: Store, input: readonly unknown[], opts: ApplyOpt
       }
       inBatch.add(op.id);
       if (check && op.device !== me) {
-        const c = checkLeadOp(store, op, opts.from ?? { device: op.device, person: null }, created);
+        const c = checkLeadOp(store, op, opts.from ?? { device: op.device, person: null }, created, directory);
         const was = known.has(op.id)
           ? (prepare(
               store.sqlite,
@@ -549,7 +558,13 @@ export function applyOps(store: Store, input: readonly unknown[], opts: ApplyOpt
           from_device: string | null;
           from_person: string | null;
         };
-        const c = checkLeadOp(store, op, { device: held.from_device ?? op.device, person: held.from_person }, created);
+        const c = checkLeadOp(
+          store,
+          op,
+          { device: held.from_device ?? op.device, person: held.from_person },
+          created,
+          directory,
+        );
         if (c.ok) {
           prepare(store.sqlite, "UPDATE sync_ops SET status = 'applied' WHERE op_id = ?").run(op.id);
           prepare(

@@ -5,7 +5,8 @@
  */
 import fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { leadMatches } from '../../shared/leads';
+import { leadMatches, ledBy } from '../../shared/leads';
+import { directoryPerson } from '../services/people';
 import { formatHlc, parseHlc, receive, tick, ZERO_HLC, type Hlc } from '../../shared/sync/hlc';
 import { CREATE, PURGE, type PlanRole, type SyncEntity, type SyncOp, type VersionVector } from '../../shared/sync/op';
 import type { SyncOpsTable } from '../schema';
@@ -420,9 +421,12 @@ function refuseOnLeadCopy(
   if (!lead) return;
   const leads = prepare(
     store.sqlite,
-    'SELECT a.reference, l.name FROM actions a LEFT JOIN action_leads l ON l.action_id = a.id AND l.deleted_at IS NULL WHERE a.id = ?',
-  ).all(row.action_id) as { reference: string; name: string | null }[];
-  if (leads.length > 0 && !leads.some((l) => l.name !== null && leadMatches(l.name, lead)))
+    'SELECT a.reference, l.name, l.person_id AS personId FROM actions a LEFT JOIN action_leads l ON l.action_id = a.id AND l.deleted_at IS NULL WHERE a.id = ?',
+  ).all(row.action_id) as { reference: string; name: string | null; personId: string | null }[];
+  // As "my actions" matches (shared/leads.ts), with the names this copy's People has for the lead.
+  const { person, id } = directoryPerson(store, lead);
+  const named = leads.filter((l): l is typeof l & { name: string } => l.name !== null);
+  if (leads.length > 0 && !ledBy(named, person, id))
     throw new DomainError(
       'locked',
       `Action ${leads[0]!.reference} is led by someone else, so on your copy (${lead}) its updates and rating can't be changed. Nothing was saved.`,

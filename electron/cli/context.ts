@@ -36,6 +36,11 @@ export interface CliApp {
 export interface OpenOptions {
   /** Create the store (and its folder) when missing; otherwise a missing store is an error. */
   create?: boolean;
+  /**
+   * The command only reads (export, list, dump, summary): skip the open's `quick_check`, which reads the
+   * whole file (db/store.ts `quickCheck`); a damaged page a read meets is still reported in plain words.
+   */
+  readOnly?: boolean;
 }
 
 export interface CliDeps {
@@ -81,7 +86,10 @@ export function createCliDeps(
         await Promise.all([import('../../db'), import('../../shared/dispatch'), import('../handlers')]);
       let store: Store;
       try {
-        store = openStore(dbPath, { actor: osUserName('Planwright command line') });
+        store = openStore(dbPath, {
+          actor: osUserName('Planwright command line'),
+          ...(openOptions.readOnly ? { quickCheck: false } : {}),
+        });
       } catch (error) {
         if (error instanceof StoreOpenError) throw new CliError(error.message);
         throw error;

@@ -30,12 +30,12 @@ import {
   YEAR_TO_DATE_WORDS,
 } from '../../shared/indicators';
 import { averagesMeanSomething, directionLabel, sortLevels } from '../../shared/ratings';
-import { computeSummary, describeCounts, groupStanding, sharePercent } from '../../shared/summary';
+import { computeSummary, describeCounts, standingCells } from '../../shared/summary';
 import type { PlanSummary } from '../../shared/summary-schema';
 import { columnLabel, templateColumns } from '../../shared/templates';
 import { COLUMNS, type CellContext } from '../../shared/columns';
 import { answeredRecommendationIds, indexTree, isEffectivelyArchived, type TreeIndex } from '../../shared/tree';
-import { CELL_SIDE_MARGINS, LANDSCAPE_A4, longestWordWidth, textTwips, textWidth, type ColumnNeed } from './layout';
+import { CELL_SIDE_MARGINS, LANDSCAPE_A4, longestWordWidth, measureWords, textWidth, type ColumnNeed } from './layout';
 import { paragraphsOf } from './text';
 import { leadMatches } from '../../shared/leads';
 
@@ -688,16 +688,9 @@ export function summaryTable(
         textCell(String(g.notRated), { center: true }),
       );
     if (!numeric) {
-      const st = groupStanding(g, levels);
-      cells.push(
-        textCell(st.rated ? `${st.onTrackOrComplete} (${sharePercent(st.onTrackOrComplete, st.rated)})` : '–', {
-          center: true,
-        }),
-      );
-      if (!opts.compact)
-        cells.push(
-          textCell(st.rated ? `${st.complete} (${sharePercent(st.complete, st.rated)})` : '–', { center: true }),
-        );
+      const st = standingCells(g, levels);
+      cells.push(textCell(st.onTrackOrComplete, { center: true }));
+      if (!opts.compact) cells.push(textCell(st.complete, { center: true }));
     }
     return cells;
   };
@@ -731,12 +724,10 @@ export function measureColumns(tables: readonly TableModel[], halfPoints: number
         for (const p of cell.paras) {
           let w = 0;
           for (const span of p) {
-            const bold = span.bold || cell.bold;
-            w += textTwips(span.text, halfPoints, bold);
             // The widest word (measured, not the one with most letters: "Performance" is wider than "Intelligence").
-            for (const word of span.text.split(/\s+/))
-              if (word.length > 3)
-                widestWord = Math.max(widestWord, Math.min(textTwips(word, halfPoints, bold), total / 4));
+            w += measureWords(span.text, halfPoints, !!(span.bold || cell.bold), (twips, length) => {
+              if (length > 3) widestWord = Math.max(widestWord, Math.min(twips, total / 4));
+            });
           }
           longestPara = Math.max(longestPara, w);
           sum += w;
@@ -755,12 +746,8 @@ export function measureColumns(tables: readonly TableModel[], halfPoints: number
   });
 }
 
-/** The sentence explaining the summary table's figures. */
-export function summaryExplanation(levels: RatingLevel[]): string {
-  return averagesMeanSomething(levels)
-    ? 'Average ratings are the mean of the rated actions in each area, to one decimal place; actions not yet rated are left out. The overall figure is the average of the area averages.'
-    : 'The table counts the actions at each rating in each area. "On track or complete" is the share of rated actions at a level that needs no explanation or corrective action; actions not yet rated are left out of the shares.';
-}
+/** The sentence explaining the summary table's figures (one home: shared/summary.ts). */
+export { summaryExplanation } from '../../shared/summary';
 
 function keyTable(levels: RatingLevel[]): TableModel {
   return {
@@ -889,8 +876,11 @@ export function isFirstPeriod(tree: PlanTree, period: ReportingPeriod): boolean 
  * Builds the appendix model. Text is cleaned of characters Word cannot open where it enters a paragraph
  * (`paragraphsOf` here, `run` in the Word writer), so no string reaches the document uncleaned.
  */
-export function buildAppendixModel(tree: PlanTree, options: ExportOptions): AppendixModel {
-  const treeIndex = indexTree(tree);
+export function buildAppendixModel(
+  tree: PlanTree,
+  options: ExportOptions,
+  treeIndex: TreeIndex = indexTree(tree),
+): AppendixModel {
   const sel = resolveSelection(tree, options, treeIndex);
   const columns = resolveColumns(tree, options);
   const idx = buildIndex(tree);
@@ -914,7 +904,10 @@ export function buildAppendixModel(tree: PlanTree, options: ExportOptions): Appe
       : tree;
   const summary =
     levels.length > 0
-      ? computeSummary(summaryTree, { periodId: sel.period?.id ?? null, compareId: sel.compare?.id ?? null })
+      ? computeSummary(summaryTree === tree ? treeIndex : summaryTree, {
+          periodId: sel.period?.id ?? null,
+          compareId: sel.compare?.id ?? null,
+        })
       : null;
   const sectionSummary = new Map(summary?.sections.map((s) => [s.sectionId, s]) ?? []);
 

@@ -18,6 +18,7 @@ import {
 } from 'docx';
 import { PLAN_TITLE_PROPERTY, type ExportOptions } from '../../shared/export-options';
 import type { PlanTree } from '../../shared/model';
+import type { TreeIndex } from '../../shared/tree';
 import { sortLevels } from '../../shared/ratings';
 import { buildAppendixModel, summaryExplanation, type AppendixModel } from './appendix-model';
 import {
@@ -257,15 +258,17 @@ export function appendixDocument(
 
 /**
  * Builds the committee appendix for `tree` as a .docx package. Throws an Error with a clear message when
- * the options name a period that is not in the plan. `author`: the person exporting (file properties).
+ * the options name a period that is not in the plan. `author`: the person exporting (file properties); `index`:
+ * the tree's `indexTree`, when the caller has built it already.
  */
 export async function buildAppendix(
   tree: PlanTree,
   options: ExportOptions,
   onProgress?: ProgressCallback,
   author?: string,
+  index?: TreeIndex,
 ): Promise<Buffer> {
-  const model = buildAppendixModel(tree, options);
+  const model = buildAppendixModel(tree, options, index);
   const labels: TableLabel[] = [];
   // The tables' body rows are written as XML text (row-xml.ts), the same XML docx writes, in a fraction of the time.
   const rowXml = new RowXml();

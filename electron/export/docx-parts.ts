@@ -28,7 +28,7 @@ import {
   type TableColumn,
   type TableModel,
 } from './appendix-model';
-import { CELL_SIDE_MARGINS, textTwips, widthsFromContent, widthsWithMinimums } from './layout';
+import { CELL_SIDE_MARGINS, measureWords, textTwips, widthsFromContent, widthsWithMinimums } from './layout';
 import type { BodyRow, CellBuilder, RowXml } from './row-xml';
 import { cleanText, paragraphsOf } from './text';
 
@@ -434,8 +434,9 @@ function widestWordIn(model: TableModel, i: number, halfPoints: number, cap: num
     if (cell?.kind !== 'text') continue;
     for (const p of cell.paras)
       for (const span of p)
-        for (const word of span.text.split(/\s+/))
-          if (word.length > 3) widest = Math.max(widest, textTwips(word, halfPoints, span.bold || cell.bold));
+        measureWords(span.text, halfPoints, !!(span.bold || cell.bold), (twips, length) => {
+          if (length > 3) widest = Math.max(widest, twips);
+        });
   }
   return widest ? Math.min(cap, Math.ceil(widest) + CELL_SIDE_MARGINS) : 0;
 }
@@ -453,9 +454,7 @@ export function paraHeight(p: Para, width: number, halfPoints: number, bold = fa
   let x = 0;
   const space = textTwips(' ', halfPoints);
   for (const span of p)
-    for (const word of span.text.split(/\s+/)) {
-      if (!word) continue;
-      const w = textTwips(word, halfPoints, bold || span.bold);
+    measureWords(span.text, halfPoints, !!(bold || span.bold), (w) => {
       if (x > 0 && x + space + w > room) {
         lines += 1;
         x = 0;
@@ -464,7 +463,7 @@ export function paraHeight(p: Para, width: number, halfPoints: number, bold = fa
         lines += Math.floor(w / room);
         x = w % room;
       } else x += (x > 0 ? space : 0) + w;
-    }
+    });
   return lines * lineTwips(halfPoints) + PARA_AFTER;
 }
 

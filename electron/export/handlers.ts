@@ -13,6 +13,7 @@ import { ExportOptions, type ExportOptions as ExportOptionsT } from '../../share
 import type { PlanTree } from '../../shared/model';
 import { DomainError } from '../../shared/result';
 import { computeSummary } from '../../shared/summary';
+import { indexTree } from '../../shared/tree';
 import type { ExportFormat } from '../../shared/contract-export';
 import { coveringDrafts, withDrafts } from '../../shared/covering-drafts';
 import { missingHeaderFields } from '../../shared/covering-report';
@@ -149,9 +150,11 @@ export function createExportHandlers({ store, host }: { store: Store; host: Host
     'export:appendix': async ({ planId, options, path, format: asked, jobId }, ctx) => {
       const format = formatOf(asked, path);
       const tree = loadTree(store, planId);
+      // Built once: the selection, the model and the summary all read it.
+      const index = indexTree(tree);
       let sel;
       try {
-        sel = resolveSelection(tree, options);
+        sel = resolveSelection(tree, options, index);
       } catch (error) {
         throw new DomainError('invalid_input', error instanceof Error ? error.message : String(error));
       }
@@ -172,8 +175,8 @@ export function createExportHandlers({ store, host }: { store: Store; host: Host
         const pdf = await writePdfOf(
           host,
           target,
-          () => buildAppendix(tree, options, emit, ctx.actor),
-          () => appendixHtml(buildAppendixModel(tree, options), tree.levels, { print: true }),
+          () => buildAppendix(tree, options, emit, ctx.actor, index),
+          () => appendixHtml(buildAppendixModel(tree, options, index), tree.levels, { print: true }),
           true,
         );
         wrote(target);
@@ -182,7 +185,7 @@ export function createExportHandlers({ store, host }: { store: Store; host: Host
       }
       let bytes: Buffer;
       try {
-        bytes = await buildAppendix(tree, options, emit, ctx.actor);
+        bytes = await buildAppendix(tree, options, emit, ctx.actor, index);
       } catch (error) {
         throw new DomainError(
           'export_failed',
@@ -220,9 +223,10 @@ export function createExportHandlers({ store, host }: { store: Store; host: Host
       );
       const emit = progressEmitter(ctx, jobId ?? randomUUID());
       emit({ phase: 'building', done: 0, total: 1 });
-      const compare = resolveSelection(tree, ExportOptions.parse({ periodId: period })).compare;
+      const index = indexTree(tree);
+      const compare = resolveSelection(tree, ExportOptions.parse({ periodId: period }), index).compare;
       const summary = tree.levels.some((l) => l.deletedAt === null)
-        ? computeSummary(tree, { periodId: period, compareId: compare?.id ?? null })
+        ? computeSummary(index, { periodId: period, compareId: compare?.id ?? null })
         : null;
       // Required header fields left empty show "[... to be added]" in the document, and are named here.
       const missing = missingHeaderFields(report);

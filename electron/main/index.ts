@@ -30,6 +30,7 @@ import { sqliteBinding } from './native-binding';
 import { DB_FILE_NAME, osUserName, PRODUCT_NAME } from './paths';
 import { builtPaths, hardenWebContents, secureWebPreferences } from './security';
 import { storeErrorDialog } from './store-error';
+import { syncedFolderWarning } from '../../shared/synced-folder';
 
 const mainDir = path.dirname(fileURLToPath(import.meta.url));
 const paths = builtPaths(mainDir);
@@ -105,12 +106,16 @@ async function openPlanStore(dbPath: string, actor: string): Promise<UtilityClie
     arch: process.arch,
     exists: (file) => fs.existsSync(file),
   });
+  // A store inside a OneDrive/SharePoint/Teams/Dropbox folder gets damaged by the sync client: the window says so.
+  const storeWarning = syncedFolderWarning(dbPath);
+  if (storeWarning) log(storeWarning);
   const outcome = await client.open({
     dbPath,
     actor,
     version: app.getVersion(),
     nativeBinding,
     validateOutput: !app.isPackaged,
+    storeWarning,
   });
   if (outcome.ok) return client;
   if (!outcome.storeError) throw new Error(outcome.message);

@@ -113,26 +113,5 @@ export async function readPackFile(file: string): Promise<Uint8Array | null> {
   }
 }
 
-/** Path patterns of folders a sync client keeps in step with the cloud. */
-const SYNCED_FOLDER_PATTERNS: { pattern: RegExp; service: string }[] = [
-  { pattern: /(^|[\\/])OneDrive( - [^\\/]+)?([\\/]|$)/i, service: 'OneDrive' },
-  { pattern: /(^|[\\/])SharePoint([\\/]|$)/i, service: 'SharePoint' },
-  { pattern: /(^|[\\/])[^\\/]+ - (Documents|Shared Documents|General)([\\/]|$)/i, service: 'SharePoint or Teams' },
-  { pattern: /(^|[\\/])Microsoft Teams( Chat Files)?([\\/]|$)/i, service: 'Teams' },
-  { pattern: /(^|[\\/])Dropbox( \([^)\\/]+\))?([\\/]|$)/i, service: 'Dropbox' },
-  { pattern: /(^|[\\/])(Google Drive|My Drive|GoogleDrive)([\\/]|$)/i, service: 'Google Drive' },
-  { pattern: /(^|[\\/])(iCloud Drive|Mobile Documents)([\\/]|$)/i, service: 'iCloud Drive' },
-  { pattern: /(^|[\\/])Box( Sync)?([\\/]|$)/i, service: 'Box' },
-  { pattern: /[\\/]Library[\\/]CloudStorage([\\/]|$)/i, service: 'a cloud storage provider' },
-];
-
-/**
- * A plain-English warning when `storePath` is inside a folder a sync client copies to the cloud (the SQLite
- * store must never live there: the client copies a half-written database and makes conflict copies), or
- * null. The main process (store path choice) and the command line both call this.
- */
-export function syncedFolderWarning(storePath: string): string | null {
-  const hit = SYNCED_FOLDER_PATTERNS.find(({ pattern }) => pattern.test(storePath));
-  if (!hit) return null;
-  return `The plan store ${storePath} looks like it is inside a ${hit.service} folder. A synced folder can copy the database while it is being written and make conflict copies, which damages it. Keep the plan store on this computer (the default place), and use the shared folder only for update packs.`;
-}
+// The synced-folder rule lives in shared/synced-folder.ts, so the main process can call it without this module.
+export { syncedFolderWarning } from '../../shared/synced-folder';

@@ -2,7 +2,8 @@
  * Handlers for the sync channels (shared/contract-sync.ts). Paths come only from the host's dialogs.
  * Pack and folder refusals become `invalid_input` errors carrying their plain-English message.
  */
-import { getMeta, getPlanTree, setMeta, type Store } from '../../db';
+import { directoryPerson, getMeta, getPlanTree, setMeta, type Store } from '../../db';
+import { ledBy } from '../../shared/leads';
 import type { HandlersFor } from '../../shared/dispatch';
 import type { PlanTree } from '../../shared/model';
 import { DomainError } from '../../shared/result';
@@ -10,6 +11,7 @@ import { liveActions } from '../../shared/tree';
 import type { Host } from '../host';
 import * as engine from './engine';
 import { syncFolder } from './folder-sync';
+import { leadUpdateStatus } from './review';
 import { KeyUnavailableError, type KeyWrapper } from './keys';
 import { PACK_EXTENSION, PackError } from './pack';
 import {
@@ -70,6 +72,18 @@ function leadsOf(tree: PlanTree): { lead: string; actions: number }[] {
     }
   }
   return [...byName.values()].sort((x, y) => x.lead.localeCompare(y.lead));
+}
+
+/** The action a synced row belongs to (the action itself, its rating, progress update or lead), else null. */
+function actionOfRow(tree: PlanTree): (entity: string, rowId: string) => string | null {
+  const byRow = new Map<string, string>();
+  for (const r of tree.ratings) byRow.set(`rating:${r.id}`, r.actionId);
+  for (const p of tree.progress) byRow.set(`progress:${p.id}`, p.actionId);
+  for (const a of tree.actions) {
+    byRow.set(`action:${a.id}`, a.id);
+    for (const l of a.leads) byRow.set(`lead:${l.id}`, a.id);
+  }
+  return (entity, rowId) => byRow.get(`${entity}:${rowId}`) ?? null;
 }
 
 export function createSyncHandlers({ store, host, keyWrapper }: SyncHandlerDeps): HandlersFor<SyncChannel> {
@@ -161,7 +175,8 @@ export function createSyncHandlers({ store, host, keyWrapper }: SyncHandlerDeps)
         tree.periods.find((p) => p.id === (periodId ?? tree.plan.currentPeriodId) && p.deletedAt === null) ?? null;
       const received = receivedPacks(store, planId);
       const rows = invitedLeads(store, planId).map((inv) => {
-        const mine = liveActions(tree).filter((a) => a.leads.some((l) => engine.leadMatches(l.name, inv.lead)));
+        const { person, id } = directoryPerson(store, inv.lead);
+        const mine = liveActions(tree).filter((a) => ledBy(a.leads, person, id));
         const ids = new Set(mine.map((a) => a.id));
         const byLead = (who: string) => engine.leadMatches(inv.lead, who) || engine.leadMatches(who, inv.lead);
         const progress = period
@@ -185,10 +200,27 @@ export function createSyncHandlers({ store, host, keyWrapper }: SyncHandlerDeps)
       });
       return { periodId: period?.id ?? null, periodLabel: period?.label ?? null, rows };
     },
-    'sync:conflicts': ({ planId }) => ({
-      conflicts: engine.listConflicts(store, planId),
-      heldBack: engine.listHeld(store, planId),
-    }),
+    'sync:myUpdates': ({ planId }) => {
+      if (engine.planSync(store, planId)?.role !== 'lead') return [];
+      const tree = getPlanTree(store, planId);
+      const where = new Map<string, { actionId: string; periodId: string }>();
+      for (const r of tree.ratings) where.set(r.id, r);
+      for (const p of tree.progress) if (p.deletedAt === null) where.set(p.id, p);
+      return leadUpdateStatus(store, planId).flatMap((s) => {
+        const w = where.get(s.rowId);
+        return w ? [{ ...s, actionId: w.actionId, periodId: w.periodId }] : [];
+      });
+    },
+    'sync:conflicts': ({ planId }) => {
+      // A plan that is not shared has none (asked after every change by the "2 versions" badges).
+      if (!engine.planSync(store, planId)) return { conflicts: [], heldBack: [] };
+      const conflicts = engine.listConflicts(store, planId);
+      const actionOf = conflicts.length ? actionOfRow(getPlanTree(store, planId)) : () => null;
+      return {
+        conflicts: conflicts.map((c) => ({ ...c, actionId: actionOf(c.entity, c.rowId) })),
+        heldBack: engine.listHeld(store, planId),
+      };
+    },
     'sync:resolve': (input, ctx) => {
       const how = 'keep' in input ? { keep: input.keep } : { value: input.text };
       engine.resolveConflict(store, input.planId, input.conflictId, how, ctx.actor);

@@ -11,12 +11,14 @@
 import { createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { getMeta, getPlanTree, setMeta, type Store } from '../../db';
+import { addPersonNames, directoryPerson, getMeta, getPlanTree, setMeta, type Store } from '../../db';
+import { ledBy, sameName } from '../../shared/leads';
 import { DomainError } from '../../shared/result';
 import { SyncOp } from '../../shared/sync/op';
 import * as engine from './engine';
 import { deviceKeys, plainKeyWrapper, type KeyWrapper } from './keys';
 import { writeFileAtomic } from './folder';
+import { recordReview, reviewFor } from './review';
 import {
   decodePack,
   encodePack,
@@ -137,7 +139,9 @@ function planTitle(store: Store, planId: string): string {
 function checkLeadName(store: Store, planId: string, name: string): void {
   const tree = getPlanTree(store, planId);
   const live = tree.actions.filter((a) => a.deletedAt === null);
-  if (live.some((a) => a.leads.some((l) => engine.leadMatches(l.name, name)))) return;
+  // As "my actions" matches (shared/leads.ts): the name, or a person in People by that name or alias.
+  const { person, id } = directoryPerson(store, name);
+  if (live.some((a) => ledBy(a.leads, person, id))) return;
   const names = [...new Set(live.flatMap((a) => a.leads.map((l) => l.name)))].slice(0, 12);
   throw new DomainError(
     'invalid_input',
@@ -174,6 +178,12 @@ function baseHeader(
   };
 }
 
+/** The other names People has for a lead (their directory name and aliases), for the lead's copy. */
+function otherNames(store: Store, name: string): string[] {
+  const { person } = directoryPerson(store, name);
+  return [person.name, ...(person.aliases ?? [])].filter((n) => !sameName(n, name));
+}
+
 /** `pack invite`: an invitation for a lead (the plan for context, minus other people's internal notes). */
 export function makeInvitation(store: Store, planId: string, lead: string, options: PackOptions = {}): MadePack {
   const name = lead.trim();
@@ -200,7 +210,7 @@ export function makeInvitation(store: Store, planId: string, lead: string, optio
       const full: Omit<PackHeader, 'body'> = {
         ...header,
         recipient: { lead: name, deviceId: null },
-        invitation: { inviteId, token, lead: name },
+        invitation: { inviteId, token, lead: name, names: otherNames(store, name) },
       };
       const bytes = encodePack({ header: full, lines: ops.map((op) => ({ t: 'op' as const, op })) }, k.privateKey);
       recordSent(store, planId, full, ops.length);
@@ -254,6 +264,12 @@ export function makeReturn(store: Store, planId: string, options: PackOptions & 
   const full: Omit<PackHeader, 'body'> = {
     ...header,
     recipient: { lead: forLead, deviceId: targets.length === 1 ? targets[0]!.deviceId : null },
+    // Which of the leads' changes are held back, so each lead sees what was accepted.
+    review: reviewFor(
+      store,
+      planId,
+      targets.map((d) => d.deviceId),
+    ),
   };
   const bytes = encodePack({ header: full, lines: ops.map((op) => ({ t: 'op' as const, op })) }, k.privateKey);
   recordSent(store, planId, full, ops.length);
@@ -488,12 +504,16 @@ function applyPack(store: Store, pack: ReadPack, ops: SyncOp[], now: string): Op
 
   const report = engine.applyOps(store, ops, { asRole, from: { device: header.sender.deviceId, person } });
   engine.recordAck(store, planId, header.sender.deviceId, header.acks);
+  if (header.sender.role === 'owner') recordReview(store, planId, header);
   if (header.kind === 'invitation' && header.invitation) {
     engine.setPlanRole(store, planId, {
       role: 'lead',
       person: header.invitation.lead,
       ownerDevice: header.sender.deviceId,
     });
+    // The lead's other names go into this copy's People, so "my actions" and the local checks match alike.
+    if (header.invitation.names?.length)
+      addPersonNames(store, header.invitation.lead, header.invitation.names, header.sender.person);
     writeJson(store, keys.enrolment(planId), {
       inviteId: header.invitation.inviteId,
       token: header.invitation.token,

@@ -80,7 +80,27 @@ export const PackHeader = z.object({
   acks: VersionVector,
   /** Invitation packs: the enrolment the lead answers with. */
   invitation: z
-    .object({ inviteId: z.uuid(), token: z.string().min(16).max(200), lead: z.string().max(300) })
+    .object({
+      inviteId: z.uuid(),
+      token: z.string().min(16).max(200),
+      lead: z.string().max(300),
+      /** The other names the owner's People has for the lead, so the lead's copy matches lead cells alike. */
+      names: z.array(z.string().max(300)).max(51).optional(),
+    })
+    .optional(),
+  /** The owner's packs: the target leads' changes it holds back or rejected (electron/sync/review.ts). */
+  review: z
+    .object({
+      held: z
+        .array(
+          z.object({
+            opId: z.string().max(200),
+            reason: z.string().max(2000),
+            state: z.enum(['waiting', 'held', 'rejected']),
+          }),
+        )
+        .max(500),
+    })
     .optional(),
   /** A lead's packs: which invitation enrolled this device, and proof it holds the invitation's token. */
   enrolment: z.object({ inviteId: z.uuid(), proof: z.string().max(200) }).optional(),

@@ -14,6 +14,8 @@ export interface OpenRequest {
   version: string;
   nativeBinding?: string;
   validateOutput: boolean;
+  /** The main process's warning when the store is inside a synced folder (shared/synced-folder.ts), for app:info. */
+  storeWarning?: string | null;
 }
 
 export type ToUtility =

@@ -47,7 +47,13 @@ export function serveStore(port: PortLike): void {
       const keys = await keychainKeyWrapper(store, keychain);
       if (keys.note) send({ type: 'log', message: keys.note });
       dispatch = createDispatcher(
-        createAppHandlers({ store, host, version: request.version, keyWrapper: keys.wrapper }),
+        createAppHandlers({
+          store,
+          host,
+          version: request.version,
+          keyWrapper: keys.wrapper,
+          storeWarning: request.storeWarning ?? null,
+        }),
         {
           validateOutput: request.validateOutput,
           onInternalError: (channel, error) =>

@@ -5,6 +5,7 @@
  * text undo applies until the field is saved); Ctrl+K focuses the search.
  */
 import { IntegrityBanner, RestoreBackupDialog, StoreChecked, useStoreIntegrity } from './components/StoreHealth';
+import { StoreLocationWarning } from './components/StoreLocation';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { call, onEvent } from './api';
 import { PlanLibrary } from './library/PlanLibrary';
@@ -241,6 +242,7 @@ function Shell({ onUserName }: { onUserName(userName: string): void }) {
       {integrity?.state === 'damaged' ? (
         <IntegrityBanner status={integrity} onStatus={setIntegrity} onRestore={() => setRestoring(true)} />
       ) : null}
+      <StoreLocationWarning />
       <main className="app-main" id="main">
         {view.kind === 'library' ? (
           <div className="panel-scroll">

@@ -101,6 +101,10 @@ export const validCases = {
   }),
   'periods:lock': ({ tree }) => ({ periodId: tree.periods[0]!.id, locked: true }),
   'periods:delete': ({ tree }) => ({ periodId: tree.periods[0]!.id }),
+  'periods:restore': async ({ tree, call }) => (
+    await call('periods:delete', { periodId: tree.periods[0]!.id }),
+    { periodId: tree.periods[0]!.id }
+  ),
 
   'recommendations:create': ({ tree }) => ({
     planId: tree.plan.id,
@@ -176,6 +180,11 @@ export const validCases = {
   'people:list': () => ({ signatoriesOnly: false }),
   'people:upsert': () => ({ name: 'Roger Harris', jobTitle: 'Corporate Director', signatory: true }),
   'people:delete': async ({ call }) => ({ personId: (await call('people:upsert', { name: 'Temp Person' })).id }),
+  'people:restore': async ({ call }) => {
+    const { id } = await call('people:upsert', { name: 'Gone Person' });
+    await call('people:delete', { personId: id });
+    return { personId: id };
+  },
   'people:link': async ({ call }) => ({
     text: 'F. Linkley',
     personId: (await call('people:upsert', { name: 'Fran Linkley' })).id,

@@ -11,13 +11,13 @@ import { kill9 } from '../../bench/soak/kill9';
 
 describe('the reliability soak harness (tiny run)', () => {
   it('kill -9 trials: every acknowledged write survives, nothing partial', async () => {
-    const r = await kill9({ trials: 5, storeEvery: 5, maxRunMs: 400 });
+    const r = await kill9({ trials: 5, storeEvery: 3, maxRunMs: 400, lanes: 2 });
     expect(r.problems).toEqual([]);
     expect(r).toMatchObject({ trials: 5, lostWrites: 0, failedTrials: 0 });
   }, 300_000);
 
   it('generated hostile payloads on every channel: no crash', async () => {
-    const r = await fuzz({ payloads: 200, seed: 7 });
+    const r = await fuzz({ payloads: 200, seed: 7, resetEvery: 100 });
     expect(r.examples).toEqual([]);
     expect(r.crashes).toBe(0);
     expect(r.payloads).toBe(200 + channels.length);

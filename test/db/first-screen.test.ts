@@ -1,8 +1,9 @@
 /**
  * Issue 11.12, "load what the first screen needs first": `plans:getFirstScreen` answers every section,
  * objective and action with ratings and progress for the first actions only, and (asked) the Overview's
- * summary worked out from every rating (for the Overview, with only the actions its lists name); `summary:get`
- * reads the tree without progress and answers the same.
+ * summary worked out from every rating (for the Overview: from its two periods' ratings, with only the actions
+ * its lists show first and, in the summary, only the actions its lists count); `summary:get` reads the tree
+ * without progress and answers the same.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,6 +11,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createPlanFromDraft, createStoreHandlers, getPlanTree, openStore } from '../../db';
 import { FIRST_SCREEN_ACTIONS } from '../../db/tree';
+import { OVERVIEW_LIST_FIRST, overviewLists } from '../../shared/summary';
 import { createDispatcher } from '../../shared/dispatch';
 import { largePlanDraft } from '../../shared/samples/large-plan';
 import type { PlanTree } from '../../shared/model';
@@ -57,7 +59,7 @@ describe('plans:getFirstScreen', () => {
     expect(tree.ratings.length).toBeLessThan(getPlanTree(store, planId).ratings.length);
   });
 
-  it('for the Overview, brings the summary and only the actions its lists name, without ratings or progress', async () => {
+  it('for the Overview, brings the summary and only the actions its lists show first, without ratings or progress', async () => {
     const r = await dispatch('plans:getFirstScreen', { planId, summary: true, overview: true }, ctx);
     const s = await dispatch('summary:get', { planId }, ctx);
     if (!r.ok || !s.ok) throw new Error('read failed');
@@ -66,17 +68,41 @@ describe('plans:getFirstScreen', () => {
       tree: PlanTree;
       detailedActionIds: string[];
     };
-    expect(summary).toEqual(s.value);
+    const whole = s.value as PlanSummary;
+    // The same summary (read from its two periods' ratings only), with the actions its lists count.
+    const counted = whole.actions.filter((a) => a.overdue || a.missingExplanation);
+    expect(summary).toEqual({ ...whole, actions: counted });
+    expect(overviewLists(summary)).toEqual(overviewLists(whole));
     const full = getPlanTree(store, planId);
-    const listed = summary.actions.filter((a) => a.overdue || a.missingExplanation).map((a) => a.actionId);
-    expect(listed.length).toBeGreaterThan(0);
-    expect(tree.actions.map((a) => a.id)).toEqual(full.actions.filter((a) => listed.includes(a.id)).map((a) => a.id));
+    const lists = overviewLists(whole);
+    const shown = new Set(
+      [...lists.overdue.slice(0, OVERVIEW_LIST_FIRST), ...lists.unexplained.slice(0, OVERVIEW_LIST_FIRST)].map(
+        (a) => a.actionId,
+      ),
+    );
+    expect(shown.size).toBeGreaterThan(0);
+    expect(tree.actions).toEqual(full.actions.filter((a) => shown.has(a.id)));
     expect(tree.actions.length).toBeLessThan(full.actions.length);
+    expect(tree.objectives).toEqual(full.objectives.filter((o) => tree.actions.some((a) => a.objectiveId === o.id)));
     expect(tree.sections).toEqual(full.sections);
     expect(tree.recommendations).toEqual(full.recommendations);
     expect(tree.ratings).toEqual([]);
     expect(tree.progress).toEqual([]);
     expect(detailedActionIds).toEqual([]);
+  });
+
+  it('the large plan’s Overview first screen is small: its lists cut to their first actions', async () => {
+    const r = await dispatch('plans:getFirstScreen', { planId, summary: true, overview: true }, ctx);
+    const s = await dispatch('summary:get', { planId }, ctx);
+    if (!r.ok || !s.ok) throw new Error('read failed');
+    const { summary, tree } = r.value as { summary: PlanSummary; tree: PlanTree };
+    const whole = s.value as PlanSummary;
+    expect(summary.sections).toEqual(whole.sections);
+    expect(summary.overall).toEqual(whole.overall);
+    expect(overviewLists(summary)).toEqual(overviewLists(whole));
+    expect(overviewLists(whole).overdue.length).toBeGreaterThan(OVERVIEW_LIST_FIRST);
+    expect(tree.actions.length).toBeLessThanOrEqual(2 * OVERVIEW_LIST_FIRST);
+    expect(JSON.stringify(r.value).length).toBeLessThan(300_000);
   });
 
   it('reads progress updates as domain objects (internal as a boolean)', () => {

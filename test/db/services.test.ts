@@ -541,3 +541,33 @@ describe('settings', () => {
     expect(store.actor()).toBe('Sam Performance Officer');
   });
 });
+
+describe('restoring a deleted period or person (the renderer’s undo of a delete)', () => {
+  it('brings a period back in its place with its ratings, refuses when a live period took its label', async () => {
+    const period = tree.periods.find((p) => !p.locked)!;
+    const ratingsBefore = tree.ratings.filter((r) => r.periodId === period.id).length;
+    await call('periods:delete', { periodId: period.id });
+    expect(refresh().periods.some((p) => p.id === period.id && p.deletedAt === null)).toBe(false);
+    const back = await call('periods:restore', { periodId: period.id });
+    expect(back).toMatchObject({ id: period.id, label: period.label, position: period.position, deletedAt: null });
+    expect(refresh().ratings.filter((r) => r.periodId === period.id)).toHaveLength(ratingsBefore);
+    expect(auditOf(period.id).map((a) => a.op)).toContain('restore');
+
+    await call('periods:delete', { periodId: period.id });
+    await call('periods:create', { planId: tree.plan.id, label: period.label.toUpperCase() });
+    const e = await refuse('periods:restore', { periodId: period.id });
+    expect(e.code).toBe('conflict');
+    expect(e.message).toContain('cannot come back');
+  });
+
+  it('brings a removed person back with their other names', async () => {
+    const person = await call('people:upsert', { name: 'Fran Dunmore', aliases: ['F Dunmore'] });
+    await call('people:delete', { personId: person.id });
+    expect((await call('people:list', {})).map((p) => p.id)).not.toContain(person.id);
+    const back = await call('people:restore', { personId: person.id });
+    expect(back).toMatchObject({ id: person.id, name: 'Fran Dunmore', aliases: ['F Dunmore'], deletedAt: null });
+    expect((await call('people:list', {})).map((p) => p.id)).toContain(person.id);
+    const e = await refuse('people:restore', { personId: '00000000-0000-4000-8000-00000000dead' });
+    expect(e.code).toBe('not_found');
+  });
+});

@@ -1,4 +1,7 @@
-/** End to end: the overview's means, direction of travel (arrow and words) and lists, and changing the period. */
+/**
+ * End to end: the overview's rating summary (on the seed's colour key: counts and shares, as in the appendix), its
+ * lists, and changing the period.
+ */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from './harness';
 import { expectText } from './editor-helpers';
@@ -18,15 +21,19 @@ afterAll(async () => {
 const row = (name: string) => app.page.locator(`tr[data-section="${name}"]`);
 
 describe('the overview', () => {
-  it('shows previous and current means (1 dp, half-up) with the direction of travel in words', async () => {
-    await expectText(row('1'), 'Improved');
-    // Leadership: January Red 1 + Amber 2 = 1.5; March Amber 2 + Green 3 = 2.5.
-    await expectText(row('1'), /1\.5\s*2\.5/);
-    // Missing: January Green, Green = 3.0 (one not rated); March Blue 4 = 4.0.
-    await expectText(row('2'), /3\.0\s*4\.0/);
-    // Overall: mean of section means, half-up: 2.25 -> 2.3 and 3.25 -> 3.3.
-    await expectText(row('overall'), /2\.3\s*3\.3/);
-    await expectText(row('overall'), '↑');
+  // The seed's key is the four-level colour key (Red, Amber, Green, Blue: no numbers), so, as in the appendix
+  // (averagesMeanSomething), the summary counts each level and gives the share on track or complete: no means.
+  const cells = (name: string) =>
+    row(name)
+      .locator('td')
+      .evaluateAll((tds) => tds.map((td) => (td.textContent ?? '').trim()));
+
+  it('on a colour key, shows counts per level and the shares on track or complete, never a mean', async () => {
+    await app.page.getByRole('heading', { name: 'Rating summary: March 2020' }).waitFor();
+    // Leadership in March: Amber and Green (Red, Amber, Green, Blue, not rated, on track, complete).
+    expect(await cells('1')).toEqual(['0', '1', '1', '0', '0', '1 (50%)', '0 (0%)']);
+    const table = app.page.getByRole('region', { name: /^Rating summary/ });
+    expect((await table.textContent()) ?? '').not.toMatch(/\b\d\.\d\b/);
     await expectText(app.page.getByRole('region', { name: /Overdue actions/ }), '1.1');
     await expectText(app.page.getByRole('region', { name: /Overdue actions/ }), '2.3');
     await expectText(app.page.getByRole('region', { name: /Recommendations no action answers/ }), 'Ofsted 2');
@@ -37,10 +44,12 @@ describe('the overview', () => {
     const { page } = app;
     await page.getByLabel('Period', { exact: true }).selectOption({ label: 'January 2020' });
     await page.getByLabel('Compare with', { exact: true }).selectOption({ label: 'March 2020' });
-    await expectText(row('1'), 'Declined');
-    await expectText(row('1'), /2\.5\s*1\.5/);
+    await page.getByRole('heading', { name: 'Rating summary: January 2020' }).waitFor();
+    // Leadership in January: Red and Amber, so none on track.
+    await expectText(row('1'), '0 (0%)');
+    expect(await cells('1')).toEqual(['1', '1', '0', '0', '0', '0 (0%)', '0 (0%)']);
     await page.getByLabel('Compare with', { exact: true }).selectOption({ label: '(nothing)' });
-    await expectText(row('1'), 'New');
+    await page.getByRole('heading', { name: 'Rating summary: January 2020' }).waitFor();
     expect(app.errors).toEqual([]);
   });
 

@@ -1,6 +1,7 @@
 /**
  * Plan settings in real Chromium against a real store: details, the rating scale (edit, add, refused
- * removal, remove), columns, reporting periods (add, set current, lock), recommendations and people.
+ * removal, remove), columns, reporting periods (add, set current, lock), recommendations and people, and
+ * undoing the scale, an added period, a deleted recommendation and a removed person.
  * Screenshots of every tab.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -211,6 +212,69 @@ describe('plan settings (e2e)', () => {
     const people = await app.call('people:list', { signatoriesOnly: true });
     expect(people.map((p) => p.name)).toContain('Janet Simon');
     await app.screenshot('settings-people');
+    expect(app.errors.filter((e) => !e.includes('Failed to load resource'))).toEqual([]);
+  });
+
+  it('undoes the rating scale, an added period, a deleted recommendation and a removed person (Ctrl+Z / Undo)', async () => {
+    const undoKey = async (focusTab: RegExp) => {
+      await page().getByRole('tab', { name: focusTab }).focus();
+      await page().keyboard.press('Control+z');
+    };
+
+    // The rating scale: a level's label.
+    await tab(/Rating scale/);
+    const levels = page().getByTestId('scale-level');
+    await levels.first().waitFor();
+    const labelBefore = (await tree()).levels.sort((a, b) => a.position - b.position)[0]!.label;
+    await levels.first().getByLabel('Label').fill('Lowest level');
+    await levels.first().getByLabel('Label').press('Tab');
+    await expect
+      .poll(async () => (await tree()).levels.sort((a, b) => a.position - b.position)[0]!.label)
+      .toBe('Lowest level');
+    await undoKey(/Rating scale/);
+    await expect
+      .poll(async () => (await tree()).levels.sort((a, b) => a.position - b.position)[0]!.label)
+      .toBe(labelBefore);
+    await expect.poll(() => levels.first().getByLabel('Label').inputValue()).toBe(labelBefore);
+
+    // Adding a period: undone, it goes; redone, it is back.
+    await tab(/Reporting periods/);
+    const periods = async () => (await tree()).periods.filter((p) => p.deletedAt === null).map((p) => p.label);
+    await page().getByLabel('Label', { exact: true }).fill('RAG 09/25');
+    await page().getByRole('button', { name: 'Add period' }).click();
+    await expect.poll(periods).toContain('RAG 09/25');
+    await page()
+      .getByRole('button', { name: /^↶ Undo/ })
+      .click();
+    await expect.poll(periods).not.toContain('RAG 09/25');
+    await page()
+      .getByRole('button', { name: /^↷ Redo/ })
+      .click();
+    await expect.poll(periods).toContain('RAG 09/25');
+    await app.screenshot('settings-periods-undo');
+
+    // Deleting a recommendation: Ctrl+Z brings it back.
+    await tab(/Recommendations/);
+    const recs = async () => (await tree()).recommendations.filter((r) => r.deletedAt === null).length;
+    const recsBefore = await recs();
+    const first = page().getByTestId('recommendation').first();
+    await first.getByRole('button', { name: /^Delete / }).click();
+    await expect.poll(recs).toBe(recsBefore - 1);
+    await undoKey(/Recommendations/);
+    await expect.poll(recs).toBe(recsBefore);
+    await expect.poll(() => page().getByTestId('recommendation').count()).toBe(recsBefore);
+
+    // Removing a person: Ctrl+Z brings them back into the list.
+    await tab(/People/);
+    const row = page()
+      .getByTestId('person-row')
+      .filter({ has: page().locator('input[value="Janet Simon"]') });
+    await row.getByRole('button', { name: 'Remove Janet Simon from the directory' }).click();
+    await expect.poll(() => row.count()).toBe(0);
+    await undoKey(/People/);
+    await row.waitFor();
+    expect((await app.call('people:list', {})).map((p) => p.name)).toContain('Janet Simon');
+    await app.screenshot('settings-people-undo');
     expect(app.errors.filter((e) => !e.includes('Failed to load resource'))).toEqual([]);
   });
 });

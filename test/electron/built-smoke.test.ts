@@ -2,7 +2,9 @@
  * The BUILT app (electron-vite output: out/main, out/preload, out/renderer) started under Node against the
  * strict fake `electron` (test/electron/fake-electron/): one session from start to quit through the real
  * preload, IPC, store, exporter, importer worker and app:// handler. `npm run package:check` runs the same
- * session on the app extracted from an electron-builder package.
+ * session on the app extracted from an electron-builder package: with PLANWRIGHT_PACKAGE_CHECK=1 (set by
+ * CI, .ci/run) that check runs here too, after the smoke test, on the bundles this file has just built
+ * (`--no-build`; in this file so no other test rebuilds out/ under it).
  */
 import { execFile } from 'node:child_process';
 import path from 'node:path';
@@ -76,4 +78,17 @@ describe('the built app under the strict fake electron', () => {
     // Analysis and commit are off the Electron main process: the utility process started the worker.
     expect(report.steps.find((s) => s.name === 'import')!.startedBy).toBe('utility');
   }, 180_000);
+
+  it.runIf(process.env.PLANWRIGHT_PACKAGE_CHECK === '1')(
+    'npm run package:check (electron-builder --dir, no download): packages, checks the fuses and contents, and passes the smoke test on the extracted app',
+    async () => {
+      const { stdout } = await promisify(execFile)(process.execPath, ['scripts/package-check.mjs', '--no-build'], {
+        cwd: root,
+        timeout: 900_000,
+        maxBuffer: 64 * 1024 * 1024,
+      });
+      expect(stdout).toContain('Package check passed');
+    },
+    900_000,
+  );
 });

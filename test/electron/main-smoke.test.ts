@@ -459,4 +459,29 @@ describe('electron/main/index.ts with a fake Electron', () => {
     expect(info.value.dbPath).toBe(path.join(state.userData, 'planwright.sqlite'));
     expect(state.permissionCheck!(null, 'media', 'app://planwright', {})).toBe(false);
   });
+
+  it('warns (app:info storeWarning) when the store it opens is inside a synced folder, and only then', async () => {
+    await startMain();
+    const quiet = (await state.ipc.get('app:info')!(trustedEvent(), {})) as { value: { storeWarning?: string | null } };
+    expect(quiet.value.storeWarning ?? null).toBeNull();
+    await quitApp();
+
+    // The user's AppData redirected into OneDrive (a council's "known folder move").
+    const synced = path.join(tmp, 'OneDrive - Northmoor Council', 'AppData');
+    fs.mkdirSync(synced, { recursive: true });
+    reset(fs.mkdtempSync(path.join(synced, 'roaming-')));
+    await startMain();
+    const info = (await state.ipc.get('app:info')!(trustedEvent(), {})) as {
+      ok: boolean;
+      value: { storeWarning?: string | null };
+    };
+    expect(info.ok).toBe(true);
+    expect(info.value.storeWarning).toMatch(
+      /^The plan store .+planwright\.sqlite looks like it is inside a OneDrive folder\./,
+    );
+    expect(info.value.storeWarning).toContain('Keep the plan store on this computer');
+    // It still opens: a warning, not a refusal.
+    expect(fs.existsSync(path.join(state.userData, 'planwright.sqlite'))).toBe(true);
+    await quitApp();
+  });
 });

@@ -79,4 +79,24 @@ describe('PlanStore.open', () => {
     expect(store.rowsPartial).toBe(false);
     expect(store.partial).toBe(false);
   });
+
+  it('keeps its content revision when the whole tree follows the first screen, and bumps it on edits and reloads', async () => {
+    const invoke = vi.fn((channel: string) =>
+      Promise.resolve({
+        ok: true,
+        value: channel === 'plans:getFirstScreen' ? { tree: tree([]), detailedActionIds: [] } : tree([]),
+      }),
+    );
+    vi.stubGlobal('window', { planwright: { invoke, on: () => () => undefined } });
+    vi.stubGlobal('requestAnimationFrame', (fn: () => void) => setTimeout(fn, 0));
+    const store = new PlanStore('plan');
+    await store.open({ summary: true });
+    expect(store.partial).toBe(false);
+    // The Overview's summary from the first screen still holds: it is not asked for again.
+    expect(store.revision).toBe(0);
+    store.putProgress(progress('u1', 'a1', 'edited'));
+    expect(store.revision).toBe(1);
+    await store.load();
+    expect(store.revision).toBe(2);
+  });
 });

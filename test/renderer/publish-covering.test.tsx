@@ -10,7 +10,7 @@ import type { Person } from '../../shared/model';
 import type { Result } from '../../shared/result';
 import { computeSummary, describeProgress } from '../../shared/summary';
 import { CoveringReportEditor, REFILL_QUESTION } from '../../renderer/src/publish/CoveringReportEditor';
-import { DebouncedSaver, type SaverState } from '../../renderer/src/publish/debouncedSaver';
+import { Autosaver, type SaverState } from '../../renderer/src/state/autosave';
 import { missingFields } from '../../renderer/src/publish/coveringChecks';
 import { fakeTree, PLAN_ID } from './settings-fixtures';
 
@@ -86,17 +86,17 @@ function standardHandlers(extra: Partial<Record<Channel, Handler>> = {}) {
   });
 }
 
-describe('DebouncedSaver', () => {
+describe('Autosaver (the covering report saves through the one autosave primitive)', () => {
   it('saves only the newest value after a quiet moment, and flush saves at once', async () => {
     vi.useFakeTimers();
     try {
       const saves: number[] = [];
       const states: SaverState['kind'][] = [];
-      const saver = new DebouncedSaver<number>(
-        async (v) => void saves.push(v),
-        (s) => states.push(s.kind),
-        500,
-      );
+      const saver = new Autosaver<number>({
+        save: async (v) => void saves.push(v),
+        onState: (s) => states.push(s.kind),
+        delay: 500,
+      });
       saver.change(1);
       saver.change(2);
       await vi.advanceTimersByTimeAsync(400);
@@ -117,14 +117,14 @@ describe('DebouncedSaver', () => {
     let fail = true;
     const saves: string[] = [];
     const states: SaverState[] = [];
-    const saver = new DebouncedSaver<string>(
-      async (v) => {
+    const saver = new Autosaver<string>({
+      save: async (v) => {
         if (fail) throw new Error('The database is locked.');
         saves.push(v);
       },
-      (s) => states.push(s),
-      10_000,
-    );
+      onState: (s) => states.push(s),
+      delay: 10_000,
+    });
     saver.change('a');
     await saver.flush();
     expect(states.at(-1)).toEqual({ kind: 'error', message: 'The database is locked.' });

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   leadMatches,
@@ -7,6 +8,9 @@ import {
   unmatchedNamesInLeadCell,
   withAlias,
 } from '../../shared/leads';
+import { updatesByLead } from '../../shared/dashboard';
+import { samplePlanDraft } from '../../shared/samples/sample-plan';
+import { treeFromDraft } from '../../shared/samples/tree-from-draft';
 
 describe('leadMatches (one rule for lead cells)', () => {
   it('matches a role-prefixed cell to the person', () => {
@@ -94,5 +98,86 @@ describe('people with aliases (the directory and "link this name to a person")',
     expect(withAlias(frances, 'Frances Hale')).toEqual(frances.aliases);
     expect(withAlias({ name: 'Frances Hale' }, ' F Dunmore ')).toEqual(['F Dunmore']);
     expect(withAlias({ name: 'Frances Hale' }, '  ')).toEqual([]);
+  });
+});
+
+describe('real lead cells (the 2020 fixture and the sample plan)', () => {
+  const fixture = JSON.parse(
+    fs.readFileSync('/work/shared/fixtures/continuous-development-plan-2020.json', 'utf8'),
+  ) as { sections: { items: { lead: string | null }[] }[] };
+  const fixtureCells = new Set(fixture.sections.flatMap((s) => s.items.map((i) => i.lead ?? '')).filter(Boolean));
+  /** Every lead cell of the fixture and the sample, with the people it names. */
+  const expected: Record<string, string[]> = {
+    'J Tynan AD': ['J Tynan'],
+    'S Murphy DCS': ['S Murphy'],
+    'Service Leads and SMs and team managers': [],
+    'AD Data info team Service Leads': [],
+    'Mandy Moore Data team': ['Mandy Moore'],
+    'J Tynan Assistant Director Childrens Les Billingham Assistant Director Adults': ['J Tynan', 'Les Billingham'],
+    'Service Lead C Moore J Tynan AD': ['C Moore', 'J Tynan'],
+    'Service lead C Moore\nMandy Moore Data team': ['C Moore', 'Mandy Moore'],
+    'Service Lead Diana Millwood': ['Diana Millwood'],
+    'Service Leads': [],
+    'Service Lead R Murdock': ['R Murdock'],
+    'Service lead R Murdock': ['R Murdock'],
+    'All Service Leads Janet Simon with overall lead': ['Janet Simon'],
+    'All Service Leads': [],
+    'Service Lead J Simon': ['J Simon'],
+    'Service lead J Simon': ['J Simon'],
+    'DCS + AD, S Murphy J Tynan': ['S Murphy', 'J Tynan'],
+    'DCS + Service Lead R Murdock': ['R Murdock'],
+    DCS: [],
+    'Director HR': [],
+    'Service Lead J Simon CLA Nurse': ['J Simon'],
+    'Virtual Head Keeley Pullen Inspire': ['Keeley Pullen'],
+    'CLA nurse Service Lead J Simon': ['J Simon'],
+    'Service Lead S Bright': ['S Bright'],
+  };
+  const sampleCells = new Set(
+    (samplePlanDraft.sections ?? []).flatMap((s) =>
+      (s.actions ?? []).flatMap((a) => (a.leads ?? []).map((l) => (typeof l === 'string' ? l : l.name))),
+    ),
+  );
+  const sampleExpected: Record<string, string[]> = {
+    'A Okafor AD': ['A Okafor'],
+    'P Lindqvist DCS': ['P Lindqvist'],
+    'Performance and Intelligence Team': [],
+    'Principal Social Worker K Farrow': ['K Farrow'],
+    'Service Lead F Dunmore': ['F Dunmore'],
+    'Service Lead M Haworth': ['M Haworth'],
+    'Service Lead R Achebe': ['R Achebe'],
+    'D Whitcombe AD Adult Social Care': ['D Whitcombe'],
+    'Designated Nurse for Children in Care S Quayle': ['S Quayle'],
+    'Virtual School Head T Brennan': ['T Brennan'],
+    'Detective Inspector, Northmoor Police': [],
+    'Head of HR and Workforce L Pemberton': ['L Pemberton'],
+  };
+  it('reads every lead cell of the 2020 fixture', () => {
+    expect([...fixtureCells].sort()).toEqual(Object.keys(expected).sort());
+    for (const cell of fixtureCells) expect(namesInLeadCell(cell), cell).toEqual(expected[cell]);
+  });
+  it('reads every lead cell of the sample plan', () => {
+    expect([...sampleCells].sort()).toEqual(Object.keys(sampleExpected).sort());
+    for (const cell of sampleCells) expect(namesInLeadCell(cell), cell).toEqual(sampleExpected[cell]);
+  });
+  it('a comma before an organisation or a job title never splits a person', () => {
+    const police = 'Detective Inspector, Northmoor Police';
+    expect(namesInLeadCell(police)).toEqual([]);
+    expect(leadMatches(police, police)).toBe(true);
+    expect(leadMatches(police, { name: 'R Achebe' })).toBe(false);
+    expect(namesInLeadCell('Jane Smith, Northmoor Police')).toEqual(['Jane Smith']);
+    expect(namesInLeadCell('DI Jane Smith, Northmoor Police')).toEqual(['Jane Smith']);
+    expect(namesInLeadCell('Jane Smith, Detective Inspector')).toEqual(['Jane Smith']);
+    expect(namesInLeadCell('Northmoor Borough Council')).toEqual([]);
+    expect(namesInLeadCell('Named Nurse, Eastfield NHS Foundation Trust')).toEqual([]);
+    expect(leadMatches('Jane Smith, Northmoor Police', { name: 'J Smith' })).toBe(true);
+  });
+  it('the Overview lists the police lead once, under the cell’s own text', () => {
+    const tree = treeFromDraft(samplePlanDraft);
+    const rows = updatesByLead(tree, tree.plan.currentPeriodId);
+    const names = rows.map((r) => r.name);
+    expect(names).toContain('Detective Inspector, Northmoor Police');
+    expect(names).not.toContain('Detective Inspector');
+    expect(names).not.toContain('Northmoor Police');
   });
 });

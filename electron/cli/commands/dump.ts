@@ -12,7 +12,7 @@ defineCommand((program, deps) => {
     .argument('<plan>', 'plan id, start of the id, or part of the title')
     .option('--json', 'print the full plan tree as JSON')
     .action(async (planQuery: string, opts: { json?: boolean; db?: string }) => {
-      const app = await deps.open(opts.db);
+      const app = await deps.open(opts.db, { readOnly: true });
       const plan = resolvePlan(await app.call('plans:list', { includeArchived: true }), planQuery);
       const tree = await app.call('plans:get', { planId: plan.id });
       // The JSON is the plan tree; each indicator also carries the figures worked out from its values.

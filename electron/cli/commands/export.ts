@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ColumnField } from '../../../shared/model';
+import { ColumnField, type PlanTree } from '../../../shared/model';
 import { ExportOptions, type ExportOptionsInput } from '../../../shared/export-options';
 import { findSoffice, PdfUnavailable, writePdf } from '../../export/pdf';
 import { CliError, type CliApp } from '../context';
@@ -97,21 +97,23 @@ async function exportPlan(
   out: string,
 ): Promise<{ path: string; bytes: number; title: string }> {
   const plan = resolvePlan(await app.call('plans:list', { includeArchived: true }), planQuery);
-  const tree = await app.call('plans:get', { planId: plan.id });
+  // The exporter reads the plan itself: read it here too only when an option names periods or sections.
+  let read: PlanTree | undefined;
+  const tree = async (): Promise<PlanTree> => (read ??= await app.call('plans:get', { planId: plan.id }));
   const options: ExportOptionsInput = {
     includeArchived: !!flags.includeArchived,
     includeInternal: !!flags.includeInternal,
     includeRemovable: !flags.excludeRemovable,
     mergeRepeated: flags.merge !== false,
   };
-  if (flags.period) options.periodId = resolvePeriod(tree.periods, flags.period).id;
+  if (flags.period) options.periodId = resolvePeriod((await tree()).periods, flags.period).id;
   if (flags.compare)
     options.compareId =
       flags.compare.toLowerCase() === 'none'
         ? null
-        : resolvePeriod(tree.periods, flags.compare, 'period to compare with').id;
+        : resolvePeriod((await tree()).periods, flags.compare, 'period to compare with').id;
   // A period is never compared with itself (shared/compare.ts); without --compare the period before is used.
-  if (options.compareId && options.compareId === (options.periodId ?? tree.plan.currentPeriodId))
+  if (options.compareId && options.compareId === (options.periodId ?? (await tree()).plan.currentPeriodId))
     throw new CliError(`A period can't be compared with itself: choose an earlier period for --compare, or "none".`, 2);
   if (flags.columns) options.columns = parseColumns(flags.columns);
   if (flags.lead) options.lead = flags.lead;
@@ -140,13 +142,13 @@ async function exportPlan(
     options.appendixNumber = n;
   }
   if (flags.section?.length) {
+    const { sections } = await tree();
     options.sectionIds = flags.section.map((q) => {
-      const s = tree.sections.find(
+      const s = sections.find(
         (x) =>
           x.deletedAt === null && (x.id === q || x.number === q || x.title.toLowerCase().includes(q.toLowerCase())),
       );
-      if (!s)
-        throw new CliError(`No section matches "${q}". Sections: ${tree.sections.map((x) => x.number).join(', ')}.`);
+      if (!s) throw new CliError(`No section matches "${q}". Sections: ${sections.map((x) => x.number).join(', ')}.`);
       return s.id;
     });
   }
@@ -203,7 +205,7 @@ defineCommand((program, deps) => {
         }
       } else {
         if (!planQuery) throw new CliError('Name the plan to export (or use --sample).', 2);
-        result = await exportPlan(await deps.open(flags.db), planQuery, flags, out);
+        result = await exportPlan(await deps.open(flags.db, { readOnly: true }), planQuery, flags, out);
       }
       if (flags.json) deps.out(JSON.stringify({ path: result.path, bytes: result.bytes }, null, 2));
       else

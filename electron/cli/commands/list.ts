@@ -10,7 +10,7 @@ defineCommand((program, deps) => {
     .option('--json', 'print the plans as JSON')
     .option('--all', 'include archived plans')
     .action(async (opts: { json?: boolean; all?: boolean; db?: string }) => {
-      const app = await deps.open(opts.db);
+      const app = await deps.open(opts.db, { readOnly: true });
       const plans = await app.call('plans:list', { includeArchived: Boolean(opts.all) });
       if (opts.json) {
         deps.out(JSON.stringify(plans, null, 2));

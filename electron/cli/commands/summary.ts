@@ -19,7 +19,7 @@ defineCommand((program, deps) => {
     .option('--compare <period>', 'period to compare with (label or id, or "none"; default: the one before)')
     .option('--json', 'print the summary as JSON')
     .action(async (planQuery: string, opts: { period?: string; compare?: string; json?: boolean; db?: string }) => {
-      const app = await deps.open(opts.db);
+      const app = await deps.open(opts.db, { readOnly: true });
       const plan = resolvePlan(await app.call('plans:list', { includeArchived: true }), planQuery);
       const tree = await app.call('plans:get', { planId: plan.id });
       const periodId = opts.period ? resolvePeriod(tree.periods, opts.period).id : undefined;

@@ -23,6 +23,7 @@ import { HistoryPanel } from './HistoryPanel';
 import { ProgressEditor } from './ProgressEditor';
 import { PeriodPicker } from '../workspace/PeriodPicker';
 import { PadlockIcon } from '../components/Icons';
+import { ActionConflicts } from '../sync/ConflictBadge';
 import './action.css';
 import { errorText } from '../errors';
 
@@ -138,6 +139,7 @@ export function ActionForm({
         </div>
       </div>
       {showHistory ? <HistoryPanel action={action} tree={tree} /> : null}
+      <ActionConflicts actionId={action.id} />
 
       <section className="form-section" aria-labelledby={`rp-${action.id}`}>
         <div className="hstack form-section-head">

@@ -1,12 +1,12 @@
 /**
- * The overview for a period against a compare-with period (from `summary:get`): per section the
- * previous and current mean (1 dp, half-up, computed by the store) with a direction arrow AND words,
- * the overall pair, counts per level (badges with labels), a stacked bar chart of the rating
- * distribution by period, overdue actions, ratings that need an explanation and unanswered
- * recommendations.
+ * The overview for a period against a compare-with period (from `summary:get`): the rating summary by the
+ * appendix's rule (`averagesMeanSomething`): on a numbered scale, per section the previous and current mean
+ * (1 dp, half-up, computed by the store) with a direction arrow AND words and the overall pair; on a colour
+ * key, counts per level (badges with labels) and the shares on track or complete and complete. Then a stacked
+ * bar chart of the rating distribution by period, overdue actions, ratings that need an explanation (the first
+ * 20 of each, then "Show all") and unanswered recommendations.
  */
 import { useEffect, useId, useRef, useState } from 'react';
-import type { PlanTree } from '../../../shared/model';
 import type { PlanSummary } from '../../../shared/summary-schema';
 import { directionLabel, type Direction } from '../../../shared/ratings';
 import { TEMPLATES } from '../../../shared/templates';
@@ -21,6 +21,14 @@ import { ConcernList, LeadUpdatesTable, SectionTrends } from './NightDashboard';
 import './overview.css';
 import { errorText } from '../errors';
 import { compareChoices, defaultCompareId } from '../../../shared/compare';
+import {
+  OVERVIEW_LIST_FIRST,
+  overviewLists,
+  standingCells,
+  summaryExplanation,
+  summaryUsesAverages,
+} from '../../../shared/summary';
+import type { ScaleLevel } from '../../../shared/ratings';
 
 export function DirectionText({ direction }: { direction: Direction }) {
   const { arrow, words } = directionLabel(direction);
@@ -31,6 +39,40 @@ export function DirectionText({ direction }: { direction: Direction }) {
       </span>{' '}
       {words}
     </span>
+  );
+}
+
+/** "6 (55%)" on track or complete and complete: the appendix's cells (shared/summary.ts standingCells). */
+function StandingCells({
+  group,
+  levels,
+}: {
+  group: Pick<PlanSummary['overall'], 'counts'>;
+  levels: readonly ScaleLevel[];
+}) {
+  const st = standingCells(group, levels);
+  return (
+    <>
+      <td className="num">{st.onTrackOrComplete}</td>
+      <td className="num">{st.complete}</td>
+    </>
+  );
+}
+
+const num = (n: number) => n.toLocaleString('en-GB');
+
+/** "Show all 180 overdue actions" under a list cut to its first actions. */
+function ShowAll({ total, shown, what, onShowAll }: { total: number; shown: number; what: string; onShowAll(): void }) {
+  if (shown >= total) return null;
+  return (
+    <p className="small">
+      <span className="muted">
+        Showing the first {num(shown)} of {num(total)}.
+      </span>{' '}
+      <button type="button" className="btn btn-link" onClick={onShowAll}>
+        Show all {num(total)} {what}
+      </button>
+    </p>
   );
 }
 
@@ -52,8 +94,11 @@ export function Overview({ onOpenAction }: { onOpenAction(actionId: string): voi
     return s && s.periodId === periodId && s.compareId === compareId ? s : null;
   });
   const [summary, setSummary] = useState<PlanSummary | null>(first);
-  const answered = useRef<{ tree: PlanTree; periodId: string | null; compareId: string | null } | null>(
-    first ? { tree, periodId, compareId } : null,
+  // The summary is asked for again when the plan's content or the periods change; not when the whole tree
+  // follows the first screen (the store's revision stays the same).
+  const revision = store.revision;
+  const answered = useRef<{ revision: number; periodId: string | null; compareId: string | null } | null>(
+    first ? { revision, periodId, compareId } : null,
   );
   const [error, setError] = useState<string | null>(null);
   const pid = useId();
@@ -63,12 +108,12 @@ export function Overview({ onOpenAction }: { onOpenAction(actionId: string): voi
   useEffect(() => {
     // Already answered for this tree and these periods by the first screen.
     const a = answered.current;
-    answered.current = null;
-    if (a && a.tree === tree && a.periodId === periodId && a.compareId === compareId) return;
+    if (a && a.revision === revision && a.periodId === periodId && a.compareId === compareId) return;
     let live = true;
     call('summary:get', { planId: tree.plan.id, ...(periodId ? { periodId } : {}), compareId }).then(
       (s) => {
         if (live) {
+          answered.current = { revision, periodId, compareId };
           setSummary(s);
           setError(null);
         }
@@ -78,16 +123,42 @@ export function Overview({ onOpenAction }: { onOpenAction(actionId: string): voi
     return () => {
       live = false;
     };
-  }, [tree, periodId, compareId]);
+  }, [tree.plan.id, revision, periodId, compareId]);
 
   const levelFor = (levelId: string) => index.levelById.get(levelId) ?? null;
   const actionRef = (id: string) => index.actionById.get(id)?.reference ?? '';
-  const overdue = summary?.actions.filter((a) => a.overdue) ?? [];
-  const unexplained = summary?.actions.filter((a) => a.missingExplanation) ?? [];
+  const { overdue, unexplained } = summary ? overviewLists(summary) : { overdue: [], unexplained: [] };
+  // Long lists show their first actions until "Show all" (the first screen carries only those).
+  const [showAll, setShowAll] = useState<{ overdue: boolean; unexplained: boolean }>({
+    overdue: false,
+    unexplained: false,
+  });
+  const shownOverdue = showAll.overdue ? overdue : overdue.slice(0, OVERVIEW_LIST_FIRST);
+  const shownUnexplained = showAll.unexplained ? unexplained : unexplained.slice(0, OVERVIEW_LIST_FIRST);
   const unanswered = (summary?.unansweredRecommendationIds ?? [])
     .map((id) => tree.recommendations.find((r) => r.id === id))
     .filter((r) => r !== undefined);
   const rated = index.levels.length > 0;
+  // The one rule (shared/ratings.ts averagesMeanSomething), as in the appendix and the covering report.
+  const liveLevels = index.levels.filter((l) => l.deletedAt === null);
+  const useMeans = summaryUsesAverages(tree);
+  const sectionNoun = nouns.sectionNoun.toLowerCase();
+  const levelHeads = (
+    <>
+      {summary?.overall.counts.map((c) => (
+        <th scope="col" key={c.levelId} className="num">
+          <RatingBadge
+            level={levelFor(c.levelId) ?? { id: c.levelId, position: 0, label: c.label, colour: c.colour }}
+            levels={index.levels}
+            size="sm"
+          />
+        </th>
+      ))}
+      <th scope="col" className="num">
+        Not rated
+      </th>
+    </>
+  );
 
   return (
     <div className="page overview">
@@ -126,7 +197,7 @@ export function Overview({ onOpenAction }: { onOpenAction(actionId: string): voi
               This plan has no rating scale, so there are no averages. Add a scale in Settings to rate actions.
             </p>
           ) : null}
-          {rated ? (
+          {rated && useMeans ? (
             <section aria-labelledby="ov-summary">
               <h3 id="ov-summary">
                 {summary.compareLabel
@@ -136,8 +207,8 @@ export function Overview({ onOpenAction }: { onOpenAction(actionId: string): voi
               <div className="table-scroll">
                 <table className="data-table overview-table">
                   <caption className="visually-hidden">
-                    Mean rating per {nouns.sectionNoun.toLowerCase()}, previous and current period, with direction of
-                    travel and counts per level
+                    Mean rating per {sectionNoun}, previous and current period, with direction of travel and counts per
+                    level
                   </caption>
                   <thead>
                     <tr>
@@ -151,20 +222,7 @@ export function Overview({ onOpenAction }: { onOpenAction(actionId: string): voi
                         <span className="visually-hidden"> (mean)</span>
                       </th>
                       <th scope="col">Direction of travel</th>
-                      {summary.overall.counts.map((c) => (
-                        <th scope="col" key={c.levelId} className="num">
-                          <RatingBadge
-                            level={
-                              levelFor(c.levelId) ?? { id: c.levelId, position: 0, label: c.label, colour: c.colour }
-                            }
-                            levels={index.levels}
-                            size="sm"
-                          />
-                        </th>
-                      ))}
-                      <th scope="col" className="num">
-                        Not rated
-                      </th>
+                      {levelHeads}
                     </tr>
                   </thead>
                   <tbody>
@@ -195,10 +253,53 @@ export function Overview({ onOpenAction }: { onOpenAction(actionId: string): voi
                   </tfoot>
                 </table>
               </div>
-              <p className="small muted">
-                Means are of rated actions only (unrated ones are left out), rounded half-up to one decimal place. The
-                overall figure is the average of the section means.
-              </p>
+              <p className="small muted">{summaryExplanation(liveLevels, sectionNoun)}</p>
+            </section>
+          ) : null}
+          {rated && !useMeans ? (
+            // A colour key without numbers: an average means nothing, so (as in the appendix and the covering
+            // report) counts per level and the share on track or complete.
+            <section aria-labelledby="ov-summary">
+              <h3 id="ov-summary">Rating summary: {summary.periodLabel ?? '–'}</h3>
+              <div className="table-scroll">
+                <table className="data-table overview-table">
+                  <caption className="visually-hidden">
+                    Actions at each rating per {sectionNoun} in {summary.periodLabel ?? 'the period'}, with the share on
+                    track or complete and the share complete
+                  </caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{nouns.sectionNoun}</th>
+                      {levelHeads}
+                      <th scope="col" className="num">
+                        On track or complete
+                      </th>
+                      <th scope="col" className="num">
+                        Complete
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {summary.sections.map((s) => (
+                      <tr key={s.sectionId} data-section={s.number}>
+                        <th scope="row">
+                          <span className="nowrap">{s.number}</span> {s.title}
+                        </th>
+                        <CountCells counts={s.counts} notRated={s.notRated} />
+                        <StandingCells group={s} levels={liveLevels} />
+                      </tr>
+                    ))}
+                  </tbody>
+                  <tfoot>
+                    <tr data-section="overall">
+                      <th scope="row">Overall</th>
+                      <CountCells counts={summary.overall.counts} notRated={summary.overall.notRated} />
+                      <StandingCells group={summary.overall} levels={liveLevels} />
+                    </tr>
+                  </tfoot>
+                </table>
+              </div>
+              <p className="small muted">{summaryExplanation(liveLevels, sectionNoun)}</p>
             </section>
           ) : null}
           {rated ? (
@@ -231,19 +332,25 @@ export function Overview({ onOpenAction }: { onOpenAction(actionId: string): voi
               <h3 id="ov-overdue">Overdue actions ({overdue.length})</h3>
               {overdue.length === 0 ? <p className="muted">None.</p> : null}
               <ul className="plain-list">
-                {overdue.map((a) => {
+                {shownOverdue.map((a) => {
                   const act = index.actionById.get(a.actionId);
                   return (
                     <li key={a.actionId}>
                       <button type="button" className="btn btn-link" onClick={() => onOpenAction(a.actionId)}>
                         {a.reference}
                       </button>{' '}
-                      <span className="muted">due “{act?.dueText}”</span>{' '}
+                      {act ? <span className="muted">due “{act.dueText}”</span> : null}{' '}
                       <span className="clip">{act?.description}</span>
                     </li>
                   );
                 })}
               </ul>
+              <ShowAll
+                total={overdue.length}
+                shown={shownOverdue.length}
+                what="overdue actions"
+                onShowAll={() => setShowAll((s) => ({ ...s, overdue: true }))}
+              />
             </section>
             {rated ? (
               <section aria-labelledby="ov-unexplained" className="overview-list">
@@ -253,7 +360,7 @@ export function Overview({ onOpenAction }: { onOpenAction(actionId: string): voi
                 </p>
                 {unexplained.length === 0 ? <p className="muted">None.</p> : null}
                 <ul className="plain-list">
-                  {unexplained.map((a) => (
+                  {shownUnexplained.map((a) => (
                     <li key={a.actionId}>
                       <span className="hstack">
                         <button type="button" className="btn btn-link" onClick={() => onOpenAction(a.actionId)}>
@@ -269,6 +376,12 @@ export function Overview({ onOpenAction }: { onOpenAction(actionId: string): voi
                     </li>
                   ))}
                 </ul>
+                <ShowAll
+                  total={unexplained.length}
+                  shown={shownUnexplained.length}
+                  what="actions needing an explanation"
+                  onShowAll={() => setShowAll((s) => ({ ...s, unexplained: true }))}
+                />
               </section>
             ) : null}
             <section aria-labelledby="ov-unanswered" className="overview-list">

@@ -16,7 +16,7 @@ import type { CoveringReportContent } from '../../../shared/covering-report';
 import type { Person, PlanTree } from '../../../shared/model';
 import { formatLongDate, parseDue } from '../../../shared/dates';
 import { describeProgress } from '../../../shared/summary';
-import { DebouncedSaver, type SaverState } from './debouncedSaver';
+import { Autosaver, type SaverState } from '../state/autosave';
 import { JobProgress, useJobProgress } from './JobProgress';
 import { folderOf, newJobId, periodsOf } from './exportForm';
 import { missingFields } from './coveringChecks';
@@ -58,9 +58,10 @@ export function CoveringReportEditor({ tree, onClose }: CoveringReportEditorProp
   // One saver per period; saves go to the period the content was loaded for.
   const saver = useMemo(
     () =>
-      new DebouncedSaver<CoveringReportContent>(async (c) => {
-        await call('coveringReport:save', { planId: tree.plan.id, periodId, content: c });
-      }, setSaveState),
+      new Autosaver<CoveringReportContent>({
+        save: (c) => call('coveringReport:save', { planId: tree.plan.id, periodId, content: c }),
+        onState: setSaveState,
+      }),
     [tree.plan.id, periodId],
   );
   useEffect(

@@ -1,12 +1,11 @@
 /**
- * A labelled text field that saves as you go: after a pause in typing (700 ms), on blur and on Enter.
- * A local check (`validate`) or a refusal from the store shows its message next to the control and keeps
- * what the user typed; nothing is saved until the text is acceptable. While the user is editing, a new
- * value from the reloaded plan does not overwrite their draft.
+ * A labelled text field that saves as you go, on the one autosave primitive (`state/autosave.ts`): after a
+ * pause in typing, on blur, on Enter and when it goes away. A local check (`validate`) or a refusal from the
+ * store shows its message next to the control and keeps what the user typed; a value the check refuses is
+ * never saved. While the user is editing, a new value from the reloaded plan does not overwrite their draft.
  */
-import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import { useSaveTracker } from './saveStatus';
-import { errorText } from '../errors';
+import { useState, useId, type KeyboardEvent } from 'react';
+import { useAutosave } from '../state/autosave';
 
 export interface AutosaveFieldProps {
   label: string;
@@ -16,6 +15,10 @@ export interface AutosaveFieldProps {
   onSave(value: string): Promise<void>;
   /** Returns a message when the text cannot be saved. */
   validate?(value: string): string | null;
+  /** Whether two texts mean the same (default: equal once trimmed, as the store trims text). */
+  equals?(a: string, b: string): boolean;
+  /** False: save on blur and Enter only, not after a pause (a date is already one part-way through typing). */
+  saveOnPause?: boolean;
   multiline?: boolean;
   rows?: number;
   type?: 'text' | 'number' | 'date' | 'email';
@@ -35,7 +38,7 @@ export interface AutosaveFieldProps {
   step?: number;
 }
 
-const DEBOUNCE_MS = 700;
+const sameTrimmed = (a: string, b: string) => a.trim() === b.trim();
 
 export function AutosaveField(props: AutosaveFieldProps) {
   const {
@@ -43,6 +46,8 @@ export function AutosaveField(props: AutosaveFieldProps) {
     value,
     onSave,
     validate,
+    equals = sameTrimmed,
+    saveOnPause,
     multiline,
     rows = 3,
     type = 'text',
@@ -59,80 +64,39 @@ export function AutosaveField(props: AutosaveFieldProps) {
     step,
   } = props;
   const id = useId();
-  const [draft, setDraft] = useState(value);
-  const [error, setError] = useState<string | null>(null);
   const [justSaved, setJustSaved] = useState(false);
-  const saved = useRef(value);
-  const draftRef = useRef(value);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const { track } = useSaveTracker();
-
-  // Follow the stored value unless the user has unsaved edits.
-  useEffect(() => {
-    // The store trims text: "Green " coming back as "Green" is our own save, so keep what was typed.
-    if (value === draftRef.current.trim() && saved.current === draftRef.current) return;
-    if (draftRef.current === saved.current) {
-      draftRef.current = value;
-      setDraft(value);
-    }
-    saved.current = value;
-  }, [value]);
-
-  const flush = useCallback(async () => {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = null;
-    const text = draftRef.current;
-    if (text === saved.current) return;
-    const problem = validate?.(text) ?? null;
-    if (problem) {
-      setError(problem);
-      return;
-    }
-    try {
-      await track(() => onSave(text));
-      saved.current = text;
-      setError(null);
+  const draft = useAutosave({
+    stored: value,
+    equals,
+    validate,
+    saveOnPause,
+    save: async (text) => {
+      await onSave(text);
       setJustSaved(true);
-    } catch (e) {
-      setError(errorText(e));
-    }
-  }, [onSave, track, validate]);
-
-  // Leaving the screen mid-pause (another tab, another plan) still saves what was typed.
-  const flushRef = useRef(flush);
-  flushRef.current = flush;
-  useEffect(
-    () => () => {
-      if (timer.current) void flushRef.current();
     },
-    [],
-  );
+  });
+  const error = draft.error;
 
   const change = (text: string) => {
-    draftRef.current = text;
-    setDraft(text);
     setJustSaved(false);
-    const problem = validate?.(text) ?? null;
-    setError(problem);
-    if (timer.current) clearTimeout(timer.current);
-    if (!problem) timer.current = setTimeout(() => void flush(), DEBOUNCE_MS);
+    draft.setValue(text);
   };
 
   const keyDown = (e: KeyboardEvent) => {
-    if (e.key === 'Enter' && !multiline) void flush();
+    if (e.key === 'Enter' && !multiline) void draft.flush();
   };
 
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   const common = {
     id,
     name,
-    value: draft,
+    value: draft.value,
     disabled,
     placeholder,
     required,
     'aria-invalid': error ? true : undefined,
     'aria-describedby': describedBy,
-    onBlur: () => void flush(),
+    onBlur: () => void draft.flush(),
     onKeyDown: keyDown,
   } as const;
 

@@ -2,13 +2,12 @@
  * Columns: the plan's labels over the one model (label, visible, order, relative width), written with
  * `plans:update { columns }` as you go. A label cannot be blank; a width is 0.2 to 10.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo } from 'react';
 import { COLUMNS } from '../../../shared/columns';
 import type { ColumnConfig, ColumnField, PlanTree } from '../../../shared/model';
-import { useSaveTracker } from './saveStatus';
 import { useSettingsEditor } from './useSettingsEditor';
 import { move } from './scaleDraft';
-import { errorText } from '../errors';
+import { useAutosave } from '../state/autosave';
 
 interface ColumnDraft {
   field: ColumnField;
@@ -40,76 +39,35 @@ const toConfig = (d: ColumnDraft): ColumnConfig => ({
   width: Number(d.width),
 });
 
+const sameColumns = (a: readonly ColumnDraft[], b: readonly ColumnDraft[]) =>
+  JSON.stringify(a.map(toConfig)) === JSON.stringify(b.map(toConfig));
+
 export function ColumnsTab({ tree, onChanged }: { tree: PlanTree; onChanged(): void }) {
-  const editor = useSettingsEditor(tree);
-  const { track } = useSaveTracker();
-  const [cols, setCols] = useState<ColumnDraft[]>(() => tree.plan.columns.map(toDraft));
-  const colsRef = useRef(cols);
-  const savedJson = useRef(JSON.stringify(tree.plan.columns.map(toDraft).map(toConfig)));
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    const next = tree.plan.columns.map(toDraft);
-    // Our own save coming back: keep the drafts exactly as typed.
-    if (JSON.stringify(next.map(toConfig)) === savedJson.current) return;
-    const dirty = JSON.stringify(colsRef.current.map(toConfig)) !== savedJson.current;
-    if (dirty) return;
-    colsRef.current = next;
-    savedJson.current = JSON.stringify(next.map(toConfig));
-    setCols(next);
-  }, [tree.plan.columns]);
-
-  const save = useCallback(async () => {
-    timer.current = null;
-    const current = colsRef.current;
-    if (current.some((d) => Object.keys(problemsOf(d)).length > 0)) return;
-    const columns = current.map(toConfig);
-    const json = JSON.stringify(columns);
-    if (json === savedJson.current) return;
-    try {
-      await track(() => editor.updatePlan({ columns }));
-      savedJson.current = json;
-      setError(null);
-      onChanged();
-    } catch (e) {
-      setError(errorText(e));
-    }
-  }, [editor, track, onChanged]);
-
-  // Leaving the tab mid-pause still saves what was typed.
-  const saveRef = useRef(save);
-  saveRef.current = save;
-  useEffect(
-    () => () => {
-      if (!timer.current) return;
-      clearTimeout(timer.current);
-      void saveRef.current();
-    },
-    [],
-  );
+  const editor = useSettingsEditor(tree, onChanged);
+  const stored = useMemo(() => tree.plan.columns.map(toDraft), [tree.plan.columns]);
+  // Nothing is saved while a label is blank or a width out of range; each message shows in its row.
+  const draft = useAutosave({
+    stored,
+    equals: sameColumns,
+    validate: (cols) =>
+      cols.some((d) => Object.keys(problemsOf(d)).length > 0) ? 'Fix the highlighted columns to save them' : null,
+    save: (cols) => editor.updatePlan({ columns: cols.map(toConfig) }),
+  });
+  const cols = draft.value;
+  const error = draft.state.kind === 'error' ? draft.state.message : null;
 
   const update = (next: ColumnDraft[], immediate = false) => {
-    colsRef.current = next;
-    setCols(next);
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = null;
-    if (immediate) void save();
-    else timer.current = setTimeout(() => void save(), 700);
+    draft.setValue(next);
+    if (immediate) void draft.flush();
   };
   const edit = (field: ColumnField, patch: Partial<ColumnDraft>, immediate = false) =>
     update(
-      colsRef.current.map((c) => (c.field === field ? { ...c, ...patch } : c)),
+      cols.map((c) => (c.field === field ? { ...c, ...patch } : c)),
       immediate,
     );
-  const flush = () => {
-    if (timer.current) {
-      clearTimeout(timer.current);
-      void save();
-    }
-  };
+  const flush = () => void draft.flush();
   const reorder = (index: number, delta: number) => {
-    const next = move(colsRef.current, index, delta);
+    const next = move(cols, index, delta);
     update(next, true);
     const field = next[Math.max(0, Math.min(next.length - 1, index + delta))]?.field;
     setTimeout(() => document.getElementById(`col-${delta < 0 ? 'up' : 'down'}-${field}`)?.focus(), 0);

@@ -1,7 +1,8 @@
 /**
  * A British date field that saves as you go: shows "13 February 2018", accepts what people type
  * ("13/02/2018", "13 Feb 2018", "2018-02-13"; day first), and stores YYYY-MM-DD. The browser's own date
- * picker is avoided because it follows the machine's locale (mm/dd/yyyy on many laptops).
+ * picker is avoided because it follows the machine's locale (mm/dd/yyyy on many laptops). A date saves on
+ * blur and Enter, not after a pause.
  */
 import { MAX_YEAR, MIN_YEAR, parseDue } from '../../../shared/dates';
 import { formatIsoDay } from '../library/format';
@@ -48,6 +49,9 @@ export function DateField({ label, hideLabel, value, onSave, check, disabled }: 
       value={formatIsoDay(value)}
       placeholder="dd/mm/yyyy"
       disabled={disabled}
+      // "13/02/20" is already a day (in 2020) part-way through typing "13/02/2018": save on blur and Enter
+      // only (then the field shows the day written out, "13 February 2018").
+      saveOnPause={false}
       validate={(text) => {
         const d = parseDay(text);
         if (d === undefined) return dateMessage(text);

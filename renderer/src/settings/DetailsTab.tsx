@@ -9,21 +9,9 @@ type PatchKey =
 
 export function DetailsTab({ tree, onChanged }: { tree: PlanTree; onChanged(): void }) {
   const { plan } = tree;
-  const editor = useSettingsEditor(tree);
-  const saver = useCallback(
-    (key: PatchKey) => async (value: string) => {
-      await editor.updatePlan({ [key]: value });
-      onChanged();
-    },
-    [editor, onChanged],
-  );
-  const saveAppendix = useCallback(
-    async (value: string) => {
-      await editor.updatePlan({ appendixNumber: Number(value) });
-      onChanged();
-    },
-    [editor, onChanged],
-  );
+  const editor = useSettingsEditor(tree, onChanged);
+  const saver = useCallback((key: PatchKey) => (value: string) => editor.updatePlan({ [key]: value }), [editor]);
+  const saveAppendix = useCallback((value: string) => editor.updatePlan({ appendixNumber: Number(value) }), [editor]);
 
   return (
     <section aria-labelledby="details-heading" className="pw-settings-panel">

@@ -4,7 +4,9 @@
  */
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { call } from '../api';
-import type { Person } from '../../../shared/model';
+import type { Person, PlanTree } from '../../../shared/model';
+import type { Editor, PersonPatch } from '../state/editor';
+import { useSettingsEditor } from './useSettingsEditor';
 import { AutosaveField } from './AutosaveField';
 import { FormError, useAddForm } from './addForm';
 import { useRowWrites } from './rowWrites';
@@ -24,7 +26,8 @@ const emailOk = (v: string) =>
     ? null
     : 'Enter an email address like name@council.gov.uk, or leave it blank';
 
-export function PeopleTab() {
+export function PeopleTab({ tree, onChanged }: { tree: PlanTree; onChanged(): void }) {
+  const editor = useSettingsEditor(tree, onChanged);
   const [people, setPeople] = useState<Person[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const { rowError, writeRow } = useRowWrites();
@@ -41,24 +44,17 @@ export function PeopleTab() {
       setLoadError(errorText(e));
     }
   }, []);
+  // Read the list again after every write, undo and redo (from here or Ctrl+Z / the Undo button).
   useEffect(() => {
     void load();
-  }, [load]);
+    return editor.onPeopleChanged(() => void load());
+  }, [load, editor]);
 
-  /** Writes one changed field, keeping the rest of the stored record. */
-  const save = async (id: string, patch: Partial<Editable> & { aliases?: string[] }) => {
+  /** Writes one changed field, keeping the rest of the stored record (undoable). */
+  const save = async (id: string, patch: PersonPatch) => {
     const current = peopleRef.current.find((p) => p.id === id);
     if (!current) return;
-    const next = {
-      id,
-      name: current.name,
-      jobTitle: current.jobTitle,
-      service: current.service,
-      email: current.email,
-      signatory: current.signatory,
-      ...patch,
-    };
-    const stored = await call('people:upsert', next);
+    const stored = await editor.updatePerson(current, patch);
     peopleRef.current = peopleRef.current.map((p) => (p.id === id ? stored : p));
     setPeople(peopleRef.current);
   };
@@ -67,7 +63,7 @@ export function PeopleTab() {
     await writeRow(p.id, () => save(p.id, { signatory }));
   };
   const remove = async (p: Person) => {
-    await writeRow(p.id, () => call('people:delete', { personId: p.id }), load);
+    await writeRow(p.id, () => editor.deletePerson(p));
   };
 
   const q = filter.trim().toLowerCase();
@@ -206,12 +202,12 @@ export function PeopleTab() {
           </tbody>
         </table>
       ) : null}
-      <AddPersonForm onAdded={() => void load()} />
+      <AddPersonForm editor={editor} />
     </section>
   );
 }
 
-function AddPersonForm({ onAdded }: { onAdded(): void }) {
+function AddPersonForm({ editor }: { editor: Editor }) {
   const ids = useId();
   const empty: Editable = { name: '', jobTitle: '', service: '', email: '', signatory: false };
   const [draft, setDraft] = useState<Editable>(empty);
@@ -231,10 +227,9 @@ function AddPersonForm({ onAdded }: { onAdded(): void }) {
       return;
     }
     await save(
-      () => call('people:upsert', { ...draft, name: draft.name.trim(), email: draft.email.trim() }),
+      () => editor.createPerson({ ...draft, name: draft.name.trim(), email: draft.email.trim() }),
       () => {
         setDraft(empty);
-        onAdded();
         document.getElementById(`${ids}-name`)?.focus();
       },
     );

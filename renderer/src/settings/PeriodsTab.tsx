@@ -3,7 +3,6 @@
  * and lock / unlock a period once it has gone to committee (locked periods are read-only everywhere).
  */
 import { useId, useState, type FormEvent } from 'react';
-import { call } from '../api';
 import type { PlanTree, ReportingPeriod } from '../../../shared/model';
 import { formatDay } from '../library/format';
 import { AutosaveField } from './AutosaveField';
@@ -11,6 +10,7 @@ import { ConfirmDialog } from './ConfirmDialog';
 import { DateField, dateMessage, parseDay } from './DateField';
 import { useSaveTracker } from './saveStatus';
 import { useSettingsEditor } from './useSettingsEditor';
+import type { Editor } from '../state/editor';
 import { FormError, useAddForm } from './addForm';
 import { useRowWrites } from './rowWrites';
 import { errorText, fieldErrors } from '../errors';
@@ -26,7 +26,7 @@ export function PeriodsTab({ tree, onChanged }: { tree: PlanTree; onChanged(): v
   const { plan } = tree;
   const periods = livePeriods(tree);
   const { track } = useSaveTracker();
-  const editor = useSettingsEditor(tree);
+  const editor = useSettingsEditor(tree, onChanged);
   const { rowError, writeRow } = useRowWrites();
   const [choiceError, setChoiceError] = useState<string | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
@@ -34,13 +34,12 @@ export function PeriodsTab({ tree, onChanged }: { tree: PlanTree; onChanged(): v
   const currentId = useId();
   const compareId = useId();
 
-  const run = (id: string, work: () => Promise<unknown>) => writeRow(id, work, onChanged);
+  const run = (id: string, work: () => Promise<unknown>) => writeRow(id, work);
 
   const setCurrent = async (currentPeriodId: string | null, comparePeriodId: string | null) => {
     setChoiceError(null);
     try {
       await track(() => editor.setCurrentPeriods(currentPeriodId, comparePeriodId));
-      onChanged();
     } catch (e) {
       setChoiceError(errorText(e));
     }
@@ -63,9 +62,8 @@ export function PeriodsTab({ tree, onChanged }: { tree: PlanTree; onChanged(): v
     setPendingError(null);
     try {
       if (pending.kind === 'unlock') await track(() => editor.lockPeriod(pending.period.id, false));
-      else await track(() => call('periods:delete', { periodId: pending.period.id }));
+      else await track(() => editor.deletePeriod(pending.period.id));
       setPending(null);
-      onChanged();
     } catch (e) {
       setPendingError(errorText(e));
     }
@@ -175,10 +173,7 @@ export function PeriodsTab({ tree, onChanged }: { tree: PlanTree; onChanged(): v
                     value={p.label}
                     disabled={p.locked}
                     validate={(v) => (v.trim() === '' ? 'A period needs a label' : null)}
-                    onSave={async (label) => {
-                      await editor.updatePeriod(p.id, { label });
-                      onChanged();
-                    }}
+                    onSave={(label) => editor.updatePeriod(p.id, { label })}
                   />
                 </td>
                 <td>
@@ -190,10 +185,7 @@ export function PeriodsTab({ tree, onChanged }: { tree: PlanTree; onChanged(): v
                     check={(d) =>
                       d && p.endDate && d > p.endDate ? 'The start date must be on or before the end date' : null
                     }
-                    onSave={async (startDate) => {
-                      await editor.updatePeriod(p.id, { startDate });
-                      onChanged();
-                    }}
+                    onSave={(startDate) => editor.updatePeriod(p.id, { startDate })}
                   />
                 </td>
                 <td>
@@ -205,10 +197,7 @@ export function PeriodsTab({ tree, onChanged }: { tree: PlanTree; onChanged(): v
                     check={(d) =>
                       d && p.startDate && d < p.startDate ? 'The end date must be on or after the start date' : null
                     }
-                    onSave={async (endDate) => {
-                      await editor.updatePeriod(p.id, { endDate });
-                      onChanged();
-                    }}
+                    onSave={(endDate) => editor.updatePeriod(p.id, { endDate })}
                   />
                 </td>
                 <td>
@@ -278,7 +267,7 @@ export function PeriodsTab({ tree, onChanged }: { tree: PlanTree; onChanged(): v
         </tbody>
       </table>
 
-      <AddPeriodForm planId={plan.id} onAdded={onChanged} />
+      <AddPeriodForm editor={editor} />
 
       {pending ? (
         <ConfirmDialog
@@ -311,7 +300,7 @@ export function PeriodsTab({ tree, onChanged }: { tree: PlanTree; onChanged(): v
 
 type PeriodField = 'label' | 'startDate' | 'endDate';
 
-function AddPeriodForm({ planId, onAdded }: { planId: string; onAdded(): void }) {
+function AddPeriodForm({ editor }: { editor: Editor }) {
   const [label, setLabel] = useState('');
   const [start, setStart] = useState('');
   const [end, setEnd] = useState('');
@@ -344,7 +333,7 @@ function AddPeriodForm({ planId, onAdded }: { planId: string; onAdded(): void })
       return fail('endDate', 'The end date must be on or after the start date');
     await save(
       () =>
-        call('periods:create', { planId, label: label.trim(), startDate, endDate }).catch((err: unknown) => {
+        editor.createPeriod({ label: label.trim(), startDate, endDate }).catch((err: unknown) => {
           // A refusal about one field goes beside that field.
           const byField = fieldErrors(err);
           const field = (['label', 'startDate', 'endDate'] as const).find((f) => byField[f]);
@@ -355,7 +344,6 @@ function AddPeriodForm({ planId, onAdded }: { planId: string; onAdded(): void })
         setLabel('');
         setStart('');
         setEnd('');
-        onAdded();
         document.getElementById(`${ids}-label`)?.focus();
       },
     );

@@ -1,7 +1,8 @@
 /**
  * Plan settings: details, rating scale, columns, reporting periods, inspection recommendations and the
- * people directory, as tabs. Every control saves as you go; the header shows the saved state. After any
- * successful write `onChanged` is called so the shell reloads the plan tree.
+ * people directory, as tabs. Every control saves as you go, through the Editor (undoable); the header shows
+ * the saved state. Inside a workspace the Editor's store reloads the plan once after each write; shown on its
+ * own, `onChanged` is that reload (called once per write).
  */
 import { useRef, useState, type KeyboardEvent } from 'react';
 import type { PlanTree } from '../../../shared/model';
@@ -100,7 +101,7 @@ export function PlanSettings({ tree, onChanged, initialTab = 'details' }: PlanSe
             {tab === 'recommendations' ? (
               <RecommendationsTab key={tree.plan.id} tree={tree} onChanged={onChanged} />
             ) : null}
-            {tab === 'people' ? <PeopleTab /> : null}
+            {tab === 'people' ? <PeopleTab tree={tree} onChanged={onChanged} /> : null}
           </div>
         </div>
       </section>

@@ -8,6 +8,7 @@ import type { PlanTree, Recommendation } from '../../../shared/model';
 import { AutosaveField } from './AutosaveField';
 import { useSaveTracker } from './saveStatus';
 import { useSettingsEditor } from './useSettingsEditor';
+import type { Editor } from '../state/editor';
 import { FormError, useAddForm } from './addForm';
 import { useRowWrites } from './rowWrites';
 import { answeringReferences, indexTree } from '../state/indexes';
@@ -19,7 +20,7 @@ const wholeOrBlank = (v: string) =>
 export function RecommendationsTab({ tree, onChanged }: { tree: PlanTree; onChanged(): void }) {
   const { plan } = tree;
   const { track } = useSaveTracker();
-  const editor = useSettingsEditor(tree);
+  const editor = useSettingsEditor(tree, onChanged);
   const recs = useMemo(
     () => tree.recommendations.filter((r) => r.deletedAt === null).sort((a, b) => a.position - b.position),
     [tree.recommendations],
@@ -32,19 +33,20 @@ export function RecommendationsTab({ tree, onChanged }: { tree: PlanTree; onChan
   const remove = async (r: Recommendation) => {
     await writeRow(
       r.id,
-      () => call('recommendations:delete', { recommendationId: r.id }),
-      () => {
-        setDeleted(r);
-        onChanged();
-      },
+      () => editor.deleteRecommendation(r.id),
+      () => setDeleted(r),
     );
   };
+  // The notice's Undo is the undo stack's (so Ctrl+Z afterwards does not undo it twice).
   const undo = async () => {
     if (!deleted) return;
     try {
-      await track(() => call('recommendations:restore', { recommendationId: deleted.id }));
+      if (editor.undo.getState().undoLabel === `Delete ${deleted.label}`) await editor.undo.undo();
+      else
+        await track(() =>
+          call('recommendations:restore', { recommendationId: deleted.id }).then(() => editor.store.load()),
+        );
       setDeleted(null);
-      onChanged();
     } catch (e) {
       setRowError({ id: deleted.id, message: errorText(e) });
     }
@@ -89,10 +91,7 @@ export function RecommendationsTab({ tree, onChanged }: { tree: PlanTree; onChan
                   className="pw-rec__number"
                   value={r.number === null ? '' : String(r.number)}
                   validate={wholeOrBlank}
-                  onSave={async (v) => {
-                    await editor.updateRecommendation(r.id, { number: v.trim() === '' ? null : Number(v) });
-                    onChanged();
-                  }}
+                  onSave={(v) => editor.updateRecommendation(r.id, { number: v.trim() === '' ? null : Number(v) })}
                 />
                 <AutosaveField
                   label="Label"
@@ -100,10 +99,7 @@ export function RecommendationsTab({ tree, onChanged }: { tree: PlanTree; onChan
                   className="pw-rec__label"
                   value={r.label}
                   validate={(v) => (v.trim() === '' ? 'A recommendation needs a label, for example “Ofsted 1”' : null)}
-                  onSave={async (label) => {
-                    await editor.updateRecommendation(r.id, { label });
-                    onChanged();
-                  }}
+                  onSave={(label) => editor.updateRecommendation(r.id, { label })}
                 />
                 <AutosaveField
                   label="Text"
@@ -112,10 +108,7 @@ export function RecommendationsTab({ tree, onChanged }: { tree: PlanTree; onChan
                   multiline
                   rows={2}
                   value={r.text}
-                  onSave={async (text) => {
-                    await editor.updateRecommendation(r.id, { text });
-                    onChanged();
-                  }}
+                  onSave={(text) => editor.updateRecommendation(r.id, { text })}
                 />
                 <div className="pw-rec__answered">
                   <span className="field-label">Answered by</span>
@@ -148,7 +141,7 @@ export function RecommendationsTab({ tree, onChanged }: { tree: PlanTree; onChan
           );
         })}
       </ol>
-      <AddRecommendationForm planId={plan.id} next={recs.length + 1} prefix={guessPrefix(recs)} onAdded={onChanged} />
+      <AddRecommendationForm editor={editor} next={recs.length + 1} prefix={guessPrefix(recs)} />
     </section>
   );
 }
@@ -159,17 +152,7 @@ function guessPrefix(recs: readonly Recommendation[]): string {
   return m?.[1]?.trim() || 'Ofsted';
 }
 
-function AddRecommendationForm({
-  planId,
-  next,
-  prefix,
-  onAdded,
-}: {
-  planId: string;
-  next: number;
-  prefix: string;
-  onAdded(): void;
-}) {
+function AddRecommendationForm({ editor, next, prefix }: { editor: Editor; next: number; prefix: string }) {
   const ids = useId();
   const [number, setNumber] = useState('');
   const [label, setLabel] = useState('');
@@ -191,12 +174,11 @@ function AddRecommendationForm({
       return;
     }
     await save(
-      () => call('recommendations:create', { planId, number: Number(effectiveNumber), label: effectiveLabel, text }),
+      () => editor.createRecommendation({ number: Number(effectiveNumber), label: effectiveLabel, text }),
       () => {
         setNumber('');
         setLabel('');
         setText('');
-        onAdded();
       },
     );
   };

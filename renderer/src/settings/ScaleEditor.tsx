@@ -2,18 +2,18 @@
  * The rating scale editor: the plan's own key, level by level (label, colour, numeric value, definition
  * and the three rules), with add, remove, reorder, presets and a live preview of each badge.
  *
- * The whole scale is written with `scale:set` (existing level ids keep their ratings) as soon as it is
- * valid: after a pause in typing, or at once for add / remove / reorder. Problems are shown next to the
- * control and nothing is saved until they are fixed; a removal the store refuses (the level is in use)
- * is put back with the store's message.
+ * The whole scale is written through the Editor (`scale:set`, undoable; existing level ids keep their
+ * ratings) as soon as it is valid, on the one autosave primitive: after a pause in typing, or at once for
+ * add / remove / reorder. Problems are shown next to the control and nothing is saved until they are fixed;
+ * a removal the store refuses (the level is in use) is put back with the store's message.
  */
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { call } from '../api';
+import { useCallback, useId, useMemo, useRef, useState } from 'react';
 import type { PlanTree, RatingLevel, ScalePresetId } from '../../../shared/model';
 import { SCALE_PRESETS, levelShape, type ScaleLevel } from '../../../shared/ratings';
 import { RatingBadge } from '../components/RatingBadge';
 import { ConfirmDialog } from './ConfirmDialog';
-import { useSaveTracker } from './saveStatus';
+import { useSettingsEditor } from './useSettingsEditor';
+import { useAutosave, useTracker } from '../state/autosave';
 import {
   MAX_LEVELS,
   checkScale,
@@ -27,8 +27,6 @@ import {
   type LevelDraft,
 } from './scaleDraft';
 import { errorText } from '../errors';
-
-const DEBOUNCE_MS = 700;
 
 export interface ScaleEditorProps {
   tree: PlanTree;
@@ -57,40 +55,49 @@ function previewLevels(drafts: readonly LevelDraft[]): ScaleLevel[] {
 }
 
 export function ScaleEditor({ tree, onChanged }: ScaleEditorProps) {
-  const planId = tree.plan.id;
-  const { track } = useSaveTracker();
+  const editor = useSettingsEditor(tree, onChanged);
+  const saves = useTracker();
+  // A level's row keeps its React key (uid) once saved: stored id -> uid, and uid -> the id the store gave it.
   const idToUid = useRef(new Map<string, string>());
-  const build = useCallback(
-    (levels: readonly RatingLevel[]) => sorted(levels).map((l) => draftFromLevel(l, idToUid.current.get(l.id) ?? l.id)),
+  const uidToId = useRef(new Map<string, string>());
+  const stored = useMemo(
+    () => sorted(tree.levels).map((l) => draftFromLevel(l, idToUid.current.get(l.id) ?? l.id)),
+    [tree.levels],
+  );
+  const inputsOf = useCallback(
+    (drafts: readonly LevelDraft[]) =>
+      toLevelInputs(
+        drafts.map((d) => (d.id || !uidToId.current.has(d.uid) ? d : { ...d, id: uidToId.current.get(d.uid) })),
+      ),
     [],
   );
-
-  const [levels, setLevels] = useState<LevelDraft[]>(() => build(tree.levels));
-  const levelsRef = useRef(levels);
-  const savedJson = useRef(JSON.stringify(toLevelInputs(levels)));
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  /** Remembers the ids the store gave to levels typed here, so later saves carry them. */
+  const learnIds = useCallback((drafts: readonly LevelDraft[], levels: readonly RatingLevel[]) => {
+    levels.forEach((s, i) => {
+      const uid = drafts[i]?.uid;
+      if (uid) {
+        idToUid.current.set(s.id, uid);
+        uidToId.current.set(uid, s.id);
+      }
+    });
+  }, []);
+  // The whole scale is written once valid, after a pause or at once (add, remove, reorder, tick boxes).
+  const draft = useAutosave<LevelDraft[]>({
+    stored,
+    equals: (a, b) => JSON.stringify(inputsOf(a)) === JSON.stringify(inputsOf(b)),
+    validate: (drafts) => (hasProblems(checkScale(drafts)) ? 'Not saved yet: fix the highlighted fields.' : null),
+    save: async (drafts) => learnIds(drafts, await editor.setScale(inputsOf(drafts))),
+  });
+  const levels = draft.value;
   const [rowError, setRowError] = useState<{ uid: string; message: string } | null>(null);
-  const [scaleError, setScaleError] = useState<string | null>(null);
   const [preset, setPreset] = useState<ScalePresetId>('rag-blue');
   const [confirmPreset, setConfirmPreset] = useState(false);
   const [presetError, setPresetError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const statusId = useId();
+  const scaleError = draft.state.kind === 'error' ? draft.state.message : null;
 
   const problems = useMemo(() => checkScale(levels), [levels]);
-
-  // Follow the stored scale (after a reload or a preset) unless there are unsaved edits.
-  useEffect(() => {
-    const next = build(tree.levels);
-    // Our own save coming back: keep the drafts exactly as typed (a trailing space mid-word stays).
-    if (JSON.stringify(toLevelInputs(next)) === savedJson.current) return;
-    const dirty = JSON.stringify(toLevelInputs(levelsRef.current)) !== savedJson.current;
-    if (dirty) return;
-    levelsRef.current = next;
-    savedJson.current = JSON.stringify(toLevelInputs(next));
-    setLevels(next);
-  }, [tree.levels, build]);
 
   const usage = useMemo(() => {
     const counts = new Map<string, number>();
@@ -98,127 +105,57 @@ export function ScaleEditor({ tree, onChanged }: ScaleEditorProps) {
     return counts;
   }, [tree.ratings]);
 
-  /** Writes the current drafts if they are valid and changed. Resolves the store's message when refused. */
-  const save = useCallback(
-    async (tracked = true): Promise<{ ok: true } | { ok: false; message: string | null }> => {
-      const current = levelsRef.current;
-      if (hasProblems(checkScale(current))) return { ok: false, message: null };
-      const inputs = toLevelInputs(current);
-      const json = JSON.stringify(inputs);
-      if (json === savedJson.current) return { ok: true };
-      try {
-        // A refused removal is not a failed save (nothing changed): it is reported next to the level only.
-        const write = () => call('scale:set', { planId, levels: inputs });
-        const stored = sorted(await (tracked ? track(write) : write()));
-        const uids = current.map((l) => l.uid);
-        const idOf = new Map<string, string>();
-        stored.forEach((s, i) => {
-          const uid = uids[i];
-          if (uid) {
-            idToUid.current.set(s.id, uid);
-            idOf.set(uid, s.id);
-          }
-        });
-        const withIds = levelsRef.current.map((l) => (l.id || !idOf.has(l.uid) ? l : { ...l, id: idOf.get(l.uid) }));
-        levelsRef.current = withIds;
-        setLevels(withIds);
-        savedJson.current = JSON.stringify(
-          toLevelInputs(current.map((l) => (l.id ? l : { ...l, id: idOf.get(l.uid) }))),
-        );
-        setScaleError(null);
-        onChanged();
-        return { ok: true };
-      } catch (e) {
-        return { ok: false, message: errorText(e) };
-      }
-    },
-    [planId, track, onChanged],
-  );
-
-  /** Saves after any save already under way; `report` shows a refusal above the levels. */
-  const enqueueSave = useCallback(
-    (report = true) => {
-      const run = () => save(report);
-      const next = queue.current.then(run, run).then((r) => {
-        if (report && !r.ok && r.message) setScaleError(r.message);
-        return r;
-      });
-      queue.current = next;
-      return next;
-    },
-    [save],
-  );
-
-  // Leaving the tab mid-pause still saves what was typed.
-  const enqueueRef = useRef(enqueueSave);
-  enqueueRef.current = enqueueSave;
-  useEffect(
-    () => () => {
-      if (!timer.current) return;
-      clearTimeout(timer.current);
-      void enqueueRef.current();
-    },
-    [],
-  );
-
   const update = (next: LevelDraft[], immediate = false) => {
-    levelsRef.current = next;
-    setLevels(next);
+    draft.setValue(next);
     setRowError(null);
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = null;
-    if (immediate) void enqueueSave();
-    else timer.current = setTimeout(() => void enqueueSave(), DEBOUNCE_MS);
+    if (immediate) void draft.flush();
   };
 
   const edit = (uid: string, patch: Partial<LevelDraft>, immediate = false) =>
     update(
-      levelsRef.current.map((l) => (l.uid === uid ? { ...l, ...patch } : l)),
+      levels.map((l) => (l.uid === uid ? { ...l, ...patch } : l)),
       immediate,
     );
 
-  const flush = () => {
-    if (!timer.current) return;
-    clearTimeout(timer.current);
-    timer.current = null;
-    void enqueueSave();
-  };
+  const flush = () => void draft.flush();
 
   const add = () => {
-    const level = newLevel(levelsRef.current);
+    const level = newLevel(levels);
     // A new level has no label yet, so it is not saved until one is typed.
-    update([...levelsRef.current, level]);
+    update([...levels, level]);
     setTimeout(() => document.getElementById(`level-label-${level.uid}`)?.focus(), 0);
   };
 
   const remove = async (uid: string) => {
-    const before = levelsRef.current;
-    const removed = before.find((l) => l.uid === uid);
+    const removed = levels.find((l) => l.uid === uid);
     if (!removed) return;
-    const next = before.filter((l) => l.uid !== uid);
-    if (!removed.id) {
+    const next = levels.filter((l) => l.uid !== uid);
+    if (!removed.id && !uidToId.current.has(uid)) {
       // Never saved: just drop it (other pending edits still save after the pause).
       update(next);
       return;
     }
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = null;
-    levelsRef.current = next;
-    setLevels(next);
     setRowError(null);
-    const result = await enqueueSave(false);
-    if (!result.ok) {
-      // Put it back where it was, with the store's message beside it.
-      const restored = [...levelsRef.current];
-      restored.splice(Math.min(before.indexOf(removed), restored.length), 0, removed);
-      levelsRef.current = restored;
-      setLevels(restored);
-      setRowError({ uid, message: result.message ?? 'Fix the highlighted fields before removing a level.' });
+    if (hasProblems(checkScale(next))) {
+      setRowError({ uid, message: 'Fix the highlighted fields before removing a level.' });
+      return;
+    }
+    // Written at once, on its own: a removal the store refuses (ratings use the level) leaves the level
+    // where it was, with the store's message beside it, and is not tried again.
+    await draft.flush();
+    try {
+      const saved = await editor.setScale(inputsOf(next));
+      learnIds(next, saved);
+      draft.reset(next);
+    } catch (e) {
+      setRowError({ uid, message: errorText(e) });
+      // Nothing changed and the level is back: not a failed save (the message is beside the level).
+      saves.refused();
     }
   };
 
   const reorder = (index: number, delta: number) => {
-    const next = move(levelsRef.current, index, delta);
+    const next = move(levels, index, delta);
     update(next, true);
     const uid = next[Math.max(0, Math.min(next.length - 1, index + delta))]?.uid;
     setTimeout(() => document.getElementById(`level-${delta < 0 ? 'up' : 'down'}-${uid}`)?.focus(), 0);
@@ -228,14 +165,10 @@ export function ScaleEditor({ tree, onChanged }: ScaleEditorProps) {
     setBusy(true);
     setPresetError(null);
     try {
-      const stored = await track(() => call('scale:applyPreset', { planId, preset }));
-      const next = sorted(stored).map((l) => draftFromLevel(l));
-      levelsRef.current = next;
-      savedJson.current = JSON.stringify(toLevelInputs(next));
-      setLevels(next);
+      await draft.flush();
+      const saved = await editor.applyScalePreset(preset);
+      draft.reset(saved.map((l) => draftFromLevel(l, idToUid.current.get(l.id) ?? l.id)));
       setConfirmPreset(false);
-      setScaleError(null);
-      onChanged();
     } catch (e) {
       setPresetError(errorText(e));
     } finally {

@@ -1,52 +1,31 @@
 /**
- * Visible "saved" state for the settings screens. Each tab wraps its writes in `track(promise)`; the
- * tab header shows "Saving…", "All changes saved" or "Couldn't save: <message>" (aria-live, polite).
+ * Visible "saved" state for the settings screens. The tabs report their writes to one save tracker
+ * (`state/saveStatus.ts`: the app-wide one inside the app, a tracker of the screen's own when shown alone),
+ * the same one the autosaving fields (`state/autosave.ts`) report to; the tab header shows "Saving…",
+ * "All changes saved at 14:05" or "Couldn't save: <message>" (aria-live, polite).
  */
-import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useContext, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { AppServicesContext } from '../state/context';
-import { errorText } from '../errors';
+import { SaveTrackerContext, useTracker } from '../state/autosave';
+import { SaveTracker, describeSaveState, type SaveState } from '../state/saveStatus';
 
-export type SaveState =
-  { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: Date } | { kind: 'error'; message: string };
+export function SaveProvider({ children }: { children: ReactNode }) {
+  const app = useContext(AppServicesContext);
+  const [own] = useState(() => new SaveTracker());
+  return <SaveTrackerContext.Provider value={app?.saves ?? own}>{children}</SaveTrackerContext.Provider>;
+}
 
-interface SaveTracker {
+interface SettingsSaves {
   state: SaveState;
   /** Runs a write, reflecting its progress in the shared status. Re-throws the error for the caller. */
   track<T>(work: () => Promise<T>): Promise<T>;
 }
 
-const SaveContext = createContext<SaveTracker | null>(null);
-
-export function SaveProvider({ children }: { children: ReactNode }) {
-  const [state, setState] = useState<SaveState>({ kind: 'idle' });
-  const pending = useRef(0);
-  // Also report to the shell's app-wide tracker (header status, warning on close) when there is one.
-  const app = useContext(AppServicesContext);
-  const track = useCallback(
-    async <T,>(work: () => Promise<T>): Promise<T> => {
-      pending.current += 1;
-      setState({ kind: 'saving' });
-      try {
-        const result = await (app ? app.saves.track(work) : work());
-        pending.current -= 1;
-        if (pending.current === 0) setState({ kind: 'saved', at: new Date() });
-        return result;
-      } catch (error) {
-        pending.current -= 1;
-        setState({ kind: 'error', message: errorText(error) });
-        throw error;
-      }
-    },
-    [app],
-  );
-  const value = useMemo(() => ({ state, track }), [state, track]);
-  return <SaveContext.Provider value={value}>{children}</SaveContext.Provider>;
-}
-
-/** The tracker of the nearest SaveProvider (a no-op tracker outside one, e.g. in isolated tests). */
-export function useSaveTracker(): SaveTracker {
-  const ctx = useContext(SaveContext);
-  return ctx ?? { state: { kind: 'idle' }, track: (work) => work() };
+/** The tracker of the nearest SaveProvider (the app's, or one of its own outside both, e.g. in isolated tests). */
+export function useSaveTracker(): SettingsSaves {
+  const tracker = useTracker();
+  const state = useSyncExternalStore(tracker.subscribe, tracker.getState);
+  return useMemo(() => ({ state, track: <T,>(work: () => Promise<T>) => tracker.track(work) }), [state, tracker]);
 }
 
 /** The status line: polite live region, text always present so screen readers hear changes. */
@@ -60,8 +39,8 @@ export function SaveStatus() {
   } else if (state.kind === 'saved') {
     text = `All changes saved at ${state.at.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })}`;
     cls = 'pw-save pw-save--saved';
-  } else if (state.kind === 'error') {
-    text = `Couldn't save: ${state.message}`;
+  } else if (state.kind === 'error' || state.kind === 'unsaved') {
+    text = describeSaveState(state);
     cls = 'pw-save pw-save--error';
   }
   return (

@@ -4,7 +4,18 @@
  * plan tree, and records an undo entry (edit -> previous value, delete -> restore, move -> move back,
  * create -> delete). Undo and redo replay through the same paths without recording again.
  */
-import type { Action, Indicator, LeadRole, PlanTree } from '../../../shared/model';
+import type {
+  Action,
+  Indicator,
+  LeadRole,
+  Person,
+  PlanTree,
+  RatingLevel,
+  Recommendation,
+  ReportingPeriod,
+  ScalePresetId,
+} from '../../../shared/model';
+import { SCALE_PRESETS } from '../../../shared/ratings';
 import type { InputOf } from '../../../shared/contract';
 import { call } from '../api';
 import type { PlanStore } from './planStore';
@@ -66,6 +77,12 @@ const FIELD_WORDS: Record<keyof ActionPatch, string> = {
 };
 
 export class Editor {
+  /** A level removed and brought back by undo gets a new id: old id -> the id that replaced it. */
+  private readonly levelIds = new Map<string, string>();
+  private readonly goneLevels = new Set<string>();
+  private scaleIds = new Set<string>();
+  private readonly peopleListeners = new Set<() => void>();
+
   constructor(
     readonly store: PlanStore,
     readonly undo: UndoStack,
@@ -598,11 +615,283 @@ export class Editor {
     };
     await this.record(`Edit ${rec.label}`, apply(patch), apply(pick(rec, patch)));
   }
+
+  // ---- The rating scale -------------------------------------------------------------------------
+  // Written whole (`scale:set`). Undo writes the previous scale back; a level removed since comes back as a
+  // new level (the store refuses to remove a level any rating uses, so no rating is lost), and its new id is
+  // followed by later undo and redo.
+
+  /** Writes the whole scale; answers the stored levels in order. */
+  async setScale(levels: ScaleInput[]): Promise<RatingLevel[]> {
+    const prev = this.scaleInputs();
+    let stored: RatingLevel[] = [];
+    const apply = (inputs: ScaleInput[]) => async () => {
+      stored = await this.writeScale(inputs);
+    };
+    await this.record('Edit the rating scale', apply(levels), apply(prev));
+    return stored;
+  }
+
+  /** Replaces the scale with a preset (levels whose key matches keep their ratings). */
+  async applyScalePreset(preset: ScalePresetId): Promise<RatingLevel[]> {
+    const prev = this.scaleInputs();
+    let stored: RatingLevel[] = [];
+    await this.record(
+      `Use the ${SCALE_PRESETS[preset].name} scale`,
+      async () => {
+        stored = byPosition(await call('scale:applyPreset', { planId: this.store.planId, preset }));
+        this.noteScale(stored);
+        await this.store.load();
+      },
+      async () => void (await this.writeScale(prev)),
+    );
+    return stored;
+  }
+
+  private scaleInputs(): ScaleInput[] {
+    return byPosition(this.tree.levels).map((l) => ({
+      id: l.id,
+      key: l.key,
+      label: l.label,
+      colour: l.colour,
+      value: l.value,
+      definition: l.definition,
+      countsAsComplete: l.countsAsComplete,
+      canBeRemoved: l.canBeRemoved,
+      requiresExplanation: l.requiresExplanation,
+    }));
+  }
+
+  private async writeScale(inputs: ScaleInput[]): Promise<RatingLevel[]> {
+    const current = (id: string): string => {
+      const seen = new Set<string>();
+      let at = id;
+      while (this.levelIds.has(at) && !seen.has(at)) {
+        seen.add(at);
+        at = this.levelIds.get(at)!;
+      }
+      return at;
+    };
+    const sent = inputs.map(({ id, ...rest }) => {
+      const now = id === undefined ? undefined : current(id);
+      return now !== undefined && !this.goneLevels.has(now) ? { ...rest, id: now } : rest;
+    });
+    const stored = byPosition(await call('scale:set', { planId: this.store.planId, levels: sent }));
+    inputs.forEach((input, i) => {
+      const made = stored[i];
+      if (input.id && !('id' in sent[i]!) && made) this.levelIds.set(input.id, made.id);
+    });
+    this.noteScale(stored);
+    await this.store.load();
+    return stored;
+  }
+
+  /** Levels of the scale before a write that are not in it after are gone: bringing one back makes a new level. */
+  private noteScale(stored: readonly RatingLevel[]): void {
+    const kept = new Set(stored.map((l) => l.id));
+    for (const id of [...byPosition(this.tree.levels).map((l) => l.id), ...this.scaleIds])
+      if (!kept.has(id)) this.goneLevels.add(id);
+    for (const id of kept) this.goneLevels.delete(id);
+    this.scaleIds = kept;
+  }
+
+  // ---- Adding and deleting periods and recommendations ---------------------------------------------
+
+  async createPeriod(input: Omit<InputOf<'periods:create'>, 'planId'>): Promise<ReportingPeriod> {
+    const created = await this.saves.track(() => call('periods:create', { planId: this.store.planId, ...input }));
+    await this.store.load();
+    const periodId = created.id;
+    this.undo.push({
+      label: `Add reporting period ${created.label}`,
+      undo: () =>
+        this.saves.track(async () => void (await call('periods:delete', { periodId }), await this.store.load())),
+      redo: () =>
+        this.saves.track(async () => void (await call('periods:restore', { periodId }), await this.store.load())),
+    });
+    return created;
+  }
+
+  /** Deletes a period; undo brings it back in its place, current or compared-with again if it was. */
+  async deletePeriod(periodId: string): Promise<void> {
+    const period = this.tree.periods.find((p) => p.id === periodId);
+    if (!period) throw new Error('That reporting period no longer exists.');
+    const wasCurrent = this.tree.plan.currentPeriodId === periodId;
+    const wasCompare = this.tree.plan.comparePeriodId === periodId;
+    await this.record(
+      `Delete reporting period ${period.label}`,
+      async () => {
+        await call('periods:delete', { periodId });
+        await this.store.load();
+      },
+      async () => {
+        await call('periods:restore', { periodId });
+        if (wasCurrent || wasCompare) {
+          const plan = this.tree.plan;
+          await call('periods:setCurrent', {
+            planId: plan.id,
+            currentPeriodId: wasCurrent ? periodId : plan.currentPeriodId,
+            comparePeriodId: wasCompare ? periodId : plan.comparePeriodId,
+          });
+        }
+        await this.store.load();
+      },
+    );
+  }
+
+  async createRecommendation(input: Omit<InputOf<'recommendations:create'>, 'planId'>): Promise<Recommendation> {
+    const created = await this.saves.track(() =>
+      call('recommendations:create', { planId: this.store.planId, ...input }),
+    );
+    await this.store.load();
+    const recommendationId = created.id;
+    this.undo.push({
+      label: `Add ${created.label}`,
+      undo: () =>
+        this.saves.track(
+          async () => void (await call('recommendations:delete', { recommendationId }), await this.store.load()),
+        ),
+      redo: () =>
+        this.saves.track(
+          async () => void (await call('recommendations:restore', { recommendationId }), await this.store.load()),
+        ),
+    });
+    return created;
+  }
+
+  async deleteRecommendation(recommendationId: string): Promise<void> {
+    const rec = this.tree.recommendations.find((r) => r.id === recommendationId);
+    if (!rec) throw new Error('That recommendation no longer exists.');
+    await this.record(
+      `Delete ${rec.label}`,
+      async () => {
+        await call('recommendations:delete', { recommendationId });
+        await this.store.load();
+      },
+      async () => {
+        await call('recommendations:restore', { recommendationId });
+        await this.store.load();
+      },
+    );
+  }
+
+  // ---- People -------------------------------------------------------------------------------------
+  // The directory is shared by every plan, so it is not in the plan tree: the People tab listens here and
+  // reads the list again after each write, undo and redo.
+
+  /** Called after every people write (and its undo and redo); answers the unsubscribe. */
+  onPeopleChanged(listener: () => void): () => void {
+    this.peopleListeners.add(listener);
+    return () => this.peopleListeners.delete(listener);
+  }
+
+  private peopleChanged(): void {
+    for (const l of this.peopleListeners) l();
+  }
+
+  /** Adds a person; undo removes them again. */
+  async createPerson(input: Omit<InputOf<'people:upsert'>, 'id'>): Promise<Person> {
+    const created = await this.saves.track(() => call('people:upsert', input));
+    this.peopleChanged();
+    this.recordPersonLife(`Add ${created.name} to People`, created.id, false);
+    return created;
+  }
+
+  /** Changes a person's fields (name, job title, other names...); undo puts the old ones back. */
+  async updatePerson(person: Person, patch: PersonPatch): Promise<Person> {
+    const prev = personFields(person);
+    const next = { ...prev, ...patch };
+    let stored = person;
+    const apply = (f: PersonFields & { id: string }) => async () => {
+      stored = await call('people:upsert', f);
+      this.peopleChanged();
+    };
+    const what = Object.keys(patch)
+      .map((k) => PERSON_WORDS[k as keyof PersonFields])
+      .join(', ');
+    await this.record(`Edit ${what} of ${person.name}`, apply(next), apply(prev));
+    return stored;
+  }
+
+  /** Removes a person from the directory; undo brings them back with their other names. */
+  async deletePerson(person: Person): Promise<void> {
+    await this.saves.track(async () => {
+      await call('people:delete', { personId: person.id });
+      this.peopleChanged();
+    });
+    this.recordPersonLife(`Remove ${person.name} from People`, person.id, true);
+  }
+
+  /**
+   * "Link 'F Dunmore' to a person…": the text becomes another name of a person, or a new person. Undo puts
+   * the person's other names back, or removes the new person.
+   */
+  async linkName(input: InputOf<'people:link'>): Promise<Person> {
+    const before = 'personId' in input ? (await call('people:list', {})).find((p) => p.id === input.personId) : null;
+    const linked = await this.saves.track(() => call('people:link', input));
+    this.peopleChanged();
+    const label = `Link “${input.text}” to ${linked.name}`;
+    if (!before) {
+      this.recordPersonLife(label, linked.id, false);
+      return linked;
+    }
+    const aliases = (list: string[]) => async () => {
+      await call('people:upsert', { ...personFields(before), aliases: list });
+      this.peopleChanged();
+    };
+    this.undo.push({
+      label,
+      undo: () => this.saves.track(aliases([...before.aliases])),
+      redo: () => this.saves.track(aliases([...linked.aliases])),
+    });
+    return linked;
+  }
+
+  private recordPersonLife(label: string, personId: string, removed: boolean): void {
+    const remove = async () => {
+      await call('people:delete', { personId });
+      this.peopleChanged();
+    };
+    const bringBack = async () => {
+      await call('people:restore', { personId });
+      this.peopleChanged();
+    };
+    this.undo.push({
+      label,
+      undo: () => this.saves.track(removed ? bringBack : remove),
+      redo: () => this.saves.track(removed ? remove : bringBack),
+    });
+  }
 }
 
 export type PlanPatch = InputOf<'plans:update'>['patch'];
 export type PeriodPatch = InputOf<'periods:update'>['patch'];
 export type RecommendationPatch = InputOf<'recommendations:update'>['patch'];
+export type ScaleInput = InputOf<'scale:set'>['levels'][number];
+type PersonFields = Pick<Person, 'name' | 'jobTitle' | 'service' | 'email' | 'signatory' | 'aliases'>;
+export type PersonPatch = Partial<PersonFields>;
+
+const PERSON_WORDS: Record<keyof PersonFields, string> = {
+  name: 'name',
+  jobTitle: 'job title',
+  service: 'service',
+  email: 'email',
+  signatory: 'signatory',
+  aliases: 'other names',
+};
+
+const personFields = (p: Person): PersonFields & { id: string } => ({
+  id: p.id,
+  name: p.name,
+  jobTitle: p.jobTitle,
+  service: p.service,
+  email: p.email,
+  signatory: p.signatory,
+  aliases: [...p.aliases],
+});
+
+/** Live levels in position order. */
+const byPosition = (levels: readonly RatingLevel[]): RatingLevel[] =>
+  levels.filter((l) => l.deletedAt === null).sort((a, b) => a.position - b.position);
 
 const PLAN_WORDS: Record<keyof PlanPatch, string> = {
   title: 'title',

@@ -23,6 +23,8 @@ export class PlanStore {
   private tree: PlanTree | null = null;
   private listeners = new Set<Listener>();
   private loadSeq = 0;
+  /** Bumped on every change of the plan's content (edits, reloads), not when the whole tree follows the first screen. */
+  private contentRevision = 0;
   /** While only the first screen is loaded: the actions whose ratings and progress are in the tree. */
   private detailed: ReadonlySet<string> | null = null;
   /** Patches made while a load was in flight, replayed onto its answer (they replace entities by id). */
@@ -41,6 +43,14 @@ export class PlanStore {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   };
+
+  /**
+   * The plan's content revision: views that asked the store for something derived (the Overview's summary) ask
+   * again only when it changes, so the whole tree arriving after the first screen costs no second read.
+   */
+  get revision(): number {
+    return this.contentRevision;
+  }
 
   /** True until the whole tree is in (after `open`, only the first screen's details may be). */
   get partial(): boolean {
@@ -79,7 +89,7 @@ export class PlanStore {
       this.setTree(this.replay(first.value.tree, first.patches));
       // The rest once the first screen is on screen (a later load supersedes this one).
       await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-      if (seq === this.loadSeq) return this.load();
+      if (seq === this.loadSeq) return this.load(true);
     }
     return first.value.tree;
   }
@@ -92,7 +102,7 @@ export class PlanStore {
   }
 
   /** (Re)loads the whole tree; a later call wins over an earlier one still in flight. */
-  async load(): Promise<PlanTree> {
+  async load(sameContent = false): Promise<PlanTree> {
     const seq = ++this.loadSeq;
     const { value: tree, patches } = await this.fetch(() => call('plans:get', { planId: this.planId }));
     // Marks let the benchmark split loading from rendering.
@@ -100,6 +110,8 @@ export class PlanStore {
     if (seq === this.loadSeq) {
       this.detailed = null;
       this.overviewOnly = false;
+      // The whole tree that follows the first screen holds the same content (edits made meanwhile bumped it).
+      if (!sameContent) this.contentRevision++;
       this.setTree(this.replay(tree, patches));
     }
     return tree;
@@ -127,6 +139,7 @@ export class PlanStore {
   }
 
   private update(fn: (t: PlanTree) => PlanTree): void {
+    this.contentRevision++;
     if (this.inFlight > 0) this.patches.push(fn);
     if (this.tree) this.setTree(fn(this.tree));
   }

@@ -47,6 +47,14 @@ export class SaveTracker {
     if (this.state.kind === 'error') this.set({ kind: 'unsaved', message: this.state.message });
   }
 
+  /**
+   * A write the store refused that changed nothing and is already put right on screen, its message beside
+   * the control (removing a rating level that ratings use): nothing is unsaved, so back to "All changes saved".
+   */
+  refused(): void {
+    if (this.pending === 0 && this.state.kind === 'error') this.set({ kind: 'saved', at: new Date() });
+  }
+
   /** A debounced edit turned out to change nothing: drop the "Saving…" it showed. */
   settle(): void {
     if (this.pending === 0 && this.state.kind === 'saving') this.set({ kind: 'saved', at: new Date() });

@@ -11,38 +11,24 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, call } from '../api';
 import type { OutputOf } from '../../../shared/contract';
-import type { OpenReport, ReturnsBoard, SyncConflict, SyncStatus } from '../../../shared/contract-sync';
-import { leadMatches } from '../../../shared/leads';
-import type { PlanTree } from '../../../shared/model';
+import type {
+  LeadUpdateStatus,
+  OpenReport,
+  ReturnsBoard,
+  SyncConflict,
+  SyncStatus,
+} from '../../../shared/contract-sync';
+import { UpdateStatusLine } from './UpdateStatus';
+import { ledBy, personNamed, type LeadPerson } from '../../../shared/leads';
+import type { Person, PlanTree } from '../../../shared/model';
 import { longDateTime, plural } from '../components/format';
+import { ConflictCard, fieldWords } from './ConflictCard';
 import { useServices, useWorkspace } from '../state/context';
 import './sync.css';
 
 type Leads = OutputOf<'sync:leads'>;
 type Conflicts = OutputOf<'sync:conflicts'>;
 type Received = OutputOf<'sync:received'>;
-
-const FIELD_WORDS: Record<string, string> = {
-  levelId: 'rating',
-  explanation: 'explanation',
-  correctiveAction: 'corrective action',
-  body: 'progress text',
-  ratedBy: 'rated by',
-  ratedAt: 'rated at',
-};
-const fieldWords = (field: string) => FIELD_WORDS[field] ?? field;
-
-const show = (v: unknown): string =>
-  v === null || v === undefined || v === '' ? '(empty)' : typeof v === 'string' ? v : JSON.stringify(v);
-
-/** A conflict's value as a person reads it (a rating level id becomes its label). */
-function valueText(tree: PlanTree, conflict: SyncConflict, value: unknown): string {
-  if (conflict.field === 'levelId') {
-    if (value === null || value === undefined) return 'Not rated';
-    return tree.levels.find((l) => l.id === value)?.label ?? show(value);
-  }
-  return show(value);
-}
 
 export function SharingPanel({ tree, onOpenAction }: { tree: PlanTree; onOpenAction(actionId: string): void }) {
   const { toast } = useServices();
@@ -54,6 +40,8 @@ export function SharingPanel({ tree, onOpenAction }: { tree: PlanTree; onOpenAct
   const [conflicts, setConflicts] = useState<Conflicts>({ conflicts: [], heldBack: [] });
   const [received, setReceived] = useState<Received>([]);
   const [report, setReport] = useState<OpenReport | null>(null);
+  const [people, setPeople] = useState<Person[]>([]);
+  const [mine, setMine] = useState<LeadUpdateStatus[]>([]);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -61,6 +49,10 @@ export function SharingPanel({ tree, onOpenAction }: { tree: PlanTree; onOpenAct
     const s = await call('sync:status', { planId });
     setStatus(s);
     setLeads(await call('sync:leads', { planId }));
+    if (s.role === 'lead') {
+      setPeople(await call('people:list', {}));
+      setMine(await call('sync:myUpdates', { planId }));
+    }
     if (s.role !== null) {
       setConflicts(await call('sync:conflicts', { planId }));
       setReceived(await call('sync:received', { planId }));
@@ -235,7 +227,13 @@ export function SharingPanel({ tree, onOpenAction }: { tree: PlanTree; onOpenAct
       ) : null}
 
       {isLead ? (
-        <LeadActions tree={tree} person={status.person ?? ''} periodId={periodId} onOpenAction={onOpenAction} />
+        <LeadActions
+          tree={tree}
+          person={personNamed(status.person ?? '', people)}
+          statuses={mine}
+          periodId={periodId}
+          onOpenAction={onOpenAction}
+        />
       ) : null}
 
       {!isLead ? (
@@ -407,91 +405,6 @@ function ImportReport({
   );
 }
 
-function ConflictCard({
-  tree,
-  conflict,
-  busy,
-  onResolve,
-}: {
-  tree: PlanTree;
-  conflict: SyncConflict;
-  busy: boolean;
-  onResolve(how: { keep: string } | { text: string }): void;
-}) {
-  const isText =
-    conflict.versions.every((v) => v.value === null || typeof v.value === 'string') && conflict.field !== 'levelId';
-  const [combining, setCombining] = useState(false);
-  const [text, setText] = useState(() => conflict.versions.map((v) => show(v.value)).join('\n\n'));
-  return (
-    <article
-      className="sync-conflict"
-      aria-label={`${conflict.label}, ${fieldWords(conflict.field)}: ${conflict.versions.length} versions`}
-    >
-      <div className="hstack">
-        <strong>
-          {conflict.label}: {fieldWords(conflict.field)}
-        </strong>
-        <span className="tag tag-warn">{conflict.versions.length} versions</span>
-      </div>
-      {conflict.base ? (
-        <p className="muted sync-base">
-          Before both changes: “{valueText(tree, conflict, conflict.base.value)}” ({conflict.base.person},{' '}
-          {longDateTime(conflict.base.at)})
-        </p>
-      ) : null}
-      <ol className="sync-versions">
-        {conflict.versions.map((v, i) => (
-          <li key={v.opId}>
-            <div className="sync-version-value">{valueText(tree, conflict, v.value)}</div>
-            <div className="hstack">
-              <span className="muted">
-                {v.person}, {longDateTime(v.at)}
-              </span>
-              <span className="spacer" />
-              <button
-                type="button"
-                className="btn btn-small"
-                disabled={busy}
-                onClick={() => onResolve({ keep: v.opId })}
-                aria-label={`Keep version ${i + 1} by ${v.person}`}
-              >
-                Keep this
-              </button>
-            </div>
-          </li>
-        ))}
-      </ol>
-      {isText ? (
-        combining ? (
-          <div className="stack">
-            <label className="field">
-              <span>Combined text</span>
-              <textarea value={text} rows={5} onChange={(e) => setText(e.target.value)} />
-            </label>
-            <div className="hstack">
-              <button
-                type="button"
-                className="btn btn-primary btn-small"
-                disabled={busy || !text.trim()}
-                onClick={() => onResolve({ text })}
-              >
-                Save combined text
-              </button>
-              <button type="button" className="btn btn-small btn-quiet" onClick={() => setCombining(false)}>
-                Cancel
-              </button>
-            </div>
-          </div>
-        ) : (
-          <button type="button" className="btn btn-small" disabled={busy} onClick={() => setCombining(true)}>
-            Combine…
-          </button>
-        )
-      ) : null}
-    </article>
-  );
-}
-
 function ReturnsBoardTable({ board, period }: { board: ReturnsBoard; period: string | null }) {
   return (
     <section className="stack" aria-labelledby="sync-returns">
@@ -534,16 +447,22 @@ function ReturnsBoardTable({ board, period }: { board: ReturnsBoard; period: str
 function LeadActions({
   tree,
   person,
+  statuses,
   periodId,
   onOpenAction,
 }: {
   tree: PlanTree;
-  person: string;
+  /** The lead, with the other names this copy's People has for them (from the invitation). */
+  person: Person | LeadPerson;
+  /** What the owner made of each of the lead's updates (sync:myUpdates). */
+  statuses: readonly LeadUpdateStatus[];
   periodId: string | null;
   onOpenAction(actionId: string): void;
 }) {
-  const mine = tree.actions.filter((a) => a.deletedAt === null && a.leads.some((l) => leadMatches(l.name, person)));
+  const id = 'id' in person ? person.id : null;
+  const mine = tree.actions.filter((a) => a.deletedAt === null && ledBy(a.leads, person, id));
   const period = tree.periods.find((p) => p.id === periodId);
+  const ownStatuses = (actionId: string) => statuses.filter((s) => s.actionId === actionId && s.periodId === periodId);
   return (
     <section className="stack" aria-labelledby="sync-mine">
       <h3 id="sync-mine">
@@ -562,6 +481,16 @@ function LeadActions({
               <span className={updates.length ? 'tag tag-ok' : 'tag tag-neutral'}>
                 {updates.length ? plural(updates.length, 'update') : 'No update yet'}
               </span>
+              {ownStatuses(a.id).length ? (
+                <ul
+                  className="plain-list update-statuses"
+                  aria-label={`What the owner made of your updates to ${a.reference}`}
+                >
+                  {ownStatuses(a.id).map((s) => (
+                    <UpdateStatusLine key={s.rowId} status={s} />
+                  ))}
+                </ul>
+              ) : null}
             </li>
           );
         })}

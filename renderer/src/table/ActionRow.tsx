@@ -19,6 +19,8 @@ import { RatingBadge } from '../components/RatingBadge';
 import type { TreeIndex } from '../state/indexes';
 import type { Direction } from '../../../shared/ratings';
 import { TravelTag } from './TravelTag';
+import type { SyncConflict } from '../../../shared/contract-sync';
+import { ConflictBadge } from '../sync/ConflictBadge';
 
 /** The fields shown, per column list (the lead column takes the roles whose own column is hidden). */
 const shownCache = new WeakMap<ColumnConfig[], ReadonlySet<ColumnField>>();
@@ -66,6 +68,8 @@ export interface ActionRowProps {
   today: string;
   /** Its ratings and progress are still loading (the plan opened with the first screen first). */
   pending: boolean;
+  /** Fields with 2 versions (a shared plan): a "2 versions" badge in the first cell. */
+  conflicts: readonly SyncConflict[];
 }
 
 /** One action row's cells. Memoised: it re-renders only when its own data changes. */
@@ -75,9 +79,10 @@ export const ActionRow = memo(
     const { tree: _tree, ...cell } = props;
     return (
       <>
-        {props.columns.map((c) => (
+        {props.columns.map((c, i) => (
           <div key={c.field} role="cell" className={`pt-cell pt-col-${c.field}`}>
             {cellContent(c.field, cell)}
+            {i === 0 ? <ConflictBadge actionId={props.action.id} conflicts={props.conflicts} inRow /> : null}
           </div>
         ))}
       </>
@@ -95,6 +100,7 @@ export const ActionRow = memo(
     a.periodId === b.periodId &&
     a.today === b.today &&
     a.pending === b.pending &&
+    a.conflicts === b.conflicts &&
     // Rating history reads other periods' ratings: refresh when the tree's ratings change.
     (!a.columns.some((c) => c.field === 'ratingHistory' || c.field === 'recommendations') || a.index === b.index),
 );

@@ -3,10 +3,11 @@
  * rating level, needs explanation, not updated this period, by recommendation. Every control is labelled
  * and keyboard reachable; toggles are buttons with aria-pressed; the count of shown actions is announced.
  */
-import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { useCallback, useContext, useEffect, useId, useMemo, useState } from 'react';
 import type { Action, Person, Recommendation } from '../../../shared/model';
 import { call } from '../api';
 import type { TreeIndex } from '../state/indexes';
+import { WorkspaceContext } from '../state/context';
 import { Button } from '../components/Button';
 import { actionPredicate, filterIsOn, leadChoices, NO_FILTER, type ActionFilter } from './filters';
 import { LinkNameDialog } from './LinkNameDialog';
@@ -31,6 +32,9 @@ export function usePeople(): { people: Person[]; reload(): void } {
     };
   }, [version]);
   const reload = useCallback(() => setVersion((v) => v + 1), []);
+  // People written through the Editor (linking a name, the People tab, their undo and redo) read again.
+  const editor = useContext(WorkspaceContext)?.editor;
+  useEffect(() => editor?.onPeopleChanged(reload), [editor, reload]);
   return { people, reload };
 }
 

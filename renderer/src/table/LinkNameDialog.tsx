@@ -3,9 +3,10 @@
  * name of an existing person (an alias), or a new person is added. From then on shared/leads.ts's rule finds
  * that person's actions by either name: the filter bar, "my actions", the update round and sync.
  */
-import { useState } from 'react';
+import { useContext, useState } from 'react';
 import type { Person } from '../../../shared/model';
 import { call } from '../api';
+import { WorkspaceContext } from '../state/context';
 import { Button } from '../components/Button';
 import { Dialog } from '../components/Dialog';
 import { Field } from '../components/Field';
@@ -28,16 +29,16 @@ export function LinkNameDialog({
   const [newName, setNewName] = useState(text);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const editor = useContext(WorkspaceContext)?.editor;
   const sorted = [...people].sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
   const submit = async () => {
     if (mode === 'existing' && !personId) return setError('Choose the person this name stands for.');
     if (mode === 'new' && !newName.trim()) return setError('Enter the person’s name.');
     setBusy(true);
     try {
-      const person = await call(
-        'people:link',
-        mode === 'existing' ? { text, personId } : { text, newName: newName.trim() },
-      );
+      const input = mode === 'existing' ? { text, personId } : { text, newName: newName.trim() };
+      // Through the open plan's Editor (undoable) inside a workspace.
+      const person = await (editor ? editor.linkName(input) : call('people:link', input));
       onLinked(person);
     } catch (e) {
       setError(errorText(e));

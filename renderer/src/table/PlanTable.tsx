@@ -25,6 +25,7 @@ import { useRowKeys } from './useRowKeys';
 import { useRowDrag } from './useRowDrag';
 import { useReport, useTableCommands } from './useTableCommands';
 import { useTableDialogs } from './useTableDialogs';
+import { useConflicts } from '../sync/ConflictBadge';
 import './table.css';
 
 export { buildRows } from './rows';
@@ -34,6 +35,7 @@ export function PlanTable({ jump }: { jump: JumpTarget | null }) {
   const today = useToday();
   const { store, editor, periodId, openAction, openActionId } = useWorkspace();
   const { userName } = useServices();
+  const conflicts = useConflicts();
   const [showArchived, setShowArchived] = useState(false);
   const index = indexTree(tree);
   const { filter, setFilter, people, reloadPeople, keep } = useActionFilter(index, periodId, userName);
@@ -264,7 +266,7 @@ export function PlanTable({ jump }: { jump: JumpTarget | null }) {
                   draggable
                   onDragStart={(e) => drag.onDragStart(e, row)}
                   onClick={() => openAction(row.action.id)}
-                  aria-label={`Action ${row.action.reference}`}
+                  aria-label={`Action ${row.action.reference}${conflicts.of(row.action.id).length ? ', has fields with 2 versions' : ''}`}
                   data-action-id={row.action.id}
                 >
                   <ActionRow
@@ -281,6 +283,7 @@ export function PlanTable({ jump }: { jump: JumpTarget | null }) {
                     periodId={periodId}
                     today={today}
                     pending={!store.hasDetails(row.action.id)}
+                    conflicts={conflicts.of(row.action.id)}
                   />
                 </div>
               );

@@ -5,7 +5,7 @@
  */
 import type { Action, Person } from '../../../shared/model';
 import { dueEnd, isOverdue, parseDue } from '../../../shared/dates';
-import { leadMatches, namesInLeadCell, personNamed, type LeadPerson } from '../../../shared/leads';
+import { leadMatches, ledBy, namesInLeadCell, personNamed, type LeadPerson } from '../../../shared/leads';
 import { workStatus, type TreeIndex } from '../state/indexes';
 
 export interface ActionFilter {
@@ -45,7 +45,7 @@ export function personFor(name: string, people: readonly Person[]): LeadPerson &
 
 /** Does the action's lead cell (or a lead linked to this person in the directory) name them? */
 export function actionLedBy(action: Action, person: LeadPerson, personId: string | null = null): boolean {
-  return action.leads.some((l) => (personId !== null && l.personId === personId) || leadMatches(l.name, person));
+  return ledBy(action.leads, person, personId);
 }
 
 /**

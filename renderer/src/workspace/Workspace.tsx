@@ -11,6 +11,7 @@ import { UpdateRound } from '../round/UpdateRound';
 import { Overview } from '../overview/Overview';
 import { IndicatorsView } from '../indicators/IndicatorsView';
 import { SharingPanel } from '../sync/SharingPanel';
+import { ConflictsProvider } from '../sync/ConflictBadge';
 import { PeriodPicker } from './PeriodPicker';
 import { PlanHistory } from '../history/PlanHistory';
 import { Editor } from '../state/editor';
@@ -143,106 +144,110 @@ export function Workspace({ planId, tab, jump, onTab, onTitle, onGone }: Workspa
 
   return (
     <WorkspaceContext.Provider value={value}>
-      <div className="workspace">
-        <div className="workspace-bar">
-          <h1 className="workspace-title" title={tree.plan.title}>
-            {tree.plan.title}
-          </h1>
-          <div role="tablist" aria-label="Plan views" className="tabs">
-            {TABS.map((t, i) => (
-              <button
-                key={t.id}
-                ref={(el) => {
-                  tabRefs.current[t.id] = el;
-                }}
-                type="button"
-                role="tab"
-                id={`tab-${t.id}`}
-                aria-selected={tab === t.id}
-                aria-controls={`panel-${t.id}`}
-                tabIndex={tab === t.id ? 0 : -1}
-                className="tab"
-                onClick={() => onTab(t.id)}
-                onKeyDown={(e) => onTabKey(e, i)}
-              >
-                {t.label}
+      <ConflictsProvider tree={tree}>
+        <div className="workspace">
+          <div className="workspace-bar">
+            <h1 className="workspace-title" title={tree.plan.title}>
+              {tree.plan.title}
+            </h1>
+            <div role="tablist" aria-label="Plan views" className="tabs">
+              {TABS.map((t, i) => (
+                <button
+                  key={t.id}
+                  ref={(el) => {
+                    tabRefs.current[t.id] = el;
+                  }}
+                  type="button"
+                  role="tab"
+                  id={`tab-${t.id}`}
+                  aria-selected={tab === t.id}
+                  aria-controls={`panel-${t.id}`}
+                  tabIndex={tab === t.id ? 0 : -1}
+                  className="tab"
+                  onClick={() => onTab(t.id)}
+                  onKeyDown={(e) => onTabKey(e, i)}
+                >
+                  {t.label}
+                </button>
+              ))}
+            </div>
+            <span className="spacer" />
+            {tab === 'table' || tab === 'round' ? (
+              <PeriodPicker tree={tree} periodId={periodId} onChange={setPeriodId} />
+            ) : null}
+            <div className="hstack publish-buttons">
+              <button type="button" className="btn btn-small" onClick={() => setPublishing('export')}>
+                Export appendix…
               </button>
-            ))}
+              <button type="button" className="btn btn-small" onClick={() => setPublishing('covering')}>
+                Covering report…
+              </button>
+            </div>
           </div>
-          <span className="spacer" />
-          {tab === 'table' || tab === 'round' ? (
-            <PeriodPicker tree={tree} periodId={periodId} onChange={setPeriodId} />
+          {/* Opened while only the first screen is in, the dialogs come up as soon as the whole plan is. */}
+          {publishing === 'export' && !partial ? (
+            <ExportDialog tree={tree} onClose={() => setPublishing(null)} />
           ) : null}
-          <div className="hstack publish-buttons">
-            <button type="button" className="btn btn-small" onClick={() => setPublishing('export')}>
-              Export appendix…
-            </button>
-            <button type="button" className="btn btn-small" onClick={() => setPublishing('covering')}>
-              Covering report…
-            </button>
+          {publishing === 'covering' && !partial ? (
+            <CoveringReportEditor tree={tree} onClose={() => setPublishing(null)} />
+          ) : null}
+          <div className="workspace-body" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
+            {tab === 'table' && store.rowsPartial ? (
+              <div className="panel-main">{restLoading}</div>
+            ) : tab === 'table' ? (
+              <>
+                <div className="panel-main">
+                  <PlanTable jump={jump} />
+                </div>
+                {openActionId && tree.actions.some((a) => a.id === openActionId && a.deletedAt === null) ? (
+                  store.hasDetails(openActionId) ? (
+                    <ActionPanel key={openActionId} actionId={openActionId} onClose={() => setOpenActionId(null)} />
+                  ) : (
+                    <aside className="action-panel" aria-label="Action">
+                      {restLoading}
+                    </aside>
+                  )
+                ) : null}
+              </>
+            ) : partial && tab !== 'overview' ? (
+              <div className="panel-main">{restLoading}</div>
+            ) : tab === 'round' ? (
+              <UpdateRound />
+            ) : tab === 'overview' ? (
+              <div className="panel-main">
+                <Overview
+                  onOpenAction={(id) => {
+                    setOpenActionId(id);
+                    onTab('table');
+                  }}
+                />
+              </div>
+            ) : tab === 'indicators' ? (
+              <div className="panel-main">
+                <IndicatorsView />
+              </div>
+            ) : tab === 'sharing' ? (
+              <div className="panel-main">
+                <SharingPanel
+                  tree={tree}
+                  onOpenAction={(id) => {
+                    setOpenActionId(id);
+                    onTab('table');
+                  }}
+                />
+              </div>
+            ) : tab === 'history' ? (
+              <div className="panel-main">
+                <PlanHistory tree={tree} />
+              </div>
+            ) : (
+              <div className="panel-main">
+                <PlanSettings tree={tree} onChanged={() => void store.load()} />
+              </div>
+            )}
           </div>
         </div>
-        {/* Opened while only the first screen is in, the dialogs come up as soon as the whole plan is. */}
-        {publishing === 'export' && !partial ? <ExportDialog tree={tree} onClose={() => setPublishing(null)} /> : null}
-        {publishing === 'covering' && !partial ? (
-          <CoveringReportEditor tree={tree} onClose={() => setPublishing(null)} />
-        ) : null}
-        <div className="workspace-body" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-          {tab === 'table' && store.rowsPartial ? (
-            <div className="panel-main">{restLoading}</div>
-          ) : tab === 'table' ? (
-            <>
-              <div className="panel-main">
-                <PlanTable jump={jump} />
-              </div>
-              {openActionId && tree.actions.some((a) => a.id === openActionId && a.deletedAt === null) ? (
-                store.hasDetails(openActionId) ? (
-                  <ActionPanel key={openActionId} actionId={openActionId} onClose={() => setOpenActionId(null)} />
-                ) : (
-                  <aside className="action-panel" aria-label="Action">
-                    {restLoading}
-                  </aside>
-                )
-              ) : null}
-            </>
-          ) : partial && tab !== 'overview' ? (
-            <div className="panel-main">{restLoading}</div>
-          ) : tab === 'round' ? (
-            <UpdateRound />
-          ) : tab === 'overview' ? (
-            <div className="panel-main">
-              <Overview
-                onOpenAction={(id) => {
-                  setOpenActionId(id);
-                  onTab('table');
-                }}
-              />
-            </div>
-          ) : tab === 'indicators' ? (
-            <div className="panel-main">
-              <IndicatorsView />
-            </div>
-          ) : tab === 'sharing' ? (
-            <div className="panel-main">
-              <SharingPanel
-                tree={tree}
-                onOpenAction={(id) => {
-                  setOpenActionId(id);
-                  onTab('table');
-                }}
-              />
-            </div>
-          ) : tab === 'history' ? (
-            <div className="panel-main">
-              <PlanHistory tree={tree} />
-            </div>
-          ) : (
-            <div className="panel-main">
-              <PlanSettings tree={tree} onChanged={() => void store.load()} />
-            </div>
-          )}
-        </div>
-      </div>
+      </ConflictsProvider>
     </WorkspaceContext.Provider>
   );
 }

@@ -4,8 +4,9 @@
  *   with SIGKILL at random moments, the store checked after each kill (soak/kill9.ts);
  * - reliability.fuzz_payloads / reliability.fuzz_crashes: generated hostile payloads on every channel (soak/fuzz.ts);
  * - reliability.hostile_imports / reliability.hostile_import_failures: mutated Word, Excel and CSV files (soak/hostile.ts);
- * - reliability.sync_kill9_trials / reliability.sync_kill9_failures (plus sync_kill9_killed): a merge of the
- *   large plan's ops killed with SIGKILL at a random moment, the store checked after each kill (soak/sync-kill.ts).
+ * - reliability.sync_kill9_trials / reliability.sync_kill9_failures (plus sync_kill9_killed, _cpu_seconds): a
+ *   merge (an invitation, or an update pack on a lead's copy) killed with SIGKILL at a random moment, the store
+ *   checked after each kill (soak/sync-kill.ts).
  * - reliability.large_docx_*: a generated 3 MB .docx read and analysed in a fresh process: time, CPU time and
  *   peak RSS (soak/large-docx.ts; issue 8: such files took 1-3.9 GB and up to 64 s).
  * Prints a table and merges the figures into bench/results.json (other keys are kept).

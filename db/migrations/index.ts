@@ -6,6 +6,7 @@ import { m0001_initial } from './0001_initial';
 import { m0002_indicator_targets } from './0002_indicator_targets';
 import { m0003_sync } from './0003_sync';
 import { m0004_people_aliases } from './0004_people_aliases';
+import { m0005_sync_merge_speed } from './0005_sync_merge_speed';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -15,6 +16,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0002_indicator_targets,
   m0003_sync,
   m0004_people_aliases,
+  m0005_sync_merge_speed,
 ];
 
 /** The newest schema version this build knows. */

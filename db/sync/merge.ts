@@ -25,6 +25,7 @@ import {
   knownOps,
   observeHlc,
   planSync,
+  setMeta,
   rowToOp,
   storeOp,
   storeOps,
@@ -251,6 +252,29 @@ const NUMBERED = new Set<SyncEntity>(['plan', 'section', 'objective', 'action'])
 /** Rows found with a conflicted field while writing them (so the report needs no second read). */
 let conflicted: Set<string> | null = null;
 
+/**
+ * Progress updates a merge inserted or whose text it changed, for the search index: while `settle` runs,
+ * the meta key `search.deferred` turns off the progress_fts triggers (schema version 5) and the index takes
+ * these rows at the end, in rowid order, each a single-row statement. Through the triggers, every row
+ * written inside the merge's transaction made SQLite's FTS5 flush its pending index (a savepoint per
+ * statement with triggers): about 80 µs a row; in one run at the end it is a few µs.
+ */
+let searchRows: Map<string, 'insert' | 'update'> | null = null;
+const SEARCH_DEFERRED = 'search.deferred';
+
+function indexSearchRows(store: Store, rows: ReadonlyMap<string, 'insert' | 'update'>): void {
+  if (rows.size === 0) return;
+  const s = store.sqlite;
+  const insert = prepare(s, 'INSERT INTO progress_fts(rowid, body) VALUES (?, ?)');
+  const update = prepare(s, 'UPDATE progress_fts SET body = ? WHERE rowid = ?');
+  for (const r of prepare(
+    s,
+    'SELECT id, rid, body FROM progress_updates WHERE id IN (SELECT value FROM json_each(?)) ORDER BY rid',
+  ).all(JSON.stringify([...rows.keys()])) as { id: string; rid: number; body: string }[])
+    if (rows.get(r.id) === 'insert') insert.run(r.rid, r.body);
+    else update.run(r.body, r.rid);
+}
+
 /** Writes one row from its registers (insert, update or nothing). A missing parent leaves it pending. */
 function materialize(
   store: Store,
@@ -301,6 +325,7 @@ function materialize(
         store.sqlite,
         `INSERT INTO ${spec.table} (${keys.join(', ')}) VALUES (${keys.map(() => '?').join(', ')})`,
       ).run(...keys.map((k) => cols[k]));
+      if (entity === 'progress') searchRows?.set(rowId, 'insert');
     } else {
       const cols = toColumns(spec, values);
       const changed = Object.keys(cols).filter((k) => canon(existing[k]) !== canon(cols[k]));
@@ -318,6 +343,8 @@ function materialize(
           ...changed.map((k) => cols[k]),
           rowId,
         );
+        if (entity === 'progress' && changed.includes('body') && !searchRows?.has(rowId))
+          searchRows?.set(rowId, 'update');
       }
     }
   } catch (e) {
@@ -378,21 +405,37 @@ function settle(store: Store, rows: Map<string, Touched>, at: string, actor: str
       prepare(s, 'DELETE FROM sync_pending WHERE plan_id = ?').run(p);
     }
   }
-  const ordered = [...rows.entries()].sort(
-    (a, b) => ENTITY_ORDER[a[1].entity] - ENTITY_ORDER[b[1].entity] || (a[0] < b[0] ? -1 : 1),
-  );
-  // Parents first; a second pass picks up rows whose parent of the same kind came later in the order.
   const pre = prefetch(store, rows);
-  let waiting = ordered.filter(
-    ([id, r]) => materialize(store, r.entity, id, r.planId, at, purged, r.fields, pending, pre) === 'pending',
+  // Parents first; a second pass picks up rows whose parent of the same kind came later in the order.
+  // Within a kind, rows that exist go in the order of their rowid (`rid`: progress updates and actions;
+  // neighbouring rows share pages), then new rows by id.
+  const rid = (id: string): number => {
+    const r = pre.rows.get(id)?.rid;
+    return typeof r === 'number' ? r : Number.MAX_SAFE_INTEGER;
+  };
+  const ordered = [...rows.entries()].sort(
+    (a, b) => ENTITY_ORDER[a[1].entity] - ENTITY_ORDER[b[1].entity] || rid(a[0]) - rid(b[0]) || (a[0] < b[0] ? -1 : 1),
   );
-  const write = ([id, r]: [string, Touched]) =>
-    materialize(store, r.entity, id, r.planId, at, purged, r.fields, pending) === 'pending';
-  for (let pass = 0; pass < 3 && waiting.length > 0; pass++) {
-    const before = waiting.length;
-    waiting = waiting.filter(write);
-    if (waiting.length === before) break;
+  const search = new Map<string, 'insert' | 'update'>();
+  searchRows = search;
+  setMeta(store, SEARCH_DEFERRED, '1');
+  let waiting: [string, Touched][];
+  try {
+    waiting = ordered.filter(
+      ([id, r]) => materialize(store, r.entity, id, r.planId, at, purged, r.fields, pending, pre) === 'pending',
+    );
+    const write = ([id, r]: [string, Touched]) =>
+      materialize(store, r.entity, id, r.planId, at, purged, r.fields, pending) === 'pending';
+    for (let pass = 0; pass < 3 && waiting.length > 0; pass++) {
+      const before = waiting.length;
+      waiting = waiting.filter(write);
+      if (waiting.length === before) break;
+    }
+  } finally {
+    searchRows = null;
+    prepare(s, 'DELETE FROM meta WHERE key = ?').run(SEARCH_DEFERRED);
   }
+  indexSearchRows(store, search);
   // Renumber only when a change can move numbers (progress texts and ratings can't).
   const renumber = new Set([...rows.values()].filter((r) => NUMBERED.has(r.entity)).map((r) => r.planId));
   for (const p of renumber) {
@@ -606,33 +649,52 @@ const version = (h: Head): Version => ({
 
 /** Fields with more than one head whose values differ: shown, never dropped, until resolved. */
 export function listConflicts(store: Store, planId: string): Conflict[] {
+  // Candidates: fields with two explicit heads, or an explicit head beside its row's `$create` op that
+  // nothing superseded for the field; and rows created twice (the same natural-key row made on two
+  // copies: any field may have two heads). `field` null = every field of the row.
   const cands = prepare(
     store.sqlite,
-    'SELECT row_id, field, entity FROM sync_heads WHERE plan_id = ? GROUP BY row_id, field HAVING count(*) > 1',
-  ).all(planId) as { row_id: string; field: string; entity: SyncEntity }[];
+    `WITH h AS (
+       SELECT row_id, field, entity FROM sync_heads WHERE plan_id = @plan
+       UNION ALL
+       SELECT h.row_id, h.field, h.entity FROM sync_heads h JOIN sync_ops c ON c.row_id = h.row_id AND c.field = '${CREATE}'
+       WHERE h.plan_id = @plan AND c.status = 'applied' AND NOT EXISTS (SELECT 1 FROM sync_edges e WHERE e.parent_id = c.op_id AND e.field = h.field)
+     )
+     SELECT row_id, field, entity FROM h GROUP BY row_id, field HAVING count(*) > 1
+     UNION ALL
+     SELECT row_id, NULL, entity FROM sync_ops WHERE plan_id = @plan AND field = '${CREATE}' AND status = 'applied' GROUP BY row_id HAVING count(*) > 1`,
+  ).all({ plan: planId }) as { row_id: string; field: string | null; entity: SyncEntity }[];
   const out: Conflict[] = [];
-  for (const c of cands) {
-    if (follows(c.entity, c.field)) continue;
-    const heads = headsOfRow(store, c.row_id);
-    const hs = heads.get(c.field) ?? [];
-    if (new Set(hs.map((h) => canon(h.value))).size < 2) continue;
-    const shown = winner(hs);
-    const versions = [shown, ...hs.filter((h) => h !== shown)].map((h) => {
-      const v = version(h);
-      const f = FOLLOWS[c.entity];
-      if (f && f.lead === c.field)
-        v.with = Object.fromEntries(f.fields.map((x) => [x, companion(store, c.row_id, c.field, x, heads.get(x), h)]));
-      return v;
-    });
-    out.push({
-      id: `${c.row_id}/${c.field}`,
-      entity: c.entity,
-      rowId: c.row_id,
-      field: c.field,
-      label: rowLabel(store, c.entity, c.row_id),
-      base: commonBase(store, hs, c.field),
-      versions,
-    });
+  const done = new Set<string>();
+  for (const cand of cands) {
+    const heads = headsOfRow(store, cand.row_id);
+    for (const field of cand.field === null ? [...heads.keys()] : [cand.field]) {
+      const c = { row_id: cand.row_id, field, entity: cand.entity };
+      if (done.has(`${c.row_id}/${c.field}`)) continue;
+      done.add(`${c.row_id}/${c.field}`);
+      if (follows(c.entity, c.field)) continue;
+      const hs = heads.get(c.field) ?? [];
+      if (new Set(hs.map((h) => canon(h.value))).size < 2) continue;
+      const shown = winner(hs);
+      const versions = [shown, ...hs.filter((h) => h !== shown)].map((h) => {
+        const v = version(h);
+        const f = FOLLOWS[c.entity];
+        if (f && f.lead === c.field)
+          v.with = Object.fromEntries(
+            f.fields.map((x) => [x, companion(store, c.row_id, c.field, x, heads.get(x), h)]),
+          );
+        return v;
+      });
+      out.push({
+        id: `${c.row_id}/${c.field}`,
+        entity: c.entity,
+        rowId: c.row_id,
+        field: c.field,
+        label: rowLabel(store, c.entity, c.row_id),
+        base: commonBase(store, hs, c.field),
+        versions,
+      });
+    }
   }
   return out.sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : a.field < b.field ? -1 : 1));
 }

@@ -156,7 +156,13 @@ export function storeOp(store: Store, op: SyncOp, status: 'applied' | 'held', at
   return r.changes > 0;
 }
 
-/** Makes a stored op count: supersedes its parents, and becomes a head unless something already saw it. */
+/**
+ * Makes a stored op count: supersedes its parents, and becomes a head unless something already saw it.
+ *
+ * A `$create` op's heads are implicit (schema version 5): it is a head of each of its fields that no
+ * applied op has superseded (no `sync_edges` row with it as the parent for that field), so a new row
+ * writes no register rows and `sync_heads` holds only the fields changed after their row was created.
+ */
 export function applyToRegisters(store: Store, op: SyncOp): void {
   const s = store.sqlite;
   const edge = prepare(s, 'INSERT OR IGNORE INTO sync_edges (parent_id, field, child_id) VALUES (?, ?, ?)');
@@ -171,7 +177,7 @@ export function applyToRegisters(store: Store, op: SyncOp): void {
       edge.run(p, f, op.id);
       dropHead.run(op.rowId, f, p);
     }
-    if (!seen.get(op.id, f)) addHead.run(op.rowId, f, op.id, op.planId, op.entity);
+    if (op.field !== CREATE && !seen.get(op.id, f)) addHead.run(op.rowId, f, op.id, op.planId, op.entity);
   }
 }
 
@@ -246,8 +252,10 @@ export function applyManyToRegisters(store: Store, ops: readonly SyncOp[]): void
   );
   const heads: unknown[][] = [];
   for (const op of ops)
-    for (const f of fieldsOf(op))
-      if (!seen.has(`${op.id}\u0000${f}`)) heads.push([op.rowId, f, op.id, op.planId, op.entity]);
+    if (op.field !== CREATE)
+      // a `$create` op's heads are implicit
+      for (const f of fieldsOf(op))
+        if (!seen.has(`${op.id}\u0000${f}`)) heads.push([op.rowId, f, op.id, op.planId, op.entity]);
   insertMany(store, 'INSERT OR IGNORE INTO sync_heads (row_id, field, op_id, plan_id, entity)', 5, heads);
 }
 
@@ -264,6 +272,9 @@ const HEADS_SQL =
 
 const HEADS_OF_FIELD_SQL = `${HEADS_SQL} AND h.field = ?`;
 
+/** A row's applied `$create` ops as heads of each of their fields that no applied op has superseded. */
+const CREATE_HEADS_SQL = `SELECT j.key AS hfield, o.op_id, o.hlc, o.device, o.person, o.field, o.value_json FROM sync_ops o JOIN json_each(o.value_json) j WHERE o.row_id = ? AND o.field = '${CREATE}' AND o.status = 'applied' AND json_type(o.value_json) = 'object' AND NOT EXISTS (SELECT 1 FROM sync_edges e WHERE e.parent_id = o.op_id AND e.field = j.key)`;
+
 /**
  * Every field's heads for a row, or only those of `fields` (a merge that changed a few fields of a row
  * that exists reads just those registers, not the `$create` op's whole row of values).
@@ -276,6 +287,8 @@ export function headsOfRow(store: Store, rowId: string, fields?: ReadonlySet<str
     rows = [];
     for (const f of fields) for (const r of stmt.all(rowId, f) as HeadRow[]) rows.push(r);
   }
+  for (const r of prepare(store.sqlite, CREATE_HEADS_SQL).all(rowId) as HeadRow[])
+    if (fields === undefined || fields.has(r.hfield)) rows.push(r);
   return headsFromRows(rows);
 }
 
@@ -283,8 +296,10 @@ export function headsOfRow(store: Store, rowId: string, fields?: ReadonlySet<str
 export function headsOfFields(store: Store, pairs: readonly [string, string][]): Map<string, Map<string, Head[]>> {
   const rows = prepare(
     store.sqlite,
-    `SELECT h.row_id AS hrow, h.field AS hfield, o.op_id, o.hlc, o.device, o.person, o.field, o.value_json FROM json_each(?) j CROSS JOIN sync_heads h ON h.row_id = j.value ->> 0 AND h.field = j.value ->> 1 JOIN sync_ops o ON o.op_id = h.op_id`,
-  ).all(JSON.stringify(pairs)) as (HeadRow & { hrow: string })[];
+    `SELECT h.row_id AS hrow, h.field AS hfield, o.op_id, o.hlc, o.device, o.person, o.field, o.value_json FROM json_each(@pairs) j CROSS JOIN sync_heads h ON h.row_id = j.value ->> 0 AND h.field = j.value ->> 1 JOIN sync_ops o ON o.op_id = h.op_id
+     UNION ALL
+     SELECT j.value ->> 0, j.value ->> 1, o.op_id, o.hlc, o.device, o.person, o.field, o.value_json FROM json_each(@pairs) j CROSS JOIN sync_ops o ON o.row_id = j.value ->> 0 AND o.field = '${CREATE}' WHERE o.status = 'applied' AND NOT EXISTS (SELECT 1 FROM sync_edges e WHERE e.parent_id = o.op_id AND e.field = j.value ->> 1)`,
+  ).all({ pairs: JSON.stringify(pairs) }) as (HeadRow & { hrow: string })[];
   const byRow = new Map<string, HeadRow[]>();
   for (const r of rows) {
     const list = byRow.get(r.hrow);
@@ -304,18 +319,22 @@ interface HeadRow {
   value_json: string;
 }
 
+/** Heads by field, each field's in op id order (explicit and implicit `$create` heads alike). */
 function headsFromRows(rows: readonly HeadRow[]): Map<string, Head[]> {
   const parsed = new Map<string, unknown>();
   const out = new Map<string, Head[]>();
   for (const r of rows) {
     let v = parsed.get(r.op_id);
     if (v === undefined && !parsed.has(r.op_id)) parsed.set(r.op_id, (v = JSON.parse(r.value_json) as unknown));
+    if (r.field === CREATE && (v === null || typeof v !== 'object' || Array.isArray(v) || !Object.hasOwn(v, r.hfield)))
+      continue;
     const value = r.field === CREATE ? ((v as Record<string, unknown>)[r.hfield] ?? null) : v;
     const h: Head = { opId: r.op_id, hlc: r.hlc, device: r.device, person: r.person, value };
     const list = out.get(r.hfield);
     if (list) list.push(h);
     else out.set(r.hfield, [h]);
   }
+  for (const list of out.values()) if (list.length > 1) list.sort((a, b) => (a.opId < b.opId ? -1 : 1));
   return out;
 }
 

@@ -84,6 +84,8 @@ export interface SectionsTable {
   id: string;
   plan_id: string;
   position: number;
+  /** Fractional order key within the parent (shared/sync/order.ts); `position` is its derived rank. */
+  order_key: string;
   number: string;
   number_manual: Bool;
   title: string;
@@ -98,6 +100,8 @@ export interface ObjectivesTable {
   plan_id: string;
   section_id: string;
   position: number;
+  /** Fractional order key within the parent (shared/sync/order.ts); `position` is its derived rank. */
+  order_key: string;
   title: string;
   archived: Bool;
   updated_at: string;
@@ -111,6 +115,8 @@ export interface ActionsTable {
   section_id: string;
   objective_id: string | null;
   position: number;
+  /** Fractional order key within the parent (shared/sync/order.ts); `position` is its derived rank. */
+  order_key: string;
   reference: string;
   reference_manual: Bool;
   description: string;

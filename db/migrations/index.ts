@@ -6,6 +6,8 @@ import { m0001_initial } from './0001_initial';
 import { m0002_indicator_targets } from './0002_indicator_targets';
 import { m0003_sync } from './0003_sync';
 import { m0004_people_aliases } from './0004_people_aliases';
+// m0005 ("merge" branch: 0005_sync_merge_speed) goes here, before 0006.
+import { m0006_order_keys } from './0006_order_keys';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -15,6 +17,8 @@ export const MIGRATIONS: readonly Migration[] = [
   m0002_indicator_targets,
   m0003_sync,
   m0004_people_aliases,
+  // m0005_sync_merge_speed ("merge" branch) goes here
+  m0006_order_keys,
 ];
 
 /** The newest schema version this build knows. */

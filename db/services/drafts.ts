@@ -11,7 +11,7 @@ import { audit, bool, newId, write, type WriteCtx } from '../sql';
 import { linkId, ratingId } from '../ids';
 import { insertRow } from '../tables';
 import type { Store } from '../store';
-import { loadPlan } from './common';
+import { keyForIndex, loadPlan } from './common';
 
 type LevelIn = Omit<RatingLevelInput, 'colour'> & { colour: string };
 
@@ -172,6 +172,7 @@ export function writeDraft(w: WriteCtx, d: PlanDraftParsed): string {
       id: sectionId,
       plan_id: planId,
       position: si,
+      order_key: keyForIndex(si),
       number,
       number_manual: bool(manualNumber),
       title: s.title,
@@ -214,6 +215,7 @@ export function writeDraft(w: WriteCtx, d: PlanDraftParsed): string {
             plan_id: planId,
             section_id: sectionId,
             position: objectives.size,
+            order_key: keyForIndex(objectives.size),
             title: a.objective ?? '',
             archived: 0,
             updated_at: w.at,
@@ -231,6 +233,7 @@ export function writeDraft(w: WriteCtx, d: PlanDraftParsed): string {
         section_id: sectionId,
         objective_id: objectiveId,
         position: ai,
+        order_key: keyForIndex(ai),
         reference,
         reference_manual: bool(reference !== auto),
         description: a.description,

@@ -9,7 +9,7 @@ import { all, audit, auditChanges, must, newId, prepare, write, bool } from '../
 import { linkId, ratingId } from '../ids';
 import { insertRow, updateRow, type PatchOf } from '../tables';
 import type { Store } from '../store';
-import { livePlan, loadPlan, loadPlanAny, planRow } from './common';
+import { keyForIndex, livePlan, loadPlan, loadPlanAny, planRow } from './common';
 import { insertLevel, insertPlan } from './drafts';
 
 /**
@@ -319,6 +319,7 @@ export function duplicatePlan(store: Store, planId: string, title: string | unde
         id: fresh(s.id),
         plan_id: newPlanId,
         position: s.position,
+        order_key: keyForIndex(s.position),
         number: s.number,
         number_manual: bool(s.numberManual),
         title: s.title,
@@ -333,6 +334,7 @@ export function duplicatePlan(store: Store, planId: string, title: string | unde
         plan_id: newPlanId,
         section_id: req(o.sectionId),
         position: o.position,
+        order_key: keyForIndex(o.position),
         title: o.title,
         archived: bool(o.archived),
         updated_at: w.at,
@@ -346,6 +348,7 @@ export function duplicatePlan(store: Store, planId: string, title: string | unde
         section_id: req(a.sectionId),
         objective_id: map(a.objectiveId),
         position: a.position,
+        order_key: keyForIndex(a.position),
         reference: a.reference,
         reference_manual: bool(a.referenceManual),
         description: a.description,

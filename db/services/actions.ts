@@ -169,8 +169,17 @@ export function moveAction(store: Store, input: ParsedInputOf<'actions:move'>, a
       .pluck()
       .get(target.id, row.id) as number;
     const index = Math.min(input.index ?? liveSiblings, liveSiblings);
-    // A key between its new neighbours: only the moved action's key changes.
-    const orderKey = keyAtLiveIndex(w, 'actions', target.id, index, row.id);
+    const oldIndex =
+      row.section_id === target.id
+        ? (prepare(
+            store.sqlite,
+            'SELECT count(*) FROM actions WHERE section_id = ? AND deleted_at IS NULL AND (order_key < ? OR (order_key = ? AND id < ?))',
+          )
+            .pluck()
+            .get(target.id, row.order_key, row.order_key, row.id) as number)
+        : -1;
+    // A key between its new neighbours: only the moved action's key changes (and not at all when it stays put).
+    const orderKey = oldIndex === index ? row.order_key : keyAtLiveIndex(w, 'actions', target.id, index, row.id);
     prepare(
       store.sqlite,
       'UPDATE actions SET section_id = ?, objective_id = ?, order_key = ?, updated_at = ? WHERE id = ?',
@@ -181,7 +190,7 @@ export function moveAction(store: Store, input: ParsedInputOf<'actions:move'>, a
       audit(w, row.plan_id, 'action', row.id, 'move', 'sectionId', row.section_id, target.id);
     if (row.objective_id !== input.objectiveId)
       audit(w, row.plan_id, 'action', row.id, 'move', 'objectiveId', row.objective_id, input.objectiveId);
-    if (row.position !== index) audit(w, row.plan_id, 'action', row.id, 'move', 'position', row.position, index);
+    if (oldIndex !== index) audit(w, row.plan_id, 'action', row.id, 'move', 'position', oldIndex, index);
     renumberPlan(w, row.plan_id);
     return loadAction(store, row.id);
   });

@@ -285,7 +285,9 @@ export function reorderKeyed(
   orderedIds.forEach((id, index) => {
     const old = current.get(id)!;
     if (keys[index] !== old.key) update.run(keys[index], w.at, id);
-    if (old.rank !== index) audit(w, planId, entity, id, 'move', 'position', old.rank, index);
+    // A changed key is always audited: the audit marks the plan changed, so the sync log records it.
+    if (old.rank !== index || keys[index] !== old.key)
+      audit(w, planId, entity, id, 'move', 'position', old.rank, index);
   });
   resequence(w, table, parentId);
 }

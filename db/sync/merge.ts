@@ -12,6 +12,7 @@ import { hlcDate } from '../../shared/sync/hlc';
 import { CREATE, PURGE, SyncOp, type PlanRole, type SyncEntity } from '../../shared/sync/op';
 import { DomainError } from '../../shared/result';
 import { renumberPlan, resequencePlan } from '../services/common';
+import { isOrderKey } from '../../shared/sync/order';
 import { prepare, type WriteCtx } from '../sql';
 import type { Store } from '../store';
 import { canon, ENTITY_ORDER, LEAD_FIELDS, SPEC, toColumns } from './entities';
@@ -725,6 +726,11 @@ export function resolveConflict(
         );
       value = v.value;
     } else value = choice.value;
+    if (c.field === 'orderKey' && (typeof value !== 'string' || !isOrderKey(value)))
+      throw new DomainError(
+        'invalid_input',
+        'A place in the list can only be one of the versions shown: keep one of them.',
+      );
     const at = store.now().toISOString();
     const e = emitter(store, at);
     e.emit(

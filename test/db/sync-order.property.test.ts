@@ -223,7 +223,7 @@ describe('order keys under concurrent inserts and moves (fast-check, real stores
 });
 
 describe('order keys: two copies inserting at the same place', () => {
-  it('both new actions keep their keys, the siblings keep theirs, and every copy shows the same order', () => {
+  it('both new actions keep their keys, the siblings keep theirs, every copy shows the same order; a double move is one conflict', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'planwright-sync-order-'));
     let t0 = Date.parse('2026-03-01T09:00:00.000Z');
     const now = () => new Date((t0 += 7));
@@ -264,6 +264,30 @@ describe('order keys: two copies inserting at the same place', () => {
         expect(new Set(order.slice(1, 3))).toEqual(new Set([x.id, y.id]));
         expect(order[3]).toBe(second!.id);
       }
+      expect(keyOrder(a, plan.id)).toBe(keyOrder(b, plan.id));
+      expect(engine.canonicalDump(a, plan.id)).toBe(engine.canonicalDump(b, plan.id));
+
+      // Both copies move the same action: one conflict on its place, the same on both; only keeping a
+      // version resolves it (a typed value is refused), and both copies then agree.
+      moveAction(a, { actionId: second!.id, sectionId: section.id, objectiveId: null, index: 0 }, 'Owner');
+      moveAction(b, { actionId: second!.id, sectionId: section.id, objectiveId: null, index: 1 }, 'Owner');
+      const sent = { a: engine.opsFor(a, plan.id), b: engine.opsFor(b, plan.id) };
+      engine.applyOps(b, sent.a, { asRole: 'lead', from: { device: engine.deviceId(a), person: 'Owner' } });
+      engine.applyOps(a, sent.b, { asRole: 'lead', from: { device: engine.deviceId(b), person: 'Owner' } });
+      expect(keyOrder(a, plan.id)).toBe(keyOrder(b, plan.id));
+      const [c] = engine.listConflicts(a, plan.id).filter((x) => x.field === 'orderKey');
+      expect(c?.rowId).toBe(second!.id);
+      expect(engine.listConflicts(b, plan.id).map((x) => x.id)).toContain(c!.id);
+      expect(() => engine.resolveConflict(a, plan.id, c!.id, { value: 'first\n\nsecond' }, 'Owner')).toThrow(
+        /keep one of them/,
+      );
+      engine.resolveConflict(a, plan.id, c!.id, { keep: c!.versions[1]!.opId }, 'Owner');
+      engine.applyOps(b, engine.opsFor(a, plan.id), {
+        asRole: 'lead',
+        from: { device: engine.deviceId(a), person: 'Owner' },
+      });
+      expect(engine.listConflicts(b, plan.id).filter((x) => x.field === 'orderKey')).toEqual([]);
+      for (const s of [a, b]) expect(keyOrderFromPositions(s, plan.id)).toBe(keyOrder(s, plan.id));
       expect(keyOrder(a, plan.id)).toBe(keyOrder(b, plan.id));
       expect(engine.canonicalDump(a, plan.id)).toBe(engine.canonicalDump(b, plan.id));
     } finally {

@@ -94,8 +94,11 @@ export type ActionValues = Pick<Action, 'id' | 'planId' | 'sectionId' | 'objecti
   Partial<Omit<Action, 'leads' | 'recommendationIds'>>;
 
 /** A whole `actions` row for `insertRow`: every column of `ACTION_FIELDS`; `updatedAt` defaults to `createdAt`. */
-export const actionInsert = (a: ActionValues): NewRow<'actions'> =>
-  rowFor(ACTION_FIELDS, { updatedAt: a.createdAt, deletedAt: null, ...a }) as NewRow<'actions'>;
+/** A new action's row; `orderKey` is its fractional place among its siblings (shared/sync/order.ts). */
+export const actionInsert = (a: ActionValues, orderKey: string): NewRow<'actions'> => ({
+  ...(rowFor(ACTION_FIELDS, { updatedAt: a.createdAt, deletedAt: null, ...a }) as Omit<NewRow<'actions'>, 'order_key'>),
+  order_key: orderKey,
+});
 
 export const toRating = (r: Row<RatingsTable>): Rating => ({
   id: r.id,

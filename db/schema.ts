@@ -95,6 +95,8 @@ export interface SectionsTable {
   id: string;
   plan_id: string;
   position: number;
+  /** Fractional order key within the parent (shared/sync/order.ts); `position` is its derived rank. */
+  order_key: string;
   number: string;
   number_manual: Bool;
   title: string;
@@ -109,6 +111,8 @@ export interface ObjectivesTable {
   plan_id: string;
   section_id: string;
   position: number;
+  /** Fractional order key within the parent (shared/sync/order.ts); `position` is its derived rank. */
+  order_key: string;
   title: string;
   archived: Bool;
   updated_at: string;
@@ -122,6 +126,8 @@ export interface ActionsTable {
   section_id: string;
   objective_id: string | null;
   position: number;
+  /** Fractional order key within the parent (shared/sync/order.ts); `position` is its derived rank. */
+  order_key: string;
   reference: string;
   reference_manual: Bool;
   description: string;
@@ -147,7 +153,8 @@ export const ACTION_FIELDS = {
   planId: col('plan_id'),
   sectionId: col('section_id'),
   objectiveId: col('objective_id'),
-  position: col('position'),
+  // Derived: the rank by (order_key, id); the order key syncs instead (db/sync/entities.ts).
+  position: col('position', { sync: false }),
   // Synced as one field, `manualReference` (a typed-in reference); automatic ones are recomputed.
   reference: text('reference', { sync: false }),
   referenceManual: bool('reference_manual', { sync: false }),
@@ -164,9 +171,12 @@ export const ACTION_FIELDS = {
   deletedAt: col('deleted_at'),
 } as const satisfies Record<keyof Action, Column<keyof ActionsTable> | null>;
 
-/** Compiles only while `ACTION_FIELDS` names every column of `ActionsTable` (bar the generated `rid`). */
+/**
+ * Compiles only while `ACTION_FIELDS` names every column of `ActionsTable`, bar the generated `rid` and
+ * `order_key` (a storage and sync matter: `actionInsert` takes it, db/sync/entities.ts syncs it).
+ */
 export const ACTION_FIELDS_COVER_THE_TABLE: [
-  Exclude<keyof ActionsTable, 'rid' | ColumnsOf<typeof ACTION_FIELDS>>,
+  Exclude<keyof ActionsTable, 'rid' | 'order_key' | ColumnsOf<typeof ACTION_FIELDS>>,
 ] extends [never]
   ? true
   : never = true;
@@ -244,7 +254,8 @@ export const RECOMMENDATION_FIELDS = {
 export const SECTION_FIELDS = {
   id: key,
   planId,
-  position: col('position'),
+  // Derived: the rank by (order_key, id); the order key syncs instead (db/sync/entities.ts).
+  position: col('position', { sync: false }),
   number: text('number', { sync: false }),
   numberManual: bool('number_manual', { sync: false }),
   title: text('title'),
@@ -259,7 +270,8 @@ export const OBJECTIVE_FIELDS = {
   id: key,
   planId,
   sectionId: col('section_id'),
-  position: col('position'),
+  // Derived: the rank by (order_key, id); the order key syncs instead (db/sync/entities.ts).
+  position: col('position', { sync: false }),
   title: text('title'),
   archived: bool('archived'),
   updatedAt: stamp,
@@ -286,8 +298,11 @@ export const INDICATOR_FIELDS = {
   deletedAt,
 } as const satisfies Record<keyof Indicator, Column<keyof IndicatorsTable> | null>;
 
-/** True when descriptor `D` names every column of table `T` (bar the generated `rid`). */
-type Covers<T, D> = [Exclude<keyof T, 'rid' | ColumnsOf<D>>] extends [never] ? true : never;
+/**
+ * True when descriptor `D` names every column of table `T`, bar the generated `rid` and the fractional
+ * `order_key` (a storage and sync matter, not a domain field: inserts pass it, db/sync/entities.ts syncs it).
+ */
+type Covers<T, D> = [Exclude<keyof T, 'rid' | 'order_key' | ColumnsOf<D>>] extends [never] ? true : never;
 /** Compiles only while every descriptor above names every column of its table. */
 export const DESCRIPTORS_COVER_THEIR_TABLES: [
   Covers<PlansTable, typeof PLAN_FIELDS>,

@@ -7,6 +7,7 @@ import { m0002_indicator_targets } from './0002_indicator_targets';
 import { m0003_sync } from './0003_sync';
 import { m0004_people_aliases } from './0004_people_aliases';
 import { m0005_sync_merge_speed } from './0005_sync_merge_speed';
+import { m0006_order_keys } from './0006_order_keys';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -17,6 +18,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0003_sync,
   m0004_people_aliases,
   m0005_sync_merge_speed,
+  m0006_order_keys,
 ];
 
 /** The newest schema version this build knows. */

@@ -19,7 +19,10 @@ import {
   loadAction,
   personRow,
   renumberPlan,
-  reorderChildren,
+  reorderKeyed,
+  keyAfter,
+  keyAtLiveIndex,
+  resequence,
 } from './common';
 
 /** The objective must be live and in `sectionId`. */
@@ -37,53 +40,57 @@ export function createAction(store: Store, input: ParsedInputOf<'actions:create'
   return write(store, actor, (w) => {
     const section = liveSection(store, input.sectionId);
     checkObjective(store, input.objectiveId, section.id);
-    let position: number;
+    let afterId: string | null;
     if (input.afterActionId === undefined) {
-      // Last in its objective when it has one (next to its siblings), else last in the section.
-      const lastInObjective =
-        input.objectiveId === null
+      // Last in its objective when it has one (next to its siblings), else after the section's last live action.
+      const last = (sql: string, ...args: string[]) =>
+        (prepare(store.sqlite, sql)
+          .pluck()
+          .get(...args) as string | undefined) ?? null;
+      afterId =
+        (input.objectiveId === null
           ? null
-          : (prepare(
-              store.sqlite,
-              'SELECT max(position) FROM actions WHERE section_id = ? AND objective_id = ? AND deleted_at IS NULL',
-            )
-              .pluck()
-              .get(section.id, input.objectiveId) as number | null);
-      const max = prepare(store.sqlite, 'SELECT max(position) FROM actions WHERE section_id = ? AND deleted_at IS NULL')
-        .pluck()
-        .get(section.id) as number | null;
-      position = lastInObjective !== null ? lastInObjective + 1 : max === null ? 0 : max + 1;
+          : last(
+              'SELECT id FROM actions WHERE section_id = ? AND objective_id = ? AND deleted_at IS NULL ORDER BY order_key DESC, id DESC LIMIT 1',
+              section.id,
+              input.objectiveId,
+            )) ??
+        last(
+          'SELECT id FROM actions WHERE section_id = ? AND deleted_at IS NULL ORDER BY order_key DESC, id DESC LIMIT 1',
+          section.id,
+        );
     } else if (input.afterActionId === null) {
-      position = 0;
+      afterId = null;
     } else {
       const after = actionRow(store, input.afterActionId);
       if (!after || after.deleted_at !== null || after.section_id !== section.id)
         throw new DomainError('not_found', 'The action to insert after is not in that section. Reload and try again.');
-      position = after.position + 1;
+      afterId = after.id;
     }
-    prepare(
-      store.sqlite,
-      'UPDATE actions SET position = position + 1, updated_at = ? WHERE section_id = ? AND position >= ?',
-    ).run(w.at, section.id, position);
+    const orderKey = keyAfter(w, 'actions', section.id, afterId);
     const id = newId();
     const manual = input.reference !== undefined && input.reference !== '';
     insertRow(
       store,
       'actions',
-      actionInsert({
-        id,
-        planId: section.plan_id,
-        sectionId: section.id,
-        objectiveId: input.objectiveId,
-        position,
-        reference: input.reference ?? '',
-        referenceManual: manual,
-        description: input.description,
-        outcome: input.outcome,
-        dueText: input.dueText,
-        createdAt: w.at,
-      }),
+      actionInsert(
+        {
+          id,
+          planId: section.plan_id,
+          sectionId: section.id,
+          objectiveId: input.objectiveId,
+          position: -1, // derived: resequence below
+          reference: input.reference ?? '',
+          referenceManual: manual,
+          description: input.description,
+          outcome: input.outcome,
+          dueText: input.dueText,
+          createdAt: w.at,
+        },
+        orderKey,
+      ),
     );
+    resequence(w, 'actions', section.id);
     audit(w, section.plan_id, 'action', id, 'create', null, null, input.description.slice(0, 200));
     renumberPlan(w, section.plan_id);
     return loadAction(store, id);
@@ -151,27 +158,35 @@ export function moveAction(store: Store, input: ParsedInputOf<'actions:move'>, a
     if (target.plan_id !== row.plan_id)
       throw new DomainError('invalid_input', 'An action can only be moved within its own plan.');
     checkObjective(store, input.objectiveId, target.id);
-    const siblings = prepare(
+    const liveSiblings = prepare(
       store.sqlite,
-      'SELECT id FROM actions WHERE section_id = ? AND deleted_at IS NULL AND id <> ? ORDER BY position, rid',
+      'SELECT count(*) FROM actions WHERE section_id = ? AND deleted_at IS NULL AND id <> ?',
     )
       .pluck()
-      .all(target.id, row.id) as string[];
-    const index = Math.min(input.index ?? siblings.length, siblings.length);
-    siblings.splice(index, 0, row.id);
-    const upd = prepare(store.sqlite, 'UPDATE actions SET position = ?, updated_at = ? WHERE id = ?');
-    siblings.forEach((id, i) => upd.run(i, w.at, id));
-    prepare(store.sqlite, 'UPDATE actions SET section_id = ?, objective_id = ?, updated_at = ? WHERE id = ?').run(
-      target.id,
-      input.objectiveId,
-      w.at,
-      row.id,
-    );
+      .get(target.id, row.id) as number;
+    const index = Math.min(input.index ?? liveSiblings, liveSiblings);
+    const oldIndex =
+      row.section_id === target.id
+        ? (prepare(
+            store.sqlite,
+            'SELECT count(*) FROM actions WHERE section_id = ? AND deleted_at IS NULL AND (order_key < ? OR (order_key = ? AND id < ?))',
+          )
+            .pluck()
+            .get(target.id, row.order_key, row.order_key, row.id) as number)
+        : -1;
+    // A key between its new neighbours: only the moved action's key changes (and not at all when it stays put).
+    const orderKey = oldIndex === index ? row.order_key : keyAtLiveIndex(w, 'actions', target.id, index, row.id);
+    prepare(
+      store.sqlite,
+      'UPDATE actions SET section_id = ?, objective_id = ?, order_key = ?, updated_at = ? WHERE id = ?',
+    ).run(target.id, input.objectiveId, orderKey, w.at, row.id);
+    resequence(w, 'actions', target.id);
+    if (row.section_id !== target.id) resequence(w, 'actions', row.section_id);
     if (row.section_id !== target.id)
       audit(w, row.plan_id, 'action', row.id, 'move', 'sectionId', row.section_id, target.id);
     if (row.objective_id !== input.objectiveId)
       audit(w, row.plan_id, 'action', row.id, 'move', 'objectiveId', row.objective_id, input.objectiveId);
-    if (row.position !== index) audit(w, row.plan_id, 'action', row.id, 'move', 'position', row.position, index);
+    if (oldIndex !== index) audit(w, row.plan_id, 'action', row.id, 'move', 'position', oldIndex, index);
     renumberPlan(w, row.plan_id);
     return loadAction(store, row.id);
   });
@@ -180,7 +195,7 @@ export function moveAction(store: Store, input: ParsedInputOf<'actions:move'>, a
 export function reorderActions(store: Store, sectionId: string, orderedIds: string[], actor: string): Action[] {
   return write(store, actor, (w) => {
     const section = liveSection(store, sectionId);
-    reorderChildren(w, 'actions', 'section_id', sectionId, orderedIds, 'action', section.plan_id);
+    reorderKeyed(w, 'actions', sectionId, orderedIds, 'action', section.plan_id);
     renumberPlan(w, section.plan_id);
     return orderedIds.map((id) => loadAction(store, id));
   });

@@ -2,7 +2,9 @@
  * Shared pieces of the service layer: single-row readers, live-parent checks, positions and the
  * automatic numbering of sections ("1", "2" ...) and actions ("3.1", "3.2" ...).
  */
+import { randomBytes } from 'node:crypto';
 import type { Action, Plan } from '../../shared/model';
+import { DIGITS, keysAfter, mintKey, rekey } from '../../shared/sync/order';
 import { DomainError } from '../../shared/result';
 import { toAction, toLead, toPlan } from '../rows';
 import type * as S from '../schema';
@@ -152,6 +154,142 @@ export function reorderChildren(
     update.run(index, w.at, id);
     audit(w, planId, entity, id, 'move', 'position', old, index);
   });
+}
+
+export type Keyed = 'sections' | 'objectives' | 'actions';
+export const KEYED_PARENT = { sections: 'plan_id', objectives: 'section_id', actions: 'section_id' } as const;
+
+const initialKeys: string[] = [];
+/** The order key of the i-th row of a list written at once (an import, a copied plan): increasing in i. */
+export function keyForIndex(i: number): string {
+  if (i >= initialKeys.length) initialKeys.push(...keysAfter(initialKeys.at(-1) ?? null, i + 1 - initialKeys.length));
+  return initialKeys[i]!;
+}
+
+/** Three random key digits (not ending in the zero digit): two copies inserting at one place differ. */
+export function keyJitter(): string {
+  const b = randomBytes(3);
+  return DIGITS[b[0]! % 62]! + DIGITS[b[1]! % 62]! + DIGITS[1 + (b[2]! % 61)]!;
+}
+
+/** The rows under a parent (tombstoned ones too: they keep their slot) in order: by (order_key, id). */
+function keyedSiblings(w: WriteCtx, table: Keyed, parentId: string): { id: string; key: string; gone: number }[] {
+  return prepare(
+    w.store.sqlite,
+    `SELECT id, order_key AS key, deleted_at IS NOT NULL AS gone FROM ${table} WHERE ${KEYED_PARENT[table]} = ? ORDER BY order_key, id`,
+  ).all(parentId) as { id: string; key: string; gone: number }[];
+}
+
+/**
+ * The order key for a new (or moved) row under `parentId`: after `afterId`, first when null, last when
+ * undefined. Minted between its neighbours' keys: no sibling is rewritten (issue 10). `exclude` leaves
+ * a row out of the siblings (the row being moved). Call `resequence` after writing it.
+ */
+export function keyAfter(
+  w: WriteCtx,
+  table: Keyed,
+  parentId: string,
+  afterId: string | null | undefined,
+  exclude?: string,
+): string {
+  const rows = keyedSiblings(w, table, parentId).filter((r) => r.id !== exclude);
+  let i: number; // the new row goes before rows[i]
+  if (afterId === undefined) i = rows.length;
+  else if (afterId === null) i = 0;
+  else {
+    i = rows.findIndex((r) => r.id === afterId && !r.gone) + 1;
+    if (i === 0)
+      throw new DomainError(
+        'not_found',
+        'The item to insert after was not found in the same place. Reload and try again.',
+      );
+  }
+  return keyAt(rows, i);
+}
+
+/** The key for a row placed before `rows[i]` (rows in order; i = rows.length: last). */
+function keyAt(rows: readonly { key: string }[], i: number): string {
+  const a = i > 0 ? rows[i - 1]!.key : null;
+  const b = i < rows.length ? rows[i]!.key : null;
+  const above = a === null ? null : (rows.slice(i).find((r) => r.key > a)?.key ?? null);
+  return mintKey(a, b, keyJitter(), above);
+}
+
+/** The key for a row moved to `index` among the live rows under `parentId` other than itself. */
+export function keyAtLiveIndex(w: WriteCtx, table: Keyed, parentId: string, index: number, self: string): string {
+  const rows = keyedSiblings(w, table, parentId).filter((r) => r.id !== self);
+  // Before the index-th live row (tombstoned rows in between stay where they are), or after the last row.
+  let seen = 0;
+  let i = rows.length;
+  for (let j = 0; j < rows.length; j++)
+    if (!rows[j]!.gone && seen++ === index) {
+      i = j;
+      break;
+    }
+  return keyAt(rows, i);
+}
+
+/**
+ * Recomputes the derived `position` of the rows under `parentId` as their rank by (order_key, id); only
+ * rows whose rank changed are written, and nothing else (not updated_at: a derived field is not a change).
+ */
+export function resequence(w: { store: Store }, table: Keyed, parentId: string): void {
+  prepare(
+    w.store.sqlite,
+    `WITH r AS (SELECT id, ROW_NUMBER() OVER (ORDER BY order_key, id) - 1 AS n FROM ${table} WHERE ${KEYED_PARENT[table]} = ?)
+UPDATE ${table} SET position = r.n FROM r WHERE ${table}.id = r.id AND ${table}.position <> r.n`,
+  ).run(parentId);
+}
+
+/** `resequence` for every parent of a plan (after a sync merge). */
+export function resequencePlan(store: Store, planId: string): void {
+  for (const table of ['sections', 'objectives', 'actions'] as const)
+    prepare(
+      store.sqlite,
+      `WITH r AS (SELECT id, ROW_NUMBER() OVER (PARTITION BY ${KEYED_PARENT[table]} ORDER BY order_key, id) - 1 AS n FROM ${table} WHERE plan_id = ?)
+UPDATE ${table} SET position = r.n FROM r WHERE ${table}.id = r.id AND ${table}.position <> r.n`,
+    ).run(planId);
+}
+
+/**
+ * Reorders the live rows under `parentId` to `orderedIds` (exactly those rows) by their order keys: the
+ * rows whose keys already run in the new order keep them, the others get keys minted between their new
+ * neighbours (a drag of one row rewrites that row's key only). Audits a 'move' per row whose rank changed.
+ */
+export function reorderKeyed(
+  w: WriteCtx,
+  table: Keyed,
+  parentId: string,
+  orderedIds: readonly string[],
+  entity: 'section' | 'objective' | 'action',
+  planId: string,
+): void {
+  const rows = prepare(
+    w.store.sqlite,
+    `SELECT id, order_key AS key, position FROM ${table} WHERE ${KEYED_PARENT[table]} = ? AND deleted_at IS NULL ORDER BY order_key, id`,
+  ).all(parentId) as { id: string; key: string; position: number }[];
+  const current = new Map(rows.map((r, i) => [r.id, { ...r, rank: i }]));
+  const unique = new Set(orderedIds);
+  if (unique.size !== orderedIds.length)
+    throw new DomainError('invalid_input', 'The new order lists the same item twice.');
+  if (unique.size !== current.size || orderedIds.some((id) => !current.has(id)))
+    throw new DomainError(
+      'conflict',
+      'The list has changed since it was shown (items were added or removed). Reload and try again.',
+    );
+  const keys = rekey(
+    orderedIds.map((id) => current.get(id)!.key),
+    keyJitter,
+  );
+  const update = prepare(w.store.sqlite, `UPDATE ${table} SET order_key = ?, updated_at = ? WHERE id = ?`);
+  orderedIds.forEach((id, index) => {
+    const old = current.get(id)!;
+    if (keys[index] !== old.key) update.run(keys[index], w.at, id);
+    // A changed key is always audited: the audit marks the plan changed, so the sync log records it.
+    if (old.rank !== index || keys[index] !== old.key)
+      audit(w, planId, entity, id, 'move', 'position', old.rank, index);
+  });
+  resequence(w, table, parentId);
 }
 
 /** The leading token of a section number: "7 (14)" -> "7". */

@@ -12,7 +12,7 @@ import { linkId, ratingId } from '../ids';
 import { insertRow } from '../tables';
 import { actionInsert } from '../rows';
 import type { Store } from '../store';
-import { loadPlan } from './common';
+import { keyForIndex, loadPlan } from './common';
 
 type LevelIn = Omit<RatingLevelInput, 'colour'> & { colour: string };
 
@@ -173,6 +173,7 @@ export function writeDraft(w: WriteCtx, d: PlanDraftParsed): string {
       id: sectionId,
       plan_id: planId,
       position: si,
+      order_key: keyForIndex(si),
       number,
       number_manual: bool(manualNumber),
       title: s.title,
@@ -215,6 +216,7 @@ export function writeDraft(w: WriteCtx, d: PlanDraftParsed): string {
             plan_id: planId,
             section_id: sectionId,
             position: objectives.size,
+            order_key: keyForIndex(objectives.size),
             title: a.objective ?? '',
             archived: 0,
             updated_at: w.at,
@@ -230,17 +232,20 @@ export function writeDraft(w: WriteCtx, d: PlanDraftParsed): string {
         w.store,
         'actions',
         // The draft's fields named as the action's (text, due date, notes, archived, a new one) go straight in.
-        actionInsert({
-          ...a,
-          id: actionId,
-          planId,
-          sectionId,
-          objectiveId,
-          position: ai,
-          reference,
-          referenceManual: reference !== auto,
-          createdAt: w.at,
-        }),
+        actionInsert(
+          {
+            ...a,
+            id: actionId,
+            planId,
+            sectionId,
+            objectiveId,
+            position: ai,
+            reference,
+            referenceManual: reference !== auto,
+            createdAt: w.at,
+          },
+          keyForIndex(ai),
+        ),
       );
       a.leads.forEach((l, li) =>
         insertRow(w.store, 'action_leads', {

@@ -6,7 +6,7 @@ import { toObjective } from '../rows';
 import { all, audit, must, newId, prepare, write } from '../sql';
 import { insertRow } from '../tables';
 import type { Store } from '../store';
-import { liveObjective, liveSection, objectiveRow, placeAfter, renumberPlan, reorderChildren } from './common';
+import { keyAfter, liveObjective, liveSection, objectiveRow, renumberPlan, reorderKeyed, resequence } from './common';
 
 const load = (store: Store, id: string): Objective => toObjective(objectiveRow(store, id)!);
 
@@ -14,17 +14,19 @@ export function createObjective(store: Store, input: ParsedInputOf<'objectives:c
   return write(store, actor, (w) => {
     const section = liveSection(store, input.sectionId);
     const id = newId();
-    const position = placeAfter(w, 'objectives', 'section_id', section.id, input.afterObjectiveId);
+    const orderKey = keyAfter(w, 'objectives', section.id, input.afterObjectiveId);
     insertRow(store, 'objectives', {
       id,
       plan_id: section.plan_id,
       section_id: section.id,
-      position,
+      position: -1, // derived: resequence below
+      order_key: orderKey,
       title: input.title,
       archived: 0,
       updated_at: w.at,
       deleted_at: null,
     });
+    resequence(w, 'objectives', section.id);
     audit(w, section.plan_id, 'objective', id, 'create', null, null, input.title);
     return load(store, id);
   });
@@ -48,7 +50,7 @@ export function updateObjective(store: Store, objectiveId: string, title: string
 export function reorderObjectives(store: Store, sectionId: string, orderedIds: string[], actor: string): Objective[] {
   return write(store, actor, (w) => {
     const section = liveSection(store, sectionId);
-    reorderChildren(w, 'objectives', 'section_id', sectionId, orderedIds, 'objective', section.plan_id);
+    reorderKeyed(w, 'objectives', sectionId, orderedIds, 'objective', section.plan_id);
     return all(
       store,
       store.db

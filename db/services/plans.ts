@@ -10,7 +10,7 @@ import { linkId, ratingId } from '../ids';
 import { insertRow, updateRow, type PatchOf } from '../tables';
 import { actionInsert } from '../rows';
 import type { Store } from '../store';
-import { livePlan, loadPlan, loadPlanAny, planRow } from './common';
+import { keyForIndex, livePlan, loadPlan, loadPlanAny, planRow } from './common';
 import { insertLevel, insertPlan } from './drafts';
 
 /**
@@ -320,6 +320,7 @@ export function duplicatePlan(store: Store, planId: string, title: string | unde
         id: fresh(s.id),
         plan_id: newPlanId,
         position: s.position,
+        order_key: keyForIndex(s.position),
         number: s.number,
         number_manual: bool(s.numberManual),
         title: s.title,
@@ -334,6 +335,7 @@ export function duplicatePlan(store: Store, planId: string, title: string | unde
         plan_id: newPlanId,
         section_id: req(o.sectionId),
         position: o.position,
+        order_key: keyForIndex(o.position),
         title: o.title,
         archived: bool(o.archived),
         updated_at: w.at,
@@ -345,16 +347,19 @@ export function duplicatePlan(store: Store, planId: string, title: string | unde
       insertRow(
         store,
         'actions',
-        actionInsert({
-          ...a,
-          id: actionId,
-          planId: newPlanId,
-          sectionId: req(a.sectionId),
-          objectiveId: map(a.objectiveId),
-          createdAt: w.at,
-          updatedAt: w.at,
-          deletedAt: null,
-        }),
+        actionInsert(
+          {
+            ...a,
+            id: actionId,
+            planId: newPlanId,
+            sectionId: req(a.sectionId),
+            objectiveId: map(a.objectiveId),
+            createdAt: w.at,
+            updatedAt: w.at,
+            deletedAt: null,
+          },
+          keyForIndex(a.position),
+        ),
       );
       for (const l of a.leads)
         insertRow(store, 'action_leads', {

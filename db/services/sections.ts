@@ -7,7 +7,7 @@ import { toSection } from '../rows';
 import { all, audit, auditChanges, must, newId, prepare, write } from '../sql';
 import { insertRow } from '../tables';
 import type { Store } from '../store';
-import { livePlan, liveSection, placeAfter, renumberPlan, reorderChildren, sectionRow } from './common';
+import { keyAfter, livePlan, liveSection, renumberPlan, reorderKeyed, resequence, sectionRow } from './common';
 
 const load = (store: Store, id: string): Section => toSection(sectionRow(store, id)!);
 
@@ -28,12 +28,13 @@ export function createSection(store: Store, input: ParsedInputOf<'sections:creat
   return write(store, actor, (w) => {
     livePlan(store, input.planId);
     const id = newId();
-    const position = placeAfter(w, 'sections', 'plan_id', input.planId, input.afterSectionId);
+    const orderKey = keyAfter(w, 'sections', input.planId, input.afterSectionId);
     const manual = input.number !== undefined && input.number !== '';
     insertRow(store, 'sections', {
       id,
       plan_id: input.planId,
-      position,
+      position: -1, // derived: resequence below
+      order_key: orderKey,
       number: input.number ?? '',
       number_manual: manual ? 1 : 0,
       title: input.title,
@@ -42,6 +43,7 @@ export function createSection(store: Store, input: ParsedInputOf<'sections:creat
       updated_at: w.at,
       deleted_at: null,
     });
+    resequence(w, 'sections', input.planId);
     audit(w, input.planId, 'section', id, 'create', null, null, input.title);
     renumberPlan(w, input.planId);
     return load(store, id);
@@ -70,7 +72,7 @@ export function updateSection(store: Store, input: ParsedInputOf<'sections:updat
 export function reorderSections(store: Store, planId: string, orderedIds: string[], actor: string): Section[] {
   return write(store, actor, (w) => {
     livePlan(store, planId);
-    reorderChildren(w, 'sections', 'plan_id', planId, orderedIds, 'section', planId);
+    reorderKeyed(w, 'sections', planId, orderedIds, 'section', planId);
     renumberPlan(w, planId);
     return listSections(store, planId);
   });

@@ -6,6 +6,7 @@
  * recomputed after a merge.
  */
 import type { SyncEntity } from '../../shared/sync/op';
+import { isOrderKey, keyBetween } from '../../shared/sync/order';
 import { bool, col, json, text, type Column, type Descriptor, type RowValues } from '../fields';
 import {
   ACTION_FIELDS,
@@ -90,6 +91,16 @@ const startingValues = (d: Descriptor): RowValues =>
   );
 
 const position = col('position');
+/**
+ * Sections, objectives and actions sync their fractional order key (shared/sync/order.ts); `position` is
+ * derived from it and recomputed after a merge (resequencePlan).
+ */
+const orderKey: Field = {
+  // A row or op without a valid key (from a build before order keys) leaves the column to its starting
+  // value (the first key) or unchanged: never a NULL that would hold the row back.
+  get: (r) => (typeof r.order_key === 'string' && isOrderKey(r.order_key) ? r.order_key : null),
+  set: (v): RowValues => (typeof v === 'string' && isOrderKey(v) ? { order_key: v } : {}),
+};
 
 /** In dependency order: a row's parents come before it, which is also the order a merge writes them. */
 export const ENTITIES: readonly EntitySpec[] = [
@@ -103,16 +114,22 @@ export const ENTITIES: readonly EntitySpec[] = [
     'section',
     'sections',
     ['planId'],
-    { ...syncedFields(SECTION_FIELDS), manualNumber: manual('number', 'number_manual') },
-    { starting: startingValues(SECTION_FIELDS) },
+    { ...syncedFields(SECTION_FIELDS), orderKey, manualNumber: manual('number', 'number_manual') },
+    { starting: { ...startingValues(SECTION_FIELDS), position: 0, order_key: keyBetween(null, null) } },
   ),
-  entity('objective', 'objectives', ['planId', 'sectionId'], syncedFields(OBJECTIVE_FIELDS)),
+  entity(
+    'objective',
+    'objectives',
+    ['planId', 'sectionId'],
+    { ...syncedFields(OBJECTIVE_FIELDS), orderKey },
+    { starting: { ...startingValues(OBJECTIVE_FIELDS), position: 0, order_key: keyBetween(null, null) } },
+  ),
   entity(
     'action',
     'actions',
     ['planId', 'sectionId', 'objectiveId'],
-    { ...syncedFields(ACTION_FIELDS), manualReference: manual('reference', 'reference_manual') },
-    { starting: startingValues(ACTION_FIELDS) },
+    { ...syncedFields(ACTION_FIELDS), orderKey, manualReference: manual('reference', 'reference_manual') },
+    { starting: { ...startingValues(ACTION_FIELDS), position: 0, order_key: keyBetween(null, null) } },
   ),
   entity(
     'lead',

@@ -11,7 +11,8 @@ import { directoryPerson } from '../services/people';
 import { hlcDate } from '../../shared/sync/hlc';
 import { CREATE, PURGE, SyncOp, type PlanRole, type SyncEntity } from '../../shared/sync/op';
 import { DomainError } from '../../shared/result';
-import { renumberPlan } from '../services/common';
+import { renumberPlan, resequencePlan } from '../services/common';
+import { isOrderKey } from '../../shared/sync/order';
 import { prepare, type WriteCtx } from '../sql';
 import type { Store } from '../store';
 import { canon, ENTITY_ORDER, LEAD_FIELDS, SPEC, toColumns } from './entities';
@@ -441,6 +442,7 @@ function settle(store: Store, rows: Map<string, Touched>, at: string, actor: str
   for (const p of renumber) {
     if (purged.has(p) || !prepare(s, 'SELECT 1 FROM plans WHERE id = ?').get(p)) continue;
     const w: WriteCtx = { store, actor, at, touched: new Set([p]) }; // already touched: no extra updated_at bump
+    resequencePlan(store, p); // positions are the derived rank of the synced order keys
     renumberPlan(w, p);
   }
   return waiting.length;
@@ -786,6 +788,11 @@ export function resolveConflict(
         );
       value = v.value;
     } else value = choice.value;
+    if (c.field === 'orderKey' && (typeof value !== 'string' || !isOrderKey(value)))
+      throw new DomainError(
+        'invalid_input',
+        'A place in the list can only be one of the versions shown: keep one of them.',
+      );
     const at = store.now().toISOString();
     const e = emitter(store, at);
     e.emit(

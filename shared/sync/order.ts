@@ -43,3 +43,63 @@ export function keysAfter(a: string | null, n: number): string[] {
   for (let i = 0; i < n; i++) keys.push((last = keyBetween(last, null)));
   return keys;
 }
+
+/**
+ * A key for a row placed between neighbours with keys `a` and `b` (null = the start / the end), with
+ * `jitter` (random key digits) appended so two copies inserting at the same place mint different keys.
+ * Tolerant of what sync can leave behind: a neighbour that is not a key counts as the start, and when
+ * `a ≥ b` (two rows that arrived with the same key) the row goes just after `a`, before `above` (the
+ * first key greater than `a` among the siblings, null = none). Never rewrites a neighbour.
+ */
+export function mintKey(a: string | null, b: string | null, jitter: string, above: string | null = null): string {
+  const lo = a !== null && isOrderKey(a) ? a : null;
+  let hi = b !== null && isOrderKey(b) ? b : null;
+  if (lo !== null && hi !== null && lo >= hi) hi = above !== null && isOrderKey(above) && above > lo ? above : null;
+  const k = keyBetween(lo, hi);
+  // Appending digits keeps the key inside (lo, hi): keyBetween's last digit is strictly below hi's there.
+  const tail = jitter.replace(/[^0-9A-Za-z]/g, '').replace(/0+$/, '');
+  return k + tail;
+}
+
+/**
+ * New keys for rows listed in their new order, given each row's current key: the longest run of rows
+ * whose keys already increase in the new order keeps its keys, and only the others get new keys minted
+ * between their new neighbours (a drag of one row rewrites that row only). `jitter()` gives random digits.
+ */
+export function rekey(current: readonly (string | null)[], jitter: () => string): string[] {
+  const n = current.length;
+  // Longest strictly increasing subsequence of valid keys (patience sorting), as indices.
+  const tails: number[] = [];
+  const prev = new Array<number>(n).fill(-1);
+  for (let i = 0; i < n; i++) {
+    const k = current[i];
+    if (k === null || k === undefined || !isOrderKey(k)) continue;
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (current[tails[mid]!]! < k) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0) prev[i] = tails[lo - 1]!;
+    tails[lo] = i;
+  }
+  const keep = new Set<number>();
+  for (let i = tails.length > 0 ? tails[tails.length - 1]! : -1; i >= 0; i = prev[i]!) keep.add(i);
+  const out: string[] = new Array<string>(n);
+  let last: string | null = null;
+  for (let i = 0; i < n; i++) {
+    if (keep.has(i)) {
+      out[i] = last = current[i]!;
+      continue;
+    }
+    let next: string | null = null;
+    for (let j = i + 1; j < n; j++)
+      if (keep.has(j)) {
+        next = current[j]!;
+        break;
+      }
+    out[i] = last = mintKey(last, next, jitter());
+  }
+  return out;
+}

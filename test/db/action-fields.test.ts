@@ -17,7 +17,7 @@ import { ctx, dispatcherFor, freshStore, smallDraft } from './helpers';
 /** An Action with one more field, as a new migration would give it (a name no real field will take). */
 type WithScratch = Action & { scratchField: string };
 /** The columns of a table that the actions descriptor does not name. */
-type Uncovered<T> = Exclude<keyof T, 'rid' | ColumnsOf<typeof ACTION_FIELDS>>;
+type Uncovered<T> = Exclude<keyof T, 'rid' | 'order_key' | ColumnsOf<typeof ACTION_FIELDS>>;
 
 describe('a new field on actions: what fails to compile when a place is forgotten', () => {
   it('a field of Action missing from the table descriptor (db/schema.ts ACTION_FIELDS)', () => {
@@ -63,7 +63,7 @@ describe('a new field on actions: the places derived from the descriptors', () =
 
   it('sync carries every synced column of the descriptor, and starts the others at their starting values', () => {
     const synced = Object.entries(ACTION_FIELDS).flatMap(([k, c]) => (c?.sync ? [k] : []));
-    expect(Object.keys(SPEC.action.fields).sort()).toEqual([...synced, 'manualReference'].sort());
+    expect(Object.keys(SPEC.action.fields).sort()).toEqual([...synced, 'orderKey', 'manualReference'].sort());
     const startsAt = SPEC.action.defaults('2026-01-01T00:00:00.000Z');
     for (const c of Object.values(ACTION_FIELDS))
       if (c && !c.sync && c.column !== 'id') expect(Object.keys(startsAt), c.column).toContain(c.column);

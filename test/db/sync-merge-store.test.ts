@@ -159,7 +159,7 @@ describe('upgrading a version-4 store to version 5', () => {
     expect(conflicts.map((c) => c.field)).toEqual(['explanation']);
     await owner.close();
 
-    owner = keep(openStore(file, { actor: 'Owner' }));
+    owner = keep(openStore(file, { actor: 'Owner', migrations: MIGRATIONS.slice(0, 5) }));
     expect(owner.schemaVersion).toBe(5);
     expect(owner.backupPath).not.toBeNull();
     expect(createHeads(owner)).toBe(0);
@@ -185,7 +185,10 @@ describe('upgrading a version-4 store to version 5', () => {
     expect(found(owner, plan.id, 'budget')).toEqual([r.id]);
     ftsSound(owner);
     send(owner, lead, plan.id, 'lead', 'Owner');
-    expect(engine.canonicalDump(lead, plan.id)).toBe(engine.canonicalDump(owner, plan.id));
+    // The owner's copy is held at version 5 here (before order keys, version 6), the lead's is at the newest:
+    // only their order keys differ by construction (shared/sync/order.ts; test/db/migration-6-order-keys.test.ts).
+    const withoutKeys = (s: Store) => engine.canonicalDump(s, plan.id).replace(/"orderKey":(null|"[^"]*")/g, '');
+    expect(withoutKeys(lead)).toBe(withoutKeys(owner));
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });

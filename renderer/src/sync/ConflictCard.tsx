@@ -20,6 +20,7 @@ const FIELD_WORDS: Record<string, string> = {
   dueText: 'due date',
   notes: 'internal notes',
   name: 'name',
+  orderKey: 'place in the list',
 };
 /** A synced field in words ("levelId" -> "rating"). */
 export const fieldWords = (field: string) => FIELD_WORDS[field] ?? field;
@@ -33,6 +34,8 @@ function valueText(tree: PlanTree, conflict: SyncConflict, value: unknown): stri
     if (value === null || value === undefined) return 'Not rated';
     return tree.levels.find((l) => l.id === value)?.label ?? show(value);
   }
+  // An order key means nothing to read: each version is where that person put the row.
+  if (conflict.field === 'orderKey') return 'Where this version puts it';
   return show(value);
 }
 
@@ -50,7 +53,9 @@ export function ConflictCard({
   onResolve(how: Resolution): void;
 }) {
   const isText =
-    conflict.versions.every((v) => v.value === null || typeof v.value === 'string') && conflict.field !== 'levelId';
+    conflict.versions.every((v) => v.value === null || typeof v.value === 'string') &&
+    conflict.field !== 'levelId' &&
+    conflict.field !== 'orderKey';
   const [combining, setCombining] = useState(false);
   const [text, setText] = useState(() => conflict.versions.map((v) => show(v.value)).join('\n\n'));
   return (

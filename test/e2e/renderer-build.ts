@@ -44,6 +44,8 @@ function fingerprint(): string {
   for (const dir of ['renderer', 'shared']) listFiles(path.join(ROOT, dir), files);
   files.sort();
   const hash = createHash('sha256');
+  // Bumped when the build itself changes (2: React's production build under vitest too).
+  hash.update('build 3\n');
   for (const file of files) {
     const stat = fs.statSync(file);
     hash.update(`${path.relative(ROOT, file)}\0${stat.size}\0${stat.mtimeMs}\n`);
@@ -83,12 +85,21 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function viteBuild(outDir: string): Promise<void> {
   const { build } = await import('vite');
-  await build({
-    configFile: path.join(ROOT, 'renderer', 'vite.config.ts'),
-    mode: 'production',
-    logLevel: 'warn',
-    build: { outDir, emptyOutDir: true },
-  });
+  // The app's build: React's production build and JSX transform, even when the caller runs with NODE_ENV=test
+  // (vitest), which Vite would otherwise pass on (React's development build renders several times slower).
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      configFile: path.join(ROOT, 'renderer', 'vite.config.ts'),
+      mode: 'production',
+      logLevel: 'warn',
+      build: { outDir, emptyOutDir: true },
+    });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
 }
 
 /** The placeholder page: lists plans through `window.planwright` (script in a file, so the CSP holds). */

@@ -12,5 +12,5 @@ export { getCoveringReport, saveCoveringReport } from './services/covering-repor
 export { getMeta, setMeta } from './services/settings';
 export { addPersonNames, directoryPerson } from './services/people';
 export type { DB } from './schema';
-export { backupIfDue, startMaintenance, restoreBackup, listStoreBackups } from './services/backups';
+export { backupIfDue, copyStoreTo, startMaintenance, restoreBackup, listStoreBackups } from './services/backups';
 export { checkIntegrityInBackground, integrityStatus, repairStore } from './integrity';

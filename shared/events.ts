@@ -23,6 +23,8 @@ export const events = {
       'search',
       'settings',
       'restoreBackup',
+      /** File › Move plan store… finished: the store is open at its new place (app:info changed). */
+      'storeMoved',
     ]),
   }),
   /** The full integrity check after open finished (state 'damaged': offer store:repair or a restore). */

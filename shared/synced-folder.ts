@@ -18,13 +18,18 @@ const SYNCED_FOLDER_PATTERNS: { pattern: RegExp; service: string }[] = [
   { pattern: /[\\/]Library[\\/]CloudStorage([\\/]|$)/i, service: 'a cloud storage provider' },
 ];
 
+/** The sync service whose folder holds `somePath` ("OneDrive", "Dropbox"…), or null when none does. */
+export function syncedFolderService(somePath: string): string | null {
+  return SYNCED_FOLDER_PATTERNS.find(({ pattern }) => pattern.test(somePath))?.service ?? null;
+}
+
 /**
  * A plain-English warning when `storePath` is inside a folder a sync client copies to the cloud (the SQLite
  * store must never live there: the client copies a half-written database and makes conflict copies), or
  * null. The main process (store path choice) and the command line both call this.
  */
 export function syncedFolderWarning(storePath: string): string | null {
-  const hit = SYNCED_FOLDER_PATTERNS.find(({ pattern }) => pattern.test(storePath));
-  if (!hit) return null;
-  return `The plan store ${storePath} looks like it is inside a ${hit.service} folder. A synced folder can copy the database while it is being written and make conflict copies, which damages it. Keep the plan store on this computer (the default place), and use the shared folder only for update packs.`;
+  const service = syncedFolderService(storePath);
+  if (!service) return null;
+  return `The plan store ${storePath} looks like it is inside a ${service} folder. A synced folder can copy the database while it is being written and make conflict copies, which damages it. Keep the plan store on this computer (the default place), and use the shared folder only for update packs.`;
 }

@@ -134,6 +134,21 @@ export function restoreBackup(store: Store, backupPath: string): RestoreResult {
   return { restored: backup.path, previous };
 }
 
+/**
+ * Copies the open store to `dest` for File › Move plan store… (the same verified copy as a backup:
+ * VACUUM INTO a temporary name, integrity_check and each table's row count, fsync, rename). Answers the path
+ * written; throws a DomainError in plain words (nothing written) when it fails.
+ */
+export function copyStoreTo(store: Store, dest: string): string {
+  requireFile(store);
+  try {
+    return writeVerifiedBackup(store.sqlite, dest, store.nativeBinding);
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    throw new DomainError('export_failed', `the copy could not be written (${why})`);
+  }
+}
+
 export function storeStatus(store: Store): IntegrityStatus {
   return integrityStatus(store);
 }

@@ -4,6 +4,7 @@
  * Vite dev server in development); every IPC call goes through the shared dispatcher.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
@@ -30,6 +31,9 @@ import { sqliteBinding } from './native-binding';
 import { DB_FILE_NAME, osUserName, PRODUCT_NAME } from './paths';
 import { builtPaths, hardenWebContents, secureWebPreferences } from './security';
 import { storeErrorDialog } from './store-error';
+import { resolveStartupStore, type Box } from './store-location';
+import { moveStore } from './store-move';
+import type { Dispatch } from '../../shared/dispatch';
 import { syncedFolderWarning } from '../../shared/synced-folder';
 
 const mainDir = path.dirname(fileURLToPath(import.meta.url));
@@ -52,13 +56,26 @@ let mainWindow: BrowserWindow | null = null;
 /** The store's utility process and the main process's side of its port (see electron/utility/). */
 let storeProcess: UtilityProcess | null = null;
 let store: UtilityClient | null = null;
+/** Where the store is open now (File › Move plan store… changes it). */
+let dbPath = '';
+/** While the store moves, calls from the window wait here and then go to the store at its new place. */
+let moving: Promise<unknown> | null = null;
 
 function sendMenuCommand(command: MenuCommand): void {
   const win = BrowserWindow.getFocusedWindow() ?? mainWindow;
   win?.webContents.send('menu:command', { command });
 }
 
-async function showAbout(dbPath: string): Promise<void> {
+/** A message box over the window (or on its own before there is one): the index of the button pressed. */
+async function ask(box: Box & { defaultId?: number; cancelId?: number }): Promise<number> {
+  const options = { ...box, defaultId: box.defaultId ?? 0, cancelId: box.cancelId ?? box.buttons.length - 1 };
+  const { response } = mainWindow
+    ? await dialog.showMessageBox(mainWindow, options)
+    : await dialog.showMessageBox(options);
+  return response;
+}
+
+async function showAbout(): Promise<void> {
   const options = {
     type: 'info' as const,
     title: 'About Planwright',
@@ -96,6 +113,11 @@ async function openPlanStore(dbPath: string, actor: string): Promise<UtilityClie
     if (storeProcess === child) storeProcess = null;
   });
   storeProcess = child;
+  return (await openIn(client, dbPath, actor)) ? client : null;
+}
+
+/** Opens the store at `dbPath` in the utility process; on failure explains why in a dialog and answers false. */
+async function openIn(client: UtilityClient, dbPath: string, actor: string): Promise<boolean> {
   // better-sqlite3 built for Electron's ABI (see native-binding.ts; the env override only in development).
   const nativeBinding = sqliteBinding({
     isPackaged: app.isPackaged,
@@ -117,20 +139,63 @@ async function openPlanStore(dbPath: string, actor: string): Promise<UtilityClie
     validateOutput: !app.isPackaged,
     storeWarning,
   });
-  if (outcome.ok) return client;
+  if (outcome.ok) return true;
   if (!outcome.storeError) throw new Error(outcome.message);
   const box = storeErrorDialog(outcome.storeError, dbPath);
-  const { response } = await dialog.showMessageBox({
-    type: 'error',
-    title: box.title,
-    message: box.message,
-    detail: box.detail,
-    buttons: box.buttons,
-    defaultId: 0,
-    cancelId: 0,
-  });
+  const response = await ask({ type: 'error', ...box, defaultId: 0, cancelId: 0 });
   if (response === 1) shell.showItemInFolder(outcome.storeError.backupPath ?? dbPath);
-  return null;
+  return false;
+}
+
+/** File › Move plan store…: the steps are in store-move.ts; window calls wait until the store is open again. */
+async function moveStoreFromMenu(actor: string): Promise<void> {
+  const open = store;
+  if (!open || moving) return;
+  const done = moveStore({
+    current: dbPath,
+    userData: app.getPath('userData'),
+    home: os.homedir(),
+    now: () => new Date(),
+    chooseSavePath: async (defaultPath) => {
+      const options = {
+        title: 'Move plan store',
+        defaultPath,
+        buttonLabel: 'Move here',
+        filters: [{ name: 'Planwright plan store', extensions: ['sqlite'] }],
+      };
+      const picked = mainWindow
+        ? await dialog.showSaveDialog(mainWindow, options)
+        : await dialog.showSaveDialog(options);
+      return picked.canceled || !picked.filePath ? null : picked.filePath;
+    },
+    ask,
+    copyAndClose: (target) => open.moveTo(target),
+    reopen: (next) =>
+      openIn(open, next, actor).then((ok) => {
+        if (ok) open.startMaintenance(broadcast);
+        return ok;
+      }),
+    log,
+  });
+  moving = done;
+  try {
+    const outcome = await done;
+    if (outcome.outcome !== 'cancelled') dbPath = outcome.dbPath;
+    // The window reads app:info (the store's path, the synced-folder warning) again.
+    if (outcome.outcome === 'moved')
+      mainWindow?.webContents.send('menu:command', { command: 'storeMoved' satisfies MenuCommand });
+  } catch (error) {
+    log(`Moving the plan store failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  } finally {
+    moving = null;
+  }
+}
+
+/** Events for the window that no call caused (the background integrity check). */
+function broadcast(name: string, body: unknown): void {
+  if (name === 'store:integrity' && (body as { state?: string; detail?: string }).state === 'damaged')
+    log(`integrity check: ${(body as { detail?: string }).detail ?? ''}`);
+  mainWindow?.webContents.send(name, body);
 }
 
 function serveAppProtocol(): void {
@@ -178,14 +243,27 @@ function createWindow(): BrowserWindow {
 }
 
 async function start(): Promise<void> {
-  const dbPath = path.join(app.getPath('userData'), DB_FILE_NAME);
+  const userData = app.getPath('userData');
+  // A moved store is recorded in userData (File › Move plan store…); a missing one asks what to do.
+  const chosen = await resolveStartupStore(userData, path.join(userData, DB_FILE_NAME), ask);
+  if (!chosen) {
+    app.quit();
+    return;
+  }
+  dbPath = chosen;
   const actor = osUserName('Planwright user');
   store = await openPlanStore(dbPath, actor);
   if (!store) {
     app.quit();
     return;
   }
-  registerIpc(ipcMain, store.dispatch, { isTrustedSender: isTrusted, actor: () => actor, log });
+  // Calls wait while the store moves, then go to it at its new place.
+  const dispatch: Dispatch = async (channel, payload, ctx) => {
+    while (moving) await moving.catch(() => undefined);
+    if (!store) return { ok: false, error: { code: 'internal', message: 'The plan store is closed.' } };
+    return store.dispatch(channel, payload, ctx);
+  };
+  registerIpc(ipcMain, dispatch, { isTrustedSender: isTrusted, actor: () => actor, log });
 
   serveAppProtocol();
   hardenSession();
@@ -194,18 +272,15 @@ async function start(): Promise<void> {
       buildMenuTemplate({
         platform: process.platform,
         send: sendMenuCommand,
-        showAbout: () => void showAbout(dbPath),
+        showAbout: () => void showAbout(),
+        moveStore: () => void moveStoreFromMenu(actor),
         dev: !app.isPackaged,
       }),
     ),
   );
   mainWindow = createWindow();
   // The full integrity check and the daily backup (in the utility process), after the window is up.
-  store.startMaintenance((name, body) => {
-    if (name === 'store:integrity' && (body as { state?: string; detail?: string }).state === 'damaged')
-      log(`integrity check: ${(body as { detail?: string }).detail ?? ''}`);
-    mainWindow?.webContents.send(name, body);
-  });
+  store.startMaintenance(broadcast);
 }
 
 if (!app.requestSingleInstanceLock()) {

@@ -14,6 +14,8 @@ export interface MenuDeps {
   send: (command: MenuCommand) => void;
   /** Show the About box (Help > About on Windows and Linux). */
   showAbout: () => void;
+  /** File › Move plan store…: handled in the main process (electron/main/store-move.ts), not the window. */
+  moveStore?: () => void;
   /** Development: add reload and developer tools. */
   dev?: boolean;
 }
@@ -53,6 +55,12 @@ export function buildMenuTemplate(deps: MenuDeps): MenuItemConstructorOptions[] 
       { type: 'separator' },
       command('Export appendix…', 'export', 'CmdOrCtrl+E'),
       command('Covering report…', 'coveringReport', 'CmdOrCtrl+Shift+E'),
+      ...(deps.moveStore
+        ? [
+            { type: 'separator' } as const,
+            { label: 'Move plan store…', click: () => deps.moveStore?.() } as MenuItemConstructorOptions,
+          ]
+        : []),
       ...(mac
         ? []
         : [

@@ -17,6 +17,8 @@ export interface UtilityClient {
   dispatch: Dispatch;
   /** Starts the background integrity check and daily backup; `onBroadcast` gets their events for the window. */
   startMaintenance(onBroadcast: (name: EventName, body: unknown) => void): void;
+  /** Copies the open store to `to` (verified) and closes it (File › Move plan store…); then `open` again. */
+  moveTo(to: string): Promise<{ ok: true; path: string } | { ok: false; reason: string }>;
   /** Closes the store (checkpointing it); resolves when the utility process says it is closed. */
   close(): Promise<void>;
   /** Answers every pending call `internal` (the utility process exited). */
@@ -34,6 +36,7 @@ export function createUtilityClient(
     { resolve(result: Result<unknown>): void; emit(name: EventName, body: unknown): void }
   >();
   const closes = new Map<number, () => void>();
+  const moves = new Map<number, (answer: { ok: true; path: string } | { ok: false; reason: string }) => void>();
   let opened: ((outcome: OpenOutcome) => void) | null = null;
   let broadcast: (name: EventName, body: unknown) => void = () => undefined;
   const send = (message: ToUtility) => port.postMessage(message);
@@ -82,6 +85,10 @@ export function createUtilityClient(
         closes.get(message.id)?.();
         closes.delete(message.id);
         return;
+      case 'moved':
+        moves.get(message.id)?.(message.ok ? { ok: true, path: message.path } : { ok: false, reason: message.reason });
+        moves.delete(message.id);
+        return;
     }
   });
 
@@ -101,6 +108,12 @@ export function createUtilityClient(
       broadcast = onBroadcast;
       send({ type: 'maintain' });
     },
+    moveTo: (to) =>
+      new Promise((resolve) => {
+        const id = nextId++;
+        moves.set(id, resolve);
+        send({ type: 'move', id, to });
+      }),
     close: () =>
       new Promise<void>((resolve) => {
         const id = nextId++;
@@ -115,6 +128,8 @@ export function createUtilityClient(
       calls.clear();
       for (const done of closes.values()) done();
       closes.clear();
+      for (const done of moves.values()) done({ ok: false, reason: `the plan store stopped (${reason})` });
+      moves.clear();
       opened?.({ ok: false, storeError: null, message: reason });
       opened = null;
     },

@@ -24,7 +24,9 @@ export type ToUtility =
   | { type: 'host-reply'; id: number; ok: true; value: unknown }
   | { type: 'host-reply'; id: number; ok: false; message: string }
   | { type: 'maintain' }
-  | { type: 'close'; id: number };
+  | { type: 'close'; id: number }
+  /** File › Move plan store…: copy the open store to `to` (verified), then close it in the same step. */
+  | { type: 'move'; id: number; to: string };
 
 export type HostMethod =
   | 'chooseSavePath'
@@ -46,7 +48,9 @@ export type FromUtility =
   | { type: 'log'; message: string }
   /** An event for the window that no call caused (the background integrity check). */
   | { type: 'broadcast'; name: string; body: unknown }
-  | { type: 'closed'; id: number };
+  | { type: 'closed'; id: number }
+  | { type: 'moved'; id: number; ok: true; path: string }
+  | { type: 'moved'; id: number; ok: false; reason: string };
 
 /** The parts of a MessagePort (Electron's MessagePortMain or Node's MessagePort, wrapped) used here. */
 export interface PortLike {

@@ -2,7 +2,7 @@
  * The utility process's side: opens the store and answers calls through the shared dispatcher. Plain
  * module (no Electron), so tests can run it on a worker_threads MessageChannel.
  */
-import { ensureSamplePlan, openStore, startMaintenance, StoreOpenError, type Store } from '../../db';
+import { copyStoreTo, ensureSamplePlan, openStore, startMaintenance, StoreOpenError, type Store } from '../../db';
 import { createDispatcher, type Dispatch } from '../../shared/dispatch';
 import type { EventName } from '../../shared/events';
 import { createAppHandlers } from '../handlers';
@@ -106,6 +106,32 @@ export function serveStore(port: PortLike): void {
             onBackupError: (text) => send({ type: 'log', message: `daily backup: ${text}` }),
           });
         return;
+      case 'move': {
+        // The copy and the close in one synchronous step: no call can write to the old file after the copy.
+        const open = store;
+        if (!open) {
+          send({ type: 'moved', id: message.id, ok: false, reason: 'the plan store is not open' });
+          return;
+        }
+        let written: string;
+        try {
+          written = copyStoreTo(open, message.to);
+        } catch (error) {
+          send({
+            type: 'moved',
+            id: message.id,
+            ok: false,
+            reason: error instanceof Error ? error.message : String(error),
+          });
+          return;
+        }
+        store = null;
+        dispatch = null;
+        void Promise.resolve(open.close()).finally(() =>
+          send({ type: 'moved', id: message.id, ok: true, path: written }),
+        );
+        return;
+      }
       case 'close': {
         const closing = store;
         store = null;

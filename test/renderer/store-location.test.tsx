@@ -4,6 +4,7 @@ import '@testing-library/jest-dom/vitest';
 import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
+import { waitFor } from '@testing-library/react';
 import { StoreLocationWarning } from '../../renderer/src/components/StoreLocation';
 import { syncedFolderWarning } from '../../shared/synced-folder';
 import { installFakeApi } from './settings-fixtures';
@@ -38,5 +39,30 @@ describe('the synced-folder warning', () => {
       expect(container).toBeEmptyDOMElement();
       unmount();
     }
+  });
+
+  it('points to File › Move plan store…, labelled for screen readers, and reads app:info again once the store has moved', async () => {
+    const words = syncedFolderWarning('C:\\Users\\fd\\OneDrive - Northmoor Council\\Planwright\\planwright.sqlite')!;
+    let current: string | null = words;
+    installFakeApi({ 'app:info': () => info(current) });
+    // The fake window.planwright with an event channel the test can drive.
+    const listeners = new Map<string, Set<(payload: unknown) => void>>();
+    const api = (window as unknown as { planwright: { on: unknown } }).planwright;
+    api.on = (event: string, fn: (payload: unknown) => void) => {
+      if (!listeners.has(event)) listeners.set(event, new Set());
+      listeners.get(event)!.add(fn);
+      return () => listeners.get(event)!.delete(fn);
+    };
+    render(<StoreLocationWarning />);
+    const alert = await screen.findByRole('alert', { name: 'Your plans are kept in a synced folder' });
+    expect(alert).toHaveAccessibleDescription(/looks like it is inside a OneDrive folder.*File › Move plan store…/s);
+    expect(alert).toHaveTextContent('To move it, choose File › Move plan store… in the menu bar');
+    // Another menu command changes nothing; the move's command reads app:info again and the banner goes.
+    current = null;
+    for (const fn of listeners.get('menu:command') ?? []) fn({ command: 'search' });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(screen.getByRole('alert')).toBeInTheDocument();
+    for (const fn of listeners.get('menu:command') ?? []) fn({ command: 'storeMoved' });
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
   });
 });

@@ -10,7 +10,9 @@ import type { Dispatch } from '../../shared/dispatch';
 import type { EventName } from '../../shared/events';
 import type { Result } from '../../shared/result';
 import { headlessHost, type Host } from '../host';
-import { defaultDbPath, osUserName } from '../main/paths';
+import { defaultDbPath, osUserName, userDataDir } from '../main/paths';
+import { storePathFor } from '../main/store-location';
+import { syncedFolderWarning } from '../../shared/synced-folder';
 import { packageVersion } from './version';
 
 /** A failure to report on stderr with a non-zero exit code (no stack trace). */
@@ -51,7 +53,7 @@ export interface CliDeps {
   err(text: string): void;
   /** Dialogs cancel on the command line; exporters write to the paths they are given. */
   host: Host;
-  /** The database used when --db is not given. */
+  /** The database used when --db is not given: the app's own (moved by File › Move plan store… or not). */
   defaultDbPath: string;
   /** Called with events the handlers emit (job progress). */
   onEvent?: (event: EventName, payload: unknown) => void;
@@ -67,14 +69,23 @@ export function createCliDeps(
   options: { defaultDbPath?: string; host?: Host } = {},
 ): CliDeps & Closer {
   const opened: Store[] = [];
+  /** Stores already warned about (a command that opens a store twice warns once). */
+  const warned = new Set<string>();
   const host = options.host ?? headlessHost;
   const deps: CliDeps & Closer = {
     out: io.out,
     err: io.err,
     host,
-    defaultDbPath: options.defaultDbPath ?? defaultDbPath(),
+    defaultDbPath: options.defaultDbPath ?? storePathFor(userDataDir(), defaultDbPath()),
     async open(dbPathOption, openOptions = {}) {
+      // The one place the command line decides which store it opens.
       const dbPath = path.resolve(dbPathOption ?? deps.defaultDbPath);
+      // A store in a synced folder: the same words as the app's banner, on stderr, once; the exit code is unchanged.
+      const warning = syncedFolderWarning(dbPath);
+      if (warning && !warned.has(dbPath)) {
+        warned.add(dbPath);
+        io.err(`Warning: ${warning}`);
+      }
       if (!openOptions.create && !fs.existsSync(dbPath)) {
         throw new CliError(
           `There is no plan store at ${dbPath}. Open Planwright once (it creates one with a sample plan), run \`planwright sample --db ${dbPathOption ?? dbPath}\`, or pass --db with the path of an existing store.`,

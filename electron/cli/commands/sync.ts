@@ -14,13 +14,9 @@ defineCommand((program, deps) => {
     .argument('<plan>', 'plan id, start of the id, or part of the title')
     .option('--json', 'print the report as JSON')
     .action(async (folder: string, planQuery: string, opts: { json?: boolean; db?: string }) => {
-      const [{ syncFolder }, { syncedFolderWarning }] = await Promise.all([
-        import('../../sync/folder-sync'),
-        import('../../sync/folder'),
-      ]);
+      const { syncFolder } = await import('../../sync/folder-sync');
+      // deps.open warns when the store is inside a synced folder (as it does for every command).
       const app = await deps.open(opts.db);
-      const warning = syncedFolderWarning(app.dbPath);
-      if (warning) deps.err(`Warning: ${warning}`);
       const plan = await findPlan(app, planQuery);
       const report = await friendly(() => syncFolder(app.store, path.resolve(folder), plan.id));
       if (opts.json) {

@@ -36,7 +36,13 @@ const state = vi.hoisted(() => ({
   keychainCalls: [] as string[],
   menu: null as unknown,
   windows: [] as FakeWindow[],
-  dialogs: [] as { title?: string; detail?: string }[],
+  dialogs: [] as { title?: string; message?: string; detail?: string; buttons?: string[]; defaultPath?: string }[],
+  /** What the next save dialogs answer (null: cancelled); empty: cancelled. */
+  savePaths: [] as (string | null)[],
+  /** The buttons the next message boxes answer; empty: 0. */
+  responses: [] as number[],
+  /** What the window was sent (channel, payload). */
+  sent: [] as { channel: string; payload: unknown }[],
   errorBoxes: [] as string[],
   external: [] as string[],
   fetched: [] as string[],
@@ -112,7 +118,7 @@ vi.mock('electron', async () => {
       setWindowOpenHandler: (fn: FakeWindow['openHandler']) => {
         this.openHandler = fn;
       },
-      send: () => undefined,
+      send: (channel: string, payload: unknown) => state.sent.push({ channel, payload }),
     };
     constructor(public opts: FakeWindow['opts']) {
       state.windows.push(this);
@@ -176,7 +182,12 @@ vi.mock('electron', async () => {
     dialog: {
       showMessageBox: async (...args: unknown[]) => {
         state.dialogs.push(args[args.length - 1] as { title?: string; detail?: string });
-        return { response: 0 };
+        return { response: state.responses.shift() ?? 0 };
+      },
+      showSaveDialog: async (...args: unknown[]) => {
+        state.dialogs.push(args[args.length - 1] as { title?: string; defaultPath?: string });
+        const filePath = state.savePaths.shift() ?? null;
+        return filePath ? { canceled: false, filePath } : { canceled: true, filePath: '' };
       },
       showErrorBox: (title: string, body: string) => state.errorBoxes.push(`${title}: ${body}`),
     },
@@ -257,6 +268,9 @@ function reset(appData: string) {
     state.exits,
     state.forked,
     state.ports,
+    state.savePaths,
+    state.responses,
+    state.sent,
   ])
     list.length = 0;
 }
@@ -483,5 +497,87 @@ describe('electron/main/index.ts with a fake Electron', () => {
     // It still opens: a warning, not a refusal.
     expect(fs.existsSync(path.join(state.userData, 'planwright.sqlite'))).toBe(true);
     await quitApp();
+  });
+
+  it('File › Move plan store…: refuses a synced folder, moves to a local one, reopens there, and starts there next time', async () => {
+    await startMain();
+    const file = (state.menu as { label?: string; submenu?: { label?: string; click?: () => void }[] }[]).find(
+      (m) => m.label === '&File',
+    )!;
+    const item = file.submenu!.find((i) => i.label === 'Move plan store…')!;
+    expect(item).toBeDefined();
+    const add = (await state.ipc.get('plans:create')!(trustedEvent(), {
+      title: 'Moved with the store',
+      template: 'blank',
+    })) as {
+      ok: boolean;
+    };
+    expect(add.ok).toBe(true);
+
+    const synced = path.join(state.appData, 'OneDrive - Northmoor Council');
+    const local = path.join(state.appData, 'Local');
+    fs.mkdirSync(synced);
+    fs.mkdirSync(local);
+    state.savePaths.push(path.join(synced, 'planwright.sqlite'), path.join(local, 'plans.sqlite'));
+    state.responses.push(0, 0);
+    const old = path.join(state.userData, 'planwright.sqlite');
+    item.click!();
+    // A call from the window while the store moves waits, then reaches the store at its new place.
+    const during = state.ipc.get('plans:list')!(trustedEvent(), {}) as Promise<{ ok: boolean; value: unknown[] }>;
+    await vi.waitFor(() => expect(state.dialogs.some((d) => d.title === 'Plan store moved')).toBe(true), {
+      timeout: 20_000,
+    });
+    expect((await during).value).toHaveLength(2);
+    expect(state.dialogs.map((d) => d.title)).toEqual([
+      'Move plan store',
+      'Choose a folder that is not synced',
+      'Move plan store',
+      'Plan store moved',
+    ]);
+    expect(state.dialogs[0]!.defaultPath).not.toContain('OneDrive');
+    expect(state.dialogs[1]!.buttons).toEqual(['Choose another place', 'Cancel']);
+    expect(fs.readdirSync(synced)).toEqual([]);
+    // Open at the new place: app:info names it, with no synced-folder warning; the window is told.
+    const info = (await state.ipc.get('app:info')!(trustedEvent(), {})) as {
+      value: { dbPath: string; storeWarning?: string | null };
+    };
+    expect(info.value.dbPath).toBe(path.join(local, 'plans.sqlite'));
+    expect(info.value.storeWarning ?? null).toBeNull();
+    expect(state.sent).toContainEqual({ channel: 'menu:command', payload: { command: 'storeMoved' } });
+    expect(fs.existsSync(old)).toBe(false);
+    expect(fs.readdirSync(state.userData).some((n) => n.startsWith('planwright.sqlite.moved-'))).toBe(true);
+    const record = JSON.parse(fs.readFileSync(path.join(state.userData, 'store-location.json'), 'utf8')) as {
+      path: string;
+    };
+    expect(record.path).toBe(path.join(local, 'plans.sqlite'));
+
+    // The next start opens the moved store (no new sample plan at the default place).
+    await quitApp();
+    reset(state.appData);
+    await startMain();
+    const list = (await state.ipc.get('plans:list')!(trustedEvent(), {})) as { value: { title: string }[] };
+    expect(list.value.map((p) => p.title)).toContain('Moved with the store');
+    expect(fs.existsSync(old)).toBe(false);
+
+    // The moved store gone (a drive not connected): a clear dialog, Quit by default, no crash, nothing created.
+    await quitApp();
+    fs.renameSync(local, `${local}-unplugged`);
+    reset(state.appData);
+    await startMain();
+    expect(state.windows).toHaveLength(0);
+    expect(state.quit).toBe(1);
+    expect(state.dialogs[0]).toMatchObject({
+      title: 'Your plan store was not found',
+      buttons: ['Quit', 'Try again', 'Use the copy at the old place'],
+    });
+    expect(fs.existsSync(path.join(local, 'plans.sqlite'))).toBe(false);
+    // "Use the copy at the old place": back to the default place with the copy as it was at the move.
+    reset(state.appData);
+    state.responses.push(2);
+    await startMain();
+    expect(fs.existsSync(old)).toBe(true);
+    expect(fs.existsSync(path.join(state.userData, 'store-location.json'))).toBe(false);
+    const back = (await state.ipc.get('plans:list')!(trustedEvent(), {})) as { value: { title: string }[] };
+    expect(back.value.map((p) => p.title)).toContain('Moved with the store');
   });
 });

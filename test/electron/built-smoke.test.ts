@@ -71,6 +71,7 @@ describe('the built app under the strict fake electron', () => {
       'keychain',
       'export',
       'import',
+      'move-store',
       'second-instance',
       'quit',
     ]);

@@ -34,7 +34,11 @@ export const state = (globalThis.__fakeElectron ??= {
   menu: null,
   dialogs: [],
   saveDialogPath: null,
+  /** Paths the next save dialogs answer, in turn, before saveDialogPath. */
+  saveDialogPaths: [],
   openDialogPath: null,
+  /** The buttons the next message boxes answer, in turn (a number a box has no button for throws); then 0. */
+  messageBoxResponses: [],
   shown: [],
   external: [],
   exits: [],
@@ -334,8 +338,15 @@ export const session = {
 export const dialog = {
   async showMessageBox(...args) {
     needsReady('dialog.showMessageBox');
-    state.dialogs.push(args.at(-1));
-    return { response: 0 };
+    const options = args.at(-1);
+    if (!options || typeof options.message !== 'string' || !options.message)
+      throw new Error('dialog.showMessageBox: options.message is required');
+    state.dialogs.push(options);
+    const response = state.messageBoxResponses.shift() ?? 0;
+    const buttons = options.buttons ?? ['OK'];
+    if (response >= buttons.length)
+      throw new Error(`dialog.showMessageBox: the test answers button ${response}, but the box has ${buttons.length}`);
+    return { response };
   },
   showErrorBox(title, body) {
     state.errors.push(`${title}: ${body}`);
@@ -343,9 +354,8 @@ export const dialog = {
   async showSaveDialog(...args) {
     needsReady('dialog.showSaveDialog');
     state.dialogs.push(args.at(-1));
-    return state.saveDialogPath
-      ? { canceled: false, filePath: state.saveDialogPath }
-      : { canceled: true, filePath: '' };
+    const filePath = state.saveDialogPaths.length ? state.saveDialogPaths.shift() : state.saveDialogPath;
+    return filePath ? { canceled: false, filePath } : { canceled: true, filePath: '' };
   },
   async showOpenDialog(...args) {
     needsReady('dialog.showOpenDialog');

@@ -3,7 +3,8 @@
  * Runs the BUILT Electron main bundle (<app>/out/main/index.js) and preload (<app>/out/preload/index.cjs)
  * under plain Node against the strict fake `electron` (electron.mjs), and walks one session through them:
  * start (the store in a utility process), the app:// renderer files with the production CSP, the preload in a sandbox, plans:list through
- * preload → IPC → store, an export, an import read in a worker thread, a second instance, and quitting.
+ * preload → IPC → store, an export, an import read in a worker thread, File › Move plan store… (a synced
+ * folder refused, then a local one), a second instance, and quitting.
  * Prints one JSON report on stdout (checked by test/electron/built-smoke.test.ts and
  * scripts/package-check.mjs); exits 1 with the first failure on stderr.
  *
@@ -213,6 +214,37 @@ try {
     actions: committed.value.actions,
   });
 
+  // 6b. File › Move plan store…: a synced folder refused ("Choose another place"), then a local folder; the
+  // store is copied (verified), reopened there, and the window's calls reach it.
+  const fileMenu = state.menu.template.find((m) => m.label === '&File');
+  const moveItem = fileMenu?.submenu.find((i) => i.label === 'Move plan store…');
+  check(moveItem && typeof moveItem.click === 'function', 'File has no "Move plan store…"');
+  const synced = path.join(work, 'OneDrive - Northmoor Council');
+  const local = path.join(work, 'Local plans');
+  fs.mkdirSync(synced);
+  fs.mkdirSync(local);
+  const dialogsBefore = state.dialogs.length;
+  const target = path.join(local, 'plans.sqlite');
+  state.saveDialogPaths.push(path.join(synced, 'planwright.sqlite'), target);
+  state.messageBoxResponses.push(0, 0);
+  moveItem.click();
+  await waitFor(() => state.dialogs.some((d) => d.title === 'Plan store moved'), 'the store to move');
+  const titles = state.dialogs.slice(dialogsBefore).map((d) => d.title);
+  check(
+    titles.join() === 'Move plan store,Choose a folder that is not synced,Move plan store,Plan store moved',
+    `the move's dialogs were ${titles.join(' / ')}`,
+  );
+  check(
+    state.dialogs[dialogsBefore + 1].buttons.join() === 'Choose another place,Cancel',
+    'the synced-folder dialog offers a way to go ahead',
+  );
+  const movedInfo = await api.invoke('app:info', {});
+  check(movedInfo.ok && movedInfo.value.dbPath === target, `the store is open at ${movedInfo.value?.dbPath}`);
+  check(fs.readdirSync(synced).length === 0, 'something was written in the synced folder');
+  const afterMove = await api.invoke('plans:list', {});
+  check(afterMove.ok && afterMove.value.length === 2, 'the moved store does not hold both plans');
+  step('move-store', { to: movedInfo.value.dbPath });
+
   // 7. A second copy of the app brings this window to the front.
   win.minimized = true;
   app.emit('second-instance', {}, ['planwright'], process.cwd());
@@ -220,7 +252,7 @@ try {
   step('second-instance');
 
   // 8. Quit: the exit waits for the store to close (its WAL checkpointed and removed).
-  const dbFile = path.join(state.userData, 'planwright.sqlite');
+  const dbFile = movedInfo.value.dbPath;
   app.quit();
   await waitFor(() => state.exits.length > 0, 'the app to exit');
   check(state.exits[0] === 0, `exit code ${state.exits[0]}`);

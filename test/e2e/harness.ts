@@ -53,6 +53,8 @@ export interface StartOptions {
   beforeLoad?: (app: Pick<App, 'store' | 'call' | 'invoke'>) => Promise<void> | void;
   /** Actor name written to the audit log (default "E2E Tester"). */
   actor?: string;
+  /** The main process's synced-folder warning for app:info (default none). */
+  storeWarning?: string | null;
 }
 
 export interface App {
@@ -156,7 +158,7 @@ export async function startApp(opts: StartOptions = {}): Promise<App> {
     const emitted: App['emitted'] = [];
     let page: Page | null = null;
     const host: Host = { ...headlessHost, ...opts.host };
-    const dispatcher = createDispatcher(createAppHandlers({ store, host }), {
+    const dispatcher = createDispatcher(createAppHandlers({ store, host, storeWarning: opts.storeWarning ?? null }), {
       validateOutput: true,
       onInternalError: (channel, error) =>
         errors.push(`dispatcher ${channel}: ${error instanceof Error ? error.message : String(error)}`),

@@ -37,7 +37,15 @@ describe('the strict fake electron', () => {
     // The app's own menus pass on every platform, with and without the development items.
     for (const platform of ['linux', 'win32', 'darwin'] as const)
       for (const dev of [false, true])
-        Menu.buildFromTemplate(buildMenuTemplate({ platform, dev, send: () => undefined, showAbout: () => undefined }));
+        Menu.buildFromTemplate(
+          buildMenuTemplate({
+            platform,
+            dev,
+            send: () => undefined,
+            showAbout: () => undefined,
+            moveStore: () => undefined,
+          }),
+        );
     state.ready = true;
     expect(() => protocol.registerSchemesAsPrivileged([{ scheme: 'late' }])).toThrow(/before the app is ready/);
     state.ready = false;

@@ -96,6 +96,26 @@ describe('buildMenuTemplate', () => {
     menu.flatMap((m) => (Array.isArray(m.submenu) ? m.submenu : []));
   const labelled = (menu: MenuItemConstructorOptions[], label: string) => items(menu).find((i) => i.label === label);
 
+  it('File › Move plan store… (handled in the main process) on every platform, only where the app offers it', () => {
+    for (const platform of ['linux', 'win32', 'darwin'] as const) {
+      const moveStore = vi.fn();
+      const send = vi.fn();
+      const menu = buildMenuTemplate({ platform, send, showAbout: vi.fn(), moveStore });
+      const file = menu.find((m) => m.label === '&File')!.submenu as MenuItemConstructorOptions[];
+      const item = file.find((i) => i.label === 'Move plan store…')!;
+      expect(item, platform).toBeDefined();
+      expect(item.accelerator).toBeUndefined();
+      // After the export commands, before Settings and Quit.
+      expect(file.indexOf(item)).toBeGreaterThan(file.findIndex((i) => i.label === 'Covering report…'));
+      (item.click as () => void)();
+      expect(moveStore).toHaveBeenCalledOnce();
+      expect(send).not.toHaveBeenCalled();
+    }
+    expect(
+      labelled(buildMenuTemplate({ platform: 'linux', send: vi.fn(), showAbout: vi.fn() }), 'Move plan store…'),
+    ).toBeUndefined();
+  });
+
   it('has File, Edit, View and Help with the commands the renderer handles', () => {
     const send = vi.fn();
     const showAbout = vi.fn();

@@ -308,7 +308,9 @@ if (!app.requestSingleInstanceLock()) {
     closing = true;
     event.preventDefault();
     store = null;
-    Promise.resolve()
+    // A move under way finishes first (its record written, the store open at its new place), then closes.
+    Promise.resolve(moving)
+      .catch(() => undefined)
       .then(() => open.close())
       .catch((error: unknown) =>
         log(`Closing the plan store failed: ${error instanceof Error ? error.message : String(error)}`),

@@ -99,6 +99,14 @@ export async function moveStore(deps: MoveStoreDeps): Promise<MoveOutcome> {
     return failed(reason, deps.current);
   };
 
+  // The record first: whatever stops the app from here on, the next start opens the verified copy.
+  try {
+    await writeStoreLocation(deps.userData, record);
+  } catch (error) {
+    return undo(
+      `the new place could not be recorded in ${deps.userData} (${error instanceof Error ? error.message : String(error)})`,
+    );
+  }
   try {
     // The old file (with its write-ahead log, if closing left one) gets a name nothing opens by mistake.
     for (const suffix of ['-wal', '-shm'])
@@ -110,13 +118,7 @@ export async function moveStore(deps: MoveStoreDeps): Promise<MoveOutcome> {
       `The old plan store could not be renamed (${error instanceof Error ? error.message : String(error)}); left at ${deps.current}.`,
     );
     record.kept = null;
-  }
-  try {
-    await writeStoreLocation(deps.userData, record);
-  } catch (error) {
-    return undo(
-      `the new place could not be recorded in ${deps.userData} (${error instanceof Error ? error.message : String(error)})`,
-    );
+    await writeStoreLocation(deps.userData, record).catch(() => undefined);
   }
   if (!(await deps.reopen(record.path))) return undo('the copy could not be opened at the new place');
   await deps.ask(movedBox(record));

@@ -218,6 +218,21 @@ describe('File › Move plan store…', () => {
     await get()!.close();
   });
 
+  it('an old file that cannot be renamed is left where it was, named in the message and the record', async () => {
+    const { get, deps, boxes } = await realStore();
+    // Something already holds the kept name (a folder), so the rename fails.
+    const kept = keptOldName(current, new Date('2026-12-02T08:00:00.000Z'));
+    fs.mkdirSync(kept);
+    fs.writeFileSync(path.join(kept, 'x'), '');
+    answers.picks = [path.join(root, 'plans.sqlite')];
+    expect(await moveStore(deps)).toMatchObject({ outcome: 'moved', record: { kept: null } });
+    expect(boxes.at(-1)!.detail).toContain(`The old file was left at ${current} (it could not be renamed)`);
+    expect(readStoreLocation(userData, current)).toMatchObject({ kind: 'moved', record: { kept: null } });
+    expect(fs.existsSync(current)).toBe(true);
+    expect(get()!.path).toBe(path.join(root, 'plans.sqlite'));
+    await get()!.close();
+  });
+
   it('Cancel at the synced-folder dialog (or in the save dialog) changes nothing', async () => {
     const { get, deps, boxes } = await realStore();
     fs.mkdirSync(path.join(root, 'Dropbox'));

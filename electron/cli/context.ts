@@ -11,7 +11,7 @@ import type { EventName } from '../../shared/events';
 import type { Result } from '../../shared/result';
 import { headlessHost, type Host } from '../host';
 import { defaultDbPath, osUserName, userDataDir } from '../main/paths';
-import { storePathFor } from '../main/store-location';
+import { readStoreLocation } from '../main/store-location';
 import { syncedFolderWarning } from '../../shared/synced-folder';
 import { packageVersion } from './version';
 
@@ -69,6 +69,8 @@ export function createCliDeps(
   options: { defaultDbPath?: string; host?: Host } = {},
 ): CliDeps & Closer {
   const opened: Store[] = [];
+  // The app's own store: where File › Move plan store… put it (store-location.json), or the default place.
+  const location = options.defaultDbPath ? null : readStoreLocation(userDataDir(), defaultDbPath());
   /** Stores already warned about (a command that opens a store twice warns once). */
   const warned = new Set<string>();
   const host = options.host ?? headlessHost;
@@ -76,7 +78,8 @@ export function createCliDeps(
     out: io.out,
     err: io.err,
     host,
-    defaultDbPath: options.defaultDbPath ?? storePathFor(userDataDir(), defaultDbPath()),
+    // A missing moved store is still its path, so `open` says it is not there rather than opening the old one.
+    defaultDbPath: options.defaultDbPath ?? location!.path,
     async open(dbPathOption, openOptions = {}) {
       // The one place the command line decides which store it opens.
       const dbPath = path.resolve(dbPathOption ?? deps.defaultDbPath);
@@ -87,6 +90,10 @@ export function createCliDeps(
         io.err(`Warning: ${warning}`);
       }
       if (!openOptions.create && !fs.existsSync(dbPath)) {
+        if (!dbPathOption && location?.kind === 'missing')
+          throw new CliError(
+            `The plan store was moved to ${dbPath} on ${location.record.movedAt.slice(0, 10)} (File › Move plan store…), but that file is not there now. If it is on a drive or network folder that is not connected, connect it and try again; or pass --db with the path of a store.`,
+          );
         throw new CliError(
           `There is no plan store at ${dbPath}. Open Planwright once (it creates one with a sample plan), run \`planwright sample --db ${dbPathOption ?? dbPath}\`, or pass --db with the path of an existing store.`,
         );

@@ -38,7 +38,7 @@ export type StoreLocation =
   | { kind: 'moved'; path: string; record: StoreLocationRecord }
   /** Moved, but the file is not there (a drive not connected, deleted, renamed). */
   | { kind: 'missing'; path: string; record: StoreLocationRecord }
-  /** The record cannot be read: `path` is the default place. */
+  /** The record cannot be read: `path` is the default place. (In every kind, `path` is the store to open.) */
   | { kind: 'unreadable'; path: string; recordPath: string; reason: string };
 
 export function storeLocationFile(userData: string): string {
@@ -68,16 +68,6 @@ export function readStoreLocation(userData: string, defaultPath: string): StoreL
   return fs.existsSync(record.path)
     ? { kind: 'moved', path: record.path, record }
     : { kind: 'missing', path: record.path, record };
-}
-
-/**
- * The store path to open when none is given (the command line's default): the moved store when a move is
- * recorded, otherwise the default place. A missing moved store is still its path, so the caller says it is
- * not there rather than quietly opening the old one.
- */
-export function storePathFor(userData: string, defaultPath: string): string {
-  const location = readStoreLocation(userData, defaultPath);
-  return location.kind === 'unreadable' ? defaultPath : location.path;
 }
 
 export async function writeStoreLocation(userData: string, record: StoreLocationRecord): Promise<void> {

@@ -82,6 +82,7 @@ describe('the command line’s default store', () => {
       expect(none.code).toBe(1);
       expect(none.stderr).toContain(`There is no plan store at ${path.join(userData, 'planwright.sqlite')}`);
 
+      fs.renameSync(local, `${local}.away`);
       await writeStoreLocation(userData, {
         version: 1,
         path: local,
@@ -89,6 +90,14 @@ describe('the command line’s default store', () => {
         kept: null,
         movedAt: '2026-12-02T08:00:00.000Z',
       });
+      // Recorded, but the file is not there (a drive not connected): said plainly, nothing created.
+      const gone = await runMain('list');
+      expect(gone.code).toBe(1);
+      expect(gone.stderr).toContain(
+        `The plan store was moved to ${local} on 2026-12-02 (File › Move plan store…), but that file is not there now.`,
+      );
+      expect(fs.existsSync(local)).toBe(false);
+      fs.renameSync(`${local}.away`, local);
       const moved = await runMain('list');
       expect(moved.code).toBe(0);
       expect(moved.stdout).toContain('Continuous Improvement Plan');

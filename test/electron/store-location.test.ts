@@ -20,7 +20,6 @@ import {
   readStoreLocation,
   resolveStartupStore,
   storeLocationFile,
-  storePathFor,
   writeStoreLocation,
   type Box,
   type StartupChoice,
@@ -115,7 +114,7 @@ describe('the record of where the store lives (store-location.json)', () => {
     const moved = path.join(root, 'plans.sqlite');
     await writeStoreLocation(userData, record(moved));
     expect(readStoreLocation(userData, current)).toMatchObject({ kind: 'missing', path: moved });
-    expect(storePathFor(userData, current)).toBe(moved);
+    expect(readStoreLocation(userData, current).path).toBe(moved);
     fs.writeFileSync(moved, '');
     expect(readStoreLocation(userData, current)).toMatchObject({ kind: 'moved', path: moved, record: record(moved) });
   });
@@ -124,7 +123,7 @@ describe('the record of where the store lives (store-location.json)', () => {
     for (const text of ['{"version": 1, "pa', '{"version": 2}', JSON.stringify({ ...record('plans.sqlite') }), '']) {
       fs.writeFileSync(storeLocationFile(userData), text);
       expect(readStoreLocation(userData, current), text).toMatchObject({ kind: 'unreadable', path: current });
-      expect(storePathFor(userData, current)).toBe(current);
+      expect(readStoreLocation(userData, current).path).toBe(current);
     }
   });
 });

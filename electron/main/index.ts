@@ -116,8 +116,11 @@ async function openPlanStore(dbPath: string, actor: string): Promise<UtilityClie
   return (await openIn(client, dbPath, actor)) ? client : null;
 }
 
-/** Opens the store at `dbPath` in the utility process; on failure explains why in a dialog and answers false. */
-async function openIn(client: UtilityClient, dbPath: string, actor: string): Promise<boolean> {
+/**
+ * Opens the store at `dbPath` in the utility process; on failure explains why in a dialog (with Quit: at
+ * start-up; a move explains its own failure, so `explain` is false there) and answers false.
+ */
+async function openIn(client: UtilityClient, dbPath: string, actor: string, explain = true): Promise<boolean> {
   // better-sqlite3 built for Electron's ABI (see native-binding.ts; the env override only in development).
   const nativeBinding = sqliteBinding({
     isPackaged: app.isPackaged,
@@ -140,6 +143,10 @@ async function openIn(client: UtilityClient, dbPath: string, actor: string): Pro
     storeWarning,
   });
   if (outcome.ok) return true;
+  if (!explain) {
+    log(`The plan store at ${dbPath} could not be opened: ${outcome.message}`);
+    return false;
+  }
   if (!outcome.storeError) throw new Error(outcome.message);
   const box = storeErrorDialog(outcome.storeError, dbPath);
   const response = await ask({ type: 'error', ...box, defaultId: 0, cancelId: 0 });
@@ -171,7 +178,7 @@ async function moveStoreFromMenu(actor: string): Promise<void> {
     ask,
     copyAndClose: (target) => open.moveTo(target),
     reopen: (next) =>
-      openIn(open, next, actor).then((ok) => {
+      openIn(open, next, actor, false).then((ok) => {
         if (ok) open.startMaintenance(broadcast);
         return ok;
       }),
@@ -186,6 +193,13 @@ async function moveStoreFromMenu(actor: string): Promise<void> {
       mainWindow?.webContents.send('menu:command', { command: 'storeMoved' satisfies MenuCommand });
   } catch (error) {
     log(`Moving the plan store failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    await ask({
+      type: 'error',
+      title: 'The plan store was not moved',
+      message: 'Something went wrong while moving the plan store.',
+      detail: `Quit and start Planwright again: it opens the plan store from where it is recorded, and your plans are in it. The plan store was last open at ${dbPath}.`,
+      buttons: ['OK'],
+    }).catch(() => undefined);
   } finally {
     moving = null;
   }

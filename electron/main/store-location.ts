@@ -287,15 +287,18 @@ export interface StartupChoice extends Box {
   actions: StartupAction[];
 }
 
-/** The start-up dialog when the moved store is not there (keptExists: the renamed old file is still there). */
-export function missingStoreChoice(record: StoreLocationRecord, keptExists: boolean): StartupChoice {
+/**
+ * The start-up dialog when the moved store is not there. `oldCopy`: the old file that is still there (the
+ * renamed one, or the one left at the old place when it could not be renamed), or null.
+ */
+export function missingStoreChoice(record: StoreLocationRecord, oldCopy: string | null): StartupChoice {
   let when = record.movedAt.slice(0, 10);
   try {
     when = formatLongDate(when);
   } catch {
     /* the ISO date as it is */
   }
-  const actions: StartupAction[] = ['quit', 'retry', ...(keptExists ? (['useKept'] as const) : [])];
+  const actions: StartupAction[] = ['quit', 'retry', ...(oldCopy ? (['useKept'] as const) : [])];
   const labels: Record<StartupAction, string> = {
     retry: 'Try again',
     useKept: 'Use the copy at the old place',
@@ -306,9 +309,9 @@ export function missingStoreChoice(record: StoreLocationRecord, keptExists: bool
     `Planwright keeps your plans in ${record.path} (moved there on ${when}), but that file is not there now.`,
     'If it is on a drive or network folder that is not connected, connect it and choose Try again.',
   ];
-  if (keptExists && record.kept)
+  if (oldCopy)
     lines.push(
-      `The copy kept at the old place (${record.kept}) holds your plans as they were on ${when}: changes made since are not in it. Using it moves the plan store back to ${record.from}.`,
+      `The copy kept at the old place (${oldCopy}) holds your plans as they were on ${when}: changes made since are not in it. Using it moves the plan store back to ${record.from}, where Help › Restore a backup lists the backups taken before the move.`,
     );
   return {
     type: 'error',
@@ -335,6 +338,12 @@ export function unreadableRecordChoice(recordPath: string, reason: string, defau
   };
 }
 
+/** The old file after a move, if it is still there: the renamed copy, or the file left at the old place. */
+function oldCopyOf(record: StoreLocationRecord): string | null {
+  if (record.kept && fs.existsSync(record.kept)) return record.kept;
+  return fs.existsSync(record.from) ? record.from : null;
+}
+
 /**
  * The store to open at start-up: the recorded place, or, when the moved store is missing or the record
  * unreadable, what the user chooses in a dialog (`ask` shows it and answers the button's index; the first
@@ -350,7 +359,7 @@ export async function resolveStartupStore(
     if (location.kind === 'default' || location.kind === 'moved') return location.path;
     const choice =
       location.kind === 'missing'
-        ? missingStoreChoice(location.record, location.record.kept !== null && fs.existsSync(location.record.kept))
+        ? missingStoreChoice(location.record, oldCopyOf(location.record))
         : unreadableRecordChoice(location.recordPath, location.reason, defaultPath);
     const action = choice.actions[await ask(choice)] ?? 'quit';
     if (action === 'quit') return null;
@@ -362,7 +371,7 @@ export async function resolveStartupStore(
     if (action === 'useKept' && location.kind === 'missing') {
       const { kept, from } = location.record;
       // Back to the old place under its old name (a file already there is opened as it is, never replaced).
-      if (kept && !fs.existsSync(from)) fs.renameSync(kept, from);
+      if (kept && fs.existsSync(kept) && !fs.existsSync(from)) fs.renameSync(kept, from);
       clearStoreLocation(userData);
       return from;
     }

@@ -308,6 +308,7 @@ describe('starting with a moved store', () => {
     });
     expect(seen[0]!.detail).toContain(`${moved()} (moved there on 2 December 2026), but that file is not there now`);
     expect(seen[0]!.detail).toContain('changes made since are not in it');
+    expect(seen[0]!.detail).toContain('Help › Restore a backup lists the backups taken before the move');
     // Try again: the drive is connected in between.
     const ask = async (choice: StartupChoice) => {
       seen.push(choice);
@@ -326,8 +327,19 @@ describe('starting with a moved store', () => {
     expect(fs.existsSync(kept())).toBe(false);
     expect(fs.existsSync(storeLocationFile(userData))).toBe(false);
 
+    // The old file left at the old place (it could not be renamed): offered as it is.
     await recordMove();
     fs.rmSync(kept());
+    fs.writeFileSync(current, 'left in place');
+    const left: StartupChoice[] = [];
+    expect(await resolveStartupStore(userData, current, asker([2], left))).toBe(current);
+    expect(left[0]!.detail).toContain(`The copy kept at the old place (${current})`);
+    expect(fs.readFileSync(current, 'utf8')).toBe('left in place');
+
+    // No old copy at all: no such button.
+    await recordMove();
+    fs.rmSync(kept());
+    fs.rmSync(current);
     const again: StartupChoice[] = [];
     expect(await resolveStartupStore(userData, current, asker([0], again))).toBeNull();
     expect(again[0]!.buttons).toEqual(['Quit', 'Try again']);

@@ -6,7 +6,7 @@
  * the summary and the appendix use). Pure TypeScript: no Node, no DOM.
  */
 import { defaultCompareId } from './compare';
-import { leadMatches, namesInLeadCell, personNamed, type LeadPerson } from './leads';
+import { leadsOfCell, personNamed, type LeadPerson } from './leads';
 import type { Action, PlanTree, Rating, RatingLevel } from './model';
 import {
   actionDirection,
@@ -92,11 +92,10 @@ export function updatesByLead(
       (index.progress.get(`${action.id}:${periodId}`) ?? []).some((p) => !p.internal && p.body.trim() !== '');
     const whose = new Set<string>();
     for (const lead of action.leads) {
-      const names = namesInLeadCell(lead.name);
-      const directory = people.filter((p) => leadMatches(lead.name, p));
-      const found: LeadPerson[] = [...directory];
-      for (const n of names) if (!found.some((p) => leadMatches(n, p))) found.push(personNamed(n, people));
-      if (found.length === 0 && lead.name.trim() !== '') found.push({ name: lead.name.trim(), aliases: [] });
+      const cell = leadsOfCell(lead.name, people);
+      const directory = cell.people;
+      const found: LeadPerson[] = [...directory, ...cell.names.map((n) => personNamed(n, people))];
+      if (cell.body !== null) found.push({ name: cell.body, aliases: [] });
       for (const person of found) {
         const key = person.name.toLowerCase();
         if (whose.has(key)) continue;

@@ -220,8 +220,16 @@ export function ledBy(
   leads: readonly { readonly name: string; readonly personId?: string | null }[],
   person: LeadPerson,
   personId: string | null = null,
+  /** Lead cell text -> whether it names `person`, kept across calls for one person (a plan repeats its cells). */
+  cache?: Map<string, boolean>,
 ): boolean {
-  return leads.some((l) => (personId !== null && l.personId === personId) || leadMatches(l.name, person));
+  const names = (cell: string): boolean => {
+    if (!cache) return leadMatches(cell, person);
+    let hit = cache.get(cell);
+    if (hit === undefined) cache.set(cell, (hit = leadMatches(cell, person)));
+    return hit;
+  };
+  return leads.some((l) => (personId !== null && l.personId === personId) || names(l.name));
 }
 
 /**
@@ -275,6 +283,25 @@ export function namesInLeadCell(text: string): string[] {
     flush();
   }
   return names;
+}
+
+/**
+ * Who one lead cell stands for: the directory people it names (by their name or an alias), then each name it
+ * holds that nobody in the directory (nor an earlier name of the cell) matches; a cell naming no one at all
+ * ("Performance and Intelligence Team", "Detective Inspector, Northmoor Police", "All Service Leads") stands
+ * for itself, a team or body (`body`, the cell's text). The one reading for "updates by lead" and the filter
+ * bar's lead list, so a team's actions can be found by lead like a person's.
+ */
+export function leadsOfCell<P extends LeadPerson>(
+  text: string,
+  people: readonly P[],
+): { people: P[]; names: string[]; body: string | null } {
+  const directory = people.filter((p) => leadMatches(text, p));
+  const names: string[] = [];
+  for (const n of namesInLeadCell(text))
+    if (!directory.some((p) => leadMatches(n, p)) && !names.some((m) => leadMatches(n, m))) names.push(n);
+  const body = directory.length === 0 && names.length === 0 && text.trim() !== '' ? text.trim() : null;
+  return { people: directory, names, body };
 }
 
 /** The names in a cell that no person in the directory matches (to offer "link to a person"). */

@@ -65,6 +65,8 @@ export interface LeadUpdates {
   /** The person as the directory names them, or the name read from lead cells. */
   name: string;
   inDirectory: boolean;
+  /** A lead cell naming no person ("Performance and Intelligence Team"): a team or body, not someone missing from People. */
+  body: boolean;
   /** Live, non-archived actions they lead. */
   actions: number;
   /** Of those, how many have a public progress update in the period. */
@@ -95,7 +97,8 @@ export function updatesByLead(
       const cell = leadsOfCell(lead.name, people);
       const directory = cell.people;
       const found: LeadPerson[] = [...directory, ...cell.names.map((n) => personNamed(n, people))];
-      if (cell.body !== null) found.push({ name: cell.body, aliases: [] });
+      const body: LeadPerson | null = cell.body === null ? null : { name: cell.body, aliases: [] };
+      if (body) found.push(body);
       for (const person of found) {
         const key = person.name.toLowerCase();
         if (whose.has(key)) continue;
@@ -105,6 +108,7 @@ export function updatesByLead(
           row = {
             name: person.name,
             inDirectory: directory.includes(person as (typeof people)[number]),
+            body: person === body,
             actions: 0,
             updated: 0,
             missing: [],
@@ -149,7 +153,12 @@ export interface SectionTrend {
  * Each live, non-archived section's trend across all periods: its mean rating per period (as the summary
  * computes it) and the share on track or complete (for colour-only scales, where a mean means nothing).
  */
-export function sectionTrends(source: PlanTree | TreeIndex): { useMeans: boolean; sections: SectionTrend[] } {
+export function sectionTrends(source: PlanTree | TreeIndex): {
+  useMeans: boolean;
+  sections: SectionTrend[];
+  /** Where means are drawn: the scale's lowest and highest scored levels (null on a colour key). */
+  scale: { bottom: TrendEnd; top: TrendEnd } | null;
+} {
   const index = sourceIndex(source);
   const levels = index.levels;
   const live = liveActions(index);
@@ -174,5 +183,29 @@ export function sectionTrends(source: PlanTree | TreeIndex): { useMeans: boolean
     });
     sections.push({ sectionId: s.id, number: s.number, title: s.title, points });
   }
-  return { useMeans: averagesMeanSomething(levels), sections };
+  const useMeans = averagesMeanSomething(levels);
+  return { useMeans, sections, scale: useMeans ? trendScale(levels) : null };
+}
+
+/** One end of the trend charts' scale: the level's score and its name in words ("1 Not started", "4, Outstanding"). */
+export interface TrendEnd {
+  score: number;
+  words: string;
+}
+
+/**
+ * The trend charts' scale on a numbered scale: from the lowest scored level to the highest, so a line's height
+ * means the same in every chart and a small change does not fill the chart. Each end is named by its label.
+ */
+function trendScale(levels: readonly RatingLevel[]): { bottom: TrendEnd; top: TrendEnd } | null {
+  const scored = levels
+    .filter((l) => l.deletedAt === null)
+    .map((l) => ({ l, score: scoreOf(l.id, levels) }))
+    .filter((x): x is { l: RatingLevel; score: number } => x.score !== null)
+    .sort((a, b) => a.score - b.score);
+  const end = ({ l, score }: { l: RatingLevel; score: number }): TrendEnd => ({
+    score,
+    words: l.label.trim().startsWith(String(score)) ? l.label.trim() : `${score}, ${l.label.trim()}`,
+  });
+  return scored.length < 2 ? null : { bottom: end(scored[0]!), top: end(scored[scored.length - 1]!) };
 }

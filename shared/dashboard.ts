@@ -6,7 +6,7 @@
  * the summary and the appendix use). Pure TypeScript: no Node, no DOM.
  */
 import { defaultCompareId } from './compare';
-import { leadsOfCell, personNamed, type LeadPerson } from './leads';
+import { leadsOfPlan, ledBy, personNamed, type LeadPerson } from './leads';
 import type { Action, PlanTree, Rating, RatingLevel } from './model';
 import {
   actionDirection,
@@ -76,10 +76,10 @@ export interface LeadUpdates {
 }
 
 /**
- * Who has updated this period, by lead: every person lead cells name (matched to the People directory by
- * name or alias), with how many of their actions have a public progress update in `periodId`. Roles with no
- * name ("Performance and Intelligence Team") are listed under the cell's own text. Those with most
- * actions still to update come first.
+ * Who has updated this period, by lead: every lead of the plan (`leadsOfPlan`: directory people, names read from
+ * lead cells, and cells naming no one ("Performance and Intelligence Team") under their own text), each with the
+ * actions `ledBy` gives them (the plan table's Lead filter finds the same) and how many of those have a public
+ * progress update in `periodId`. Those with most actions still to update come first.
  */
 export function updatesByLead(
   source: PlanTree | TreeIndex,
@@ -87,48 +87,29 @@ export function updatesByLead(
   people: readonly (LeadPerson & { id?: string })[] = [],
 ): LeadUpdates[] {
   const index = sourceIndex(source);
-  const rows = new Map<string, LeadUpdates & { person: LeadPerson }>();
-  for (const action of liveActions(index)) {
-    const updated =
-      periodId !== null &&
-      (index.progress.get(`${action.id}:${periodId}`) ?? []).some((p) => !p.internal && p.body.trim() !== '');
-    const whose = new Set<string>();
-    for (const lead of action.leads) {
-      const cell = leadsOfCell(lead.name, people);
-      const directory = cell.people;
-      const found: LeadPerson[] = [...directory, ...cell.names.map((n) => personNamed(n, people))];
-      const body: LeadPerson | null = cell.body === null ? null : { name: cell.body, aliases: [] };
-      if (body) found.push(body);
-      for (const person of found) {
-        const key = person.name.toLowerCase();
-        if (whose.has(key)) continue;
-        whose.add(key);
-        let row = rows.get(key);
-        if (!row) {
-          row = {
-            name: person.name,
-            inDirectory: directory.includes(person as (typeof people)[number]),
-            body: person === body,
-            actions: 0,
-            updated: 0,
-            missing: [],
-            person,
-          };
-          rows.set(key, row);
-        }
-        row.actions++;
-        if (updated) row.updated++;
-        else row.missing.push(action.reference);
-      }
-    }
+  const live = liveActions(index);
+  const updated = new Set(
+    periodId === null
+      ? []
+      : live
+          .filter((a) =>
+            (index.progress.get(`${a.id}:${periodId}`) ?? []).some((p) => !p.internal && p.body.trim() !== ''),
+          )
+          .map((a) => a.id),
+  );
+  const rows: LeadUpdates[] = [];
+  for (const lead of leadsOfPlan(live, people)) {
+    const who: LeadPerson & { id?: string } = personNamed(lead.name, people);
+    const cache = new Map<string, boolean>();
+    const theirs = live.filter((a) => ledBy(a.leads, who, who.id ?? null, cache));
+    if (theirs.length === 0) continue;
+    const missing = theirs.filter((a) => !updated.has(a.id)).map((a) => a.reference);
+    rows.push({ ...lead, actions: theirs.length, updated: theirs.length - missing.length, missing });
   }
-  return [...rows.values()]
-    .map(({ person: _person, ...row }) => row)
-    .sort(
-      (a, b) =>
-        b.actions - b.updated - (a.actions - a.updated) ||
-        a.name.localeCompare(b.name, 'en-GB', { sensitivity: 'base' }),
-    );
+  return rows.sort(
+    (a, b) =>
+      b.actions - b.updated - (a.actions - a.updated) || a.name.localeCompare(b.name, 'en-GB', { sensitivity: 'base' }),
+  );
 }
 
 export interface TrendPoint {

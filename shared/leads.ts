@@ -304,6 +304,57 @@ export function leadsOfCell<P extends LeadPerson>(
   return { people: directory, names, body };
 }
 
+/** One lead of a plan: a directory person, a name read from lead cells, or a team or body (a cell naming no one). */
+export interface PlanLead {
+  name: string;
+  /** A person in the People directory. */
+  inDirectory: boolean;
+  /** A lead cell naming no person ("Performance and Intelligence Team"), listed under its own text. */
+  body: boolean;
+}
+
+/**
+ * Every lead of a plan, read cell by cell (`leadsOfCell`): the directory people who lead something (by a name or
+ * alias in a cell, or a lead linked to them), then the names read from cells that no one already listed matches
+ * ("J Simon" joins "Janet Simon"), then the cells naming no one, as teams and bodies. Sorted by name, people
+ * first. The one list for the filter bar's Lead choices and the Overview's updates by lead; each lead's actions
+ * are then those `ledBy` gives for `personNamed(lead.name, people)`, so both always agree.
+ */
+export function leadsOfPlan<P extends LeadPerson & { readonly id?: string }>(
+  actions: readonly { readonly leads: readonly { readonly name: string; readonly personId?: string | null }[] }[],
+  people: readonly P[],
+): PlanLead[] {
+  const persons: PlanLead[] = [];
+  for (const p of people)
+    if (actions.some((a) => ledBy(a.leads, p, p.id ?? null)))
+      persons.push({ name: p.name, inDirectory: true, body: false });
+  const leading = people.filter((p) => persons.some((o) => o.name === p.name));
+  const seen = new Set(persons.map((o) => o.name.toLowerCase()));
+  const bodies: PlanLead[] = [];
+  const read = new Set<string>();
+  for (const a of actions)
+    for (const l of a.leads) {
+      // A plan repeats its lead cells ("Service Lead R Murdock" on eight actions): read each once.
+      if (read.has(l.name)) continue;
+      read.add(l.name);
+      const cell = leadsOfCell(l.name, people);
+      for (const n of cell.names) {
+        if (
+          seen.has(n.toLowerCase()) ||
+          leading.some((p) => leadMatches(n, p)) ||
+          persons.some((o) => leadMatches(n, o))
+        )
+          continue;
+        seen.add(n.toLowerCase());
+        persons.push({ name: n, inDirectory: false, body: false });
+      }
+      if (cell.body !== null && !bodies.some((b) => sameName(b.name, cell.body!)))
+        bodies.push({ name: cell.body, inDirectory: false, body: true });
+    }
+  const byName = (a: PlanLead, b: PlanLead) => a.name.localeCompare(b.name, 'en-GB', { sensitivity: 'base' });
+  return [...persons.sort(byName), ...bodies.sort(byName)];
+}
+
 /** The names in a cell that no person in the directory matches (to offer "link to a person"). */
 export function unmatchedNamesInLeadCell(text: string, people: readonly LeadPerson[]): string[] {
   return namesInLeadCell(text).filter((n) => !people.some((p) => leadMatches(n, p)));

@@ -7,6 +7,7 @@ import { indexTree } from '../../renderer/src/state/indexes';
 import { actionPredicate, leadChoices, leadList, NO_FILTER, type ActionFilter } from '../../renderer/src/table/filters';
 import { readFileSync } from 'node:fs';
 import { draftFromFixture2020 } from '../../shared/fixture-2020';
+import { updatesByLead } from '../../shared/dashboard';
 import { buildRows } from '../../renderer/src/table/rows';
 
 const tree = treeFromDraft(samplePlanDraft);
@@ -137,5 +138,19 @@ describe('the Lead list: people, and teams and bodies', () => {
       inDirectory: true,
       count: 3, // "Head of HR and Workforce L Pemberton" twice, and the police post now linked to her
     });
+  });
+
+  it('the Overview’s updates by lead list the same leads with the same actions (sample and 2020 plan)', () => {
+    const json = JSON.parse(readFileSync('/work/shared/fixtures/continuous-development-plan-2020.json', 'utf8'));
+    for (const t of [tree, treeFromDraft(draftFromFixture2020(json))]) {
+      const live = t.actions.filter((a) => a.deletedAt === null && !a.archived);
+      const list = leadList(live, []);
+      const rows = updatesByLead(t, t.plan.currentPeriodId);
+      const choices = [...list.people, ...list.bodies];
+      expect(rows.map((r) => [r.name, r.actions]).sort()).toEqual(choices.map((c) => [c.name, c.count]).sort());
+      expect(rows.filter((r) => r.body).map((r) => r.name)).toEqual(
+        expect.arrayContaining(list.bodies.map((b) => b.name)),
+      );
+    }
   });
 });

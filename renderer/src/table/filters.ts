@@ -5,7 +5,7 @@
  */
 import type { Action, Person } from '../../../shared/model';
 import { dueEnd, isOverdue, parseDue } from '../../../shared/dates';
-import { leadMatches, leadsOfCell, ledBy, personNamed, sameName, type LeadPerson } from '../../../shared/leads';
+import { leadsOfPlan, ledBy, personNamed, type LeadPerson, type PlanLead } from '../../../shared/leads';
 import { workStatus, type TreeIndex } from '../state/indexes';
 
 export interface ActionFilter {
@@ -48,9 +48,6 @@ export function actionLedBy(action: Action, person: LeadPerson, personId: string
   return ledBy(action.leads, person, personId);
 }
 
-const byName = (a: { name: string }, b: { name: string }) =>
-  a.name.localeCompare(b.name, 'en-GB', { sensitivity: 'base' });
-
 /** One choice in the Lead list: its name as the filter uses it, and how many live actions the filter finds. */
 export interface LeadChoice {
   name: string;
@@ -61,59 +58,23 @@ export interface LeadChoice {
 }
 
 /**
- * The Lead list, read through shared/leads.ts's one rule (`leadsOfCell`): `people` is everyone in the directory
- * who leads something, then the names read from lead cells that no one in the directory matches (so they can
- * be linked to a person); `bodies` is the lead cells that name no person at all ("Performance and Intelligence
- * Team", "Detective Inspector, Northmoor Police", "All Service Leads"), so their actions can be found by lead too.
- * Each with its count of actions; both sorted by name.
+ * The Lead list (shared/leads.ts's `leadsOfPlan`, the list the Overview's updates by lead use): `people` is
+ * everyone in the directory who leads something, then the names read from lead cells that no one in the
+ * directory matches (so they can be linked to a person); `bodies` is the lead cells that name no person at all
+ * ("Performance and Intelligence Team", "Detective Inspector, Northmoor Police", "All Service Leads"), so their
+ * actions can be found by lead too. Each with its count of actions; both sorted by name.
  */
 export function leadList(
   actions: readonly Action[],
   people: readonly Person[],
 ): { people: LeadChoice[]; bodies: LeadChoice[] } {
-  const { persons, bodies } = leadCandidates(actions, people);
-  const counted = (name: string, inDirectory: boolean): LeadChoice => {
+  const counted = ({ name, inDirectory }: PlanLead): LeadChoice => {
     const who = personFor(name, people);
     const cache = new Map<string, boolean>();
     return { name, inDirectory, count: actions.filter((a) => ledBy(a.leads, who, who.id ?? null, cache)).length };
   };
-  return {
-    people: persons.map((p) => counted(p.name, p.inDirectory)).sort(byName),
-    bodies: bodies.map((b) => counted(b, false)).sort(byName),
-  };
-}
-
-/** `leadList`'s choices before counting, in the order found. */
-function leadCandidates(
-  actions: readonly Action[],
-  people: readonly Person[],
-): { persons: { name: string; inDirectory: boolean }[]; bodies: string[] } {
-  const persons: { name: string; inDirectory: boolean }[] = [];
-  for (const p of people)
-    if (actions.some((a) => actionLedBy(a, p, p.id))) persons.push({ name: p.name, inDirectory: true });
-  const seen = new Set(persons.map((o) => o.name.toLowerCase()));
-  const leading = people.filter((p) => persons.some((o) => o.name === p.name));
-  const bodies: string[] = [];
-  const read = new Set<string>();
-  for (const a of actions)
-    for (const l of a.leads) {
-      // A plan repeats its lead cells ("Service Lead R Murdock" on eight actions): read each once.
-      if (read.has(l.name)) continue;
-      read.add(l.name);
-      const cell = leadsOfCell(l.name, people);
-      for (const n of cell.names) {
-        if (
-          seen.has(n.toLowerCase()) ||
-          leading.some((p) => leadMatches(n, p)) ||
-          persons.some((o) => leadMatches(n, o))
-        )
-          continue;
-        seen.add(n.toLowerCase());
-        persons.push({ name: n, inDirectory: false });
-      }
-      if (cell.body !== null && !bodies.some((b) => sameName(b, cell.body!))) bodies.push(cell.body);
-    }
-  return { persons, bodies };
+  const leads = leadsOfPlan(actions, people);
+  return { people: leads.filter((l) => !l.body).map(counted), bodies: leads.filter((l) => l.body).map(counted) };
 }
 
 /** The people to offer in "Lead" (`leadList`'s people, without their counts): the update round's list. */
@@ -121,7 +82,9 @@ export function leadChoices(
   actions: readonly Action[],
   people: readonly Person[],
 ): { name: string; inDirectory: boolean }[] {
-  return leadCandidates(actions, people).persons.sort(byName);
+  return leadsOfPlan(actions, people)
+    .filter((l) => !l.body)
+    .map(({ name, inDirectory }) => ({ name, inDirectory }));
 }
 
 export interface FilterContext {

@@ -133,6 +133,11 @@ describe('a service lead, five actions in ten minutes', () => {
     await openPlan(app, fixturePlanId, 'round');
     await expectText(page.getByLabel('Whose actions').locator('option:checked'), 'My actions (R Murdock)');
     await both('b-round-start');
+    // An imported update has no author: its note starts with a capital ("Last changed …", not "last changed …").
+    await page
+      .getByText(/^Last changed \d/)
+      .first()
+      .waitFor();
     const started = Date.now();
     const counter = page.getByTestId('round-counter');
     const doneBefore = Number(/(\d+) of/.exec((await counter.textContent()) ?? '')![1]);

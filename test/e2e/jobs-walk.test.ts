@@ -12,6 +12,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type App } from './harness';
 import { expectText, openPlan, waitSaved } from './editor-helpers';
+import { leadList } from '../../renderer/src/table/filters';
 
 const RATED_2020 = '/work/shared/fixtures/word/continuous-development-plan-2020-rated.docx';
 const out = fs.mkdtempSync(path.join(os.tmpdir(), 'planwright-jobs-'));
@@ -182,6 +183,15 @@ describe('a service lead, five actions in ten minutes', () => {
     await expectText(counter, `${doneBefore + 5} of`);
     await waitSaved(page);
     await both('b-round-end');
+    // A team's actions can be chosen too ("Teams and bodies"), the same ones the table's Lead filter finds.
+    const tree = await app.call('plans:get', { planId: fixturePlanId });
+    const live = tree.actions.filter((a) => a.deletedAt === null && !a.archived);
+    const dcs = leadList(live, []).bodies.find((b) => b.name === 'DCS')!;
+    const whose = page.getByLabel('Whose actions');
+    expect(await whose.locator('optgroup[label="Teams and bodies"] option').allTextContents()).toContain('DCS');
+    await whose.selectOption({ label: 'DCS' });
+    await expectText(counter, `of ${dcs.count} done`);
+    await whose.selectOption({ label: 'My actions (R Murdock)' });
     console.log(`five updates took ${Date.now() - started} ms of driving`);
     expect(app.errors).toEqual([]);
   }, 240_000);

@@ -8,6 +8,7 @@ import { actionPredicate, leadChoices, leadList, NO_FILTER, type ActionFilter } 
 import { readFileSync } from 'node:fs';
 import { draftFromFixture2020 } from '../../shared/fixture-2020';
 import { updatesByLead } from '../../shared/dashboard';
+import { knownLead, roundActions, roundLeads } from '../../renderer/src/round/UpdateRound';
 import { buildRows } from '../../renderer/src/table/rows';
 
 const tree = treeFromDraft(samplePlanDraft);
@@ -152,5 +153,15 @@ describe('the Lead list: people, and teams and bodies', () => {
         expect.arrayContaining(list.bodies.map((b) => b.name)),
       );
     }
+  });
+
+  it('the update round offers the same teams and bodies, and a remembered team opens on its actions', () => {
+    const { people, bodies } = roundLeads(index);
+    const list = leadList(actions, []);
+    expect(people).toEqual(list.people.map((p) => p.name));
+    expect(bodies).toEqual(list.bodies.map((b) => b.name));
+    const team = 'Performance and Intelligence Team';
+    expect(knownLead([...people, ...bodies], team)).toBe(team);
+    expect(roundActions(index, team).map((a) => a.reference)).toEqual(run({ lead: team }));
   });
 });

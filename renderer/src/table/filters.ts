@@ -77,7 +77,7 @@ export function leadList(
   return { people: leads.filter((l) => !l.body).map(counted), bodies: leads.filter((l) => l.body).map(counted) };
 }
 
-/** The people to offer in "Lead" (`leadList`'s people, without their counts): the update round's list. */
+/** The people to offer in "Lead" (`leadList`'s people, without their counts). */
 export function leadChoices(
   actions: readonly Action[],
   people: readonly Person[],

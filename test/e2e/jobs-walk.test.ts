@@ -139,7 +139,6 @@ describe('a service lead, five actions in ten minutes', () => {
       .getByText(/^Last changed \d/)
       .first()
       .waitFor();
-    const started = Date.now();
     const counter = page.getByTestId('round-counter');
     const doneBefore = Number(/(\d+) of/.exec((await counter.textContent()) ?? '')![1]);
     for (let i = 0; i < 5; i++) {
@@ -192,7 +191,6 @@ describe('a service lead, five actions in ten minutes', () => {
     await whose.selectOption({ label: 'DCS' });
     await expectText(counter, `of ${dcs.count} done`);
     await whose.selectOption({ label: 'My actions (R Murdock)' });
-    console.log(`five updates took ${Date.now() - started} ms of driving`);
     expect(app.errors).toEqual([]);
   }, 240_000);
 });

@@ -73,7 +73,7 @@ export function coveringDrafts(tree: PlanTree, summary: PlanSummary): CoveringDr
   if (needing.length > 0) {
     const where = sectionsNeeding.map((s) => [s.number, s.title].filter(Boolean).join(' ')).slice(0, 4);
     exec.push(
-      `${plural(needing.length, 'action')} ${needing.length === 1 ? 'is' : 'are'} rated at a level that needs an explanation and corrective action${where.length ? `, in ${listAnd(where)}${sectionsNeeding.length > where.length ? ' and other areas' : ''}` : ''}; the appendix gives the explanation and the corrective action for each.`,
+      `${plural(needing.length, 'action')} ${needing.length === 1 ? 'is' : 'are'} rated at a level that needs an explanation and corrective action${where.length ? `, in ${sectionsNeeding.length > where.length ? `${where.join(', ')} and ${plural(sectionsNeeding.length - where.length, 'other area')}` : listAnd(where)}` : ''}; the appendix gives the explanation and the corrective action for each.`,
     );
   }
   if (overdue > 0)

@@ -6,7 +6,7 @@
  * the summary and the appendix use). Pure TypeScript: no Node, no DOM.
  */
 import { defaultCompareId } from './compare';
-import { leadMatches, namesInLeadCell, personNamed, type LeadPerson } from './leads';
+import { leadsOfPlan, ledBy, personNamed, type LeadPerson } from './leads';
 import type { Action, PlanTree, Rating, RatingLevel } from './model';
 import {
   actionDirection,
@@ -65,6 +65,8 @@ export interface LeadUpdates {
   /** The person as the directory names them, or the name read from lead cells. */
   name: string;
   inDirectory: boolean;
+  /** A lead cell naming no person ("Performance and Intelligence Team"): a team or body, not someone missing from People. */
+  body: boolean;
   /** Live, non-archived actions they lead. */
   actions: number;
   /** Of those, how many have a public progress update in the period. */
@@ -74,10 +76,10 @@ export interface LeadUpdates {
 }
 
 /**
- * Who has updated this period, by lead: every person lead cells name (matched to the People directory by
- * name or alias), with how many of their actions have a public progress update in `periodId`. Roles with no
- * name ("Performance and Intelligence Team") are listed under the cell's own text. Those with most
- * actions still to update come first.
+ * Who has updated this period, by lead: every lead of the plan (`leadsOfPlan`: directory people, names read from
+ * lead cells, and cells naming no one ("Performance and Intelligence Team") under their own text), each with the
+ * actions `ledBy` gives them (the plan table's Lead filter finds the same) and how many of those have a public
+ * progress update in `periodId`. Those with most actions still to update come first.
  */
 export function updatesByLead(
   source: PlanTree | TreeIndex,
@@ -85,47 +87,29 @@ export function updatesByLead(
   people: readonly (LeadPerson & { id?: string })[] = [],
 ): LeadUpdates[] {
   const index = sourceIndex(source);
-  const rows = new Map<string, LeadUpdates & { person: LeadPerson }>();
-  for (const action of liveActions(index)) {
-    const updated =
-      periodId !== null &&
-      (index.progress.get(`${action.id}:${periodId}`) ?? []).some((p) => !p.internal && p.body.trim() !== '');
-    const whose = new Set<string>();
-    for (const lead of action.leads) {
-      const names = namesInLeadCell(lead.name);
-      const directory = people.filter((p) => leadMatches(lead.name, p));
-      const found: LeadPerson[] = [...directory];
-      for (const n of names) if (!found.some((p) => leadMatches(n, p))) found.push(personNamed(n, people));
-      if (found.length === 0 && lead.name.trim() !== '') found.push({ name: lead.name.trim(), aliases: [] });
-      for (const person of found) {
-        const key = person.name.toLowerCase();
-        if (whose.has(key)) continue;
-        whose.add(key);
-        let row = rows.get(key);
-        if (!row) {
-          row = {
-            name: person.name,
-            inDirectory: directory.includes(person as (typeof people)[number]),
-            actions: 0,
-            updated: 0,
-            missing: [],
-            person,
-          };
-          rows.set(key, row);
-        }
-        row.actions++;
-        if (updated) row.updated++;
-        else row.missing.push(action.reference);
-      }
-    }
+  const live = liveActions(index);
+  const updated = new Set(
+    periodId === null
+      ? []
+      : live
+          .filter((a) =>
+            (index.progress.get(`${a.id}:${periodId}`) ?? []).some((p) => !p.internal && p.body.trim() !== ''),
+          )
+          .map((a) => a.id),
+  );
+  const rows: LeadUpdates[] = [];
+  for (const lead of leadsOfPlan(live, people)) {
+    const who: LeadPerson & { id?: string } = personNamed(lead.name, people);
+    const cache = new Map<string, boolean>();
+    const theirs = live.filter((a) => ledBy(a.leads, who, who.id ?? null, cache));
+    if (theirs.length === 0) continue;
+    const missing = theirs.filter((a) => !updated.has(a.id)).map((a) => a.reference);
+    rows.push({ ...lead, actions: theirs.length, updated: theirs.length - missing.length, missing });
   }
-  return [...rows.values()]
-    .map(({ person: _person, ...row }) => row)
-    .sort(
-      (a, b) =>
-        b.actions - b.updated - (a.actions - a.updated) ||
-        a.name.localeCompare(b.name, 'en-GB', { sensitivity: 'base' }),
-    );
+  return rows.sort(
+    (a, b) =>
+      b.actions - b.updated - (a.actions - a.updated) || a.name.localeCompare(b.name, 'en-GB', { sensitivity: 'base' }),
+  );
 }
 
 export interface TrendPoint {
@@ -150,7 +134,12 @@ export interface SectionTrend {
  * Each live, non-archived section's trend across all periods: its mean rating per period (as the summary
  * computes it) and the share on track or complete (for colour-only scales, where a mean means nothing).
  */
-export function sectionTrends(source: PlanTree | TreeIndex): { useMeans: boolean; sections: SectionTrend[] } {
+export function sectionTrends(source: PlanTree | TreeIndex): {
+  useMeans: boolean;
+  sections: SectionTrend[];
+  /** Where means are drawn: the scale's lowest and highest scored levels (null on a colour key). */
+  scale: { bottom: TrendEnd; top: TrendEnd } | null;
+} {
   const index = sourceIndex(source);
   const levels = index.levels;
   const live = liveActions(index);
@@ -175,5 +164,29 @@ export function sectionTrends(source: PlanTree | TreeIndex): { useMeans: boolean
     });
     sections.push({ sectionId: s.id, number: s.number, title: s.title, points });
   }
-  return { useMeans: averagesMeanSomething(levels), sections };
+  const useMeans = averagesMeanSomething(levels);
+  return { useMeans, sections, scale: useMeans ? trendScale(levels) : null };
+}
+
+/** One end of the trend charts' scale: the level's score and its name in words ("1 Not started", "4, Outstanding"). */
+export interface TrendEnd {
+  score: number;
+  words: string;
+}
+
+/**
+ * The trend charts' scale on a numbered scale: from the lowest scored level to the highest, so a line's height
+ * means the same in every chart and a small change does not fill the chart. Each end is named by its label.
+ */
+function trendScale(levels: readonly RatingLevel[]): { bottom: TrendEnd; top: TrendEnd } | null {
+  const scored = levels
+    .filter((l) => l.deletedAt === null)
+    .map((l) => ({ l, score: scoreOf(l.id, levels) }))
+    .filter((x): x is { l: RatingLevel; score: number } => x.score !== null)
+    .sort((a, b) => a.score - b.score);
+  const end = ({ l, score }: { l: RatingLevel; score: number }): TrendEnd => ({
+    score,
+    words: l.label.trim().startsWith(String(score)) ? l.label.trim() : `${score}, ${l.label.trim()}`,
+  });
+  return scored.length < 2 ? null : { bottom: end(scored[0]!), top: end(scored[scored.length - 1]!) };
 }

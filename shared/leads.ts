@@ -220,8 +220,16 @@ export function ledBy(
   leads: readonly { readonly name: string; readonly personId?: string | null }[],
   person: LeadPerson,
   personId: string | null = null,
+  /** Lead cell text -> whether it names `person`, kept across calls for one person (a plan repeats its cells). */
+  cache?: Map<string, boolean>,
 ): boolean {
-  return leads.some((l) => (personId !== null && l.personId === personId) || leadMatches(l.name, person));
+  const names = (cell: string): boolean => {
+    if (!cache) return leadMatches(cell, person);
+    let hit = cache.get(cell);
+    if (hit === undefined) cache.set(cell, (hit = leadMatches(cell, person)));
+    return hit;
+  };
+  return leads.some((l) => (personId !== null && l.personId === personId) || names(l.name));
 }
 
 /**
@@ -275,6 +283,76 @@ export function namesInLeadCell(text: string): string[] {
     flush();
   }
   return names;
+}
+
+/**
+ * Who one lead cell stands for: the directory people it names (by their name or an alias), then each name it
+ * holds that nobody in the directory (nor an earlier name of the cell) matches; a cell naming no one at all
+ * ("Performance and Intelligence Team", "Detective Inspector, Northmoor Police", "All Service Leads") stands
+ * for itself, a team or body (`body`, the cell's text). The one reading for "updates by lead" and the filter
+ * bar's lead list, so a team's actions can be found by lead like a person's.
+ */
+export function leadsOfCell<P extends LeadPerson>(
+  text: string,
+  people: readonly P[],
+): { people: P[]; names: string[]; body: string | null } {
+  const directory = people.filter((p) => leadMatches(text, p));
+  const names: string[] = [];
+  for (const n of namesInLeadCell(text))
+    if (!directory.some((p) => leadMatches(n, p)) && !names.some((m) => leadMatches(n, m))) names.push(n);
+  const body = directory.length === 0 && names.length === 0 && text.trim() !== '' ? text.trim() : null;
+  return { people: directory, names, body };
+}
+
+/** One lead of a plan: a directory person, a name read from lead cells, or a team or body (a cell naming no one). */
+export interface PlanLead {
+  name: string;
+  /** A person in the People directory. */
+  inDirectory: boolean;
+  /** A lead cell naming no person ("Performance and Intelligence Team"), listed under its own text. */
+  body: boolean;
+}
+
+/**
+ * Every lead of a plan, read cell by cell (`leadsOfCell`): the directory people who lead something (by a name or
+ * alias in a cell, or a lead linked to them), then the names read from cells that no one already listed matches
+ * ("J Simon" joins "Janet Simon"), then the cells naming no one, as teams and bodies. Sorted by name, people
+ * first. The one list for the filter bar's Lead choices and the Overview's updates by lead; each lead's actions
+ * are then those `ledBy` gives for `personNamed(lead.name, people)`, so both always agree.
+ */
+export function leadsOfPlan<P extends LeadPerson & { readonly id?: string }>(
+  actions: readonly { readonly leads: readonly { readonly name: string; readonly personId?: string | null }[] }[],
+  people: readonly P[],
+): PlanLead[] {
+  const persons: PlanLead[] = [];
+  for (const p of people)
+    if (actions.some((a) => ledBy(a.leads, p, p.id ?? null)))
+      persons.push({ name: p.name, inDirectory: true, body: false });
+  const leading = people.filter((p) => persons.some((o) => o.name === p.name));
+  const seen = new Set(persons.map((o) => o.name.toLowerCase()));
+  const bodies: PlanLead[] = [];
+  const read = new Set<string>();
+  for (const a of actions)
+    for (const l of a.leads) {
+      // A plan repeats its lead cells ("Service Lead R Murdock" on eight actions): read each once.
+      if (read.has(l.name)) continue;
+      read.add(l.name);
+      const cell = leadsOfCell(l.name, people);
+      for (const n of cell.names) {
+        if (
+          seen.has(n.toLowerCase()) ||
+          leading.some((p) => leadMatches(n, p)) ||
+          persons.some((o) => leadMatches(n, o))
+        )
+          continue;
+        seen.add(n.toLowerCase());
+        persons.push({ name: n, inDirectory: false, body: false });
+      }
+      if (cell.body !== null && !bodies.some((b) => sameName(b.name, cell.body!)))
+        bodies.push({ name: cell.body, inDirectory: false, body: true });
+    }
+  const byName = (a: PlanLead, b: PlanLead) => a.name.localeCompare(b.name, 'en-GB', { sensitivity: 'base' });
+  return [...persons.sort(byName), ...bodies.sort(byName)];
 }
 
 /** The names in a cell that no person in the directory matches (to offer "link to a person"). */

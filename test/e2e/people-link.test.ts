@@ -35,7 +35,7 @@ describe('link a lead name to a person', () => {
 
     const bar = page.getByRole('group', { name: 'Filter actions' });
     const lead = bar.getByRole('combobox', { name: 'Lead' });
-    await lead.selectOption({ label: 'F Dunmore (not in People)' });
+    await lead.selectOption({ label: `F Dunmore (${dunmore.length} actions, not in People)` });
     const status = bar.getByRole('status');
     await expectText(status, `Showing ${dunmore.length} of ${total} actions`);
     const link = bar.getByRole('button', { name: 'Link “F Dunmore” to a person…' });

@@ -128,6 +128,29 @@ describe('progress updates and internal notes', () => {
     await page.setViewportSize({ width: 1920, height: 1080 });
     await app.screenshot('table-filter-1920');
     await page.setViewportSize({ width: 1366, height: 768 });
+    // A lead cell naming no person is offered under "Teams and bodies", with its count, and finds its actions.
+    const team = tree.actions
+      .filter(
+        (a) =>
+          a.deletedAt === null && !a.archived && a.leads.some((l) => l.name === 'Performance and Intelligence Team'),
+      )
+      .map((a) => a.reference);
+    expect(team.length).toBeGreaterThan(0);
+    const bodies = bar.getByLabel('Lead').locator('optgroup[label="Teams and bodies"] option');
+    expect(await bodies.allTextContents()).toEqual([
+      'Detective Inspector, Northmoor Police (1 action)',
+      `Performance and Intelligence Team (${team.length} actions)`,
+    ]);
+    expect(await bar.getByLabel('Lead').locator('optgroup[label="People"] option').first().textContent()).toMatch(
+      /^\S.* \(\d+ actions?(, not in People)?\)$/,
+    );
+    await bar.getByLabel('Lead').selectOption({ label: `Performance and Intelligence Team (${team.length} actions)` });
+    await expectText(bar, `Showing ${team.length} of`);
+    for (const ref of team) await actionRow(page, ref).waitFor();
+    await expect.poll(() => page.locator('.pt-action-row').count()).toBe(team.length);
+    // Linking it to a person is offered, as for a name nobody in People has.
+    await bar.getByRole('button', { name: 'Link “Performance and Intelligence Team” to a person…' }).waitFor();
+    await app.screenshot('table-filter-team-1366');
     await bar.getByRole('button', { name: 'Clear filters' }).click();
     await openPlan(app, planId, 'round');
     await app.screenshot('round-1366');

@@ -1,7 +1,7 @@
 /** The night's dashboard (issue 11 point 10) on the sample plan: worst ratings, updates by lead, trends, travel. */
 import { describe, expect, it } from 'vitest';
 import { actionsOfConcern, actionTravel, sectionTrends, updatesByLead } from '../../shared/dashboard';
-import { actionDirection } from '../../shared/ratings';
+import { actionDirection, SCALE_PRESETS } from '../../shared/ratings';
 import { computeSummary } from '../../shared/summary';
 import { samplePlanDraft } from '../../shared/samples/sample-plan';
 import { indexTree, levelOf } from '../../shared/tree';
@@ -66,5 +66,51 @@ describe('night dashboard', () => {
         index.levels,
       ),
     );
+  });
+
+  it('marks a team or body as such, not as someone missing from People', () => {
+    const rows = updatesByLead(tree, periodId);
+    expect(rows.find((r) => r.name === 'Performance and Intelligence Team')).toMatchObject({
+      body: true,
+      inDirectory: false,
+    });
+    expect(rows.find((r) => r.name === 'F Dunmore')).toMatchObject({ body: false, inDirectory: false });
+  });
+
+  it('draws means on the scale’s own range, each end named by its label; shares on a colour key', () => {
+    expect(sectionTrends(tree).scale).toBeNull();
+    const numbered = treeFromDraft({
+      ...samplePlanDraft,
+      scale: SCALE_PRESETS['five-level'].levels.map((l) => ({ ...l })),
+      sections: (samplePlanDraft.sections ?? []).map((s) => ({
+        ...s,
+        actions: (s.actions ?? []).map((a) => ({
+          ...a,
+          ratings: (a.ratings ?? []).map((r) => ({
+            ...r,
+            level: ({ R: '1', A: '2', G: '3', B: '4' } as const)[r.level as 'R'],
+          })),
+        })),
+      })),
+    });
+    const trends = sectionTrends(numbered);
+    expect(trends.useMeans).toBe(true);
+    expect(trends.scale).toEqual({
+      bottom: { score: 1, words: '1 Not started' },
+      top: { score: 5, words: '5 Sustained' },
+    });
+    // A label without its number gets it: "4, Outstanding".
+    const named = treeFromDraft({
+      ...samplePlanDraft,
+      scale: SCALE_PRESETS['five-level'].levels.map((l, i) => ({
+        ...l,
+        label: ['Inadequate', 'Weak', 'Fair', 'Good', 'Outstanding'][i]!,
+      })),
+      sections: [],
+    });
+    expect(sectionTrends(named).scale).toEqual({
+      bottom: { score: 1, words: '1, Inadequate' },
+      top: { score: 5, words: '5, Outstanding' },
+    });
   });
 });

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   leadMatches,
+  leadsOfCell,
+  ledBy,
   namesInLeadCell,
   personNamed,
   sameName,
@@ -68,6 +70,39 @@ describe('namesInLeadCell', () => {
   });
   it('lists the names no one in the directory matches', () => {
     expect(unmatchedNamesInLeadCell('DCS + AD, S Murphy J Tynan', [{ name: 'Sarah Murphy' }])).toEqual(['J Tynan']);
+  });
+});
+
+describe('leadsOfCell (who one cell stands for: people, names, or a team or body)', () => {
+  const sarah = { name: 'Sarah Murphy', aliases: [] };
+  it('gives the directory people, then the names nobody there has', () => {
+    expect(leadsOfCell('DCS + AD, S Murphy J Tynan', [sarah])).toEqual({
+      people: [sarah],
+      names: ['J Tynan'],
+      body: null,
+    });
+    expect(leadsOfCell('Service Lead R Murdock', [])).toEqual({ people: [], names: ['R Murdock'], body: null });
+  });
+  it('a cell naming no one stands for itself', () => {
+    for (const cell of [
+      'Performance and Intelligence Team',
+      'Detective Inspector, Northmoor Police',
+      'All Service Leads',
+    ])
+      expect(leadsOfCell(`  ${cell} `, [sarah])).toEqual({ people: [], names: [], body: cell });
+    expect(leadsOfCell('   ', [])).toEqual({ people: [], names: [], body: null });
+    // Unless People gives it to someone (an alias such as "DCS").
+    const dcs = { name: 'Pat Lindqvist', aliases: ['DCS'] };
+    expect(leadsOfCell('DCS', [dcs])).toEqual({ people: [dcs], names: [], body: null });
+  });
+  it('a team is found by lead like a person, cached or not', () => {
+    const team = { name: 'Performance and Intelligence Team' };
+    const cache = new Map<string, boolean>();
+    for (const c of [undefined, cache, cache]) {
+      expect(ledBy([{ name: 'Performance and Intelligence Team' }], team, null, c)).toBe(true);
+      expect(ledBy([{ name: 'Data team' }], team, null, c)).toBe(false);
+    }
+    expect([...cache.keys()]).toEqual(['Performance and Intelligence Team', 'Data team']);
   });
 });
 

@@ -204,7 +204,8 @@ function UpdateBox({
           <>
             {update ? (
               <span className="muted">
-                {update.author ? `By ${update.author}, ` : ''}last changed {longDateTime(update.updatedAt)}.{' '}
+                {update.author ? `By ${update.author}, last changed` : 'Last changed'} {longDateTime(update.updatedAt)}
+                .{' '}
               </span>
             ) : internal ? (
               'For the team only (“Asked John Cooke”). Left out of the Word appendix unless asked.'

@@ -83,8 +83,8 @@ export function LeadUpdatesTable({
     <section aria-labelledby="ov-leads" className="overview-leads">
       <h3 id="ov-leads">Updates by lead in {periodLabel}</h3>
       <p className="small muted">
-        {done} of {plural(rows.length, 'lead')} have updated every action they lead. A public progress update counts; an
-        internal note does not.
+        {done} of {plural(rows.length, 'lead')} {done === 1 ? 'has' : 'have'} updated every action they lead. A public
+        progress update counts; an internal note does not.
       </p>
       <div className="table-scroll">
         <table className="data-table lead-updates">
@@ -104,7 +104,7 @@ export function LeadUpdatesTable({
               <tr key={r.name}>
                 <th scope="row">
                   {r.name}
-                  {r.inDirectory ? null : <span className="muted small"> (not in People)</span>}
+                  {r.inDirectory || r.body ? null : <span className="muted small"> (not in People)</span>}
                 </th>
                 <td>
                   {r.updated === r.actions ? (
@@ -180,13 +180,12 @@ function Sparkline({
 }
 
 export function SectionTrends({ tree, sectionNoun }: { tree: PlanTree; sectionNoun: string }) {
-  const { useMeans, sections } = useMemo(() => sectionTrends(tree), [tree]);
+  const { useMeans, sections, scale } = useMemo(() => sectionTrends(tree), [tree]);
   const [asTable, setAsTable] = useState(false);
   const id = useId();
-  const all = sections.flatMap((s) => s.points.map((p) => (useMeans ? p.mean : p.onTrack)));
-  const known = all.filter((v): v is number => v !== null);
-  const min = useMeans ? Math.min(...known, 1) : 0;
-  const max = useMeans ? Math.max(...known, 1) : 100;
+  // Means on the scale's own range (lowest to highest level), so every chart reads alike; shares 0-100%.
+  const min = useMeans ? (scale?.bottom.score ?? 1) : 0;
+  const max = useMeans ? (scale?.top.score ?? 1) : 100;
   const periods = sections[0]?.points ?? [];
   if (sections.length === 0 || periods.length === 0) return null;
   const measure = useMeans ? 'mean rating' : 'share on track or complete';
@@ -203,7 +202,12 @@ export function SectionTrends({ tree, sectionNoun }: { tree: PlanTree; sectionNo
       </div>
       <p className="small muted">
         Each line is the {measure} per period, oldest on the left
-        {useMeans ? `, on a scale from ${min} (bottom) to ${max} (top)` : ', from 0% (bottom) to 100% (top)'}.
+        {!useMeans
+          ? ', from 0% (bottom) to 100% (top)'
+          : scale
+            ? `, on the rating scale from ${scale.bottom.words} (bottom) to ${scale.top.words} (top)`
+            : ''}
+        .
       </p>
       {asTable ? (
         <div className="table-scroll">

@@ -342,7 +342,7 @@ function ReportForm({ content: c, set, update, people, periodLabel, onRefill }: 
             value={c.itemNumber}
             onChange={(v) => set('itemNumber', v)}
             maxLength={20}
-            placeholder="ITEM on the agenda, for example 7"
+            placeholder="Its number on the agenda, for example 7"
           />
           <TextInput
             label="Committee"

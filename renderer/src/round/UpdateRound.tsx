@@ -5,8 +5,8 @@
  */
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Action, Person } from '../../../shared/model';
-import { leadMatches, sameName } from '../../../shared/leads';
-import { actionLedBy, leadChoices, personFor } from '../table/filters';
+import { leadMatches, leadsOfPlan, sameName } from '../../../shared/leads';
+import { actionLedBy, personFor } from '../table/filters';
 import { usePeople } from '../table/FilterBar';
 import { indexTree, isArchivedAction, workStatus, type TreeIndex } from '../state/indexes';
 import { useServices, useTree, useWorkspace } from '../state/context';
@@ -39,8 +39,20 @@ export function roundActions(index: TreeIndex, lead: string, people: readonly Pe
 
 /** The people who lead actions in the plan (directory people first by name, then names read from lead cells). */
 export function leadNames(index: TreeIndex, people: readonly Person[] = []): string[] {
+  return roundLeads(index, people).people;
+}
+
+/**
+ * "Whose actions": the people (as `leadNames`), then the teams and bodies, lead cells naming no person
+ * ("Performance and Intelligence Team"), shared/leads.ts's `leadsOfPlan` as the plan table's Lead filter.
+ */
+export function roundLeads(index: TreeIndex, people: readonly Person[] = []): { people: string[]; bodies: string[] } {
   const actions = [...index.actionById.values()].filter((a) => !a.archived && a.deletedAt === null);
-  return leadChoices(actions, people).map((c) => c.name);
+  const leads = leadsOfPlan(actions, people);
+  return {
+    people: leads.filter((l) => !l.body).map((l) => l.name),
+    bodies: leads.filter((l) => l.body).map((l) => l.name),
+  };
 }
 
 /**
@@ -86,9 +98,9 @@ export function UpdateRound() {
   }, [selected]);
   const period = periodId ? index.periodById.get(periodId) : undefined;
   const { people } = usePeople();
-  const leads = useMemo(() => leadNames(index, people), [index, people]);
+  const { people: leads, bodies } = useMemo(() => roundLeads(index, people), [index, people]);
   // The remembered lead may come from another plan: fall back to everyone rather than an empty round.
-  const lead = knownLead(leads, chosenLead ?? userName, people);
+  const lead = knownLead(chosenLead === null ? leads : [...leads, ...bodies], chosenLead ?? userName, people);
   const me = knownLead(leads, userName, people);
   const inFilter = useMemo(() => roundActions(index, lead, people), [index, lead, people]);
 
@@ -179,6 +191,15 @@ export function UpdateRound() {
                   {l === me ? `My actions (${l})` : l}
                 </option>
               ))}
+              {bodies.length > 0 ? (
+                <optgroup label="Teams and bodies">
+                  {bodies.map((l) => (
+                    <option key={l} value={l}>
+                      {l}
+                    </option>
+                  ))}
+                </optgroup>
+              ) : null}
             </select>
           </div>
           <p className="round-counter" aria-live="polite" data-testid="round-counter">

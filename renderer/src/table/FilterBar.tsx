@@ -9,7 +9,8 @@ import { call } from '../api';
 import type { TreeIndex } from '../state/indexes';
 import { WorkspaceContext } from '../state/context';
 import { Button } from '../components/Button';
-import { actionPredicate, filterIsOn, leadChoices, NO_FILTER, type ActionFilter } from './filters';
+import { plural } from '../../../shared/words';
+import { actionPredicate, filterIsOn, leadList, NO_FILTER, type ActionFilter, type LeadChoice } from './filters';
 import { LinkNameDialog } from './LinkNameDialog';
 
 function todayIso(): string {
@@ -88,8 +89,15 @@ export function FilterBar({
   const treeActions = index.tree.actions;
   const actions = useMemo(() => treeActions.filter((a: Action) => !a.archived && a.deletedAt === null), [treeActions]);
   const leads = useMemo(
-    () => (wantLeads || filter.lead ? leadChoices(actions, people) : []),
+    () => (wantLeads || filter.lead ? leadList(actions, people) : { people: [], bodies: [] }),
     [wantLeads, filter.lead, actions, people],
+  );
+  // A name nobody in People has, or a team or body: offered "Link … to a person…".
+  const unlinked = [...leads.people, ...leads.bodies].some((l) => l.name === filter.lead && !l.inDirectory);
+  const option = (l: LeadChoice) => (
+    <option key={l.name} value={l.name}>
+      {`${l.name} (${plural(l.count, 'action')}${l.inDirectory || leads.bodies.includes(l) ? '' : ', not in People'})`}
+    </option>
   );
   const recs = recommendations.filter((r) => r.deletedAt === null).sort((a, b) => a.position - b.position);
   const set = <K extends keyof ActionFilter>(key: K, value: ActionFilter[K]) => setFilter({ ...filter, [key]: value });
@@ -128,14 +136,14 @@ export function FilterBar({
         className="filter-select"
       >
         <option value="">Any lead</option>
-        {leads.map((l) => (
-          <option key={l.name} value={l.name}>
-            {l.name}
-            {l.inDirectory ? '' : ' (not in People)'}
-          </option>
-        ))}
+        {leads.bodies.length > 0 ? (
+          <optgroup label="People">{leads.people.map(option)}</optgroup>
+        ) : (
+          leads.people.map(option)
+        )}
+        {leads.bodies.length > 0 ? <optgroup label="Teams and bodies">{leads.bodies.map(option)}</optgroup> : null}
       </select>
-      {filter.lead && leads.some((l) => l.name === filter.lead && !l.inDirectory) ? (
+      {filter.lead && unlinked ? (
         <Button small onClick={() => setLinking(filter.lead)}>
           Link “{filter.lead}” to a person…
         </Button>

@@ -5,7 +5,7 @@
  */
 import type { Action, Person } from '../../../shared/model';
 import { dueEnd, isOverdue, parseDue } from '../../../shared/dates';
-import { leadMatches, ledBy, namesInLeadCell, personNamed, type LeadPerson } from '../../../shared/leads';
+import { leadsOfPlan, ledBy, personNamed, type LeadPerson, type PlanLead } from '../../../shared/leads';
 import { workStatus, type TreeIndex } from '../state/indexes';
 
 export interface ActionFilter {
@@ -48,28 +48,43 @@ export function actionLedBy(action: Action, person: LeadPerson, personId: string
   return ledBy(action.leads, person, personId);
 }
 
+/** One choice in the Lead list: its name as the filter uses it, and how many live actions the filter finds. */
+export interface LeadChoice {
+  name: string;
+  /** A person in the People directory (false: a name read from lead cells that nobody there has). */
+  inDirectory: boolean;
+  /** Actions the Lead filter finds for this choice (the same rule, so the list and "Showing N" agree). */
+  count: number;
+}
+
 /**
- * The people to offer in "Lead": everyone in the directory who leads something, then the names read from
- * lead cells that no one in the directory matches (so they can be linked to a person).
+ * The Lead list (shared/leads.ts's `leadsOfPlan`, the list the Overview's updates by lead use): `people` is
+ * everyone in the directory who leads something, then the names read from lead cells that no one in the
+ * directory matches (so they can be linked to a person); `bodies` is the lead cells that name no person at all
+ * ("Performance and Intelligence Team", "Detective Inspector, Northmoor Police", "All Service Leads"), so their
+ * actions can be found by lead too. Each with its count of actions; both sorted by name.
  */
+export function leadList(
+  actions: readonly Action[],
+  people: readonly Person[],
+): { people: LeadChoice[]; bodies: LeadChoice[] } {
+  const counted = ({ name, inDirectory }: PlanLead): LeadChoice => {
+    const who = personFor(name, people);
+    const cache = new Map<string, boolean>();
+    return { name, inDirectory, count: actions.filter((a) => ledBy(a.leads, who, who.id ?? null, cache)).length };
+  };
+  const leads = leadsOfPlan(actions, people);
+  return { people: leads.filter((l) => !l.body).map(counted), bodies: leads.filter((l) => l.body).map(counted) };
+}
+
+/** The people to offer in "Lead" (`leadList`'s people, without their counts). */
 export function leadChoices(
   actions: readonly Action[],
   people: readonly Person[],
 ): { name: string; inDirectory: boolean }[] {
-  const out: { name: string; inDirectory: boolean }[] = [];
-  for (const p of people)
-    if (actions.some((a) => actionLedBy(a, p, p.id))) out.push({ name: p.name, inDirectory: true });
-  const seen = new Set(out.map((o) => o.name.toLowerCase()));
-  const leading = people.filter((p) => out.some((o) => o.name === p.name));
-  for (const a of actions)
-    for (const l of a.leads)
-      for (const n of namesInLeadCell(l.name)) {
-        if (seen.has(n.toLowerCase()) || leading.some((p) => leadMatches(n, p)) || out.some((o) => leadMatches(n, o)))
-          continue;
-        seen.add(n.toLowerCase());
-        out.push({ name: n, inDirectory: false });
-      }
-  return out.sort((a, b) => a.name.localeCompare(b.name, 'en-GB', { sensitivity: 'base' }));
+  return leadsOfPlan(actions, people)
+    .filter((l) => !l.body)
+    .map(({ name, inDirectory }) => ({ name, inDirectory }));
 }
 
 export interface FilterContext {

@@ -60,6 +60,7 @@ export function FilterBar({
   people,
   shown,
   total,
+  loading = false,
   userName,
   onPeopleChanged,
 }: {
@@ -70,6 +71,8 @@ export function FilterBar({
   people: readonly Person[];
   shown: number;
   total: number;
+  /** Not every row is in yet (the plan is opening): the lead list and the count wait for them. */
+  loading?: boolean;
   userName: string;
   /** After a name is linked to a person: reload the directory. */
   onPeopleChanged?(): void;
@@ -88,8 +91,8 @@ export function FilterBar({
   const treeActions = index.tree.actions;
   const actions = useMemo(() => treeActions.filter((a: Action) => !a.archived && a.deletedAt === null), [treeActions]);
   const leads = useMemo(
-    () => (wantLeads || filter.lead ? leadChoices(actions, people) : []),
-    [wantLeads, filter.lead, actions, people],
+    () => (!loading && (wantLeads || filter.lead) ? leadChoices(actions, people) : []),
+    [loading, wantLeads, filter.lead, actions, people],
   );
   const recs = recommendations.filter((r) => r.deletedAt === null).sort((a, b) => a.position - b.position);
   const set = <K extends keyof ActionFilter>(key: K, value: ActionFilter[K]) => setFilter({ ...filter, [key]: value });
@@ -128,6 +131,7 @@ export function FilterBar({
         className="filter-select"
       >
         <option value="">Any lead</option>
+        {loading ? <option disabled>Loading the leads…</option> : null}
         {leads.map((l) => (
           <option key={l.name} value={l.name}>
             {l.name}
@@ -203,7 +207,11 @@ export function FilterBar({
         </Button>
       ) : null}
       <span className="muted small filter-count" role="status" aria-live="polite">
-        {on ? `Showing ${shown} of ${total} ${total === 1 ? 'action' : 'actions'}` : ''}
+        {on && loading
+          ? 'Filtering once the whole plan is in…'
+          : on
+            ? `Showing ${shown} of ${total} ${total === 1 ? 'action' : 'actions'}`
+            : ''}
       </span>
     </div>
   );

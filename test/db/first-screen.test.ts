@@ -59,6 +59,41 @@ describe('plans:getFirstScreen', () => {
     expect(JSON.stringify(r.value).length).toBeLessThan(600_000);
   });
 
+  it('a small plan’s first screen is the whole plan: no section pending', async () => {
+    const sample = await dispatch('plans:createSample', { today: null }, ctx);
+    if (!sample.ok) throw new Error(sample.error.message);
+    const id = (sample.value as { id: string }).id;
+    const full = getPlanTree(store, id);
+    expect(full.actions.length).toBeLessThan(FIRST_SCREEN_ACTIONS);
+    const r = await dispatch('plans:getFirstScreen', { planId: id }, ctx);
+    if (!r.ok) throw new Error(r.error.message);
+    const { tree, pendingSectionIds, detailedActionIds } = r.value as FirstScreen;
+    expect(pendingSectionIds).toEqual([]);
+    expect(detailedActionIds).toEqual(full.actions.map((a) => a.id));
+    expect(tree).toEqual(full);
+  });
+
+  it('archived actions and sections do not count towards the first screen’s shown actions', async () => {
+    const id = createPlanFromDraft(store, largePlanDraft(), 'Tester').id;
+    const before = getPlanTree(store, id);
+    const [s1, s2] = before.sections;
+    // Archive the first section, and all but 5 actions of the second.
+    expect((await dispatch('sections:archive', { sectionId: s1!.id, archived: true }, ctx)).ok).toBe(true);
+    for (const a of before.actions.filter((x) => x.sectionId === s2!.id).slice(5))
+      expect((await dispatch('actions:archive', { actionId: a.id, archived: true }, ctx)).ok).toBe(true);
+    const full = getPlanTree(store, id);
+    const r = await dispatch('plans:getFirstScreen', { planId: id }, ctx);
+    if (!r.ok) throw new Error(r.error.message);
+    const { tree, pendingSectionIds } = r.value as FirstScreen;
+    const pending = new Set(pendingSectionIds);
+    const carried = full.sections.filter((s) => !pending.has(s.id));
+    // Sections 1 and 2 show 5 actions: the third (100 shown) is needed to reach FIRST_SCREEN_ACTIONS.
+    expect(carried.map((s) => s.id)).toEqual(full.sections.slice(0, 3).map((s) => s.id));
+    expect(full.actions.filter((a) => a.sectionId === s2!.id && !a.archived)).toHaveLength(5);
+    expect(tree.actions).toEqual(full.actions.filter((a) => !pending.has(a.sectionId)));
+    expect(tree.sections).toEqual(full.sections);
+  });
+
   it('brings the Overview’s summary when asked, the same as summary:get', async () => {
     const r = await dispatch('plans:getFirstScreen', { planId, summary: true }, ctx);
     const s = await dispatch('summary:get', { planId }, ctx);

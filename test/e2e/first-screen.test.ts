@@ -97,7 +97,8 @@ describe('opening the large plan: the first screen, then the whole tree', () => 
       .getByLabel('Lead', { exact: true })
       .locator('option')
       .allTextContents();
-    expect(leadOptions).toEqual(['Any lead', 'Loading the leads…']);
+    expect(leadOptions).toContain('Loading the leads…');
+    expect(leadOptions).toHaveLength(2);
     await overdue.click();
     await expect.poll(() => overdue.getAttribute('aria-pressed')).toBe('false');
 

@@ -261,10 +261,10 @@ export function getPlanTree(store: Store, planId: string, options: TreeReadOptio
 
 /**
  * How many actions shown by default (not archived) the first screen carries at least, in plan order, with
- * their ratings and progress: the tallest first screen (1920×1080 shows about 15 action rows, and the table
- * renders 8 more either side) and a screen's worth of scrolling more.
+ * their ratings and progress: the tallest first screen (at 1920×1080 about 8 rows of the large plan are in view,
+ * at most about 14 one-line rows), the 8 rows the table renders beyond it, and a few more.
  */
-export const FIRST_SCREEN_ACTIONS = 40;
+export const FIRST_SCREEN_ACTIONS = 30;
 
 /**
  * The first sections in plan order that hold at least `n` actions shown by default (not archived: the one

@@ -60,9 +60,7 @@ describe('plans:getFirstScreen', () => {
   });
 
   it('a small plan’s first screen is the whole plan: no section pending', async () => {
-    const sample = await dispatch('plans:createSample', { today: null }, ctx);
-    if (!sample.ok) throw new Error(sample.error.message);
-    const id = (sample.value as { id: string }).id;
+    const id = createPlanFromDraft(store, largePlanDraft({ sections: 4, actions: 20 }), 'Tester').id;
     const full = getPlanTree(store, id);
     expect(full.actions.length).toBeLessThan(FIRST_SCREEN_ACTIONS);
     const r = await dispatch('plans:getFirstScreen', { planId: id }, ctx);

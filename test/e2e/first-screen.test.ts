@@ -91,6 +91,7 @@ describe('opening the large plan: the first screen, then the whole tree', () => 
     await expectText(page.locator('.filter-count'), 'Filtering once the whole plan is in…');
     await expect.poll(() => loading.isVisible()).toBe(true);
     await expectCount(page.locator('.plan-table .empty'), 0);
+    await app.screenshot('first-screen-filter-waiting-1366');
     // The lead list waits too (a partial list would leave leads out).
     const leadOptions = await page
       .getByRole('group', { name: 'Filter actions' })

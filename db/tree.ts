@@ -14,6 +14,7 @@ import { ACTION_FIELDS } from './schema';
 import type { Store } from './store';
 import type { PlanSummary } from '../shared/summary-schema';
 import { defaultSummaryPeriods, OVERVIEW_LIST_FIRST, overviewLists } from '../shared/summary';
+import { isEffectivelyArchived, type ArchiveLookup } from '../shared/tree';
 
 // The big tables are read in raw (array) mode in index order and sorted in JS: no temp b-trees, no
 // intermediate row objects. Each reader names its columns once; `X.col.<name>(row)` reads one.
@@ -24,6 +25,20 @@ const OBJ = rawColumns(
 );
 // Every column of the actions descriptor (db/schema.ts), and `rid` for a stable order.
 const ACT = rawColumns('actions', [...columnList(ACTION_FIELDS), 'rid'], 'WHERE plan_id = ? AND deleted_at IS NULL');
+// The same, for the actions of some sections only (a JSON array of section ids; the first screen).
+const IN_SECTIONS = 'IN (SELECT value FROM json_each(?))';
+const ACT_OF = rawColumns(
+  'actions',
+  ACT.columns,
+  `WHERE plan_id = ? AND deleted_at IS NULL AND section_id ${IN_SECTIONS}`,
+);
+// What the first screen needs to pick its sections: each live action's place and archived flag.
+const ACT_PLACE = rawColumns(
+  'actions',
+  ['section_id', 'objective_id', 'archived'],
+  'WHERE plan_id = ? AND deleted_at IS NULL',
+);
+const OBJ_ARCHIVED = rawColumns('objectives', ['id', 'archived'], 'WHERE plan_id = ? AND deleted_at IS NULL');
 /** Each field of an action and how it is read from an array row (null: filled from the leads / links). */
 const ACT_READ = Object.entries(ACTION_FIELDS).map(([field, c]) => ({
   field,
@@ -35,10 +50,21 @@ const LEAD = rawColumns(
   ['id', 'action_id', 'position', 'name', 'person_id', 'role'],
   'WHERE plan_id = ? AND deleted_at IS NULL',
 );
+const LEAD_OF = rawColumns(
+  'action_leads',
+  LEAD.columns,
+  `WHERE plan_id = ? AND deleted_at IS NULL AND action_id IN (SELECT id FROM actions WHERE section_id ${IN_SECTIONS})`,
+);
 const LINK = rawColumns(
   'action_recommendations',
   ['action_id', 'recommendation_id'],
   'JOIN recommendations r ON r.id = ar.recommendation_id WHERE ar.plan_id = ? AND ar.deleted_at IS NULL AND r.deleted_at IS NULL ORDER BY r.position',
+  'ar',
+);
+const LINK_OF = rawColumns(
+  'action_recommendations',
+  LINK.columns,
+  `JOIN recommendations r ON r.id = ar.recommendation_id WHERE ar.plan_id = ? AND ar.deleted_at IS NULL AND r.deleted_at IS NULL AND ar.action_id IN (SELECT id FROM actions WHERE section_id ${IN_SECTIONS}) ORDER BY r.position`,
   'ar',
 );
 // Ratings are all text: read as objects whose keys are already the domain fields (the rows are the Ratings).
@@ -56,21 +82,30 @@ const RATING_FIELDS = {
 const RAT = aliasedColumns('ratings', RATING_FIELDS, 'WHERE plan_id = ?');
 // The ratings of one or two periods (the Overview's first screen: its summary's period and comparison).
 const RAT_IN = aliasedColumns('ratings', RATING_FIELDS, 'WHERE plan_id = ? AND period_id IN (?, ?)');
+// The ratings of some actions (a JSON array of action ids: the first screen's first actions).
+const IN_ACTIONS = 'action_id IN (SELECT value FROM json_each(?))';
+const RAT_FOR = aliasedColumns('ratings', RATING_FIELDS, `WHERE plan_id = ? AND ${IN_ACTIONS}`);
 // Progress the same way; only `internal` (0/1 in SQLite) is turned into a boolean, in place.
+const PROGRESS_FIELDS = {
+  id: 'id',
+  actionId: 'action_id',
+  periodId: 'period_id',
+  body: 'body',
+  author: 'author',
+  internal: 'internal',
+  createdAt: 'created_at',
+  updatedAt: 'updated_at',
+  deletedAt: 'deleted_at',
+} as const;
 const PROG = aliasedColumns(
   'progress_updates',
-  {
-    id: 'id',
-    actionId: 'action_id',
-    periodId: 'period_id',
-    body: 'body',
-    author: 'author',
-    internal: 'internal',
-    createdAt: 'created_at',
-    updatedAt: 'updated_at',
-    deletedAt: 'deleted_at',
-  },
+  PROGRESS_FIELDS,
   'WHERE plan_id = ? AND deleted_at IS NULL ORDER BY rid',
+);
+const PROG_FOR = aliasedColumns(
+  'progress_updates',
+  PROGRESS_FIELDS,
+  `WHERE plan_id = ? AND deleted_at IS NULL AND ${IN_ACTIONS} ORDER BY rid`,
 );
 
 const Q = {
@@ -95,6 +130,11 @@ export interface TreeReadOptions {
    */
   ratingsFor?: number;
   progressFor?: number;
+  /**
+   * Only the actions (with their leads and links) and objectives of these sections; every section is still
+   * there (the first screen: the rest of the rows follow with the whole tree).
+   */
+  sectionIds?: readonly string[];
   /** Ratings only in these periods (at most two: a summary's period and its comparison). */
   ratingPeriods?: (plan: PlanTree['plan'], periods: PlanTree['periods']) => readonly (string | null)[];
 }
@@ -111,9 +151,11 @@ export function getPlanTree(store: Store, planId: string, options: TreeReadOptio
   const periods = (q(Q.periods).all(planId) as S.ReportingPeriodsTable[]).map(toPeriod);
   const livePeriods = new Set(periods.map((p) => p.id));
 
+  const some = options.sectionIds ? JSON.stringify(options.sectionIds) : null;
+  const inSections = some === null ? null : new Set(options.sectionIds);
   const leadsOf = new Map<string, Lead[]>();
   const L = LEAD.col;
-  for (const r of LEAD.all(store.sqlite, planId)) {
+  for (const r of some === null ? LEAD.all(store.sqlite, planId) : LEAD_OF.all(store.sqlite, planId, some)) {
     const lead: Lead = {
       id: L.id(r),
       actionId: L.action_id(r),
@@ -128,7 +170,7 @@ export function getPlanTree(store: Store, planId: string, options: TreeReadOptio
   }
   for (const list of leadsOf.values()) if (list.length > 1) list.sort((a, b) => a.position - b.position);
   const recsOf = new Map<string, string[]>();
-  for (const r of LINK.all(store.sqlite, planId)) {
+  for (const r of some === null ? LINK.all(store.sqlite, planId) : LINK_OF.all(store.sqlite, planId, some)) {
     const actionId = LINK.col.action_id(r);
     const list = recsOf.get(actionId);
     if (list) list.push(LINK.col.recommendation_id(r));
@@ -136,7 +178,9 @@ export function getPlanTree(store: Store, planId: string, options: TreeReadOptio
   }
 
   const A = ACT.col;
-  const actionRows = ACT.all(store.sqlite, planId).filter((r) => sectionPos.has(A.section_id(r)));
+  const actionRows = (some === null ? ACT.all(store.sqlite, planId) : ACT_OF.all(store.sqlite, planId, some)).filter(
+    (r) => sectionPos.has(A.section_id(r)),
+  );
   actionRows.sort(
     (a, b) =>
       sectionPos.get(A.section_id(a))! - sectionPos.get(A.section_id(b))! ||
@@ -156,7 +200,7 @@ export function getPlanTree(store: Store, planId: string, options: TreeReadOptio
 
   const O = OBJ.col;
   const objectives: Objective[] = OBJ.all(store.sqlite, planId)
-    .filter((r) => sectionPos.has(O.section_id(r)))
+    .filter((r) => sectionPos.has(O.section_id(r)) && (inSections === null || inSections.has(O.section_id(r))))
     .map((r) => ({
       id: O.id(r),
       planId: O.plan_id(r),
@@ -181,12 +225,21 @@ export function getPlanTree(store: Store, planId: string, options: TreeReadOptio
   const updated = firstOnes(options.progressFor);
   const plan = toPlan(planRow);
   const only = options.ratingPeriods?.(plan, periods);
+  // Ratings and progress of some actions only are read for those actions (not every row, then filtered).
+  const idsOf = (set: ReadonlySet<string>) => JSON.stringify([...set]);
   const ratingRows: Rating[] = only
     ? RAT_IN.all(store.sqlite, planId, only[0] ?? null, only[1] ?? null)
-    : RAT.all(store.sqlite, planId);
+    : rated === liveActions && some === null
+      ? RAT.all(store.sqlite, planId)
+      : RAT_FOR.all(store.sqlite, planId, idsOf(rated));
   const keepRating = (r: Rating) => rated.has(r.actionId) && livePeriods.has(r.periodId);
   const ratings = ratingRows.every(keepRating) ? ratingRows : ratingRows.filter(keepRating);
-  const progressRows = options.progressFor === 0 ? [] : PROG.all(store.sqlite, planId);
+  const progressRows =
+    options.progressFor === 0 || updated.size === 0
+      ? []
+      : updated === liveActions && some === null
+        ? PROG.all(store.sqlite, planId)
+        : PROG_FOR.all(store.sqlite, planId, idsOf(updated));
   for (const r of progressRows) (r as unknown as ProgressUpdate).internal = r.internal === 1;
   const keepProgress = (p: ProgressUpdate) => updated.has(p.actionId) && livePeriods.has(p.periodId);
   const progressList = progressRows as unknown as ProgressUpdate[];
@@ -206,21 +259,67 @@ export function getPlanTree(store: Store, planId: string, options: TreeReadOptio
   };
 }
 
-/** How many actions the first screen's read carries ratings and progress for (a few screens' worth). */
-export const FIRST_SCREEN_ACTIONS = 60;
+/**
+ * How many actions shown by default (not archived) the first screen carries at least, in plan order, with
+ * their ratings and progress: the tallest first screen (at 1920×1080 about 8 rows of the large plan are in view,
+ * at most about 14 one-line rows), the 8 rows the table renders beyond it, and a few more.
+ */
+export const FIRST_SCREEN_ACTIONS = 30;
 
 /**
- * What a plan's first screen needs, first (issue 11.12): the whole structure, and ratings and progress for
- * the first actions only (`detailedActionIds` names them); with `withSummary`, the Overview's summary for
- * the default periods too, worked out from every rating in the same read; with `overviewOnly` as well, only
- * what the Overview paints first (its listed actions, no ratings or progress). `plans:get` follows.
+ * The first sections in plan order that hold at least `n` actions shown by default (not archived: the one
+ * rule, shared/tree.ts), each whole; null when that is every section. Reads only where each action is.
+ */
+function firstSections(store: Store, planId: string, n: number): string[] | null {
+  const sections = (prepare(store.sqlite, Q.sections).all(planId) as S.SectionsTable[]).map(toSection);
+  const lookup: ArchiveLookup = {
+    sectionsById: new Map(sections.map((s) => [s.id, s])),
+    objectivesById: new Map(
+      OBJ_ARCHIVED.all(store.sqlite, planId).map((r) => [
+        OBJ_ARCHIVED.col.id(r),
+        { archived: OBJ_ARCHIVED.col.archived(r) === 1 },
+      ]),
+    ),
+  };
+  const shownIn = new Map<string, number>();
+  const P = ACT_PLACE.col;
+  for (const r of ACT_PLACE.all(store.sqlite, planId)) {
+    const action = { sectionId: P.section_id(r), objectiveId: P.objective_id(r), archived: P.archived(r) === 1 };
+    if (!isEffectivelyArchived(lookup, action)) shownIn.set(action.sectionId, (shownIn.get(action.sectionId) ?? 0) + 1);
+  }
+  const ids: string[] = [];
+  let shown = 0;
+  for (const s of sections) {
+    if (shown >= n) return ids;
+    ids.push(s.id);
+    shown += shownIn.get(s.id) ?? 0;
+  }
+  return null;
+}
+
+export interface FirstScreen {
+  tree: PlanTree;
+  /** The actions whose ratings and progress are in `tree` (the first ones in plan order). */
+  detailedActionIds: string[];
+  /** Sections whose rows are not in `tree` yet (they come with `plans:get`); empty when every row is. */
+  pendingSectionIds: string[];
+  summary?: PlanSummary;
+}
+
+/**
+ * What a plan's first screen needs, first (issue 11.12): every section, period, level and recommendation;
+ * the rows of the first sections only, whole (`pendingSectionIds` names the others), at least
+ * FIRST_SCREEN_ACTIONS shown actions; ratings and progress for the first actions only (`detailedActionIds`).
+ * With `withSummary`, every row and the Overview's summary for the default periods, worked out from every
+ * rating in the same read; with `overviewOnly` as well, only what the Overview paints first (its listed
+ * actions, no ratings or progress). `plans:get` follows.
  */
 export function getFirstScreen(
   store: Store,
   planId: string,
   withSummary: ((tree: PlanTree) => PlanSummary) | null = null,
   overviewOnly = false,
-): { tree: PlanTree; detailedActionIds: string[]; summary?: PlanSummary } {
+): FirstScreen {
   const n = FIRST_SCREEN_ACTIONS;
   if (withSummary && overviewOnly) {
     // The Overview's first screen: its summary (ratings of its two periods only, no progress), the actions
@@ -250,17 +349,24 @@ export function getFirstScreen(
       progress: [],
     };
     const summary = { ...whole, actions: whole.actions.filter((a) => a.overdue || a.missingExplanation) };
-    return { tree, detailedActionIds: [], summary };
+    // Not a table's first rows: every section is still to come.
+    return { tree, detailedActionIds: [], pendingSectionIds: full.sections.map((s) => s.id), summary };
   }
   if (!withSummary) {
-    const tree = getPlanTree(store, planId, { ratingsFor: n, progressFor: n });
-    return { tree, detailedActionIds: tree.actions.slice(0, n).map((a) => a.id) };
+    const sectionIds = firstSections(store, planId, n);
+    const tree = getPlanTree(store, planId, { ratingsFor: n, progressFor: n, ...(sectionIds ? { sectionIds } : {}) });
+    const carried = new Set(sectionIds ?? tree.sections.map((s) => s.id));
+    return {
+      tree,
+      detailedActionIds: tree.actions.slice(0, n).map((a) => a.id),
+      pendingSectionIds: tree.sections.filter((s) => !carried.has(s.id)).map((s) => s.id),
+    };
   }
   const full = getPlanTree(store, planId, { progressFor: n });
   const detailed = full.actions.slice(0, n).map((a) => a.id);
   const keep = new Set(detailed);
   const tree = { ...full, ratings: full.ratings.filter((r) => keep.has(r.actionId)) };
-  return { tree, detailedActionIds: detailed, summary: withSummary(full) };
+  return { tree, detailedActionIds: detailed, pendingSectionIds: [], summary: withSummary(full) };
 }
 
 /** The SQL the tree read runs, for the benchmark's raw comparison. */

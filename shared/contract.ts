@@ -166,15 +166,22 @@ export const contract = {
   'plans:createSample': ch(z.object({ today: IsoDate.nullable().optional() }), Plan),
   'plans:get': ch(PlanRef, PlanTree),
   /**
-   * A plan's first screen, first (issue 11.12): every section, objective and action, with ratings and
-   * progress only for the actions `detailedActionIds` names (the first in plan order); with `summary`, the
+   * A plan's first screen, first (issue 11.12): every section, and the rows (objectives, actions) of the first
+   * sections only (`pendingSectionIds` names the sections whose rows are still to come), with ratings and
+   * progress only for the actions `detailedActionIds` names (the first in plan order); with `summary`, every
+   * row and the
    * Overview's `summary:get` answer for the default periods as well; with `summary` and `overview`, only the
    * Overview's first screen (the first actions of each of its lists, the summary's actions only those the lists
    * count, no ratings or progress). `plans:get` follows.
    */
   'plans:getFirstScreen': ch(
     z.object({ planId: Id, summary: z.boolean().optional(), overview: z.boolean().optional() }),
-    z.object({ tree: PlanTree, detailedActionIds: z.array(Id), summary: PlanSummary.optional() }),
+    z.object({
+      tree: PlanTree,
+      detailedActionIds: z.array(Id),
+      pendingSectionIds: z.array(Id),
+      summary: PlanSummary.optional(),
+    }),
   ),
   'plans:update': ch(z.object({ planId: Id, patch: PlanPatch }), Plan),
   'plans:duplicate': ch(z.object({ planId: Id, title: z.string().trim().min(1).max(500).optional() }), Plan),

@@ -55,6 +55,8 @@ export interface StartOptions {
   actor?: string;
   /** The main process's synced-folder warning for app:info (default none). */
   storeWarning?: string | null;
+  /** Awaited after the dispatcher has answered a page's call, before the page gets the answer (hold one back). */
+  holdAnswer?: (channel: unknown) => Promise<void> | void;
 }
 
 export interface App {
@@ -205,9 +207,11 @@ export async function startApp(opts: StartOptions = {}): Promise<App> {
         errors.push(`console: ${message.text()}${message.location().url ? ` (${message.location().url})` : ''}`);
     });
     page.on('pageerror', (error) => errors.push(`page: ${error.message}`));
-    await page.exposeBinding('__planwrightInvoke', (_source, channel: unknown, payload: unknown) =>
-      dispatch(channel, payload),
-    );
+    await page.exposeBinding('__planwrightInvoke', async (_source, channel: unknown, payload: unknown) => {
+      const result = await dispatch(channel, payload);
+      await opts.holdAnswer?.(channel);
+      return result;
+    });
     await page.addInitScript(installBridge);
     await page.goto(server.url, { waitUntil: 'load' });
 

@@ -54,6 +54,42 @@ describe('PlanStore.open', () => {
     expect(store.getTree()!.progress.map((p) => p.body)).toEqual(['edited', 'second']);
   });
 
+  it('opened on the table with only the first sections’ rows, says which sections are to come until the whole tree is in', async () => {
+    let answerFull: (t: PlanTree) => void = () => undefined;
+    const invoke = vi.fn((channel: string) => {
+      if (channel === 'plans:getFirstScreen')
+        return Promise.resolve({
+          ok: true,
+          value: {
+            tree: tree([progress('u1', 'a1', 'first')]),
+            detailedActionIds: ['a1'],
+            pendingSectionIds: ['s2', 's3'],
+          },
+        });
+      return new Promise((resolve) => {
+        answerFull = (t) => resolve({ ok: true, value: t });
+      });
+    });
+    vi.stubGlobal('window', { planwright: { invoke, on: () => () => undefined } });
+    vi.stubGlobal('requestAnimationFrame', (fn: () => void) => setTimeout(fn, 0));
+    const store = new PlanStore('plan');
+    expect(store.rowsPartial).toBe(false);
+    expect(store.rowsPending).toEqual(new Set());
+    const opened = store.open();
+    await vi.waitFor(() => expect(invoke).toHaveBeenCalledWith('plans:get', { planId: 'plan' }));
+    expect(invoke).toHaveBeenCalledWith('plans:getFirstScreen', { planId: 'plan' });
+    expect(store.rowsPartial).toBe(true);
+    expect(store.rowsPending).toEqual(new Set(['s2', 's3']));
+    expect(store.partial).toBe(true);
+    // Saved meanwhile: kept when the (older) whole tree arrives.
+    store.putProgress(progress('u1', 'a1', 'edited'));
+    answerFull(tree([progress('u1', 'a1', 'first'), progress('u9', 'a9', 'in section 3')]));
+    await opened;
+    expect(store.rowsPartial).toBe(false);
+    expect(store.rowsPending).toEqual(new Set());
+    expect(store.getTree()!.progress.map((p) => p.body)).toEqual(['edited', 'in section 3']);
+  });
+
   it('opened on the Overview, asks for the Overview’s first screen and says the rows are not all in until the whole tree is', async () => {
     let answerFull: (t: PlanTree) => void = () => undefined;
     const summary = { periodId: 'p2', compareId: 'p1' };
@@ -72,6 +108,8 @@ describe('PlanStore.open', () => {
     await vi.waitFor(() => expect(invoke).toHaveBeenCalledWith('plans:get', { planId: 'plan' }));
     expect(invoke).toHaveBeenCalledWith('plans:getFirstScreen', { planId: 'plan', summary: true, overview: true });
     expect(store.rowsPartial).toBe(true);
+    // Not the table's first rows: the table waits for the whole tree.
+    expect(store.rowsPending).toBeNull();
     expect(store.partial).toBe(true);
     expect(store.takeFirstSummary()).toBe(summary);
     answerFull(tree([progress('u2', 'a2', 'second')]));

@@ -34,6 +34,8 @@ export class PlanStore {
   private firstSummary: PlanSummary | null = null;
   /** While only the Overview's first screen is in: not every action is in the tree yet. */
   private overviewOnly = false;
+  /** While only the first sections' rows are in: the sections whose rows are still to come. */
+  private pendingSections: ReadonlySet<string> = new Set();
 
   constructor(readonly planId: string) {}
 
@@ -57,9 +59,20 @@ export class PlanStore {
     return this.detailed !== null;
   }
 
-  /** True while only the Overview's first screen is in (its listed actions, not every row: no table yet). */
+  /**
+   * True while not every row is in: only the Overview's first screen (its listed actions: no table yet), or
+   * only the first sections' rows (`rowsPending` says which sections are still to come).
+   */
   get rowsPartial(): boolean {
-    return this.overviewOnly;
+    return this.overviewOnly || this.pendingSections.size > 0;
+  }
+
+  /**
+   * While the rows in are the first sections' (not the Overview's): the sections whose rows are still to come.
+   * The plan table shows the rows it has and says the rest is loading; null when the table can't show rows yet.
+   */
+  get rowsPending(): ReadonlySet<string> | null {
+    return this.overviewOnly ? null : this.pendingSections;
   }
 
   /** Whether an action's ratings and progress are loaded (always, once the whole tree is in). */
@@ -68,8 +81,8 @@ export class PlanStore {
   }
 
   /**
-   * Opens the plan the fast way (issue 11.12): the first screen (every row, the first actions' ratings and
-   * progress) and then, after it has been painted, the whole tree. With `summary` (opened on the Overview),
+   * Opens the plan the fast way (issue 11.12): the first screen (the first sections' rows, the first actions'
+   * ratings and progress) and then, after it has been painted, the whole tree. With `summary` (opened on the Overview),
    * the first screen is the Overview's: its summary and only the actions it lists (`rowsPartial`).
    */
   async open(options: { summary?: boolean } = {}): Promise<PlanTree> {
@@ -86,6 +99,7 @@ export class PlanStore {
       this.detailed = new Set(first.value.detailedActionIds);
       this.firstSummary = first.value.summary ?? null;
       this.overviewOnly = options.summary === true;
+      this.pendingSections = new Set(first.value.pendingSectionIds);
       this.setTree(this.replay(first.value.tree, first.patches));
       // The rest once the first screen is on screen (a later load supersedes this one).
       await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
@@ -110,6 +124,7 @@ export class PlanStore {
     if (seq === this.loadSeq) {
       this.detailed = null;
       this.overviewOnly = false;
+      this.pendingSections = new Set();
       // The whole tree that follows the first screen holds the same content (edits made meanwhile bumped it).
       if (!sameContent) this.contentRevision++;
       this.setTree(this.replay(tree, patches));

@@ -61,6 +61,7 @@ export function FilterBar({
   people,
   shown,
   total,
+  loading = false,
   userName,
   onPeopleChanged,
 }: {
@@ -71,6 +72,8 @@ export function FilterBar({
   people: readonly Person[];
   shown: number;
   total: number;
+  /** Not every row is in yet (the plan is opening): the lead list and the count wait for them. */
+  loading?: boolean;
   userName: string;
   /** After a name is linked to a person: reload the directory. */
   onPeopleChanged?(): void;
@@ -89,8 +92,8 @@ export function FilterBar({
   const treeActions = index.tree.actions;
   const actions = useMemo(() => treeActions.filter((a: Action) => !a.archived && a.deletedAt === null), [treeActions]);
   const leads = useMemo(
-    () => (wantLeads || filter.lead ? leadList(actions, people) : { people: [], bodies: [] }),
-    [wantLeads, filter.lead, actions, people],
+    () => (!loading && (wantLeads || filter.lead) ? leadList(actions, people) : { people: [], bodies: [] }),
+    [loading, wantLeads, filter.lead, actions, people],
   );
   // A name nobody in People has, or a team or body: offered "Link … to a person…".
   const unlinked = [...leads.people, ...leads.bodies].some((l) => l.name === filter.lead && !l.inDirectory);
@@ -136,6 +139,7 @@ export function FilterBar({
         className="filter-select"
       >
         <option value="">Any lead</option>
+        {loading ? <option disabled>Loading the leads…</option> : null}
         {leads.bodies.length > 0 ? (
           <optgroup label="People">{leads.people.map(option)}</optgroup>
         ) : (
@@ -211,7 +215,11 @@ export function FilterBar({
         </Button>
       ) : null}
       <span className="muted small filter-count" role="status" aria-live="polite">
-        {on ? `Showing ${shown} of ${total} ${total === 1 ? 'action' : 'actions'}` : ''}
+        {on && loading
+          ? 'Filtering once the whole plan is in…'
+          : on
+            ? `Showing ${shown} of ${total} ${total === 1 ? 'action' : 'actions'}`
+            : ''}
       </span>
     </div>
   );

@@ -39,7 +39,19 @@ export function PlanTable({ jump }: { jump: JumpTarget | null }) {
   const [showArchived, setShowArchived] = useState(false);
   const index = indexTree(tree);
   const { filter, setFilter, people, reloadPeople, keep } = useActionFilter(index, periodId, userName);
-  const rows = useMemo(() => buildRows(index, showArchived, keep), [index, showArchived, keep]);
+  // Opened the fast way, only the first sections' rows may be in (issue 11.12): the table shows those and says
+  // the rest is loading; a filter chosen meanwhile waits for every row.
+  const pending = store.rowsPending;
+  const waiting = store.rowsPartial;
+  const rows = useMemo(
+    () =>
+      !waiting
+        ? buildRows(index, showArchived, keep)
+        : keep || !pending
+          ? []
+          : buildRows(index, showArchived).filter((r) => !pending.has(r.section.id)),
+    [index, showArchived, keep, waiting, pending],
+  );
   const shownActions = useMemo(() => (keep ? rows.filter((r) => r.kind === 'action').length : 0), [rows, keep]);
   const totalActions = useMemo(
     () => [...index.actionById.values()].filter((a) => showArchived || !a.archived).length,
@@ -138,6 +150,7 @@ export function PlanTable({ jump }: { jump: JumpTarget | null }) {
         people={people}
         shown={shownActions}
         total={totalActions}
+        loading={waiting}
         userName={userName}
         onPeopleChanged={reloadPeople}
       />
@@ -145,7 +158,8 @@ export function PlanTable({ jump }: { jump: JumpTarget | null }) {
         className="plan-table"
         role="table"
         aria-label={`${tree.plan.title}: plan table`}
-        aria-rowcount={rows.length + 1}
+        aria-rowcount={waiting ? -1 : rows.length + 1}
+        aria-busy={waiting}
         aria-describedby="table-keys"
         style={{ ['--cols' as string]: template }}
       >
@@ -159,7 +173,7 @@ export function PlanTable({ jump }: { jump: JumpTarget | null }) {
           </div>
         </div>
         <div ref={scrollRef} className="pt-scroll" role="rowgroup" data-testid="plan-table-scroll">
-          {rows.length === 0 ? (
+          {rows.length === 0 && !waiting ? (
             <div className="empty" role="row">
               <span role="cell">
                 This plan has no {nouns.sectionNoun.toLowerCase()}s yet. Use “Add {nouns.sectionNoun.toLowerCase()}” to
@@ -289,6 +303,13 @@ export function PlanTable({ jump }: { jump: JumpTarget | null }) {
               );
             })}
           </div>
+          {waiting ? (
+            <div className="pt-loading-row" role="row">
+              <span role="cell" className="muted small">
+                <span role="status">Loading the rest of the plan…</span>
+              </span>
+            </div>
+          ) : null}
         </div>
       </div>
       {dialogs.dialogs}

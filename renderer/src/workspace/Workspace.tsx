@@ -192,14 +192,15 @@ export function Workspace({ planId, tab, jump, onTab, onTitle, onGone }: Workspa
             <CoveringReportEditor tree={tree} onClose={() => setPublishing(null)} />
           ) : null}
           <div className="workspace-body" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-            {tab === 'table' && store.rowsPartial ? (
+            {tab === 'table' && store.rowsPending === null ? (
               <div className="panel-main">{restLoading}</div>
             ) : tab === 'table' ? (
               <>
                 <div className="panel-main">
                   <PlanTable jump={jump} />
                 </div>
-                {openActionId && tree.actions.some((a) => a.id === openActionId && a.deletedAt === null) ? (
+                {openActionId &&
+                (store.rowsPartial || tree.actions.some((a) => a.id === openActionId && a.deletedAt === null)) ? (
                   store.hasDetails(openActionId) ? (
                     <ActionPanel key={openActionId} actionId={openActionId} onClose={() => setOpenActionId(null)} />
                   ) : (

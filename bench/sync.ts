@@ -7,9 +7,9 @@
  * - sync.merge_10k_ops_first_ms (and _first_cpu_ms): the same merge as the FIRST one in the process, on a copy
  *   of the lead's store, taken before the measured one: it pays the one-off costs of a process's first
  *   merge of field changes (compiling that code, growing the heap), which the measured merge then does not.
- *   Before either, the lead's store folds the invitation's write-ahead log into the file
- *   (`wal_checkpoint(TRUNCATE)`: the invitation's own commit has already checkpointed it; this only makes
- *   sure no earlier write's leftovers are timed), and every store is on the same disk as before;
+ *   Before either, the lead's store checkpoints its write-ahead log (`wal_checkpoint(PASSIVE)`): measured, the
+ *   invitation's own commit has already checkpointed every frame, so this finds nothing to do (it is there so
+ *   no earlier write's leftovers can be timed; TRUNCATE would make the merge grow the log file from nothing);
  * - sync.merge_10k_ops_owner_ms: the same 10,000 ops as a lead's return on the owner's copy (every op
  *   checked: role, the lead's action, unlocked period);
  * - sync.pack_bytes_per_op: bytes per op of those ops as a signed update pack (electron/sync/pack.ts
@@ -86,7 +86,7 @@ export async function benchSync(): Promise<Record<string, number>> {
     if (ops.length !== 10_000) throw new Error(`expected 10,000 ops, got ${ops.length}`);
 
     // Settle the invitation's write, then time the first merge in the process on a copy of the lead's store.
-    lead.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    lead.sqlite.pragma('wal_checkpoint(PASSIVE)');
     fs.copyFileSync(path.join(dir, 'lead.sqlite'), path.join(dir, 'first.sqlite'));
     const first = openStore(path.join(dir, 'first.sqlite'), { actor: 'Lead', quickCheck: false });
     engine.deviceId(first); // a copied file mints its own device id: not part of the merge

@@ -14,6 +14,7 @@ import { DomainError } from '../../shared/result';
 import { renumberPlan, resequencePlan } from '../services/common';
 import { isOrderKey, keyAtPosition } from '../../shared/sync/order';
 import { prepare, type WriteCtx } from '../sql';
+import { largeWrite } from './checkpoint';
 import type { Store } from '../store';
 import { canon, ENTITY_ORDER, LEAD_FIELDS, SPEC, toColumns } from './entities';
 import {
@@ -615,7 +616,7 @@ export function applyOps(store: Store, input: readonly unknown[], opts: ApplyOpt
     return report;
   };
   if (store.sqlite.inTransaction) return run();
-  return store.sqlite.transaction(run).immediate();
+  return largeWrite(store, () => store.sqlite.transaction(run).immediate());
 }
 
 // ---------------------------------------------------------------- conflicts

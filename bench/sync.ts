@@ -6,11 +6,8 @@
  *   sync.merge_10k_ops_cpu_ms: its CPU time (less sensitive to a busy shared machine);
  * - sync.merge_10k_ops_checkpoint_ms: the checkpoint the merge's commit no longer runs inside itself (it folds the
  *   merge's write-ahead log into the file just after the answer: db/sync/checkpoint.ts), run and timed right
- *   after the merge; sync.merge_10k_ops_with_checkpoint_ms = the two together (what the merge cost before);
- * - sync.merge_10k_ops_first_ms (and _first_cpu_ms): the same merge as the FIRST one in the process, on a copy
- *   of the lead's store, taken before the measured one: it pays the one-off costs of a process's first
- *   merge of field changes (compiling that code, growing the heap), which the measured merge then does not.
- *   Before either, the lead's store checkpoints its write-ahead log (`wal_checkpoint(PASSIVE)`): measured, the
+ *   after the merge; sync.merge_10k_ops_with_checkpoint_ms = the two together (what the merge cost before).
+ *   Before the merge, the lead's store checkpoints its write-ahead log (`wal_checkpoint(PASSIVE)`): measured, the
  *   invitation's own commit has already checkpointed every frame, so this finds nothing to do (it is there so
  *   no earlier write's leftovers can be timed; TRUNCATE would make the merge grow the log file from nothing);
  * - sync.merge_10k_ops_owner_ms: the same 10,000 ops as a lead's return on the owner's copy (every op
@@ -88,20 +85,10 @@ export async function benchSync(): Promise<Record<string, number>> {
     const ops = engine.opsFor(owner, plan.id, { since: vv });
     if (ops.length !== 10_000) throw new Error(`expected 10,000 ops, got ${ops.length}`);
 
-    // Settle the invitation's write, then time the first merge in the process on a copy of the lead's store.
+    // Settle the invitation's write before timing (its commit has checkpointed it already: nothing to do).
     lead.sqlite.pragma('wal_checkpoint(PASSIVE)');
-    fs.copyFileSync(path.join(dir, 'lead.sqlite'), path.join(dir, 'first.sqlite'));
-    const first = openStore(path.join(dir, 'first.sqlite'), { actor: 'Lead', quickCheck: false });
-    engine.deviceId(first); // a copied file mints its own device id: not part of the merge
-    const firstCpu = process.cpuUsage();
-    let t = performance.now();
-    engine.applyOps(first, ops, { asRole: 'lead', from: { device: engine.deviceId(owner), person: 'Owner' } });
-    const mergeFirst = performance.now() - t;
-    const usedFirst = process.cpuUsage(firstCpu);
-    await first.close();
-
     const cpu = process.cpuUsage();
-    t = performance.now();
+    let t = performance.now();
     const report = engine.applyOps(lead, ops, {
       asRole: 'lead',
       from: { device: engine.deviceId(owner), person: 'Owner' },
@@ -128,8 +115,6 @@ export async function benchSync(): Promise<Record<string, number>> {
       'sync.merge_10k_ops_cpu_ms': mergeCpu,
       'sync.merge_10k_ops_checkpoint_ms': checkpoint,
       'sync.merge_10k_ops_with_checkpoint_ms': merge + checkpoint,
-      'sync.merge_10k_ops_first_ms': mergeFirst,
-      'sync.merge_10k_ops_first_cpu_ms': (usedFirst.user + usedFirst.system) / 1000,
       'sync.merge_10k_ops_owner_ms': mergeOwner,
       'sync.pack_bytes_per_op': packBytes(plan.id, engine.deviceId(owner), ops) / ops.length,
       'sync.invite_bytes_per_op': packBytes(plan.id, engine.deviceId(owner), invite) / invite.length,

@@ -8,6 +8,7 @@ import { m0003_sync } from './0003_sync';
 import { m0004_people_aliases } from './0004_people_aliases';
 import { m0005_sync_merge_speed } from './0005_sync_merge_speed';
 import { m0006_order_keys } from './0006_order_keys';
+import { m0007_sync_heads_plan } from './0007_sync_heads_plan';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   m0004_people_aliases,
   m0005_sync_merge_speed,
   m0006_order_keys,
+  m0007_sync_heads_plan,
 ];
 
 /** The newest schema version this build knows. */

@@ -19,3 +19,4 @@ export type { PlanSync } from './oplog';
 export { applyOps, listConflicts, resolveConflict, listHeld, acceptHeld, rejectHeld, pendingRows } from './merge';
 export type { ApplyReport, ApplyOptions, Conflict, Version, HeldOp, HeldReport } from './merge';
 export { canonicalDump } from './dump';
+export { largeWrite, checkpointNow } from './checkpoint';

@@ -12,8 +12,9 @@ import { hlcDate } from '../../shared/sync/hlc';
 import { CREATE, PURGE, SyncOp, type PlanRole, type SyncEntity } from '../../shared/sync/op';
 import { DomainError } from '../../shared/result';
 import { renumberPlan, resequencePlan } from '../services/common';
-import { isOrderKey } from '../../shared/sync/order';
+import { isOrderKey, keyAtPosition } from '../../shared/sync/order';
 import { prepare, type WriteCtx } from '../sql';
+import { largeWrite } from './checkpoint';
 import type { Store } from '../store';
 import { canon, ENTITY_ORDER, LEAD_FIELDS, SPEC, toColumns } from './entities';
 import {
@@ -235,7 +236,12 @@ function touch(rows: Map<string, Touched>, op: Pick<SyncOp, 'rowId' | 'entity' |
   if (!r) rows.set(op.rowId, { entity: op.entity, planId: op.planId, fields: whole ? undefined : new Set([op.field]) });
   else if (whole) r.fields = undefined;
   else r.fields?.add(op.field);
+  // An old build's move (no order keys yet) re-derives the key from the position, unless a key was synced.
+  if (!whole && op.field === 'position' && ORDERED.has(op.entity)) rows.get(op.rowId)!.fields?.add('orderKey');
 }
+
+/** Entities ordered within their parent by a synced order key (shared/sync/order.ts). */
+const ORDERED = new Set<SyncEntity>(['section', 'objective', 'action']);
 
 /**
  * Bookkeeping that travels with another field: a rating's `ratedBy` / `ratedAt` belong to its level, so a
@@ -303,6 +309,10 @@ function materialize(
     if (conflicted && hs.length > 1 && !follows(entity, field) && new Set(hs.map((h) => canon(h.value))).size > 1)
       conflicted.add(`${rowId}/${field}`);
   }
+  // A row made or moved by a build before order keys (schema 5 and earlier) has a position and no key: its
+  // key follows that position among its siblings (the key migration 0006 gives it), the same on every copy.
+  if (ORDERED.has(entity) && !(typeof values.orderKey === 'string' && isOrderKey(values.orderKey)))
+    if (!existing || 'position' in values) values.orderKey = keyAtPosition(values.position);
   const pend = (reason: string): Outcome => {
     pending.add(rowId);
     prepare(
@@ -363,7 +373,7 @@ interface Prefetched {
   heads: Map<string, Map<string, Head[]>>;
 }
 
-function prefetch(store: Store, rows: ReadonlyMap<string, Touched>): Prefetched {
+function prefetch(store: Store, rows: ReadonlyMap<string, Touched>, known?: ReadonlyMap<string, SyncOp>): Prefetched {
   const byEntity = new Map<SyncEntity, string[]>();
   for (const [id, r] of rows) {
     const list = byEntity.get(r.entity);
@@ -379,11 +389,20 @@ function prefetch(store: Store, rows: ReadonlyMap<string, Touched>): Prefetched 
       found.set(row.id as string, row);
   const pairs: [string, string][] = [];
   for (const [id, r] of rows) if (r.fields && found.has(id)) for (const f of r.fields) pairs.push([id, f]);
-  return { rows: found, heads: headsOfFields(store, pairs) };
+  return { rows: found, heads: headsOfFields(store, pairs, known) };
 }
 
-/** Brings rows to their registers, parents first, then recomputes derived fields of the plans touched. */
-function settle(store: Store, rows: Map<string, Touched>, at: string, actor: string): number {
+/**
+ * Brings rows to their registers, parents first, then recomputes derived fields of the plans touched.
+ * `known`: ops this merge has just stored (the log holds exactly these), so their values need no re-reading.
+ */
+function settle(
+  store: Store,
+  rows: Map<string, Touched>,
+  at: string,
+  actor: string,
+  known?: ReadonlyMap<string, SyncOp>,
+): number {
   const s = store.sqlite;
   const plans = new Set([...rows.values()].map((r) => r.planId));
   const pending = new Set<string>();
@@ -406,7 +425,7 @@ function settle(store: Store, rows: Map<string, Touched>, at: string, actor: str
       prepare(s, 'DELETE FROM sync_pending WHERE plan_id = ?').run(p);
     }
   }
-  const pre = prefetch(store, rows);
+  const pre = prefetch(store, rows, known);
   // Parents first; a second pass picks up rows whose parent of the same kind came later in the order.
   // Within a kind, rows that exist go in the order of their rowid (`rid`: progress updates and actions;
   // neighbouring rows share pages), then new rows by id.
@@ -583,7 +602,13 @@ export function applyOps(store: Store, input: readonly unknown[], opts: ApplyOpt
     if (maxHlc) observeHlc(store, maxHlc);
     conflicted = new Set();
     try {
-      report.pending = settle(store, rows, at, opts.from?.person ?? store.actor());
+      report.pending = settle(
+        store,
+        rows,
+        at,
+        opts.from?.person ?? store.actor(),
+        new Map(fresh.map((o) => [o.id, o])),
+      );
       report.conflicts = conflicted.size;
     } finally {
       conflicted = null;
@@ -591,7 +616,7 @@ export function applyOps(store: Store, input: readonly unknown[], opts: ApplyOpt
     return report;
   };
   if (store.sqlite.inTransaction) return run();
-  return store.sqlite.transaction(run).immediate();
+  return largeWrite(store, () => store.sqlite.transaction(run).immediate());
 }
 
 // ---------------------------------------------------------------- conflicts

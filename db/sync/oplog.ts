@@ -235,14 +235,20 @@ export function applyManyToRegisters(store: Store, ops: readonly SyncOp[]): void
   if (ops.length === 0) return;
   const s = store.sqlite;
   const edges: unknown[][] = [];
-  const dropHead = prepare(s, 'DELETE FROM sync_heads WHERE row_id = ? AND field = ? AND op_id = ?');
+  const superseded: [string, string, string][] = [];
   for (const op of ops)
     for (const f of fieldsOf(op))
       for (const p of op.parents) {
         edges.push([p, f, op.id]);
-        dropHead.run(op.rowId, f, p);
+        superseded.push([op.rowId, f, p]);
       }
   insertMany(store, 'INSERT OR IGNORE INTO sync_edges (parent_id, field, child_id)', 3, edges);
+  // The parents stop being heads: one statement (each triple a primary-key lookup), not one per edge.
+  if (superseded.length > 0)
+    prepare(
+      s,
+      'DELETE FROM sync_heads WHERE (row_id, field, op_id) IN (SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?))',
+    ).run(JSON.stringify(superseded));
   const seen = new Set(
     (
       prepare(s, 'SELECT parent_id, field FROM sync_edges WHERE parent_id IN (SELECT value FROM json_each(?))').all(
@@ -292,22 +298,82 @@ export function headsOfRow(store: Store, rowId: string, fields?: ReadonlySet<str
   return headsFromRows(rows);
 }
 
-/** The heads of many (row, field) pairs in one query, by row then field. */
-export function headsOfFields(store: Store, pairs: readonly [string, string][]): Map<string, Map<string, Head[]>> {
-  const rows = prepare(
-    store.sqlite,
-    `SELECT h.row_id AS hrow, h.field AS hfield, o.op_id, o.hlc, o.device, o.person, o.field, o.value_json FROM json_each(@pairs) j CROSS JOIN sync_heads h ON h.row_id = j.value ->> 0 AND h.field = j.value ->> 1 JOIN sync_ops o ON o.op_id = h.op_id
-     UNION ALL
-     SELECT j.value ->> 0, j.value ->> 1, o.op_id, o.hlc, o.device, o.person, o.field, o.value_json FROM json_each(@pairs) j CROSS JOIN sync_ops o ON o.row_id = j.value ->> 0 AND o.field = '${CREATE}' WHERE o.status = 'applied' AND NOT EXISTS (SELECT 1 FROM sync_edges e WHERE e.parent_id = o.op_id AND e.field = j.value ->> 1)`,
-  ).all({ pairs: JSON.stringify(pairs) }) as (HeadRow & { hrow: string })[];
-  const byRow = new Map<string, HeadRow[]>();
-  for (const r of rows) {
-    const list = byRow.get(r.hrow);
-    if (list) list.push(r);
-    else byRow.set(r.hrow, [r]);
+/**
+ * The heads of many (row, field) pairs, by row then field. `known`: ops held in memory (a merge's own
+ * batch), whose details need no second read: the explicit heads are found by id alone (the register's
+ * primary key), and only heads outside `known` are read from the op log, in one query.
+ */
+export function headsOfFields(
+  store: Store,
+  pairs: readonly [string, string][],
+  known: ReadonlyMap<string, SyncOp> = new Map(),
+): Map<string, Map<string, Head[]>> {
+  const s = store.sqlite;
+  const text = JSON.stringify(pairs);
+  const explicit = prepare(
+    s,
+    'SELECT h.row_id, h.field, h.op_id FROM json_each(?) j CROSS JOIN sync_heads h ON h.row_id = j.value ->> 0 AND h.field = j.value ->> 1',
+  )
+    .raw()
+    .all(text) as [string, string, string][];
+  const rows: (HeadRow & { hrow: string })[] = [];
+  const unknown: string[] = [];
+  // A value held in memory is used as it is only when it is a plain JSON scalar (what the log stores back).
+  const held = (id: string): SyncOp | undefined => {
+    const op = known.get(id);
+    return op && (op.value === null || typeof op.value !== 'object') && op.value !== undefined ? op : undefined;
+  };
+  for (const [, , id] of explicit) if (!held(id)) unknown.push(id);
+  const read = new Map<string, OpRow>();
+  if (unknown.length > 0)
+    for (const r of prepare(s, 'SELECT * FROM sync_ops WHERE op_id IN (SELECT value FROM json_each(?))').all(
+      JSON.stringify(unknown),
+    ) as OpRow[])
+      read.set(r.op_id, r);
+  const byRow = new Map<string, Map<string, Head[]>>();
+  const add = (row: string, field: string, h: Head) => {
+    let m = byRow.get(row);
+    if (!m) byRow.set(row, (m = new Map()));
+    const list = m.get(field);
+    if (list) list.push(h);
+    else m.set(field, [h]);
+  };
+  for (const [row, field, id] of explicit) {
+    const op = held(id);
+    if (op) add(row, field, { opId: op.id, hlc: op.hlc, device: op.device, person: op.person, value: op.value });
+    else {
+      const r = read.get(id);
+      if (r)
+        rows.push({
+          hrow: row,
+          hfield: field,
+          op_id: r.op_id,
+          hlc: r.hlc,
+          device: r.device,
+          person: r.person,
+          field: r.field,
+          value_json: r.value_json,
+        });
+    }
   }
-  return new Map([...byRow].map(([id, rs]) => [id, headsFromRows(rs)]));
+  // Implicit heads: a row's `$create` op, for each field nothing has superseded.
+  for (const r of prepare(
+    s,
+    `SELECT j.value ->> 0 AS hrow, j.value ->> 1 AS hfield, o.op_id, o.hlc, o.device, o.person, o.field, o.value_json FROM json_each(?) j CROSS JOIN sync_ops o ON o.row_id = j.value ->> 0 AND o.field = '${CREATE}' WHERE o.status = 'applied' AND NOT EXISTS (SELECT 1 FROM sync_edges e WHERE e.parent_id = o.op_id AND e.field = j.value ->> 1)`,
+  ).all(text) as (HeadRow & { hrow: string })[])
+    rows.push(r);
+  const rest = new Map<string, (HeadRow & { hrow: string })[]>();
+  for (const r of rows) {
+    const list = rest.get(r.hrow);
+    if (list) list.push(r);
+    else rest.set(r.hrow, [r]);
+  }
+  for (const [row, rs] of rest) for (const [field, hs] of headsFromRows(rs)) for (const h of hs) add(row, field, h);
+  for (const m of byRow.values()) for (const list of m.values()) if (list.length > 1) list.sort(byOpId);
+  return byRow;
 }
+
+const byOpId = (a: Head, b: Head): number => (a.opId < b.opId ? -1 : 1);
 
 interface HeadRow {
   hfield: string;
@@ -334,7 +400,7 @@ function headsFromRows(rows: readonly HeadRow[]): Map<string, Head[]> {
     if (list) list.push(h);
     else out.set(r.hfield, [h]);
   }
-  for (const list of out.values()) if (list.length > 1) list.sort((a, b) => (a.opId < b.opId ? -1 : 1));
+  for (const list of out.values()) if (list.length > 1) list.sort(byOpId);
   return out;
 }
 

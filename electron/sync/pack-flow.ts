@@ -346,7 +346,8 @@ export function openPack(
 export function openReadPack(store: Store, pack: ReadPack, options: PackOptions = {}): OpenReport {
   const ops = parseOps(pack);
   const now = (options.now ?? (() => new Date()))().toISOString();
-  return store.sqlite.transaction(() => applyPack(store, pack, ops, now)).immediate();
+  // A merge writes many pages: its log is folded into the file just after, not inside the commit.
+  return engine.largeWrite(store, () => store.sqlite.transaction(() => applyPack(store, pack, ops, now)).immediate());
 }
 
 /** Reads a pack file from disk with a size check first; a missing or unreadable file is a clear error. */

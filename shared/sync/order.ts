@@ -103,3 +103,23 @@ export function rekey(current: readonly (string | null)[], jitter: () => string)
   }
   return out;
 }
+
+/** One period of `keysAfter(null, n)`: after the sixth key ("z") the run repeats behind one more "z". */
+const CYCLE = keysAfter(null, 6);
+/** Positions beyond this (or none at all) take the last key: the end of the parent, ties by id. */
+export const LAST_KNOWN_POSITION = 600;
+
+/**
+ * The order key for a row known only by its `position` among its siblings (0 first): an op from a build
+ * before order keys (schema 5 and earlier) that creates or moves a section, objective or action. It is
+ * `keysAfter(null, position + 1)[position]`, the key migration 0006 gave the row at that position, so a
+ * copy upgraded from such a build and a copy that merged its ops agree; a function of the op alone, so
+ * every copy gives the same key. No usable position (or one beyond LAST_KNOWN_POSITION): the end of the parent.
+ */
+export function keyAtPosition(position: unknown): string {
+  const p =
+    typeof position === 'number' && Number.isInteger(position) && position >= 0
+      ? Math.min(position, LAST_KNOWN_POSITION)
+      : LAST_KNOWN_POSITION;
+  return 'z'.repeat(Math.floor(p / CYCLE.length)) + CYCLE[p % CYCLE.length]!;
+}

@@ -7,6 +7,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { formatTable } from '../electron/cli/format';
 
 type Figures = Record<string, number>;
@@ -49,7 +51,8 @@ export const GOALS: Goal[] = [
   atMost('store.open_full_tree_ms', 50),
   {
     figure: 'store.open_full_tree_ms / store.raw_read_ms',
-    goal: '≤ 2×',
+    // Issue 11.12: the plan read through the service layer within 1.2× a raw read of the same rows.
+    goal: '≤ 1.2×',
     value: (f) =>
       f['store.open_full_tree_ms'] !== undefined && f['store.raw_read_ms']
         ? f['store.open_full_tree_ms'] / f['store.raw_read_ms']
@@ -57,7 +60,7 @@ export const GOALS: Goal[] = [
     check: (f) =>
       f['store.open_full_tree_ms'] === undefined || !f['store.raw_read_ms']
         ? null
-        : f['store.open_full_tree_ms'] <= 2 * f['store.raw_read_ms'],
+        : f['store.open_full_tree_ms'] <= 1.2 * f['store.raw_read_ms'],
   },
   atMost('store.edit_median_ms', 1),
   atMost('ui.open_large_plan_ms', 500),
@@ -142,12 +145,26 @@ export function formatResults(figures: Figures): string {
   return formatTable(['Figure', 'Value', 'Goal', 'Result'], rows, ['left', 'right']);
 }
 
+/**
+ * A full garbage collection, so that no part pays for the garbage an earlier part of the same process left
+ * (the ui part's 9 MB plan answers, the export's documents); what a part allocates itself it still pays for.
+ */
+function collectGarbage(): void {
+  const g = globalThis as { gc?: () => void };
+  if (!g.gc) {
+    v8.setFlagsFromString('--expose-gc');
+    g.gc = vm.runInNewContext('gc') as () => void;
+  }
+  g.gc();
+}
+
 async function main(): Promise<number> {
   const figures: Figures = {};
   const problems: string[] = [];
   const skipped: string[] = [];
   for (const part of PARTS) {
     process.stderr.write(`Running bench/${part.file}…\n`);
+    collectGarbage();
     const result = await runPart(part);
     Object.assign(figures, result.figures);
     if (result.error) problems.push(result.error);

@@ -2,7 +2,8 @@
  * Store benchmark (figures in ms; the lead's bench/run.ts prints them). On a temp-file store holding
  * the large plan (12 sections, 1,200 actions, 8 rated periods, 5,000 progress updates):
  * - store.create_large_plan_ms: createPlanFromDraft, one transaction;
- * - store.open_full_tree_ms: median getPlanTree (whole plan, mapped to the domain model);
+ * - store.open_full_tree_ms: median getPlanTree (whole plan, mapped to the domain model), timed in turn with
+ *   the raw reads below (each round: the tree, the raw read, the array read) so all see the same machine;
  *   store.open_full_tree_cpu_ms: its mean CPU time (less sensitive to a busy shared machine);
  * - store.raw_read_ms: median raw better-sqlite3 read of the same rows (same SQL, rows as objects,
  *   better-sqlite3's default; no mapping); store.raw_read_cpu_ms: its mean CPU time (compare with
@@ -50,30 +51,42 @@ export async function benchStore(): Promise<Record<string, number>> {
       getPlanTree(store, planId);
     });
 
+    // The service read and the raw reads alternate, so that each sees the same machine (a shared machine's
+    // speed drifts over seconds) and the same garbage collector; CPU time is summed per kind of read.
     const runs = 30;
-    for (let i = 0; i < 5; i++) getPlanTree(store, planId);
-    const tree: number[] = [];
-    const cpuStart = process.cpuUsage();
-    for (let i = 0; i < runs; i++) tree.push(time(() => getPlanTree(store, planId)));
-    const cpu = process.cpuUsage(cpuStart);
-    const treeCpu = (cpu.user + cpu.system) / 1000 / runs;
-
     const raw = Object.values(TREE_QUERIES).map((sql) => store.sqlite.prepare(sql));
     const rawRead = () => {
       for (const stmt of raw) stmt.all(planId);
     };
-    for (let i = 0; i < 5; i++) rawRead();
-    const rawTimes: number[] = [];
-    const rawCpuStart = process.cpuUsage();
-    for (let i = 0; i < runs; i++) rawTimes.push(time(rawRead));
-    const rawCpu = process.cpuUsage(rawCpuStart);
     const arrays = Object.values(TREE_QUERIES).map((sql) => store.sqlite.prepare(sql).raw(true));
     const arrayRead = () => {
       for (const stmt of arrays) stmt.all(planId);
     };
-    for (let i = 0; i < 5; i++) arrayRead();
+    const treeRead = () => {
+      getPlanTree(store, planId);
+    };
+    for (let i = 0; i < 5; i++) {
+      treeRead();
+      rawRead();
+      arrayRead();
+    }
+    const tree: number[] = [];
+    const rawTimes: number[] = [];
     const arrayTimes: number[] = [];
-    for (let i = 0; i < runs; i++) arrayTimes.push(time(arrayRead));
+    let treeCpuUs = 0;
+    let rawCpuUs = 0;
+    const timed = (fn: () => void, into: number[]): number => {
+      const c = process.cpuUsage();
+      into.push(time(fn));
+      const used = process.cpuUsage(c);
+      return used.user + used.system;
+    };
+    for (let i = 0; i < runs; i++) {
+      treeCpuUs += timed(treeRead, tree);
+      rawCpuUs += timed(rawRead, rawTimes);
+      timed(arrayRead, arrayTimes);
+    }
+    const treeCpu = treeCpuUs / 1000 / runs;
 
     const dispatch = createDispatcher(createStoreHandlers(store), {});
     const ctx = { actor: 'Benchmark', emit: () => undefined };
@@ -97,7 +110,7 @@ export async function benchStore(): Promise<Record<string, number>> {
       'store.open_full_tree_ms': median(tree),
       'store.open_full_tree_cpu_ms': treeCpu,
       'store.raw_read_ms': median(rawTimes),
-      'store.raw_read_cpu_ms': (rawCpu.user + rawCpu.system) / 1000 / runs,
+      'store.raw_read_cpu_ms': rawCpuUs / 1000 / runs,
       'store.raw_read_arrays_ms': median(arrayTimes),
       'store.edit_median_ms': median(edits),
       'store.cold_open_ms': cold,

@@ -99,11 +99,9 @@ export function rawColumns<T extends TableName, const C extends keyof RowOf<T> &
 }
 
 /**
- * A reader whose rows are the domain objects (`fields`: domain field -> column; its SELECT names each column
- * `AS` its field, so it reads the same in object mode). It reads in raw (array) mode and builds each object in
- * JS with the fields in one order (one hidden class): measured on the large plan's 9,600 ratings and 5,000
- * progress updates, about 40% faster than better-sqlite3 building the objects. The row type follows the
- * columns' schema types.
+ * An object-mode reader whose SELECT names each column `AS` its domain field (`fields`: domain field ->
+ * column), so the rows better-sqlite3 builds are the domain objects themselves: no second object per row
+ * on the hot read path. The row type follows the columns' schema types.
  */
 export interface AliasedReader<T extends TableName, F extends Record<string, keyof RowOf<T> & string>> {
   fields: F;
@@ -118,20 +116,9 @@ export function aliasedColumns<T extends TableName, const F extends Record<strin
 ): AliasedReader<T, F> {
   const list = Object.entries(fields).map(([field, column]) => (field === column ? column : `${column} AS ${field}`));
   const sql = `SELECT ${list.join(', ')} FROM ${table} ${where}`;
-  const keys = Object.keys(fields);
   return {
     fields,
     sql,
-    all: (sqlite, ...params) => {
-      const rows = prepareRaw(sqlite, sql).all(...params) as Cell[][];
-      const out = new Array<Record<string, Cell>>(rows.length);
-      for (let r = 0; r < rows.length; r++) {
-        const row = rows[r]!;
-        const o: Record<string, Cell> = {};
-        for (let i = 0; i < keys.length; i++) o[keys[i]!] = row[i]!;
-        out[r] = o;
-      }
-      return out as { [K in keyof F]: RowOf<T>[F[K]] }[];
-    },
+    all: (sqlite, ...params) => prepare(sqlite, sql).all(...params) as { [K in keyof F]: RowOf<T>[F[K]] }[],
   };
 }

@@ -64,6 +64,9 @@ export function LeadsEditor({ leads, onChange, suggest, readOnly, defaultRole = 
   const [text, setText] = useState('');
   const [options, setOptions] = useState<string[]>([]);
   const [open, setOpen] = useState(false);
+  // The list closes a moment after the box loses focus (a click on a suggestion lands first); never after unmount.
+  const closing = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => () => clearTimeout(closing.current ?? undefined), []);
   const [active, setActive] = useState(-1);
   const seq = useRef(0);
 
@@ -154,7 +157,9 @@ export function LeadsEditor({ leads, onChange, suggest, readOnly, defaultRole = 
               setOpen(true);
             }}
             onFocus={() => setOpen(true)}
-            onBlur={() => setTimeout(() => setOpen(false), 150)}
+            onBlur={() => {
+              closing.current = setTimeout(() => setOpen(false), 150);
+            }}
             onKeyDown={(e) => {
               if (e.key === 'ArrowDown') {
                 e.preventDefault();
